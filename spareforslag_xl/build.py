@@ -1,0 +1,121 @@
+"""The library's entry points for checking a master and building its reports.
+
+Each function reads inputs, calls the pure core, and writes outputs; the CLI only parses
+options and prints. Nothing is written unless every output was rendered completely.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+from spareforslag_xl.errors import FindingsError
+from spareforslag_xl.findings import Finding, has_errors
+from spareforslag_xl.model import Plan
+
+Clock = Callable[[], float]
+
+
+@dataclass
+class Checked:
+    """A master read and validated: its plan and every finding."""
+
+    path: Path
+    plan: Plan
+    findings: list[Finding]
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.findings)
+
+
+@dataclass
+class Built:
+    checked: Checked
+    files: list[Path]
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def check_master(path: Path, clock: Clock = time.perf_counter) -> Checked:
+    """Return the plan and findings of the master at path (raises InputError if unreadable)."""
+    from spareforslag_xl.master import layout as L
+    from spareforslag_xl.master.load import sort_findings
+    from spareforslag_xl.master.parse import parse_master
+    from spareforslag_xl.master.read import read_workbook
+    from spareforslag_xl.validate import validate
+
+    path = Path(path)
+    t0 = clock()
+    book = read_workbook(path, [s.name for s in L.DATA_SHEETS])
+    t1 = clock()
+    plan, findings = parse_master(book)
+    t2 = clock()
+    findings = sort_findings(findings + validate(plan))
+    t3 = clock()
+    return Checked(path, plan, findings, {"read": t1 - t0, "parse": t2 - t1, "validate": t3 - t2})
+
+
+def report_name(master: Path) -> str:
+    """Return the report's file name for a master: 'budget.xlsx' → 'budget-rapport.xlsx'."""
+    from spareforslag_xl.output import safe_filename
+
+    return safe_filename(f"{master.stem}-rapport") + ".xlsx"
+
+
+def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool = False,
+                  clock: Clock = time.perf_counter) -> Built:
+    """Check the master, compute it and write the report into out_dir; return what was written.
+
+    Raises FindingsError (nothing written) when the master has errors, or warnings with
+    ``strict``, unless ``force``.
+    """
+    from spareforslag_xl.compute import compute
+    from spareforslag_xl.output import inside, write_all
+    from spareforslag_xl.render.report import report_bytes
+
+    checked = check_master(master, clock)
+    blocking = [f for f in checked.findings if f.is_error or strict]
+    if blocking and not force:
+        raise FindingsError(
+            f"{master}: the master has {len(blocking)} {'problem' if len(blocking) == 1 else 'problems'} "
+            "that stop the build; nothing was written.", checked.findings,
+        )
+    t0 = clock()
+    result = compute(checked.plan)
+    t1 = clock()
+    out_dir = Path(out_dir)
+    files = {inside(out_dir, report_name(Path(master))): report_bytes(result, checked.findings, forced=bool(blocking))}
+    t2 = clock()
+    write_all(files)
+    t3 = clock()
+    timings = dict(checked.timings, compute=t1 - t0, render=t2 - t1, write=t3 - t2)
+    return Built(checked, list(files), timings)
+
+
+def init_master(path: Path, first_year: int, years: int, overwrite: bool = False) -> Path:
+    """Write an empty, self-explaining master at path; refuse to overwrite unless asked."""
+    from spareforslag_xl.errors import OutputError
+    from spareforslag_xl.master.write import master_bytes
+    from spareforslag_xl.model import Method, ProposalLine, Rule, Settings, Theme
+    from spareforslag_xl.output import write_atomically
+
+    path = Path(path)
+    if path.exists() and not overwrite:
+        raise OutputError(f"{path}: the file exists already. Use --overwrite to replace it.")
+    span = tuple(range(first_year, first_year + years))
+    plan = Plan(
+        settings=Settings(unit="1.000 kr.", budget_year=first_year, target={y: None for y in span}),
+        years=span,
+        departments=(),
+        keys=(),
+        themes=(Theme("1", "Eksempel: navnet på temaet", rule=Rule(Method.NONE)),),
+        lines=(ProposalLine("1", "1", "Eksempel: navnet på forslaget", {y: None for y in span},
+                            note="EKSEMPEL – overskriv eller slet denne række"),),
+    )
+    write_atomically(path, master_bytes(plan, example=True))
+    return path
+
+

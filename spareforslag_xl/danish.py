@@ -1,0 +1,89 @@
+"""Danish numbers as people type them: ``3.250``, ``0,14``, ``1.234,5``, ``28,4 %``, ``-``.
+
+The dot is a thousands separator when it groups exactly three digits (``3.250`` is 3250,
+``0.500`` is 500); otherwise it is read as a decimal point (``38.8`` is 38.8). A comma
+is always the decimal sign. ``-`` (or an en dash) alone means *not estimated*.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Optional
+
+NOT_ESTIMATED_MARKS = frozenset({"-", "–", "—", "−"})
+
+_MINUS = "-−–"
+_SPACES = "\u00a0\u202f\u2009 "
+_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")
+_PLAIN = re.compile(r"^\d+(,\d+)?$")
+_DOT_DECIMAL = re.compile(r"^\d*\.\d+$")
+_COMMA_ONLY = re.compile(r"^,\d+$")
+
+
+def is_not_estimated_mark(text: str) -> bool:
+    """True for the marks that mean *not estimated* ("-" and its dashes)."""
+    return text.strip() in NOT_ESTIMATED_MARKS
+
+
+def parse_danish_number(text: str) -> Decimal:
+    """Return the number a Danish-formatted text stands for; raise ValueError if it is none."""
+    s = text.strip()
+    for ch in _SPACES:
+        s = s.replace(ch, "")
+    if not s:
+        raise ValueError("empty text")
+    negative = False
+    if s[0] in _MINUS or s[0] == "+":
+        negative = s[0] != "+"
+        s = s[1:]
+    if _GROUPED.match(s):
+        digits = s.replace(".", "").replace(",", ".")
+    elif _PLAIN.match(s) or _COMMA_ONLY.match(s):
+        digits = s.replace(",", ".")
+    elif _DOT_DECIMAL.match(s):
+        digits = s
+    else:
+        raise ValueError(f"'{text.strip()}' is not a number")
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:  # pragma: no cover - the patterns above only pass digits
+        raise ValueError(f"'{text.strip()}' is not a number") from None
+    return -value if negative else value
+
+
+def parse_share(text: str) -> Decimal:
+    """Return a share as a fraction from text like ``28,4%``, ``28,4 %`` or ``0,284``."""
+    s = text.strip()
+    if s.endswith("%"):
+        return parse_danish_number(s[:-1]) / 100
+    return parse_danish_number(s)
+
+
+def to_decimal(value: float | int) -> Decimal:
+    """Return a spreadsheet number as Decimal without binary noise (0.1 stays 0.1)."""
+    if isinstance(value, int):
+        return Decimal(value)
+    # repr gives the shortest text that round-trips, which is what the user typed.
+    return Decimal(repr(value))
+
+
+def round_to(value: Decimal, quantum: Decimal) -> Decimal:
+    """Round half away from zero, as Excel's ROUND does, to a quantum such as 1 or 0.01."""
+    return value.quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def format_danish(value: Optional[Decimal], decimals: int = 0) -> str:
+    """Return an amount the way the document prints it: ``3.250``, ``0,14``, ``-``."""
+    if value is None:
+        return "-"
+    q = round_to(value, Decimal(1).scaleb(-decimals))
+    sign = "-" if q < 0 else ""
+    whole, _, frac = f"{abs(q):f}".partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{grouped},{frac}" if decimals > 0 else f"{sign}{grouped}"
+
+
+def format_share(share: Decimal, decimals: int = 1) -> str:
+    """Return a share as the document prints it: ``28,4 %``."""
+    return f"{format_danish(share * 100, decimals)} %"

@@ -1,0 +1,216 @@
+"""Turns raw cell values into typed values, collecting a finding for each cell that is off.
+
+Pure: values in, values and findings out. Every finding names the sheet and the cell.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Optional
+
+from spareforslag_xl.danish import is_not_estimated_mark, parse_danish_number, parse_share, to_decimal
+from spareforslag_xl.findings import Finding, error, warning
+from spareforslag_xl.master.read import CellError, Uncalculated
+from spareforslag_xl.model import Ref
+
+MAX_TEXT = 32_767
+"""Excel's limit for the text of one cell."""
+
+_NO_VALUE = object()
+MAX_MAGNITUDE = Decimal(10) ** 15
+"""No amount, share or salary is this large; beyond it Decimal rounding would lose digits."""
+
+
+def column_letter(index: int) -> str:
+    """Return the column letter of a 0-based column index (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+class CellReader:
+    """Converts cell values of one workbook and remembers what was wrong with them."""
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+
+    # -- text ---------------------------------------------------------------------------
+    def text(self, value, ref: Ref) -> str:
+        """Return the cell as text ('' when empty); numbers become their plain digits."""
+        if value is None:
+            return ""
+        if self._bad_kind(value, ref, "text"):
+            return ""
+        if isinstance(value, bool):
+            return "SAND" if value else "FALSK"
+        if isinstance(value, (int, float, Decimal)):
+            return _plain_number(value)
+        if isinstance(value, (datetime, date, time, timedelta)):
+            return value.isoformat() if hasattr(value, "isoformat") else str(value)
+        text = str(value)
+        if len(text) > MAX_TEXT:
+            self.findings.append(error(
+                "text-too-long",
+                f"the text has {len(text):,} characters; Excel allows at most {MAX_TEXT:,} in a cell.",
+                ref, "Shorten the text or split it over more cells.",
+            ))
+            return text[:MAX_TEXT]
+        return text.strip()
+
+    def code(self, value, ref: Ref) -> str:
+        """Return an identifier (theme number, department code): trimmed, '7.' and 7.0 read as '7'."""
+        text = self.text(value, ref)
+        if text.endswith(".") and text[:-1].strip().isdigit():
+            text = text[:-1].strip()
+        return text
+
+    # -- numbers ------------------------------------------------------------------------
+    def amount(self, value, ref: Ref, what: str = "amount") -> Optional[Decimal]:
+        """Return an amount, or None when the cell is empty or '-' (not estimated)."""
+        number = self._number(value, ref, what, allow_dash=True)
+        return None if number is _NO_VALUE else number
+
+    def number(self, value, ref: Ref, what: str) -> Optional[Decimal]:
+        """Return a number, or None when the cell is empty ('-' is not accepted here)."""
+        number = self._number(value, ref, what, allow_dash=False)
+        return None if number is _NO_VALUE else number
+
+    def share(self, value, ref: Ref) -> Optional[Decimal]:
+        """Return a key share as typed: 0.284 for 28,4 % (cell formatted as %), 28.4 for '28,4'."""
+        if isinstance(value, str) and value.strip().endswith("%"):
+            try:
+                result = parse_share(value)
+            except ValueError:
+                self._not_a_number(value, ref, "share")
+                return None
+            self.findings.append(warning(
+                "number-as-text", f"the share '{value.strip()}' is text; it was read as {result * 100:f} %.",
+                ref, "Type the share as a number in a cell formatted as percent.",
+            ))
+            return result
+        return self.number(value, ref, "share")
+
+    def year(self, value, ref: Ref, what: str = "year") -> Optional[int]:
+        """Return a year such as 2024, or None when empty; anything else is an error."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        year = as_year(value)
+        if year is None:
+            self.findings.append(error(
+                "not-a-year", f"the {what} '{_show(value)}' is not a year.", ref,
+                "Write a four-digit year such as 2024.",
+            ))
+        return year
+
+    def _number(self, value, ref: Ref, what: str, allow_dash: bool):
+        number = self._convert(value, ref, what, allow_dash)
+        if number is not _NO_VALUE and abs(number) >= MAX_MAGNITUDE:
+            self.findings.append(error(
+                "too-large", f"the {what} {_show(value)} is implausibly large.", ref, "Check the number and its unit.",
+            ))
+            return _NO_VALUE
+        return number
+
+    def _convert(self, value, ref: Ref, what: str, allow_dash: bool):
+        if value is None:
+            return _NO_VALUE
+        if self._bad_kind(value, ref, what):
+            return _NO_VALUE
+        if isinstance(value, bool):
+            self.findings.append(error(
+                "boolean-in-amount", f"the {what} is a TRUE/FALSE value, not a number.", ref,
+                "Type the number, or leave the cell empty when it is not estimated.",
+            ))
+            return _NO_VALUE
+        if isinstance(value, (datetime, date, time, timedelta)):
+            self.findings.append(error(
+                "date-in-amount",
+                f"the {what} is a date ({_show(value)}), not a number; Excel may have turned the typed number into a date.",
+                ref, "Format the cell as Number and type the amount again.",
+            ))
+            return _NO_VALUE
+        if isinstance(value, float):
+            if math.isnan(value) or math.isinf(value):
+                self.findings.append(error(
+                    "not-finite", f"the {what} is not a finite number ({value}).", ref, "Type a real number.",
+                ))
+                return _NO_VALUE
+            return to_decimal(value)
+        if isinstance(value, (int, Decimal)):
+            return Decimal(value)
+        text = str(value).strip()
+        if not text:
+            return _NO_VALUE
+        if allow_dash and is_not_estimated_mark(text):
+            return _NO_VALUE
+        try:
+            number = parse_danish_number(text)
+        except ValueError:
+            self._not_a_number(value, ref, what)
+            return _NO_VALUE
+        self.findings.append(warning(
+            "number-as-text",
+            f"the {what} '{text}' is text; it was read as the number {_plain_number(number)}.",
+            ref, "Type it as a number (Excel shows 3.250 for 3250 with the format #,##0).",
+        ))
+        return number
+
+    def _not_a_number(self, value, ref: Ref, what: str) -> None:
+        hint = "Type a number, or '-' / leave it empty when it is not estimated." if what == "amount" else "Type a number."
+        self.findings.append(error("not-a-number", f"the {what} '{_show(value)}' is not a number.", ref, hint))
+
+    def _bad_kind(self, value, ref: Ref, what: str) -> bool:
+        if isinstance(value, Uncalculated):
+            self.findings.append(error(
+                "formula-without-value",
+                f"the cell holds a formula ({value.formula}) whose value was never calculated.",
+                ref, "Open the master in Excel, let it calculate, and save it; or type the value.",
+            ))
+            return True
+        if isinstance(value, CellError):
+            self.findings.append(error(
+                "excel-error", f"the cell shows the Excel error {value}.", ref, "Correct the formula or type the value.",
+            ))
+            return True
+        return False
+
+
+def as_year(value) -> Optional[int]:
+    """Return value as a year (2024, 2024.0 or '2024'), or None when it is not one."""
+    from spareforslag_xl.master.layout import YEAR_MAX, YEAR_MIN
+
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if not (text.isdigit() and len(text) == 4):
+            return None
+        value = int(text)
+    if isinstance(value, int) and YEAR_MIN <= value <= YEAR_MAX:
+        return value
+    return None
+
+
+def _plain_number(value) -> str:
+    if isinstance(value, float):
+        value = to_decimal(value)
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f")
+
+
+def _show(value) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%d-%m-%Y") if value.time() == time() else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.strftime("%d-%m-%Y")
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "..."

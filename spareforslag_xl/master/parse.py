@@ -1,0 +1,553 @@
+"""Turns the raw sheets of a master workbook into a Plan, with a finding for everything off.
+
+Pure: a RawWorkbook in, a Plan and findings out. Checks that need more than one record
+(unknown codes, sums of keys and fixed amounts) live in ``validate``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Optional
+
+from spareforslag_xl.findings import Finding, error, warning
+from spareforslag_xl.master import layout as L
+from spareforslag_xl.master.cells import CellReader, as_year, column_letter
+from spareforslag_xl.master.read import RawSheet, RawWorkbook
+from spareforslag_xl.model import (
+    Department,
+    DistributionKey,
+    FixedAmount,
+    KeyShare,
+    Method,
+    Plan,
+    ProposalLine,
+    Ref,
+    Rule,
+    Settings,
+    Theme,
+)
+
+EXAMPLE_MARK = "EKSEMPEL"
+"""Rows whose Bemærkning starts with this were written by ``init`` as an example."""
+
+HEADER_SEARCH_ROWS = 10
+
+
+@dataclass
+class Table:
+    """A sheet with its header row found: known columns and year columns by position."""
+
+    sheet: str
+    header_row: int
+    columns: dict[str, int]
+    years: dict[int, int] = field(default_factory=dict)
+    rows: list[tuple[int, tuple]] = field(default_factory=list)
+
+    def ref(self, row: int, col: int) -> Ref:
+        return Ref(self.sheet, f"{column_letter(col)}{row}")
+
+    def get(self, values: tuple, header: str):
+        i = self.columns.get(header)
+        return values[i] if i is not None and i < len(values) else None
+
+    def cell(self, row: int, header: str) -> Ref:
+        i = self.columns.get(header)
+        return self.ref(row, i if i is not None else 0)
+
+
+def parse_master(book: RawWorkbook) -> tuple[Plan, list[Finding]]:
+    """Return the plan a master workbook holds and the findings made while reading it."""
+    return _Parser(book).run()
+
+
+class _Parser:
+    def __init__(self, book: RawWorkbook) -> None:
+        self.book = book
+        self.cells = CellReader()
+        self.findings = self.cells.findings
+
+    # -- the whole workbook ---------------------------------------------------------------
+    def run(self) -> tuple[Plan, list[Finding]]:
+        missing = [s.name for s in L.REQUIRED_SHEETS if s.name not in self.book.sheets]
+        if missing:
+            found = ", ".join(f"'{n}'" for n in self.book.sheet_names) or "none"
+            for name in missing:
+                self.findings.append(error(
+                    "missing-sheet", f"the master has no sheet '{name}' (sheets found: {found}).",
+                    Ref(name), "Add the sheet, or start from a new master made with 'spareforslag init'.",
+                ))
+        for sheet in self.book.sheets.values():
+            if sheet.beyond_limits:
+                self.findings.append(error(
+                    "sheet-too-large",
+                    f"the sheet has more than Excel's {1_048_576:,} rows or {16_384:,} columns; only the part within the limits was read.",
+                    Ref(sheet.name), "Remove the rows or columns beyond Excel's limits.",
+                ))
+        if self.book.has_macros:
+            self.findings.append(warning(
+                "macros-ignored", "the workbook contains macros (VBA); they were not run and are not copied to any output.",
+                None, "Save the master as .xlsx without macros.",
+            ))
+        lines_table = self._table(L.LINES)
+        years = tuple(lines_table.years) if lines_table else ()
+        if lines_table and not years:
+            self.findings.append(error(
+                "no-years", "the sheet has no year columns (headers such as 2024 after 'Type').",
+                Ref(L.LINES.name, f"A{lines_table.header_row}"), "Add one column per year with the year as header.",
+            ))
+        settings = self._settings(years)
+        plan = Plan(
+            settings=settings,
+            years=years,
+            departments=self._departments(),
+            keys=self._keys(),
+            themes=self._themes(),
+            lines=self._lines(lines_table, years),
+            fixed=self._fixed(years),
+            source_name=self.book.path.name,
+            created=self.book.created,
+        )
+        return plan, self.findings
+
+    # -- finding the tables -----------------------------------------------------------------
+    def _table(self, lay: L.SheetLayout) -> Optional[Table]:
+        sheet: Optional[RawSheet] = self.book.sheets.get(lay.name)
+        if sheet is None:
+            return None
+        wanted = {_fold(c.header): c.header for c in lay.columns}
+        first = _fold(lay.columns[0].header)
+        header = None
+        for number, values in sheet.rows[:HEADER_SEARCH_ROWS]:
+            if any(isinstance(v, str) and _fold(v) == first for v in values):
+                header = (number, values)
+                break
+        if header is None:
+            top = sheet.rows[0][1] if sheet.rows else ()
+            shown = ", ".join(f"'{v}'" for v in top if v not in (None, "")) or "nothing"
+            expected = ", ".join(f"'{c.header}'" for c in lay.columns if c.required)
+            self.findings.append(error(
+                "missing-header",
+                f"no header row with '{lay.columns[0].header}' was found in the first {HEADER_SEARCH_ROWS} rows "
+                f"(expected the headers {expected}; the first row holds {shown}).",
+                Ref(lay.name, f"A{sheet.rows[0][0] if sheet.rows else 1}"),
+                "Put the headers in the first row exactly as in a master made with 'spareforslag init'.",
+            ))
+            return None
+        number, values = header
+        table = Table(lay.name, number, {})
+        for col, raw in enumerate(values):
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
+                continue
+            ref = table.ref(number, col)
+            known = wanted.get(_fold(str(raw))) if isinstance(raw, str) else None
+            if known is not None:
+                if known in table.columns:
+                    self.findings.append(error("duplicate-column", f"the column '{known}' appears twice.", ref,
+                                               "Delete or rename one of them."))
+                else:
+                    table.columns[known] = col
+                continue
+            year = as_year(raw)
+            if lay.years and year is not None:
+                if year in table.years:
+                    self.findings.append(error("duplicate-year", f"the year {year} appears twice.", ref,
+                                               "Delete one of the two columns."))
+                else:
+                    table.years[year] = col
+            elif lay.years:
+                self.findings.append(error(
+                    "not-a-year",
+                    f"the column header '{raw}' is neither a known column nor a year.",
+                    ref, "Write a four-digit year such as 2024, or use one of: "
+                    + ", ".join(c.header for c in lay.columns) + ".",
+                ))
+            else:
+                self.findings.append(warning(
+                    "unknown-column", f"the column '{raw}' is not used by the program and was ignored.", ref,
+                    "Known columns: " + ", ".join(c.header for c in lay.columns) + ".",
+                ))
+        missing = [c.header for c in lay.columns if c.required and c.header not in table.columns]
+        if missing:
+            found = ", ".join(f"'{v}'" for v in values if v not in (None, "")) or "nothing"
+            for name in missing:
+                self.findings.append(error(
+                    "missing-column", f"the column '{name}' is missing (headers found in row {number}: {found}).",
+                    Ref(lay.name, f"A{number}"), f"Add a column with the header '{name}'.",
+                ))
+            return None  # the rows cannot be read without their required columns
+        table.rows = [(n, v) for n, v in sheet.rows if n > number and _has_content(v)]
+        return table
+
+    # -- Indstillinger and Mål ----------------------------------------------------------------
+    def _settings(self, years: tuple[int, ...]) -> Settings:
+        values: dict[str, object] = {}
+        refs: dict[object, Ref] = {}
+        table = self._table(L.SETTINGS)
+        known = {_fold(name): name for name in L.SETTING_ORDER}
+        if table:
+            for number, row in table.rows:
+                label_ref = table.cell(number, "Indstilling")
+                label = self.cells.text(table.get(row, "Indstilling"), label_ref)
+                if not label:
+                    continue
+                name = known.get(_fold(label))
+                if name is None:
+                    self.findings.append(warning(
+                        "unknown-setting", f"the setting '{label}' is not known and was ignored.", label_ref,
+                        "Known settings: " + ", ".join(L.SETTING_ORDER) + ".",
+                    ))
+                    continue
+                if name in values:
+                    self.findings.append(error("duplicate-setting", f"the setting '{name}' appears twice.", label_ref,
+                                               "Delete one of the rows."))
+                    continue
+                values[name] = table.get(row, "Værdi")
+                refs[name] = table.cell(number, "Værdi")
+        text = lambda name: self.cells.text(values.get(name), refs.get(name, Ref(L.SETTINGS.name)))  # noqa: E731
+        title = text(L.TITLE)
+        if table and not title:
+            self.findings.append(warning(
+                "missing-setting", f"the setting '{L.TITLE}' is empty; the report will have no title.",
+                refs.get(L.TITLE, Ref(L.SETTINGS.name)), f"Write the title in the row '{L.TITLE}'.",
+            ))
+        budget_year = self.cells.year(values.get(L.BUDGET_YEAR), refs.get(L.BUDGET_YEAR, Ref(L.SETTINGS.name)),
+                                      "budget year") if L.BUDGET_YEAR in values else None
+        decimals = 0
+        if values.get(L.DECIMALS) not in (None, ""):
+            raw = self.cells.number(values[L.DECIMALS], refs[L.DECIMALS], "number of decimals")
+            if raw is not None and (raw != raw.to_integral_value() or not 0 <= raw <= 4):
+                self.findings.append(error("bad-setting", f"'{L.DECIMALS}' must be a whole number from 0 to 4, not {raw}.",
+                                           refs[L.DECIMALS], "Write 0 for amounts in whole 1.000 kr."))
+            elif raw is not None:
+                decimals = int(raw)
+        salary = None
+        if values.get(L.SALARY) not in (None, ""):
+            salary = self._positive(values[L.SALARY], refs[L.SALARY], "average salary")
+        residual = text(L.RESIDUAL_KEY) or None
+        if table and residual is None:
+            self.findings.append(error(
+                "missing-setting",
+                f"the setting '{L.RESIDUAL_KEY}' is empty, so the difference to the target cannot be distributed.",
+                refs.get(L.RESIDUAL_KEY, Ref(L.SETTINGS.name)),
+                f"Write the name of a key from the sheet '{L.KEYS.name}', e.g. the administrative key.",
+            ))
+        target, target_refs = self._target(years)
+        refs.update(target_refs)
+        return Settings(
+            title=title,
+            subtitle=text(L.SUBTITLE),
+            municipality=text(L.MUNICIPALITY),
+            budget_year=budget_year,
+            unit=text(L.UNIT) or "1.000 kr.",
+            decimals=decimals,
+            salary=salary,
+            residual_key=residual,
+            meeting=text(L.MEETING),
+            target=target,
+            refs=refs,
+        )
+
+    def _target(self, years: tuple[int, ...]) -> tuple[dict[int, Optional[Decimal]], dict[object, Ref]]:
+        table = self._table(L.TARGET)
+        target: dict[int, Optional[Decimal]] = {}
+        refs: dict[object, Ref] = {}
+        if table is None:
+            return target, refs
+        rows = []
+        for number, row in table.rows:
+            label = self.cells.text(table.get(row, "Beskrivelse"), table.cell(number, "Beskrivelse"))
+            if _fold(label) == _fold(L.TARGET_ROW) or (not label and len(table.rows) == 1):
+                rows.append((number, row))
+            elif label:
+                self.findings.append(warning("unknown-row", f"the row '{label}' is not used; only the row 'Mål' is read.",
+                                             table.cell(number, "Beskrivelse"), "Delete the row."))
+        if not rows:
+            self.findings.append(error(
+                "missing-target", "there is no row 'Mål' with the target per year.",
+                Ref(L.TARGET.name, f"A{table.header_row + 1}"), "Write 'Mål' in column A and the target under each year.",
+            ))
+            return target, refs
+        if len(rows) > 1:
+            self.findings.append(error("duplicate-target", "there is more than one row 'Mål'.",
+                                       table.ref(rows[1][0], 0), "Keep one row 'Mål'."))
+        number, row = rows[0]
+        for year, col in table.years.items():
+            ref = table.ref(number, col)
+            target[year] = self.cells.amount(row[col] if col < len(row) else None, ref, "target")
+            refs[year] = ref
+        for year in years:
+            if target.get(year) is None:
+                self.findings.append(error(
+                    "missing-target", f"there is no target for {year}.",
+                    refs.get(year, Ref(L.TARGET.name, f"A{number}")),
+                    f"Add the column {year} and write the target for that year.",
+                ))
+        for year in table.years:
+            if years and year not in years:
+                self.findings.append(warning(
+                    "unused-year", f"the target for {year} is not used: the sheet '{L.LINES.name}' has no column {year}.",
+                    refs[year], "Delete the column, or add the year to the proposals.",
+                ))
+        return target, refs
+
+    # -- Afdelinger and Nøgler -----------------------------------------------------------------
+    def _departments(self) -> tuple[Department, ...]:
+        table = self._table(L.DEPARTMENTS)
+        result: list[Department] = []
+        seen: dict[str, Ref] = {}
+        for number, row in table.rows if table else ():
+            refs = {c: table.cell(number, c) for c in table.columns}
+            code = self.cells.code(table.get(row, "Kode"), refs.get("Kode"))
+            if not code:
+                self.findings.append(error("missing-value", "the department has no code.", table.cell(number, "Kode"),
+                                           "Write a short code such as MSB."))
+                continue
+            if _fold(code) in seen:
+                self.findings.append(error(
+                    "duplicate-department", f"the department code '{code}' appears twice (first in {seen[_fold(code)]}).",
+                    refs["Kode"], "Give each department its own code.",
+                ))
+                continue
+            seen[_fold(code)] = refs["Kode"]
+            name = self.cells.text(table.get(row, "Navn"), table.cell(number, "Navn"))
+            if not name:
+                self.findings.append(warning("missing-value", f"the department '{code}' has no name.",
+                                             table.cell(number, "Navn"), "Write the department's full name."))
+            emails_text = self.cells.text(table.get(row, "E-mail"), table.cell(number, "E-mail"))
+            emails = tuple(e.strip() for e in emails_text.replace(",", ";").split(";") if e.strip())
+            contact = self.cells.text(table.get(row, "Kontaktperson"), table.cell(number, "Kontaktperson"))
+            result.append(Department(code, name, emails, contact, refs))
+        return tuple(result)
+
+    def _keys(self) -> tuple[DistributionKey, ...]:
+        table = self._table(L.KEYS)
+        if table is None:
+            return ()
+        grouped: dict[str, tuple[str, list[KeyShare]]] = {}
+        for number, row in table.rows:
+            refs = {c: table.cell(number, c) for c in table.columns}
+            name = self.cells.text(table.get(row, "Nøgle"), refs.get("Nøgle"))
+            dept = self.cells.code(table.get(row, "Afdeling"), refs.get("Afdeling"))
+            share = self.cells.share(table.get(row, "Andel"), refs.get("Andel", refs.get("Nøgle")))
+            if not name:
+                self.findings.append(error("missing-value", "the row has no key name.", refs.get("Nøgle"),
+                                           "Write the key's name in every row of the key."))
+                continue
+            if not dept:
+                self.findings.append(error("missing-value", f"the row of key '{name}' has no department.",
+                                           refs.get("Afdeling"), "Write a department code."))
+                continue
+            if share is None:
+                if table.get(row, "Andel") in (None, ""):
+                    self.findings.append(error("missing-value", f"the share of {dept} in key '{name}' is empty.",
+                                               refs.get("Andel"), "Write the share, or 0 %."))
+                continue
+            folded = _fold(name)
+            entry = grouped.setdefault(folded, (name, []))
+            if any(_fold(s.department) == _fold(dept) for s in entry[1]):
+                self.findings.append(error(
+                    "duplicate-share", f"the key '{name}' has two rows for {dept}.", refs.get("Afdeling"),
+                    "Keep one row per department in each key.",
+                ))
+                continue
+            entry[1].append(KeyShare(dept, share, refs))
+        keys = []
+        for name, shares in grouped.values():
+            shares = self._normalise_shares(name, shares)
+            keys.append(DistributionKey(name, tuple(shares), shares[0].refs if shares else {}))
+        return tuple(keys)
+
+    def _normalise_shares(self, name: str, shares: list[KeyShare]) -> list[KeyShare]:
+        """Shares typed as percent points (28,4 in a cell not formatted as %) become fractions."""
+        total = sum((s.share for s in shares), Decimal(0))
+        if total <= Decimal("1.5") or not shares:
+            return shares
+        if total > Decimal("150"):
+            return shares  # neither fractions nor percent points: validate reports the sum
+        first = shares[0].refs.get("Andel")
+        self.findings.append(warning(
+            "share-percent-points",
+            f"the shares of key '{name}' are typed as percent points (e.g. {shares[0].share}); they were read as percent.",
+            first, "Format the Andel cells as percent (0.0%) and type 28,4 for 28,4 %.",
+        ))
+        return [KeyShare(s.department, s.share / 100, s.refs) for s in shares]
+
+    # -- Temaer, Forslag and Faste beløb ------------------------------------------------------------
+    def _themes(self) -> tuple[Theme, ...]:
+        table = self._table(L.THEMES)
+        result: list[Theme] = []
+        seen: dict[str, Ref] = {}
+        for number, row in table.rows if table else ():
+            refs = {c: table.cell(number, c) for c in table.columns}
+            nr = self.cells.code(table.get(row, "Nr"), refs.get("Nr"))
+            title = self.cells.text(table.get(row, "Titel"), refs.get("Titel"))
+            if not nr:
+                self.findings.append(error("missing-value", f"the theme '{title}' has no number.", refs.get("Nr"),
+                                           "Write the theme's number."))
+                continue
+            if nr in seen:
+                self.findings.append(error("duplicate-theme", f"the theme number {nr} appears twice (first in {seen[nr]}).",
+                                           refs["Nr"], "Give each theme its own number."))
+                continue
+            seen[nr] = refs["Nr"]
+            if not title:
+                self.findings.append(error("missing-value", f"theme {nr} has no title.", refs.get("Titel"),
+                                           "Write the theme's title."))
+            text = lambda h: self.cells.text(table.get(row, h), refs.get(h, refs["Nr"]))  # noqa: E731
+            salary = None
+            if table.get(row, "Gns. løn") not in (None, ""):
+                salary = self._positive(table.get(row, "Gns. løn"), refs["Gns. løn"], "average salary")
+            result.append(Theme(
+                number=nr,
+                title=title,
+                status=text("Status"),
+                rule=self._rule(table, number, row, refs),
+                salary=salary,
+                description=text("Beskrivelse af opgaven"),
+                potential_text=text("Identificeret potentiale"),
+                distribution_text=text("Fordeling på afdeling"),
+                refs=refs,
+            ))
+        return tuple(result)
+
+    def _lines(self, table: Optional[Table], years: tuple[int, ...]) -> tuple[ProposalLine, ...]:
+        result: list[ProposalLine] = []
+        seen: dict[tuple[str, str], Ref] = {}
+        for number, row in table.rows if table else ():
+            refs: dict[object, Ref] = {c: table.cell(number, c) for c in table.columns}
+            theme = self.cells.code(table.get(row, "Tema"), refs.get("Tema"))
+            nr = self.cells.code(table.get(row, "Nr"), refs.get("Nr"))
+            title = self.cells.text(table.get(row, "Forslag"), refs.get("Forslag"))
+            note = self.cells.text(table.get(row, "Bemærkning"), refs.get("Bemærkning", refs["Tema"]))
+            amounts = self._amounts(table, number, row, refs)
+            if not theme:
+                self.findings.append(error("missing-value", f"the proposal '{title}' has no theme.", refs.get("Tema"),
+                                           "Write the number of its theme."))
+                continue
+            if not title:
+                self.findings.append(error("missing-value", "the proposal has no title.", refs.get("Forslag"),
+                                           "Write the proposal's title."))
+            if nr:
+                if (theme, nr) in seen:
+                    self.findings.append(error(
+                        "duplicate-line", f"theme {theme} has two proposals numbered {nr} (first in {seen[(theme, nr)]}).",
+                        refs["Nr"], "Give each proposal of a theme its own number.",
+                    ))
+                else:
+                    seen[(theme, nr)] = refs["Nr"]
+            kind = self.cells.text(table.get(row, "Type"), refs.get("Type", refs["Tema"])).upper()
+            if kind and kind not in ("A", "T"):
+                self.findings.append(warning(
+                    "unknown-kind", f"the type '{kind}' is neither A (within the department) nor T (across).",
+                    refs.get("Type"), "Write A, T or leave it empty.",
+                ))
+            if note.upper().startswith(EXAMPLE_MARK):
+                self.findings.append(warning(
+                    "example-row", "this is the example row from 'spareforslag init'.", refs["Tema"],
+                    "Overwrite it with a real proposal or delete the row.",
+                ))
+            result.append(ProposalLine(
+                theme=theme, number=nr, title=title, amounts=amounts, kind=kind,
+                rule=self._rule(table, number, row, refs), note=note, refs=refs,
+            ))
+        return tuple(result)
+
+    def _fixed(self, years: tuple[int, ...]) -> tuple[FixedAmount, ...]:
+        table = self._table(L.FIXED)
+        if table is None:
+            return ()
+        for year in years:
+            if year not in table.years:
+                self.findings.append(error(
+                    "missing-year", f"the sheet has no column {year}, which the proposals have.",
+                    Ref(L.FIXED.name, f"A{table.header_row}"), f"Add a column {year}.",
+                ))
+        result: list[FixedAmount] = []
+        seen: dict[tuple[str, str, str], Ref] = {}
+        for number, row in table.rows:
+            refs: dict[object, Ref] = {c: table.cell(number, c) for c in table.columns}
+            theme = self.cells.code(table.get(row, "Tema"), refs.get("Tema"))
+            line = self.cells.code(table.get(row, "Nr"), refs.get("Nr", refs.get("Tema")))
+            dept = self.cells.code(table.get(row, "Afdeling"), refs.get("Afdeling"))
+            note = self.cells.text(table.get(row, "Bemærkning"), refs.get("Bemærkning", refs["Tema"]))
+            amounts = self._amounts(table, number, row, refs)
+            if not theme or not dept:
+                self.findings.append(error("missing-value", "the row needs both a theme and a department.",
+                                           refs.get("Tema"), "Fill in Tema and Afdeling."))
+                continue
+            key = (theme, line, _fold(dept))
+            if key in seen:
+                self.findings.append(error(
+                    "duplicate-fixed", f"{dept} has two rows for theme {theme}{' proposal ' + line if line else ''} "
+                    f"(first in {seen[key]}).", refs["Afdeling"], "Keep one row per department.",
+                ))
+                continue
+            seen[key] = refs["Afdeling"]
+            result.append(FixedAmount(theme, line, dept, amounts, note, refs))
+        return tuple(result)
+
+    # -- shared pieces -------------------------------------------------------------------------
+    def _amounts(self, table: Table, number: int, row: tuple, refs: dict) -> dict[int, Optional[Decimal]]:
+        amounts: dict[int, Optional[Decimal]] = {}
+        for year, col in table.years.items():
+            ref = table.ref(number, col)
+            refs[year] = ref
+            amounts[year] = self.cells.amount(row[col] if col < len(row) else None, ref)
+        return amounts
+
+    def _rule(self, table: Table, number: int, row: tuple, refs: dict) -> Optional[Rule]:
+        method_ref = refs.get("Fordeling", table.ref(number, 0))
+        method_text = self.cells.text(table.get(row, "Fordeling"), method_ref)
+        key = self.cells.text(table.get(row, "Nøgle"), refs.get("Nøgle", method_ref)) or None
+        from_year = self.cells.year(table.get(row, "Fra år"), refs.get("Fra år", method_ref), "first year")
+        if not method_text and key is None and from_year is None:
+            return None
+        method = _method(method_text) if method_text else (Method.KEY if key else None)
+        if method is None:
+            self.findings.append(error(
+                "unknown-method", f"the distribution '{method_text}' is not known.", method_ref,
+                "Write " + L.METHOD_HELP,
+            ))
+            return None
+        if method is Method.KEY and key is None:
+            self.findings.append(error("missing-key", "the distribution is 'Nøgle' but no key is named.",
+                                       refs.get("Nøgle", method_ref), "Write the key's name in the column Nøgle."))
+        if method is not Method.KEY and key is not None:
+            self.findings.append(warning(
+                "key-ignored", f"the key '{key}' is ignored because the distribution is '{method.value}'.",
+                refs.get("Nøgle", method_ref), "Clear the key, or set Fordeling to 'Nøgle'.",
+            ))
+            key = None
+        return Rule(method, key, from_year, refs.get("Nøgle") if key else method_ref)
+
+    def _positive(self, value, ref: Ref, what: str) -> Optional[Decimal]:
+        number = self.cells.number(value, ref, what)
+        if number is not None and number <= 0:
+            self.findings.append(error("not-positive", f"the {what} must be above 0, not {number}.", ref,
+                                       "Write the average salary per FTE in the plan's unit, e.g. 575."))
+            return None
+        return number
+
+
+_METHOD_ALIASES = {
+    "nøgle": Method.KEY,
+    "fordelingsnøgle": Method.KEY,
+    "faste beløb": Method.FIXED,
+    "fast beløb": Method.FIXED,
+    "faste": Method.FIXED,
+    "ikke fordelt": Method.NONE,
+    "ingen": Method.NONE,
+}
+
+
+def _method(text: str) -> Optional[Method]:
+    return _METHOD_ALIASES.get(_fold(text))
+
+
+def _fold(text: str) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+def _has_content(values: tuple) -> bool:
+    return any(v is not None and not (isinstance(v, str) and not v.strip()) for v in values)

@@ -1,0 +1,181 @@
+"""Reads the sheets of a master workbook into plain rows of cell values (openpyxl, read-only).
+
+This is the only module of the master that touches openpyxl. It keeps the values Excel
+stored (not formulas), marks formulas whose value was never calculated, and leaves every
+judgement about the values to ``parse``.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Iterable, Optional
+
+from spareforslag_xl.errors import InputError
+from spareforslag_xl.package import check_workbook_package
+
+MAX_ROWS = 1_048_576
+MAX_COLUMNS = 16_384
+
+
+class Uncalculated:
+    """A formula cell without a stored value (the file was saved by a program that does not calculate)."""
+
+    __slots__ = ("formula",)
+
+    def __init__(self, formula: str) -> None:
+        self.formula = formula
+
+    def __repr__(self) -> str:
+        return f"Uncalculated({self.formula!r})"
+
+
+class CellError(str):
+    """An Excel error value such as #DIV/0! or #REF!."""
+
+
+ERROR_VALUES = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"})
+
+
+@dataclass
+class RawSheet:
+    """A sheet as rows of values; ``rows`` holds (row number, values) for non-empty rows."""
+
+    name: str
+    rows: list[tuple[int, tuple]] = field(default_factory=list)
+    beyond_limits: bool = False
+
+
+@dataclass
+class RawWorkbook:
+    path: Path
+    sheet_names: list[str]
+    sheets: dict[str, RawSheet]
+    created: Optional[datetime] = None
+    has_macros: bool = False
+
+
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def read_workbook(path: Path, wanted: Iterable[str]) -> RawWorkbook:
+    """Return the wanted sheets (matched ignoring case and outer spaces) of the workbook at path."""
+    check_workbook_package(path)
+    import openpyxl  # imported here so that --help stays fast
+
+    folded = {_fold(name): name for name in wanted}
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about extensions it drops (data validation, conditional formats);
+            # they do not matter for reading values.
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+            try:
+                names = list(book.sheetnames)
+                chosen = {n: folded[_fold(n)] for n in names if _fold(n) in folded}
+                sheets = {canon: _read_sheet(book[n], n) for n, canon in chosen.items()}
+                created = book.properties.modified or book.properties.created
+                sheet_parts = {n: getattr(book[n], "_worksheet_path", None) for n in chosen}
+            finally:
+                book.close()
+            with zipfile.ZipFile(path) as archive:
+                parts = {info.filename for info in archive.infolist()}
+                formula_sheets = _sheets_with_formulas(archive, sheet_parts)
+            if formula_sheets:
+                _mark_uncalculated(path, sheets, formula_sheets)
+    except InputError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds on damaged files; all mean "cannot read"
+        raise InputError(path, f"the workbook cannot be read ({_reason(exc)}).",
+                         "Open it in Excel, save it again as .xlsx and retry.") from None
+    return RawWorkbook(
+        path=path,
+        sheet_names=names,
+        sheets=sheets,
+        created=created,
+        has_macros="xl/vbaProject.bin" in parts,
+    )
+
+
+def _read_sheet(ws, name: str) -> RawSheet:
+    ws.reset_dimensions()  # a sheet may claim a million rows in its header; read what is there
+    sheet = RawSheet(name)
+    for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        if number > MAX_ROWS or len(values) > MAX_COLUMNS:
+            sheet.beyond_limits = True
+            break
+        if any(v is not None and v != "" for v in values):
+            sheet.rows.append((number, tuple(_value(v) for v in values)))
+    return sheet
+
+
+def _value(v):
+    if isinstance(v, str) and v in ERROR_VALUES:
+        return CellError(v)
+    return v
+
+
+def _sheets_with_formulas(archive: zipfile.ZipFile, sheet_parts: dict[str, Optional[str]]) -> list[str]:
+    """Return the sheets whose XML holds a formula; a sheet whose part is unknown counts as one."""
+    found = []
+    for name, part in sheet_parts.items():
+        if part is None:
+            found.append(name)
+            continue
+        with archive.open(part.lstrip("/")) as fh:
+            if _FORMULA_TAG.search(fh.read()):
+                found.append(name)
+    return found
+
+
+def _mark_uncalculated(path: Path, sheets: dict[str, RawSheet], formula_sheets: list[str]) -> None:
+    """Replace the empty value of a formula cell that has no stored value by Uncalculated."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    try:
+        for name in formula_sheets:
+            canon = next(c for c, s in sheets.items() if s.name == name)
+            sheet = sheets[canon]
+            by_number = {number: i for i, (number, _) in enumerate(sheet.rows)}
+            ws = book[name]
+            ws.reset_dimensions()
+            for number, cells in enumerate(ws.iter_rows(), start=1):
+                if number > MAX_ROWS:
+                    break
+                for col, cell in enumerate(cells):
+                    if getattr(cell, "data_type", None) != "f":
+                        continue
+                    i = by_number.get(number)
+                    values = list(sheet.rows[i][1]) if i is not None else []
+                    if i is not None and col < len(values) and values[col] not in (None, ""):
+                        continue
+                    values.extend([None] * (col + 1 - len(values)))
+                    values[col] = Uncalculated(str(cell.value))
+                    if i is None:
+                        sheet.rows.append((number, tuple(values)))
+                        sheet.rows.sort(key=lambda r: r[0])
+                        by_number = {n: j for j, (n, _) in enumerate(sheet.rows)}
+                    else:
+                        sheet.rows[i] = (number, tuple(values))
+    finally:
+        book.close()
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip().rstrip(".") or type(exc).__name__
+    if isinstance(exc, zipfile.BadZipFile) and "CRC" in text:
+        return "a part of the file is corrupt: " + text
+    if "not well-formed" in text or "syntax error" in text.lower():
+        return "its XML is broken: " + text
+    if "DTD" in text or "EntitiesForbidden" in type(exc).__name__ or "Forbidden" in type(exc).__name__:
+        return "it contains XML entity declarations, which are refused for safety"
+    return text

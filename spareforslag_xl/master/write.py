@@ -1,0 +1,267 @@
+"""Writes a Plan as a master workbook that explains itself (used by init, import, tests, bench).
+
+The layout comes from ``layout``; reading the result back with ``read``/``parse`` gives the
+same plan. Dropdowns (data validation) offer department codes, theme numbers, key names and
+distribution methods; headers are frozen; a 'Vejledning' sheet explains every column.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Callable, Iterable, Optional, Sequence
+
+from spareforslag_xl.master import layout as L
+from spareforslag_xl.model import Method, Plan, Rule
+from spareforslag_xl.render.sheet import SheetWriter, Styles
+from spareforslag_xl.render.xlsx import DocProps, close, new_workbook
+
+ExtraSheet = Callable[[object, Styles], None]
+"""A callback that adds a sheet to the master (the importer adds its report this way)."""
+
+LIST_ROWS = 2000
+"""How many rows the dropdown lists and validations cover."""
+
+
+def master_bytes(plan: Plan, extras: Sequence[ExtraSheet] = (), example: bool = False) -> bytes:
+    """Return the bytes of a master workbook holding plan."""
+    book, buffer = new_workbook()
+    styles = Styles(book, plan.settings.decimals)
+    _guide(book, styles, plan, example)
+    _settings(book, styles, plan)
+    _target(book, styles, plan)
+    _departments(book, styles, plan)
+    _keys(book, styles, plan)
+    _themes(book, styles, plan)
+    _lines(book, styles, plan)
+    _fixed(book, styles, plan)
+    for extra in extras:
+        extra(book, styles)
+    props = DocProps(
+        title=plan.settings.title or "Spareforslag – master",
+        subject="Master for spareforslag-xl",
+        company=plan.settings.municipality,
+        created=plan.created,
+    )
+    return close(book, buffer, props)
+
+
+# -- sheets ----------------------------------------------------------------------------------------
+def _guide(book, styles: Styles, plan: Plan, example: bool) -> None:
+    ws = book.add_worksheet(L.GUIDE)
+    w = SheetWriter(ws, styles)
+    w.text(0, 0, "Vejledning til masteren", "title")
+    row = 2
+    intro = [
+        "Masteren indeholder spareforslagene. Programmet spareforslag-xl læser den, kontrollerer den, "
+        "genberegner alle summer, fordelinger og årsværk og skriver rapporten.",
+        f"Alle beløb er i {plan.settings.unit or '1.000 kr.'} pr. år. Årene står som kolonneoverskrifter "
+        "(fx 2024) på arkene Mål, Forslag og Faste beløb; der kan være så mange år, som der er brug for.",
+        "En tom celle eller '-' betyder 'ikke estimeret'; 0 betyder nul. Skriv tal som tal (Excel viser 3.250).",
+        "Kontrollér masteren med:  spareforslag validate MASTER.xlsx",
+        "Dan rapporten med:  spareforslag build MASTER.xlsx -o build/",
+    ]
+    if example:
+        intro.append("Rækker markeret EKSEMPEL viser, hvordan et ark udfyldes: overskriv eller slet dem.")
+    for text in intro:
+        w.paragraph(row, 0, 2, text, 110)
+        row += 1
+    row += 1
+    for lay in L.DATA_SHEETS:
+        w.text(row, 0, f"Arket '{lay.name}'", "section")
+        w.merged_text(row + 1, 0, 2, lay.help, "italic")
+        row += 2
+        w.text(row, 0, "Kolonne", "header")
+        w.text(row, 1, "Skal udfyldes", "header")
+        w.text(row, 2, "Forklaring", "header")
+        row += 1
+        columns: Iterable = lay.columns
+        for c in columns:
+            w.text(row, 0, c.header, measure=False)
+            w.text(row, 1, "ja" if c.required else "", measure=False)
+            w.text(row, 2, c.help, "text_wrap", measure=False)
+            row += 1
+            if lay.years and c.header == lay.years_after:
+                w.text(row, 0, "2024, 2025, …", measure=False)
+                w.text(row, 1, "ja", measure=False)
+                w.text(row, 2, "Én kolonne pr. år med året som overskrift; beløb i masterens enhed.", "text_wrap",
+                       measure=False)
+                row += 1
+        if lay is L.SETTINGS:
+            for name in L.SETTING_ORDER:
+                w.text(row, 0, f"  {name}", measure=False)
+                w.text(row, 2, L.SETTING_HELP[name], "text_wrap", measure=False)
+                row += 1
+        row += 1
+    ws.set_column(0, 0, 28)
+    ws.set_column(1, 1, 14)
+    ws.set_column(2, 2, 90)
+    w.print_setup("Vejledning", "", None)
+
+
+def _header(w: SheetWriter, lay: L.SheetLayout, years: Sequence[int]) -> list:
+    headers = L.columns_in_order(lay, tuple(years))
+    for col, h in enumerate(headers):
+        w.text(0, col, str(h), "header_num" if isinstance(h, int) else "header", measure=False)
+        width = lay.column(h).width if isinstance(h, str) else 11
+        w.ws.set_column(col, col, width, w.styles["text_wrap"] if isinstance(h, str) and width >= 40 else None)
+    w.ws.freeze_panes(1, 0)
+    w.ws.autofilter(0, 0, 0, len(headers) - 1)
+    return headers
+
+
+def _settings(book, styles: Styles, plan: Plan) -> None:
+    s = plan.settings
+    w = SheetWriter(book.add_worksheet(L.SETTINGS.name), styles)
+    _header(w, L.SETTINGS, ())
+    w.ws.autofilter(0, 0, 0, 0)
+    values = {
+        L.TITLE: s.title, L.SUBTITLE: s.subtitle, L.MUNICIPALITY: s.municipality,
+        L.BUDGET_YEAR: s.budget_year, L.UNIT: s.unit, L.DECIMALS: s.decimals, L.SALARY: s.salary,
+        L.RESIDUAL_KEY: s.residual_key or "", L.MEETING: s.meeting,
+    }
+    for row, name in enumerate(L.SETTING_ORDER, start=1):
+        w.text(row, 0, name, measure=False)
+        value = values[name]
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            w.ws.write_number(row, 1, float(value), styles["text"])
+        else:
+            w.text(row, 1, value or "", "text_wrap", measure=False)
+        w.text(row, 2, L.SETTING_HELP[name], "note", measure=False)
+    w.ws.data_validation(L.SETTING_ORDER.index(L.RESIDUAL_KEY) + 1, 1, L.SETTING_ORDER.index(L.RESIDUAL_KEY) + 1, 1,
+                         _list_of_keys())
+
+
+def _target(book, styles: Styles, plan: Plan) -> None:
+    w = SheetWriter(book.add_worksheet(L.TARGET.name), styles)
+    _header(w, L.TARGET, plan.years)
+    w.text(1, 0, L.TARGET_ROW, measure=False)
+    for col, year in enumerate(plan.years, start=1):
+        w.amount(1, col, plan.settings.target.get(year)) if plan.settings.target.get(year) is not None \
+            else w.ws.write_blank(1, col, None, styles["amount"])
+
+
+def _departments(book, styles: Styles, plan: Plan) -> None:
+    w = SheetWriter(book.add_worksheet(L.DEPARTMENTS.name), styles)
+    _header(w, L.DEPARTMENTS, ())
+    for row, d in enumerate(plan.departments, start=1):
+        w.text(row, 0, d.code, measure=False)
+        w.text(row, 1, d.name, measure=False)
+        w.text(row, 2, "; ".join(d.emails), measure=False)
+        w.text(row, 3, d.contact, measure=False)
+
+
+def _keys(book, styles: Styles, plan: Plan) -> None:
+    w = SheetWriter(book.add_worksheet(L.KEYS.name), styles)
+    _header(w, L.KEYS, ())
+    row = 1
+    for key in plan.keys:
+        for share in key.shares:
+            w.text(row, 0, key.name, measure=False)
+            w.text(row, 1, share.department, measure=False)
+            w.number(row, 2, share.share, "share")
+            row += 1
+    w.ws.data_validation(1, 1, LIST_ROWS, 1, _list_of_departments())
+    w.ws.data_validation(1, 2, LIST_ROWS, 2, {
+        "validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 1,
+        "input_title": "Andel", "input_message": "Andel i procent, fx 28,4 %.",
+        "error_title": "Andel", "error_message": "En andel ligger mellem 0 % og 100 %.",
+    })
+    w.ws.set_column(2, 2, 10, styles["share"])
+
+
+def _themes(book, styles: Styles, plan: Plan) -> None:
+    w = SheetWriter(book.add_worksheet(L.THEMES.name), styles)
+    headers = _header(w, L.THEMES, ())
+    col = {h: i for i, h in enumerate(headers)}
+    for row, t in enumerate(plan.themes, start=1):
+        _code(w, row, col["Nr"], t.number)
+        w.text(row, col["Titel"], t.title, "text_wrap", measure=False)
+        w.text(row, col["Status"], t.status, "text_wrap", measure=False)
+        _rule(w, row, col, t.rule)
+        if t.salary is not None:
+            w.number(row, col["Gns. løn"], t.salary, "amount")
+        w.text(row, col["Beskrivelse af opgaven"], t.description, "text_wrap", measure=False)
+        w.text(row, col["Identificeret potentiale"], t.potential_text, "text_wrap", measure=False)
+        w.text(row, col["Fordeling på afdeling"], t.distribution_text, "text_wrap", measure=False)
+    _rule_validations(w.ws, col)
+
+
+def _lines(book, styles: Styles, plan: Plan) -> None:
+    w = SheetWriter(book.add_worksheet(L.LINES.name), styles)
+    headers = _header(w, L.LINES, plan.years)
+    col = {h: i for i, h in enumerate(headers)}
+    for row, line in enumerate(plan.lines, start=1):
+        _code(w, row, col["Tema"], line.theme)
+        _code(w, row, col["Nr"], line.number)
+        w.text(row, col["Forslag"], line.title, "text_wrap", measure=False)
+        w.text(row, col["Type"], line.kind, measure=False)
+        for year in plan.years:
+            w.amount(row, col[year], line.amounts.get(year))
+        _rule(w, row, col, line.rule)
+        w.text(row, col["Bemærkning"], line.note, measure=False)
+    w.ws.freeze_panes(1, col["Forslag"] + 1)
+    w.ws.data_validation(1, col["Tema"], LIST_ROWS, col["Tema"], _list_of_themes())
+    w.ws.data_validation(1, col["Type"], LIST_ROWS, col["Type"], {
+        "validate": "list", "source": ["A", "T"], "ignore_blank": True,
+    })
+    _rule_validations(w.ws, col)
+
+
+def _fixed(book, styles: Styles, plan: Plan) -> None:
+    w = SheetWriter(book.add_worksheet(L.FIXED.name), styles)
+    headers = _header(w, L.FIXED, plan.years)
+    col = {h: i for i, h in enumerate(headers)}
+    for row, f in enumerate(plan.fixed, start=1):
+        _code(w, row, col["Tema"], f.theme)
+        _code(w, row, col["Nr"], f.line)
+        w.text(row, col["Afdeling"], f.department, measure=False)
+        for year in plan.years:
+            w.amount(row, col[year], f.amounts.get(year))
+        w.text(row, col["Bemærkning"], f.note, measure=False)
+    w.ws.data_validation(1, col["Tema"], LIST_ROWS, col["Tema"], _list_of_themes())
+    w.ws.data_validation(1, col["Afdeling"], LIST_ROWS, col["Afdeling"], _list_of_departments())
+
+
+# -- shared pieces ----------------------------------------------------------------------------------
+def _code(w: SheetWriter, row: int, col: int, code: str) -> None:
+    """Write a theme or line number as a number when it is one, so Excel does not flag it."""
+    if code.isdigit() and len(code) < 10 and not code.startswith("0"):
+        w.ws.write_number(row, col, int(code))
+    else:
+        w.text(row, col, code, measure=False)
+
+
+def _rule(w: SheetWriter, row: int, col: dict, rule: Optional[Rule]) -> None:
+    if rule is None:
+        return
+    w.text(row, col["Fordeling"], rule.method.value, measure=False)
+    if rule.key:
+        w.text(row, col["Nøgle"], rule.key, measure=False)
+    if rule.from_year is not None:
+        w.ws.write_number(row, col["Fra år"], rule.from_year)
+
+
+def _rule_validations(ws, col: dict) -> None:
+    ws.data_validation(1, col["Fordeling"], LIST_ROWS, col["Fordeling"], {
+        "validate": "list", "source": [m.value for m in Method], "ignore_blank": True,
+        "input_title": "Fordeling", "input_message": "Nøgle, Faste beløb eller Ikke fordelt.",
+    })
+    ws.data_validation(1, col["Nøgle"], LIST_ROWS, col["Nøgle"], _list_of_keys())
+
+
+def _list_of_keys() -> dict:
+    # A range rather than fixed names, so that keys added later appear; 'information' lets a
+    # new name be typed before its rows exist.
+    return {"validate": "list", "source": f"='{L.KEYS.name}'!$A$2:$A${LIST_ROWS}", "ignore_blank": True,
+            "error_type": "information"}
+
+
+def _list_of_departments() -> dict:
+    return {"validate": "list", "source": f"='{L.DEPARTMENTS.name}'!$A$2:$A${LIST_ROWS}", "ignore_blank": True,
+            "error_type": "warning", "error_title": "Afdeling",
+            "error_message": "Koden findes ikke på arket Afdelinger."}
+
+
+def _list_of_themes() -> dict:
+    return {"validate": "list", "source": f"='{L.THEMES.name}'!$A$2:$A${LIST_ROWS}", "ignore_blank": True,
+            "error_type": "warning", "error_title": "Tema", "error_message": "Temaet findes ikke på arket Temaer."}

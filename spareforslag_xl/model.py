@@ -1,0 +1,210 @@
+"""The plan read from a master workbook: plain, immutable data with the cell each value came from.
+
+Nothing here knows about files or openpyxl. Amounts are ``Decimal`` in the plan's unit
+(usually 1.000 kr.); ``None`` as an amount means *not estimated* ("-"), which is not zero.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from enum import Enum
+from functools import cached_property
+from typing import Mapping, Optional
+
+Amount = Optional[Decimal]
+"""An amount in the plan's unit, or None when it is not estimated."""
+
+
+@dataclass(frozen=True, order=True)
+class Ref:
+    """Where a value came from: a sheet and a cell (or a row, when cell is like '7')."""
+
+    sheet: str
+    cell: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+
+
+Refs = Mapping[object, Ref]
+"""Where each field of a record came from: column header (or year) → cell."""
+
+
+def at(refs: Refs, column: object = None) -> Optional[Ref]:
+    """Return the cell of a column, or the record's first cell when that column is unknown."""
+    if column is not None and column in refs:
+        return refs[column]
+    return next(iter(refs.values()), None)
+
+
+class Method(Enum):
+    """How an amount is distributed over the departments."""
+
+    KEY = "Nøgle"
+    FIXED = "Faste beløb"
+    NONE = "Ikke fordelt"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A distribution rule of a theme or a line; ``from_year`` leaves earlier years undistributed."""
+
+    method: Method
+    key: Optional[str] = None
+    from_year: Optional[int] = None
+    ref: Optional[Ref] = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The master's "Indstillinger" sheet and its "Mål" (target) row."""
+
+    title: str = ""
+    subtitle: str = ""
+    municipality: str = ""
+    budget_year: Optional[int] = None
+    unit: str = "1.000 kr."
+    decimals: int = 0
+    salary: Optional[Decimal] = None
+    residual_key: Optional[str] = None
+    meeting: str = ""
+    target: Mapping[int, Amount] = field(default_factory=dict)
+    refs: Refs = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Department:
+    """A department (magistratsafdeling): its code, name and mail recipients."""
+
+    code: str
+    name: str
+    emails: tuple[str, ...] = ()
+    contact: str = ""
+    refs: Refs = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return f"{self.code} – {self.name}" if self.name else self.code
+
+
+@dataclass(frozen=True)
+class KeyShare:
+    department: str
+    share: Decimal
+    refs: Refs = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DistributionKey:
+    """A named key (fordelingsnøgle): a share per department, as fractions (0.284 = 28,4 %)."""
+
+    name: str
+    shares: tuple[KeyShare, ...]
+    refs: Refs = field(default_factory=dict)
+
+    @property
+    def total(self) -> Decimal:
+        return sum((s.share for s in self.shares), Decimal(0))
+
+    def share_of(self, department: str) -> Decimal:
+        return sum((s.share for s in self.shares if s.department == department), Decimal(0))
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme (tema) of the proposals, with its default distribution rule and texts."""
+
+    number: str
+    title: str
+    status: str = ""
+    rule: Optional[Rule] = None
+    salary: Optional[Decimal] = None
+    description: str = ""
+    potential_text: str = ""
+    distribution_text: str = ""
+    refs: Refs = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+@dataclass(frozen=True)
+class ProposalLine:
+    """A proposal line ("Identificeret potentiale") of a theme: an amount per year."""
+
+    theme: str
+    number: str
+    title: str
+    amounts: Mapping[int, Amount]
+    kind: str = ""
+    rule: Optional[Rule] = None
+    note: str = ""
+    refs: Refs = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        text = f"{self.number}. {self.title}" if self.number else self.title
+        return f"{text} ({self.kind})" if self.kind else text
+
+
+@dataclass(frozen=True)
+class FixedAmount:
+    """A fixed amount per year for one department, for a whole theme (line '') or one line."""
+
+    theme: str
+    line: str
+    department: str
+    amounts: Mapping[int, Amount]
+    note: str = ""
+    refs: Refs = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything a master workbook holds, in the order the master gives it."""
+
+    settings: Settings
+    years: tuple[int, ...]
+    departments: tuple[Department, ...]
+    keys: tuple[DistributionKey, ...]
+    themes: tuple[Theme, ...]
+    lines: tuple[ProposalLine, ...]
+    fixed: tuple[FixedAmount, ...] = ()
+    source_name: str = ""
+    created: Optional[datetime] = None
+    """When the master was last saved; stamped on outputs so that they are reproducible."""
+
+    def key(self, name: Optional[str]) -> Optional[DistributionKey]:
+        return self._keys_by_name.get(fold_name(name)) if name else None
+
+    def lines_of(self, theme: str) -> tuple[ProposalLine, ...]:
+        return self._lines_by_theme.get(theme, ())
+
+    @property
+    def quantum(self) -> Decimal:
+        """The smallest amount the report shows (1 for 0 decimals, 0.01 for 2)."""
+        return Decimal(1).scaleb(-self.settings.decimals)
+
+    # Lookups built once, so that large plans stay linear.
+    @cached_property
+    def _keys_by_name(self) -> dict[str, DistributionKey]:
+        found: dict[str, DistributionKey] = {}
+        for k in self.keys:
+            found.setdefault(fold_name(k.name), k)
+        return found
+
+    @cached_property
+    def _lines_by_theme(self) -> dict[str, tuple[ProposalLine, ...]]:
+        grouped: dict[str, list[ProposalLine]] = {}
+        for line in self.lines:
+            grouped.setdefault(line.theme, []).append(line)
+        return {t: tuple(ls) for t, ls in grouped.items()}
+
+
+def fold_name(name: Optional[str]) -> str:
+    """Key names match ignoring case and repeated spaces."""
+    return " ".join((name or "").split()).casefold()
+

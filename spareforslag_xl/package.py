@@ -1,0 +1,130 @@
+"""Checks an input file before any parser touches it: is it there, is it a workbook, is it sane.
+
+Each refusal is one sentence naming the file and the problem, raised as InputError. The
+limits are far above what any real master or budget workbook reaches (a master of 5,000
+proposal lines is about 1 MB unpacked) and far below what would exhaust the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+from spareforslag_xl.errors import InputError
+
+MAX_FILE_BYTES = 100 * 1024 * 1024
+"""The largest file accepted on disk."""
+MAX_UNPACKED_BYTES = 300 * 1024 * 1024
+"""The largest total that the parts of a workbook may declare when unpacked."""
+MAX_RATIO = 200
+"""The largest compression ratio accepted for a part larger than RATIO_FLOOR (XML usually packs 5-30×)."""
+RATIO_FLOOR = 2 * 1024 * 1024
+MAX_PARTS = 10_000
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
+
+
+def check_readable_file(path: Path) -> None:
+    """Raise InputError unless path is an existing, readable, non-empty regular file."""
+    if not path.exists():
+        raise InputError(path, "the file does not exist.", "Check the path and the file name.")
+    if path.is_dir():
+        raise InputError(path, "is a folder, not a file.", "Give the path of the workbook inside it.")
+    if not os.access(path, os.R_OK):
+        raise InputError(path, "cannot be read: permission denied.", "Ask for read access or copy the file.")
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError(path, "the file is empty (0 bytes).", "Save the workbook again from Excel.")
+    if size > MAX_FILE_BYTES:
+        raise InputError(
+            path,
+            f"the file is {size / 1024 / 1024:.0f} MB, more than the {MAX_FILE_BYTES // 1024 // 1024} MB accepted.",
+        )
+
+
+def check_workbook_package(path: Path) -> None:
+    """Raise InputError unless path is an .xlsx/.xlsm package that openpyxl may safely open."""
+    check_readable_file(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(65536)
+    except OSError as exc:
+        raise InputError(path, f"cannot be read: {exc.strerror or exc}.") from None
+    if head.startswith(OLE_MAGIC):
+        if ENCRYPTION_MARK in head or _ole_has_encryption(path):
+            raise InputError(
+                path,
+                "the workbook is password-protected (encrypted), so it cannot be read.",
+                "Remove the password in Excel (File > Info > Protect Workbook) and save it again.",
+            )
+        raise InputError(
+            path,
+            "is an old Excel 97-2003 workbook (.xls), which is not supported.",
+            "Open it in Excel and save it as 'Excel Workbook (*.xlsx)'.",
+        )
+    if not head.startswith(ZIP_MAGIC):
+        raise InputError(path, f"is not an Excel workbook (.xlsx); it looks like {_describe(head)}.",
+                         "Save it from Excel as 'Excel Workbook (*.xlsx)'.")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise InputError(path, f"the workbook is damaged (its zip structure cannot be read: {exc}).",
+                         "Save it again from Excel, or ask the sender for a new copy.") from None
+    _check_parts(path, infos)
+
+
+def _check_parts(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    if len(infos) > MAX_PARTS:
+        raise InputError(path, f"the workbook has {len(infos)} parts; at most {MAX_PARTS} are accepted.")
+    names = {info.filename for info in infos}
+    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+        raise InputError(path, "is a zip file but not an Excel workbook (it has no xl/workbook.xml).",
+                         "Save it from Excel as 'Excel Workbook (*.xlsx)'.")
+    if "xl/workbook.bin" in names and "xl/workbook.xml" not in names:
+        raise InputError(path, "is a binary Excel workbook (.xlsb), which is not supported.",
+                         "Save it from Excel as 'Excel Workbook (*.xlsx)'.")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.flag_bits & 0x1:
+            raise InputError(path, f"part {info.filename} is encrypted, so the workbook cannot be read.")
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise InputError(
+                path,
+                f"refused: part {info.filename} unpacks from {info.compress_size:,} to {info.file_size:,} bytes "
+                f"(ratio {info.file_size // max(info.compress_size, 1)}:1, limit {MAX_RATIO}:1), which looks like a zip bomb.",
+            )
+    if total > MAX_UNPACKED_BYTES:
+        raise InputError(
+            path,
+            f"refused: the workbook unpacks to {total / 1024 / 1024:.0f} MB, more than the "
+            f"{MAX_UNPACKED_BYTES // 1024 // 1024} MB accepted (a zip bomb or not a master workbook).",
+        )
+
+
+def _ole_has_encryption(path: Path) -> bool:
+    # The EncryptionInfo stream name sits in the OLE directory, which may lie beyond 64 KiB.
+    with path.open("rb") as fh:
+        return ENCRYPTION_MARK in fh.read(4 * 1024 * 1024)
+
+
+def _describe(head: bytes) -> str:
+    if head.startswith(b"%PDF"):
+        return "a PDF file"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "a UTF-16 text file"
+    sample = head[:4096]
+    try:
+        text = sample.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return "a binary file of another kind"
+    if text.lstrip().startswith("<"):
+        return "an HTML or XML file"
+    first = text.splitlines()[0] if text.splitlines() else ""
+    if first.count(";") or first.count(",") or first.count("\t"):
+        return "a CSV or text file"
+    return "a text file"

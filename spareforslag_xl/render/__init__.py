@@ -1,0 +1,1 @@
+"""Writing workbooks with xlsxwriter: shared conventions, the report, the department workbooks."""

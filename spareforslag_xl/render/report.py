@@ -1,0 +1,594 @@
+"""Writes the report workbook: the document's tables, recomputed, with live formulas.
+
+Sheets: 'Oversigt' (the overview and the split of the difference), one sheet per theme
+('Tema 2' …: proposals, total, FTE, split over departments, texts), 'Afdelinger' (each
+department's part of every theme and of the difference), 'Nøgler' and 'Kontrol'.
+Totals, differences and FTE are formulas that carry the value they compute; the parts of
+a split are values, because the largest-remainder rounding is not an Excel formula.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Callable, Optional, Sequence
+
+from spareforslag_xl.compute import Result, Split, ThemeResult
+from spareforslag_xl.danish import format_share
+from spareforslag_xl.findings import Finding, count
+from spareforslag_xl.model import Method, Plan
+from spareforslag_xl.render.sheet import SheetWriter, Styles
+from spareforslag_xl.render.xlsx import DocProps, cell, close, new_workbook, sheet_name, sheet_ref
+
+OVERVIEW = "Oversigt"
+DEPARTMENTS = "Afdelinger"
+KEYS = "Nøgler"
+CHECKS = "Kontrol"
+
+TOTAL_LABEL = "Anslået samlet besparelse"
+FTE_LABEL = "Opgjort i antal årsværk (årsværk = besparelse / gns. løn)"
+REST_LABEL = "Ikke fordelt"
+
+LABEL_WIDTH = 58
+YEAR_WIDTH = 11
+NOTE_WIDTH = 40
+
+ExtraSheet = Callable[[object, Styles, "Layout"], None]
+
+
+@dataclass
+class Layout:
+    """Where the report put what, so that later sheets can refer to it with formulas."""
+
+    theme_sheet: dict[str, str] = field(default_factory=dict)
+    theme_total_row: dict[str, int] = field(default_factory=dict)
+    theme_dept_row: dict[tuple[str, str], int] = field(default_factory=dict)
+    theme_rest_row: dict[str, int] = field(default_factory=dict)
+    overview_rows: dict[str, int] = field(default_factory=dict)
+    difference_dept_row: dict[str, int] = field(default_factory=dict)
+    difference_rest_row: Optional[int] = None
+
+
+def report_bytes(result: Result, findings: Sequence[Finding], forced: bool = False,
+                 extras: Sequence[ExtraSheet] = ()) -> bytes:
+    """Return the bytes of the report workbook for a computed plan."""
+    plan = result.plan
+    book, buffer = new_workbook()
+    styles = Styles(book, plan.settings.decimals)
+    taken: set[str] = set()
+    overview = book.add_worksheet(sheet_name(OVERVIEW, taken))
+    layout = Layout()
+    theme_sheets = []
+    for t in result.themes:
+        if _has_sheet(t):
+            name = sheet_name(f"Tema {t.theme.number}", taken)
+            layout.theme_sheet[t.theme.number] = name
+            theme_sheets.append((t, book.add_worksheet(name)))
+    departments = book.add_worksheet(sheet_name(DEPARTMENTS, taken))
+    keys = book.add_worksheet(sheet_name(KEYS, taken))
+    checks = book.add_worksheet(sheet_name(CHECKS, taken))
+
+    ctx = _Context(result, styles, layout, findings, forced)
+    for t, ws in theme_sheets:
+        ctx.theme_sheet(SheetWriter(ws, styles), t)
+    ctx.overview_sheet(SheetWriter(overview, styles))
+    ctx.departments_sheet(SheetWriter(departments, styles))
+    ctx.keys_sheet(SheetWriter(keys, styles))
+    ctx.checks_sheet(SheetWriter(checks, styles))
+    for extra in extras:
+        extra(book, styles, layout)
+    overview.activate()
+    s = plan.settings
+    props = DocProps(
+        title=s.title or "Spareforslag",
+        subject=f"Budget {s.budget_year}" if s.budget_year else "Spareforslag",
+        company=s.municipality,
+        comments=f"Dannet af spareforslag-xl fra {plan.source_name}",
+        created=plan.created,
+    )
+    return close(book, buffer, props)
+
+
+def _has_sheet(t: ThemeResult) -> bool:
+    th = t.theme
+    return bool(t.lines or th.description or th.potential_text or th.distribution_text)
+
+
+class _Context:
+    def __init__(self, result: Result, styles: Styles, layout: Layout, findings: Sequence[Finding],
+                 forced: bool) -> None:
+        self.result = result
+        self.plan: Plan = result.plan
+        self.years = result.years
+        self.styles = styles
+        self.layout = layout
+        self.findings = findings
+        self.forced = forced
+        self.unit = self.plan.settings.unit or "1.000 kr."
+        self.title = self.plan.settings.title or "Spareforslag"
+        self.source = self.plan.source_name
+        self.departments = self.plan.departments
+        self.last_col = len(self.years) + 1  # label, years, note
+
+    # -- shared pieces ------------------------------------------------------------------------
+    def _heading(self, w: SheetWriter, title: str, subtitle: str = "") -> int:
+        w.text(0, 0, title, "title", measure=False)
+        row = 1
+        if subtitle:
+            w.text(row, 0, subtitle, "subtitle", measure=False)
+            row += 1
+        s = self.plan.settings
+        meta = [p for p in (s.municipality, f"Budget {s.budget_year}" if s.budget_year else "",
+                            f"Beløb i {self.unit}", f"Kilde: {self.source}" if self.source else "") if p]
+        w.text(row, 0, " · ".join(meta), "meta", measure=False)
+        return row + 2
+
+    def _year_header(self, w: SheetWriter, row: int, label: str, last: str = "") -> None:
+        w.text(row, 0, label, "header")
+        for i, year in enumerate(self.years, start=1):
+            w.ws.write_number(row, i, year, self.styles["header_num"])
+        if last:
+            w.text(row, self.last_col, last, "header")
+
+    def _sum_formula(self, col: int, first: int, last: int) -> str:
+        return f"=SUM({cell(first, col)}:{cell(last, col)})"
+
+    def _finish(self, w: SheetWriter, repeat: Optional[tuple[int, int]] = None, note_width: float = NOTE_WIDTH) -> None:
+        minimum = {0: LABEL_WIDTH, self.last_col: note_width}
+        minimum.update({i: YEAR_WIDTH for i in range(1, len(self.years) + 1)})
+        w.ws.set_column(0, 0, LABEL_WIDTH, self.styles["text_wrap"])
+        for i in range(1, len(self.years) + 1):
+            w.ws.set_column(i, i, max(YEAR_WIDTH, min(w.widths.get(i, 0), 16)))
+        w.ws.set_column(self.last_col, self.last_col, note_width)
+        w.print_setup(self.title, self.source, repeat)
+
+    def _split_rows(self, w: SheetWriter, row: int, split: Split, record: Optional[dict] = None,
+                    rest_record: Optional[Callable[[int], None]] = None) -> int:
+        """Write a split as a table (department rows, 'Ikke fordelt', 'I alt'); return the next row."""
+        keyed = split.key is not None and split.rule is not None and split.rule.method is Method.KEY
+        distributed = split.rule is not None and split.rule.method is not Method.NONE
+        self._year_header(w, row, f"Magistratsafdeling ({self.unit})", "Andel" if keyed else "")
+        first = row + 1
+        row = first
+        share_sum = Decimal(0)
+        if distributed:
+            for d in self.departments:
+                w.text(row, 0, d.code)
+                for i, year in enumerate(self.years, start=1):
+                    w.amount(row, i, split.parts[d.code][year] if split.amounts[year] is not None else None)
+                if keyed:
+                    share = split.key.share_of(d.code)
+                    share_sum += share
+                    w.number(row, self.last_col, share, "share")
+                if record is not None:
+                    record[d.code] = row
+                row += 1
+        if any(split.rest[y] != 0 for y in self.years) or not distributed:
+            w.text(row, 0, REST_LABEL, "italic")
+            for i, year in enumerate(self.years, start=1):
+                w.amount(row, i, split.rest[year] if split.amounts[year] is not None else None)
+            if keyed and split.key.total != 1:
+                share_sum += 1 - split.key.total
+                w.number(row, self.last_col, 1 - split.key.total, "share")
+            if rest_record is not None:
+                rest_record(row)
+            row += 1
+        w.text(row, 0, "I alt", "label_total")
+        for i, year in enumerate(self.years, start=1):
+            rng = f"{cell(first, i)}:{cell(row - 1, i)}"
+            whole = None
+            if split.amounts[year] is not None:
+                whole = sum((split.parts[c][year] for c in split.parts), Decimal(0)) + split.rest[year]
+            w.formula(row, i, f'=IF(COUNT({rng})=0,"-",SUM({rng}))', whole)
+        if keyed:
+            w.ws.write_formula(row, self.last_col, self._sum_formula(self.last_col, first, row - 1),
+                               self.styles["share_warn" if split.key.total != 1 else "share_bold"], float(share_sum))
+        return row + 2
+
+    # -- Tema N ----------------------------------------------------------------------------------
+    def theme_sheet(self, w: SheetWriter, t: ThemeResult) -> None:
+        th = t.theme
+        row = self._heading(w, f"Tema {th.number}: {th.title}", th.status)
+        header = row
+        self._year_header(w, row, f"Identificeret potentiale ({self.unit})", "Bemærkning")
+        row += 1
+        first = row
+        for line in t.lines:
+            w.text(row, 0, line.label)
+            for i, year in enumerate(self.years, start=1):
+                w.amount(row, i, line.amounts.get(year))
+            notes = [n for n in (line.note, self._rule_note(line.rule)) if n]
+            w.text(row, self.last_col, "; ".join(notes), "note", measure=False)
+            row += 1
+        last = row - 1
+        total_row = row
+        self.layout.theme_total_row[th.number] = total_row
+        w.text(row, 0, TOTAL_LABEL, "label_total")
+        for i, year in enumerate(self.years, start=1):
+            rng = f"{cell(first, i)}:{cell(last, i)}"
+            formula = f'=IF(COUNT({rng})=0,"-",SUM({rng}))' if t.lines else '="-"'
+            w.formula(row, i, formula, t.totals[year])
+        partial = [str(y) for y in self.years if t.partial(y)]
+        if partial:
+            w.text(row, self.last_col, "Delvist estimeret: " + ", ".join(
+                f"{y}: {t.not_estimated[int(y)]} forslag ikke estimeret" for y in partial), "note", measure=False)
+        row += 1
+        w.text(row, 0, FTE_LABEL, "fte_label")
+        salary_row = row + 1
+        if t.salary is not None:
+            for i, year in enumerate(self.years, start=1):
+                total = cell(total_row, i)
+                w.formula(row, i, f'=IF(ISNUMBER({total}),ROUND({total}/{cell(salary_row, 1, True)},2),"-")',
+                          t.fte[year] if t.fte[year] is not None else None, "fte")
+        row += 1
+        w.text(row, 0, f"Gns. løn ({self.unit})", "note")
+        if t.salary is not None:
+            w.number(row, 1, t.salary, "amount")
+            source = "temaets egen" if th.salary is not None else "fælles (Indstillinger)"
+            w.text(row, 2, source, "note", measure=False)
+        else:
+            w.text(row, 1, "ikke angivet", "note", measure=False)
+        row += 2
+        row = self._theme_distribution(w, row, t)
+        for heading, text in (("Beskrivelse af opgaven", th.description),
+                              ("Identificeret potentiale", th.potential_text),
+                              ("Fordeling på afdeling", th.distribution_text)):
+            if not text:
+                continue
+            w.text(row, 0, heading, "section", measure=False)
+            row += 1
+            for paragraph in [p for p in text.split("\n\n") if p.strip()]:
+                w.paragraph(row, 0, self.last_col, paragraph.strip(), self._chars_per_line())
+                row += 1
+            row += 1
+        w.ws.freeze_panes(header + 1, 1)
+        self._finish(w, (header, header))
+
+    def _chars_per_line(self) -> int:
+        return int((LABEL_WIDTH + YEAR_WIDTH * len(self.years) + NOTE_WIDTH) * 1.15)
+
+    def _rule_note(self, rule) -> str:
+        if rule is None:
+            return ""
+        if rule.method is Method.KEY:
+            text = f"Fordeles efter {rule.key}"
+        elif rule.method is Method.FIXED:
+            text = "Fordeles med faste beløb"
+        else:
+            text = "Ikke fordelt"
+        return text + (f" fra {rule.from_year}" if rule.from_year else "")
+
+    def _theme_distribution(self, w: SheetWriter, row: int, t: ThemeResult) -> int:
+        number = t.theme.number
+        w.text(row, 0, f"Fordeling på afdeling ({self.unit})", "section", measure=False)
+        row += 1
+        if not t.splits:
+            w.text(row, 0, "Temaet har ingen forslag at fordele.", "note", measure=False)
+            return row + 2
+        dept_cells: dict[str, list[int]] = {d.code: [] for d in self.departments}
+        rest_cells: list[int] = []
+        for split in t.splits:
+            if len(t.splits) > 1 or split.rule is None or split.rule.method is Method.NONE or split.rule.from_year:
+                w.text(row, 0, f"{split.label} – {split.basis}", "subsection", measure=False)
+                row += 1
+            elif split.rule is not None:
+                w.text(row, 0, split.basis, "subsection", measure=False)
+                row += 1
+            record: dict[str, int] = {}
+            row = self._split_rows(w, row, split, record, rest_cells.append)
+            for code, r in record.items():
+                dept_cells[code].append(r)
+        if len(t.splits) == 1:
+            for code, rows in dept_cells.items():
+                if rows:
+                    self.layout.theme_dept_row[(number, code)] = rows[0]
+            if rest_cells:
+                self.layout.theme_rest_row[number] = rest_cells[0]
+            return row
+        # Several splits: a table that adds them up per department.
+        w.text(row, 0, f"Fordeling i alt for tema {number}", "subsection", measure=False)
+        row += 1
+        self._year_header(w, row, f"Magistratsafdeling ({self.unit})")
+        row += 1
+        first = row
+        for d in self.departments:
+            w.text(row, 0, d.code)
+            for i, year in enumerate(self.years, start=1):
+                refs = ",".join(cell(r, i) for r in dept_cells[d.code])
+                w.formula(row, i, f"=SUM({refs})" if refs else "=0", t.parts[d.code][year], "amount")
+            self.layout.theme_dept_row[(number, d.code)] = row
+            row += 1
+        if rest_cells:
+            w.text(row, 0, REST_LABEL, "italic")
+            for i, year in enumerate(self.years, start=1):
+                w.formula(row, i, "=SUM(" + ",".join(cell(r, i) for r in rest_cells) + ")", t.rest[year], "amount")
+            self.layout.theme_rest_row[number] = row
+            row += 1
+        w.text(row, 0, "I alt", "label_total")
+        for i, year in enumerate(self.years, start=1):
+            value = sum((t.parts[c][year] for c in t.parts), Decimal(0)) + t.rest[year]
+            w.formula(row, i, self._sum_formula(i, first, row - 1), value)
+        return row + 2
+
+    # -- Oversigt ----------------------------------------------------------------------------------
+    def overview_sheet(self, w: SheetWriter) -> None:
+        s = self.plan.settings
+        row = self._heading(w, self.title, s.subtitle)
+        errors, warnings = count(self.findings)
+        if self.forced and errors:
+            w.merged_text(row - 1, 0, self.last_col,
+                          f"RAPPORTEN ER DANNET TRODS {errors} FEJL I MASTEREN – tallene kan være forkerte. Se arket Kontrol.",
+                          "banner")
+            w.ws.set_row(row - 1, 30)
+            row += 1
+        elif errors or warnings:
+            w.text(row - 1, 0, f"Kontrol: {errors} fejl, {warnings} advarsler – se arket Kontrol.", "note",
+                   measure=False)
+        header = row
+        self._year_header(w, row, f"Tema ({self.unit})", "Bemærkning")
+        row += 1
+        first = row
+        for t in self.result.themes:
+            th = t.theme
+            w.text(row, 0, th.label)
+            sheet = self.layout.theme_sheet.get(th.number)
+            if not t.lines and th.status:
+                w.merged_text(row, 1, len(self.years), th.status, "italic")
+            else:
+                for i, year in enumerate(self.years, start=1):
+                    if sheet is not None:
+                        w.formula(row, i, "=" + sheet_ref(sheet, self.layout.theme_total_row[th.number], i),
+                                  t.totals[year], "amount")
+                    else:
+                        w.amount(row, i, t.totals[year])
+            notes = []
+            if th.status and t.lines:
+                notes.append(th.status)
+            partial = [str(y) for y in self.years if t.partial(y)]
+            if partial:
+                notes.append("delvist estimeret i " + ", ".join(partial))
+            w.text(row, self.last_col, "; ".join(notes), "note", measure=False)
+            row += 1
+        last = row - 1
+        total_row, target_row, diff_row = row, row + 1, row + 2
+        self.layout.overview_rows.update({"total": total_row, "target": target_row, "difference": diff_row})
+        w.text(total_row, 0, "I alt", "label_total")
+        w.text(target_row, 0, "Mål", "bold")
+        key_name = s.residual_key or "restfordelingsnøgle"
+        w.text(diff_row, 0, f"Difference der skal fordeles efter {key_name.lower()}", "label_total")
+        for i, year in enumerate(self.years, start=1):
+            w.formula(total_row, i, self._sum_formula(i, first, last), self.result.total[year])
+            if self.result.target[year] is None:
+                w.ws.write_blank(target_row, i, None, self.styles["amount_total"])
+            else:
+                w.amount(target_row, i, self.result.target[year], "amount_total")
+            w.formula(diff_row, i, f"={cell(target_row, i)}-{cell(total_row, i)}", self.result.difference[year])
+        row = diff_row + 3
+        split = self.result.difference_split
+        w.text(row, 0, f"Fordeling af differencen efter {key_name.lower()}", "section", measure=False)
+        row += 1
+        record: dict[str, int] = {}
+
+        def remember_rest(r: int) -> None:
+            self.layout.difference_rest_row = r
+
+        self._split_rows(w, row, split, record, remember_rest)
+        self.layout.difference_dept_row.update(record)
+        w.ws.freeze_panes(header + 1, 1)
+        self._finish(w, (header, header))
+
+    # -- Afdelinger ------------------------------------------------------------------------------------
+    def departments_sheet(self, w: SheetWriter) -> None:
+        row = self._heading(w, "Fordeling på magistratsafdelinger", self.title)
+        w.text(row, 0, f"Samlet pr. magistratsafdeling ({self.unit})", "section", measure=False)
+        row += 1
+        header = row
+        self._year_header(w, row, "Magistratsafdeling")
+        row += 1
+        summary_first = row
+        summary_rows = {d.code: row + i for i, d in enumerate(self.departments)}
+        rest_summary = summary_first + len(self.departments)
+        total_row, target_row, check_row = rest_summary + 1, rest_summary + 2, rest_summary + 3
+        row = check_row + 3
+        block_totals: dict[str, int] = {}
+        for d in self.departments:
+            row, block_totals[d.code] = self._department_block(w, row, d)
+        rest_total = self._rest_block(w, row)
+        # The summary refers to the blocks below it, so it is written last.
+        overview = self.layout.overview_rows
+        for d in self.departments:
+            r = summary_rows[d.code]
+            w.text(r, 0, d.label)
+            for i, year in enumerate(self.years, start=1):
+                w.formula(r, i, f"={cell(block_totals[d.code], i)}", self.result.department_totals[d.code][year],
+                          "amount")
+        w.text(rest_summary, 0, REST_LABEL, "italic")
+        w.text(total_row, 0, "I alt", "label_total")
+        w.text(target_row, 0, "Mål", "bold")
+        w.text(check_row, 0, "Kontrol: I alt − Mål (skal være 0)", "note")
+        for i, year in enumerate(self.years, start=1):
+            rest = self.result.rest_total[year]
+            w.formula(rest_summary, i, f"={cell(rest_total, i)}", rest, "amount")
+            total = sum((self.result.department_totals[c][year] for c in self.result.department_totals), Decimal(0)) + rest
+            w.formula(total_row, i, self._sum_formula(i, summary_first, rest_summary), total)
+            target = self.result.target[year]
+            w.formula(target_row, i, "=" + sheet_ref(OVERVIEW, overview["target"], i),
+                      target if target is not None else Decimal(0), "amount_total")
+            check = total - (target or Decimal(0))
+            w.formula(check_row, i, f"={cell(total_row, i)}-{cell(target_row, i)}", check,
+                      "amount_ok" if check == 0 else "amount_error")
+        w.ws.freeze_panes(header + 1, 1)
+        self._finish(w, (header, header))
+
+    def _department_block(self, w: SheetWriter, row: int, d) -> tuple[int, int]:
+        w.text(row, 0, d.label, "section", measure=False)
+        row += 1
+        self._year_header(w, row, f"Tema ({self.unit})", "Grundlag")
+        row += 1
+        first = row
+        for t in self.result.themes:
+            if not t.lines:
+                continue
+            w.text(row, 0, t.theme.label)
+            sheet = self.layout.theme_sheet[t.theme.number]
+            source = self.layout.theme_dept_row.get((t.theme.number, d.code))
+            for i, year in enumerate(self.years, start=1):
+                value = _shown(t, t.parts[d.code][year], year)
+                if source is None:
+                    w.amount(row, i, value)
+                else:
+                    w.formula(row, i, "=" + sheet_ref(sheet, source, i), value, "amount")
+            w.text(row, self.last_col, "; ".join(dict.fromkeys(s.basis_for(d.code) for s in t.splits)), "note",
+                   measure=False)
+            row += 1
+        split = self.result.difference_split
+        w.text(row, 0, "Andel af difference")
+        source = self.layout.difference_dept_row.get(d.code)
+        for i, year in enumerate(self.years, start=1):
+            value = split.parts[d.code][year]
+            if source is None:
+                w.amount(row, i, value)
+            else:
+                w.formula(row, i, "=" + sheet_ref(OVERVIEW, source, i), value, "amount")
+        w.text(row, self.last_col, split.basis_for(d.code), "note", measure=False)
+        row += 1
+        w.text(row, 0, f"I alt {d.code}", "label_total")
+        for i, year in enumerate(self.years, start=1):
+            w.formula(row, i, self._sum_formula(i, first, row - 1), self.result.department_totals[d.code][year])
+        return row + 2, row
+
+    def _rest_block(self, w: SheetWriter, row: int) -> int:
+        w.text(row, 0, REST_LABEL, "section", measure=False)
+        row += 1
+        self._year_header(w, row, f"Tema ({self.unit})", "Årsag")
+        row += 1
+        first = row
+        for t in self.result.themes:
+            if not any(t.rest[y] != 0 for y in self.years):
+                continue
+            w.text(row, 0, t.theme.label)
+            source = self.layout.theme_rest_row.get(t.theme.number)
+            sheet = self.layout.theme_sheet[t.theme.number]
+            for i, year in enumerate(self.years, start=1):
+                value = _shown(t, t.rest[year], year)
+                if source is None:
+                    w.amount(row, i, value)
+                else:
+                    w.formula(row, i, "=" + sheet_ref(sheet, source, i), value, "amount")
+            reasons = (_rest_reason(s) for s in t.splits if any(s.rest[y] != 0 for y in self.years))
+            w.text(row, self.last_col, "; ".join(dict.fromkeys(reasons)), "note", measure=False)
+            row += 1
+        split = self.result.difference_split
+        if any(split.rest[y] != 0 for y in self.years):
+            w.text(row, 0, "Difference")
+            source = self.layout.difference_rest_row
+            for i, year in enumerate(self.years, start=1):
+                if source is None:
+                    w.amount(row, i, split.rest[year])
+                else:
+                    w.formula(row, i, "=" + sheet_ref(OVERVIEW, source, i), split.rest[year], "amount")
+            w.text(row, self.last_col, _rest_reason(split), "note", measure=False)
+            row += 1
+        w.text(row, 0, f"I alt {REST_LABEL.lower()}", "label_total")
+        for i, year in enumerate(self.years, start=1):
+            formula = self._sum_formula(i, first, row - 1) if row > first else "=0"
+            w.formula(row, i, formula, self.result.rest_total[year])
+        return row
+
+    # -- Nøgler ------------------------------------------------------------------------------------------
+    def keys_sheet(self, w: SheetWriter) -> None:
+        row = self._heading(w, "Fordelingsnøgler", self.title)
+        used = _key_usage(self.result)
+        names = {d.code: d.name for d in self.departments}
+        for key in self.plan.keys:
+            w.text(row, 0, key.name, "section", measure=False)
+            row += 1
+            w.text(row, 0, "Afdeling", "header")
+            w.text(row, 1, "Andel", "header_num")
+            w.text(row, 2, "Navn", "header")
+            row += 1
+            first = row
+            for share in key.shares:
+                w.text(row, 0, share.department)
+                w.number(row, 1, share.share, "share")
+                w.text(row, 2, names.get(share.department, "(ukendt afdeling)"), measure=False)
+                row += 1
+            w.text(row, 0, "I alt", "label_total")
+            total = key.total
+            w.formula(row, 1, self._sum_formula(1, first, row - 1), total, "share_warn" if total != 1 else "share_bold")
+            if total != 1:
+                w.text(row, 2, f"Summen er {format_share(total)}, ikke 100 %: resten vises som 'Ikke fordelt'.",
+                       "warning", measure=False)
+            row += 1
+            w.text(row, 0, "Anvendt til: " + (", ".join(used.get(key.name, [])) or "ikke anvendt"), "note",
+                   measure=False)
+            row += 2
+        w.ws.set_column(0, 0, 34)
+        w.ws.set_column(1, 1, 10)
+        w.ws.set_column(2, 2, 70)
+        w.print_setup(self.title, self.source, None)
+
+    # -- Kontrol -------------------------------------------------------------------------------------------
+    def checks_sheet(self, w: SheetWriter) -> None:
+        row = self._heading(w, "Kontrol af masteren", self.title)
+        errors, warnings = count(self.findings)
+        summary = (f"{errors} fejl og {warnings} advarsler." if self.findings else
+                   "Ingen fejl eller advarsler.")
+        w.text(row, 0, summary, "bold" if not errors else "banner", measure=False)
+        row += 2
+        headers = ("Alvorlighed", "Kode", "Ark", "Celle", "Besked", "Sådan retter du")
+        for col, h in enumerate(headers):
+            w.text(row, col, h, "header", measure=False)
+        header = row
+        row += 1
+        for f in self.findings:
+            style = "error" if f.is_error else "warning"
+            w.text(row, 0, f.severity.danish, style, measure=False)
+            w.text(row, 1, f.code, measure=False)
+            w.text(row, 2, f.ref.sheet if f.ref else "", measure=False)
+            w.text(row, 3, f.ref.cell if f.ref else "", measure=False)
+            w.text(row, 4, f.message, "text_wrap", measure=False)
+            w.text(row, 5, f.hint, "text_wrap", measure=False)
+            row += 1
+        if self.findings:
+            w.ws.autofilter(header, 0, row - 1, len(headers) - 1)
+        w.ws.freeze_panes(header + 1, 0)
+        for col, width in enumerate((11, 22, 14, 8, 70, 50)):
+            w.ws.set_column(col, col, width)
+        w.print_setup(self.title, self.source, (header, header))
+
+
+def _shown(t: ThemeResult, value: Decimal, year: int) -> Optional[Decimal]:
+    """A single split shows '-' in a year its theme has no estimate; a sum of splits shows 0."""
+    if len(t.splits) == 1 and t.splits[0].amounts[year] is None:
+        return None
+    return value
+
+
+def _rest_reason(split: Split) -> str:
+    rule = split.rule
+    if rule is None or rule.method is Method.NONE:
+        return "Ikke fordelt"
+    if rule.method is Method.KEY and split.key is None:
+        return f"Ukendt nøgle '{rule.key}'"
+    reasons = []
+    if rule.from_year is not None:
+        reasons.append(f"fordeles først fra {rule.from_year}")
+    if rule.method is Method.KEY and split.key.total != 1:
+        reasons.append(f"{split.key.name} summer til {format_share(split.key.total)}")
+    if rule.method is Method.FIXED:
+        reasons.append("faste beløb summer ikke til beløbet")
+    return "; ".join(reasons) or split.basis
+
+
+def _key_usage(result: Result) -> dict[str, list[str]]:
+    used: dict[str, list[str]] = {}
+    for t in result.themes:
+        for s in t.splits:
+            if s.key is not None and s.rule is not None and s.rule.method is Method.KEY:
+                where = f"tema {t.theme.number}" if len(t.splits) == 1 else f"tema {t.theme.number} ({s.label})"
+                used.setdefault(s.key.name, []).append(where)
+    d = result.difference_split
+    if d.key is not None:
+        used.setdefault(d.key.name, []).append("differencen")
+    return used

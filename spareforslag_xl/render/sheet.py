@@ -1,0 +1,145 @@
+"""A worksheet writer that knows our styles: text as text, amounts with '-', formulas with values."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Optional
+
+from spareforslag_xl.render.xlsx import excel_text, footer_text
+
+HEADER_FILL = "#DDE5F0"
+TOTAL_FILL = "#F2F2F2"
+WARN_FILL = "#FFF2CC"
+ERROR_FILL = "#F8D7DA"
+OK_FILL = "#E2EFDA"
+
+
+def amount_format(decimals: int) -> str:
+    return "#,##0" if decimals <= 0 else "#,##0." + "0" * decimals
+
+
+class Styles:
+    """Every cell format of one workbook, created once (xlsxwriter formats are per workbook)."""
+
+    def __init__(self, book, decimals: int = 0) -> None:
+        amount = amount_format(decimals)
+        base = {"font_name": "Calibri", "font_size": 10, "valign": "top"}
+        spec: dict[str, dict] = {
+            "title": {"bold": True, "font_size": 14},
+            "subtitle": {"italic": True, "font_size": 11},
+            "meta": {"font_color": "#595959", "font_size": 9},
+            "section": {"bold": True, "font_size": 12},
+            "subsection": {"bold": True, "italic": True},
+            "header": {"bold": True, "bg_color": HEADER_FILL, "bottom": 1, "text_wrap": True},
+            "header_num": {"bold": True, "bg_color": HEADER_FILL, "bottom": 1, "align": "right"},
+            "text": {},
+            "text_wrap": {"text_wrap": True},
+            "bold": {"bold": True},
+            "italic": {"italic": True, "text_wrap": True},
+            "note": {"italic": True, "font_color": "#595959", "text_wrap": True},
+            "amount": {"num_format": amount},
+            "amount_bold": {"num_format": amount, "bold": True, "top": 1, "bg_color": TOTAL_FILL},
+            "amount_total": {"num_format": amount, "bold": True},
+            "dash": {"align": "right"},
+            "dash_bold": {"align": "right", "bold": True, "top": 1, "bg_color": TOTAL_FILL},
+            "label_total": {"bold": True, "top": 1, "bg_color": TOTAL_FILL},
+            "share": {"num_format": "0.0%"},
+            "share_bold": {"num_format": "0.0%", "bold": True, "top": 1, "bg_color": TOTAL_FILL},
+            "share_warn": {"num_format": "0.0%", "bold": True, "top": 1, "bg_color": WARN_FILL},
+            "fte": {"num_format": "0.00"},
+            "fte_label": {"italic": True},
+            "amount_warn": {"num_format": amount, "bg_color": WARN_FILL},
+            "amount_error": {"num_format": amount, "bg_color": ERROR_FILL, "bold": True},
+            "amount_ok": {"num_format": amount, "bg_color": OK_FILL},
+            "banner": {"bold": True, "font_color": "#FFFFFF", "bg_color": "#C00000", "text_wrap": True},
+            "error": {"bg_color": ERROR_FILL, "text_wrap": True},
+            "warning": {"bg_color": WARN_FILL, "text_wrap": True},
+            "ok": {"bg_color": OK_FILL},
+            "description": {"text_wrap": True, "valign": "top"},
+        }
+        self._formats = {name: book.add_format({**base, **props}) for name, props in spec.items()}
+
+    def __getitem__(self, name: str):
+        return self._formats[name]
+
+
+class SheetWriter:
+    """Writes cells of one worksheet and remembers how wide each column must be."""
+
+    def __init__(self, worksheet, styles: Styles) -> None:
+        self.ws = worksheet
+        self.styles = styles
+        self.widths: dict[int, float] = {}
+
+    def text(self, row: int, col: int, value: str, style: str = "text", measure: bool = True) -> None:
+        """Write value as a text cell, whatever it looks like ('=1+1', 'http://…' stay text)."""
+        text = excel_text(value or "")
+        if text:
+            self.ws.write_string(row, col, text, self.styles[style])
+        elif style != "text":
+            self.ws.write_blank(row, col, None, self.styles[style])
+        if measure:
+            self._measure(col, text, bold=style in ("header", "label_total", "bold", "section"))
+
+    def amount(self, row: int, col: int, value: Optional[Decimal], style: str = "amount") -> None:
+        """Write an amount, or '-' when it is not estimated."""
+        if value is None:
+            self.ws.write_string(row, col, "-", self.styles["dash_bold" if style == "amount_bold" else "dash"])
+        else:
+            self.ws.write_number(row, col, float(value), self.styles[style])
+            self._measure(col, f"{float(value):,.0f}")
+
+    def number(self, row: int, col: int, value: Decimal | float | int, style: str) -> None:
+        self.ws.write_number(row, col, float(value), self.styles[style])
+        self._measure(col, f"{float(value):,.2f}")
+
+    def formula(self, row: int, col: int, formula: str, value, style: str = "amount_bold") -> None:
+        """Write a live formula together with the value it computes (a number, or '-' for text)."""
+        if value is None:
+            self.ws.write_formula(row, col, formula, self.styles["dash_bold" if "bold" in style else "dash"], "-")
+            return
+        if isinstance(value, str):
+            self.ws.write_formula(row, col, formula, self.styles[style], value)
+            return
+        self.ws.write_formula(row, col, formula, self.styles[style], float(value))
+        self._measure(col, f"{float(value):,.0f}")
+
+    def merged_text(self, row: int, first_col: int, last_col: int, value: str, style: str = "text") -> None:
+        text = excel_text(value or "")
+        if first_col == last_col:
+            self.ws.write_string(row, first_col, text, self.styles[style])
+        else:
+            self.ws.merge_range(row, first_col, row, last_col, "", self.styles[style])
+            self.ws.write_string(row, first_col, text, self.styles[style])
+
+    def paragraph(self, row: int, first_col: int, last_col: int, value: str, chars_per_line: int) -> None:
+        """Write a paragraph of prose over merged columns with a row height that shows all of it."""
+        self.merged_text(row, first_col, last_col, value, "description")
+        lines = sum(max(1, -(-len(part) // max(chars_per_line, 20))) for part in (value or "").split("\n"))
+        self.ws.set_row(row, min(409, 13.5 * lines + 2))
+
+    def _measure(self, col: int, text: str, bold: bool = False) -> None:
+        longest = max((len(part) for part in text.split("\n")), default=0)
+        width = longest * (1.1 if bold else 1.0) + 2
+        if width > self.widths.get(col, 0):
+            self.widths[col] = width
+
+    def set_widths(self, minimum: dict[int, float] | None = None, maximum: float = 60, default_min: float = 8) -> None:
+        minimum = minimum or {}
+        for col in sorted(set(self.widths) | set(minimum)):
+            width = max(self.widths.get(col, 0), minimum.get(col, default_min))
+            self.ws.set_column(col, col, min(width, maximum))
+
+    def print_setup(self, title: str, source: str, repeat_rows: Optional[tuple[int, int]] = None,
+                    last_col: Optional[int] = None) -> None:
+        """A4 landscape, one page wide, repeated header rows, footer with title, page and source."""
+        ws = self.ws
+        ws.set_paper(9)
+        ws.set_landscape()
+        ws.fit_to_pages(1, 0)
+        ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.7)
+        if repeat_rows is not None:
+            ws.repeat_rows(*repeat_rows)
+        ws.set_footer(
+            f"&L&8{footer_text(title)}&C&8Side &P af &N&R&8{footer_text(source)}", {"margin": 0.3}
+        )

@@ -1,0 +1,102 @@
+"""The conventions every generated workbook shares, in one place.
+
+Text from a master is always written as text (never a formula or a link), every formula
+carries the value it computes, formats are created once per workbook, and the bytes are
+the same for the same input (fixed timestamps, in-memory packaging).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from decimal import Decimal
+from typing import Optional, Union
+
+import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+FIXED_CREATED = datetime(2000, 1, 1, tzinfo=timezone.utc)
+"""The creation time stamped on outputs of a master that carries none."""
+
+EXCEL_MAX_TEXT = 32_767
+
+Number = Union[Decimal, int, float]
+
+
+def new_workbook() -> tuple[xlsxwriter.Workbook, io.BytesIO]:
+    """Return a workbook writing into memory, with every automatic text conversion off."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {
+        "in_memory": True,  # fixed zip timestamps: same input, same bytes
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+    })
+    return book, buffer
+
+
+@dataclass(frozen=True)
+class DocProps:
+    title: str
+    subject: str = ""
+    company: str = ""
+    comments: str = ""
+    created: Optional[datetime] = None
+
+
+def close(book: xlsxwriter.Workbook, buffer: io.BytesIO, props: DocProps) -> bytes:
+    """Stamp the document properties, close the workbook and return its bytes."""
+    created = props.created or FIXED_CREATED
+    if created.tzinfo is not None:
+        created = created.astimezone(timezone.utc).replace(tzinfo=None)
+    book.set_properties({
+        "title": props.title[:255],
+        "subject": props.subject[:255],
+        "author": "spareforslag-xl",
+        "company": props.company[:255],
+        "comments": props.comments[:255],
+        "created": created,
+    })
+    book.close()
+    return buffer.getvalue()
+
+
+def cell(row: int, col: int, absolute: bool = False) -> str:
+    return xl_rowcol_to_cell(row, col, row_abs=absolute, col_abs=absolute)
+
+
+def sheet_ref(sheet: str, row: int, col: int) -> str:
+    """Return a reference to a cell of another sheet: 'Tema 2'!C12."""
+    quoted = sheet.replace("'", "''")
+    return f"'{quoted}'!{cell(row, col, absolute=True)}"
+
+
+def excel_text(text: str) -> str:
+    """Return text cut to what one Excel cell holds."""
+    return text if len(text) <= EXCEL_MAX_TEXT else text[: EXCEL_MAX_TEXT - 1] + "…"
+
+
+def footer_text(text: str) -> str:
+    """Escape text for a header or footer, where '&' starts a control code."""
+    return text.replace("&", "&&")[:80]
+
+
+_SHEET_FORBIDDEN = set("[]:*?/\\")
+
+
+def sheet_name(wanted: str, taken: set[str]) -> str:
+    """Return a valid, unique sheet name close to wanted (31 characters, no []:*?/\\)."""
+    base = "".join("_" if ch in _SHEET_FORBIDDEN or ord(ch) < 32 else ch for ch in wanted).strip().strip("'")
+    base = (base or "Ark")[:31]
+    name, n = base, 2
+    while name.casefold() in {t.casefold() for t in taken} or name.casefold() == "history":
+        suffix = f" ({n})"
+        name = base[: 31 - len(suffix)] + suffix
+        n += 1
+    taken.add(name)
+    return name
+
+
+def to_float(value: Number) -> float:
+    return float(value)

@@ -1,0 +1,191 @@
+"""Checks a plan as a whole: codes that point nowhere, keys and fixed amounts that do not add up.
+
+Pure: a Plan in, findings out. Cell-level problems were found while parsing; here every
+finding still points at the cell that holds the value in question.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterable
+
+from spareforslag_xl.danish import format_danish, format_share
+from spareforslag_xl.findings import Finding, error, warning
+from spareforslag_xl.groups import fixed_index, theme_groups
+from spareforslag_xl.master import layout as L
+from spareforslag_xl.model import Method, Plan, Ref, Rule, at, fold_name
+
+ONE = Decimal(1)
+
+
+def validate(plan: Plan) -> list[Finding]:
+    """Return every problem of the plan that needs more than one record to see."""
+    findings: list[Finding] = []
+    findings += _check_basics(plan)
+    findings += _check_keys(plan)
+    findings += _check_references(plan)
+    findings += _check_amounts(plan)
+    findings += _check_distribution(plan)
+    return findings
+
+
+def _check_basics(plan: Plan) -> Iterable[Finding]:
+    if not plan.departments:
+        yield error("no-departments", "the master lists no departments.", Ref(L.DEPARTMENTS.name),
+                    "Add one row per department with its code and name.")
+    if not plan.themes:
+        yield error("no-themes", "the master lists no themes.", Ref(L.THEMES.name), "Add one row per theme.")
+    if list(plan.years) != sorted(plan.years):
+        yield warning("years-out-of-order", "the year columns are not in ascending order; the report sorts them.",
+                      Ref(L.LINES.name, "1"), "Order the year columns from the first to the last year.")
+    residual = plan.settings.residual_key
+    if residual and plan.key(residual) is None:
+        yield error(
+            "unknown-key", f"the key '{residual}' named in '{L.RESIDUAL_KEY}' is not on the sheet '{L.KEYS.name}'.",
+            plan.settings.refs.get(L.RESIDUAL_KEY), _key_hint(plan),
+        )
+
+
+def _check_keys(plan: Plan) -> Iterable[Finding]:
+    codes = {fold_name(d.code) for d in plan.departments}
+    for key in plan.keys:
+        for share in key.shares:
+            if plan.departments and fold_name(share.department) not in codes:
+                yield error("unknown-department", f"the key '{key.name}' names the department '{share.department}', "
+                            f"which is not on the sheet '{L.DEPARTMENTS.name}'.", at(share.refs, "Afdeling"),
+                            "Use a code from the sheet Afdelinger.")
+            if share.share < 0:
+                yield error("negative-share", f"the share of {share.department} in key '{key.name}' is negative.",
+                            at(share.refs, "Andel"), "Shares go from 0 % to 100 %.")
+        total = key.total
+        if total == ONE:
+            continue
+        where = at(key.shares[-1].refs, "Andel") if key.shares else at(key.refs)
+        if total > ONE:
+            yield error(
+                "key-over-100", f"the shares of key '{key.name}' sum to {format_share(total)}, more than 100 %; "
+                "it would distribute more than the amount.", where, "Correct the shares so that they sum to 100 %.",
+            )
+        else:
+            yield warning(
+                "key-not-100", f"the shares of key '{key.name}' sum to {format_share(total)}, not 100 %; "
+                f"the remaining {format_share(ONE - total)} of each amount appears as 'Ikke fordelt'.",
+                where, "Correct the shares if the key should distribute everything.",
+            )
+
+
+def _check_references(plan: Plan) -> Iterable[Finding]:
+    themes = {t.number for t in plan.themes}
+    codes = {fold_name(d.code) for d in plan.departments}
+    numbered = {(line.theme, line.number) for line in plan.lines if line.number}
+    for line in plan.lines:
+        if themes and line.theme not in themes:
+            yield error("unknown-theme", f"the proposal '{line.title}' belongs to theme {line.theme}, "
+                        f"which is not on the sheet '{L.THEMES.name}'.", at(line.refs, "Tema"),
+                        "Use a theme number from the sheet Temaer, or add the theme.")
+    for row in plan.fixed:
+        if themes and row.theme not in themes:
+            yield error("unknown-theme", f"the fixed amount refers to theme {row.theme}, which does not exist.",
+                        at(row.refs, "Tema"), "Use a theme number from the sheet Temaer.")
+        elif row.line and (row.theme, row.line) not in numbered:
+            yield error("unknown-line", f"the fixed amount refers to proposal {row.line} of theme {row.theme}, "
+                        "which does not exist.", at(row.refs, "Nr"), "Use the number of a proposal on the sheet Forslag.")
+        if plan.departments and fold_name(row.department) not in codes:
+            yield error("unknown-department", f"the fixed amount names the department '{row.department}', "
+                        "which is not on the sheet Afdelinger.", at(row.refs, "Afdeling"),
+                        "Use a code from the sheet Afdelinger.")
+    for rule in _rules(plan):
+        if rule.method is Method.KEY and rule.key and plan.key(rule.key) is None:
+            yield error("unknown-key", f"the key '{rule.key}' is not on the sheet '{L.KEYS.name}'.", rule.ref,
+                        _key_hint(plan))
+        if rule.from_year is not None and plan.years and rule.from_year not in plan.years:
+            yield warning("unknown-year", f"the first year {rule.from_year} is not one of the plan's years "
+                          f"({', '.join(map(str, plan.years))}).", rule.ref, "Write one of the plan's years.")
+    lined = {line.theme for line in plan.lines}
+    for theme in plan.themes:
+        if theme.number not in lined and not theme.status:
+            yield warning("theme-without-lines", f"theme {theme.number} '{theme.title}' has no proposals.",
+                          at(theme.refs, "Nr"), "Add its proposals on the sheet Forslag, or explain in Status "
+                          "(e.g. '(temaet er slået ind under tema 8)').")
+
+
+def _check_amounts(plan: Plan) -> Iterable[Finding]:
+    quantum = plan.quantum
+    for line in plan.lines:
+        for year in plan.years:
+            amount = line.amounts.get(year)
+            if amount is None:
+                continue
+            if amount < 0:
+                yield warning("negative-amount", f"the amount {format_danish(amount)} for {year} is negative; "
+                              "savings are entered as positive amounts.", at(line.refs, year),
+                              "Enter the saving as a positive number (a cost as negative only on purpose).")
+            if amount != amount.quantize(quantum):
+                yield warning("too-many-decimals", f"the amount {amount} has more decimals than the report shows "
+                              f"({plan.settings.decimals}); totals are rounded.", at(line.refs, year),
+                              f"Round the amount, or raise '{L.DECIMALS}' on the sheet Indstillinger.")
+
+
+def _check_distribution(plan: Plan) -> Iterable[Finding]:
+    fixed = fixed_index(plan)
+    used: set[tuple[str, str]] = set()
+    for theme in plan.themes:
+        for group in theme_groups(plan, theme):
+            rule = group.rule
+            if rule is None:
+                if any(group.amount(y) for y in plan.years):
+                    yield warning("no-distribution", f"theme {theme.number} has no distribution (Fordeling); "
+                                  "its amounts appear as 'Ikke fordelt'.", at(theme.refs, "Fordeling"),
+                                  "Choose " + L.METHOD_HELP)
+                continue
+            if rule.method is not Method.FIXED:
+                continue
+            ident = (theme.number, group.line_number)
+            used.add(ident)
+            rows = fixed.get(ident, [])
+            what = f"proposal {group.line_number} of theme {theme.number}" if group.own else f"theme {theme.number}"
+            if not rows:
+                yield error("missing-fixed", f"{what} is distributed by 'Faste beløb' but the sheet "
+                            f"'{L.FIXED.name}' has no rows for it.", rule.ref,
+                            f"Add one row per department on the sheet '{L.FIXED.name}'.")
+                continue
+            for year in plan.years:
+                if rule.from_year is not None and year < rule.from_year:
+                    continue
+                whole = group.amount(year)
+                given = [r.amounts.get(year) for r in rows if r.amounts.get(year) is not None]
+                parts = sum(given, Decimal(0))
+                if whole is None:
+                    if given and parts != 0:
+                        yield warning("fixed-not-estimated", f"{what} is not estimated in {year}, "
+                                      f"but fixed amounts of {format_danish(parts)} are given.",
+                                      at(rows[0].refs, year), "Clear the fixed amounts or estimate the amount.")
+                    continue
+                if parts != whole:
+                    yield error(
+                        "fixed-sum", f"the fixed amounts of {what} for {year} sum to {format_danish(parts, plan.settings.decimals)}, "
+                        f"but its amount is {format_danish(whole, plan.settings.decimals)} "
+                        f"(difference {format_danish(whole - parts, plan.settings.decimals)}).",
+                        at(rows[0].refs, year), "Correct the fixed amounts so that they sum to the amount.",
+                    )
+    themes = {t.number for t in plan.themes}
+    for ident, rows in fixed.items():
+        if ident not in used and ident[0] in themes:
+            yield warning("fixed-unused", f"fixed amounts are given for theme {ident[0]}"
+                          f"{' proposal ' + ident[1] if ident[1] else ''}, whose distribution is not 'Faste beløb'; "
+                          "they are ignored.", at(rows[0].refs, "Tema"),
+                          "Set Fordeling to 'Faste beløb', or delete the rows.")
+
+
+def _rules(plan: Plan) -> Iterable[Rule]:
+    for theme in plan.themes:
+        if theme.rule:
+            yield theme.rule
+    for line in plan.lines:
+        if line.rule:
+            yield line.rule
+
+
+def _key_hint(plan: Plan) -> str:
+    names = ", ".join(f"'{k.name}'" for k in plan.keys)
+    return f"Use one of the keys: {names}." if names else "Add the key on the sheet Nøgler."

@@ -42,10 +42,10 @@ class Built:
 def check_master(path: Path, clock: Clock = time.perf_counter) -> Checked:
     """Return the plan and findings of the master at path (raises InputError if unreadable)."""
     from spareforslag_xl.master import layout as L
-    from spareforslag_xl.master.load import sort_findings
+    from spareforslag_xl.findings import in_reading_order
     from spareforslag_xl.master.parse import parse_master
     from spareforslag_xl.master.read import read_workbook
-    from spareforslag_xl.validate import validate
+    from spareforslag_xl.validate import Unreadable, validate
 
     path = Path(path)
     t0 = clock()
@@ -53,7 +53,8 @@ def check_master(path: Path, clock: Clock = time.perf_counter) -> Checked:
     t1 = clock()
     plan, findings = parse_master(book)
     t2 = clock()
-    findings = sort_findings(findings + validate(plan))
+    findings = in_reading_order(findings + validate(plan, Unreadable.from_findings(findings)),
+                                [s.name for s in L.DATA_SHEETS])
     t3 = clock()
     return Checked(path, plan, findings, {"read": t1 - t0, "parse": t2 - t1, "validate": t3 - t2})
 

@@ -70,3 +70,20 @@ def summary(findings: Iterable[Finding]) -> str:
     errors, warnings = count(findings)
     plural = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
     return f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+
+
+def in_reading_order(findings: Iterable[Finding], sheet_order: Iterable[str] = ()) -> list[Finding]:
+    """Return findings sheet by sheet (in sheet_order), row by row, column by column."""
+    rank = {name: i for i, name in enumerate(sheet_order)}
+
+    def position(f: Finding):
+        if f.ref is None:
+            return (-1, 0, 0, "")
+        letters = "".join(ch for ch in f.ref.cell if ch.isalpha())
+        digits = "".join(ch for ch in f.ref.cell if ch.isdigit())
+        col = 0
+        for ch in letters:
+            col = col * 26 + (ord(ch.upper()) - 64)
+        return (rank.get(f.ref.sheet, len(rank)), int(digits or 0), col, f.code)
+
+    return sorted(findings, key=position)

@@ -6,6 +6,7 @@ finding still points at the cell that holds the value in question.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
@@ -17,23 +18,45 @@ from spareforslag_xl.model import Method, Plan, Ref, Rule, at, fold_name
 
 ONE = Decimal(1)
 
+STRUCTURAL = frozenset({"missing-sheet", "missing-column", "missing-header"})
 
-def validate(plan: Plan) -> list[Finding]:
+
+@dataclass(frozen=True)
+class Unreadable:
+    """What parsing could not read: cells with errors, and sheets without their columns.
+
+    Checks that depend on them are skipped, so that one bad cell gives one finding and not
+    a cascade (an unreadable amount is not also reported as a fixed split that does not add up).
+    """
+
+    cells: frozenset[Ref] = frozenset()
+    sheets: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_findings(cls, findings: Iterable[Finding]) -> "Unreadable":
+        errors = [f for f in findings if f.is_error and f.ref is not None]
+        return cls(
+            frozenset(f.ref for f in errors),
+            frozenset(f.ref.sheet for f in errors if f.code in STRUCTURAL),
+        )
+
+
+def validate(plan: Plan, unreadable: Unreadable = Unreadable()) -> list[Finding]:
     """Return every problem of the plan that needs more than one record to see."""
     findings: list[Finding] = []
-    findings += _check_basics(plan)
-    findings += _check_keys(plan)
+    findings += _check_basics(plan, unreadable)
+    findings += _check_keys(plan, unreadable)
     findings += _check_references(plan)
     findings += _check_amounts(plan)
-    findings += _check_distribution(plan)
+    findings += _check_distribution(plan, unreadable)
     return findings
 
 
-def _check_basics(plan: Plan) -> Iterable[Finding]:
-    if not plan.departments:
+def _check_basics(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]:
+    if not plan.departments and L.DEPARTMENTS.name not in unreadable.sheets:
         yield error("no-departments", "the master lists no departments.", Ref(L.DEPARTMENTS.name),
                     "Add one row per department with its code and name.")
-    if not plan.themes:
+    if not plan.themes and L.THEMES.name not in unreadable.sheets:
         yield error("no-themes", "the master lists no themes.", Ref(L.THEMES.name), "Add one row per theme.")
     if list(plan.years) != sorted(plan.years):
         yield warning("years-out-of-order", "the year columns are not in ascending order; the report sorts them.",
@@ -46,8 +69,10 @@ def _check_basics(plan: Plan) -> Iterable[Finding]:
         )
 
 
-def _check_keys(plan: Plan) -> Iterable[Finding]:
+def _check_keys(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]:
     codes = {fold_name(d.code) for d in plan.departments}
+    # A key row that could not be read is missing from its key; its sum would mislead.
+    sums_known = not any(ref.sheet == L.KEYS.name for ref in unreadable.cells)
     for key in plan.keys:
         for share in key.shares:
             if plan.departments and fold_name(share.department) not in codes:
@@ -58,7 +83,7 @@ def _check_keys(plan: Plan) -> Iterable[Finding]:
                 yield error("negative-share", f"the share of {share.department} in key '{key.name}' is negative.",
                             at(share.refs, "Andel"), "Shares go from 0 % to 100 %.")
         total = key.total
-        if total == ONE:
+        if total == ONE or not sums_known:
             continue
         where = at(key.shares[-1].refs, "Andel") if key.shares else at(key.refs)
         if total > ONE:
@@ -126,13 +151,16 @@ def _check_amounts(plan: Plan) -> Iterable[Finding]:
                               f"Round the amount, or raise '{L.DECIMALS}' on the sheet Indstillinger.")
 
 
-def _check_distribution(plan: Plan) -> Iterable[Finding]:
+def _check_distribution(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]:
     fixed = fixed_index(plan)
     used: set[tuple[str, str]] = set()
     for theme in plan.themes:
         for group in theme_groups(plan, theme):
             rule = group.rule
             if rule is None:
+                rule_cell = at(group.lines[0].refs, "Fordeling") if group.own else at(theme.refs, "Fordeling")
+                if rule_cell in unreadable.cells:
+                    continue
                 if any(group.amount(y) for y in plan.years):
                     yield warning("no-distribution", f"theme {theme.number} has no distribution (Fordeling); "
                                   "its amounts appear as 'Ikke fordelt'.", at(theme.refs, "Fordeling"),
@@ -151,6 +179,9 @@ def _check_distribution(plan: Plan) -> Iterable[Finding]:
                 continue
             for year in plan.years:
                 if rule.from_year is not None and year < rule.from_year:
+                    continue
+                cells = [at(line.refs, year) for line in group.lines] + [at(r.refs, year) for r in rows]
+                if any(c in unreadable.cells for c in cells):
                     continue
                 whole = group.amount(year)
                 given = [r.amounts.get(year) for r in rows if r.amounts.get(year) is not None]

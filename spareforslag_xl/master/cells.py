@@ -6,6 +6,7 @@ Pure: values in, values and findings out. Every finding names the sheet and the 
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Optional
@@ -19,6 +20,8 @@ MAX_TEXT = 32_767
 """Excel's limit for the text of one cell."""
 
 _NO_VALUE = object()
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+"""How Excel stores control characters in text (CR is _x000D_); openpyxl leaves them escaped."""
 MAX_MAGNITUDE = Decimal(10) ** 15
 """No amount, share or salary is this large; beyond it Decimal rounding would lose digits."""
 
@@ -41,7 +44,7 @@ class CellReader:
 
     # -- text ---------------------------------------------------------------------------
     def text(self, value, ref: Ref) -> str:
-        """Return the cell as text ('' when empty); numbers become their plain digits."""
+        """Return the cell as text ('' when empty or blank), exactly as typed; numbers become digits."""
         if value is None:
             return ""
         if self._bad_kind(value, ref, "text"):
@@ -60,11 +63,13 @@ class CellReader:
                 ref, "Shorten the text or split it over more cells.",
             ))
             return text[:MAX_TEXT]
-        return text.strip()
+        if "_x" in text:
+            text = _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+        return text if text.strip() else ""
 
     def code(self, value, ref: Ref) -> str:
         """Return an identifier (theme number, department code): trimmed, '7.' and 7.0 read as '7'."""
-        text = self.text(value, ref)
+        text = self.text(value, ref).strip()
         if text.endswith(".") and text[:-1].strip().isdigit():
             text = text[:-1].strip()
         return text

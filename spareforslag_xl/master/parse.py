@@ -116,19 +116,18 @@ class _Parser:
         if sheet is None:
             return None
         wanted = {_fold(c.header): c.header for c in lay.columns}
-        first = _fold(lay.columns[0].header)
-        header = None
+        header, best = None, 0
         for number, values in sheet.rows[:HEADER_SEARCH_ROWS]:
-            if any(isinstance(v, str) and _fold(v) == first for v in values):
-                header = (number, values)
-                break
+            hits = sum(1 for v in values if isinstance(v, str) and _fold(v) in wanted)
+            if hits > best:
+                header, best = (number, values), hits
         if header is None:
             top = sheet.rows[0][1] if sheet.rows else ()
             shown = ", ".join(f"'{v}'" for v in top if v not in (None, "")) or "nothing"
             expected = ", ".join(f"'{c.header}'" for c in lay.columns if c.required)
             self.findings.append(error(
                 "missing-header",
-                f"no header row with '{lay.columns[0].header}' was found in the first {HEADER_SEARCH_ROWS} rows "
+                f"no header row was found in the first {HEADER_SEARCH_ROWS} rows "
                 f"(expected the headers {expected}; the first row holds {shown}).",
                 Ref(lay.name, f"A{sheet.rows[0][0] if sheet.rows else 1}"),
                 "Put the headers in the first row exactly as in a master made with 'spareforslag init'.",
@@ -224,7 +223,7 @@ class _Parser:
         salary = None
         if values.get(L.SALARY) not in (None, ""):
             salary = self._positive(values[L.SALARY], refs[L.SALARY], "average salary")
-        residual = text(L.RESIDUAL_KEY) or None
+        residual = text(L.RESIDUAL_KEY).strip() or None
         if table and residual is None:
             self.findings.append(error(
                 "missing-setting",
@@ -239,7 +238,7 @@ class _Parser:
             subtitle=text(L.SUBTITLE),
             municipality=text(L.MUNICIPALITY),
             budget_year=budget_year,
-            unit=text(L.UNIT) or "1.000 kr.",
+            unit=text(L.UNIT).strip() or "1.000 kr.",
             decimals=decimals,
             salary=salary,
             residual_key=residual,
@@ -327,7 +326,7 @@ class _Parser:
         grouped: dict[str, tuple[str, list[KeyShare]]] = {}
         for number, row in table.rows:
             refs = {c: table.cell(number, c) for c in table.columns}
-            name = self.cells.text(table.get(row, "Nøgle"), refs.get("Nøgle"))
+            name = self.cells.text(table.get(row, "Nøgle"), refs.get("Nøgle")).strip()
             dept = self.cells.code(table.get(row, "Afdeling"), refs.get("Afdeling"))
             share = self.cells.share(table.get(row, "Andel"), refs.get("Andel", refs.get("Nøgle")))
             if not name:
@@ -436,7 +435,7 @@ class _Parser:
                     ))
                 else:
                     seen[(theme, nr)] = refs["Nr"]
-            kind = self.cells.text(table.get(row, "Type"), refs.get("Type", refs["Tema"])).upper()
+            kind = self.cells.text(table.get(row, "Type"), refs.get("Type", refs["Tema"])).strip().upper()
             if kind and kind not in ("A", "T"):
                 self.findings.append(warning(
                     "unknown-kind", f"the type '{kind}' is neither A (within the department) nor T (across).",
@@ -499,7 +498,7 @@ class _Parser:
     def _rule(self, table: Table, number: int, row: tuple, refs: dict) -> Optional[Rule]:
         method_ref = refs.get("Fordeling", table.ref(number, 0))
         method_text = self.cells.text(table.get(row, "Fordeling"), method_ref)
-        key = self.cells.text(table.get(row, "Nøgle"), refs.get("Nøgle", method_ref)) or None
+        key = self.cells.text(table.get(row, "Nøgle"), refs.get("Nøgle", method_ref)).strip() or None
         from_year = self.cells.year(table.get(row, "Fra år"), refs.get("Fra år", method_ref), "first year")
         if not method_text and key is None and from_year is None:
             return None

@@ -49,6 +49,9 @@ def master_bytes(plan: Plan, extras: Sequence[ExtraSheet] = (), example: bool = 
 def _guide(book, styles: Styles, plan: Plan, example: bool) -> None:
     ws = book.add_worksheet(L.GUIDE)
     w = SheetWriter(ws, styles)
+    w.column(0, 0, 28)
+    w.column(1, 1, 14)
+    w.column(2, 2, 90)
     w.text(0, 0, "Vejledning til masteren", "title")
     row = 2
     intro = [
@@ -63,7 +66,7 @@ def _guide(book, styles: Styles, plan: Plan, example: bool) -> None:
     if example:
         intro.append("Rækker markeret EKSEMPEL viser, hvordan et ark udfyldes: overskriv eller slet dem.")
     for text in intro:
-        w.paragraph(row, 0, 2, text, 110)
+        w.paragraph(row, 0, 2, text)
         row += 1
     row += 1
     for lay in L.DATA_SHEETS:
@@ -92,16 +95,17 @@ def _guide(book, styles: Styles, plan: Plan, example: bool) -> None:
                 w.text(row, 2, L.SETTING_HELP[name], "text_wrap", measure=False)
                 row += 1
         row += 1
-    ws.set_column(0, 0, 28)
-    ws.set_column(1, 1, 14)
-    ws.set_column(2, 2, 90)
+    w.apply_heights()
     w.print_setup("Vejledning", "", None)
 
 
 def _header(w: SheetWriter, lay: L.SheetLayout, years: Sequence[int]) -> list:
     headers = L.columns_in_order(lay, tuple(years))
     for col, h in enumerate(headers):
-        w.text(0, col, str(h), "header_num" if isinstance(h, int) else "header", measure=False)
+        if isinstance(h, int):
+            w.ws.write_number(0, col, h, w.styles["header_num"])
+        else:
+            w.text(0, col, h, "header", measure=False)
         width = lay.column(h).width if isinstance(h, str) else 11
         w.ws.set_column(col, col, width, w.styles["text_wrap"] if isinstance(h, str) and width >= 40 else None)
     w.ws.freeze_panes(1, 0)

@@ -133,13 +133,14 @@ class _Context:
     def _sum_formula(self, col: int, first: int, last: int) -> str:
         return f"=SUM({cell(first, col)}:{cell(last, col)})"
 
-    def _finish(self, w: SheetWriter, repeat: Optional[tuple[int, int]] = None, note_width: float = NOTE_WIDTH) -> None:
-        minimum = {0: LABEL_WIDTH, self.last_col: note_width}
-        minimum.update({i: YEAR_WIDTH for i in range(1, len(self.years) + 1)})
-        w.ws.set_column(0, 0, LABEL_WIDTH, self.styles["text_wrap"])
-        for i in range(1, len(self.years) + 1):
-            w.ws.set_column(i, i, max(YEAR_WIDTH, min(w.widths.get(i, 0), 16)))
-        w.ws.set_column(self.last_col, self.last_col, note_width)
+    def _columns(self, w: SheetWriter) -> None:
+        """Label, one column per year, a note column: the same on every sheet with years."""
+        w.column(0, 0, LABEL_WIDTH)
+        w.column(1, len(self.years), YEAR_WIDTH)
+        w.column(self.last_col, self.last_col, NOTE_WIDTH)
+
+    def _finish(self, w: SheetWriter, repeat: Optional[tuple[int, int]] = None) -> None:
+        w.apply_heights()
         w.print_setup(self.title, self.source, repeat)
 
     def _split_rows(self, w: SheetWriter, row: int, split: Split, record: Optional[dict] = None,
@@ -188,13 +189,14 @@ class _Context:
     # -- Tema N ----------------------------------------------------------------------------------
     def theme_sheet(self, w: SheetWriter, t: ThemeResult) -> None:
         th = t.theme
+        self._columns(w)
         row = self._heading(w, f"Tema {th.number}: {th.title}", th.status)
         header = row
         self._year_header(w, row, f"Identificeret potentiale ({self.unit})", "Bemærkning")
         row += 1
         first = row
         for line in t.lines:
-            w.text(row, 0, line.label)
+            w.text(row, 0, line.label, "label")
             for i, year in enumerate(self.years, start=1):
                 w.amount(row, i, line.amounts.get(year))
             notes = [n for n in (line.note, self._rule_note(line.rule)) if n]
@@ -208,10 +210,9 @@ class _Context:
             rng = f"{cell(first, i)}:{cell(last, i)}"
             formula = f'=IF(COUNT({rng})=0,"-",SUM({rng}))' if t.lines else '="-"'
             w.formula(row, i, formula, t.totals[year])
-        partial = [str(y) for y in self.years if t.partial(y)]
-        if partial:
-            w.text(row, self.last_col, "Delvist estimeret: " + ", ".join(
-                f"{y}: {t.not_estimated[int(y)]} forslag ikke estimeret" for y in partial), "note", measure=False)
+        note = _partial_note(t, self.years)
+        if note:
+            w.text(row, self.last_col, note, "note", measure=False)
         row += 1
         w.text(row, 0, FTE_LABEL, "fte_label")
         salary_row = row + 1
@@ -238,14 +239,11 @@ class _Context:
             w.text(row, 0, heading, "section", measure=False)
             row += 1
             for paragraph in [p for p in text.split("\n\n") if p.strip()]:
-                w.paragraph(row, 0, self.last_col, paragraph.strip(), self._chars_per_line())
+                w.paragraph(row, 0, self.last_col, paragraph.strip())
                 row += 1
             row += 1
         w.ws.freeze_panes(header + 1, 1)
         self._finish(w, (header, header))
-
-    def _chars_per_line(self) -> int:
-        return int((LABEL_WIDTH + YEAR_WIDTH * len(self.years) + NOTE_WIDTH) * 1.15)
 
     def _rule_note(self, rule) -> str:
         if rule is None:
@@ -313,6 +311,7 @@ class _Context:
     # -- Oversigt ----------------------------------------------------------------------------------
     def overview_sheet(self, w: SheetWriter) -> None:
         s = self.plan.settings
+        self._columns(w)
         row = self._heading(w, self.title, s.subtitle)
         errors, warnings = count(self.findings)
         if self.forced and errors:
@@ -322,15 +321,14 @@ class _Context:
             w.ws.set_row(row - 1, 30)
             row += 1
         elif errors or warnings:
-            w.text(row - 1, 0, f"Kontrol: {errors} fejl, {warnings} advarsler – se arket Kontrol.", "note",
-                   measure=False)
+            w.text(row - 1, 0, f"Kontrol: {_count_da(errors, warnings)} – se arket Kontrol.", "note", measure=False)
         header = row
         self._year_header(w, row, f"Tema ({self.unit})", "Bemærkning")
         row += 1
         first = row
         for t in self.result.themes:
             th = t.theme
-            w.text(row, 0, th.label)
+            w.text(row, 0, th.label, "label")
             sheet = self.layout.theme_sheet.get(th.number)
             if not t.lines and th.status:
                 w.merged_text(row, 1, len(self.years), th.status, "italic")
@@ -344,9 +342,9 @@ class _Context:
             notes = []
             if th.status and t.lines:
                 notes.append(th.status)
-            partial = [str(y) for y in self.years if t.partial(y)]
-            if partial:
-                notes.append("delvist estimeret i " + ", ".join(partial))
+            note = _partial_note(t, self.years)
+            if note:
+                notes.append(note)
             w.text(row, self.last_col, "; ".join(notes), "note", measure=False)
             row += 1
         last = row - 1
@@ -379,6 +377,7 @@ class _Context:
 
     # -- Afdelinger ------------------------------------------------------------------------------------
     def departments_sheet(self, w: SheetWriter) -> None:
+        self._columns(w)
         row = self._heading(w, "Fordeling på magistratsafdelinger", self.title)
         w.text(row, 0, f"Samlet pr. magistratsafdeling ({self.unit})", "section", measure=False)
         row += 1
@@ -398,7 +397,7 @@ class _Context:
         overview = self.layout.overview_rows
         for d in self.departments:
             r = summary_rows[d.code]
-            w.text(r, 0, d.label)
+            w.text(r, 0, d.label, "label")
             for i, year in enumerate(self.years, start=1):
                 w.formula(r, i, f"={cell(block_totals[d.code], i)}", self.result.department_totals[d.code][year],
                           "amount")
@@ -429,7 +428,7 @@ class _Context:
         for t in self.result.themes:
             if not t.lines:
                 continue
-            w.text(row, 0, t.theme.label)
+            w.text(row, 0, t.theme.label, "label")
             sheet = self.layout.theme_sheet[t.theme.number]
             source = self.layout.theme_dept_row.get((t.theme.number, d.code))
             for i, year in enumerate(self.years, start=1):
@@ -466,7 +465,7 @@ class _Context:
         for t in self.result.themes:
             if not any(t.rest[y] != 0 for y in self.years):
                 continue
-            w.text(row, 0, t.theme.label)
+            w.text(row, 0, t.theme.label, "label")
             source = self.layout.theme_rest_row.get(t.theme.number)
             sheet = self.layout.theme_sheet[t.theme.number]
             for i, year in enumerate(self.years, start=1):
@@ -497,6 +496,9 @@ class _Context:
 
     # -- Nøgler ------------------------------------------------------------------------------------------
     def keys_sheet(self, w: SheetWriter) -> None:
+        w.column(0, 0, 34)
+        w.column(1, 1, 10)
+        w.column(2, 2, 70)
         row = self._heading(w, "Fordelingsnøgler", self.title)
         used = _key_usage(self.result)
         names = {d.code: d.name for d in self.departments}
@@ -523,17 +525,16 @@ class _Context:
             w.text(row, 0, "Anvendt til: " + (", ".join(used.get(key.name, [])) or "ikke anvendt"), "note",
                    measure=False)
             row += 2
-        w.ws.set_column(0, 0, 34)
-        w.ws.set_column(1, 1, 10)
-        w.ws.set_column(2, 2, 70)
+        w.apply_heights()
         w.print_setup(self.title, self.source, None)
 
     # -- Kontrol -------------------------------------------------------------------------------------------
     def checks_sheet(self, w: SheetWriter) -> None:
+        for col, width in enumerate((11, 22, 14, 8, 70, 50)):
+            w.column(col, col, width)
         row = self._heading(w, "Kontrol af masteren", self.title)
         errors, warnings = count(self.findings)
-        summary = (f"{errors} fejl og {warnings} advarsler." if self.findings else
-                   "Ingen fejl eller advarsler.")
+        summary = f"{_count_da(errors, warnings)}." if self.findings else "Ingen fejl eller advarsler."
         w.text(row, 0, summary, "bold" if not errors else "banner", measure=False)
         row += 2
         headers = ("Alvorlighed", "Kode", "Ark", "Celle", "Besked", "Sådan retter du")
@@ -553,9 +554,26 @@ class _Context:
         if self.findings:
             w.ws.autofilter(header, 0, row - 1, len(headers) - 1)
         w.ws.freeze_panes(header + 1, 0)
-        for col, width in enumerate((11, 22, 14, 8, 70, 50)):
-            w.ws.set_column(col, col, width)
+        w.apply_heights()
         w.print_setup(self.title, self.source, (header, header))
+
+
+def _count_da(errors: int, warnings: int) -> str:
+    return f"{errors} fejl og {warnings} {'advarsel' if warnings == 1 else 'advarsler'}"
+
+
+def _partial_note(t: ThemeResult, years) -> str:
+    """'Delvist estimeret: 1 af 3 forslag mangler' (with the years when not all are partial)."""
+    partial = [y for y in years if t.partial(y)]
+    if not partial:
+        return ""
+    counts = {t.not_estimated[y] for y in partial}
+    n = len(t.lines)
+    if len(counts) == 1:
+        missing = counts.pop()
+        which = "" if len(partial) == len(years) else " i " + ", ".join(map(str, partial))
+        return f"Delvist estimeret{which}: {missing} af {n} forslag ikke estimeret"
+    return "Delvist estimeret: " + ", ".join(f"{y}: {t.not_estimated[y]} af {n}" for y in partial) + " ikke estimeret"
 
 
 def _shown(t: ThemeResult, value: Decimal, year: int) -> Optional[Decimal]:

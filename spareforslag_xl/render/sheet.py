@@ -36,6 +36,7 @@ class Styles:
             "text_wrap": {"text_wrap": True},
             "bold": {"bold": True},
             "italic": {"italic": True, "text_wrap": True},
+            "label": {"text_wrap": True},
             "note": {"italic": True, "font_color": "#595959", "text_wrap": True},
             "amount": {"num_format": amount},
             "amount_bold": {"num_format": amount, "bold": True, "top": 1, "bg_color": TOTAL_FILL},
@@ -63,19 +64,51 @@ class Styles:
         return self._formats[name]
 
 
+WRAPPING = frozenset({"text_wrap", "italic", "note", "description", "error", "warning", "banner", "label"})
+LINE_HEIGHT = 13.0
+"""Points per line of 10 pt text; rows with wrapped text get a multiple of it."""
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """Return how many lines text needs in a column of width characters."""
+    per_line = max(int(width * 1.2), 8)
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+
+
 class SheetWriter:
-    """Writes cells of one worksheet and remembers how wide each column must be."""
+    """Writes cells of one worksheet; remembers how wide columns and how tall wrapped rows must be."""
 
     def __init__(self, worksheet, styles: Styles) -> None:
         self.ws = worksheet
         self.styles = styles
         self.widths: dict[int, float] = {}
+        self.column_widths: dict[int, float] = {}
+        self.row_lines: dict[int, int] = {}
+
+    def column(self, first: int, last: int, width: float, style: Optional[str] = None) -> None:
+        """Set the width of columns before writing, so that wrapped text can be measured."""
+        self.ws.set_column(first, last, width, self.styles[style] if style else None)
+        for col in range(first, last + 1):
+            self.column_widths[col] = width
+
+    def _wrap(self, row: int, col: int, text: str, style: str, span: float = 0) -> None:
+        width = span or self.column_widths.get(col)
+        if style in WRAPPING and width and text:
+            lines = wrapped_lines(text, width)
+            if lines > self.row_lines.get(row, 1):
+                self.row_lines[row] = lines
+
+    def apply_heights(self) -> None:
+        """Give every row with wrapped text the height its longest text needs."""
+        for row, lines in sorted(self.row_lines.items()):
+            self.ws.set_row(row, min(409, LINE_HEIGHT * lines + 2))
 
     def text(self, row: int, col: int, value: str, style: str = "text", measure: bool = True) -> None:
         """Write value as a text cell, whatever it looks like ('=1+1', 'http://…' stay text)."""
         text = excel_text(value or "")
         if text:
             self.ws.write_string(row, col, text, self.styles[style])
+            self._wrap(row, col, text, style)
         elif style != "text":
             self.ws.write_blank(row, col, None, self.styles[style])
         if measure:
@@ -112,11 +145,11 @@ class SheetWriter:
             self.ws.merge_range(row, first_col, row, last_col, "", self.styles[style])
             self.ws.write_string(row, first_col, text, self.styles[style])
 
-    def paragraph(self, row: int, first_col: int, last_col: int, value: str, chars_per_line: int) -> None:
+    def paragraph(self, row: int, first_col: int, last_col: int, value: str) -> None:
         """Write a paragraph of prose over merged columns with a row height that shows all of it."""
         self.merged_text(row, first_col, last_col, value, "description")
-        lines = sum(max(1, -(-len(part) // max(chars_per_line, 20))) for part in (value or "").split("\n"))
-        self.ws.set_row(row, min(409, 13.5 * lines + 2))
+        span = sum(self.column_widths.get(c, 8.43) for c in range(first_col, last_col + 1))
+        self._wrap(row, first_col, value or "", "description", span)
 
     def _measure(self, col: int, text: str, bold: bool = False) -> None:
         longest = max((len(part) for part in text.split("\n")), default=0)

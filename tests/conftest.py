@@ -1,0 +1,52 @@
+"""Shared fixtures: masters written from plans in code, and edits of single cells for bad cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Optional
+
+import pytest
+
+from spareforslag_xl.master.write import master_bytes
+from tests.plans import sample_plan
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_MASTER = REPO / "input" / "spareforslag-budget-2024.xlsx"
+
+
+def write_master(path: Path, plan=None, edits: Optional[dict[str, object]] = None,
+                 delete_sheets: tuple[str, ...] = ()) -> Path:
+    """Write plan (default: the sample) as a master at path, then apply cell edits like {'Forslag!E2': 'abc'}."""
+    path.write_bytes(master_bytes(plan or sample_plan()))
+    if edits or delete_sheets:
+        edit_workbook(path, edits or {}, delete_sheets)
+    return path
+
+
+def edit_workbook(path: Path, edits: dict[str, object], delete_sheets: tuple[str, ...] = ()) -> None:
+    """Change cells of a workbook in place (openpyxl keeps the values; styles do not matter here)."""
+    import warnings
+
+    import openpyxl
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns that it drops data validation extensions
+        book = openpyxl.load_workbook(path)
+    for name in delete_sheets:
+        del book[name]
+    for where, value in edits.items():
+        sheet, cell = where.split("!")
+        book[sheet][cell] = value
+    book.save(path)
+
+
+@pytest.fixture
+def master(tmp_path: Path) -> Callable[..., Path]:
+    """master(edits=..., plan=...) → path of a fresh master in tmp_path."""
+    counter = iter(range(1_000_000))
+
+    def make(plan=None, edits=None, delete_sheets=(), name: Optional[str] = None) -> Path:
+        target = tmp_path / (name or f"master{next(counter)}.xlsx")
+        return write_master(target, plan, edits, delete_sheets)
+
+    return make

@@ -80,10 +80,8 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     checked = check_master(master, clock)
     blocking = [f for f in checked.findings if f.is_error or strict]
     if blocking and not force:
-        raise FindingsError(
-            f"{master}: the master has {len(blocking)} {'problem' if len(blocking) == 1 else 'problems'} "
-            "that stop the build; nothing was written.", checked.findings,
-        )
+        what = "1 problem that stops" if len(blocking) == 1 else f"{len(blocking)} problems that stop"
+        raise FindingsError(f"{master}: the master has {what} the build; nothing was written.", checked.findings)
     t0 = clock()
     result = compute(checked.plan)
     t1 = clock()

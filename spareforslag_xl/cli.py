@@ -151,7 +151,8 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool)
         built = build_reports(master, out_dir, force=force, strict=strict)
     except FindingsError as exc:
         echo_findings(exc.findings, err=True)
-        raise CommandError(f"{exc} Fix them, or use --force to write a marked report anyway.", EXIT_PROBLEMS) from None
+        raise CommandError(f"{exc} Fix the findings above, or use --force to write a marked report anyway.",
+                           EXIT_PROBLEMS) from None
     except SpareforslagError as exc:
         raise fail(exc) from None
     echo_findings(built.checked.findings, err=True)

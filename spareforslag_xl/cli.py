@@ -91,7 +91,7 @@ def init(path: Path, first_year: int | None, years: int, overwrite: bool) -> Non
 
 
 @cli.command()
-@click.argument("master", type=click.Path(path_type=Path))
+@click.argument("master", type=click.Path(path_type=Path, readable=False))
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--errors-only", is_flag=True, help="Show errors, not warnings.")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
@@ -127,7 +127,7 @@ def validate(master: Path, strict: bool, errors_only: bool, as_json: bool) -> No
 
 
 @cli.command()
-@click.argument("master", type=click.Path(path_type=Path))
+@click.argument("master", type=click.Path(path_type=Path, readable=False))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("build"), show_default=True, help="Folder for the report.")
 @click.option("--force", is_flag=True, help="Write the report even when the master has errors (marked in it).")

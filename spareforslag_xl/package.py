@@ -8,6 +8,7 @@ proposal lines is about 1 MB unpacked) and far below what would exhaust the mach
 from __future__ import annotations
 
 import os
+import posixpath
 import zipfile
 from pathlib import Path
 
@@ -21,6 +22,7 @@ MAX_RATIO = 200
 """The largest compression ratio accepted for a part larger than RATIO_FLOOR (XML usually packs 5-30×)."""
 RATIO_FLOOR = 2 * 1024 * 1024
 MAX_PARTS = 10_000
+PROLOG_BYTES = 4096
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -71,10 +73,16 @@ def check_workbook_package(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
+            _check_parts(path, infos)
+            _check_xml_prologs(path, archive, infos)
+            _check_sheet_parts(path, archive, {info.filename for info in infos})
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise InputError(path, f"the workbook is damaged (its zip structure cannot be read: {exc}).",
+        raise InputError(path, f"the workbook is damaged (its zip structure cannot be read: {_plain(exc)}).",
                          "Save it again from Excel, or ask the sender for a new copy.") from None
-    _check_parts(path, infos)
+
+
+def _plain(exc: Exception) -> str:
+    return str(exc).strip().rstrip(".") or type(exc).__name__
 
 
 def _check_parts(path: Path, infos: list[zipfile.ZipInfo]) -> None:
@@ -104,6 +112,53 @@ def _check_parts(path: Path, infos: list[zipfile.ZipInfo]) -> None:
             f"refused: the workbook unpacks to {total / 1024 / 1024:.0f} MB, more than the "
             f"{MAX_UNPACKED_BYTES // 1024 // 1024} MB accepted (a zip bomb or not a master workbook).",
         )
+
+
+def _check_xml_prologs(path: Path, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse XML parts that declare a DTD or entities (billion laughs, external entities).
+
+    A DTD can only stand before the root element, so the start of each part is enough; no
+    workbook written by Excel, LibreOffice or a library has one.
+    """
+    for info in infos:
+        if not info.filename.endswith((".xml", ".rels", ".vml")):
+            continue
+        try:
+            with archive.open(info) as fh:
+                head = fh.read(PROLOG_BYTES)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            raise InputError(path, f"the workbook is damaged: part {info.filename} cannot be unpacked ({exc}).",
+                             "Save it again from Excel, or ask the sender for a new copy.") from None
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise InputError(path, f"refused: part {info.filename} declares an XML DTD or entities, which workbooks "
+                             "never need and which can be used to attack the reader.",
+                             "Save the workbook again from Excel.")
+
+
+def _check_sheet_parts(path: Path, archive: zipfile.ZipFile, names: set[str]) -> None:
+    """Refuse a workbook whose sheets point to parts that are not in the file.
+
+    openpyxl's read-only mode would show such a sheet as empty, silently losing its data.
+    """
+    rels = "xl/_rels/workbook.xml.rels"
+    if rels not in names:
+        raise InputError(path, f"the workbook is damaged: the part {rels} is missing.",
+                         "Save it again from Excel, or ask the sender for a new copy.")
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        root = fromstring(archive.read(rels))
+    except Exception as exc:  # defusedxml and expat raise several kinds
+        raise InputError(path, f"the workbook is damaged: {rels} cannot be parsed ({exc}).",
+                         "Save it again from Excel, or ask the sender for a new copy.") from None
+    for rel in root:
+        if rel.get("TargetMode") == "External" or not rel.get("Type", "").endswith("/worksheet"):
+            continue
+        target = rel.get("Target", "")
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
+        if part not in names:
+            raise InputError(path, f"the workbook is damaged: the sheet part {part} is missing.",
+                             "Save it again from Excel, or ask the sender for a new copy.")
 
 
 def _ole_has_encryption(path: Path) -> bool:

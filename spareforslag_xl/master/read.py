@@ -73,15 +73,17 @@ def read_workbook(path: Path, wanted: Iterable[str]) -> RawWorkbook:
             # openpyxl warns about extensions it drops (data validation, conditional formats);
             # they do not matter for reading values.
             warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
-            try:
-                names = list(book.sheetnames)
-                chosen = {n: folded[_fold(n)] for n in names if _fold(n) in folded}
-                sheets = {canon: _read_sheet(book[n], n) for n, canon in chosen.items()}
-                created = book.properties.modified or book.properties.created
-                sheet_parts = {n: getattr(book[n], "_worksheet_path", None) for n in chosen}
-            finally:
-                book.close()
+            # A file object, so that openpyxl does not judge the file by its extension (.xls, .xlsm).
+            with path.open("rb") as source:
+                book = openpyxl.load_workbook(source, read_only=True, data_only=True, keep_links=False)
+                try:
+                    names = list(book.sheetnames)
+                    chosen = {n: folded[_fold(n)] for n in names if _fold(n) in folded}
+                    sheets = {canon: _read_sheet(book[n], n) for n, canon in chosen.items()}
+                    created = book.properties.modified or book.properties.created
+                    sheet_parts = {n: getattr(book[n], "_worksheet_path", None) for n in chosen}
+                finally:
+                    book.close()
             with zipfile.ZipFile(path) as archive:
                 parts = {info.filename for info in archive.infolist()}
                 formula_sheets = _sheets_with_formulas(archive, sheet_parts)
@@ -136,34 +138,37 @@ def _mark_uncalculated(path: Path, sheets: dict[str, RawSheet], formula_sheets: 
     """Replace the empty value of a formula cell that has no stored value by Uncalculated."""
     import openpyxl
 
-    book = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
-    try:
-        for name in formula_sheets:
-            canon = next(c for c, s in sheets.items() if s.name == name)
-            sheet = sheets[canon]
-            by_number = {number: i for i, (number, _) in enumerate(sheet.rows)}
-            ws = book[name]
-            ws.reset_dimensions()
-            for number, cells in enumerate(ws.iter_rows(), start=1):
-                if number > MAX_ROWS:
-                    break
-                for col, cell in enumerate(cells):
-                    if getattr(cell, "data_type", None) != "f":
-                        continue
-                    i = by_number.get(number)
-                    values = list(sheet.rows[i][1]) if i is not None else []
-                    if i is not None and col < len(values) and values[col] not in (None, ""):
-                        continue
-                    values.extend([None] * (col + 1 - len(values)))
-                    values[col] = Uncalculated(str(cell.value))
-                    if i is None:
-                        sheet.rows.append((number, tuple(values)))
-                        sheet.rows.sort(key=lambda r: r[0])
-                        by_number = {n: j for j, (n, _) in enumerate(sheet.rows)}
-                    else:
-                        sheet.rows[i] = (number, tuple(values))
-    finally:
-        book.close()
+    with path.open("rb") as source:
+        book = openpyxl.load_workbook(source, read_only=True, data_only=False, keep_links=False)
+        try:
+            _replace_uncalculated(book, sheets, formula_sheets)
+        finally:
+            book.close()
+
+
+def _replace_uncalculated(book, sheets: dict[str, RawSheet], formula_sheets: list[str]) -> None:
+    for name in formula_sheets:
+        sheet = next(s for s in sheets.values() if s.name == name)
+        missing: dict[int, dict[int, Uncalculated]] = {}
+        ws = book[name]
+        ws.reset_dimensions()
+        for number, cells in enumerate(ws.iter_rows(), start=1):
+            if number > MAX_ROWS:
+                break
+            for col, cell in enumerate(cells):
+                if getattr(cell, "data_type", None) == "f":
+                    missing.setdefault(number, {})[col] = Uncalculated(str(cell.value))
+        if not missing:
+            continue
+        rows = dict(sheet.rows)
+        for number, formulas in missing.items():
+            values = list(rows.get(number, ()))
+            for col, marker in formulas.items():
+                values.extend([None] * (col + 1 - len(values)))
+                if values[col] in (None, ""):  # a formula with a stored value keeps it
+                    values[col] = marker
+            rows[number] = tuple(values)
+        sheet.rows = [(n, v) for n, v in sorted(rows.items()) if any(x is not None and x != "" for x in v)]
 
 
 def _fold(name: str) -> str:
@@ -172,6 +177,11 @@ def _fold(name: str) -> str:
 
 def _reason(exc: Exception) -> str:
     text = str(exc).strip().rstrip(".") or type(exc).__name__
+    if isinstance(exc, KeyError):
+        return f"it is damaged: the part {text.strip(chr(39))} is missing"
+    literal = re.search(r"invalid literal for \w+\(\) with base 10: '(.*)'", text)
+    if literal:
+        return f"a cell holds '{literal.group(1)[:40]}', which is not a value Excel can store"
     if isinstance(exc, zipfile.BadZipFile) and "CRC" in text:
         return "a part of the file is corrupt: " + text
     if "not well-formed" in text or "syntax error" in text.lower():

@@ -63,39 +63,64 @@ def inside(folder: Path, name: str) -> Path:
 
 def write_atomically(target: Path, data: bytes) -> None:
     """Write data to target through a temporary file in the same folder, then move it into place."""
-    check_writable(target)
+    write_all({target: data})
+
+
+def write_all(files: dict[Path, bytes]) -> None:
+    """Write outputs so that either all are replaced or none is.
+
+    Every file is first written completely to a temporary file next to its target; only when
+    all are on disk are they moved into place (a rename, which cannot leave half a file).
+    A failure before that removes the temporary files and leaves every previous output as it
+    was. Temporary files left by a process that was killed are removed on the next run.
+    """
+    for target in files:
+        check_writable(target)
+    for folder in {t.parent for t in files}:
+        _remove_stale_temporaries(folder)
+    written: list[tuple[str, Path]] = []
+    try:
+        for target, data in files.items():
+            written.append((_write_temporary(target, data), target))
+        for temp_name, target in written:
+            os.replace(temp_name, target)
+        written = []
+    except PermissionError as exc:
+        raise OutputError(
+            f"{exc.filename or 'output'}: cannot write the file (permission denied); it may be open in another "
+            "program or the folder may be read-only. Close it and run again."
+        ) from None
+    except OSError as exc:
+        raise OutputError(f"{exc.filename or 'output'}: cannot write the file ({exc.strerror or exc}).") from None
+    finally:
+        for temp_name, _ in written:
+            if os.path.exists(temp_name):
+                os.unlink(temp_name)
+
+
+def _write_temporary(target: Path, data: bytes) -> str:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{target.parent}: cannot create the folder ({exc.strerror or exc}).") from None
-    handle, temp_name = None, None
+    handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=target.parent)
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=target.parent)
         with os.fdopen(handle, "wb") as fh:
-            handle = None
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(temp_name, 0o644)
-        os.replace(temp_name, target)
-        temp_name = None
-    except PermissionError:
-        raise OutputError(
-            f"{target}: cannot replace the file (permission denied); it may be open in another program. "
-            "Close it and run again."
-        ) from None
-    except OSError as exc:
-        raise OutputError(f"{target}: cannot write the file ({exc.strerror or exc}).") from None
-    finally:
-        if handle is not None:
-            os.close(handle)
-        if temp_name is not None and os.path.exists(temp_name):
-            os.unlink(temp_name)
+    except BaseException:
+        os.unlink(temp_name)
+        raise
+    return temp_name
 
 
-def write_all(files: dict[Path, bytes]) -> None:
-    """Write several outputs, each atomically, after checking that all of them can be written."""
-    for target in files:
-        check_writable(target)
-    for target, data in files.items():
-        write_atomically(target, data)
+def _remove_stale_temporaries(folder: Path) -> None:
+    if not folder.is_dir():
+        return
+    for leftover in folder.glob(TEMP_PREFIX + "*"):
+        try:
+            leftover.unlink()
+        except OSError:
+            pass

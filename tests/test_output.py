@@ -1,0 +1,118 @@
+"""Outputs are complete or absent: atomic replacement, interrupted runs, locks, safe names."""
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from spareforslag_xl import output
+from spareforslag_xl.build import build_reports
+from spareforslag_xl.errors import OutputError
+from spareforslag_xl.output import inside, safe_filename, write_all
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("MSB", "MSB"), ("../x", "_x"), ("..", "fil"), ("a/b\\c", "a_b_c"), ("CON", "CON_"), ("nul.txt", "nul.txt_"),
+    ("com1", "com1_"), ("~$lock", "_$lock"), (".hidden", "hidden"), ("Børn og Unge", "Børn og Unge"),
+    ("a:b*c?", "a_b_c_"), ("", "fil"), ("x" * 200, "x" * 120),
+])
+def test_safe_filename(name, expected):
+    assert safe_filename(name) == expected
+
+
+def test_inside_refuses_names_that_leave_the_folder(tmp_path):
+    assert inside(tmp_path, "MSB.xlsx") == tmp_path / "MSB.xlsx"
+    with pytest.raises(OutputError):
+        inside(tmp_path, "../MSB.xlsx")
+
+
+def test_a_fault_while_writing_leaves_previous_outputs_intact_and_no_temporaries(tmp_path, monkeypatch):
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    write_all({a: b"old a", b: b"old b"})
+    real = output._write_temporary
+    calls = []
+
+    def failing(target, data):
+        calls.append(target)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device", str(target))
+        return real(target, data)
+
+    monkeypatch.setattr(output, "_write_temporary", failing)
+    with pytest.raises(OutputError, match="No space left on device"):
+        write_all({a: b"new a", b: b"new b"})
+    assert a.read_bytes() == b"old a" and b.read_bytes() == b"old b"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.xlsx", "b.xlsx"]
+
+
+def test_a_fault_in_the_renderer_writes_nothing(master, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    path = master(name="m.xlsx")
+    first = build_reports(path, out).files[0]
+    before = first.read_bytes()
+    import spareforslag_xl.render.report as report
+
+    monkeypatch.setattr(report._Context, "departments_sheet", lambda *a: (_ for _ in ()).throw(RuntimeError("boom")))
+    with pytest.raises(RuntimeError):
+        build_reports(path, out)
+    assert first.read_bytes() == before
+    assert [p.name for p in out.iterdir()] == ["m-rapport.xlsx"]
+
+
+def test_a_killed_build_leaves_the_old_report_and_the_next_run_cleans_up(master, tmp_path):
+    out = tmp_path / "out"
+    path = master(name="m.xlsx")
+    report = build_reports(path, out).files[0]
+    before = report.read_bytes()
+    # A build that hangs after writing its temporary file, killed with SIGKILL.
+    script = textwrap.dedent(f"""
+        import os, time
+        from pathlib import Path
+        import spareforslag_xl.output as output
+        def hang(src, dst):
+            print("ready", flush=True)
+            time.sleep(60)
+        output.os.replace = hang
+        from spareforslag_xl.build import build_reports
+        build_reports(Path({str(path)!r}), Path({str(out)!r}))
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "ready"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    proc.stdout.close()
+    assert report.read_bytes() == before
+    leftovers = [p.name for p in out.iterdir() if p.name.startswith(output.TEMP_PREFIX)]
+    assert len(leftovers) == 1
+    build_reports(path, out)
+    assert [p.name for p in out.iterdir()] == ["m-rapport.xlsx"]
+
+
+def test_read_only_target_gives_a_clear_message(tmp_path, monkeypatch):
+    target = tmp_path / "r.xlsx"
+    target.write_bytes(b"x")
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == target else real_access(p, mode))
+    with pytest.raises(OutputError) as err:
+        write_all({target: b"new"})
+    assert str(err.value) == f"{target}: the file is read-only. Make it writable or choose another output folder."
+
+
+def test_lock_file_of_an_open_workbook(tmp_path):
+    target = tmp_path / "r.xlsx"
+    (tmp_path / "~$r.xlsx").write_bytes(b"")
+    with pytest.raises(OutputError, match=r"seems to be open \(lock file ~\$r.xlsx exists\)"):
+        write_all({target: b"new"})
+    assert not target.exists()
+
+
+def test_output_folder_is_a_file(tmp_path):
+    blocker = tmp_path / "out"
+    blocker.write_text("I am a file")
+    with pytest.raises(OutputError, match="cannot"):
+        write_all({blocker / "r.xlsx": b"x"})

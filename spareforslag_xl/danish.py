@@ -85,5 +85,10 @@ def format_danish(value: Optional[Decimal], decimals: int = 0) -> str:
 
 
 def format_share(share: Decimal, decimals: int = 1) -> str:
-    """Return a share as the document prints it: ``28,4 %``."""
-    return f"{format_danish(share * 100, decimals)} %"
+    """Return a share as the document prints it: ``28,4 %``; more decimals when 1 would hide
+    that it is not a round 100 % or 0 % (99,96 % stays 99,96 %, not 100,0 %)."""
+    percent = share * 100
+    while decimals < 6 and round_to(percent, Decimal(1).scaleb(-decimals)) != percent and \
+            round_to(percent, Decimal(1).scaleb(-decimals)) in (0, 100):
+        decimals += 1
+    return f"{format_danish(percent, decimals)} %"

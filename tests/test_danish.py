@@ -59,6 +59,9 @@ def test_format_danish(value, decimals, expected):
 def test_format_share():
     assert format_share(Decimal("0.284")) == "28,4 %"
     assert format_share(Decimal("0.99")) == "99,0 %"
+    assert format_share(Decimal("0.9996")) == "99,96 %"     # not '100,0 %'
+    assert format_share(Decimal("0.00004")) == "0,004 %"    # not '0,0 %'
+    assert format_share(Decimal("1")) == "100,0 %"
 
 
 @pytest.mark.parametrize("value, quantum, expected", [

@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Optional, Sequence
 from spareforslag_xl.master import layout as L
 from spareforslag_xl.model import Method, Plan, Rule
 from spareforslag_xl.render.sheet import SheetWriter, Styles
-from spareforslag_xl.render.xlsx import DocProps, close, new_workbook
+from spareforslag_xl.render.xlsx import DocProps, add_sheet, close, new_workbook
 
 ExtraSheet = Callable[[object, Styles], None]
 """A callback that adds a sheet to the master (the importer adds its report this way)."""
@@ -47,7 +47,7 @@ def master_bytes(plan: Plan, extras: Sequence[ExtraSheet] = (), example: bool = 
 
 # -- sheets ----------------------------------------------------------------------------------------
 def _guide(book, styles: Styles, plan: Plan, example: bool) -> None:
-    ws = book.add_worksheet(L.GUIDE)
+    ws = add_sheet(book, L.GUIDE)
     w = SheetWriter(ws, styles)
     w.column(0, 0, 28)
     w.column(1, 1, 14)
@@ -115,7 +115,7 @@ def _header(w: SheetWriter, lay: L.SheetLayout, years: Sequence[int]) -> list:
 
 def _settings(book, styles: Styles, plan: Plan) -> None:
     s = plan.settings
-    w = SheetWriter(book.add_worksheet(L.SETTINGS.name), styles)
+    w = SheetWriter(add_sheet(book, L.SETTINGS.name), styles)
     _header(w, L.SETTINGS, ())
     w.ws.autofilter(0, 0, 0, 0)
     values = {
@@ -136,7 +136,7 @@ def _settings(book, styles: Styles, plan: Plan) -> None:
 
 
 def _target(book, styles: Styles, plan: Plan) -> None:
-    w = SheetWriter(book.add_worksheet(L.TARGET.name), styles)
+    w = SheetWriter(add_sheet(book, L.TARGET.name), styles)
     _header(w, L.TARGET, plan.years)
     w.text(1, 0, L.TARGET_ROW, measure=False)
     for col, year in enumerate(plan.years, start=1):
@@ -145,7 +145,7 @@ def _target(book, styles: Styles, plan: Plan) -> None:
 
 
 def _departments(book, styles: Styles, plan: Plan) -> None:
-    w = SheetWriter(book.add_worksheet(L.DEPARTMENTS.name), styles)
+    w = SheetWriter(add_sheet(book, L.DEPARTMENTS.name), styles)
     _header(w, L.DEPARTMENTS, ())
     for row, d in enumerate(plan.departments, start=1):
         w.text(row, 0, d.code, measure=False)
@@ -155,7 +155,7 @@ def _departments(book, styles: Styles, plan: Plan) -> None:
 
 
 def _keys(book, styles: Styles, plan: Plan) -> None:
-    w = SheetWriter(book.add_worksheet(L.KEYS.name), styles)
+    w = SheetWriter(add_sheet(book, L.KEYS.name), styles)
     _header(w, L.KEYS, ())
     row = 1
     for key in plan.keys:
@@ -174,7 +174,7 @@ def _keys(book, styles: Styles, plan: Plan) -> None:
 
 
 def _themes(book, styles: Styles, plan: Plan) -> None:
-    w = SheetWriter(book.add_worksheet(L.THEMES.name), styles)
+    w = SheetWriter(add_sheet(book, L.THEMES.name), styles)
     headers = _header(w, L.THEMES, ())
     col = {h: i for i, h in enumerate(headers)}
     for row, t in enumerate(plan.themes, start=1):
@@ -191,7 +191,7 @@ def _themes(book, styles: Styles, plan: Plan) -> None:
 
 
 def _lines(book, styles: Styles, plan: Plan) -> None:
-    w = SheetWriter(book.add_worksheet(L.LINES.name), styles)
+    w = SheetWriter(add_sheet(book, L.LINES.name), styles)
     headers = _header(w, L.LINES, plan.years)
     col = {h: i for i, h in enumerate(headers)}
     for row, line in enumerate(plan.lines, start=1):
@@ -212,7 +212,7 @@ def _lines(book, styles: Styles, plan: Plan) -> None:
 
 
 def _fixed(book, styles: Styles, plan: Plan) -> None:
-    w = SheetWriter(book.add_worksheet(L.FIXED.name), styles)
+    w = SheetWriter(add_sheet(book, L.FIXED.name), styles)
     headers = _header(w, L.FIXED, plan.years)
     col = {h: i for i, h in enumerate(headers)}
     for row, f in enumerate(plan.fixed, start=1):

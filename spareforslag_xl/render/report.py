@@ -18,7 +18,7 @@ from spareforslag_xl.danish import format_share
 from spareforslag_xl.findings import Finding, count
 from spareforslag_xl.model import Method, Plan
 from spareforslag_xl.render.sheet import SheetWriter, Styles
-from spareforslag_xl.render.xlsx import DocProps, cell, close, new_workbook, sheet_name, sheet_ref
+from spareforslag_xl.render.xlsx import DocProps, add_sheet, cell, close, new_workbook, sheet_name, sheet_ref
 
 OVERVIEW = "Oversigt"
 DEPARTMENTS = "Afdelinger"
@@ -56,17 +56,17 @@ def report_bytes(result: Result, findings: Sequence[Finding], forced: bool = Fal
     book, buffer = new_workbook()
     styles = Styles(book, plan.settings.decimals)
     taken: set[str] = set()
-    overview = book.add_worksheet(sheet_name(OVERVIEW, taken))
+    overview = add_sheet(book, sheet_name(OVERVIEW, taken))
     layout = Layout()
     theme_sheets = []
     for t in result.themes:
         if _has_sheet(t):
             name = sheet_name(f"Tema {t.theme.number}", taken)
             layout.theme_sheet[t.theme.number] = name
-            theme_sheets.append((t, book.add_worksheet(name)))
-    departments = book.add_worksheet(sheet_name(DEPARTMENTS, taken))
-    keys = book.add_worksheet(sheet_name(KEYS, taken))
-    checks = book.add_worksheet(sheet_name(CHECKS, taken))
+            theme_sheets.append((t, add_sheet(book, name)))
+    departments = add_sheet(book, sheet_name(DEPARTMENTS, taken))
+    keys = add_sheet(book, sheet_name(KEYS, taken))
+    checks = add_sheet(book, sheet_name(CHECKS, taken))
 
     ctx = _Context(result, styles, layout, findings, forced)
     for t, ws in theme_sheets:

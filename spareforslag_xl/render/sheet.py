@@ -120,11 +120,9 @@ class SheetWriter:
             self.ws.write_string(row, col, "-", self.styles["dash_bold" if style == "amount_bold" else "dash"])
         else:
             self.ws.write_number(row, col, float(value), self.styles[style])
-            self._measure(col, f"{float(value):,.0f}")
 
     def number(self, row: int, col: int, value: Decimal | float | int, style: str) -> None:
         self.ws.write_number(row, col, float(value), self.styles[style])
-        self._measure(col, f"{float(value):,.2f}")
 
     def formula(self, row: int, col: int, formula: str, value, style: str = "amount_bold") -> None:
         """Write a live formula together with the value it computes (a number, or '-' for text)."""
@@ -135,7 +133,6 @@ class SheetWriter:
             self.ws.write_formula(row, col, formula, self.styles[style], value)
             return
         self.ws.write_formula(row, col, formula, self.styles[style], float(value))
-        self._measure(col, f"{float(value):,.0f}")
 
     def merged_text(self, row: int, first_col: int, last_col: int, value: str, style: str = "text") -> None:
         text = excel_text(value or "")

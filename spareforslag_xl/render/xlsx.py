@@ -13,8 +13,11 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Optional, Union
 
+import re
+
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
 
 FIXED_CREATED = datetime(2000, 1, 1, tzinfo=timezone.utc)
 """The creation time stamped on outputs of a master that carries none."""
@@ -22,6 +25,30 @@ FIXED_CREATED = datetime(2000, 1, 1, tzinfo=timezone.utc)
 EXCEL_MAX_TEXT = 32_767
 
 Number = Union[Decimal, int, float]
+
+
+_FUNCTION = re.compile(r"([A-Z][A-Z0-9.]*)\(")
+CLASSIC_FUNCTIONS = frozenset({"SUM", "IF", "COUNT", "ISNUMBER", "ROUND", "N", "ABS"})
+"""Functions Excel has had since 2007: formulas using only these need no '_xlfn.' prefixes."""
+
+
+class PlainFormulaWorksheet(Worksheet):
+    """A worksheet that skips xlsxwriter's preparation of formulas that need none.
+
+    xlsxwriter runs some 30 regular-expression substitutions on every formula to add the
+    '_xlfn.' prefixes of newer Excel functions; for the classic functions we write that is
+    most of the time spent writing a large report. Other formulas take the normal path.
+    """
+
+    def _prepare_formula(self, formula, expand_future_functions=False):
+        if set(_FUNCTION.findall(formula)) <= CLASSIC_FUNCTIONS:
+            return formula[1:] if formula.startswith("=") else formula
+        return super()._prepare_formula(formula, expand_future_functions)
+
+
+def add_sheet(book: xlsxwriter.Workbook, name: str) -> PlainFormulaWorksheet:
+    """Add a worksheet with fast formula writing."""
+    return book.add_worksheet(name, worksheet_class=PlainFormulaWorksheet)
 
 
 def new_workbook() -> tuple[xlsxwriter.Workbook, io.BytesIO]:

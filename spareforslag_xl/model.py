@@ -109,7 +109,9 @@ class DistributionKey:
         return sum((s.share for s in self.shares), Decimal(0))
 
     def share_of(self, department: str) -> Decimal:
-        return sum((s.share for s in self.shares if s.department == department), Decimal(0))
+        """Return the department's share; codes match ignoring case and spaces, as everywhere."""
+        wanted = fold_name(department)
+        return sum((s.share for s in self.shares if fold_name(s.department) == wanted), Decimal(0))
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import pytest
 
 from spareforslag_xl.compute import compute
 from spareforslag_xl.model import Method, Rule
-from tests.plans import YEARS, amounts, sample_plan
+from tests.plans import DEPARTMENTS, YEARS, amounts, sample_plan
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +120,17 @@ def test_decimals_setting_rounds_splits_to_hundredths():
     result = compute(replace(plan, settings=replace(plan.settings, decimals=2)))
     parts = result.difference_split.parts
     assert parts["MTM"][2024] == D("2976.75") and parts["BA"][2024] == D("5622.75")
+
+
+def test_department_codes_match_ignoring_case_in_keys_and_fixed_amounts():
+    from dataclasses import replace
+    from tests.plans import key
+
+    plan = sample_plan()
+    lower = key("Administrativ fordelingsnøgle", {c.lower(): s for c, _, s in DEPARTMENTS})
+    plan = replace(plan, keys=(lower,) + plan.keys[1:],
+                   fixed=tuple(replace(f, department=f" {f.department.lower()} ") for f in plan.fixed))
+    result = compute(plan)
+    assert result.difference_split.parts["MSB"][2024] == D(10437)
+    assert next(t for t in result.themes if t.theme.number == "2").parts["BA"][2024] == D(1000)
+    assert result.rest_total[2024] == D(2005)

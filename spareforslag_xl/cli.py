@@ -19,7 +19,7 @@ from pathlib import Path
 import click
 
 from spareforslag_xl import __version__
-from spareforslag_xl.errors import FindingsError, InputError, OutputError, SpareforslagError
+from spareforslag_xl.errors import FindingsError, InputError, OutputError, SpareforslagError, UsageError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_INPUT, EXIT_OUTPUT = 0, 1, 2, 3
 
@@ -34,6 +34,8 @@ class CommandError(click.ClickException):
 
 def fail(exc: SpareforslagError) -> CommandError:
     if isinstance(exc, InputError):
+        return CommandError(str(exc), EXIT_INPUT)
+    if isinstance(exc, UsageError):
         return CommandError(str(exc), EXIT_INPUT)
     if isinstance(exc, OutputError):
         return CommandError(str(exc), EXIT_OUTPUT)
@@ -133,26 +135,37 @@ def validate(master: Path, strict: bool, errors_only: bool, as_json: bool) -> No
 @click.option("--force", is_flag=True, help="Write the report even when the master has errors (marked in it).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--timings", is_flag=True, help="Print the time of each phase to stderr.")
-def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool) -> None:
-    """Check a master and write its report workbook into a folder.
+@click.option("--only", metavar="CODES", help="Write the workbooks of these departments only (e.g. MSB,MBU).")
+@click.option("--no-departments", is_flag=True, help="Write the report only, no department workbooks.")
+def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool, only: str | None,
+          no_departments: bool) -> None:
+    """Check a master and write its report workbook and one workbook per department into a folder.
 
     The report mirrors the proposals document: 'Oversigt', one sheet per theme,
-    'Afdelinger', 'Nøgler' and 'Kontrol'. With errors in the master nothing is written
-    (exit 1) unless --force. Files are replaced only when complete.
+    'Afdelinger', 'Nøgler' and 'Kontrol'. Each department's workbook (afdelinger/MSB.xlsx)
+    holds its part of every theme and of the difference, its total, the overview and the
+    keys used. With errors in the master nothing is written (exit 1) unless --force.
+    Files are replaced only when complete.
 
     \b
     Example:
       spareforslag build input/spareforslag-budget-2024.xlsx -o build/
+      spareforslag build input/spareforslag-budget-2024.xlsx --only MSB,MBU
     """
     from spareforslag_xl.build import build_reports
     from spareforslag_xl.findings import summary
 
+    if only is not None and no_departments:
+        raise click.UsageError("--only and --no-departments exclude each other.")
     try:
-        built = build_reports(master, out_dir, force=force, strict=strict)
+        built = build_reports(master, out_dir, force=force, strict=strict, departments=not no_departments,
+                              only=only.split(",") if only is not None else None)
     except FindingsError as exc:
         echo_findings(exc.findings, err=True)
         raise CommandError(f"{exc} Fix the findings above, or use --force to write a marked report anyway.",
                            EXIT_PROBLEMS) from None
+    except UsageError as exc:
+        raise CommandError(f"--only: {exc}", EXIT_INPUT) from None
     except SpareforslagError as exc:
         raise fail(exc) from None
     echo_findings(built.checked.findings, err=True)

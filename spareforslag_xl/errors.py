@@ -28,5 +28,9 @@ class FindingsError(SpareforslagError):
         super().__init__(message)
 
 
+class UsageError(SpareforslagError):
+    """The command asked for something the input does not have (such as an unknown department code)."""
+
+
 class OutputError(SpareforslagError):
     """An output file cannot be written (open in Excel, read-only, outside the target folder)."""

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from spareforslag_xl.danish import format_danish, format_share
+from spareforslag_xl.department_files import check_file_names
 from spareforslag_xl.findings import Finding, error, warning
 from spareforslag_xl.groups import fixed_index, theme_groups
 from spareforslag_xl.master import layout as L
@@ -49,6 +50,7 @@ def validate(plan: Plan, unreadable: Unreadable = Unreadable()) -> list[Finding]
     findings += _check_references(plan)
     findings += _check_amounts(plan)
     findings += _check_distribution(plan, unreadable)
+    findings += check_file_names(plan)
     return findings
 
 

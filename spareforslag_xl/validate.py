@@ -16,6 +16,7 @@ from spareforslag_xl.findings import Finding, error, warning
 from spareforslag_xl.groups import fixed_index, theme_groups
 from spareforslag_xl.master import layout as L
 from spareforslag_xl.model import Method, Plan, Ref, Rule, at, fold_name
+from spareforslag_xl.recipients import check_recipients
 
 ONE = Decimal(1)
 
@@ -50,6 +51,7 @@ def validate(plan: Plan, unreadable: Unreadable = Unreadable()) -> list[Finding]
     findings += _check_references(plan)
     findings += _check_amounts(plan)
     findings += _check_distribution(plan, unreadable)
+    findings += check_recipients(plan)
     findings += check_file_names(plan)
     return findings
 

@@ -36,7 +36,7 @@ def fail(exc: SpareforslagError) -> CommandError:
     if isinstance(exc, InputError):
         return CommandError(str(exc), EXIT_INPUT)
     if isinstance(exc, UsageError):
-        return CommandError(str(exc), EXIT_INPUT)
+        return CommandError(f"{exc.option}: {exc}" if exc.option else str(exc), EXIT_INPUT)
     if isinstance(exc, OutputError):
         return CommandError(str(exc), EXIT_OUTPUT)
     return CommandError(str(exc), EXIT_PROBLEMS)
@@ -59,6 +59,7 @@ def cli() -> None:
       spareforslag init master.xlsx
       spareforslag validate input/spareforslag-budget-2024.xlsx
       spareforslag build input/spareforslag-budget-2024.xlsx -o build/
+      spareforslag mail input/spareforslag-budget-2024.xlsx -o build/
 
     Exit codes: 0 done, 1 problems in the input, 2 usage error or unreadable input,
     3 output not written.
@@ -164,8 +165,6 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
         echo_findings(exc.findings, err=True)
         raise CommandError(f"{exc} Fix the findings above, or use --force to write a marked report anyway.",
                            EXIT_PROBLEMS) from None
-    except UsageError as exc:
-        raise CommandError(f"--only: {exc}", EXIT_INPUT) from None
     except SpareforslagError as exc:
         raise fail(exc) from None
     echo_findings(built.checked.findings, err=True)
@@ -174,6 +173,11 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
     click.echo(f"{master}: {summary(built.checked.findings)}.", err=True)
     if timings:
         click.echo(" ".join(f"{k}={v * 1000:.0f}ms" for k, v in built.timings.items()), err=True)
+
+
+from spareforslag_xl.cli_mail import mail  # noqa: E402  (its own module: many options)
+
+cli.add_command(mail)
 
 
 def main() -> None:

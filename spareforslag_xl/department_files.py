@@ -71,7 +71,7 @@ def select(departments: Sequence[Department], only: Optional[Iterable[str]]) -> 
         valid = ", ".join(d.code for d in departments) or "(none)"
         what = (f"unknown department code{'s' if len(unknown) > 1 else ''} "
                 + ", ".join(f"'{c}'" for c in unknown)) if unknown else "no department code given"
-        raise UsageError(f"{what}. Valid codes: {valid}.")
+        raise UsageError(f"{what}. Valid codes: {valid}.", "--only")
     chosen = {fold_name(c) for c in wanted}
     return tuple(d for d in departments if fold_name(d.code) in chosen)
 

@@ -67,17 +67,22 @@ def report_name(master: Path) -> str:
 
 
 def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool = False,
-                  clock: Clock = time.perf_counter) -> Built:
+                  clock: Clock = time.perf_counter, departments: bool = True,
+                  only: Optional[list[str]] = None) -> Built:
     """Check the master, compute it and write the report into out_dir; return what was written.
 
+    With ``departments`` each department's workbook goes into out_dir/afdelinger/ too (only
+    those whose codes are in ``only``, when given; UsageError for an unknown code).
     Raises FindingsError (nothing written) when the master has errors, or warnings with
     ``strict``, unless ``force``.
     """
     from spareforslag_xl.compute import compute
+    from spareforslag_xl.department_files import WORKBOOK_FOLDER, select, workbook_files
     from spareforslag_xl.output import inside, write_all
     from spareforslag_xl.render.report import report_bytes
 
     checked = check_master(master, clock)
+    chosen = select(checked.plan.departments, only) if departments else ()
     blocking = [f for f in checked.findings if f.is_error or strict]
     if blocking and not force:
         what = "1 problem that stops" if len(blocking) == 1 else f"{len(blocking)} problems that stop"
@@ -87,6 +92,7 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     t1 = clock()
     out_dir = Path(out_dir)
     files = {inside(out_dir, report_name(Path(master))): report_bytes(result, checked.findings, forced=bool(blocking))}
+    files.update(workbook_files(result, out_dir / WORKBOOK_FOLDER, chosen, checked.findings, bool(blocking)))
     t2 = clock()
     write_all(files)
     t3 = clock()

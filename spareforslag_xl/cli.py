@@ -19,7 +19,7 @@ from pathlib import Path
 import click
 
 from spareforslag_xl import __version__
-from spareforslag_xl.errors import FindingsError, InputError, OutputError, SpareforslagError
+from spareforslag_xl.errors import FindingsError, InputError, OutputError, SpareforslagError, UsageError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_INPUT, EXIT_OUTPUT = 0, 1, 2, 3
 
@@ -35,6 +35,8 @@ class CommandError(click.ClickException):
 def fail(exc: SpareforslagError) -> CommandError:
     if isinstance(exc, InputError):
         return CommandError(str(exc), EXIT_INPUT)
+    if isinstance(exc, UsageError):
+        return CommandError(f"{exc.option}: {exc}" if exc.option else str(exc), EXIT_INPUT)
     if isinstance(exc, OutputError):
         return CommandError(str(exc), EXIT_OUTPUT)
     return CommandError(str(exc), EXIT_PROBLEMS)
@@ -57,6 +59,7 @@ def cli() -> None:
       spareforslag init master.xlsx
       spareforslag validate input/spareforslag-budget-2024.xlsx
       spareforslag build input/spareforslag-budget-2024.xlsx -o build/
+      spareforslag mail input/spareforslag-budget-2024.xlsx -o build/
 
     Exit codes: 0 done, 1 problems in the input, 2 usage error or unreadable input,
     3 output not written.
@@ -133,22 +136,31 @@ def validate(master: Path, strict: bool, errors_only: bool, as_json: bool) -> No
 @click.option("--force", is_flag=True, help="Write the report even when the master has errors (marked in it).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--timings", is_flag=True, help="Print the time of each phase to stderr.")
-def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool) -> None:
-    """Check a master and write its report workbook into a folder.
+@click.option("--only", metavar="CODES", help="Write the workbooks of these departments only (e.g. MSB,MBU).")
+@click.option("--no-departments", is_flag=True, help="Write the report only, no department workbooks.")
+def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool, only: str | None,
+          no_departments: bool) -> None:
+    """Check a master and write its report workbook and one workbook per department into a folder.
 
     The report mirrors the proposals document: 'Oversigt', one sheet per theme,
-    'Afdelinger', 'Nøgler' and 'Kontrol'. With errors in the master nothing is written
-    (exit 1) unless --force. Files are replaced only when complete.
+    'Afdelinger', 'Nøgler' and 'Kontrol'. Each department's workbook (afdelinger/MSB.xlsx)
+    holds its part of every theme and of the difference, its total, the overview and the
+    keys used. With errors in the master nothing is written (exit 1) unless --force.
+    Files are replaced only when complete.
 
     \b
     Example:
       spareforslag build input/spareforslag-budget-2024.xlsx -o build/
+      spareforslag build input/spareforslag-budget-2024.xlsx --only MSB,MBU
     """
     from spareforslag_xl.build import build_reports
     from spareforslag_xl.findings import summary
 
+    if only is not None and no_departments:
+        raise click.UsageError("--only and --no-departments exclude each other.")
     try:
-        built = build_reports(master, out_dir, force=force, strict=strict)
+        built = build_reports(master, out_dir, force=force, strict=strict, departments=not no_departments,
+                              only=only.split(",") if only is not None else None)
     except FindingsError as exc:
         echo_findings(exc.findings, err=True)
         raise CommandError(f"{exc} Fix the findings above, or use --force to write a marked report anyway.",
@@ -161,6 +173,11 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool)
     click.echo(f"{master}: {summary(built.checked.findings)}.", err=True)
     if timings:
         click.echo(" ".join(f"{k}={v * 1000:.0f}ms" for k, v in built.timings.items()), err=True)
+
+
+from spareforslag_xl.cli_mail import mail  # noqa: E402  (its own module: many options)
+
+cli.add_command(mail)
 
 
 def main() -> None:

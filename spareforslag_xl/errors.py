@@ -28,5 +28,22 @@ class FindingsError(SpareforslagError):
         super().__init__(message)
 
 
+class UsageError(SpareforslagError):
+    """The command asked for something the input does not have (such as an unknown department code)."""
+
+    def __init__(self, message: str, option: str = "") -> None:
+        self.option = option
+        """The command-line option the problem is about ('--only'), for the message."""
+        super().__init__(message)
+
+
 class OutputError(SpareforslagError):
     """An output file cannot be written (open in Excel, read-only, outside the target folder)."""
+
+
+class DeliveryError(SpareforslagError):
+    """Mails could not be delivered: no connection, login refused, or the connection broke (see .outcomes)."""
+
+    def __init__(self, message: str, outcomes: list | None = None) -> None:
+        self.outcomes = outcomes or []
+        super().__init__(message)

@@ -11,10 +11,12 @@ from decimal import Decimal
 from typing import Iterable
 
 from spareforslag_xl.danish import format_danish, format_share
+from spareforslag_xl.department_files import check_file_names
 from spareforslag_xl.findings import Finding, error, warning
 from spareforslag_xl.groups import fixed_index, theme_groups
 from spareforslag_xl.master import layout as L
 from spareforslag_xl.model import Method, Plan, Ref, Rule, at, fold_name
+from spareforslag_xl.recipients import check_recipients
 
 ONE = Decimal(1)
 
@@ -49,6 +51,8 @@ def validate(plan: Plan, unreadable: Unreadable = Unreadable()) -> list[Finding]
     findings += _check_references(plan)
     findings += _check_amounts(plan)
     findings += _check_distribution(plan, unreadable)
+    findings += check_recipients(plan)
+    findings += check_file_names(plan)
     return findings
 
 

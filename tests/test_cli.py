@@ -102,7 +102,9 @@ def test_build_writes_the_report(master, tmp_path):
     path = master(name="plan.xlsx")
     result = CliRunner().invoke(cli, ["build", str(path), "-o", str(tmp_path / "out")])
     assert result.exit_code == 0
-    assert result.stdout == f"Wrote {tmp_path / 'out' / 'plan-rapport.xlsx'}\n"
+    assert result.stdout == "".join(f"Wrote {tmp_path / 'out' / name}\n" for name in (
+        "plan-rapport.xlsx", "afdelinger/MSB.xlsx", "afdelinger/MTM.xlsx", "afdelinger/MSO.xlsx",
+        "afdelinger/MKB.xlsx", "afdelinger/MBU.xlsx", "afdelinger/BA.xlsx"))
     assert "[key-not-100]" in result.stderr
     assert (tmp_path / "out" / "plan-rapport.xlsx").exists()
 

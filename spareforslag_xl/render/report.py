@@ -16,7 +16,8 @@ from typing import Callable, Optional, Sequence
 from spareforslag_xl.compute import Result, Split, ThemeResult
 from spareforslag_xl.danish import format_share
 from spareforslag_xl.findings import Finding, count
-from spareforslag_xl.model import Method, Plan
+from spareforslag_xl.model import Method
+from spareforslag_xl.render.common import Frame, count_da, partial_note, shown
 from spareforslag_xl.render.sheet import SheetWriter, Styles
 from spareforslag_xl.render.xlsx import DocProps, add_sheet, cell, close, new_workbook, sheet_name, sheet_ref
 
@@ -28,10 +29,6 @@ CHECKS = "Kontrol"
 TOTAL_LABEL = "Anslået samlet besparelse"
 FTE_LABEL = "Opgjort i antal årsværk (årsværk = besparelse / gns. løn)"
 REST_LABEL = "Ikke fordelt"
-
-LABEL_WIDTH = 58
-YEAR_WIDTH = 11
-NOTE_WIDTH = 40
 
 ExtraSheet = Callable[[object, Styles, "Layout"], None]
 
@@ -94,55 +91,17 @@ def _has_sheet(t: ThemeResult) -> bool:
     return bool(t.lines or th.description or th.potential_text or th.distribution_text)
 
 
-class _Context:
+class _Context(Frame):
     def __init__(self, result: Result, styles: Styles, layout: Layout, findings: Sequence[Finding],
                  forced: bool) -> None:
+        super().__init__(result.plan, result.years, styles)
         self.result = result
-        self.plan: Plan = result.plan
-        self.years = result.years
-        self.styles = styles
         self.layout = layout
         self.findings = findings
         self.forced = forced
-        self.unit = self.plan.settings.unit or "1.000 kr."
-        self.title = self.plan.settings.title or "Spareforslag"
-        self.source = self.plan.source_name
         self.departments = self.plan.departments
-        self.last_col = len(self.years) + 1  # label, years, note
 
     # -- shared pieces ------------------------------------------------------------------------
-    def _heading(self, w: SheetWriter, title: str, subtitle: str = "") -> int:
-        w.text(0, 0, title, "title", measure=False)
-        row = 1
-        if subtitle:
-            w.text(row, 0, subtitle, "subtitle", measure=False)
-            row += 1
-        s = self.plan.settings
-        meta = [p for p in (s.municipality, f"Budget {s.budget_year}" if s.budget_year else "",
-                            f"Beløb i {self.unit}", f"Kilde: {self.source}" if self.source else "") if p]
-        w.text(row, 0, " · ".join(meta), "meta", measure=False)
-        return row + 2
-
-    def _year_header(self, w: SheetWriter, row: int, label: str, last: str = "") -> None:
-        w.text(row, 0, label, "header")
-        for i, year in enumerate(self.years, start=1):
-            w.ws.write_number(row, i, year, self.styles["header_num"])
-        if last:
-            w.text(row, self.last_col, last, "header")
-
-    def _sum_formula(self, col: int, first: int, last: int) -> str:
-        return f"=SUM({cell(first, col)}:{cell(last, col)})"
-
-    def _columns(self, w: SheetWriter) -> None:
-        """Label, one column per year, a note column: the same on every sheet with years."""
-        w.column(0, 0, LABEL_WIDTH)
-        w.column(1, len(self.years), YEAR_WIDTH)
-        w.column(self.last_col, self.last_col, NOTE_WIDTH)
-
-    def _finish(self, w: SheetWriter, repeat: Optional[tuple[int, int]] = None) -> None:
-        w.apply_heights()
-        w.print_setup(self.title, self.source, repeat)
-
     def _split_rows(self, w: SheetWriter, row: int, split: Split, record: Optional[dict] = None,
                     rest_record: Optional[Callable[[int], None]] = None) -> int:
         """Write a split as a table (department rows, 'Ikke fordelt', 'I alt'); return the next row."""
@@ -210,7 +169,7 @@ class _Context:
             rng = f"{cell(first, i)}:{cell(last, i)}"
             formula = f'=IF(COUNT({rng})=0,"-",SUM({rng}))' if t.lines else '="-"'
             w.formula(row, i, formula, t.totals[year])
-        note = _partial_note(t, self.years)
+        note = partial_note(t, self.years)
         if note:
             w.text(row, self.last_col, note, "note", measure=False)
         row += 1
@@ -321,47 +280,21 @@ class _Context:
             w.ws.set_row(row - 1, 30)
             row += 1
         elif errors or warnings:
-            w.text(row - 1, 0, f"Kontrol: {_count_da(errors, warnings)} – se arket Kontrol.", "note", measure=False)
-        header = row
-        self._year_header(w, row, f"Tema ({self.unit})", "Bemærkning")
-        row += 1
-        first = row
-        for t in self.result.themes:
-            th = t.theme
-            w.text(row, 0, th.label, "label")
-            sheet = self.layout.theme_sheet.get(th.number)
-            if not t.lines and th.status:
-                w.merged_text(row, 1, len(self.years), th.status, "italic")
+            w.text(row - 1, 0, f"Kontrol: {count_da(errors, warnings)} – se arket Kontrol.", "note", measure=False)
+
+        def theme_total(w: SheetWriter, row: int, i: int, t: ThemeResult, year: int) -> None:
+            sheet = self.layout.theme_sheet.get(t.theme.number)
+            if sheet is not None:
+                w.formula(row, i, "=" + sheet_ref(sheet, self.layout.theme_total_row[t.theme.number], i),
+                          t.totals[year], "amount")
             else:
-                for i, year in enumerate(self.years, start=1):
-                    if sheet is not None:
-                        w.formula(row, i, "=" + sheet_ref(sheet, self.layout.theme_total_row[th.number], i),
-                                  t.totals[year], "amount")
-                    else:
-                        w.amount(row, i, t.totals[year])
-            notes = []
-            if th.status and t.lines:
-                notes.append(th.status)
-            note = _partial_note(t, self.years)
-            if note:
-                notes.append(note)
-            w.text(row, self.last_col, "; ".join(notes), "note", measure=False)
-            row += 1
-        last = row - 1
-        total_row, target_row, diff_row = row, row + 1, row + 2
-        self.layout.overview_rows.update({"total": total_row, "target": target_row, "difference": diff_row})
-        w.text(total_row, 0, "I alt", "label_total")
-        w.text(target_row, 0, "Mål", "bold")
-        key_name = s.residual_key or "restfordelingsnøgle"
-        w.text(diff_row, 0, f"Difference der skal fordeles efter {key_name.lower()}", "label_total")
-        for i, year in enumerate(self.years, start=1):
-            w.formula(total_row, i, self._sum_formula(i, first, last), self.result.total[year])
-            if self.result.target[year] is None:
-                w.ws.write_blank(target_row, i, None, self.styles["amount_total"])
-            else:
-                w.amount(target_row, i, self.result.target[year], "amount_total")
-            w.formula(diff_row, i, f"={cell(target_row, i)}-{cell(total_row, i)}", self.result.difference[year])
-        row = diff_row + 3
+                w.amount(row, i, t.totals[year])
+
+        rows = self._overview_table(w, row, self.result, theme_total)
+        header = rows.header
+        self.layout.overview_rows.update({"total": rows.total, "target": rows.target, "difference": rows.difference})
+        key_name = self.residual_key_name()
+        row = rows.difference + 3
         split = self.result.difference_split
         w.text(row, 0, f"Fordeling af differencen efter {key_name.lower()}", "section", measure=False)
         row += 1
@@ -432,7 +365,7 @@ class _Context:
             sheet = self.layout.theme_sheet[t.theme.number]
             source = self.layout.theme_dept_row.get((t.theme.number, d.code))
             for i, year in enumerate(self.years, start=1):
-                value = _shown(t, t.parts[d.code][year], year)
+                value = shown(t, t.parts[d.code][year], year)
                 if source is None:
                     w.amount(row, i, value)
                 else:
@@ -469,7 +402,7 @@ class _Context:
             source = self.layout.theme_rest_row.get(t.theme.number)
             sheet = self.layout.theme_sheet[t.theme.number]
             for i, year in enumerate(self.years, start=1):
-                value = _shown(t, t.rest[year], year)
+                value = shown(t, t.rest[year], year)
                 if source is None:
                     w.amount(row, i, value)
                 else:
@@ -534,7 +467,7 @@ class _Context:
             w.column(col, col, width)
         row = self._heading(w, "Kontrol af masteren", self.title)
         errors, warnings = count(self.findings)
-        summary = f"{_count_da(errors, warnings)}." if self.findings else "Ingen fejl eller advarsler."
+        summary = f"{count_da(errors, warnings)}." if self.findings else "Ingen fejl eller advarsler."
         w.text(row, 0, summary, "bold" if not errors else "banner", measure=False)
         row += 2
         headers = ("Alvorlighed", "Kode", "Ark", "Celle", "Besked", "Sådan retter du")
@@ -556,31 +489,6 @@ class _Context:
         w.ws.freeze_panes(header + 1, 0)
         w.apply_heights()
         w.print_setup(self.title, self.source, (header, header))
-
-
-def _count_da(errors: int, warnings: int) -> str:
-    return f"{errors} fejl og {warnings} {'advarsel' if warnings == 1 else 'advarsler'}"
-
-
-def _partial_note(t: ThemeResult, years) -> str:
-    """'Delvist estimeret: 1 af 3 forslag mangler' (with the years when not all are partial)."""
-    partial = [y for y in years if t.partial(y)]
-    if not partial:
-        return ""
-    counts = {t.not_estimated[y] for y in partial}
-    n = len(t.lines)
-    if len(counts) == 1:
-        missing = counts.pop()
-        which = "" if len(partial) == len(years) else " i " + ", ".join(map(str, partial))
-        return f"Delvist estimeret{which}: {missing} af {n} forslag ikke estimeret"
-    return "Delvist estimeret: " + ", ".join(f"{y}: {t.not_estimated[y]} af {n}" for y in partial) + " ikke estimeret"
-
-
-def _shown(t: ThemeResult, value: Decimal, year: int) -> Optional[Decimal]:
-    """A single split shows '-' in a year its theme has no estimate; a sum of splits shows 0."""
-    if len(t.splits) == 1 and t.splits[0].amounts[year] is None:
-        return None
-    return value
 
 
 def _rest_reason(split: Split) -> str:

@@ -37,8 +37,11 @@ class Styles:
             "bold": {"bold": True},
             "italic": {"italic": True, "text_wrap": True},
             "label": {"text_wrap": True},
+            "label_indent": {"text_wrap": True, "align": "left", "indent": 1},
+            "label_muted": {"text_wrap": True, "align": "left", "indent": 1, "font_color": "#595959"},
             "note": {"italic": True, "font_color": "#595959", "text_wrap": True},
             "amount": {"num_format": amount},
+            "amount_muted": {"num_format": amount, "font_color": "#595959"},
             "amount_bold": {"num_format": amount, "bold": True, "top": 1, "bg_color": TOTAL_FILL},
             "amount_total": {"num_format": amount, "bold": True},
             "dash": {"align": "right"},
@@ -64,7 +67,8 @@ class Styles:
         return self._formats[name]
 
 
-WRAPPING = frozenset({"text_wrap", "italic", "note", "description", "error", "warning", "banner", "label"})
+WRAPPING = frozenset({"text_wrap", "italic", "note", "description", "error", "warning", "banner", "label",
+                      "label_indent", "label_muted"})
 LINE_HEIGHT = 13.0
 """Points per line of 10 pt text; rows with wrapped text get a multiple of it."""
 

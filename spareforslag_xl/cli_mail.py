@@ -1,0 +1,142 @@
+"""The 'mail' command: write a draft per department, and with --send deliver them through SMTP.
+
+A module of its own because its options are many; cli.py registers it. Exit codes:
+  0  the drafts were written (and with --send: every recipient accepted its mail)
+  1  the master has errors (nothing written), a recipient or message was refused or a
+     department has no address (the others were sent), or the confirmation was declined
+  2  usage error: unknown department code, invalid --from, no --smtp-host, bad templates
+  3  a draft could not be written, or the server could not be reached, refused the login,
+     or the connection broke (what was sent before is listed)
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import click
+
+SMTP_ENV = "SPAREFORSLAG_SMTP_"
+
+
+@click.command()
+@click.argument("master", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("build"), show_default=True, help="Folder; the drafts go into its 'mails' folder.")
+@click.option("--only", metavar="CODES", help="Mail these departments only (e.g. MSB,MBU).")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder with your own subject.txt, body.txt and/or body.html (others: the defaults).")
+@click.option("--meeting", help="The meeting named in the mails (default: 'Mødedato' of the master).")
+@click.option("--note", default="", help="A paragraph added to every mail.")
+@click.option("--from", "sender", envvar=SMTP_ENV + "FROM", show_envvar=True,
+              help="Sender address (needed with --send; default there: the SMTP user if it is an address).")
+@click.option("--max-attachment-mb", type=click.FloatRange(min=0), default=10, show_default=True,
+              help="Warn when a workbook is larger than this.")
+@click.option("--send", is_flag=True, help="Deliver the mails through SMTP after listing them and asking.")
+@click.option("--dry-run", is_flag=True, help="List who would get what, and send nothing.")
+@click.option("--yes", is_flag=True, help="Send without asking (for scripts).")
+@click.option("--smtp-host", envvar=SMTP_ENV + "HOST", show_envvar=True, help="SMTP server.")
+@click.option("--smtp-port", type=click.IntRange(1, 65535), envvar=SMTP_ENV + "PORT", show_envvar=True,
+              help="Port (default: 587 for starttls, 465 for ssl, 25 for none).")
+@click.option("--smtp-security", type=click.Choice(["starttls", "ssl", "none"]), default="starttls",
+              envvar=SMTP_ENV + "SECURITY", show_envvar=True, show_default=True, help="Encryption.")
+@click.option("--smtp-user", envvar=SMTP_ENV + "USER", show_envvar=True, help="Login name (no login without).")
+@click.option("--smtp-password", envvar=SMTP_ENV + "PASSWORD", show_envvar=True,
+              help="Password; better from the environment variable, else you are asked for it.")
+def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, meeting: str | None, note: str,
+         sender: str | None, max_attachment_mb: float, send: bool, dry_run: bool, yes: bool,
+         smtp_host: str | None, smtp_port: int | None, smtp_security: str, smtp_user: str | None,
+         smtp_password: str | None) -> None:
+    """Write a mail draft per department (build/mails/MSB.eml) with its workbook attached.
+
+    Each draft opens in Outlook ready to send (X-Unsent: 1): the department's total per
+    year, its largest items and the meeting in the text, its workbook attached. Subject and
+    body come from templates (--templates to use your own). With --send the mails are
+    listed, you are asked, and they are delivered through SMTP; each recipient's result is
+    shown. Exit 0 all written/sent, 1 master errors or a recipient refused, 2 usage error,
+    3 drafts not written or server unreachable.
+
+    \b
+    Example:
+      spareforslag mail input/spareforslag-budget-2024.xlsx -o build/ --meeting "12. juni 2023"
+      SPAREFORSLAG_SMTP_HOST=smtp.example.org SPAREFORSLAG_SMTP_USER=budget@example.org \\
+        spareforslag mail input/spareforslag-budget-2024.xlsx --send
+    """
+    from spareforslag_xl.cli import EXIT_INPUT, EXIT_OUTPUT, EXIT_PROBLEMS, CommandError, echo_findings, fail
+    from spareforslag_xl.errors import DeliveryError, FindingsError, SpareforslagError
+    from spareforslag_xl.mails import format_size, prepare_mails
+    from spareforslag_xl.recipients import address_problem, shown
+    from spareforslag_xl.send import Outgoing, SmtpSettings, deliver, for_sending
+
+    delivering = send and not dry_run
+    if sender is not None and address_problem(sender):
+        raise CommandError(f"--from: '{shown(sender)}' is not a usable address: {address_problem(sender)}.",
+                           EXIT_INPUT)
+    if delivering:
+        if not smtp_host:
+            raise CommandError(f"--smtp-host: no SMTP server given. Use --smtp-host or set {SMTP_ENV}HOST.",
+                               EXIT_INPUT)
+        if sender is None and smtp_user and not address_problem(smtp_user):
+            sender = smtp_user
+        if sender is None:
+            raise CommandError(f"--from: no sender address given. Use --from or set {SMTP_ENV}FROM.", EXIT_INPUT)
+    try:
+        prepared = prepare_mails(master, out_dir, only=only.split(",") if only is not None else None,
+                                 templates=templates, meeting=meeting, note=note, sender=sender or "",
+                                 max_attachment_mb=max_attachment_mb)
+    except FindingsError as exc:
+        echo_findings(exc.findings, errors_only=True, err=True)
+        raise CommandError(f"{exc} Fix the findings above.", EXIT_PROBLEMS) from None
+    except SpareforslagError as exc:
+        raise fail(exc) from None
+    echo_findings(prepared.checked.findings, err=True)
+    for notice in prepared.notices:
+        click.echo(f"warning: {notice}", err=True)
+    for m in prepared.mails:
+        click.echo(f"Wrote {m.path}")
+    if not (send or dry_run):
+        return
+    settings = SmtpSettings(smtp_host or "", smtp_port, smtp_security, smtp_user or "", smtp_password or "")
+    _list(prepared.mails, settings, sender, format_size)
+    if not delivering:
+        click.echo("Dry run: nothing was sent.")
+        return
+    if not yes:
+        click.confirm(f"Send {len(prepared.mails)} mail{'s' if len(prepared.mails) != 1 else ''} now?",
+                      default=False, abort=True, err=True)
+    if smtp_user and not smtp_password:
+        settings = SmtpSettings(settings.host, settings.port, settings.security, settings.user,
+                                click.prompt(f"Password of {smtp_user}", hide_input=True, err=True))
+    now = datetime.now(timezone.utc)
+    outgoing = [Outgoing(m.department.code, m.to, for_sending(m.message, now)) for m in prepared.mails]
+    try:
+        outcomes = deliver(outgoing, settings, sender)
+    except DeliveryError as exc:
+        _results(exc.outcomes)
+        raise CommandError(str(exc), EXIT_OUTPUT) from None
+    _results(outcomes)
+    failed = [o for o in outcomes if not o.sent]
+    click.echo(f"{len(outcomes) - len(failed)} of {len(outcomes)} recipients got their mail.")
+    if failed:
+        click.echo(f"Error: {len(failed)} not sent (see above); the others were sent.", err=True)
+        sys.exit(EXIT_PROBLEMS)
+
+
+def _list(mails, settings, sender, format_size) -> None:
+    for m in mails:
+        click.echo(f"{m.department.code}  to: {', '.join(m.to) if m.to else '(no address: not sent)'}")
+        click.echo(f"     subject: {m.subject}")
+        click.echo(f"     attachment: {m.attachment_name} ({format_size(m.attachment_size)})")
+    via = f" through {settings.describe()}" if settings.host else ""
+    click.echo(f"{len(mails)} mail{'s' if len(mails) != 1 else ''}{via}" + (f" from {sender}." if sender else "."))
+
+
+def _results(outcomes) -> None:
+    for o in outcomes:
+        who = o.recipient or "(no address)"
+        click.echo(f"{o.code}  {who}: sent" if o.sent else f"{o.code}  {who}: {_refused(o.answer)}")
+
+
+def _refused(answer: str) -> str:
+    return answer if answer.startswith("not sent") else f"refused ({answer})"

@@ -1,0 +1,89 @@
+"""Which departments get files, and under which names: one name per department, safe and unique.
+
+A department code becomes a file name with output.safe_filename, so that a code such as
+'../x' or 'CON' stays inside its folder and opens on Windows. Two codes that become the same
+name (such as 'A/B' and 'A_B') must not overwrite each other: the later one gets '-2', and
+validation says so with a warning at its cell.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+from spareforslag_xl.errors import UsageError
+from spareforslag_xl.findings import Finding, warning
+from spareforslag_xl.model import Department, Plan, at, fold_name
+from spareforslag_xl.output import safe_filename
+
+WORKBOOK_FOLDER = "afdelinger"
+MAIL_FOLDER = "mails"
+
+
+def file_stems(departments: Iterable[Department]) -> dict[str, str]:
+    """Return code → file name without extension, unique ignoring case (as Windows and macOS compare)."""
+    stems: dict[str, str] = {}
+    taken: set[str] = set()
+    for d in departments:
+        base = safe_filename(d.code, fallback="afdeling")
+        stem, n = base, 2
+        while stem.casefold() in taken:
+            stem = f"{base}-{n}"
+            n += 1
+        taken.add(stem.casefold())
+        stems[d.code] = stem
+    return stems
+
+
+def check_file_names(plan: Plan) -> list[Finding]:
+    """Return a warning for each department whose code gives the file name of an earlier one."""
+    stems = file_stems(plan.departments)
+    first: dict[str, Department] = {}
+    findings = []
+    for d in plan.departments:
+        base = safe_filename(d.code, fallback="afdeling").casefold()
+        if base in first:
+            other = first[base]
+            findings.append(warning(
+                "file-name-clash",
+                f"the department codes '{other.code}' and '{d.code}' give the same file name "
+                f"'{stems[other.code]}'; the files of '{d.code}' are named '{stems[d.code]}'.",
+                at(d.refs, "Kode"),
+                "Give the departments codes that differ in letters or digits "
+                "(a file name cannot hold / \\ : * ? \" < > |).",
+            ))
+        else:
+            first[base] = d
+    return findings
+
+
+def select(departments: Sequence[Department], only: Optional[Iterable[str]]) -> tuple[Department, ...]:
+    """Return the departments named in only (all when None), in the master's order.
+
+    Raises UsageError naming the valid codes when a code is not in the master.
+    """
+    if only is None:
+        return tuple(departments)
+    wanted = [c.strip() for c in only if c.strip()]
+    known = {fold_name(d.code) for d in departments}
+    unknown = [c for c in wanted if fold_name(c) not in known]
+    if unknown or not wanted:
+        valid = ", ".join(d.code for d in departments) or "(none)"
+        what = (f"unknown department code{'s' if len(unknown) > 1 else ''} "
+                + ", ".join(f"'{c}'" for c in unknown)) if unknown else "no department code given"
+        raise UsageError(f"{what}. Valid codes: {valid}.", "--only")
+    chosen = {fold_name(c) for c in wanted}
+    return tuple(d for d in departments if fold_name(d.code) in chosen)
+
+
+def workbook_files(result, folder: Path, departments: Sequence[Department], findings=(),
+                   forced: bool = False) -> dict[Path, bytes]:
+    """Return folder/<code>.xlsx → bytes of each department's workbook, rendered in memory."""
+    from spareforslag_xl.output import inside
+    from spareforslag_xl.render.department import department_bytes
+
+    stems = file_stems(result.plan.departments)
+    return {
+        inside(folder, stems[d.code] + ".xlsx"): department_bytes(result, d.code, findings, forced)
+        for d in departments
+    }

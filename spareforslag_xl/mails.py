@@ -1,0 +1,121 @@
+"""The library's entry point for mail drafts: one .eml per department, its workbook attached.
+
+Reads and checks the master, computes it, renders each department's workbook, texts and
+message in memory, and writes the drafts only when all are complete. A master with errors
+gives no mails: a department must not receive figures the master itself contradicts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.message import EmailMessage
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
+from spareforslag_xl.build import Checked, check_master
+from spareforslag_xl.errors import FindingsError
+from spareforslag_xl.model import Department, Plan
+
+if TYPE_CHECKING:
+    from spareforslag_xl.render.eml import Draft
+
+MB = 1024 * 1024
+
+
+@dataclass
+class Mail:
+    """One department's mail: its draft file, the message and the draft's bytes."""
+
+    department: Department
+    path: Path
+    draft: "Draft"
+    message: EmailMessage
+    data: bytes
+
+    @property
+    def to(self) -> tuple[str, ...]:
+        return self.draft.to
+
+    @property
+    def subject(self) -> str:
+        return self.draft.subject
+
+    @property
+    def attachment_name(self) -> str:
+        return self.draft.attachment_name
+
+    @property
+    def attachment_size(self) -> int:
+        return len(self.draft.attachment)
+
+
+@dataclass
+class Prepared:
+    checked: Checked
+    mails: list[Mail]
+    notices: list[str] = field(default_factory=list)
+    """Warnings for the person sending, in English: departments without address, large attachments."""
+
+
+def format_size(n: int) -> str:
+    """Return a size as people read it: '10.8 kB', '12.3 MB'."""
+    return f"{n / 1024:.1f} kB" if n < MB else f"{n / MB:.1f} MB"
+
+
+def attachment_name(plan: Plan, stem: str) -> str:
+    """Return the attachment's file name: 'spareforslag-budget-2024-MSB.xlsx'."""
+    from spareforslag_xl.output import safe_filename
+
+    year = plan.settings.budget_year
+    return safe_filename(f"spareforslag-budget-{year}-{stem}" if year else f"spareforslag-{stem}") + ".xlsx"
+
+
+def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None, templates: Optional[Path] = None,
+                  meeting: Optional[str] = None, note: str = "", sender: str = "",
+                  max_attachment_mb: float = 10.0, write: bool = True) -> Prepared:
+    """Check the master and write a mail draft per department into out_dir/mails/; return them.
+
+    Raises FindingsError (nothing written) when the master has errors, UsageError for an
+    unknown department code or a template folder without templates, InputError for a
+    template that fails, OutputError when a draft cannot be written.
+    """
+    from spareforslag_xl.compute import compute
+    from spareforslag_xl.department_files import MAIL_FOLDER, file_stems, select
+    from spareforslag_xl.output import inside, write_all
+    from spareforslag_xl.parts import department_part
+    from spareforslag_xl.render.department import department_bytes
+    from spareforslag_xl.render.eml import Draft, compose, eml_bytes
+    from spareforslag_xl.render.mailtext import mail_context, render_mail, template_environment
+    from spareforslag_xl.render.xlsx import FIXED_CREATED
+
+    checked = check_master(master)
+    plan = checked.plan
+    chosen = select(plan.departments, only)
+    errors = [f for f in checked.findings if f.is_error]
+    if errors:
+        what = "1 error that stops" if len(errors) == 1 else f"{len(errors)} errors that stop"
+        raise FindingsError(f"{master}: the master has {what} the mails; nothing was written.", checked.findings)
+    env = template_environment(templates, plan.settings.decimals)
+    result = compute(plan)
+    stems = file_stems(plan.departments)
+    date: datetime = plan.created or FIXED_CREATED
+    meeting = plan.settings.meeting if meeting is None else meeting
+    folder = Path(out_dir) / MAIL_FOLDER
+    prepared = Prepared(checked, [])
+    for d in chosen:
+        name = attachment_name(plan, stems[d.code])
+        texts = render_mail(env, mail_context(department_part(result, d.code), plan, meeting, note, name))
+        draft = Draft(d.emails, texts.subject, texts.text, texts.html, name, department_bytes(result, d.code),
+                      date, to_name=d.contact, sender=sender)
+        message = compose(draft)
+        prepared.mails.append(Mail(d, inside(folder, stems[d.code] + ".eml"), draft, message, eml_bytes(message)))
+        if not d.emails:
+            prepared.notices.append(f"{d.code}: the department has no e-mail address; the draft has no recipient.")
+        if len(draft.attachment) > max_attachment_mb * MB:
+            prepared.notices.append(
+                f"{d.code}: the attachment {name} is {format_size(len(draft.attachment))}, more than "
+                f"{max_attachment_mb:g} MB (--max-attachment-mb); mail servers often refuse large messages.")
+    if write:
+        write_all({m.path: m.data for m in prepared.mails})
+    return prepared

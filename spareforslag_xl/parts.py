@@ -1,0 +1,129 @@
+"""Each department's part of a computed plan: of every theme and split, of the difference, of the target.
+
+Pure: a Result in, a DepartmentPart out. The department workbook and the mail drafts show
+the same figures, so they are gathered here once. Nothing in a DepartmentPart belongs to
+another department.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Mapping, Optional
+
+from spareforslag_xl.allocate import allocate
+from spareforslag_xl.compute import Result, Split, ThemeResult
+from spareforslag_xl.danish import format_share
+from spareforslag_xl.model import Amount, Department, DistributionKey, Method, ProposalLine
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class SplitPart:
+    """The department's part of one split, beside the amount it was split from."""
+
+    split: Split
+    label: str
+    basis: str
+    """What the part comes from, in Danish: 'Administrativ fordelingsnøgle (28,4 %)', 'Faste beløb' …"""
+    whole: Mapping[int, Amount]
+    part: Mapping[int, Amount]
+    """Year → the department's part; None where the amount split is not estimated."""
+
+    @property
+    def lines(self) -> tuple[ProposalLine, ...]:
+        return self.split.lines
+
+
+@dataclass(frozen=True)
+class ThemePart:
+    """The department's part of a theme: the sum of its parts of the theme's splits."""
+
+    theme: ThemeResult
+    splits: tuple[SplitPart, ...]
+    part: Mapping[int, Amount]
+    """Year → the part; None when no split of the theme is estimated in that year."""
+    basis: str
+
+    @property
+    def label(self) -> str:
+        return self.theme.theme.label
+
+    @property
+    def total(self) -> Decimal:
+        """The part summed over the years (to rank the largest items)."""
+        return sum((v for v in self.part.values() if v is not None), ZERO)
+
+
+@dataclass(frozen=True)
+class DepartmentPart:
+    """Everything one department has to save, and where each figure comes from."""
+
+    department: Department
+    years: tuple[int, ...]
+    themes: tuple[ThemePart, ...]
+    difference: SplitPart
+    total: Mapping[int, Decimal]
+    """Year → the department's total: its parts of the themes and of the difference."""
+    target_share: Optional[Mapping[int, Amount]]
+    """Year → the target split by the residual key; None when there is no residual key."""
+    target_basis: str
+
+    def largest(self, count: int = 3) -> list[ThemePart]:
+        """Return the themes with the largest parts over all years (ties keep the plan's order)."""
+        ranked = sorted((t for t in self.themes if t.total > 0), key=lambda t: -t.total)
+        return ranked[:count]
+
+    def gap(self, year: int) -> Amount:
+        """Return total − share of the target: above zero, the themes ask more than the key would."""
+        if self.target_share is None or self.target_share.get(year) is None:
+            return None
+        return self.total[year] - self.target_share[year]
+
+
+def department_part(result: Result, code: str) -> DepartmentPart:
+    """Return the part of the department with this code (as written in the plan)."""
+    department = next(d for d in result.plan.departments if d.code == code)
+    years = result.years
+    themes = tuple(_theme_part(t, code, years) for t in result.themes if t.lines)
+    difference = _split_part(result.difference_split, "Difference der skal fordeles", code, years)
+    key = result.difference_split.key
+    target_share = _target_share(result, key, code) if key is not None else None
+    target_basis = f"{key.name} ({format_share(key.share_of(code))})" if key is not None else ""
+    return DepartmentPart(department, years, themes, difference, dict(result.department_totals[code]),
+                          target_share, target_basis)
+
+
+def _split_part(split: Split, label: str, code: str, years) -> SplitPart:
+    part = {y: (split.parts[code][y] if split.amounts[y] is not None else None) for y in years}
+    return SplitPart(split, label, split.basis_for(code), dict(split.amounts), part)
+
+
+def _theme_part(t: ThemeResult, code: str, years) -> ThemePart:
+    splits = tuple(
+        _split_part(s, s.label if len(t.splits) > 1 else t.theme.label, code, years) for s in t.splits
+    )
+    part: dict[int, Amount] = {}
+    for y in years:
+        estimated = [s.part[y] for s in splits if s.part[y] is not None]
+        part[y] = sum(estimated, ZERO) if estimated else None
+    basis = "; ".join(dict.fromkeys(s.basis for s in splits))
+    return ThemePart(t, splits, part, basis)
+
+
+def _target_share(result: Result, key: DistributionKey, code: str) -> dict[int, Amount]:
+    """Split each year's target by the residual key as the difference is split (largest remainder)."""
+    rule = result.difference_split.rule
+    codes = [d.code for d in result.plan.departments]
+    index = codes.index(code)
+    shares = [key.share_of(c) for c in codes]
+    share: dict[int, Amount] = {}
+    for y in result.years:
+        target = result.target.get(y)
+        if target is None or rule is None or rule.method is not Method.KEY:
+            share[y] = None
+            continue
+        parts, _ = allocate(target, shares, result.plan.quantum)
+        share[y] = parts[index]
+    return share

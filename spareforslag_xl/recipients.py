@@ -1,0 +1,105 @@
+"""Checks the departments' mail recipients: address syntax, duplicates, departments without one.
+
+Pure: a Plan in, findings out, each at the department's 'E-mail' cell. The syntax check is
+practical, not RFC 5322: one '@', a local part of the usual characters, a dotted ASCII
+domain, and no spaces, line breaks or control characters (a line break in an address
+could add headers to a mail). The mail composer uses the same check before writing.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Iterable
+
+from spareforslag_xl.findings import Finding, error, warning
+from spareforslag_xl.model import Department, Plan, Ref, at
+
+EMAIL_COLUMN = "E-mail"
+_LOCAL_CHARS = frozenset(string.ascii_letters + string.digits + "!#$%&'*+-/=?^_`{|}~.")
+_DOMAIN_CHARS = frozenset(string.ascii_letters + string.digits + "-")
+
+
+def address_problem(address: str) -> str:
+    """Return what is wrong with an e-mail address, in English, or '' when it looks usable."""
+    if "\r" in address or "\n" in address:
+        return "it contains a line break"
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in address):
+        return "it contains a control character"
+    if "<" in address or ">" in address:
+        return "write the address alone, without a name or '<' '>'"
+    if any(ch.isspace() for ch in address):
+        return "it contains a space"
+    if address.count("@") != 1:
+        return "it has no '@'" if "@" not in address else "it has more than one '@'"
+    local, domain = address.split("@")
+    if not local:
+        return "nothing comes before the '@'"
+    if len(local) > 64:
+        return "the part before the '@' is longer than 64 characters"
+    bad = next((ch for ch in local if ch not in _LOCAL_CHARS), None)
+    if bad is not None:
+        return f"the part before the '@' contains '{bad}'"
+    if local.startswith(".") or local.endswith(".") or ".." in local:
+        return "the part before the '@' has a dot at its start, its end or twice in a row"
+    if not domain:
+        return "nothing comes after the '@'"
+    if "." not in domain:
+        return f"the domain '{domain}' has no dot (such as aarhus.dk)"
+    labels = domain.split(".")
+    if any(not label for label in labels):
+        return f"the domain '{domain}' has an empty part between dots"
+    for label in labels:
+        bad = next((ch for ch in label if ch not in _DOMAIN_CHARS), None)
+        if bad is not None:
+            return f"the domain '{domain}' contains '{bad}'"
+        if label.startswith("-") or label.endswith("-"):
+            return f"the domain '{domain}' has a part that starts or ends with '-'"
+    if len(labels[-1]) < 2 or not labels[-1].isalpha():
+        return f"the domain '{domain}' does not end in a top-level domain such as .dk"
+    if len(address) > 254:
+        return "it is longer than 254 characters"
+    return ""
+
+
+def shown(address: str) -> str:
+    """Return an address as a message can show it, with line breaks and tabs written as \\n, \\r, \\t."""
+    return address.encode("unicode_escape").decode("ascii") if not address.isprintable() else address
+
+
+def check_recipients(plan: Plan) -> list[Finding]:
+    """Return every problem with the departments' addresses, department by department."""
+    findings: list[Finding] = []
+    first_seen: dict[str, tuple[Department, Ref | None]] = {}
+    for d in plan.departments:
+        findings.extend(_check_department(d, first_seen))
+    return findings
+
+
+def _check_department(d: Department, first_seen: dict) -> Iterable[Finding]:
+    where = at(d.refs, EMAIL_COLUMN)
+    if not d.emails:
+        yield warning("missing-email", f"the department {d.code} has no e-mail address; its mail draft has no "
+                      "recipient and 'mail --send' skips it.", where,
+                      f"Write the department's addresses in the column '{EMAIL_COLUMN}', separated by ';'.")
+        return
+    own: set[str] = set()
+    for address in d.emails:
+        problem = address_problem(address)
+        if problem:
+            yield error("invalid-email", f"the e-mail address '{shown(address)}' of {d.code} is not valid: "
+                        f"{problem}.", where, "Write each address as name@domain.dk; separate several with ';'.")
+            continue
+        folded = address.casefold()
+        if folded in own:
+            yield warning("duplicate-email", f"the address '{address}' is given twice for {d.code}.", where,
+                          "Delete the second one.")
+            continue
+        own.add(folded)
+        if folded in first_seen:
+            other, other_where = first_seen[folded]
+            place = f" ({other_where})" if other_where else ""
+            yield warning("duplicate-email", f"the address '{address}' is also given for {other.code}{place}; "
+                          "it receives the mails of both departments.", where,
+                          "Check the addresses; keep them if one person really handles both departments.")
+        else:
+            first_seen[folded] = (d, where)

@@ -1,0 +1,143 @@
+"""What the report and the department workbooks share: the frame of a sheet with years, and the overview.
+
+A sheet with years has the same columns everywhere (label, one column per year, a note),
+the same heading (title, subtitle, a line with municipality, budget, unit and source), the
+same year header and the same print setup. The overview table (themes, 'I alt', 'Mål',
+'Difference') appears in both workbooks; only where a theme's total comes from differs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable, Optional
+
+from spareforslag_xl.compute import Result, ThemeResult
+from spareforslag_xl.model import Plan
+from spareforslag_xl.render.sheet import SheetWriter, Styles
+from spareforslag_xl.render.xlsx import cell
+
+LABEL_WIDTH = 58
+YEAR_WIDTH = 11
+NOTE_WIDTH = 40
+
+ThemeCell = Callable[[SheetWriter, int, int, ThemeResult, int], None]
+"""Writes a theme's total of one year into (row, col) of the overview."""
+
+
+@dataclass(frozen=True)
+class OverviewRows:
+    header: int
+    total: int
+    target: int
+    difference: int
+
+
+class Frame:
+    """The frame of every sheet with years: columns, heading, year header, sums and print setup."""
+
+    def __init__(self, plan: Plan, years: tuple[int, ...], styles: Styles) -> None:
+        self.plan = plan
+        self.years = years
+        self.styles = styles
+        self.unit = plan.settings.unit or "1.000 kr."
+        self.title = plan.settings.title or "Spareforslag"
+        self.source = plan.source_name
+        self.last_col = len(years) + 1  # label, years, note
+
+    def _heading(self, w: SheetWriter, title: str, subtitle: str = "") -> int:
+        w.text(0, 0, title, "title", measure=False)
+        row = 1
+        if subtitle:
+            w.text(row, 0, subtitle, "subtitle", measure=False)
+            row += 1
+        s = self.plan.settings
+        meta = [p for p in (s.municipality, f"Budget {s.budget_year}" if s.budget_year else "",
+                            f"Beløb i {self.unit}", f"Kilde: {self.source}" if self.source else "") if p]
+        w.text(row, 0, " · ".join(meta), "meta", measure=False)
+        return row + 2
+
+    def _year_header(self, w: SheetWriter, row: int, label: str, last: str = "") -> None:
+        w.text(row, 0, label, "header")
+        for i, year in enumerate(self.years, start=1):
+            w.ws.write_number(row, i, year, self.styles["header_num"])
+        if last:
+            w.text(row, self.last_col, last, "header")
+
+    def _sum_formula(self, col: int, first: int, last: int) -> str:
+        return f"=SUM({cell(first, col)}:{cell(last, col)})"
+
+    def _columns(self, w: SheetWriter) -> None:
+        """Label, one column per year, a note column: the same on every sheet with years."""
+        w.column(0, 0, LABEL_WIDTH)
+        w.column(1, len(self.years), YEAR_WIDTH)
+        w.column(self.last_col, self.last_col, NOTE_WIDTH)
+
+    def _finish(self, w: SheetWriter, repeat: Optional[tuple[int, int]] = None) -> None:
+        w.apply_heights()
+        w.print_setup(self.title, self.source, repeat)
+
+    def _overview_table(self, w: SheetWriter, row: int, result: Result, theme_cell: ThemeCell) -> OverviewRows:
+        """Write every theme's total per year, 'I alt', 'Mål' and the difference to distribute."""
+        header = row
+        self._year_header(w, row, f"Tema ({self.unit})", "Bemærkning")
+        row += 1
+        first = row
+        for t in result.themes:
+            th = t.theme
+            w.text(row, 0, th.label, "label")
+            if not t.lines and th.status:
+                w.merged_text(row, 1, len(self.years), th.status, "italic")
+            else:
+                for i, year in enumerate(self.years, start=1):
+                    theme_cell(w, row, i, t, year)
+            notes = []
+            if th.status and t.lines:
+                notes.append(th.status)
+            note = partial_note(t, self.years)
+            if note:
+                notes.append(note)
+            w.text(row, self.last_col, "; ".join(notes), "note", measure=False)
+            row += 1
+        last = row - 1
+        rows = OverviewRows(header, row, row + 1, row + 2)
+        w.text(rows.total, 0, "I alt", "label_total")
+        w.text(rows.target, 0, "Mål", "bold")
+        w.text(rows.difference, 0, f"Difference der skal fordeles efter {self.residual_key_name().lower()}",
+               "label_total")
+        for i, year in enumerate(self.years, start=1):
+            w.formula(rows.total, i, self._sum_formula(i, first, last), result.total[year])
+            if result.target[year] is None:
+                w.ws.write_blank(rows.target, i, None, self.styles["amount_total"])
+            else:
+                w.amount(rows.target, i, result.target[year], "amount_total")
+            w.formula(rows.difference, i, f"={cell(rows.target, i)}-{cell(rows.total, i)}", result.difference[year])
+        return rows
+
+    def residual_key_name(self) -> str:
+        return self.plan.settings.residual_key or "restfordelingsnøgle"
+
+
+def count_da(errors: int, warnings: int) -> str:
+    return f"{errors} fejl og {warnings} {'advarsel' if warnings == 1 else 'advarsler'}"
+
+
+def partial_note(t: ThemeResult, years) -> str:
+    """'Delvist estimeret: 1 af 3 forslag mangler' (with the years when not all are partial)."""
+    partial = [y for y in years if t.partial(y)]
+    if not partial:
+        return ""
+    counts = {t.not_estimated[y] for y in partial}
+    n = len(t.lines)
+    if len(counts) == 1:
+        missing = counts.pop()
+        which = "" if len(partial) == len(years) else " i " + ", ".join(map(str, partial))
+        return f"Delvist estimeret{which}: {missing} af {n} forslag ikke estimeret"
+    return "Delvist estimeret: " + ", ".join(f"{y}: {t.not_estimated[y]} af {n}" for y in partial) + " ikke estimeret"
+
+
+def shown(t: ThemeResult, value: Decimal, year: int) -> Optional[Decimal]:
+    """A single split shows '-' in a year its theme has no estimate; a sum of splits shows 0."""
+    if len(t.splits) == 1 and t.splits[0].amounts[year] is None:
+        return None
+    return value

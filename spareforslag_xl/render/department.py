@@ -1,0 +1,242 @@
+"""Writes one department's workbook: what it has to save, where each figure comes from, and the plan.
+
+Sheets: the department's own sheet (named by its code: its part of every theme, of the
+difference, its total against its share of the target, and below how each part was
+computed), 'Oversigt' (the whole plan's overview, for context) and 'Nøgler' (the keys its
+parts come from, with its own share). Nothing of another department's parts is shown.
+The conventions are the report's: live sums with stored values, '#,##0', A4 landscape.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from spareforslag_xl.compute import Result, ThemeResult
+from spareforslag_xl.danish import format_share
+from spareforslag_xl.findings import Finding, count
+from spareforslag_xl.model import Method
+from spareforslag_xl.parts import DepartmentPart, SplitPart, department_part
+from spareforslag_xl.render.common import Frame, OverviewRows
+from spareforslag_xl.render.sheet import SheetWriter, Styles
+from spareforslag_xl.render.xlsx import DocProps, cell, close, new_workbook, sheet_name, sheet_ref
+
+OVERVIEW = "Oversigt"
+KEYS = "Nøgler"
+HEADING_ROWS = 4
+"""Title, subtitle, the line with municipality, budget, unit and source, and an empty row."""
+
+
+def department_bytes(result: Result, code: str, findings: Sequence[Finding] = (), forced: bool = False) -> bytes:
+    """Return the bytes of the workbook of the department with this code."""
+    plan = result.plan
+    part = department_part(result, code)
+    book, buffer = new_workbook()
+    styles = Styles(book, plan.settings.decimals)
+    taken: set[str] = set()
+    own = book.add_worksheet(sheet_name(code, taken))
+    overview = book.add_worksheet(sheet_name(OVERVIEW, taken))
+    keys = book.add_worksheet(sheet_name(KEYS, taken))
+    errors = count(findings)[0] if forced else 0
+    ctx = _Context(result, part, styles, own.name, overview.name, errors)
+    overview_rows = ctx.overview_sheet(SheetWriter(overview, styles))
+    ctx.own_sheet(SheetWriter(own, styles), overview_rows)
+    ctx.keys_sheet(SheetWriter(keys, styles))
+    own.activate()
+    s = plan.settings
+    props = DocProps(
+        title=f"{ctx.title} – {part.department.label}",
+        subject=f"Budget {s.budget_year}" if s.budget_year else "Spareforslag",
+        company=s.municipality,
+        comments=f"Dannet af spareforslag-xl fra {plan.source_name}",
+        created=plan.created,
+    )
+    return close(book, buffer, props)
+
+
+class _Context(Frame):
+    def __init__(self, result: Result, part: DepartmentPart, styles: Styles, own: str, overview: str,
+                 errors: int) -> None:
+        super().__init__(result.plan, result.years, styles)
+        self.result = result
+        self.part = part
+        self.code = part.department.code
+        self.own = own
+        self.overview = overview
+        self.errors = errors
+        # The department sheet and the overview refer to each other, so the summary's rows are
+        # fixed here: title, subtitle and meta line, an empty row, the banner if any, the header.
+        self.header_row = HEADING_ROWS + (1 if errors else 0)
+        self.themes_first = self.header_row + 1
+        self.difference_row = self.themes_first + len(part.themes)
+        self.total_row = self.difference_row + 1
+
+    def _department_heading(self, w: SheetWriter, subtitle: str) -> int:
+        s = self.plan.settings
+        title = f"Budget {s.budget_year}: {self.part.department.label}" if s.budget_year else self.part.department.label
+        return self._heading(w, title, subtitle)
+
+    # -- the department's own sheet --------------------------------------------------------------
+    def own_sheet(self, w: SheetWriter, overview: OverviewRows) -> None:
+        self._columns(w)
+        row = self._department_heading(w, f"{self.title} – andel for {self.code}")
+        assert row == HEADING_ROWS
+        if self.errors:
+            w.merged_text(row - 1, 0, self.last_col, f"DANNET TRODS {self.errors} FEJL I MASTEREN – tallene kan "
+                          "være forkerte.", "banner")
+            w.ws.set_row(row - 1, 30)
+            row += 1
+        header = row
+        self._year_header(w, row, f"Andel for {self.code} ({self.unit})", "Grundlag")
+        themes_first, difference_row = self.themes_first, self.difference_row
+        # The summary refers to the details below it, which decide where each part sits.
+        details = difference_row + (5 if self.part.target_share is not None else 3)
+        part_rows = self._details(w, details, overview)
+        for n, tp in enumerate(self.part.themes):
+            self._theme_row(w, themes_first + n, tp, part_rows[tp.theme.theme.number])
+        d = self.part.difference
+        w.text(difference_row, 0, "Andel af difference", "label")
+        for i, year in enumerate(self.years, start=1):
+            w.formula(difference_row, i, f"={cell(part_rows[None][0], i)}", d.part[year], "amount")
+        w.text(difference_row, self.last_col, d.basis, "note", measure=False)
+        w.text(self.total_row, 0, f"I alt {self.code}", "label_total")
+        for i, year in enumerate(self.years, start=1):
+            w.formula(self.total_row, i, self._sum_formula(i, themes_first, difference_row), self.part.total[year])
+        if self.part.target_share is not None:
+            self._target_rows(w, self.total_row + 1)
+        w.ws.freeze_panes(header + 1, 1)
+        self._finish(w, (header, header))
+
+    def _theme_row(self, w: SheetWriter, row: int, tp, rows: list[int]) -> None:
+        w.text(row, 0, tp.label, "label")
+        for i, year in enumerate(self.years, start=1):
+            refs = ",".join(cell(r, i) for r in rows)
+            formula = f"={refs}" if len(rows) == 1 else f'=IF(COUNT({refs})=0,"-",SUM({refs}))'
+            w.formula(row, i, formula, tp.part[year], "amount")
+        w.text(row, self.last_col, tp.basis, "note", measure=False)
+
+    def _target_rows(self, w: SheetWriter, row: int) -> None:
+        share = self.part.target_share
+        w.text(row, 0, "Andel af målet", "label")
+        for i, year in enumerate(self.years, start=1):
+            w.amount(row, i, share[year])
+        w.text(row, self.last_col, self.part.target_basis, "note", measure=False)
+        w.text(row + 1, 0, "Forskel: I alt − andel af målet", "italic")
+        for i, year in enumerate(self.years, start=1):
+            gap = self.part.gap(year)
+            formula = f"={cell(self.total_row, i)}-{cell(row, i)}"
+            w.formula(row + 1, i, formula if gap is not None else '="-"', gap, "amount")
+        w.text(row + 1, self.last_col, "Faste beløb, andre nøgler og beløb, der ikke fordeles, giver forskellen.",
+               "note", measure=False)
+
+    def _details(self, w: SheetWriter, row: int, overview: OverviewRows) -> dict:
+        """Write how each part was computed; return theme number (None: the difference) → part rows."""
+        w.text(row, 0, f"Sådan er andelen beregnet ({self.unit})", "section", measure=False)
+        row += 1
+        self._year_header(w, row, "Tema, forslag og beløb", "Grundlag")
+        row += 1
+        rows: dict = {}
+        for tp in self.part.themes:
+            w.text(row, 0, tp.label, "subsection", measure=False)
+            row += 1
+            rows[tp.theme.theme.number] = []
+            for sp in tp.splits:
+                row, part_row = self._split_detail(w, row, tp.theme, sp, len(tp.splits) > 1)
+                rows[tp.theme.theme.number].append(part_row)
+        w.text(row, 0, f"Difference der skal fordeles efter {self.residual_key_name().lower()}", "subsection",
+               measure=False)
+        row += 1
+        d = self.part.difference
+        w.text(row, 0, "Mål − I alt (se arket Oversigt)", "label_muted")
+        for i, year in enumerate(self.years, start=1):
+            w.formula(row, i, "=" + sheet_ref(self.overview, overview.difference, i), d.whole[year], "amount_muted")
+        row += 1
+        rows[None] = [self._part_row(w, row, d)]
+        return rows
+
+    def _split_detail(self, w: SheetWriter, row: int, t: ThemeResult, sp: SplitPart, several: bool) -> tuple[int, int]:
+        lines = sp.lines
+        for line in lines:
+            label = line.label
+            if several and len(lines) == 1:
+                label = sp.label
+            w.text(row, 0, label, "label_muted")
+            for i, year in enumerate(self.years, start=1):
+                w.amount(row, i, line.amounts.get(year), "amount_muted")
+            row += 1
+        if len(lines) > 1:
+            first = row - len(lines)
+            w.text(row, 0, "Samlet beløb", "label_muted")
+            for i, year in enumerate(self.years, start=1):
+                rng = f"{cell(first, i)}:{cell(row - 1, i)}"
+                w.formula(row, i, f'=IF(COUNT({rng})=0,"-",SUM({rng}))', sp.whole[year], "amount_muted")
+            row += 1
+        part_row = self._part_row(w, row, sp)
+        return part_row + 1, part_row
+
+    def _part_row(self, w: SheetWriter, row: int, sp: SplitPart) -> int:
+        w.text(row, 0, f"Andel for {self.code}", "label_indent")
+        for i, year in enumerate(self.years, start=1):
+            w.amount(row, i, sp.part[year])
+        w.text(row, self.last_col, sp.basis, "note", measure=False)
+        return row
+
+    # -- Oversigt ----------------------------------------------------------------------------------
+    def overview_sheet(self, w: SheetWriter) -> OverviewRows:
+        self._columns(w)
+        row = self._department_heading(w, f"{self.title} – oversigt over alle temaer")
+
+        def theme_total(w: SheetWriter, row: int, i: int, t: ThemeResult, year: int) -> None:
+            w.amount(row, i, t.totals[year])
+
+        rows = self._overview_table(w, row, self.result, theme_total)
+        row = rows.difference + 2
+        w.text(row, 0, f"Heraf {self.code} i alt (se arket {self.own})", "bold")
+        for i, year in enumerate(self.years, start=1):
+            # The department sheet is written after this one; its total row is known in advance.
+            w.formula(row, i, "=" + sheet_ref(self.own, self.total_row, i), self.part.total[year], "amount_total")
+        w.ws.freeze_panes(rows.header + 1, 1)
+        self._finish(w, (rows.header, rows.header))
+        return rows
+
+    # -- Nøgler ------------------------------------------------------------------------------------
+    def keys_sheet(self, w: SheetWriter) -> None:
+        for col, width in enumerate((34, 14, 12, 70)):
+            w.column(col, col, width)
+        row = self._heading(w, f"Fordelingsnøgler for {self.code}", self.title)
+        headers = ("Nøgle", f"Andel for {self.code}", "Nøglens sum", "Anvendt til")
+        for col, h in enumerate(headers):
+            w.text(row, col, h, "header" if col in (0, 3) else "header_num", measure=False)
+        header = row
+        row += 1
+        used = self._key_usage()
+        if not used:
+            w.text(row, 0, "Ingen af afdelingens andele er fordelt efter en nøgle.", "note", measure=False)
+        for key, where in used.values():
+            w.text(row, 0, key.name, "label")
+            w.number(row, 1, key.share_of(self.code), "share")
+            w.number(row, 2, key.total, "share" if key.total == 1 else "share_warn")
+            text = ", ".join(where)
+            if key.total != 1:
+                text += f". Summen er {format_share(key.total)}, ikke 100 %: resten vises som 'Ikke fordelt'."
+            w.text(row, 3, text, "text_wrap", measure=False)
+            row += 1
+        w.ws.freeze_panes(header + 1, 0)
+        w.apply_heights()
+        w.print_setup(self.title, self.source, (header, header))
+
+    def _key_usage(self) -> dict:
+        used: dict = {}
+
+        def note(split, where: str) -> None:
+            if split.key is not None and split.rule is not None and split.rule.method is Method.KEY:
+                used.setdefault(split.key.name, (split.key, []))[1].append(where)
+
+        for tp in self.part.themes:
+            for sp in tp.splits:
+                number = tp.theme.theme.number
+                note(sp.split, f"tema {number}" if len(tp.splits) == 1 else f"tema {number} ({sp.label})")
+        note(self.part.difference.split, "differencen")
+        if self.part.target_share is not None:
+            note(self.part.difference.split, "andel af målet")
+        return used
+

@@ -1,0 +1,120 @@
+"""Renders a department's mail texts (subject, plain text, HTML) from jinja2 templates.
+
+The default templates are the repository's top-level 'templates/' folder, installed as the
+package spareforslag_xl.templates and read with importlib.resources, so that they are found
+in a plain (non-editable) install too. A user's folder (--templates) comes first; a template
+it lacks falls back to the default. HTML is autoescaped, and the templates run sandboxed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+from spareforslag_xl.danish import format_danish
+from spareforslag_xl.errors import InputError, UsageError
+from spareforslag_xl.model import Plan
+from spareforslag_xl.parts import DepartmentPart
+
+SUBJECT, TEXT, HTML = "subject.txt", "body.txt", "body.html"
+TEMPLATE_NAMES = (SUBJECT, TEXT, HTML)
+PACKAGE = "spareforslag_xl.templates"
+
+
+@dataclass(frozen=True)
+class MailText:
+    subject: str
+    text: str
+    html: str
+
+
+def packaged_template(name: str) -> Optional[str]:
+    """Return the text of a default template, or None when there is none of that name."""
+    path = resources.files(PACKAGE) / name
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def template_environment(folder: Optional[Path] = None, decimals: int = 0):
+    """Return a sandboxed jinja2 environment over folder (if given) and the default templates."""
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    loaders: list = []
+    if folder is not None:
+        folder = Path(folder)
+        if not any((folder / name).is_file() for name in TEMPLATE_NAMES):
+            raise UsageError(f"{folder} holds none of the templates {', '.join(TEMPLATE_NAMES)}.", "--templates")
+        loaders.append(jinja2.FileSystemLoader(folder, encoding="utf-8"))
+
+    def default(name: str):
+        source = packaged_template(name) if name in TEMPLATE_NAMES else None
+        return None if source is None else (source, f"{PACKAGE}/{name}", lambda: True)
+
+    loaders.append(jinja2.FunctionLoader(default))
+    env = SandboxedEnvironment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "htm"), default_for_string=False),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["kr"] = lambda value: format_danish(value, decimals)
+    return env
+
+
+def mail_context(part: DepartmentPart, plan: Plan, meeting: str = "", note: str = "", attachment: str = "") -> dict:
+    """Return the variables the templates see (documented in the README, 'Mail templates')."""
+    s = plan.settings
+    return {
+        "department": part.department,
+        "plan": {"title": s.title, "subtitle": s.subtitle, "municipality": s.municipality,
+                 "budget_year": s.budget_year, "unit": s.unit or "1.000 kr.", "source": plan.source_name},
+        "years": list(part.years),
+        "total": part.total,
+        "themes": list(part.themes),
+        "largest": part.largest(),
+        "difference": part.difference,
+        "target_share": part.target_share,
+        "target_basis": part.target_basis,
+        "meeting": meeting,
+        "note": note,
+        "attachment": attachment,
+        "part": part,
+    }
+
+
+def render_mail(env, context: dict) -> MailText:
+    """Return subject, plain text and HTML; raise InputError naming the template that fails."""
+    import jinja2
+
+    rendered = {}
+    for name in TEMPLATE_NAMES:
+        try:
+            template = env.get_template(name)
+            rendered[name] = template.render(**context, subject=rendered.get(SUBJECT, ""))
+        except jinja2.TemplateNotFound:
+            raise InputError(name, "the template is neither in the --templates folder nor installed with "
+                             "spareforslag-xl.", "Reinstall spareforslag-xl, or add the template to your folder.") from None
+        except jinja2.TemplateSyntaxError as exc:
+            raise InputError(exc.filename or name, f"the template has an error on line {exc.lineno}: {exc.message}.",
+                             "Correct the template (see README, 'Mail templates').") from None
+        except jinja2.TemplateError as exc:
+            raise InputError(_template_file(env, name), f"the template cannot be rendered: {exc.message}.",
+                             "Use only the variables listed in README, 'Mail templates'.") from None
+        if name == SUBJECT:
+            # One line whatever the template gives: a line break in a subject could add headers.
+            rendered[name] = " ".join(rendered[name].split())
+            if not rendered[name]:
+                raise InputError(_template_file(env, name), "the template gives an empty subject.",
+                                 "Write a subject in the template.")
+    return MailText(rendered[SUBJECT], rendered[TEXT], rendered[HTML])
+
+
+def _template_file(env, name: str) -> str:
+    try:
+        return env.get_template(name).filename or name
+    except Exception:  # pragma: no cover - the template was loaded a moment ago
+        return name

@@ -1,0 +1,163 @@
+"""Delivers mails through an SMTP server, recipient by recipient, and reports each result.
+
+One refused recipient or message does not stop the others; the server's answer is kept.
+When the server cannot be reached, refuses the login, or the connection breaks, a
+DeliveryError says so and carries what happened to each recipient until then. The password
+is only handed to smtplib: it is never part of a message, a result or a repr.
+"""
+
+from __future__ import annotations
+
+import smtplib
+import ssl
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email.message import EmailMessage
+from email.utils import format_datetime
+from typing import Optional, Sequence
+
+from spareforslag_xl.errors import DeliveryError
+
+SECURITY = ("starttls", "ssl", "none")
+DEFAULT_PORT = {"starttls": 587, "ssl": 465, "none": 25}
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str
+    port: Optional[int] = None
+    security: str = "starttls"
+    user: str = ""
+    password: str = field(default="", repr=False)
+    timeout: float = 30.0
+
+    @property
+    def effective_port(self) -> int:
+        return self.port or DEFAULT_PORT[self.security]
+
+    def describe(self) -> str:
+        """Return e.g. 'smtp.example.org:587 (STARTTLS) as budget' – never the password."""
+        how = {"starttls": "STARTTLS", "ssl": "SSL/TLS", "none": "no encryption"}[self.security]
+        return f"{self.host}:{self.effective_port} ({how})" + (f" as {self.user}" if self.user else "")
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """A message to deliver: the department it is for, its recipients and the message."""
+
+    code: str
+    to: tuple[str, ...]
+    message: EmailMessage
+
+
+@dataclass(frozen=True)
+class Outcome:
+    code: str
+    recipient: str
+    sent: bool
+    answer: str = ""
+    """The server's answer when refused ('550 5.1.1 no such user'), or why it was not sent."""
+
+
+def for_sending(message: EmailMessage, now: datetime) -> EmailMessage:
+    """Return a copy of a draft to send: without 'X-Unsent', dated now."""
+    import copy
+
+    sent = copy.deepcopy(message)
+    del sent["X-Unsent"]
+    sent.replace_header("Date", format_datetime(now.astimezone(timezone.utc)))
+    return sent
+
+
+def deliver(outgoing: Sequence[Outgoing], settings: SmtpSettings, sender: str) -> list[Outcome]:
+    """Send every message; return one outcome per recipient (or per department without one)."""
+    smtp = _connect(settings)
+    outcomes: list[Outcome] = []
+    try:
+        for i, out in enumerate(outgoing):
+            if not out.to:
+                outcomes.append(Outcome(out.code, "", False, "not sent: the department has no e-mail address"))
+                continue
+            try:
+                refused = smtp.send_message(out.message, from_addr=sender, to_addrs=list(out.to))
+            except smtplib.SMTPRecipientsRefused as exc:
+                refused = exc.recipients
+            except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
+                refused = {r: (exc.smtp_code, exc.smtp_error) for r in out.to}
+            except smtplib.SMTPServerDisconnected:
+                lost = [Outcome(o.code, r, False, "not sent: the connection was lost")
+                        for o in outgoing[i:] for r in (o.to or ("",))]
+                raise DeliveryError(f"{settings.describe()}: the server closed the connection.",
+                                    outcomes + lost) from None
+            except smtplib.SMTPException as exc:
+                refused = {r: (0, str(exc).encode()) for r in out.to}
+            except OSError as exc:
+                lost = [Outcome(o.code, r, False, "not sent: the connection was lost")
+                        for o in outgoing[i:] for r in (o.to or ("",))]
+                raise DeliveryError(f"{settings.describe()}: the connection broke ({_reason(exc)}).",
+                                    outcomes + lost) from None
+            for r in out.to:
+                if r in refused:
+                    outcomes.append(Outcome(out.code, r, False, _answer(*refused[r])))
+                else:
+                    outcomes.append(Outcome(out.code, r, True))
+    finally:
+        try:
+            smtp.quit()
+        except (smtplib.SMTPException, OSError):
+            smtp.close()
+    return outcomes
+
+
+def _connect(settings: SmtpSettings) -> smtplib.SMTP:
+    where = settings.describe()
+    port = settings.effective_port
+    smtp: Optional[smtplib.SMTP] = None
+    try:
+        if settings.security == "ssl":
+            smtp = smtplib.SMTP_SSL(settings.host, port, timeout=settings.timeout,
+                                    context=ssl.create_default_context())
+        else:
+            smtp = smtplib.SMTP(settings.host, port, timeout=settings.timeout)
+        smtp.ehlo()
+        if settings.security == "starttls":
+            if not smtp.has_extn("starttls"):
+                raise DeliveryError(f"{where}: the server does not offer STARTTLS. Use --smtp-security ssl, or "
+                                    "none on a trusted network.")
+            smtp.starttls(context=ssl.create_default_context())
+            smtp.ehlo()
+        if settings.user:
+            smtp.login(settings.user, settings.password)
+        return smtp
+    except DeliveryError:
+        _close(smtp)
+        raise
+    except smtplib.SMTPAuthenticationError as exc:
+        _close(smtp)
+        raise DeliveryError(f"{where}: the server refused the login ({_answer(exc.smtp_code, exc.smtp_error)}). "
+                            "Check --smtp-user and the password.") from None
+    except smtplib.SMTPNotSupportedError:
+        _close(smtp)
+        raise DeliveryError(f"{where}: the server does not accept a login. Leave out --smtp-user.") from None
+    except ssl.SSLError as exc:
+        _close(smtp)
+        raise DeliveryError(f"{where}: the encrypted connection failed ({exc.reason or exc}). "
+                            "Check --smtp-security and --smtp-port.") from None
+    except (smtplib.SMTPException, OSError) as exc:
+        _close(smtp)
+        raise DeliveryError(f"{where}: cannot connect ({_reason(exc)}). Check --smtp-host and --smtp-port, "
+                            "and that the server is reachable from this machine.") from None
+
+
+def _close(smtp: Optional[smtplib.SMTP]) -> None:
+    if smtp is not None:
+        smtp.close()
+
+
+def _answer(code: int, text) -> str:
+    message = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+    return f"{code} {message}".strip() if code else message
+
+
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__

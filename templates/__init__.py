@@ -1,0 +1,1 @@
+"""The default mail templates; installed as the package spareforslag_xl.templates (see pyproject.toml)."""

@@ -204,6 +204,8 @@ def as_year(value) -> Optional[int]:
 
 
 def _plain_number(value) -> str:
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
     if isinstance(value, float):
         value = to_decimal(value)
     value = Decimal(value)

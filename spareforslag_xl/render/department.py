@@ -18,7 +18,7 @@ from spareforslag_xl.model import Method
 from spareforslag_xl.parts import DepartmentPart, SplitPart, department_part
 from spareforslag_xl.render.common import Frame, OverviewRows
 from spareforslag_xl.render.sheet import SheetWriter, Styles
-from spareforslag_xl.render.xlsx import DocProps, cell, close, new_workbook, sheet_name, sheet_ref
+from spareforslag_xl.render.xlsx import DocProps, add_sheet, cell, close, new_workbook, sheet_name, sheet_ref
 
 OVERVIEW = "Oversigt"
 KEYS = "Nøgler"
@@ -33,9 +33,9 @@ def department_bytes(result: Result, code: str, findings: Sequence[Finding] = ()
     book, buffer = new_workbook()
     styles = Styles(book, plan.settings.decimals)
     taken: set[str] = set()
-    own = book.add_worksheet(sheet_name(code, taken))
-    overview = book.add_worksheet(sheet_name(OVERVIEW, taken))
-    keys = book.add_worksheet(sheet_name(KEYS, taken))
+    own = add_sheet(book, sheet_name(code, taken))
+    overview = add_sheet(book, sheet_name(OVERVIEW, taken))
+    keys = add_sheet(book, sheet_name(KEYS, taken))
     errors = count(findings)[0] if forced else 0
     ctx = _Context(result, part, styles, own.name, overview.name, errors)
     overview_rows = ctx.overview_sheet(SheetWriter(overview, styles))

@@ -14,6 +14,7 @@ from spareforslag_xl.reconcile.compare import Status
 from spareforslag_xl.reconcile.run import reconcile_files
 from spareforslag_xl.reconcile.table import Level
 from tests.formulas import check_formulas
+from tests.golden import assert_matches_golden
 from tests.officials import (
     Formula, department_cross_tab, department_rows, number, part_rows, sample_result, theme_rows, write_openpyxl,
     write_xlsxwriter,
@@ -423,3 +424,34 @@ def test_department_by_theme_cross_tab_with_merged_department_cells(files, resul
                                                                ("'Fordeling'!A19", "MTM i alt")]
     assert check_formulas(out) == []
 
+
+# -- the example official workbook and the golden reconciliation -----------------------------------------------------
+def load_example_script():
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "make_official_example.py"
+    spec = importlib.util.spec_from_file_location("make_official_example", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_example_official_workbook_has_exactly_its_one_deliberate_difference(master, tmp_path, capsys):
+    script = load_example_script()
+    m = master(name="sample.xlsx")
+    official = tmp_path / "officielt-budget-2024.xlsx"
+    assert script.main([str(m), str(official)]) == 0
+    assert capsys.readouterr().out == (f"Wrote {official}. Deliberate difference: 'Budget 2024'!C6 (MTM 2025) is "
+                                       "4.520 instead of 4.495.\n")
+    first = official.read_bytes()
+    assert script.main([str(m), str(official)]) == 0 and official.read_bytes() == first  # reproducible
+    out = tmp_path / "sample-afstemning.xlsx"
+    res = run(m, official, "-o", out)
+    assert res.exit_code == 1
+    assert problem_rows(res.stdout)[1:] == [
+        ["department totals", "MTM", "2025", "4.495", "4.520", "+25", "'Budget 2024'!C6", "differs"]]
+    counts = [line.split() for line in res.stdout.splitlines() if line.startswith(("department totals  ", "theme totals  "))]
+    assert counts[:2] == [["department", "totals", "24", "23", "0", "1", "0", "0", "0", "0"],
+                          ["theme", "totals", "32", "32", "0", "0", "0", "0", "0", "0"]]
+    assert check_formulas(out) == []
+    assert_matches_golden(out, "sample-afstemning")

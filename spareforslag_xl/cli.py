@@ -194,13 +194,13 @@ def _tolerance(ctx, param, value):
               help="The reconciliation workbook to write.  [default: build/<master>-afstemning.xlsx]")
 @click.option("--mapping", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="TOML file saying where the official table is, for layouts not found automatically.")
-@click.option("--sheet", default=None, help="Look for the table on this sheet only.")
-@click.option("--unit", callback=_unit, default=None,
+@click.option("--sheet", default=None, metavar="NAME", help="Look for the table on this sheet only.")
+@click.option("--unit", callback=_unit, default=None, metavar="UNIT",
               help="Unit of the official figures: kr., 1.000 kr. or mio. kr.  [default: read from the sheet]")
 @click.option("--negate/--no-negate", default=None,
               help="Reverse the sign of the official figures (savings entered as negative numbers).  "
                    "[default: reversed when every matched figure has the opposite sign]")
-@click.option("--tolerance", callback=_tolerance, default="0", show_default=True,
+@click.option("--tolerance", callback=_tolerance, default="0", show_default=True, metavar="AMOUNT",
               help="Largest difference that still agrees, in the master's unit (0.5 allows rounding).")
 @click.option("--force", is_flag=True, help="Reconcile even when the master has errors.")
 def reconcile(master: Path, official: Path, output, mapping, sheet, unit, negate, tolerance, force) -> None:

@@ -28,10 +28,10 @@ LEVEL_NAMES = {Level.DEPARTMENT: "Afdelinger i alt", Level.THEME: "Temaer i alt"
 STATUS_NAMES = {
     Status.AGREES: "Stemmer",
     Status.WITHIN_TOLERANCE: "Stemmer inden for tolerancen",
-    Status.ZERO_ABSENT: "Stemmer (0, findes kun ét sted)",
+    Status.ZERO_ABSENT: "Stemmer (0, kun ét sted)",
     Status.DIFFERS: "Afviger",
-    Status.ONLY_MASTER: "Mangler i det officielle regneark",
-    Status.ONLY_OFFICIAL: "Findes kun i det officielle regneark",
+    Status.ONLY_MASTER: "Mangler i officielt ark",
+    Status.ONLY_OFFICIAL: "Kun i officielt ark",
     Status.UNREADABLE: "Officiel celle uden tal",
     Status.AMBIGUOUS: "Tvetydig etiket",
 }
@@ -45,7 +45,7 @@ REASONS = {Reason.TOTAL: "sumrække, ikke sammenlignet", Reason.NO_LABEL: "tal u
 UNIT_HOW = {UnitSource.GIVEN: "angivet med --unit", UnitSource.MAPPING: "angivet i mapping-filen",
             UnitSource.FOUND: "fundet i arket", UnitSource.ASSUMED: "antaget: masterens enhed"}
 COLUMNS = (("Niveau", 15), ("Afdeling", 10), ("Tema", 42), ("År", 6), ("Master", 11), ("Officielt", 11),
-           ("Officielt − master", 11), ("Status", 22), ("Officiel celle", 15),
+           ("Officielt − master", 11), ("Status", 24), ("Officiel celle", 15),
            ("Værdi i officielt ark", 12), ("Bemærkning", 36))
 MASTER_COL, OFFICIAL_COL, DIFF_COL, RAW_COL = 4, 5, 6, 9
 COUNTS = (("Sammenlignet", None), ("Stemmer", (Status.AGREES, Status.ZERO_ABSENT)),
@@ -61,7 +61,7 @@ class _Styles(Styles):
 
     def __init__(self, book, decimals: int) -> None:
         super().__init__(book, decimals)
-        base = {"font_name": "Calibri", "font_size": 10}
+        base = {"font_name": "Calibri", "font_size": 10, "valign": "top"}
         head = {**base, "bold": True, "bg_color": HEADER_FILL, "bottom": 1, "valign": "bottom", "text_wrap": True}
         self._formats["head"] = book.add_format(head)
         self._formats["head_right"] = book.add_format({**head, "align": "right"})

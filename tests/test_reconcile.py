@@ -256,6 +256,25 @@ def test_a_layout_that_needs_a_mapping_file(files, result, tmp_path):
     assert res.stdout.splitlines()[2] == "  unit: 1.000 kr. (given in the mapping file)"
 
 
+def test_a_mapping_file_with_several_tables_and_a_long_one(files, result, tmp_path):
+    themes = [["Temaoversigt"], ["Nr.", "Periode", "Mio. kr."]]
+    themes += [[int(t.theme.number), y, float(t.totals[y]) / 1000] for t in result.themes for y in result.years
+               if t.totals[y] is not None]
+    m, official, out = files({"Ark1": mapped_layout(result), "Temaer": themes})
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text(
+        '[departments]\n"Socialforvaltningen" = "MSB"\n\n'
+        '[[table]]\nsheet = "Ark1"\nheader_row = 3\ndepartment = "B"\nyears = { C = 2024, D = 2025, E = 2026, F = 2027 }\n\n'
+        '[[table]]\nsheet = "temaer"\nheader_row = 2\ntheme = "A"\nyear = "B"\namount = "C"\n', encoding="utf-8")
+    res = run(m, official, "-o", out, "--mapping", mapping)
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.splitlines()
+    assert lines[3] == ("  table: 'Temaer'!A2:C27, a long table: themes in column A, years in column B, amounts in "
+                        "column C (from the mapping file)")
+    assert lines[4] == "  unit: mio. kr. (found in the sheet, 'Temaer'!C2: \"Mio. kr.\"); converted to the master's 1.000 kr."
+    assert lines[-2] == "The official workbook agrees with the master: 49 official figures compared."
+
+
 @pytest.mark.parametrize("text, message", [
     ('sheet = "Ark1"\nheader_row = 3\ndepartmnet = "B"\n',
      "the key 'departmnet' is not known; the keys are sheet, header_row, department, theme, years, year, amount, "

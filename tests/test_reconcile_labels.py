@@ -81,6 +81,7 @@ def test_aliases_from_a_mapping_file_come_first():
 @pytest.mark.parametrize("value, year", [
     (2024, 2024), (2024.0, 2024), ("2024", 2024), ("B2024", 2024), ("B 2024", 2024), ("b-2024", 2024),
     ("Budget 2024", 2024), ("Budget 2024 (1.000 kr.)", 2024), ("BF 2025", 2025), ("År 2026", 2026),
+    ("Overslag 2025", 2025), ("Budgetoverslag 2026", 2026), ("Overslagsår 2027", 2027), ("BO 2025", 2025),
     ("2024-priser", None), ("Regnskab 2023", None), ("BO1", None), ("I alt", None), (7, None), (3250, None),
     (True, None), (None, None),
 ])

@@ -38,7 +38,7 @@ _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _PARTS = re.compile(r"\s+-\s+|:\s+|\s*\(\s*|\s*\)\s*|\s*/\s*")
 _NUMBERED = re.compile(r"^(?:tema\s*(?:nr\.?\s*)?)?(\d{1,3})(?:\s*[.:)]\s*|\s+-\s+|\s+|$)(.*)$")
 _THEME_WORD = re.compile(r"^tema\s*(?:nr\.?\s*)?")
-_YEAR_TEXT = re.compile(r"^(?:(?:budget|budgetår|b|bf|år)\s*-?\s*)?(\d{4})$")
+_YEAR_TEXT = re.compile(r"^(?:(?:budget|budgetår|b|bf|år|overslag|overslagsår|budgetoverslag|bo)\s*-?\s*)?(\d{4})$")
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 
@@ -70,7 +70,10 @@ def is_summary(text: str) -> bool:
 
 
 def year_of(value) -> Optional[int]:
-    """Return the year a header names (2024, 2024.0, '2024', 'B2024', 'Budget 2024 (1.000 kr.)'), or None."""
+    """Return the year a header names (2024, 'B2024', 'Budget 2024 (1.000 kr.)', 'Overslag 2025'), or None.
+
+    Accounts ('Regnskab 2023') and price levels ('2024-priser') are not budget years.
+    """
     if not isinstance(value, str):
         return as_year(value)
     text = fold(_BRACKETED.sub(" ", value))

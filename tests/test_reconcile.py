@@ -275,6 +275,20 @@ def test_a_mapping_file_with_several_tables_and_a_long_one(files, result, tmp_pa
     assert lines[-2] == "The official workbook agrees with the master: 49 official figures compared."
 
 
+def test_the_readme_mapping_example_loads(tmp_path):
+    from spareforslag_xl.reconcile.mapping import TableSpec, load_mapping
+    from spareforslag_xl.reconcile.units import THOUSAND
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "mapping.toml"
+    path.write_text(example, encoding="utf-8")
+    mapping = load_mapping(path)
+    assert mapping.tables == (TableSpec("Ark1", 3, department=1, theme=2, years={3: 2024, 4: 2025, 5: 2026, 6: 2027}),)
+    assert (mapping.unit, dict(mapping.departments), dict(mapping.themes)) == (
+        THOUSAND, {"Socialforvaltningen": "MSB"}, {"Digitalisering": "7"})
+
+
 @pytest.mark.parametrize("text, message", [
     ('sheet = "Ark1"\nheader_row = 3\ndepartmnet = "B"\n',
      "the key 'departmnet' is not known; the keys are sheet, header_row, department, theme, years, year, amount, "

@@ -10,10 +10,10 @@ from decimal import Decimal
 from typing import Optional
 
 from spareforslag_xl.danish import format_danish
+from spareforslag_xl.master.cells import column_letter
 from spareforslag_xl.reconcile.compare import Line, Reconciliation, Source, Status, UnitSource
 from spareforslag_xl.reconcile.read import Kind
 from spareforslag_xl.reconcile.table import Layout, Reason, Table
-from spareforslag_xl.master.cells import column_letter
 from spareforslag_xl.reconcile.units import Unit
 
 COUNT_COLUMNS = (

@@ -210,8 +210,12 @@ def test_figures_that_agree_only_within_the_tolerance(files, result):
     assert res.exit_code == 0
     assert res.stdout.splitlines()[-2] == ("The official workbook agrees with the master: 24 official figures compared "
                                            "(2 within the tolerance).")
-    ws = openpyxl.load_workbook(out)["Afdelinger"]
+    book = openpyxl.load_workbook(out)
+    ws = book["Afdelinger"]
     assert ws["H6"].value == "Stemmer inden for tolerancen" and ws["G6"].number_format == "+#,##0.0;-#,##0.0;0"
+    assert ws["E6"].number_format == "#,##0.0"
+    counts = next(r for r in book["Afstemning"].iter_rows() if r[0].value == "Afdelinger i alt")
+    assert [(c.value, c.number_format) for c in counts[1:4]] == [(24, "#,##0"), (22, "#,##0"), (2, "#,##0")]
     assert run(m, official, "--tolerance", "-1").exit_code == 2
 
 

@@ -18,7 +18,9 @@ from spareforslag_xl.reconcile.compare import Line, Reconciliation, Source, Stat
 from spareforslag_xl.reconcile.read import Kind
 from spareforslag_xl.reconcile.table import Layout, Level, Reason, Table
 from spareforslag_xl.reconcile.text import places
-from spareforslag_xl.render.sheet import ERROR_FILL, HEADER_FILL, OK_FILL, WARN_FILL, SheetWriter, Styles, amount_format
+from spareforslag_xl.render.sheet import (
+    ERROR_FILL, HEADER_FILL, OK_FILL, TOTAL_FILL, WARN_FILL, SheetWriter, Styles, amount_format,
+)
 from spareforslag_xl.render.xlsx import DocProps, cell, close, new_workbook, sheet_name
 
 SUMMARY = "Afstemning"
@@ -70,6 +72,12 @@ class _Styles(Styles):
         for name, fill in (("diff_ok", OK_FILL), ("diff_warn", WARN_FILL), ("diff_error", ERROR_FILL)):
             self._formats[name] = book.add_format({**base, "num_format": signed, "bg_color": fill,
                                                    "bold": name == "diff_error"})
+        # Counts are whole numbers whatever decimals the amounts need.
+        self._formats["count"] = book.add_format({**base, "num_format": "#,##0"})
+        self._formats["count_error"] = book.add_format({**base, "num_format": "#,##0", "bg_color": ERROR_FILL,
+                                                        "bold": True})
+        self._formats["count_total"] = book.add_format({**base, "num_format": "#,##0", "bold": True, "top": 1,
+                                                        "bg_color": TOTAL_FILL})
 
 
 def reconciliation_bytes(rec: Reconciliation, master_name: str, official_name: str) -> bytes:
@@ -164,12 +172,12 @@ class _Context:
             for col, (_, statuses) in enumerate(COUNTS, start=1):
                 n = rec.count(level) if statuses is None else sum(rec.count(level, s) for s in statuses)
                 problem = statuses is not None and n and not statuses[0].ok
-                w.ws.write_number(row, col, n, self.styles["amount_error" if problem else "amount"])
+                w.ws.write_number(row, col, n, self.styles["count_error" if problem else "count"])
         row += 1
         w.text(row, 0, "I alt", "label_total", measure=False)
         for col, (_, statuses) in enumerate(COUNTS, start=1):
             n = rec.count() if statuses is None else sum(rec.count(status=s) for s in statuses)
-            w.formula(row, col, f"=SUM({cell(first, col)}:{cell(row - 1, col)})", n)
+            w.formula(row, col, f"=SUM({cell(first, col)}:{cell(row - 1, col)})", n, "count_total")
         row += 2
         if rec.ignored:
             w.text(row, 0, "Rækker i den officielle tabel, der ikke er sammenlignet", "section", measure=False)

@@ -5,8 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MASTER := input/spareforslag-budget-2024.xlsx
+OFFICIAL := input/officielt-budget-2024.xlsx
 
-.PHONY: report test setup clean
+.PHONY: report test setup clean official-example
 
 setup: $(STAMP)
 
@@ -18,6 +19,11 @@ $(STAMP): pyproject.toml requirements.lock
 
 report: $(STAMP)
 	$(BIN)/spareforslag build $(MASTER) -o build/
+
+# An official-style budget workbook made from the master, with one deliberate difference,
+# to try `spareforslag reconcile $(MASTER) $(OFFICIAL)` on.
+official-example: $(STAMP)
+	$(BIN)/python scripts/make_official_example.py $(MASTER) $(OFFICIAL)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -60,6 +60,7 @@ def cli() -> None:
       spareforslag validate input/spareforslag-budget-2024.xlsx
       spareforslag build input/spareforslag-budget-2024.xlsx -o build/
       spareforslag mail input/spareforslag-budget-2024.xlsx -o build/
+      spareforslag reconcile input/spareforslag-budget-2024.xlsx input/officielt-budget-2024.xlsx
 
     Exit codes: 0 done, 1 problems in the input, 2 usage error or unreadable input,
     3 output not written.
@@ -175,9 +176,11 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
         click.echo(" ".join(f"{k}={v * 1000:.0f}ms" for k, v in built.timings.items()), err=True)
 
 
-from spareforslag_xl.cli_mail import mail  # noqa: E402  (its own module: many options)
+from spareforslag_xl.cli_mail import mail  # noqa: E402  (own modules: many options)
+from spareforslag_xl.cli_reconcile import reconcile  # noqa: E402
 
 cli.add_command(mail)
+cli.add_command(reconcile)
 
 
 def main() -> None:

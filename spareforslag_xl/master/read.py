@@ -62,12 +62,15 @@ class RawWorkbook:
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 
-def read_workbook(path: Path, wanted: Iterable[str]) -> RawWorkbook:
-    """Return the wanted sheets (matched ignoring case and outer spaces) of the workbook at path."""
+def read_workbook(path: Path, wanted: Optional[Iterable[str]]) -> RawWorkbook:
+    """Return the wanted sheets (matched ignoring case and outer spaces) of the workbook at path.
+
+    With ``wanted`` None every worksheet is read, under its own name (chart sheets are skipped).
+    """
     check_workbook_package(path)
     import openpyxl  # imported here so that --help stays fast
 
-    folded = {_fold(name): name for name in wanted}
+    folded = {_fold(name): name for name in wanted} if wanted is not None else None
     try:
         with warnings.catch_warnings():
             # openpyxl warns about extensions it drops (data validation, conditional formats);
@@ -78,7 +81,10 @@ def read_workbook(path: Path, wanted: Iterable[str]) -> RawWorkbook:
                 book = openpyxl.load_workbook(source, read_only=True, data_only=True, keep_links=False)
                 try:
                     names = list(book.sheetnames)
-                    chosen = {n: folded[_fold(n)] for n in names if _fold(n) in folded}
+                    if folded is None:
+                        chosen = {ws.title: ws.title for ws in book.worksheets}
+                    else:
+                        chosen = {n: folded[_fold(n)] for n in names if _fold(n) in folded}
                     sheets = {canon: _read_sheet(book[n], n) for n, canon in chosen.items()}
                     created = book.properties.modified or book.properties.created
                     sheet_parts = {n: getattr(book[n], "_worksheet_path", None) for n in chosen}

@@ -1,0 +1,84 @@
+"""The `reconcile` command: options and output; the work is in spareforslag_xl.reconcile."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from spareforslag_xl.cli import EXIT_PROBLEMS, CommandError, echo_findings, fail
+from spareforslag_xl.errors import FindingsError, SpareforslagError
+
+
+def _unit(ctx, param, value):
+    if value is None:
+        return None
+    from spareforslag_xl.reconcile.units import parse_unit
+
+    unit = parse_unit(value)
+    if unit is None:
+        raise click.BadParameter(f"'{value}' is not a unit; use kr., 1.000 kr. or mio. kr.")
+    return unit
+
+
+def _tolerance(ctx, param, value):
+    from spareforslag_xl.danish import parse_danish_number
+
+    try:
+        number = parse_danish_number(value)
+    except ValueError:
+        number = None
+    if number is None or number < 0:
+        raise click.BadParameter(f"'{value}' is not a number of 0 or more.")
+    return number
+
+
+@click.command()
+@click.argument("master", type=click.Path(path_type=Path, readable=False))
+@click.argument("official", type=click.Path(path_type=Path, readable=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The reconciliation workbook to write.  [default: build/<master>-afstemning.xlsx]")
+@click.option("--mapping", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="TOML file saying where the official table is, for layouts not found automatically.")
+@click.option("--sheet", default=None, metavar="NAME", help="Look for the table on this sheet only.")
+@click.option("--unit", callback=_unit, default=None, metavar="UNIT",
+              help="Unit of the official figures: kr., 1.000 kr. or mio. kr.  [default: read from the sheet]")
+@click.option("--negate/--no-negate", default=None,
+              help="Reverse the sign of the official figures (savings entered as negative numbers).  "
+                   "[default: reversed when every matched figure has the opposite sign]")
+@click.option("--tolerance", callback=_tolerance, default="0", show_default=True, metavar="AMOUNT",
+              help="Largest difference that still agrees, in the master's unit (0.5 allows rounding).")
+@click.option("--force", is_flag=True, help="Reconcile even when the master has errors.")
+def reconcile(master: Path, official: Path, output, mapping, sheet, unit, negate, tolerance, force) -> None:
+    """Compare the recomputed figures with the official budget workbook and show every difference.
+
+    Department totals, theme totals and (where the official sheet has them) department ×
+    theme are compared per year. The table is found by itself (a cross-tab with years
+    across, or a long table with Afdeling/Tema, År and Beløb); otherwise --mapping says
+    where it is. The official workbook is only read. Writes a reconciliation workbook.
+    Exit 0 when everything agrees, 1 when something differs or is missing, 2 when the
+    official workbook cannot be read or no table is found.
+
+    \b
+    Example:
+      spareforslag reconcile input/spareforslag-budget-2024.xlsx input/officielt-budget-2024.xlsx
+      spareforslag reconcile master.xlsx officielt.xlsx --unit "mio. kr." --tolerance 0.5 -o afstemning.xlsx
+    """
+    from spareforslag_xl.reconcile.run import reconcile_files
+    from spareforslag_xl.reconcile.text import report_lines
+
+    try:
+        done = reconcile_files(master, official, output, mapping, unit, negate, tolerance, sheet, force)
+    except FindingsError as exc:
+        echo_findings(exc.findings, err=True)
+        raise CommandError(f"{exc} Fix the findings above, or use --force to reconcile anyway.",
+                           EXIT_PROBLEMS) from None
+    except SpareforslagError as exc:
+        raise fail(exc) from None
+    echo_findings(done.checked.findings, err=True)
+    for line in report_lines(done.reconciliation, str(master), str(official)):
+        click.echo(line)
+    click.echo(f"Wrote {done.output}")
+    if not done.reconciliation.agrees:
+        sys.exit(EXIT_PROBLEMS)

@@ -1,0 +1,178 @@
+"""Finds the figures of an official budget sheet without being told where they are.
+
+Pure: grids in, tables of records out. Two layouts are recognised on any sheet, below any
+title rows and above any notes:
+
+* a cross-tab: a header row of year headings (2024, B2024, Budget 2024) for at least one of
+  the master's years, and to the left of them a column of department labels, a column of
+  theme labels, or both (department × theme, a blank outer label repeating the one above);
+* a long table: a header row naming the columns Afdeling and/or Tema, År and Beløb.
+
+A table ends at the next header row or at the end of the sheet. Rows of totals ('I alt',
+'Mål', 'Difference …') and rows of figures without a label are set aside and listed, as
+are text rows (headings, notes), which carry no figures. Where several tables of the same
+level fit, the one with the most matched figures is used; a tie is an error, not a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from spareforslag_xl.master.cells import column_letter
+from spareforslag_xl.reconcile.labels import Vocabulary, fold, year_of
+from spareforslag_xl.reconcile.read import Grid, address
+from spareforslag_xl.reconcile.table import Level, Table, cross_tab, long_table
+
+HEADER_WORDS = {
+    "department": ("afdeling", "afdelinger", "magistratsafdeling", "mag. afd", "mag.afd", "afd", "forvaltning",
+                   "department"),
+    "theme": ("tema", "temaer", "temanr", "tema nr", "theme"),
+    "year": ("år", "budgetår", "year"),
+    "amount": ("beløb", "besparelse", "amount", "værdi", "value"),
+}
+"""The column headings of a long table, folded; a heading may go on ('Beløb i 1.000 kr.')."""
+
+
+class LocateError(Exception):
+    """No table was found, or two fit equally well; ``hint`` says what to do."""
+
+    def __init__(self, problem: str, hint: str) -> None:
+        self.problem = problem
+        self.hint = hint
+        super().__init__(problem)
+
+
+@dataclass
+class Found:
+    """The tables used (one per level) and the other tables seen."""
+
+    tables: list[Table]
+    unused: list[Table]
+
+
+def locate(grids: Sequence[Grid], vocab: Vocabulary, years: Sequence[int], sheet: Optional[str] = None) -> Found:
+    """Return the best table of each level in the grids (only the named sheet if given)."""
+    if sheet is not None:
+        chosen = [g for g in grids if fold(g.name) == fold(sheet)]
+        if not chosen:
+            names = ", ".join(f"'{g.name}'" for g in grids)
+            raise LocateError(f"has no sheet '{sheet}' (its sheets: {names}).", "Check the name given with --sheet.")
+        grids = chosen
+    candidates: list[tuple[int, Table]] = []
+    seen: list[str] = []
+    for grid in grids:
+        tables, note = _tables_of(grid, vocab, years)
+        scored = [(score, t) for t in tables if (score := t.score(years)) > 0]
+        candidates += scored
+        if not scored:
+            seen.append(note)
+    if not candidates:
+        span = f"{min(years)}-{max(years)}" if years else "?"
+        raise LocateError(
+            "no table of departments or themes by year was found. Looked for a header row of year headings "
+            f"(2024, B2024, Budget 2024) for the master's years {span} with department or theme labels to their "
+            "left, or a header row with the columns Afdeling and/or Tema, År and Beløb. Found: " + "; ".join(seen) + ".",
+            "Say where the table is with --mapping FILE (see the README).",
+        )
+    used, unused = [], []
+    for level in Level:
+        fitting = sorted(((score, t) for score, t in candidates if t.level is level), key=lambda st: -st[0])
+        if len(fitting) > 1 and fitting[0][0] == fitting[1][0]:
+            raise LocateError(
+                f"two tables of {level.value} fit equally well: {fitting[0][1].range} and {fitting[1][1].range}.",
+                "Choose the sheet with --sheet NAME, or say where the table is with --mapping FILE.",
+            )
+        used += [t for _, t in fitting[:1]]
+        unused += [t for _, t in fitting[1:]]
+    return Found(used, unused)
+
+
+# -- finding tables on one sheet ------------------------------------------------------------------
+def _tables_of(grid: Grid, vocab: Vocabulary, years: Sequence[int]) -> tuple[list[Table], str]:
+    """Return the tables of a sheet and, for the error message, what the sheet showed."""
+    headers = {r: cols for r in grid.rows if (cols := _year_headings(grid, r, years))}
+    longs = {r: roles for r in grid.rows if (roles := _long_headings(grid, r))}
+    starts = sorted(set(headers) | set(longs))
+    tables: list[Table] = []
+    unlabelled = []
+    for i, h in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else (grid.rows[-1] + 1)
+        if h in longs:
+            roles = longs[h]
+            tables.append(long_table(grid, h, end, roles.get("department"), roles.get("theme"),
+                                     roles["year"], roles["amount"], vocab))
+            continue
+        cols = headers[h]
+        department_col, theme_col = _label_columns(grid, h, end, min(cols), vocab)
+        if department_col is None and theme_col is None:
+            unlabelled.append(f"{address(grid.name, h, min(cols))}:{column_letter(max(cols))}{h}")
+            continue
+        tables.append(cross_tab(grid, h, end, department_col, theme_col, cols, vocab))
+    if tables:
+        note = f"'{grid.name}': tables at " + ", ".join(t.range for t in tables) + " but no label the master knows"
+    elif unlabelled:
+        note = (f"'{grid.name}': year headings at " + ", ".join(unlabelled)
+                + " but no department or theme labels to their left")
+    else:
+        note = f"'{grid.name}': no year headings and no header row with Afdeling/Tema, År and Beløb"
+    return tables, note
+
+
+def _year_headings(grid: Grid, row: int, years: Sequence[int]) -> dict[int, int]:
+    """Return column → year when the row is a header of years, else {}.
+
+    Its years are distinct, increasing and include one of the master's; it holds no other
+    number (a row of figures such as 2.000 is no header); and a single year must be written
+    as text ('B2024'), since a lone number 2024 is as likely the year cell of a long table.
+    """
+    found: dict[int, int] = {}
+    for col, value in grid.row(row):
+        year = year_of(value)
+        if year is not None:
+            found[col] = year
+        elif isinstance(value, (int, float)):
+            return {}
+    values = list(found.values())
+    if not values or values != sorted(set(values)) or not set(values) & set(years):
+        return {}
+    if len(values) == 1 and not any(isinstance(grid.get(row, c), str) for c in found):
+        return {}
+    return found
+
+
+def _long_headings(grid: Grid, row: int) -> dict[str, int]:
+    """Return role → column when the row names the columns of a long table."""
+    roles: dict[str, int] = {}
+    for col, value in grid.row(row):
+        if not isinstance(value, str):
+            continue
+        text = fold(value.split("(")[0])
+        for role, words in HEADER_WORDS.items():
+            if role not in roles and any(text == w or text.startswith(w + " ") for w in words):
+                roles[role] = col
+                break
+    if "year" in roles and "amount" in roles and ("department" in roles or "theme" in roles):
+        return roles
+    return {}
+
+
+def _label_columns(grid: Grid, header: int, end: int, first_year_col: int,
+                   vocab: Vocabulary) -> tuple[Optional[int], Optional[int]]:
+    """Return the columns left of the years holding most department and most theme labels."""
+    counts: dict[int, list[int]] = {}
+    for r in (r for r in grid.rows if header < r < end):
+        for col, value in grid.row(r):
+            if col >= first_year_col:
+                break
+            count = counts.setdefault(col, [0, 0])
+            count[0] += bool(vocab.department(value).candidates)
+            count[1] += bool(vocab.theme(value).candidates)
+    best: list[Optional[int]] = [None, None]
+    for kind in (0, 1):
+        fitting = [(n[kind], -col) for col, n in counts.items() if n[kind] > n[1 - kind]]
+        if fitting:
+            best[kind] = -max(fitting)[1]
+    return best[0], best[1]
+
+

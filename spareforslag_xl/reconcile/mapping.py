@@ -1,0 +1,201 @@
+"""Reads a mapping file: a small TOML file that says where the official table is and what is what.
+
+For layouts the program does not find by itself. One table at the top level, or several as
+``[[table]]``; ``[departments]`` and ``[themes]`` give labels that cannot be matched by code,
+number, name or title::
+
+    sheet = "Ark1"          # the sheet
+    header_row = 4          # the row with the column headings
+    department = "A"        # column of department codes or names   } at least one
+    theme = "B"             # column of theme numbers or titles      }
+    years = { C = 2024, D = 2025 }   # cross-tab: column → year (default: the headings of header_row)
+    # year = "C"            # long table instead: the column of years …
+    # amount = "D"          # … and the column of amounts
+    last_row = 30           # optional; first_row defaults to the row after header_row
+    unit = "mio. kr."       # optional: kr., 1.000 kr. or mio. kr.
+
+    [departments]
+    "Socialforvaltningen" = "MSB"
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping, Optional, Sequence
+
+from spareforslag_xl.errors import InputError
+from spareforslag_xl.model import Plan
+from spareforslag_xl.reconcile.labels import Vocabulary, fold, year_of
+from spareforslag_xl.reconcile.read import Grid
+from spareforslag_xl.reconcile.table import Table, cross_tab, long_table
+from spareforslag_xl.reconcile.units import Unit, parse_unit
+
+TABLE_KEYS = ("sheet", "header_row", "department", "theme", "years", "year", "amount", "first_row", "last_row")
+TOP_KEYS = ("table", "unit", "departments", "themes")
+MAX_BYTES = 1024 * 1024
+_COLUMN = re.compile(r"^[A-Z]{1,3}$")
+HINT = "See 'The mapping file' in the README."
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """Where one table is: a sheet, its header row, and the column of each thing (0-based)."""
+
+    sheet: str
+    header_row: int
+    department: Optional[int] = None
+    theme: Optional[int] = None
+    years: Mapping[int, int] = field(default_factory=dict)
+    year: Optional[int] = None
+    amount: Optional[int] = None
+    first_row: Optional[int] = None
+    last_row: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class MappingFile:
+    path: Path
+    tables: tuple[TableSpec, ...]
+    unit: Optional[Unit] = None
+    departments: Mapping[str, str] = field(default_factory=dict)
+    themes: Mapping[str, str] = field(default_factory=dict)
+
+
+def load_mapping(path: Path) -> MappingFile:
+    """Return the mapping file at path, checked; raise InputError naming the key that is wrong."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(path, "the mapping file does not exist.", "Check the path given with --mapping.")
+    if path.stat().st_size > MAX_BYTES:
+        raise InputError(path, "is too large for a mapping file (more than 1 MB).")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"is not a valid TOML file ({exc}).", HINT) from None
+    raw_tables = data.get("table")
+    if raw_tables is None:
+        _known(path, data, TABLE_KEYS + TOP_KEYS, "")
+        raw_tables = [{k: v for k, v in data.items() if k in TABLE_KEYS}]
+    else:
+        _known(path, data, TOP_KEYS, "")
+        if not isinstance(raw_tables, list) or not raw_tables:
+            raise InputError(path, "'table' must be a list of tables ([[table]]).", HINT)
+    tables = tuple(_table(path, t, i if len(raw_tables) > 1 else None) for i, t in enumerate(raw_tables, 1))
+    unit = None
+    if "unit" in data:
+        unit = parse_unit(str(data["unit"]))
+        if unit is None:
+            raise InputError(path, f"unit '{data['unit']}' is not known; use 'kr.', '1.000 kr.' or 'mio. kr.'.")
+    return MappingFile(path, tables, unit, _aliases(path, data, "departments"), _aliases(path, data, "themes"))
+
+
+def check_aliases(mapping: MappingFile, plan: Plan) -> None:
+    """Raise InputError when an alias names a department or theme the master does not have."""
+    for kind, aliases, known in (("departments", mapping.departments, [d.code for d in plan.departments]),
+                                 ("themes", mapping.themes, [t.number for t in plan.themes])):
+        for label, target in aliases.items():
+            if target not in known:
+                what = "department code" if kind == "departments" else "theme number"
+                raise InputError(mapping.path, f"[{kind}] maps '{label}' to '{target}', which is no {what} of the "
+                                 f"master ({', '.join(known)}).")
+
+
+def mapped_tables(grids: Sequence[Grid], mapping: MappingFile, vocab: Vocabulary) -> list[Table]:
+    """Return the tables the mapping names, read from the grids; raise InputError if one is not there."""
+    tables = []
+    for spec in mapping.tables:
+        grid = next((g for g in grids if fold(g.name) == fold(spec.sheet)), None)
+        if grid is None:
+            names = ", ".join(f"'{g.name}'" for g in grids)
+            raise InputError(mapping.path, f"names the sheet '{spec.sheet}', which the official workbook does not "
+                             f"have (its sheets: {names}).")
+        end = (spec.last_row + 1) if spec.last_row else (max(grid.rows, default=0) + 1)
+        if spec.amount is not None:
+            tables.append(long_table(grid, spec.header_row, end, spec.department, spec.theme, spec.year,
+                                     spec.amount, vocab, mapped=True, first=spec.first_row))
+            continue
+        years = dict(spec.years) or {c: y for c, v in grid.row(spec.header_row) if (y := year_of(v)) is not None}
+        if not years:
+            raise InputError(mapping.path, f"row {spec.header_row} of sheet '{grid.name}' has no year headings.",
+                             "Give the year of each column, e.g. years = { C = 2024, D = 2025 }.")
+        tables.append(cross_tab(grid, spec.header_row, end, spec.department, spec.theme, years, vocab,
+                                mapped=True, first=spec.first_row))
+    return tables
+
+
+def _table(path: Path, raw: object, number: Optional[int]) -> TableSpec:
+    where = f"table {number}: " if number else ""
+    if not isinstance(raw, dict):
+        raise InputError(path, f"{where}each [[table]] must be a table of keys.", HINT)
+    _known(path, raw, TABLE_KEYS, where)
+    if not isinstance(raw.get("sheet"), str) or not raw["sheet"].strip():
+        raise InputError(path, f"{where}'sheet' is missing: give the name of the sheet with the table.", HINT)
+    header = _row(path, raw, "header_row", where)
+    if header is None:
+        raise InputError(path, f"{where}'header_row' is missing: give the number of the row with the headings.", HINT)
+    spec = TableSpec(
+        sheet=raw["sheet"].strip(), header_row=header,
+        department=_column(path, raw, "department", where), theme=_column(path, raw, "theme", where),
+        years=_years(path, raw, where), year=_column(path, raw, "year", where),
+        amount=_column(path, raw, "amount", where),
+        first_row=_row(path, raw, "first_row", where), last_row=_row(path, raw, "last_row", where),
+    )
+    if spec.department is None and spec.theme is None:
+        raise InputError(path, f"{where}give the column of the labels: 'department', 'theme' or both.", HINT)
+    if (spec.year is None) != (spec.amount is None):
+        raise InputError(path, f"{where}a long table needs both 'year' and 'amount'.", HINT)
+    if spec.amount is not None and spec.years:
+        raise InputError(path, f"{where}give either 'years' (a cross-tab) or 'year' and 'amount' (a long table), "
+                         "not both.", HINT)
+    return spec
+
+
+def _known(path: Path, raw: dict, keys: tuple[str, ...], where: str) -> None:
+    for key in raw:
+        if key not in keys:
+            raise InputError(path, f"{where}the key '{key}' is not known; the keys are {', '.join(keys)}.", HINT)
+
+
+def _column(path: Path, raw: dict, key: str, where: str) -> Optional[int]:
+    if key not in raw:
+        return None
+    text = str(raw[key]).strip().upper()
+    if not _COLUMN.match(text):
+        raise InputError(path, f"{where}'{key}' must be a column letter such as \"B\", not {raw[key]!r}.", HINT)
+    index = 0
+    for ch in text:
+        index = index * 26 + ord(ch) - 64
+    return index - 1
+
+
+def _row(path: Path, raw: dict, key: str, where: str) -> Optional[int]:
+    if key not in raw:
+        return None
+    value = raw[key]
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InputError(path, f"{where}'{key}' must be a row number (1 or more), not {value!r}.", HINT)
+    return value
+
+
+def _years(path: Path, raw: dict, where: str) -> dict[int, int]:
+    value = raw.get("years", {})
+    if not isinstance(value, dict):
+        raise InputError(path, f"{where}'years' must map columns to years, e.g. years = {{ C = 2024 }}.", HINT)
+    years = {}
+    for col, year in value.items():
+        index = _column(path, {"years": col}, "years", where)
+        if isinstance(year, bool) or not isinstance(year, int) or year_of(year) is None:
+            raise InputError(path, f"{where}years.{col} must be a year such as 2024, not {year!r}.", HINT)
+        years[index] = year
+    return years
+
+
+def _aliases(path: Path, data: dict, key: str) -> dict[str, str]:
+    value = data.get(key, {})
+    if not isinstance(value, dict) or not all(isinstance(v, (str, int)) for v in value.values()):
+        raise InputError(path, f"[{key}] must map official labels to the master's "
+                         f"{'codes' if key == 'departments' else 'numbers'}, e.g. \"Label\" = \"X\".", HINT)
+    return {str(k): str(v).strip() for k, v in value.items()}

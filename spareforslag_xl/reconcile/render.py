@@ -1,0 +1,317 @@
+"""Writes the reconciliation workbook: a summary, the problems, and every compared figure by level.
+
+Sheets: 'Afstemning' (what was compared, the conclusion, counts per level), 'Forskelle'
+(every problem) and one sheet per level found in the official workbook ('Afdelinger',
+'Temaer', 'Afdeling x tema'). Each figure keeps its official cell's address as text
+('Budget'!C7), so a person can find it: a link into another workbook would break as soon
+as either file moves. Differences are formulas (official − master) carrying their values.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Optional, Sequence
+
+from spareforslag_xl.danish import format_danish
+from spareforslag_xl.master.cells import column_letter
+from spareforslag_xl.reconcile.compare import Line, Reconciliation, Source, Status, UnitSource
+from spareforslag_xl.reconcile.read import Kind
+from spareforslag_xl.reconcile.table import Layout, Level, Reason, Table
+from spareforslag_xl.reconcile.text import places
+from spareforslag_xl.render.sheet import (
+    ERROR_FILL, HEADER_FILL, OK_FILL, TOTAL_FILL, WARN_FILL, SheetWriter, Styles, amount_format,
+)
+from spareforslag_xl.render.xlsx import DocProps, cell, close, new_workbook, sheet_name
+
+SUMMARY = "Afstemning"
+PROBLEMS = "Forskelle"
+LEVEL_SHEETS = {Level.DEPARTMENT: "Afdelinger", Level.THEME: "Temaer", Level.PART: "Afdeling x tema"}
+LEVEL_NAMES = {Level.DEPARTMENT: "Afdelinger i alt", Level.THEME: "Temaer i alt", Level.PART: "Afdeling × tema"}
+STATUS_NAMES = {
+    Status.AGREES: "Stemmer",
+    Status.WITHIN_TOLERANCE: "Stemmer inden for tolerancen",
+    Status.ZERO_ABSENT: "Stemmer (0, kun ét sted)",
+    Status.DIFFERS: "Afviger",
+    Status.ONLY_MASTER: "Mangler i officielt ark",
+    Status.ONLY_OFFICIAL: "Kun i officielt ark",
+    Status.UNREADABLE: "Officiel celle uden tal",
+    Status.AMBIGUOUS: "Tvetydig etiket",
+}
+CONCLUSION = {Status.DIFFERS: "afviger", Status.ONLY_MASTER: "mangler i det officielle regneark",
+              Status.ONLY_OFFICIAL: "findes kun i det officielle regneark",
+              Status.UNREADABLE: "kan ikke læses i det officielle regneark", Status.AMBIGUOUS: "har en tvetydig etiket"}
+STATUS_STYLE = {Status.AGREES: "ok", Status.WITHIN_TOLERANCE: "ok", Status.ZERO_ABSENT: "ok",
+                Status.ONLY_MASTER: "warning", Status.ONLY_OFFICIAL: "warning"}
+REASONS = {Reason.TOTAL: "sumrække, ikke sammenlignet", Reason.NO_LABEL: "tal uden etiket, ikke sammenlignet",
+           Reason.NO_YEAR: "intet år, ikke sammenlignet"}
+UNIT_HOW = {UnitSource.GIVEN: "angivet med --unit", UnitSource.MAPPING: "angivet i mapping-filen",
+            UnitSource.FOUND: "fundet i arket", UnitSource.ASSUMED: "antaget: masterens enhed"}
+COLUMNS = (("Niveau", 15), ("Afdeling", 10), ("Tema", 42), ("År", 6), ("Master", 11), ("Officielt", 11),
+           ("Officielt − master", 11), ("Status", 24), ("Officiel celle", 15),
+           ("Værdi i officielt ark", 12), ("Bemærkning", 36))
+MASTER_COL, OFFICIAL_COL, DIFF_COL, RAW_COL = 4, 5, 6, 9
+COUNTS = (("Sammenlignet", None), ("Stemmer", (Status.AGREES, Status.ZERO_ABSENT)),
+          ("Inden for tolerancen", (Status.WITHIN_TOLERANCE,)), ("Afviger", (Status.DIFFERS,)),
+          ("Mangler i officielt", (Status.ONLY_MASTER,)), ("Kun i officielt", (Status.ONLY_OFFICIAL,)),
+          ("Officiel celle uden tal", (Status.UNREADABLE,)), ("Tvetydig etiket", (Status.AMBIGUOUS,)))
+HEADER_HEIGHT = 28
+"""Two lines of header text."""
+
+
+class _Styles(Styles):
+    """The shared styles, plus two-line headers aligned at the bottom and differences shown with their sign."""
+
+    def __init__(self, book, decimals: int) -> None:
+        super().__init__(book, decimals)
+        base = {"font_name": "Calibri", "font_size": 10, "valign": "top"}
+        head = {**base, "bold": True, "bg_color": HEADER_FILL, "bottom": 1, "valign": "bottom", "text_wrap": True}
+        self._formats["head"] = book.add_format(head)
+        self._formats["head_right"] = book.add_format({**head, "align": "right"})
+        plain = amount_format(decimals)
+        signed = f"+{plain};-{plain};0"
+        for name, fill in (("diff_ok", OK_FILL), ("diff_warn", WARN_FILL), ("diff_error", ERROR_FILL)):
+            self._formats[name] = book.add_format({**base, "num_format": signed, "bg_color": fill,
+                                                   "bold": name == "diff_error"})
+        # Counts are whole numbers whatever decimals the amounts need.
+        self._formats["count"] = book.add_format({**base, "num_format": "#,##0"})
+        self._formats["count_error"] = book.add_format({**base, "num_format": "#,##0", "bg_color": ERROR_FILL,
+                                                        "bold": True})
+        self._formats["count_total"] = book.add_format({**base, "num_format": "#,##0", "bold": True, "top": 1,
+                                                        "bg_color": TOTAL_FILL})
+
+
+def reconciliation_bytes(rec: Reconciliation, master_name: str, official_name: str) -> bytes:
+    """Return the bytes of the reconciliation workbook."""
+    plan = rec.result.plan
+    book, buffer = new_workbook()
+    styles = _Styles(book, _decimals(rec))
+    taken: set[str] = set()
+    ctx = _Context(rec, styles, master_name, official_name)
+    summary = SheetWriter(book.add_worksheet(sheet_name(SUMMARY, taken)), styles)
+    problems = SheetWriter(book.add_worksheet(sheet_name(PROBLEMS, taken)), styles)
+    ctx.summary_sheet(summary)
+    ctx.lines_sheet(problems, "Forskelle og tal, der kun findes på den ene side", rec.problems,
+                    "Ingen forskelle: alle tal stemmer.")
+    for level in rec.levels:
+        w = SheetWriter(book.add_worksheet(sheet_name(LEVEL_SHEETS[level], taken)), styles)
+        ctx.lines_sheet(w, f"{LEVEL_NAMES[level]}: alle sammenlignede tal",
+                        [line for line in rec.lines if line.level is level], "")
+    summary.ws.activate()
+    return close(book, buffer, DocProps(
+        title=f"Afstemning: {plan.settings.title or 'Spareforslag'}",
+        subject=f"Afstemning mod {official_name}",
+        company=plan.settings.municipality,
+        comments=f"Dannet af spareforslag-xl fra {master_name} og {official_name}",
+        created=plan.created,
+    ))
+
+
+def _decimals(rec: Reconciliation) -> int:
+    """Return the decimals every amount needs (at least the master's, at most 3)."""
+    decimals = rec.result.plan.settings.decimals
+    values = (v for line in rec.lines for v in (line.master, line.official, line.difference) if v is not None)
+    return max([decimals, *(places(v) for v in values)])
+
+
+class _Context:
+    def __init__(self, rec: Reconciliation, styles: Styles, master_name: str, official_name: str) -> None:
+        self.rec = rec
+        self.plan = rec.result.plan
+        self.styles = styles
+        self.master_name = master_name
+        self.official_name = official_name
+        self.unit = self.plan.settings.unit or "1.000 kr."
+        self.title = "Afstemning mod det officielle budget"
+        self.themes = {t.number: t.label for t in self.plan.themes}
+
+    def _heading(self, w: SheetWriter, title: str) -> int:
+        w.text(0, 0, title, "title", measure=False)
+        if self.plan.settings.title:
+            w.text(1, 0, self.plan.settings.title, "subtitle", measure=False)
+        w.text(2, 0, f"Master: {self.master_name} · Officielt regneark: {self.official_name} · Beløb i {self.unit}",
+               "meta", measure=False)
+        return 4
+
+    # -- Afstemning ------------------------------------------------------------------------------
+    def summary_sheet(self, w: SheetWriter) -> None:
+        rec = self.rec
+        w.column(0, 0, 22)
+        w.column(1, len(COUNTS), 13)
+        row = self._heading(w, self.title)
+        w.merged_text(row, 0, len(COUNTS), _conclusion(rec), "ok" if rec.agrees else "banner")
+        w.ws.set_row(row, 20)
+        row += 2
+        w.text(row, 0, "Grundlag", "section", measure=False)
+        row += 1
+        facts = []
+        for source in rec.sources:
+            facts.append(("Tabel", _table_da(source.table)))
+            facts.append(("Enhed", _unit_da(source, rec.master_unit)))
+            if source.negated:
+                facts.append(("Fortegn", "Officielle tal er vendt før sammenligningen: "
+                              + ("alle har modsat fortegn af masterens (besparelser som negative tal)."
+                                 if source.sign_detected else "angivet med --negate.")))
+        for table in rec.unused:
+            facts.append(("Ikke brugt", f"{_table_da(table)} (en anden tabel passer bedre)"))
+        facts.append(("Tolerance", f"{format_danish(rec.tolerance, places(rec.tolerance))} ({self.unit})"))
+        for label, text in facts:
+            w.text(row, 0, label, "bold", measure=False)
+            w.paragraph(row, 1, len(COUNTS), text)
+            row += 1
+        row += 1
+        w.text(row, 0, "Resultat pr. niveau (antal tal)", "section", measure=False)
+        row += 1
+        w.text(row, 0, "Niveau", "head", measure=False)
+        for col, (name, _) in enumerate(COUNTS, start=1):
+            w.text(row, col, name, "head_right", measure=False)
+        w.ws.set_row(row, HEADER_HEIGHT)
+        first = row + 1
+        for level in rec.levels:
+            row += 1
+            w.text(row, 0, LEVEL_NAMES[level], measure=False)
+            for col, (_, statuses) in enumerate(COUNTS, start=1):
+                n = rec.count(level) if statuses is None else sum(rec.count(level, s) for s in statuses)
+                problem = statuses is not None and n and not statuses[0].ok
+                w.ws.write_number(row, col, n, self.styles["count_error" if problem else "count"])
+        row += 1
+        w.text(row, 0, "I alt", "label_total", measure=False)
+        for col, (_, statuses) in enumerate(COUNTS, start=1):
+            n = rec.count() if statuses is None else sum(rec.count(status=s) for s in statuses)
+            w.formula(row, col, f"=SUM({cell(first, col)}:{cell(row - 1, col)})", n, "count_total")
+        row += 2
+        if rec.ignored:
+            w.text(row, 0, "Rækker i den officielle tabel, der ikke er sammenlignet", "section", measure=False)
+            row += 1
+            for ignored in rec.ignored:
+                w.text(row, 0, ignored.address, measure=False)
+                text = f"'{ignored.text}': " if ignored.text else ""
+                w.merged_text(row, 1, len(COUNTS), text + REASONS[ignored.reason])
+                row += 1
+        w.apply_heights()
+        w.print_setup(self.title, self.official_name)
+
+    # -- Forskelle and one sheet per level ---------------------------------------------------------------
+    def lines_sheet(self, w: SheetWriter, title: str, lines: Sequence[Line], empty: str) -> None:
+        for col, (_, width) in enumerate(COLUMNS):
+            w.column(col, col, width)
+        row = self._heading(w, title)
+        header = row
+        for col, (name, _) in enumerate(COLUMNS):
+            numeric = col in (3, MASTER_COL, OFFICIAL_COL, DIFF_COL, RAW_COL)
+            w.text(row, col, name, "head_right" if numeric else "head", measure=False)
+        w.ws.set_row(row, HEADER_HEIGHT)
+        for line in lines:
+            row += 1
+            self._line(w, row, line)
+        if not lines and empty:
+            w.merged_text(row + 1, 0, len(COLUMNS) - 1, empty, "ok")
+        if lines:
+            w.ws.autofilter(header, 0, row, len(COLUMNS) - 1)
+        w.ws.freeze_panes(header + 1, 0)
+        w.apply_heights()
+        w.print_setup(self.title, self.official_name, (header, header))
+
+    def _line(self, w: SheetWriter, row: int, line: Line) -> None:
+        w.text(row, 0, LEVEL_NAMES[line.level], measure=False)
+        w.text(row, 1, line.department, measure=False)
+        w.text(row, 2, self.themes.get(line.theme, line.theme), "label", measure=False)
+        if line.year is not None:
+            w.ws.write_number(row, 3, line.year, self.styles["text"])
+        if line.has_master:
+            w.amount(row, MASTER_COL, line.master)
+        self._official(w, row, line)
+        if line.difference is not None:
+            formula = f"=N({cell(row, OFFICIAL_COL)})-N({cell(row, MASTER_COL)})"
+            w.formula(row, DIFF_COL, formula, line.difference, _difference_style(line.status))
+        w.text(row, 7, STATUS_NAMES[line.status], STATUS_STYLE.get(line.status, "error"), measure=False)
+        if line.cell is not None:
+            w.text(row, 8, line.cell.address, measure=False)
+        w.text(row, 10, self._note(line), "note", measure=False)
+
+    def _official(self, w: SheetWriter, row: int, line: Line) -> None:
+        """Write the official value as in its sheet and, beside it, in the master's unit and sign."""
+        if line.cell is None or line.figure is None:
+            return
+        kind = line.figure.kind
+        if kind is Kind.NUMBER:
+            w.ws.write_number(row, RAW_COL, float(line.figure.amount), self.styles["text"])
+            formula = _conversion(cell(row, RAW_COL), line.factor)
+            if formula is None:
+                w.amount(row, OFFICIAL_COL, line.official)
+            else:
+                w.formula(row, OFFICIAL_COL, formula, line.official, "amount")
+            return
+        w.text(row, RAW_COL, line.cell.text, measure=False)
+        if kind in (Kind.EMPTY, Kind.DASH, Kind.TEXT):
+            w.amount(row, OFFICIAL_COL, None)
+
+    def _note(self, line: Line) -> str:
+        notes = []
+        kind = line.figure.kind if line.figure is not None else None
+        if kind is Kind.UNCALCULATED:
+            notes.append("Formel uden gemt værdi: åbn det officielle regneark i Excel, lad det beregne og gem det.")
+        elif kind is Kind.ERROR:
+            notes.append(f"Excel-fejl {line.cell.text} i den officielle celle.")
+        elif kind is Kind.TEXT:
+            notes.append("Tekst i stedet for et tal: regnet som 0.")
+        elif kind is Kind.EMPTY and line.cell is not None:
+            notes.append("Tom celle: regnet som 0.")
+        if line.status is Status.AMBIGUOUS:
+            what = "temaerne" if line.ambiguous_kind == "theme" else "afdelingerne"
+            names = ", ".join(self.themes.get(c, c) if line.ambiguous_kind == "theme" else c for c in line.candidates)
+            notes.append(f"Etiketten passer på {what} {names}; ikke sammenlignet."
+                         + (" Nummer og titel peger på forskellige temaer." if line.conflict else ""))
+        if line.status is Status.WITHIN_TOLERANCE:
+            notes.append(f"Inden for tolerancen på {format_danish(self.rec.tolerance, places(self.rec.tolerance))}.")
+        return " ".join(notes)
+
+
+def _conclusion(rec: Reconciliation) -> str:
+    compared = sum(1 for line in rec.lines if line.cell is not None)
+    if rec.agrees:
+        return f"Alt stemmer: {compared} officielle tal er sammenlignet med masteren."
+    parts = [f"{rec.count(status=s)} tal {CONCLUSION[s]}" for s in Status if not s.ok and rec.count(status=s)]
+    return "Stemmer ikke: " + ", ".join(parts) + ". Se arket Forskelle."
+
+
+def _table_da(table: Table) -> str:
+    labels = [f"{what} i kolonne {column_letter(col)}" for what, col in
+              (("afdelinger", table.department_col), ("temaer", table.theme_col)) if col is not None]
+    if table.layout is Layout.CROSS_TAB:
+        years = sorted(table.year_cols.values())
+        span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
+        shape = f"krydstabel med {' og '.join(labels)} og årene {span} i række {table.header_row}"
+    else:
+        shape = (f"lang tabel med {' og '.join(labels)}, år i kolonne {column_letter(table.year_col)} "
+                 f"og beløb i kolonne {column_letter(table.amount_col)}")
+    return f"{table.range}: {shape}" + (" (fra mapping-filen)" if table.mapped else "")
+
+
+def _unit_da(source: Source, master_unit) -> str:
+    text = f"{source.unit} ({UNIT_HOW[source.how]}"
+    if source.how is UnitSource.FOUND and source.mention is not None:
+        text = f"{source.unit} (fundet i {source.mention.address}: »{source.mention.text.strip()}«"
+    text += ")"
+    if source.unit.kroner != master_unit.kroner:
+        text += f"; omregnet til masterens {master_unit}"
+    return text
+
+
+def _conversion(raw: str, factor: Decimal) -> Optional[str]:
+    """Return the formula that puts a raw official amount in the master's unit and sign, or None if none is needed."""
+    if factor == 1:
+        return None
+    size = abs(factor)
+    text = ("=-" if factor < 0 else "=") + raw
+    if size > 1:
+        text += f"*{size.normalize():f}"
+    elif size < 1:
+        text += f"/{(1 / size).normalize():f}"
+    return text
+
+
+def _difference_style(status: Status) -> str:
+    if status in (Status.AGREES, Status.ZERO_ABSENT):
+        return "diff_ok"
+    return "diff_warn" if status is Status.WITHIN_TOLERANCE else "diff_error"
+

@@ -1,0 +1,114 @@
+"""The library's entry point for a reconciliation: read both workbooks, compare, write the report.
+
+The CLI only parses options and prints; every refusal here is an InputError (the official
+workbook or the mapping cannot be used: exit 2), a FindingsError (the master has errors) or
+an OutputError (exit 3). The official workbook is never written to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Optional
+
+from spareforslag_xl.build import Checked, check_master
+from spareforslag_xl.errors import FindingsError, InputError, OutputError
+from spareforslag_xl.reconcile.compare import Reconciliation, Source, UnitSource
+from spareforslag_xl.reconcile.table import Table
+from spareforslag_xl.reconcile.units import Unit, UnitConflict, nearest_unit, parse_unit
+
+DEFAULT_FOLDER = Path("build")
+
+
+@dataclass
+class Reconciled:
+    checked: Checked
+    reconciliation: Reconciliation
+    output: Path
+
+
+def default_output(master: Path, folder: Path = DEFAULT_FOLDER) -> Path:
+    """Return where the reconciliation of a master goes by default: build/<master>-afstemning.xlsx."""
+    from spareforslag_xl.output import safe_filename
+
+    return folder / (safe_filename(f"{Path(master).stem}-afstemning") + ".xlsx")
+
+
+def reconcile_files(master: Path, official: Path, output: Optional[Path] = None, mapping: Optional[Path] = None,
+                    unit: Optional[Unit] = None, negate: Optional[bool] = None, tolerance: Decimal = Decimal(0),
+                    sheet: Optional[str] = None, force: bool = False) -> Reconciled:
+    """Compare the master's recomputed figures with the official workbook and write the reconciliation.
+
+    Raises FindingsError when the master has errors (unless ``force``), InputError when the
+    official workbook or the mapping cannot be used, OutputError when the report cannot be written.
+    """
+    from spareforslag_xl.compute import compute
+    from spareforslag_xl.output import write_atomically
+    from spareforslag_xl.reconcile.compare import compare
+    from spareforslag_xl.reconcile.labels import Vocabulary
+    from spareforslag_xl.reconcile.locate import LocateError, locate
+    from spareforslag_xl.reconcile.mapping import check_aliases, load_mapping, mapped_tables
+    from spareforslag_xl.reconcile.read import read_official
+    from spareforslag_xl.reconcile.render import reconciliation_bytes
+
+    master, official = Path(master), Path(official)
+    output = Path(output) if output is not None else default_output(master)
+    _refuse_overwriting(output, [master, official] + ([Path(mapping)] if mapping else []))
+    checked = check_master(master)
+    errors = [f for f in checked.findings if f.is_error]
+    if errors and not force:
+        what = "1 error" if len(errors) == 1 else f"{len(errors)} errors"
+        raise FindingsError(f"{master}: the master has {what}, so its figures cannot be trusted; "
+                            "nothing was reconciled.", checked.findings)
+    plan = checked.plan
+    rules = load_mapping(Path(mapping)) if mapping else None
+    if rules is not None:
+        check_aliases(rules, plan)
+    grids = read_official(official)
+    vocab = Vocabulary(plan.departments, plan.themes, rules.departments if rules else None,
+                       rules.themes if rules else None)
+    result = compute(plan)
+    unused: list[Table] = []
+    if rules is not None:
+        tables = mapped_tables(grids, rules, vocab)
+    else:
+        try:
+            found = locate(grids, vocab, result.years, sheet)
+        except LocateError as exc:
+            raise InputError(official, exc.problem, exc.hint) from None
+        tables, unused = found.tables, found.unused
+    known_unit = parse_unit(plan.settings.unit or "1.000 kr.")
+    master_unit = known_unit or Unit(plan.settings.unit, Decimal(1))
+    sources = [_source(official, table, unit, rules.unit if rules else None, master_unit) for table in tables]
+    if known_unit is None and any(s.how is not UnitSource.ASSUMED for s in sources):
+        raise InputError(master, f"its unit '{plan.settings.unit}' is not one the program knows, so the official "
+                         "figures cannot be converted to it.", "Set Enhed to kr., 1.000 kr. or mio. kr.")
+    rec = compare(result, master_unit, sources, negate, tolerance, unused)
+    write_atomically(output, reconciliation_bytes(rec, master.name, official.name))
+    return Reconciled(checked, rec, output)
+
+
+def _source(official: Path, table: Table, given: Optional[Unit], mapped: Optional[Unit], master: Unit) -> Source:
+    """Return the table with its unit: given with --unit, from the mapping, found in the sheet, or assumed."""
+    if given is not None:
+        return Source(table, given, UnitSource.GIVEN)
+    if mapped is not None:
+        return Source(table, mapped, UnitSource.MAPPING)
+    try:
+        mention = nearest_unit(table.unit_texts)
+    except UnitConflict as exc:
+        found = ", ".join(f"{m.unit} in {m.address}" for m in exc.mentions)
+        raise InputError(official, f"the unit of the table {table.range} is unclear: the sheet names {found}.",
+                         "Give the unit with --unit.") from None
+    if mention is None:
+        return Source(table, master, UnitSource.ASSUMED)
+    return Source(table, mention.unit, UnitSource.FOUND, mention)
+
+
+def _refuse_overwriting(output: Path, inputs: list[Path]) -> None:
+    target = output.resolve()
+    for path in inputs:
+        if path.exists() and path.resolve() == target:
+            raise OutputError(f"{output}: is an input of the reconciliation; it is never overwritten. "
+                              "Choose another file with -o.")

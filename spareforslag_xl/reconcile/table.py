@@ -1,0 +1,233 @@
+"""An official table whose place is known: its rows read into records, one per figure.
+
+Pure. Used for the tables ``locate`` finds and for those a mapping file names. A blank outer
+label (the left of two label columns, as under merged cells or in a pivot table) repeats the
+one above; rows of totals ('I alt', 'Mål', 'Difference …') and figures without a label are
+set aside with the reason; rows without figures (headings, notes) are skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Mapping, Optional, Sequence
+
+from spareforslag_xl.master.cells import column_letter
+from spareforslag_xl.reconcile.labels import Match, Vocabulary, is_summary, label_text, year_of
+from spareforslag_xl.reconcile.read import Grid, OfficialCell, address
+
+UNIT_ROWS_ABOVE = 10
+"""How many rows above a table's header are searched for its unit (title rows)."""
+
+
+class Level(Enum):
+    """What an official figure is: a department's total, a theme's total, or a department's part of a theme."""
+
+    DEPARTMENT = "department totals"
+    THEME = "theme totals"
+    PART = "department × theme"
+
+
+class Layout(Enum):
+    CROSS_TAB = "cross-tab"
+    LONG = "long table"
+
+
+class Reason(Enum):
+    """Why a row of an official table was set aside."""
+
+    TOTAL = "a totals row"
+    NO_LABEL = "figures without a label"
+    NO_YEAR = "no year"
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label cell and what it matched."""
+
+    cell: OfficialCell
+    match: Match
+
+    @property
+    def text(self) -> str:
+        return label_text(self.cell.value)
+
+
+@dataclass(frozen=True)
+class Record:
+    """One official figure: its labels, its year and the cell that holds it."""
+
+    department: Optional[Label]
+    theme: Optional[Label]
+    year: Optional[int]
+    cell: OfficialCell
+
+    @property
+    def level(self) -> Level:
+        if self.department is not None and self.theme is not None:
+            return Level.PART
+        return Level.DEPARTMENT if self.department is not None else Level.THEME
+
+    @property
+    def matched(self) -> bool:
+        return all(lab.match.found for lab in (self.department, self.theme) if lab is not None)
+
+
+@dataclass(frozen=True)
+class Ignored:
+    """A row set aside: the address of its first cell, its label text and why."""
+
+    address: str
+    text: str
+    reason: Reason
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table found (or mapped) in the official workbook, with its records."""
+
+    sheet: str
+    layout: Layout
+    header_row: int
+    last_row: int
+    first_col: int
+    last_col: int
+    department_col: Optional[int]
+    theme_col: Optional[int]
+    year_cols: Mapping[int, int] = field(default_factory=dict)
+    """Cross-tab: column → year."""
+    year_col: Optional[int] = None
+    amount_col: Optional[int] = None
+    records: tuple[Record, ...] = ()
+    ignored: tuple[Ignored, ...] = ()
+    unit_texts: tuple[tuple[str, str, int], ...] = ()
+    """Text cells in and above the header row: (address, text, rows above the header)."""
+    mapped: bool = False
+
+    @property
+    def level(self) -> Level:
+        if self.department_col is not None and self.theme_col is not None:
+            return Level.PART
+        return Level.DEPARTMENT if self.department_col is not None else Level.THEME
+
+    @property
+    def range(self) -> str:
+        return f"{address(self.sheet, self.header_row, self.first_col)}:{column_letter(self.last_col)}{self.last_row}"
+
+    def score(self, years: Sequence[int]) -> int:
+        """How many figures of the table have labels and a year that the master knows."""
+        return sum(1 for r in self.records if r.matched and r.year in years)
+
+
+class _Rows:
+    """Labels of one table row by row, the outer label repeating down into blank cells."""
+
+    def __init__(self, grid: Grid, department_col: Optional[int], theme_col: Optional[int], vocab: Vocabulary) -> None:
+        self.grid, self.vocab = grid, vocab
+        self.cols = {"department": department_col, "theme": theme_col}
+        both = department_col is not None and theme_col is not None
+        self.outer = (min(("department", "theme"), key=lambda k: self.cols[k]) if both else None)
+        self.last_outer: Optional[Label] = None
+
+    def labels(self, row: int) -> dict[str, Optional[Label]]:
+        found: dict[str, Optional[Label]] = {}
+        for kind, col in self.cols.items():
+            if col is None:
+                continue
+            cell = self.grid.cell(row, col)
+            if cell.value is None:
+                found[kind] = None
+                continue
+            match = self.vocab.department(cell.value) if kind == "department" else self.vocab.theme(cell.value)
+            found[kind] = Label(cell, match)
+        return found
+
+    def fill(self, labels: dict[str, Optional[Label]]) -> dict[str, Optional[Label]]:
+        """Return the labels with a blank outer label taken from the row above (merged cells, pivot tables)."""
+        if self.outer is None:
+            return labels
+        inner = "theme" if self.outer == "department" else "department"
+        if labels[self.outer] is not None:
+            self.last_outer = labels[self.outer]
+        elif labels[inner] is not None and self.last_outer is not None:
+            labels = dict(labels, **{self.outer: self.last_outer})
+        return labels
+
+
+def _unit_texts(grid: Grid, header: int) -> tuple[tuple[str, str, int], ...]:
+    return tuple(
+        (address(grid.name, r, c), v, header - r)
+        for r in grid.rows if header - UNIT_ROWS_ABOVE <= r <= header
+        for c, v in grid.row(r) if isinstance(v, str)
+    )
+
+
+def _body(grid: Grid, header: int, end: int, first: Optional[int]) -> list[int]:
+    start = first if first is not None else header + 1
+    return [r for r in grid.rows if start <= r < end]
+
+
+def _set_aside(labels: dict[str, Optional[Label]], first_figure: OfficialCell) -> Optional[Ignored]:
+    """Return why a row with figures is set aside (a totals row, no label), or None to keep it."""
+    present = [lab for lab in labels.values() if lab is not None]
+    if not present:
+        return Ignored(first_figure.address, "", Reason.NO_LABEL)
+    for lab in present:
+        if not lab.match.candidates and is_summary(lab.text):
+            return Ignored(lab.cell.address, lab.text, Reason.TOTAL)
+    return None
+
+
+def cross_tab(grid: Grid, header: int, end: int, department_col: Optional[int], theme_col: Optional[int],
+              year_cols: Mapping[int, int], vocab: Vocabulary, mapped: bool = False, first: Optional[int] = None) -> Table:
+    """Return the table of labels down and years across, from first (the row after header) up to end."""
+    rows = _Rows(grid, department_col, theme_col, vocab)
+    records: list[Record] = []
+    ignored: list[Ignored] = []
+    last = header
+    for r in _body(grid, header, end, first):
+        figures = [grid.cell(r, c) for c in year_cols]
+        has_figures = any(c.value is not None for c in figures)
+        labels = rows.fill(rows.labels(r))
+        if not has_figures:
+            continue  # a heading, a note, a group label: text without figures
+        aside = _set_aside(labels, next(c for c in figures if c.value is not None))
+        if aside is not None:
+            ignored.append(aside)
+        else:
+            department, theme = labels.get("department"), labels.get("theme")
+            records += [Record(department, theme, year_cols[c.col], c) for c in figures]
+        last = r
+    used = [c for c in (department_col, theme_col, *year_cols) if c is not None]
+    return Table(grid.name, Layout.CROSS_TAB, header, last, min(used), max(used), department_col, theme_col,
+                 dict(year_cols), records=tuple(records), ignored=tuple(ignored),
+                 unit_texts=_unit_texts(grid, header), mapped=mapped)
+
+
+def long_table(grid: Grid, header: int, end: int, department_col: Optional[int], theme_col: Optional[int],
+               year_col: int, amount_col: int, vocab: Vocabulary, mapped: bool = False,
+               first: Optional[int] = None) -> Table:
+    """Return the table of one figure per row (labels, year, amount), from first (the row after header) up to end."""
+    rows = _Rows(grid, department_col, theme_col, vocab)
+    records: list[Record] = []
+    ignored: list[Ignored] = []
+    last = header
+    for r in _body(grid, header, end, first):
+        amount = grid.cell(r, amount_col)
+        labels = rows.fill(rows.labels(r))
+        if amount.value is None:
+            continue
+        aside = _set_aside(labels, amount)
+        year = year_of(grid.get(r, year_col))
+        if aside is None and year is None:
+            aside = Ignored(amount.address, label_text(grid.get(r, year_col)), Reason.NO_YEAR)
+        if aside is not None:
+            ignored.append(aside)
+        else:
+            records.append(Record(labels.get("department"), labels.get("theme"), year, amount))
+        last = r
+    used = [c for c in (department_col, theme_col, year_col, amount_col) if c is not None]
+    return Table(grid.name, Layout.LONG, header, last, min(used), max(used), department_col, theme_col,
+                 year_col=year_col, amount_col=amount_col, records=tuple(records), ignored=tuple(ignored),
+                 unit_texts=_unit_texts(grid, header), mapped=mapped)
+

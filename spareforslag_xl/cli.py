@@ -57,6 +57,7 @@ def cli() -> None:
       spareforslag init master.xlsx
       spareforslag validate input/spareforslag-budget-2024.xlsx
       spareforslag build input/spareforslag-budget-2024.xlsx -o build/
+      spareforslag import document.md -o master.xlsx
 
     Exit codes: 0 done, 1 problems in the input, 2 usage error or unreadable input,
     3 output not written.
@@ -160,6 +161,51 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool)
     click.echo(f"{master}: {summary(built.checked.findings)}.", err=True)
     if timings:
         click.echo(" ".join(f"{k}={v * 1000:.0f}ms" for k, v in built.timings.items()), err=True)
+
+
+@cli.command("import")
+@click.argument("document", type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The master workbook to write.")
+@click.option("--departments", "departments_file", type=click.Path(path_type=Path), default=None,
+              help="CSV (';') with the header Kode;Navn;E-mail;Kontaktperson: names and mail recipients.")
+@click.option("--municipality", default=None, help="The municipality's name (default: the most frequent "
+              "'… Kommune' in the text).")
+@click.option("--overwrite", is_flag=True, help="Replace the output if it exists.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only what needs review, and the summary.")
+def import_(document: Path, output: Path, departments_file: Path | None, municipality: str | None,
+            overwrite: bool, quiet: bool) -> None:
+    """Import a proposals document (Markdown with TAB tables) into a master workbook.
+
+    Reads the overview, each theme's proposals, totals and FTE figures, and its
+    'Fordeling på afdeling' (key tables, fixed amounts, named keys). The master also gets
+    the sheets 'Dokumenttal' (every figure the document states, with its line) and
+    'Importrapport'. Prints the import report; exit 1 when something needs a person's
+    review (the master is still written), 2 when the document cannot be used.
+
+    \b
+    Example:
+      spareforslag import input/administrative-spareforslag-2023.md \\
+          --departments input/afdelinger.csv -o input/spareforslag-budget-2024.xlsx
+    """
+    from spareforslag_xl.importer.report import Status
+    from spareforslag_xl.importer.run import import_document
+
+    try:
+        imported = import_document(document, output, departments_file, municipality, overwrite)
+    except SpareforslagError as exc:
+        raise fail(exc) from None
+    report = imported.report
+    for entry in report.entries:
+        if not quiet or entry.status is Status.REVIEW:
+            click.echo(str(entry))
+    plan = imported.plan
+    click.echo(f"Wrote {output} ({len(plan.themes)} themes, {len(plan.lines)} proposals, {len(plan.keys)} keys, "
+               f"{len(imported.figures)} document figures).")
+    click.echo(f"{document}: {report.summary()}.")
+    if report.needs_review:
+        click.echo("Review the entries marked 'needs review' (sheet Importrapport).", err=True)
+        sys.exit(EXIT_PROBLEMS)
 
 
 def main() -> None:

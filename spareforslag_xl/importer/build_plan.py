@@ -16,11 +16,11 @@ from typing import Optional, Sequence
 from spareforslag_xl.danish import format_danish
 from spareforslag_xl.errors import InputError
 from spareforslag_xl.importer.blocks import split_blocks
-from spareforslag_xl.importer.distribution import Distribution, LineInfo, RuleSpec, codes_named, interpret
+from spareforslag_xl.importer.distribution import codes_named, interpret
 from spareforslag_xl.importer.figures import FigureLog
 from spareforslag_xl.importer.keys import ADMIN_KEY, name_keys
 from spareforslag_xl.importer.numbers import convert
-from spareforslag_xl.importer.overview import Overview, OverviewTheme, is_overview_table, read_overview
+from spareforslag_xl.importer.overview import Overview, is_overview_table, read_overview
 from spareforslag_xl.importer.potential import Potential, read_potential
 from spareforslag_xl.importer.prose import blocks_text, paragraph_text, plain
 from spareforslag_xl.importer.report import ImportReport
@@ -28,6 +28,7 @@ from spareforslag_xl.importer.sections import (
     DISTRIBUTION, POTENTIAL, Section, match_sections, outline,
 )
 from spareforslag_xl.importer.sections import OverviewTheme as MatchTheme
+from spareforslag_xl.importer.spec import Distribution, LineInfo, RuleSpec
 from spareforslag_xl.importer.text import Document
 from spareforslag_xl.model import Department, FixedAmount, Method, Plan, ProposalLine, Rule, Settings, Theme
 from spareforslag_xl.salary import StatedFte, implied_salary
@@ -162,7 +163,7 @@ def _match(sections: list[Section], ov: Overview, years, unit: str, report: Impo
             before = f"tema {numbers[i - 1]}" if i > 0 else "the overview"
             after = f"tema {numbers[i + 1]}" if i + 1 < len(numbers) else "the end"
             start = section.heading.text if section.heading else "## " + _first_part(section)
-            how = (f"its title" if m.how == "title" else f"its place between {before} and {after}")
+            how = ("its title" if m.how == "title" else f"its place between {before} and {after}")
             agree = ("its totals agree with the overview" if m.totals_agree
                      else "but its totals differ from the overview's")
             text = (f"the section has no 'Tema {m.theme}' heading (it starts with '{start}'); matched to "

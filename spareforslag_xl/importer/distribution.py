@@ -10,16 +10,17 @@ amounts without being a split ('MSB har ligeledes … 200.000 kr.') is flagged.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional, Sequence
 
-from spareforslag_xl.danish import format_danish, parse_danish_number
+from spareforslag_xl.danish import format_danish
 from spareforslag_xl.importer.blocks import Block, Heading, Paragraph, Table
 from spareforslag_xl.importer.keytables import KeyTable, read_key_tables
-from spareforslag_xl.importer.numbers import (
-    ProseAmount, amounts_in, convert, decimals_shown, quantum_in, unit_in, unit_of,
+from spareforslag_xl.importer.spec import (
+    Distribution, FixedSpec, FixedTable, KeyUse, LineInfo, RuleSpec, StatedFixed,
 )
+from spareforslag_xl.importer.fixedprose import code_words, codes_in, colon_amounts, listed_amounts
+from spareforslag_xl.importer.numbers import amounts_in, convert, quantum_in, unit_in
 from spareforslag_xl.importer.prose import blocks_text, paragraph_text, plain
 from spareforslag_xl.importer.report import ImportReport
 from spareforslag_xl.importer.sentences import sentences
@@ -31,94 +32,8 @@ _QUALIFIER = re.compile(r"\b(?:dog|men|undtagen|bortset|ekskl\w*|excl\w*|eksklus
                         r"vurdering|ikke|delvist|forholdsmæssig\w*)\b", re.IGNORECASE)
 _FROM_NTH_YEAR = re.compile(r"\bfra\s+(?:og\s+med\s+)?år\s+(\d{1,2})\b", re.IGNORECASE)
 _FROM_YEAR = re.compile(r"\bfra\s+(?:og\s+med\s+)?(\d{4})\b", re.IGNORECASE)
-_CODE = r"[A-ZÆØÅ]{2,6}\d?"
-_CODES = rf"{_CODE}(?:\s*,\s*{_CODE})*(?:\s+(?:og|&)\s+{_CODE})?"
-_NUM = r"-?\d[\d.,]*"
-_UNIT = r"(?:mio\.?|mia\.?|t\.?|tusind|1\.000)?\s*kr\.?|mio\.?|mia\.?"
-_COLON_AMOUNT = re.compile(rf"(?<![\w(])(?P<codes>{_CODES})\s*:\s*(?P<number>{_NUM})\s*(?P<unit>{_UNIT})?"
-                           r"(?P<note>\s*\([^)]*\))?")
-_LISTED = re.compile(rf"(?P<code>{_CODE})\s*\((?P<inside>[^()]*)\)")
-_LIST_GLUE = re.compile(r"^[\s,;.*&]*(?:og[\s,;.*]*)?$")
 _LINE_REFERENCE = re.compile(r"^\s*(?:linje|forslag|tiltag)\s+(\d+[a-z]?)\b", re.IGNORECASE)
 _NUMBERED_TITLE = re.compile(r"^\s*(\d+[a-z]?)\s*[.)]\s*(.*?)\s*:?\s*$")
-
-
-@dataclass(frozen=True)
-class LineInfo:
-    """What the interpretation needs to know about a proposal line."""
-
-    ident: str
-    """The line's number, or its title when unnumbered."""
-    number: str
-    title: str
-    amounts: dict[int, Optional[Decimal]]
-
-
-@dataclass
-class KeyUse:
-    """A department table with shares: a key to register, and what it distributes."""
-
-    table: KeyTable
-    shares: dict[str, Decimal]
-    admin: bool
-    theme: str
-    target: str
-    """'' for the whole theme, else the ident of a line."""
-    unit: str
-    name: str = ""
-    """Filled in when the keys of the whole document are named."""
-
-
-@dataclass
-class RuleSpec:
-    method: Method
-    key: Optional[KeyUse] = None
-    admin: bool = False
-    """True for the administrative key named in prose (resolved to its name later)."""
-    from_year: Optional[int] = None
-
-
-@dataclass
-class FixedSpec:
-    line: str
-    department: str
-    amounts: dict[int, Optional[Decimal]]
-    note: str = ""
-
-
-@dataclass
-class StatedFixed:
-    """A fixed amount as the prose states it (one figure for every year)."""
-
-    department: str
-    value: Decimal
-    text: str
-    unit: str
-    decimals: int
-    line: int
-    target: str = ""
-
-
-@dataclass
-class FixedTable:
-    """A department table without shares: fixed amounts per year."""
-
-    table: KeyTable
-    target: str
-    unit: str
-
-
-@dataclass
-class Distribution:
-    theme_rule: RuleSpec = field(default_factory=lambda: RuleSpec(Method.NONE))
-    line_rules: dict[str, RuleSpec] = field(default_factory=dict)
-    fixed: list[FixedSpec] = field(default_factory=list)
-    keys: list[KeyUse] = field(default_factory=list)
-    fixed_tables: list[FixedTable] = field(default_factory=list)
-    stated_fixed: list[StatedFixed] = field(default_factory=list)
-    text: str = ""
-    codes: list[str] = field(default_factory=list)
-    """Department codes the section names, in order."""
 
 
 def distributable(lines: Sequence[LineInfo], years: Sequence[int]) -> bool:
@@ -298,61 +213,37 @@ class _Interpreter:
     # -- fixed amounts in prose ---------------------------------------------------------------------------
     def _fixed_after_colon(self, p: Paragraph) -> bool:
         """'BA: 1 mio. kr.', 'MSB, MBU og MSO: 0,5 mio. kr.', 'MKB: 0 mio. kr. (…)'."""
-        text = paragraph_text(p)
-        matches = list(_COLON_AMOUNT.finditer(text))
-        if not matches:
+        found = colon_amounts(paragraph_text(p))
+        if not found:
             return False
-        for m in matches:
-            unit = unit_of(m.group("unit") or "") or self._paragraph_unit(p)
-            if unit is None:
-                return False
-            codes = re.split(r"\s*,\s*|\s+(?:og|&)\s+", m.group("codes").strip())
-            try:
-                value = parse_danish_number(m.group("number"))
-            except ValueError:
-                return False
-            note = (m.group("note") or "").strip()[1:-1].strip()
-            stated = text[m.start("number"):m.end("unit")] if m.group("unit") else m.group("number")
-            for code in codes:
-                self._add_fixed(code, value, unit, stated.strip(), decimals_shown(m.group("number")), p.line, note)
-        self.report.read("fixed amounts", "fixed amounts read from prose: " + "; ".join(m.group(0).strip()
-                         for m in matches), p.line, p.last_line, self.theme)
+        unit = unit_in(paragraph_text(p))
+        if any(f.unit is None for f in found) and unit is None:
+            return False
+        for f in found:
+            self._add_fixed(f.code, f.value, f.unit or unit, f.text, f.decimals, p.line, f.note)
+        self.report.read("fixed amounts", "fixed amounts read from prose: " + "; ".join(
+            dict.fromkeys(f.source for f in found)), p.line, p.last_line, self.theme)
         return True
 
     def _fixed_list(self, p: Paragraph, before: Sequence[Paragraph]) -> bool:
         """'BA (270.000), MSO (70.000), …' with the unit named in the lead sentence ('… (kr.):')."""
         text = paragraph_text(p)
-        matches = list(_LISTED.finditer(text))
-        if len(matches) < 2 or not _LIST_GLUE.match(_LISTED.sub("", text)):
+        found = listed_amounts(text)
+        if not found:
             return False
         lead_unit = next((unit_in(paragraph_text(b)) for b in reversed(before) if unit_in(paragraph_text(b))), None)
-        values: list[tuple[str, Decimal, str, str, int]] = []
-        for m in matches:
-            inside = m.group("inside").strip()
-            prose = amounts_in(inside)
-            if prose:
-                a: ProseAmount = prose[0]
-                values.append((m.group("code"), a.value, a.unit, a.text, a.decimals))
-                continue
-            try:
-                value = parse_danish_number(inside)
-            except ValueError:
-                return False
-            if lead_unit is None:
-                self.report.review("fixed amounts", f"the amounts in '{text}' have no unit, and no sentence "
-                                   "before them names one; they were not read", p.line, theme=self.theme)
-                return False
-            values.append((m.group("code"), value, lead_unit, inside, decimals_shown(inside)))
-        for code, value, unit, shown, decimals in values:
-            self._add_fixed(code, value, unit, shown, decimals, p.line, "")
+        if any(f.unit is None for f in found) and lead_unit is None:
+            self.report.review("fixed amounts", f"the amounts in '{text}' have no unit, and no sentence before them "
+                               "names one; they were not read", p.line, theme=self.theme)
+            return False
+        for f in found:
+            self._add_fixed(f.code, f.value, f.unit or lead_unit, f.text, f.decimals, p.line, f.note)
         mark = " (a footnote mark '*' after the list was ignored)" if text.rstrip().endswith("*") else ""
-        self.report.read("fixed amounts", f"fixed amounts read from a list in {values[0][2]}: "
-                         + ", ".join(f"{c} {format_danish(convert(v, u, self.plan_unit))}" for c, v, u, _, _ in values)
-                         + f" ({self.plan_unit}){mark}", p.line, p.last_line, self.theme)
+        unit = found[0].unit or lead_unit
+        self.report.read("fixed amounts", f"fixed amounts read from a list in {unit}: " + ", ".join(
+            f"{f.code} {format_danish(convert(f.value, f.unit or lead_unit, self.plan_unit))}" for f in found)
+            + f" ({self.plan_unit}){mark}", p.line, p.last_line, self.theme)
         return True
-
-    def _paragraph_unit(self, p: Paragraph) -> Optional[str]:
-        return unit_in(paragraph_text(p))
 
     def _add_fixed(self, code: str, value: Decimal, unit: str, text: str, decimals: int, line: int,
                    note: str) -> None:
@@ -445,10 +336,10 @@ class _Interpreter:
                 continue
             text = paragraph_text(p)
             hits = [s for s in sentences(text)
-                    if any(c in self.known for c in re.findall(_CODE, s)) or (nothing and _METHOD_VERB.search(s))]
+                    if any(c in self.known for c in code_words(s)) or (nothing and _METHOD_VERB.search(s))]
             if not hits:
                 continue
-            codes = [c for s in hits for c in re.findall(_CODE, s) if c in self.known]
+            codes = [c for s in hits for c in code_words(s) if c in self.known]
             what = f"names {', '.join(dict.fromkeys(codes))}" if codes else "describes a distribution"
             if any(amounts_in(s) for s in hits):
                 what += " with amounts"
@@ -513,10 +404,5 @@ def codes_named(blocks: Sequence[Block]) -> list[str]:
             for kt in read_key_tables(block):
                 found += [r.code for r in kt.rows]
         elif isinstance(block, Paragraph):
-            text = paragraph_text(block)
-            for m in _COLON_AMOUNT.finditer(text):
-                found += re.split(r"\s*,\s*|\s+(?:og|&)\s+", m.group("codes").strip())
-            listed = list(_LISTED.finditer(text))
-            if len(listed) >= 2 and _LIST_GLUE.match(_LISTED.sub("", text)):
-                found += [m.group("code") for m in listed]
+            found += codes_in(paragraph_text(block))
     return list(dict.fromkeys(found))

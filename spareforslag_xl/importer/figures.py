@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spareforslag_xl.importer.distribution import Distribution, KeyUse
+from spareforslag_xl.importer.spec import Distribution, KeyUse
 from spareforslag_xl.importer.keytables import KeyRow, KeyTable
 from spareforslag_xl.importer.numbers import Figure, convert
 from spareforslag_xl.importer.overview import Overview, OverviewRow

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Sequence
 
 from spareforslag_xl.danish import format_danish
-from spareforslag_xl.importer.distribution import KeyUse
+from spareforslag_xl.importer.spec import KeyUse
 from spareforslag_xl.importer.report import ImportReport
 from spareforslag_xl.model import DistributionKey, KeyShare
 

@@ -58,6 +58,7 @@ def cli() -> None:
       spareforslag validate input/spareforslag-budget-2024.xlsx
       spareforslag build input/spareforslag-budget-2024.xlsx -o build/
       spareforslag import document.md -o master.xlsx
+      spareforslag audit master.xlsx
 
     Exit codes: 0 done, 1 problems in the input, 2 usage error or unreadable input,
     3 output not written.
@@ -204,7 +205,47 @@ def import_(document: Path, output: Path, departments_file: Path | None, municip
                f"{len(imported.figures)} document figures).")
     click.echo(f"{document}: {report.summary()}.")
     if report.needs_review:
-        click.echo("Review the entries marked 'needs review' (sheet Importrapport).", err=True)
+        click.echo("Review the entries marked 'needs review' (sheet Importrapport), then run "
+                   f"'spareforslag audit {output}'.", err=True)
+        sys.exit(EXIT_PROBLEMS)
+
+
+@cli.command()
+@click.argument("master", type=click.Path(path_type=Path))
+@click.option("--disagreements-only", is_flag=True, help="Show disagreements, not rounding notes or information.")
+def audit(master: Path, disagreements_only: bool) -> None:
+    """Compare the figures the proposals document states with the recomputed master.
+
+    Needs a master made by 'spareforslag import' (its sheet 'Dokumenttal'). Each item
+    gives the document line, what the document shows, the recomputed value and why they
+    differ: disagreements, rounding notes (a figure within one unit of its last digit),
+    and information. Exit 1 when there are disagreements.
+
+    \b
+    Example:
+      spareforslag audit input/spareforslag-budget-2024.xlsx
+    """
+    from spareforslag_xl.audit import Severity
+    from spareforslag_xl.build import audit_master
+    from spareforslag_xl.findings import count
+
+    try:
+        audited = audit_master(master)
+    except SpareforslagError as exc:
+        raise fail(exc) from None
+    errors, _ = count(audited.checked.findings)
+    if errors:
+        click.echo(f"{master}: the master has {errors} errors (see 'spareforslag validate'); "
+                   "it was recomputed as it is.", err=True)
+    for item in audited.items:
+        if not disagreements_only or item.severity is Severity.DISAGREEMENT:
+            click.echo(str(item))
+    counts = {s: sum(1 for i in audited.items if i.severity is s) for s in Severity}
+    plural = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
+    click.echo(f"{master}: {len(audited.figures)} document figures checked: "
+               f"{plural(counts[Severity.DISAGREEMENT], 'disagreement')}, "
+               f"{plural(counts[Severity.ROUNDING], 'rounding note')}, {plural(counts[Severity.INFO], 'remark')}.")
+    if audited.disagreements:
         sys.exit(EXIT_PROBLEMS)
 
 

@@ -37,7 +37,8 @@ def test_import_the_seed(runner, tmp_path):
             "its totals agree with the overview") in lines
     assert lines[-2] == (f"Wrote {out} (12 themes, 27 proposals, 2 keys, 343 document figures).")
     assert lines[-1] == f"{SEED_DOCUMENT}: 39 read, 9 inferred, 3 kept as text, 6 need review."
-    assert result.stderr == ("Review the entries marked 'needs review' (sheet Importrapport).\n")
+    assert result.stderr == (f"Review the entries marked 'needs review' (sheet Importrapport), then run "
+                             f"'spareforslag audit {out}'.\n")
 
 
 def test_quiet_prints_only_what_needs_review(runner, tmp_path):

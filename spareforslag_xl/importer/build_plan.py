@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Optional, Sequence
 
@@ -124,12 +124,30 @@ def build_plan(doc: Document, departments: Sequence[Department] = (), municipali
         text = blocks_text([block])
         if text and (out.overview is None or block.line > ov.last_line):
             report.info("text", f"text outside the themes was not imported: '{text[:80]}'", block.line)
+    _in_document_order(report, themes)
     return Imported(plan, tuple(log.figures), report, doc)
+
+
+def _in_document_order(report: ImportReport, themes: list[_Theme]) -> None:
+    """Sort the entries by the line they concern; an entry about a whole theme goes with its section."""
+    starts = {t.number: t.section.line if t.section else 0 for t in themes}
+    last = max((len(report.entries) and max(e.line for e in report.entries)), 0) + 1
+
+    def anchor(e) -> int:
+        if e.line:
+            return e.line
+        if e.theme in starts and starts[e.theme]:
+            return starts[e.theme]
+        return 0 if e.topic in ("file", "overview") else last
+
+    report.entries.sort(key=anchor)
 
 
 # -- sections and themes --------------------------------------------------------------------------------------
 def _match(sections: list[Section], ov: Overview, years, unit: str, report: ImportReport) -> list[_Theme]:
-    potentials = [read_potential(s.blocks(POTENTIAL), unit, years, report, s.number) for s in sections]
+    # Each section's table is read before the section is matched to its theme; its entries get the theme after.
+    own = [ImportReport() for _ in sections]
+    potentials = [read_potential(s.blocks(POTENTIAL), unit, years, r, s.number) for s, r in zip(sections, own)]
     totals = [_totals(p, years, unit) for p in potentials]
     match_themes = [MatchTheme(t.number, t.name, {y: convert(t.figures[y].value, unit, unit) if y in t.figures
                                                   else None for y in years} if not t.status else {},
@@ -169,12 +187,16 @@ def _match(sections: list[Section], ov: Overview, years, unit: str, report: Impo
             text = (f"the section has no 'Tema {m.theme}' heading (it starts with '{start}'); matched to "
                     f"tema {m.theme} '{theme.title}' by {how}; {agree}")
             (report.inferred if m.totals_agree else report.review)("section", text, *span, theme=m.theme)
+    for m, entries in zip(matches, own):
+        report.entries += [replace(e, theme=e.theme or m.theme or "") for e in entries.entries]
+    rows = {t.number: t.line for t in ov.themes}
     for t in themes:
         if t.section is None and not t.status:
             report.review("section", f"no section was found for tema {t.number} '{t.title}'; it has no lines in the "
-                          "master", theme=t.number)
+                          "master", rows.get(t.number, 0), theme=t.number)
         elif t.section is None:
-            report.read("section", f"tema {t.number} has only a note in the overview: '{t.status}'", theme=t.number)
+            report.read("section", f"tema {t.number} has only a note in the overview: '{t.status}'",
+                        rows.get(t.number, 0), theme=t.number)
     return themes
 
 
@@ -286,7 +308,7 @@ def _salary(t: _Theme, years, report: ImportReport) -> Optional[Decimal]:
             report.info("salary", "the FTE figures hold for any average salary (no savings); none was set",
                         pot.fte.line, theme=t.number)
         return None
-    fits = ", ".join(format_danish(f.fte, f.decimals) for f in stated if f.year in implied.fitting)
+    fits = ", ".join(dict.fromkeys(format_danish(f.fte, f.decimals) for f in stated if f.year in implied.fitting))
     text = (f"average salary {format_danish(implied.salary, 2).rstrip('0').rstrip(',')} "
             f"implied by the FTE figures {fits}")
     if implied.outliers:

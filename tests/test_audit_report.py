@@ -191,8 +191,8 @@ def test_the_report_lists_the_audit(built):
     listed = [r for r in rows[header + 1:] if r[0]]
     assert len(listed) == len(audited.items)
     assert [(r[0], r[2], r[3]) for r in listed if r[0] == "Afvigelse"] == [
-        ("Afvigelse", 147, "4"), ("Afvigelse", 214, "6"), ("Afvigelse", 214, "6"), ("Afvigelse", 226, "6"),
-        ("Afvigelse", 238, "6"), ("Afvigelse", 265, "7"), ("Afvigelse", 345, "9")]
+        ("Afvigelse", 147, 4), ("Afvigelse", 214, 6), ("Afvigelse", 214, 6), ("Afvigelse", 226, 6),
+        ("Afvigelse", 238, 6), ("Afvigelse", 265, 7), ("Afvigelse", 345, 9)]
     assert rows[1][0].startswith("343 tal fra dokumentet er kontrolleret: 7 afvigelser, 1 afrundingsnote og 5 oplysninger")
 
 

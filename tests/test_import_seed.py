@@ -233,3 +233,20 @@ def test_utf16_with_crlf_gives_the_same_plan(imported, tmp_path):
     assert plan_content(again.plan) == plan_content(imported.plan)
     assert again.figures == imported.figures
     assert again.report.entries[0].message == "decoded as UTF-16 with BOM with Windows line ends"
+
+
+def test_the_import_report_sheet(imported, tmp_path):
+    from spareforslag_xl.master.read import read_workbook
+
+    path = tmp_path / "master.xlsx"
+    path.write_bytes(master_of(imported))
+    sheet = read_workbook(path, ["Importrapport"]).sheets["Importrapport"]
+    rows = [values for _, values in sheet.rows]
+    assert rows[0][0] == "Import af administrative-spareforslag-2023.md"
+    assert rows[1][0] == ("Tegnsæt: UTF-8. 6 forhold skal ses af en person før masteren bruges (status 'Skal ses af "
+                          "en person').")
+    assert rows[2][:5] == ("Status", "Linjer", "Tema", "Emne", "Besked")
+    body = rows[3:]
+    assert len(body) == len(imported.report.entries)
+    assert ("Udledt", "86-114", 3, "Afsnit") == body[[r[1] for r in body].index("86-114")][:4]
+    assert [r[0] for r in body].count("Skal ses af en person") == 6

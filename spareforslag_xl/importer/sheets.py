@@ -6,6 +6,13 @@ from spareforslag_xl.importer.report import ImportReport, Status
 from spareforslag_xl.render.sheet import SheetWriter, Styles
 
 SHEET = "Importrapport"
+TOPICS = {
+    "file": "Fil", "overview": "Oversigt", "section": "Afsnit", "lines": "Forslag", "total": "I alt",
+    "fte": "Årsværk", "salary": "Gns. løn", "table": "Tabel", "key table": "Nøgletabel", "keys": "Nøgler",
+    "fixed amounts": "Faste beløb", "distribution": "Fordeling", "settings": "Indstillinger",
+    "departments": "Afdelinger", "text": "Tekst",
+}
+"""The Danish name of each topic of the report, for the sheet."""
 _STYLE = {Status.REVIEW: "error", Status.INFERRED: "warning", Status.TEXT: "text_wrap", Status.INFO: "text_wrap",
           Status.READ: "text_wrap"}
 
@@ -29,8 +36,11 @@ def import_report_sheet(report: ImportReport, source: str, encoding: str):
             w.text(row, 0, e.status.value, style if e.status in (Status.REVIEW, Status.INFERRED) else "text",
                    measure=False)
             w.text(row, 1, e.lines, measure=False)
-            w.text(row, 2, e.theme, measure=False)
-            w.text(row, 3, e.topic, measure=False)
+            if e.theme.isdigit():
+                ws.write_number(row, 2, int(e.theme))  # as the master's sheets do, so Excel does not flag it
+            else:
+                w.text(row, 2, e.theme, measure=False)
+            w.text(row, 3, TOPICS.get(e.topic, e.topic), measure=False)
             w.text(row, 4, e.message, "text_wrap", measure=False)
             row += 1
         ws.autofilter(3, 0, max(4, row - 1), len(headers) - 1)

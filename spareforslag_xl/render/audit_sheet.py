@@ -33,7 +33,10 @@ def audit_sheet(items: Sequence[AuditItem], figures: int):
             w.text(row, 0, item.severity.value, _STYLE[item.severity], measure=False)
             w.text(row, 1, item.class_name, "text_wrap", measure=False)
             ws.write_number(row, 2, item.source_line)
-            w.text(row, 3, item.theme, measure=False)
+            if item.theme.isdigit():
+                ws.write_number(row, 3, int(item.theme))
+            else:
+                w.text(row, 3, item.theme, measure=False)
             w.text(row, 4, item.label, "text_wrap", measure=False)
             w.text(row, 5, item.year_text, measure=False)
             w.text(row, 6, item.stated, measure=False)

@@ -20,7 +20,7 @@ from spareforslag_xl.importer.spec import (
     Distribution, FixedSpec, FixedTable, KeyUse, LineInfo, RuleSpec, StatedFixed,
 )
 from spareforslag_xl.importer.fixedprose import code_words, codes_in, colon_amounts, listed_amounts
-from spareforslag_xl.importer.numbers import amounts_in, convert, quantum_in, unit_in
+from spareforslag_xl.importer.numbers import amounts_in, convert, unit_in
 from spareforslag_xl.importer.prose import blocks_text, paragraph_text, plain
 from spareforslag_xl.importer.report import ImportReport
 from spareforslag_xl.importer.sentences import sentences
@@ -174,11 +174,11 @@ class _Interpreter:
             for line in self.lines:
                 if _similar(plain(kt.title).rstrip(":"), line.title):
                     return line.ident
-        totals = self._table_totals(kt, unit)
-        if totals and self._agrees(totals, self.totals, kt, unit):
+        totals = self._table_totals(kt)
+        if totals and self._agrees(totals, self.totals, unit):
             return ""
         for line in self.lines:
-            if totals and self._agrees(totals, line.amounts, kt, unit):
+            if totals and self._agrees(totals, line.amounts, unit):
                 self.report.inferred("key table", f"the table's totals equal line '{line.title}'; it was applied "
                                      "to that line", kt.line, theme=self.theme)
                 return line.ident
@@ -187,7 +187,7 @@ class _Interpreter:
                                "it was applied to the whole theme", kt.line, kt.last_line, self.theme)
         return ""
 
-    def _table_totals(self, kt: KeyTable, unit: str) -> dict[int, tuple[Decimal, int]]:
+    def _table_totals(self, kt: KeyTable) -> dict[int, tuple[Decimal, int]]:
         if kt.total is not None and kt.total.figures:
             return {y: (f.value, f.decimals) for y, f in kt.total.figures.items() if f.value is not None}
         sums: dict[int, tuple[Decimal, int]] = {}
@@ -197,7 +197,7 @@ class _Interpreter:
                 sums[y] = (sum((f.value for f in figures), Decimal(0)), max(f.decimals for f in figures))
         return sums
 
-    def _agrees(self, totals, amounts, kt: KeyTable, unit: str) -> bool:
+    def _agrees(self, totals, amounts, unit: str) -> bool:
         """True when every stated total equals the amount within half a unit of its last shown digit."""
         for year, (value, decimals) in totals.items():
             amount = amounts.get(year)
@@ -206,7 +206,7 @@ class _Interpreter:
                     return False
                 continue
             shown = convert(amount, self.plan_unit, unit)
-            if abs(shown - value) > quantum_in(unit, decimals, unit) / 2:
+            if abs(shown - value) > Decimal(1).scaleb(-decimals) / 2:
                 return False
         return True
 

@@ -91,13 +91,58 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     result = compute(checked.plan)
     t1 = clock()
     out_dir = Path(out_dir)
-    files = {inside(out_dir, report_name(Path(master))): report_bytes(result, checked.findings, forced=bool(blocking))}
+    extras = _document_audit(Path(master), result)
+    files = {inside(out_dir, report_name(Path(master))): report_bytes(result, checked.findings, forced=bool(blocking),
+                                                                       extras=extras)}
     files.update(workbook_files(result, out_dir / WORKBOOK_FOLDER, chosen, checked.findings, bool(blocking)))
     t2 = clock()
     write_all(files)
     t3 = clock()
     timings = dict(checked.timings, compute=t1 - t0, render=t2 - t1, write=t3 - t2)
     return Built(checked, list(files), timings)
+
+
+def _document_audit(master: Path, result) -> list:
+    """Return the report's extra sheet 'Dokumentafvigelser' when the master carries the document's figures."""
+    from spareforslag_xl.master.stated_sheet import read_stated
+
+    figures = read_stated(master)
+    if not figures:
+        return []
+    from spareforslag_xl.audit import audit
+    from spareforslag_xl.render.audit_sheet import audit_sheet
+
+    return [audit_sheet(audit(result, figures), len(figures))]
+
+
+@dataclass
+class Audited:
+    """A master's stated document figures compared with its recomputation."""
+
+    checked: Checked
+    figures: list
+    items: list
+
+    @property
+    def disagreements(self) -> list:
+        from spareforslag_xl.audit import Severity
+
+        return [i for i in self.items if i.severity is Severity.DISAGREEMENT]
+
+
+def audit_master(path: Path) -> Audited:
+    """Return the audit of the document figures a master carries (raises InputError when it has none)."""
+    from spareforslag_xl.audit import audit
+    from spareforslag_xl.compute import compute
+    from spareforslag_xl.errors import InputError
+    from spareforslag_xl.master.stated_sheet import SHEET, read_stated
+
+    checked = check_master(Path(path))
+    figures = read_stated(Path(path))
+    if figures is None:
+        raise InputError(path, f"the master has no sheet '{SHEET}' with the document's figures.",
+                         "Make the master with 'spareforslag import DOCUMENT -o MASTER.xlsx'.")
+    return Audited(checked, figures, audit(compute(checked.plan), figures))
 
 
 def init_master(path: Path, first_year: int, years: int, overwrite: bool = False) -> Path:

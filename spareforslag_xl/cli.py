@@ -59,6 +59,8 @@ def cli() -> None:
       spareforslag init master.xlsx
       spareforslag validate input/spareforslag-budget-2024.xlsx
       spareforslag build input/spareforslag-budget-2024.xlsx -o build/
+      spareforslag import input/administrative-spareforslag-2023.md -o master.xlsx
+      spareforslag audit input/spareforslag-budget-2024.xlsx
       spareforslag mail input/spareforslag-budget-2024.xlsx -o build/
       spareforslag reconcile input/spareforslag-budget-2024.xlsx input/officielt-budget-2024.xlsx
 
@@ -176,11 +178,12 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
         click.echo(" ".join(f"{k}={v * 1000:.0f}ms" for k, v in built.timings.items()), err=True)
 
 
-from spareforslag_xl.cli_mail import mail  # noqa: E402  (own modules: many options)
+from spareforslag_xl.cli_import import audit, import_  # noqa: E402  (own modules: many options)
+from spareforslag_xl.cli_mail import mail  # noqa: E402
 from spareforslag_xl.cli_reconcile import reconcile  # noqa: E402
 
-cli.add_command(mail)
-cli.add_command(reconcile)
+for command in (import_, audit, mail, reconcile):
+    cli.add_command(command)
 
 
 def main() -> None:

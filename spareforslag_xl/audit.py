@@ -1,0 +1,406 @@
+"""Audits a proposals document's own figures against the recomputed plan.
+
+Pure: the Result of ``compute`` and the stated figures in, a list of AuditItems out. Each
+stated figure is compared with its recomputed value at the precision the document shows.
+A figure within one unit of its last shown digit is a rounding note (naming the rounding
+convention that explains it), not a disagreement. Besides the figure-by-figure comparison
+the audit looks at what only shows across figures: a key whose shares do not sum to the
+100 % its table states, shown parts that do not add up to their total, and FTE figures
+that no single average salary reproduces.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from decimal import ROUND_DOWN, ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal
+from enum import Enum
+from typing import Iterable, Optional, Sequence
+
+from spareforslag_xl.compute import Result, Split, ThemeResult
+from spareforslag_xl.danish import format_danish
+from spareforslag_xl.importer.numbers import SCALE, convert
+from spareforslag_xl.model import Method
+from spareforslag_xl.salary import StatedFte, implied_salary
+from spareforslag_xl.stated import SHARE_UNIT, Kind, StatedFigure
+
+ZERO = Decimal(0)
+CONVENTIONS = (
+    ("rounded half to even", ROUND_HALF_EVEN),
+    ("truncated (rounded down)", ROUND_DOWN),
+    ("rounded half down", ROUND_HALF_DOWN),
+    ("rounded up", ROUND_UP),
+)
+
+
+class Severity(Enum):
+    """How much an item matters; the values are the Danish words on the sheet 'Dokumentafvigelser'."""
+
+    DISAGREEMENT = "Afvigelse"
+    ROUNDING = "Afrundingsnote"
+    INFO = "Information"
+
+
+CLASS_NAMES = {
+    "mismatch": "Tallet afviger fra det genberegnede",
+    "not-estimated": "'-' over for et beløb (eller omvendt)",
+    "missing": "Findes ikke i masteren",
+    "key-sum": "Nøglen summer ikke til 100 %",
+    "parts-sum": "De viste dele summer ikke til totalen",
+    "fte-salary": "Årsværk uden fælles gns. løn",
+    "implied-salary": "Gns. løn udledt af årsværk",
+    "fte-any-salary": "Årsværk 0 for 0 kr.",
+    "rounding": "Afrunding",
+    "dash-zero": "'-' hvor tabellen viser 0",
+}
+
+
+@dataclass(frozen=True)
+class AuditItem:
+    severity: Severity
+    code: str
+    theme: str
+    source_line: int
+    label: str
+    years: tuple[int, ...]
+    stated: str
+    computed: str
+    message: str
+    """English; says what differs and why, without the years (they are in years)."""
+    figures: tuple[StatedFigure, ...] = ()
+
+    @property
+    def class_name(self) -> str:
+        return CLASS_NAMES.get(self.code, self.code)
+
+    @property
+    def year_text(self) -> str:
+        return year_span(self.years)
+
+    def __str__(self) -> str:
+        where = f"line {self.source_line}" + (f", tema {self.theme}" if self.theme else "")
+        years = f" {self.year_text}" if self.years else ""
+        kind = {Severity.DISAGREEMENT: "disagreement", Severity.ROUNDING: "rounding", Severity.INFO: "info"}
+        return f"{kind[self.severity]}: {where}{years}: {self.label}: {self.message} [{self.code}]"
+
+
+def year_span(years: Sequence[int]) -> str:
+    """Return '2024–2027' for consecutive years, else '2024, 2026'."""
+    ys = sorted(set(years))
+    if len(ys) > 2 and ys == list(range(ys[0], ys[-1] + 1)):
+        return f"{ys[0]}–{ys[-1]}"
+    return ", ".join(map(str, ys))
+
+
+def audit(result: Result, figures: Sequence[StatedFigure]) -> list[AuditItem]:
+    """Return every disagreement, rounding note and remark about the stated figures, in document order."""
+    return _Auditor(result, figures).run()
+
+
+class _Auditor:
+    def __init__(self, result: Result, figures: Sequence[StatedFigure]) -> None:
+        self.result = result
+        self.plan = result.plan
+        self.unit = self.plan.settings.unit or "1.000 kr."
+        self.figures = list(figures)
+        self.themes = {t.theme.number: t for t in result.themes}
+        self.items: list[AuditItem] = []
+        self.covered: set[int] = set()
+        """ids of figures that a cross-figure check already explained."""
+
+    def run(self) -> list[AuditItem]:
+        self._key_sums()
+        self._part_sums()
+        self._fte()
+        for f in self.figures:
+            if id(f) in self.covered or f.kind is Kind.FTE:
+                continue
+            self._compare(f)
+        return _merge(self.items)
+
+    # -- one figure ---------------------------------------------------------------------------------------------
+    def _compare(self, f: StatedFigure) -> None:
+        if f.kind is Kind.FIXED:
+            for year in self.result.years:
+                self._compare_value(replace(f, year=year), self._part(f, year), original=f)
+            return
+        if f.kind in (Kind.SHARE, Kind.SHARE_TOTAL):
+            key = self.plan.key(f.key)
+            if key is None:
+                self._add(Severity.DISAGREEMENT, "missing", f, "-", f"the key '{f.key}' is not in the master")
+                return
+            computed = key.share_of(f.department) if f.kind is Kind.SHARE else key.total
+            self._compare_value(f, computed)
+            return
+        self._compare_value(f, self._counterpart(f))
+
+    def _counterpart(self, f: StatedFigure):
+        r, y = self.result, f.year
+        if f.kind is Kind.OVERVIEW_TOTAL:
+            return r.total.get(y)
+        if f.kind is Kind.TARGET:
+            return r.target.get(y)
+        if f.kind is Kind.DIFFERENCE:
+            return r.difference.get(y)
+        theme = self.themes.get(f.theme)
+        if theme is None:
+            return _MISSING
+        if f.kind in (Kind.OVERVIEW, Kind.THEME_TOTAL):
+            return theme.totals.get(y)
+        if f.kind is Kind.LINE:
+            line = _line(theme, f.line)
+            return line.amounts.get(y) if line is not None else _MISSING
+        if f.kind is Kind.PART:
+            return self._part(f, y)
+        if f.kind is Kind.PART_TOTAL:
+            split = _split(theme, f.line)
+            if split is None or split.amounts.get(y) is None:
+                return None if split is not None else _MISSING
+            return sum((split.parts[c][y] for c in split.parts), ZERO)
+        return _MISSING
+
+    def _part(self, f: StatedFigure, year: int):
+        theme = self.themes.get(f.theme)
+        split = _split(theme, f.line) if theme is not None else None
+        if split is None or f.department not in split.parts:
+            return _MISSING
+        if split.amounts.get(year) is None:
+            return None
+        return split.parts[f.department][year]
+
+    def _compare_value(self, f: StatedFigure, computed, original: Optional[StatedFigure] = None) -> None:
+        shown = original or f
+        if computed is _MISSING:
+            self._add(Severity.DISAGREEMENT, "missing", f, "-", "the master has nothing to compare this figure with",
+                      shown)
+            return
+        if f.value is None:
+            if computed is None:
+                return
+            if computed == 0:
+                self._add(Severity.INFO, "dash-zero", f, "0", "the document shows '-' where the recomputed value is "
+                          "0; both add nothing to the totals", shown)
+            else:
+                self._add(Severity.DISAGREEMENT, "not-estimated", f, self._show(f, computed),
+                          "the document shows '-' (not estimated), but the plan has an amount", shown)
+            return
+        if computed is None:
+            self._add(Severity.DISAGREEMENT, "not-estimated", f, "-", "the document shows a figure, but the plan "
+                      "has no estimate", shown)
+            return
+        exact = self._in_doc_unit(f, computed)
+        stated = self._in_doc_unit(f, f.value)
+        step = Decimal(1).scaleb(-f.decimals)
+        if exact.quantize(step, ROUND_HALF_UP) == stated:
+            return
+        if abs(exact - stated) < step:
+            conventions = [name for name, mode in CONVENTIONS if exact.quantize(step, mode) == stated]
+            why = (f"the document {conventions[0]}" if conventions
+                   else "no common rounding convention gives it")
+            self._add(Severity.ROUNDING, "rounding", f, _plain(exact),
+                      f"within one unit of the last shown digit: {_plain(exact)} rounds half up to "
+                      f"{format_danish(exact, f.decimals)}; {why}", shown)
+            return
+        self._add(Severity.DISAGREEMENT, "mismatch", f, self._show(f, computed),
+                  f"the recomputed value is {self._show(f, computed)} ({f.unit})", shown)
+
+    def _in_doc_unit(self, f: StatedFigure, value: Decimal) -> Decimal:
+        if f.unit == SHARE_UNIT:
+            return value * 100
+        if f.unit in SCALE and self.unit in SCALE:
+            return convert(value, self.unit, f.unit)
+        return value
+
+    def _show(self, f: StatedFigure, value: Decimal) -> str:
+        return format_danish(self._in_doc_unit(f, value), f.decimals) + (" %" if f.unit == SHARE_UNIT else "")
+
+    # -- across figures -------------------------------------------------------------------------------------------------
+    def _key_sums(self) -> None:
+        """A key table whose 'I alt' says 100 % while its shares sum to less (or more)."""
+        for total in [f for f in self.figures if f.kind is Kind.SHARE_TOTAL]:
+            key = self.plan.key(total.key)
+            if key is None or total.value is None:
+                continue
+            step = Decimal(1).scaleb(-total.decimals)
+            stated, actual = total.value * 100, key.total * 100
+            if actual.quantize(step, ROUND_HALF_UP) == stated:
+                continue
+            parts = [f for f in self.figures if f.kind is Kind.PART_TOTAL and f.table == total.table]
+            theme = self.themes.get(total.theme)
+            split = _split(theme, total.line) if theme is not None else None
+            allocated = []
+            for p in parts:
+                whole = split.amounts.get(p.year) if split is not None else None
+                if whole is not None and p.value is not None:
+                    allocated.append(f"{p.text} of {self._show(p, whole)}")
+            alloc = f"; it allocates {', '.join(dict.fromkeys(allocated))} {parts[0].unit} each year" if allocated else ""
+            self._add(Severity.DISAGREEMENT, "key-sum", total, f"{format_danish(actual, 1)} %",
+                      f"the shares of key '{key.name}' sum to {format_danish(actual, 1)} %, but the table states "
+                      f"{total.text}{alloc}; the rest is not distributed", None, (total, *parts))
+            self.covered.update(id(f) for f in (total, *parts))
+
+    def _part_sums(self) -> None:
+        """Shown parts of a department table that do not add up to the total the table shows."""
+        by_table: dict[tuple[str, int], list[StatedFigure]] = defaultdict(list)
+        totals: dict[tuple[str, int], StatedFigure] = {}
+        for f in self.figures:
+            if f.kind is Kind.PART and f.year is not None and f.value is not None:
+                by_table[(f.table, f.year)].append(f)
+            elif f.kind is Kind.PART_TOTAL and f.year is not None and f.value is not None:
+                totals[(f.table, f.year)] = f
+        for ident, parts in by_table.items():
+            total = totals.get(ident)
+            if total is None:
+                continue
+            shown = sum((self._in_doc_unit(p, p.value) for p in parts), ZERO)
+            stated = self._in_doc_unit(total, total.value)
+            if shown == stated:
+                continue
+            decimals = max(p.decimals for p in parts)
+            self._add(Severity.DISAGREEMENT, "parts-sum", total, format_danish(shown, decimals),
+                      f"the shown parts sum to {format_danish(shown, decimals)}, but the table's total is {total.text} "
+                      "(each part was rounded on its own)", None, (total, *parts))
+
+    def _fte(self) -> None:
+        """The average salary each theme's FTE figures imply, and the figures none reproduces."""
+        by_theme: dict[str, list[StatedFigure]] = defaultdict(list)
+        for f in self.figures:
+            if f.kind is Kind.FTE and f.value is not None and f.year is not None and f.theme in self.themes:
+                by_theme[f.theme].append(f)
+        implied = {}
+        for number, figs in by_theme.items():
+            t = self.themes[number]
+            stated = [StatedFte(f.year, t.totals.get(f.year) or ZERO, f.value, f.decimals) for f in figs]
+            implied[number] = implied_salary(stated)
+        intervals = [i.interval for i in implied.values() if i.interval is not None]
+        common = intervals[0] if intervals else None
+        for i in intervals[1:]:
+            common = common & i if common is not None else None
+        differ = common is None and len(intervals) > 1
+        for number, imp in implied.items():
+            t, by_year = self.themes[number], {f.year: f for f in by_theme[number]}
+            if imp.interval is not None:
+                self._implied_salary(t, imp, by_year, differ)
+            for year in imp.outliers:
+                self._outlier(t, imp, by_year, year)
+            for year in imp.uninformative:
+                f = by_year[year]
+                if t.fte.get(year) is None:
+                    self._add(Severity.INFO, "fte-any-salary", f, "-", f"{f.text} FTE for a total of 0 holds for any "
+                              "average salary; the master sets none, so the report shows no FTE", None, (f,))
+                    self.covered.add(id(f))
+            for f in by_year.values():
+                if id(f) not in self.covered and f.year not in imp.outliers:
+                    self._fte_figure(t, f)
+
+    def _implied_salary(self, t: ThemeResult, imp, by_year: dict, differ: bool) -> None:
+        fitting = [by_year[y] for y in imp.fitting]
+        ratios: dict[str, Decimal] = {}
+        for g in fitting:
+            if g.year in imp.ratios:
+                ratios.setdefault(g.text, imp.ratios[g.year])
+        if len({format_danish(r, 0) for r in ratios.values()}) == 1:
+            about = f"about {format_danish(next(iter(ratios.values())), 0)}"
+        else:
+            about = ", ".join(f"{format_danish(r, 0)} for {text}" for text, r in ratios.items())
+        high = format_danish(imp.interval.high, 1) if imp.interval.high is not None else "any"
+        used = format_danish(t.salary, 0) if t.salary is not None else "none"
+        severity = Severity.DISAGREEMENT if differ else Severity.INFO
+        self._add(severity, "implied-salary", fitting[0], used,
+                  f"the FTE figures {', '.join(dict.fromkeys(g.text for g in fitting))} imply an average salary "
+                  f"from {format_danish(imp.interval.low, 1)} to {high} (total / FTE: {about}); the master uses {used}"
+                  + ("; other themes imply other salaries, so the document uses no single average salary"
+                     if differ else ""), None, tuple(fitting), label="Gns. løn")
+
+    def _outlier(self, t: ThemeResult, imp, by_year: dict, year: int) -> None:
+        f = by_year[year]
+        own = imp.intervals.get(year)
+        need = (f"needs a salary from {format_danish(own.low, 1)} to "
+                f"{format_danish(own.high, 1) if own.high is not None else 'any'}" if own else "fits no salary")
+        others = (f"; {', '.join(dict.fromkeys(by_year[y].text for y in imp.fitting))} need "
+                  f"{format_danish(imp.interval.low, 1)}–{format_danish(imp.interval.high, 1)}"
+                  if imp.interval is not None and imp.interval.high is not None else "")
+        shows = t.fte.get(year)
+        self._add(Severity.DISAGREEMENT, "fte-salary", f, format_danish(shows, 2) if shows is not None else "-",
+                  f"{f.text} {need}{others}; no single average salary reproduces them all"
+                  + (f"; with {format_danish(t.salary, 0)} the report shows {format_danish(shows, 2)}"
+                     if shows is not None and t.salary is not None else ""), None, (f,))
+        self.covered.add(id(f))
+
+    def _fte_figure(self, t: ThemeResult, f: StatedFigure) -> None:
+        shows = t.fte.get(f.year)
+        if shows is None:
+            self._add(Severity.DISAGREEMENT, "mismatch", f, "-", "the plan has no average salary for this theme, so "
+                      "it computes no FTE", None, (f,))
+        elif shows.quantize(Decimal(1).scaleb(-f.decimals), ROUND_HALF_UP) != f.value:
+            self._add(Severity.DISAGREEMENT, "mismatch", f, format_danish(shows, 2),
+                      f"with the average salary {format_danish(t.salary, 0)} the report shows "
+                      f"{format_danish(shows, 2)}", None, (f,))
+
+    # -- items ------------------------------------------------------------------------------------------------------
+    def _add(self, severity: Severity, code: str, f: StatedFigure, computed: str, message: str,
+             shown: Optional[StatedFigure] = None, figures: Iterable[StatedFigure] = (), label: str = "") -> None:
+        shown = shown or f
+        figs = tuple(figures) or (shown,)
+        years = tuple(sorted({g.year for g in figs if g.year is not None} | ({f.year} if f.year else set())))
+        name = label or _label(shown)
+        self.items.append(AuditItem(severity, code, f.theme, f.source_line, name, years, shown.text, computed,
+                                    message, figs))
+
+
+class _Missing:
+    def __repr__(self) -> str:  # pragma: no cover
+        return "MISSING"
+
+
+_MISSING = _Missing()
+
+
+def _label(f: StatedFigure) -> str:
+    parts = [f.kind.value]
+    if f.line:
+        parts.append(f"forslag {f.line}")
+    if f.department:
+        parts.append(f.department)
+    elif f.label and f.kind in (Kind.LINE, Kind.OVERVIEW):
+        parts.append(f.label)
+    return " – ".join(parts)
+
+
+def _line(theme: ThemeResult, ident: str):
+    return next((ln for ln in theme.lines if ident and ident in (ln.number, ln.title)), None)
+
+
+def _split(theme: Optional[ThemeResult], ident: str) -> Optional[Split]:
+    """Return the split that distributes a line (ident) of a theme, or the theme's own split ('')."""
+    if theme is None:
+        return None
+    if ident:
+        line = _line(theme, ident)
+        return next((s for s in theme.splits if line is not None and line in s.lines), None)
+    shared = [s for s in theme.splits if not any(ln.rule is not None for ln in s.lines)]
+    if shared:
+        return shared[0]
+    keyed = [s for s in theme.splits if s.rule is not None and s.rule.method is not Method.NONE]
+    return keyed[0] if len(keyed) == 1 else None
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f") if value != value.to_integral_value() else str(int(value))
+    return text.replace(".", ",")
+
+
+def _merge(items: list[AuditItem]) -> list[AuditItem]:
+    """Join items that say the same about the same row in different years; sort by document line."""
+    merged: dict[tuple, AuditItem] = {}
+    for item in items:
+        ident = (item.severity, item.code, item.theme, item.source_line, item.label, item.stated, item.computed,
+                 item.message)
+        if ident in merged:
+            old = merged[ident]
+            merged[ident] = replace(old, years=tuple(sorted(set(old.years) | set(item.years))),
+                                    figures=old.figures + tuple(f for f in item.figures if f not in old.figures))
+        else:
+            merged[ident] = item
+    order = {Severity.DISAGREEMENT: 0, Severity.ROUNDING: 1, Severity.INFO: 2}
+    return sorted(merged.values(), key=lambda i: (i.source_line, order[i.severity], i.code, i.label))

@@ -1,0 +1,100 @@
+"""The `import` and `audit` commands: the proposals document into a master, and its own figures checked.
+
+The work is in spareforslag_xl.importer and spareforslag_xl.audit; this module only parses
+options and prints.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from spareforslag_xl.cli import EXIT_PROBLEMS, fail
+from spareforslag_xl.errors import SpareforslagError
+
+
+@click.command("import")
+@click.argument("document", type=click.Path(path_type=Path, readable=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The master workbook to write.")
+@click.option("--departments", "departments_file", type=click.Path(path_type=Path), default=None,
+              help="CSV (';') with the header Kode;Navn;E-mail;Kontaktperson: names and mail recipients.")
+@click.option("--municipality", default=None, help="The municipality's name (default: the most frequent "
+              "'… Kommune' in the text).")
+@click.option("--overwrite", is_flag=True, help="Replace the output if it exists.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only what needs review, and the summary.")
+def import_(document: Path, output: Path, departments_file: Path | None, municipality: str | None,
+            overwrite: bool, quiet: bool) -> None:
+    """Import a proposals document (Markdown with TAB tables) into a master workbook.
+
+    Reads the overview, each theme's proposals, totals and FTE figures, and its
+    'Fordeling på afdeling' (key tables, fixed amounts, named keys). The master also gets
+    the sheets 'Dokumenttal' (every figure the document states, with its line) and
+    'Importrapport'. Prints the import report; exit 1 when something needs a person's
+    review (the master is still written), 2 when the document cannot be used.
+
+    \b
+    Example:
+      spareforslag import input/administrative-spareforslag-2023.md \\
+          --departments input/afdelinger.csv -o input/spareforslag-budget-2024.xlsx
+    """
+    from spareforslag_xl.importer.report import Status
+    from spareforslag_xl.importer.run import import_document
+
+    try:
+        imported = import_document(document, output, departments_file, municipality, overwrite)
+    except SpareforslagError as exc:
+        raise fail(exc) from None
+    report = imported.report
+    for entry in report.entries:
+        if not quiet or entry.status is Status.REVIEW:
+            click.echo(str(entry))
+    plan = imported.plan
+    click.echo(f"Wrote {output} ({len(plan.themes)} themes, {len(plan.lines)} proposals, {len(plan.keys)} keys, "
+               f"{len(imported.figures)} document figures).")
+    click.echo(f"{document}: {report.summary()}.")
+    if report.needs_review:
+        click.echo("Review the entries marked 'needs review' (sheet Importrapport), then run "
+                   f"'spareforslag audit {output}'.", err=True)
+        sys.exit(EXIT_PROBLEMS)
+
+
+@click.command()
+@click.argument("master", type=click.Path(path_type=Path, readable=False))
+@click.option("--disagreements-only", is_flag=True, help="Show disagreements, not rounding notes or information.")
+def audit(master: Path, disagreements_only: bool) -> None:
+    """Compare the figures the proposals document states with the recomputed master.
+
+    Needs a master made by 'spareforslag import' (its sheet 'Dokumenttal'). Each item
+    gives the document line, what the document shows, the recomputed value and why they
+    differ: disagreements, rounding notes (a figure within one unit of its last digit),
+    and information. Exit 1 when there are disagreements.
+
+    \b
+    Example:
+      spareforslag audit input/spareforslag-budget-2024.xlsx
+    """
+    from spareforslag_xl.audit import Severity
+    from spareforslag_xl.build import audit_master
+    from spareforslag_xl.findings import count
+
+    try:
+        audited = audit_master(master)
+    except SpareforslagError as exc:
+        raise fail(exc) from None
+    errors, _ = count(audited.checked.findings)
+    if errors:
+        click.echo(f"{master}: the master has {errors} errors (see 'spareforslag validate'); "
+                   "it was recomputed as it is.", err=True)
+    for item in audited.items:
+        if not disagreements_only or item.severity is Severity.DISAGREEMENT:
+            click.echo(str(item))
+    counts = {s: sum(1 for i in audited.items if i.severity is s) for s in Severity}
+    plural = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
+    click.echo(f"{master}: {len(audited.figures)} document figures checked: "
+               f"{plural(counts[Severity.DISAGREEMENT], 'disagreement')}, "
+               f"{plural(counts[Severity.ROUNDING], 'rounding note')}, {plural(counts[Severity.INFO], 'remark')}.")
+    if audited.disagreements:
+        sys.exit(EXIT_PROBLEMS)

@@ -1,0 +1,165 @@
+"""Numbers and units as the document prints them: '3.250', '0,14', '28,4%', '-', '21 mio. kr.'.
+
+The digits are read by ``danish.parse_danish_number``; this module adds what a document
+needs on top: the unit of a table from its header ('(1.000 kr)', '(mio. kr.)', '(kr.)'),
+how many decimals a figure shows, and the conversion into the plan's unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Optional
+
+from spareforslag_xl.danish import is_not_estimated_mark, parse_danish_number
+
+KR = "kr."
+THOUSANDS = "1.000 kr."
+MILLIONS = "mio. kr."
+BILLIONS = "mia. kr."
+
+SCALE = {KR: Decimal(1), THOUSANDS: Decimal(1000), MILLIONS: Decimal(10) ** 6, BILLIONS: Decimal(10) ** 9}
+"""Kroner per unit."""
+
+# Longest forms first; every pattern must be followed by a non-letter.
+_UNIT_PATTERNS = (
+    (re.compile(r"(?:\b1\.000|\b1000|\b1 000|\bt\.?|\btusind)\s*kr\b\.?", re.IGNORECASE), THOUSANDS),
+    (re.compile(r"\btkr\b\.?", re.IGNORECASE), THOUSANDS),
+    (re.compile(r"\bmio\b\.?(?:\s*kr\b\.?)?|\bmillion(?:er)?(?:\s*kr\b\.?|\s*kroner)?", re.IGNORECASE), MILLIONS),
+    (re.compile(r"\bmia\b\.?(?:\s*kr\b\.?)?|\bmilliard(?:er)?(?:\s*kr\b\.?|\s*kroner)?", re.IGNORECASE), BILLIONS),
+    (re.compile(r"\bkr\b\.?|\bkroner\b", re.IGNORECASE), KR),
+)
+_PAREN = re.compile(r"\(([^()]*)\)")
+_NUMBER = r"[-−–]?\d[\d.,\u00a0]*\d|[-−–]?\d"
+_AMOUNT = re.compile(rf"(?P<number>{_NUMBER})\s*(?P<unit>(?:mio|mia|t|tusind)\b\.?(?:\s*kr\b\.?)?|kr\b\.?|kroner\b|"
+                     r"million(?:er)?\b|milliard(?:er)?\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number read from the document: its value in the document's unit, the text and its decimals."""
+
+    value: Optional[Decimal]
+    """None for '-' (not estimated)."""
+    text: str
+    decimals: int
+
+
+def unit_in(text: str) -> Optional[str]:
+    """Return the unit a header names in parentheses ('Tema (1.000 kr.)' → '1.000 kr.'), or None."""
+    for inside in _PAREN.findall(text or ""):
+        unit = unit_of(inside)
+        if unit is not None:
+            return unit
+    return None
+
+
+def unit_of(text: str) -> Optional[str]:
+    """Return the unit a text names ('mio. kr.', '1.000 kr', 't.kr.', 'kr.'), or None."""
+    for pattern, unit in _UNIT_PATTERNS:
+        if pattern.search(text or ""):
+            return unit
+    return None
+
+
+def convert(value: Optional[Decimal], unit: str, to_unit: str) -> Optional[Decimal]:
+    """Return value (in unit) in to_unit; exact, as Decimal."""
+    if value is None:
+        return None
+    return tidy(value * SCALE[unit] / SCALE[to_unit])
+
+
+def tidy(value: Decimal) -> Decimal:
+    """Return value without exponent or trailing zeros: 3250, not 3.25E+3; 0.055, not 0.05500."""
+    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
+
+
+def quantum_in(unit: str, decimals: int, to_unit: str) -> Decimal:
+    """Return the size of one step of the last shown digit (in unit) expressed in to_unit."""
+    return Decimal(1).scaleb(-decimals) * SCALE[unit] / SCALE[to_unit]
+
+
+def decimals_shown(text: str) -> int:
+    """Return how many decimals a Danish number shows: '0,14' → 2, '3.250' → 0, '38.8' → 1."""
+    s = text.strip().rstrip("%").strip()
+    if "," in s:
+        return len(s.rsplit(",", 1)[1].strip())
+    if "." in s:
+        tail = s.rsplit(".", 1)[1]
+        if re.fullmatch(r"\d{1,3}(\.\d{3})+", s.lstrip("-−–")):
+            return 0  # thousands separators
+        return len(tail)
+    return 0
+
+
+def read_figure(text: str) -> Optional[Figure]:
+    """Return the figure a table cell holds, or None when the cell is not a number or '-'."""
+    s = text.strip()
+    if not s:
+        return None
+    if is_not_estimated_mark(s):
+        return Figure(None, s, 0)
+    try:
+        value = parse_danish_number(s)
+    except ValueError:
+        return None
+    return Figure(value, s, decimals_shown(s))
+
+
+def read_share(text: str) -> Optional[Figure]:
+    """Return a share cell ('28,4%', '0%', '100,0 %') as a fraction with its shown decimals, or None."""
+    s = text.strip()
+    if not s.endswith("%"):
+        return None
+    try:
+        value = parse_danish_number(s[:-1])
+    except ValueError:
+        return None
+    return Figure(value / 100, s, decimals_shown(s))
+
+
+@dataclass(frozen=True)
+class ProseAmount:
+    """An amount written in a sentence ('1 mio. kr.', '270.000 kr.'), and where in the sentence."""
+
+    value: Decimal
+    unit: str
+    text: str
+    decimals: int
+    start: int
+    end: int
+
+
+def amounts_in(text: str) -> list[ProseAmount]:
+    """Return every amount with a unit in a piece of prose, in order."""
+    found = []
+    for m in _AMOUNT.finditer(text):
+        number = m.group("number").strip()
+        unit = unit_of(m.group("unit"))
+        try:
+            value = parse_danish_number(number)
+        except ValueError:
+            continue
+        if unit is None:
+            continue
+        found.append(ProseAmount(value, unit, m.group(0).strip(), decimals_shown(number), m.start(), m.end()))
+    return found
+
+
+def parse_amount(text: str, plan_unit: str = THOUSANDS) -> Decimal:
+    """Return an amount with its unit ('21 mio. kr.', '38.8 mio.', '270.000 kr.') in plan_unit.
+
+    Raises ValueError when the text is not one number followed by a unit.
+    """
+    found = amounts_in(text)
+    if len(found) != 1 or text.strip() != found[0].text:
+        raise ValueError(f"'{text.strip()}' is not an amount with a unit")
+    return convert(found[0].value, found[0].unit, plan_unit)
+
+
+def format_plain(value: Decimal) -> str:
+    """Return a Decimal without exponent or trailing zeros ('500', '0.055')."""
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f")

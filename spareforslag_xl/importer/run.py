@@ -1,0 +1,42 @@
+"""The importer's entry point: read the document (and the departments file), build the plan, write the master."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from spareforslag_xl.errors import OutputError
+from spareforslag_xl.importer.build_plan import Imported, build_plan
+
+
+def import_document(document: Path, output: Path, departments: Optional[Path] = None,
+                    municipality: Optional[str] = None, overwrite: bool = False) -> Imported:
+    """Import document into a master workbook at output; return what was imported.
+
+    Raises InputError when the document or the departments file cannot be used, and
+    OutputError when output exists (without overwrite) or cannot be written.
+    """
+    from spareforslag_xl.importer.departments import read_departments
+    from spareforslag_xl.importer.text import read_document
+    from spareforslag_xl.output import write_atomically
+
+    output = Path(output)
+    if output.exists() and not overwrite:
+        raise OutputError(f"{output}: the file exists already. Use --overwrite to replace it.")
+    listed = read_departments(Path(departments)) if departments is not None else ()
+    imported = build_plan(read_document(Path(document)), listed, municipality)
+    write_atomically(output, master_of(imported))
+    return imported
+
+
+def master_of(imported: Imported) -> bytes:
+    """Return the bytes of the master workbook for an import, with 'Dokumenttal' and 'Importrapport'."""
+    from spareforslag_xl.importer.sheets import import_report_sheet
+    from spareforslag_xl.master.stated_sheet import stated_sheet
+    from spareforslag_xl.master.write import master_bytes
+
+    doc = imported.document
+    return master_bytes(imported.plan, extras=[
+        stated_sheet(imported.figures),
+        import_report_sheet(imported.report, doc.name, doc.encoding),
+    ])

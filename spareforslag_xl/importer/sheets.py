@@ -1,0 +1,50 @@
+"""The master's sheet 'Importrapport': what the importer read, inferred, kept as text or wants a person to see."""
+
+from __future__ import annotations
+
+from spareforslag_xl.importer.report import ImportReport, Status
+from spareforslag_xl.render.sheet import SheetWriter, Styles
+
+SHEET = "Importrapport"
+TOPICS = {
+    "file": "Fil", "overview": "Oversigt", "section": "Afsnit", "lines": "Forslag", "total": "I alt",
+    "fte": "Årsværk", "salary": "Gns. løn", "table": "Tabel", "key table": "Nøgletabel", "keys": "Nøgler",
+    "fixed amounts": "Faste beløb", "distribution": "Fordeling", "settings": "Indstillinger",
+    "departments": "Afdelinger", "text": "Tekst",
+}
+"""The Danish name of each topic of the report, for the sheet."""
+_STYLE = {Status.REVIEW: "error", Status.INFERRED: "warning", Status.TEXT: "text_wrap", Status.INFO: "text_wrap",
+          Status.READ: "text_wrap"}
+
+
+def import_report_sheet(report: ImportReport, source: str, encoding: str):
+    """Return an extra-sheet callback for master_bytes that writes the import report."""
+    def write(book, styles: Styles) -> None:
+        ws = book.add_worksheet(SHEET)
+        w = SheetWriter(ws, styles)
+        w.text(0, 0, f"Import af {source}", "title", measure=False)
+        review = len(report.of(Status.REVIEW))
+        summary = (f"{review} forhold skal ses af en person før masteren bruges (status '{Status.REVIEW.value}')."
+                   if review else "Alt i dokumentet blev fortolket.")
+        w.text(1, 0, f"Tegnsæt: {encoding}. {summary}", "banner" if review else "bold", measure=False)
+        headers = ("Status", "Linjer", "Tema", "Emne", "Besked")
+        for col, h in enumerate(headers):
+            w.text(3, col, h, "header", measure=False)
+        row = 4
+        for e in report.entries:
+            style = _STYLE[e.status]
+            w.text(row, 0, e.status.value, style if e.status in (Status.REVIEW, Status.INFERRED) else "text",
+                   measure=False)
+            w.text(row, 1, e.lines, measure=False)
+            if e.theme.isdigit():
+                ws.write_number(row, 2, int(e.theme))  # as the master's sheets do, so Excel does not flag it
+            else:
+                w.text(row, 2, e.theme, measure=False)
+            w.text(row, 3, TOPICS.get(e.topic, e.topic), measure=False)
+            w.text(row, 4, e.message, "text_wrap", measure=False)
+            row += 1
+        ws.autofilter(3, 0, max(4, row - 1), len(headers) - 1)
+        ws.freeze_panes(4, 0)
+        for col, width in enumerate((20, 10, 6, 16, 110)):
+            ws.set_column(col, col, width)
+    return write

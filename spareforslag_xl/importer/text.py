@@ -1,0 +1,123 @@
+"""Reads a document file into text lines: checks the file, finds its encoding, normalises line ends.
+
+Accepted: UTF-8 (with or without BOM), UTF-16 and UTF-32 with BOM, and as a fallback the
+Windows/Latin-1 encodings old Word exports use. Refused with one sentence: a missing file,
+a folder, an empty file, a file over MAX_BYTES, and binary data (a workbook, a PDF, an image).
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from spareforslag_xl.errors import InputError
+
+MAX_BYTES = 5 * 1024 * 1024
+"""A proposals document is tens of kilobytes; anything this large is not one."""
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM is its prefix
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_ENCODING_NAMES = {"utf-8-sig": "UTF-8 with BOM", "utf-8": "UTF-8", "utf-16": "UTF-16 with BOM",
+                   "utf-32": "UTF-32 with BOM", "cp1252": "Windows-1252", "latin-1": "Latin-1"}
+_CONTROL_OK = {"\t", "\n", "\r", "\f", "\v"}
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document's text as lines (line 1 is lines[0]) and how it was decoded."""
+
+    path: Path
+    lines: tuple[str, ...]
+    encoding: str
+    """A human name of the encoding used, e.g. 'UTF-8' or 'UTF-16 with BOM'."""
+    crlf: bool = False
+    """True when the file had Windows (CRLF) or old Mac (CR) line ends."""
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def read_document(path: Path) -> Document:
+    """Return the document at path as lines; raise InputError when it is not a readable text file."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(path, "the file does not exist.", "Check the path and the file name.")
+    if path.is_dir():
+        raise InputError(path, "is a folder, not a document.", "Give the path of the document inside it.")
+    if not os.access(path, os.R_OK):
+        raise InputError(path, "cannot be read: permission denied.", "Ask for read access or copy the file.")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(path, f"the file is {size / 1024 / 1024:.1f} MB; documents over "
+                         f"{MAX_BYTES // 1024 // 1024} MB are refused, as no proposals document is that large.",
+                         "Check that this is the right file.")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or exc}).") from None
+    return decode_document(path, data)
+
+
+def decode_document(path: Path, data: bytes) -> Document:
+    """Return the Document that data holds (the checks of read_document without the file system)."""
+    text, encoding = decode(path, data)
+    crlf = "\r" in text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(path, "the document is empty.", "Export the proposals document again as text (Markdown).")
+    return Document(Path(path), tuple(text.split("\n")), encoding, crlf)
+
+
+def decode(path: Path, data: bytes) -> tuple[str, str]:
+    """Return (text, encoding name) for data; raise InputError for binary data."""
+    if not data:
+        raise InputError(path, "the document is empty (0 bytes).",
+                         "Export the proposals document again as text (Markdown).")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(path, f"the file starts like {_ENCODING_NAMES[codec]} but is not valid "
+                                 f"{_ENCODING_NAMES[codec]} text.", "Save the document again as UTF-8 text.") from None
+            _refuse_binary(path, text)
+            return text, _ENCODING_NAMES[codec]
+    if b"\x00" in data[:65536]:
+        raise _binary(path, data)
+    try:
+        text, codec = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        try:
+            text, codec = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            text, codec = data.decode("latin-1"), "latin-1"
+    _refuse_binary(path, text, data)
+    return text, _ENCODING_NAMES[codec]
+
+
+def _refuse_binary(path: Path, text: str, data: bytes = b"") -> None:
+    """Control characters other than tabs and line ends do not occur in a text document."""
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in _CONTROL_OK) or ch == "\x7f")
+    if "\x00" in sample or controls > max(8, len(sample) // 200):
+        raise _binary(path, data or text.encode("utf-8", "replace"))
+
+
+def _binary(path: Path, data: bytes) -> InputError:
+    kind = "binary data"
+    if data.startswith(b"PK\x03\x04"):
+        kind = "a zip archive (perhaps a Word or Excel file)"
+    elif data.startswith(b"%PDF"):
+        kind = "a PDF file"
+    elif data.startswith(b"\xd0\xcf\x11\xe0"):
+        kind = "an old Office file"
+    return InputError(path, f"the file is {kind}, not a text document.",
+                      "Export the proposals document as text (Markdown, e.g. with pandoc) and import that file.")

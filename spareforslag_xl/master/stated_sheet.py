@@ -1,0 +1,128 @@
+"""The master's sheet 'Dokumenttal': the figures the proposals document states, written by the
+importer and read back by ``audit`` and ``build``.
+
+The master reader ignores sheets it does not know, so this sheet never disturbs it. One
+row per figure; 'Værdi' is in the master's unit (shares as fractions, FTE as a count), blank
+for '-'; 'Som trykt', 'Enhed' and 'Decimaler' say how the document printed it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Optional, Sequence
+
+from spareforslag_xl.danish import to_decimal
+from spareforslag_xl.render.sheet import SheetWriter, Styles
+from spareforslag_xl.stated import KIND_BY_NAME, StatedFigure
+
+SHEET = "Dokumenttal"
+COLUMNS = (
+    ("Art", 24), ("Tema", 6), ("Forslag", 22), ("Afdeling", 9), ("Nøgle", 28), ("Tabel", 7), ("Tekst", 40),
+    ("År", 6), ("Værdi", 11), ("Som trykt", 11), ("Enhed", 9), ("Decimaler", 9), ("Linje", 7),
+)
+HEADERS = tuple(c for c, _ in COLUMNS)
+INTRO = ("Tallene som dokumentet angiver dem, med linjenummer i dokumentet. 'Værdi' er i masterens enhed "
+         "(andele som brøk, årsværk som antal); tom værdi betyder '-' (ikke estimeret). "
+         "Bruges af 'spareforslag audit' og af rapportens ark 'Dokumentafvigelser'; programmet læser ikke "
+         "arket som en del af masteren.")
+
+
+def stated_sheet(figures: Sequence[StatedFigure]):
+    """Return an extra-sheet callback for master_bytes that writes the figures."""
+    def write(book, styles: Styles) -> None:
+        ws = book.add_worksheet(SHEET)
+        w = SheetWriter(ws, styles)
+        for col, (header, width) in enumerate(COLUMNS):
+            w.text(0, col, header, "header", measure=False)
+            ws.set_column(col, col, width)
+        for row, f in enumerate(figures, start=1):
+            values = (f.kind.value, f.theme, f.line, f.department, f.key, f.table, f.label)
+            for col, value in enumerate(values):
+                _code_or_text(w, row, col, value)
+            if f.year is not None:
+                ws.write_number(row, 7, f.year)
+            if f.value is not None:
+                ws.write_number(row, 8, float(f.value))
+            w.text(row, 9, f.text, measure=False)
+            w.text(row, 10, f.unit, measure=False)
+            ws.write_number(row, 11, f.decimals)
+            ws.write_number(row, 12, f.source_line)
+        ws.freeze_panes(1, 0)
+        ws.autofilter(0, 0, max(1, len(figures)), len(COLUMNS) - 1)
+        ws.write_comment(0, 0, INTRO, {"x_scale": 3, "y_scale": 2})
+    return write
+
+
+def _code_or_text(w: SheetWriter, row: int, col: int, value: str) -> None:
+    if value.isdigit() and len(value) < 10 and not value.startswith("0"):
+        w.ws.write_number(row, col, int(value))
+    else:
+        w.text(row, col, value, measure=False)
+
+
+def read_stated(path: Path) -> Optional[list[StatedFigure]]:
+    """Return the stated figures of the master at path, or None when it has no sheet 'Dokumenttal'."""
+    from spareforslag_xl.master.read import read_workbook
+
+    book = read_workbook(Path(path), [SHEET])
+    sheet = book.sheets.get(SHEET)
+    if sheet is None:
+        return None
+    return parse_stated(sheet.rows)
+
+
+def parse_stated(rows: list[tuple[int, tuple]]) -> list[StatedFigure]:
+    """Return the figures of the sheet's rows (row number, values); rows that make no sense are skipped."""
+    if not rows:
+        return []
+    header = [str(v).strip() if v is not None else "" for v in rows[0][1]]
+    col = {h: header.index(h) for h in HEADERS if h in header}
+    if "Art" not in col or "Linje" not in col:
+        return []
+    result = []
+    for _, values in rows[1:]:
+        def get(name: str):
+            i = col.get(name)
+            return values[i] if i is not None and i < len(values) else None
+        kind = KIND_BY_NAME.get(str(get("Art") or "").strip().casefold())
+        line = _integer(get("Linje"))
+        if kind is None or line is None:
+            continue
+        value = get("Værdi")
+        result.append(StatedFigure(
+            kind=kind, theme=_text(get("Tema")), line=_text(get("Forslag")), department=_text(get("Afdeling")),
+            year=_integer(get("År")), value=_number(value), text=_text(get("Som trykt")), unit=_text(get("Enhed")),
+            decimals=_integer(get("Decimaler")) or 0, source_line=line, label=_text(get("Tekst")),
+            key=_text(get("Nøgle")), table=_text(get("Tabel")),
+        ))
+    return result
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _integer(value) -> Optional[int]:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)) and float(value).is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def _number(value) -> Optional[Decimal]:
+    if isinstance(value, bool) or value is None or value == "":
+        return None
+    if isinstance(value, (int, float)):
+        return to_decimal(value)
+    try:
+        return Decimal(str(value).strip().replace(",", "."))
+    except ArithmeticError:
+        return None

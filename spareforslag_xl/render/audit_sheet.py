@@ -1,0 +1,53 @@
+"""The report's sheet 'Dokumentafvigelser': where the document's own figures disagree with the recomputation."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from spareforslag_xl.audit import AuditItem, Severity
+from spareforslag_xl.render.sheet import SheetWriter, Styles
+
+SHEET = "Dokumentafvigelser"
+HEADERS = ("Vurdering", "Klasse", "Linje", "Tema", "Hvad", "År", "Dokumentet viser", "Genberegnet", "Forklaring")
+_WIDTHS = (15, 30, 7, 6, 34, 12, 14, 12, 90)
+_STYLE = {Severity.DISAGREEMENT: "error", Severity.ROUNDING: "warning", Severity.INFO: "text_wrap"}
+
+
+def audit_sheet(items: Sequence[AuditItem], figures: int):
+    """Return an extra-sheet callback for report_bytes that lists the audit's items."""
+    def write(book, styles: Styles, layout) -> None:
+        ws = book.add_worksheet(SHEET)
+        w = SheetWriter(ws, styles)
+        w.text(0, 0, "Dokumentets egne tal sammenholdt med genberegningen", "title", measure=False)
+        counts = {s: sum(1 for i in items if i.severity is s) for s in Severity}
+        n = {s: counts[s] for s in Severity}
+        w.text(1, 0, f"{figures} tal fra dokumentet er kontrolleret: {n[Severity.DISAGREEMENT]} "
+               f"{'afvigelse' if n[Severity.DISAGREEMENT] == 1 else 'afvigelser'}, {n[Severity.ROUNDING]} "
+               f"{'afrundingsnote' if n[Severity.ROUNDING] == 1 else 'afrundingsnoter'} og {n[Severity.INFO]} "
+               f"{'oplysning' if n[Severity.INFO] == 1 else 'oplysninger'}. Linje er linjenummeret i dokumentet.",
+               "bold", measure=False)
+        for col, h in enumerate(HEADERS):
+            w.text(3, col, h, "header", measure=False)
+        row = 4
+        for item in items:
+            w.text(row, 0, item.severity.value, _STYLE[item.severity], measure=False)
+            w.text(row, 1, item.class_name, "text_wrap", measure=False)
+            ws.write_number(row, 2, item.source_line)
+            if item.theme.isdigit():
+                ws.write_number(row, 3, int(item.theme))
+            else:
+                w.text(row, 3, item.theme, measure=False)
+            w.text(row, 4, item.label, "text_wrap", measure=False)
+            w.text(row, 5, item.year_text, measure=False)
+            w.text(row, 6, item.stated, measure=False)
+            w.text(row, 7, item.computed, measure=False)
+            w.text(row, 8, item.message, "text_wrap", measure=False)
+            row += 1
+        if not items:
+            w.text(row, 0, "Ingen afvigelser: alle dokumentets tal genfindes.", "ok", measure=False)
+        ws.autofilter(3, 0, max(4, row - 1), len(HEADERS) - 1)
+        ws.freeze_panes(4, 0)
+        for col, width in enumerate(_WIDTHS):
+            ws.set_column(col, col, width)
+        w.print_setup("Dokumentafvigelser", "", (3, 3))
+    return write

@@ -13,13 +13,25 @@ pytestmark = pytest.mark.libreoffice
 
 
 def generated_workbooks(master, tmp_path):
-    """Every kind of workbook the tool writes, built from the sample master."""
-    built = build_reports(master(name="sample.xlsx"), tmp_path / "out")
-    return list(built.files)
+    """Every workbook with formulas the tool writes: report and department workbooks of the sample
+    and of the seed (with its audit sheet), and the reconciliation workbook of the seed."""
+    from click.testing import CliRunner
+
+    from spareforslag_xl.cli import cli
+    from tests.conftest import SEED_MASTER
+
+    files = list(build_reports(master(name="sample.xlsx"), tmp_path / "out").files)
+    files += list(build_reports(SEED_MASTER, tmp_path / "seed").files)
+    reconciliation = tmp_path / "afstemning.xlsx"
+    result = CliRunner().invoke(cli, ["reconcile", str(SEED_MASTER), str(SEED_MASTER.parent / "officielt-budget-2024.xlsx"),
+                                      "-o", str(reconciliation)])
+    assert result.exit_code == 1 and reconciliation.exists()
+    return files + [reconciliation]
 
 
 def test_libreoffice_recalculates_every_formula_to_the_stored_value(master, tmp_path):
     files = generated_workbooks(master, tmp_path)
+    assert len(files) == 15
     converted = recalculate(files, tmp_path / "lo")
     problems = []
     for original, fresh in converted.items():
@@ -33,6 +45,20 @@ def test_generated_workbooks_read_back_with_openpyxl_without_warnings(master, tm
             warnings.simplefilter("error")
             openpyxl.load_workbook(path)
             openpyxl.load_workbook(path, data_only=True)
+
+
+def test_masters_written_by_init_and_import_open_in_libreoffice(tmp_path):
+    from click.testing import CliRunner
+
+    from spareforslag_xl.cli import cli
+    from tests.conftest import SEED_MASTER
+
+    new = tmp_path / "ny.xlsx"
+    assert CliRunner().invoke(cli, ["init", str(new)]).exit_code == 0
+    converted = recalculate([new, SEED_MASTER], tmp_path / "lo")
+    for original, fresh in converted.items():
+        book = openpyxl.load_workbook(fresh)
+        assert book.sheetnames[:7] == ["Vejledning", "Indstillinger", "Mål", "Afdelinger", "Nøgler", "Temaer", "Forslag"]
 
 
 def test_the_check_would_notice_a_wrong_stored_value(tmp_path):

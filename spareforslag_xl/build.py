@@ -26,6 +26,8 @@ class Checked:
     plan: Plan
     findings: list[Finding]
     timings: dict[str, float] = field(default_factory=dict)
+    stated: Optional[list] = None
+    """The document's figures (sheet 'Dokumenttal' of an imported master), or None."""
 
     @property
     def ok(self) -> bool:
@@ -45,18 +47,21 @@ def check_master(path: Path, clock: Clock = time.perf_counter) -> Checked:
     from spareforslag_xl.findings import in_reading_order
     from spareforslag_xl.master.parse import parse_master
     from spareforslag_xl.master.read import read_workbook
+    from spareforslag_xl.master.stated_sheet import SHEET, parse_stated
     from spareforslag_xl.validate import Unreadable, validate
 
     path = Path(path)
     t0 = clock()
-    book = read_workbook(path, [s.name for s in L.DATA_SHEETS])
+    book = read_workbook(path, [s.name for s in L.DATA_SHEETS] + [SHEET])  # one read for both
     t1 = clock()
+    stated_rows = book.sheets.pop(SHEET, None)
     plan, findings = parse_master(book)
     t2 = clock()
     findings = in_reading_order(findings + validate(plan, Unreadable.from_findings(findings)),
                                 [s.name for s in L.DATA_SHEETS])
     t3 = clock()
-    return Checked(path, plan, findings, {"read": t1 - t0, "parse": t2 - t1, "validate": t3 - t2})
+    stated = parse_stated(stated_rows.rows) if stated_rows is not None else None
+    return Checked(path, plan, findings, {"read": t1 - t0, "parse": t2 - t1, "validate": t3 - t2}, stated)
 
 
 def report_name(master: Path) -> str:
@@ -91,7 +96,7 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     result = compute(checked.plan)
     t1 = clock()
     out_dir = Path(out_dir)
-    extras = _document_audit(Path(master), result)
+    extras = _document_audit(checked.stated, result)
     files = {inside(out_dir, report_name(Path(master))): report_bytes(result, checked.findings, forced=bool(blocking),
                                                                        extras=extras)}
     files.update(workbook_files(result, out_dir / WORKBOOK_FOLDER, chosen, checked.findings, bool(blocking)))
@@ -102,11 +107,8 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     return Built(checked, list(files), timings)
 
 
-def _document_audit(master: Path, result) -> list:
+def _document_audit(figures: Optional[list], result) -> list:
     """Return the report's extra sheet 'Dokumentafvigelser' when the master carries the document's figures."""
-    from spareforslag_xl.master.stated_sheet import read_stated
-
-    figures = read_stated(master)
     if not figures:
         return []
     from spareforslag_xl.audit import audit
@@ -135,10 +137,10 @@ def audit_master(path: Path) -> Audited:
     from spareforslag_xl.audit import audit
     from spareforslag_xl.compute import compute
     from spareforslag_xl.errors import InputError
-    from spareforslag_xl.master.stated_sheet import SHEET, read_stated
+    from spareforslag_xl.master.stated_sheet import SHEET
 
     checked = check_master(Path(path))
-    figures = read_stated(Path(path))
+    figures = checked.stated
     if figures is None:
         raise InputError(path, f"the master has no sheet '{SHEET}' with the document's figures.",
                          "Make the master with 'spareforslag import DOCUMENT -o MASTER.xlsx'.")

@@ -4,16 +4,15 @@ from decimal import Decimal as D
 
 import pytest
 
-from tests.importcheck import SEED_DEPARTMENTS, SEED_DOCUMENT, SEED_MASTER, plan_content, rule
 from spareforslag_xl.build import check_master
 from spareforslag_xl.importer.build_plan import build_plan
 from spareforslag_xl.importer.departments import read_departments
 from spareforslag_xl.importer.report import Status
 from spareforslag_xl.importer.run import import_document, master_of
 from spareforslag_xl.importer.text import read_document
-from spareforslag_xl.master.stated_sheet import read_stated
 from spareforslag_xl.model import Method
 from spareforslag_xl.stated import Kind
+from tests.importcheck import SEED_DEPARTMENTS, SEED_DOCUMENT, SEED_MASTER, plan_content, rule
 
 ADMIN = "Administrativ fordelingsnøgle"
 LOEN = "Forenkling lønforhandlinger"
@@ -208,7 +207,7 @@ def test_the_master_reads_back_as_the_imported_plan(imported, tmp_path):
     checked = check_master(path)
     assert [f.code for f in checked.findings] == ["key-not-100"]  # the document's own 99 % key
     assert plan_content(checked.plan) == plan_content(imported.plan)
-    assert read_stated(path) == list(imported.figures)
+    assert check_master(path).stated == list(imported.figures)
 
 
 def test_the_committed_master_is_the_import_of_the_seed(imported):

@@ -9,11 +9,9 @@ for '-'; 'Som trykt', 'Enhed' and 'Decimaler' say how the document printed it.
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 from typing import Optional, Sequence
 
 from spareforslag_xl.danish import to_decimal
-from spareforslag_xl.render.sheet import SheetWriter, Styles
 from spareforslag_xl.stated import KIND_BY_NAME, StatedFigure
 
 SHEET = "Dokumenttal"
@@ -30,7 +28,9 @@ INTRO = ("Tallene som dokumentet angiver dem, med linjenummer i dokumentet. 'Væ
 
 def stated_sheet(figures: Sequence[StatedFigure]):
     """Return an extra-sheet callback for master_bytes that writes the figures."""
-    def write(book, styles: Styles) -> None:
+    from spareforslag_xl.render.sheet import SheetWriter  # writing only: reading stays free of xlsxwriter
+
+    def write(book, styles) -> None:
         ws = book.add_worksheet(SHEET)
         w = SheetWriter(ws, styles)
         for col, (header, width) in enumerate(COLUMNS):
@@ -54,22 +54,11 @@ def stated_sheet(figures: Sequence[StatedFigure]):
     return write
 
 
-def _code_or_text(w: SheetWriter, row: int, col: int, value: str) -> None:
+def _code_or_text(w, row: int, col: int, value: str) -> None:
     if value.isdigit() and len(value) < 10 and not value.startswith("0"):
         w.ws.write_number(row, col, int(value))
     else:
         w.text(row, col, value, measure=False)
-
-
-def read_stated(path: Path) -> Optional[list[StatedFigure]]:
-    """Return the stated figures of the master at path, or None when it has no sheet 'Dokumenttal'."""
-    from spareforslag_xl.master.read import read_workbook
-
-    book = read_workbook(Path(path), [SHEET])
-    sheet = book.sheets.get(SHEET)
-    if sheet is None:
-        return None
-    return parse_stated(sheet.rows)
 
 
 def parse_stated(rows: list[tuple[int, tuple]]) -> list[StatedFigure]:

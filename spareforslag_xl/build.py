@@ -73,17 +73,20 @@ def report_name(master: Path) -> str:
 
 def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool = False,
                   clock: Clock = time.perf_counter, departments: bool = True,
-                  only: Optional[list[str]] = None) -> Built:
+                  only: Optional[list[str]] = None, progress: Optional[Callable[[int, int], None]] = None) -> Built:
     """Check the master, compute it and write the report into out_dir; return what was written.
 
     With ``departments`` each department's workbook goes into out_dir/afdelinger/ too (only
     those whose codes are in ``only``, when given; UsageError for an unknown code).
     Raises FindingsError (nothing written) when the master has errors, or warnings with
-    ``strict``, unless ``force``.
+    ``strict``, unless ``force``. ``progress(done, total)`` is called as workbooks are rendered.
     """
+    from functools import partial
+
     from spareforslag_xl.compute import compute
-    from spareforslag_xl.department_files import WORKBOOK_FOLDER, select, workbook_files
+    from spareforslag_xl.department_files import WORKBOOK_FOLDER, select, workbook_jobs
     from spareforslag_xl.output import inside, write_all
+    from spareforslag_xl.parallel import render_all
     from spareforslag_xl.render.report import report_bytes
 
     checked = check_master(master, clock)
@@ -97,9 +100,12 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     t1 = clock()
     out_dir = Path(out_dir)
     extras = _document_audit(checked.stated, result)
-    files = {inside(out_dir, report_name(Path(master))): report_bytes(result, checked.findings, forced=bool(blocking),
-                                                                       extras=extras)}
-    files.update(workbook_files(result, out_dir / WORKBOOK_FOLDER, chosen, checked.findings, bool(blocking)))
+    jobs = [(inside(out_dir, report_name(Path(master))),
+             partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=extras))]
+    jobs += workbook_jobs(result, out_dir / WORKBOOK_FOLDER, chosen, checked.findings, bool(blocking))
+    cells = len(checked.plan.lines) * len(checked.plan.years) * (len(chosen) + 1) * 2
+    rendered = render_all([render for _, render in jobs], cells, progress)
+    files = {path: data for (path, _), data in zip(jobs, rendered)}
     t2 = clock()
     write_all(files)
     t3 = clock()

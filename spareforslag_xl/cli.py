@@ -157,13 +157,15 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
       spareforslag build input/spareforslag-budget-2024.xlsx --only MSB,MBU
     """
     from spareforslag_xl.build import build_reports
+    from spareforslag_xl.cli_progress import DelayedProgress
     from spareforslag_xl.findings import summary
 
     if only is not None and no_departments:
         raise click.UsageError("--only and --no-departments exclude each other.")
     try:
         built = build_reports(master, out_dir, force=force, strict=strict, departments=not no_departments,
-                              only=only.split(",") if only is not None else None)
+                              only=only.split(",") if only is not None else None,
+                              progress=DelayedProgress("Writing workbooks"))
     except FindingsError as exc:
         echo_findings(exc.findings, err=True)
         raise CommandError(f"{exc} Fix the findings above, or use --force to write a marked report anyway.",

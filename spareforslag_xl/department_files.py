@@ -8,8 +8,9 @@ validation says so with a warning at its cell.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from spareforslag_xl.errors import UsageError
 from spareforslag_xl.findings import Finding, warning
@@ -76,14 +77,14 @@ def select(departments: Sequence[Department], only: Optional[Iterable[str]]) -> 
     return tuple(d for d in departments if fold_name(d.code) in chosen)
 
 
-def workbook_files(result, folder: Path, departments: Sequence[Department], findings=(),
-                   forced: bool = False) -> dict[Path, bytes]:
-    """Return folder/<code>.xlsx → bytes of each department's workbook, rendered in memory."""
+def workbook_jobs(result, folder: Path, departments: Sequence[Department], findings=(),
+                  forced: bool = False) -> list[tuple[Path, Callable[[], bytes]]]:
+    """Return (folder/<code>.xlsx, a function rendering its bytes) for each department's workbook."""
     from spareforslag_xl.output import inside
     from spareforslag_xl.render.department import department_bytes
 
     stems = file_stems(result.plan.departments)
-    return {
-        inside(folder, stems[d.code] + ".xlsx"): department_bytes(result, d.code, findings, forced)
+    return [
+        (inside(folder, stems[d.code] + ".xlsx"), partial(department_bytes, result, d.code, findings, forced))
         for d in departments
-    }
+    ]

@@ -1,0 +1,67 @@
+"""Renders independent outputs side by side on machines with more than one core.
+
+Each department workbook (and the report) is rendered from the same computed result and
+depends on nothing else, so large builds split them over worker processes. Workers are
+forked, so they inherit the result instead of receiving a pickled copy; only the finished
+bytes travel back. Small builds, and systems without fork (Windows, macOS by default),
+render one after the other: there a worker would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from typing import Callable, Optional, Sequence
+
+Task = Callable[[], bytes]
+Progress = Callable[[int, int], None]
+"""Called as progress(done, total) after each finished task."""
+
+PARALLEL_FROM_CELLS = 60_000
+"""The estimated number of cells from which workers pay off (about half a second of rendering)."""
+MAX_WORKERS = 8
+WORKERS_ENV = "SPAREFORSLAG_WORKERS"
+"""Set to 1 to render in one process (for debugging), or to a number to use that many workers."""
+
+_tasks: Optional[Sequence[Task]] = None
+
+
+def _run(index: int) -> bytes:
+    assert _tasks is not None
+    return _tasks[index]()
+
+
+def workers_for(cells: int, tasks: int) -> int:
+    """Return how many worker processes to use for this much work (1: none)."""
+    wanted = os.environ.get(WORKERS_ENV, "")
+    cores = int(wanted) if wanted.isdigit() and int(wanted) > 0 else (os.cpu_count() or 1)
+    if not wanted and cells < PARALLEL_FROM_CELLS:
+        return 1
+    if not sys.platform.startswith("linux"):
+        return 1
+    return max(1, min(cores, tasks, MAX_WORKERS))
+
+
+def render_all(tasks: Sequence[Task], cells: int, progress: Optional[Progress] = None) -> list[bytes]:
+    """Return the bytes of every task, in order; in worker processes when the work is large."""
+    total = len(tasks)
+    workers = workers_for(cells, total)
+    results: list[bytes] = []
+    if workers < 2:
+        for task in tasks:
+            results.append(task())
+            if progress:
+                progress(len(results), total)
+        return results
+    global _tasks
+    _tasks = tasks
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for data in pool.imap(_run, range(total), chunksize=1):
+                results.append(data)
+                if progress:
+                    progress(len(results), total)
+    finally:
+        _tasks = None
+    return results

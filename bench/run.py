@@ -9,6 +9,9 @@ commands as separate processes several times, and prints the medians, the peak m
 floor: a bare script that reads the same master with openpyxl and writes as many cells with
 xlsxwriter, without any logic or formatting. Ratios measured in the same run are what to
 compare across machines; absolute times vary with the machine.
+
+Columns: 'peak MB' is the largest resident size of the build process itself; 'all MB' adds
+the worker processes that large builds render in (sampled, counting shared pages in each).
 """
 
 from __future__ import annotations
@@ -71,6 +74,31 @@ def timed(args: list[str]) -> tuple[float, float, str, int]:
     proc.stderr.close()
     proc.returncode = os.waitstatus_to_exitcode(status)
     return wall, usage.ru_maxrss / 1024, stderr, proc.returncode
+
+
+def tree_peak_mb(args: list[str]) -> float:
+    """Run once and return the peak of the summed RSS of the process and its workers, in MB.
+
+    Sampled every 10 ms from /proc; pages shared after fork count once per process, so
+    this overstates what the machine really uses.
+    """
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while proc.poll() is None:
+        pids = [proc.pid]
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+        if children.exists():
+            pids += [int(p) for p in children.read_text().split()]
+        total = 0
+        for pid in pids:
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            total += int(status.split("VmRSS:")[1].split()[0]) if "VmRSS:" in status else 0
+        peak = max(peak, total)
+        time.sleep(0.01)
+    return peak / 1024
 
 
 def phases_of(stderr: str) -> dict[str, float]:
@@ -140,8 +168,8 @@ def main() -> None:
     startup = {flag: repeat(cli + [flag], runs * 2).wall for flag in ("--help", "--version")}
     print(f"spareforslag --help {startup['--help']:.3f} s, --version {startup['--version']:.3f} s "
           f"(median of {runs * 2})\n")
-    header = (f"{'master':<14}{'lines':>7}{'validate s':>12}{'build s':>9}{'peak MB':>9}{'floor s':>9}{'ratio':>7}"
-              f"   phases of build (read / parse / validate / compute / render / write, s)")
+    header = (f"{'master':<14}{'lines':>7}{'validate s':>12}{'build s':>9}{'peak MB':>9}{'all MB':>8}{'floor s':>9}"
+              f"{'ratio':>7}   phases of build (read / parse / validate / compute / render / write, s)")
     print(header)
     print("-" * len(header))
     builds = {}
@@ -151,13 +179,14 @@ def main() -> None:
         validate = repeat(cli + ["validate", str(master)], runs)
         build = repeat(cli + ["build", str(master), "-o", str(out), "--timings"], runs)
         cells, files = count_cells(out)
+        all_mb = tree_peak_mb(cli + ["build", str(master), "-o", str(out)])
         floor = repeat([sys.executable, str(HERE / "floor.py"), str(master), str(OUT / "floor"), str(cells),
                         str(files)], runs)
         builds[name] = build.wall
         p = build
         phases = " / ".join(f"{p.phase(k):.2f}" for k in ("read", "parse", "validate", "compute", "render", "write"))
         n_lines = lines if lines is not None else "seed"
-        print(f"{name:<14}{n_lines!s:>7}{validate.wall:>12.3f}{build.wall:>9.3f}{build.rss:>9.0f}"
+        print(f"{name:<14}{n_lines!s:>7}{validate.wall:>12.3f}{build.wall:>9.3f}{build.rss:>9.0f}{all_mb:>8.0f}"
               f"{floor.wall:>9.3f}{build.wall / floor.wall:>7.2f}   {phases}   ({cells:,} cells in {files} files)")
     if "5.000 lines" in builds and "10.000 lines" in builds:
         print(f"\n10.000 / 5.000 lines: {builds['10.000 lines'] / builds['5.000 lines']:.2f}× the time")

@@ -120,9 +120,102 @@ def test_a_file_without_read_permission(tmp_path, monkeypatch):
     assert result.output == f"Error: {path}: cannot be read: permission denied. Ask for read access or copy the file.\n"
 
 
-def test_the_master_is_never_modified(tmp_path):
-    path = badfiles.good_master(tmp_path / "m.xlsx")
-    before = path.read_bytes(), path.stat().st_mtime_ns
+def test_no_command_modifies_the_master_or_the_official_workbook(tmp_path):
+    import shutil
+
+    from tests.conftest import SEED_MASTER
+
+    path = tmp_path / "m.xlsx"
+    official = tmp_path / "officielt.xlsx"
+    shutil.copy(SEED_MASTER, path)
+    shutil.copy(SEED_MASTER.parent / "officielt-budget-2024.xlsx", official)
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (path, official)}
+    out = tmp_path / "out"
     assert invoke("validate", path).exit_code == 0
-    assert invoke("build", path, "-o", tmp_path / "out").exit_code == 0
-    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+    assert invoke("build", path, "-o", out).exit_code == 0
+    assert invoke("audit", path).exit_code == 1          # the seed's own disagreements
+    assert invoke("mail", path, "-o", out).exit_code == 0
+    assert invoke("reconcile", path, official, "-o", out / "a.xlsx").exit_code == 1
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (path, official)} == before
+
+
+# -- the other commands that read a workbook or a document --------------------------------------------
+@pytest.mark.parametrize("builder, name, message", [c for c in REFUSED_CASES if c[2] is not None],
+                         ids=lambda v: getattr(v, "__name__", None))
+@pytest.mark.parametrize("command", ["audit", "mail"])
+def test_audit_and_mail_refuse_an_unreadable_master(tmp_path, builder, name, message, command):
+    path = builder(tmp_path / name)
+    args = [command, path] + (["-o", tmp_path / "out"] if command == "mail" else [])
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.output == f"Error: {path}: {message}\n"
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("builder, name, message", [c for c in REFUSED_CASES if c[2] is not None],
+                         ids=lambda v: getattr(v, "__name__", None))
+def test_reconcile_refuses_an_unreadable_official_workbook(tmp_path, builder, name, message):
+    from tests.conftest import SEED_MASTER
+
+    official = builder(tmp_path / name)
+    result = invoke("reconcile", SEED_MASTER, official, "-o", tmp_path / "out" / "a.xlsx")
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == f"Error: {official}: {message}"
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def _zip_document(path: Path) -> Path:
+    return badfiles.good_master(path)
+
+
+def _no_overview(path: Path) -> Path:
+    path.write_text("# Noget\n\nIngen tabeller her.\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("builder, message", [
+    (badfiles.empty, "the document is empty (0 bytes). Export the proposals document again as text (Markdown)."),
+    (lambda p: (p.write_bytes(bytes(range(256)) * 20), p)[1],
+     "the file is binary data, not a text document. Export the proposals document as text (Markdown, e.g. with "
+     "pandoc) and import that file."),
+    (_zip_document, "the file is a zip archive (perhaps a Word or Excel file), not a text document. Export the "
+                    "proposals document as text (Markdown, e.g. with pandoc) and import that file."),
+    (badfiles.folder, "is a folder, not a document. Give the path of the document inside it."),
+    (lambda p: p, "the file does not exist. Check the path and the file name."),
+    (_no_overview, "no overview table was found: a table whose header row starts with 'Tema' and names the years "
+                   "(e.g. 'Tema (1.000 kr.)<TAB>2024<TAB>2025'). Check that the document is a proposals document "
+                   "exported with its tables as TAB lines."),
+], ids=["empty", "binary", "zip", "folder", "missing", "no-overview"])
+def test_import_refuses_an_unusable_document(tmp_path, builder, message):
+    document = builder(tmp_path / "forslag.md")
+    result = invoke("import", document, "-o", tmp_path / "m.xlsx")
+    assert result.exit_code == 2
+    assert result.output == f"Error: {document}: {message}\n"
+    assert not (tmp_path / "m.xlsx").exists()
+
+
+@pytest.mark.parametrize("encoding, label", [
+    ("utf-8-sig", "UTF-8 with BOM"), ("utf-16", "UTF-16"), ("latin-1", "Windows-1252"),  # latin-1's superset
+])
+def test_import_reads_documents_in_other_encodings(tmp_path, encoding, label):
+    from spareforslag_xl.build import check_master
+    from tests.conftest import SEED_MASTER
+    from tests.importcheck import SEED_DEPARTMENTS, SEED_DOCUMENT
+    from tests.test_master_roundtrip import essence
+
+    text = SEED_DOCUMENT.read_text(encoding="utf-8")
+    if encoding == "latin-1":  # latin-1 has no dashes or quotes of that kind: as a text editor would save it
+        text = text.replace("–", "-").replace("”", '"').replace("“", '"').replace("’", "'")
+    document = tmp_path / "forslag.md"
+    document.write_bytes(text.encode(encoding))
+    result = invoke("import", document, "--departments", SEED_DEPARTMENTS, "-o", tmp_path / "m.xlsx")
+    assert result.exit_code == 1  # the seed's six entries for review, not a problem of reading
+    assert f"read: decoded as {label}" in result.output
+    plan = check_master(tmp_path / "m.xlsx").plan
+    expected = check_master(SEED_MASTER).plan
+    if encoding != "latin-1":
+        assert essence(plan) == essence(expected)
+    else:
+        assert [(t.number, t.title) for t in plan.themes] == [(t.number, t.title) for t in expected.themes]
+        assert [line.amounts for line in plan.lines] == [line.amounts for line in expected.lines]

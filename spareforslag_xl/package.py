@@ -29,27 +29,34 @@ ZIP_MAGIC = b"PK\x03\x04"
 ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
 
 
-def check_readable_file(path: Path) -> None:
-    """Raise InputError unless path is an existing, readable, non-empty regular file."""
+def check_file(path: Path, noun: str = "workbook", max_bytes: int = MAX_FILE_BYTES) -> int:
+    """Return the size of path; raise InputError unless it is an existing, readable file within max_bytes.
+
+    ``noun`` names what the file should be ('workbook', 'document') in the messages.
+    """
     if not path.exists():
         raise InputError(path, "the file does not exist.", "Check the path and the file name.")
     if path.is_dir():
-        raise InputError(path, "is a folder, not a file.", "Give the path of the workbook inside it.")
+        raise InputError(path, f"is a folder, not a {noun}.", f"Give the path of the {noun} inside it.")
     if not os.access(path, os.R_OK):
         raise InputError(path, "cannot be read: permission denied.", "Ask for read access or copy the file.")
     size = path.stat().st_size
-    if size == 0:
-        raise InputError(path, "the file is empty (0 bytes).", "Save the workbook again from Excel.")
-    if size > MAX_FILE_BYTES:
+    if size > max_bytes:
         raise InputError(
-            path,
-            f"the file is {size / 1024 / 1024:.0f} MB, more than the {MAX_FILE_BYTES // 1024 // 1024} MB accepted.",
+            path, f"the file is {_megabytes(size)} MB, more than the {_megabytes(max_bytes)} MB accepted for a {noun}.",
+            "Check that this is the right file.",
         )
+    return size
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f}".removesuffix(".0")
 
 
 def check_workbook_package(path: Path) -> None:
     """Raise InputError unless path is an .xlsx/.xlsm package that openpyxl may safely open."""
-    check_readable_file(path)
+    if check_file(path) == 0:
+        raise InputError(path, "the file is empty (0 bytes).", "Save the workbook again from Excel.")
     try:
         with path.open("rb") as fh:
             head = fh.read(65536)

@@ -41,7 +41,7 @@ REFUSED_CASES = [
                                        "bytes (ratio 327424:1, limit 200:1), which looks like a zip bomb."),
     (badfiles.nan, "m.xlsx", "the workbook cannot be read (a cell holds 'NaN', which is not a value Excel can store). "
                              "Open it in Excel, save it again as .xlsx and retry."),
-    (badfiles.folder, "m.xlsx", "is a folder, not a file. Give the path of the workbook inside it."),
+    (badfiles.folder, "m.xlsx", "is a folder, not a workbook. Give the path of the workbook inside it."),
 ]
 
 

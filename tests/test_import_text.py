@@ -79,8 +79,8 @@ def test_too_large(tmp_path, monkeypatch):
     monkeypatch.setattr(text_module, "MAX_BYTES", 1024 * 1024)
     path = tmp_path / "doc.md"
     path.write_bytes(b"x" * 2048 * 1024)
-    assert refused(path) == (f"{path}: the file is 2.0 MB; documents over 1 MB are refused, as no proposals "
-                             "document is that large. Check that this is the right file.")
+    assert refused(path) == (f"{path}: the file is 2 MB, more than the 1 MB accepted for a document. "
+                             "Check that this is the right file.")
 
 
 def test_the_limit_is_far_above_a_document():

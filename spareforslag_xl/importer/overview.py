@@ -86,7 +86,7 @@ def read_overview(table: Table, report: ImportReport) -> Overview:
         if _PLACEHOLDER.match(label or ".") and not any(row.text(c) for c in columns.values()):
             report.info("overview", f"placeholder row '{label}' skipped", row.line)
             continue
-        figures, texts = _cells(row, columns)
+        figures, texts = year_cells(row, columns)
         folded = " ".join(label.casefold().split())
         m = _THEME_ROW.match(label)
         if m:
@@ -110,7 +110,8 @@ def read_overview(table: Table, report: ImportReport) -> Overview:
     return overview
 
 
-def _cells(row: Row, columns: dict[int, int]) -> tuple[dict[int, Figure], dict[int, str]]:
+def year_cells(row: Row, columns: dict[int, int]) -> tuple[dict[int, Figure], dict[int, str]]:
+    """Return the row's figures by year, and the texts of year cells that hold no figure."""
     figures: dict[int, Figure] = {}
     texts: dict[int, str] = {}
     for year, col in columns.items():

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from spareforslag_xl.importer.blocks import Block, Heading, Paragraph, Row, Table
-from spareforslag_xl.importer.numbers import Figure, read_figure, unit_in
-from spareforslag_xl.importer.overview import year_columns
+from spareforslag_xl.importer.numbers import Figure, unit_in
+from spareforslag_xl.importer.overview import year_cells, year_columns
 from spareforslag_xl.importer.prose import paragraph_text
 from spareforslag_xl.importer.report import ImportReport
 
@@ -136,17 +136,7 @@ def _read_row(row: Row, columns: dict[int, int], report: ImportReport, theme: st
     label = row.text(label_col)
     if not any(row.texts):
         return
-    figures: dict[int, Figure] = {}
-    texts: dict[int, str] = {}
-    for year, col in columns.items():
-        text = row.text(col)
-        if not text:
-            continue
-        figure = read_figure(text)
-        if figure is None:
-            texts[year] = text
-        else:
-            figures[year] = figure
+    figures, texts = year_cells(row, columns)
     folded = " ".join(label.casefold().split())
     if not label or _PLACEHOLDER.match(label):
         if figures or texts:

@@ -8,11 +8,11 @@ a folder, an empty file, a file over MAX_BYTES, and binary data (a workbook, a P
 from __future__ import annotations
 
 import codecs
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from spareforslag_xl.errors import InputError
+from spareforslag_xl.package import check_file
 
 MAX_BYTES = 5 * 1024 * 1024
 """A proposals document is tens of kilobytes; anything this large is not one."""
@@ -48,17 +48,7 @@ class Document:
 def read_document(path: Path) -> Document:
     """Return the document at path as lines; raise InputError when it is not a readable text file."""
     path = Path(path)
-    if not path.exists():
-        raise InputError(path, "the file does not exist.", "Check the path and the file name.")
-    if path.is_dir():
-        raise InputError(path, "is a folder, not a document.", "Give the path of the document inside it.")
-    if not os.access(path, os.R_OK):
-        raise InputError(path, "cannot be read: permission denied.", "Ask for read access or copy the file.")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(path, f"the file is {size / 1024 / 1024:.1f} MB; documents over "
-                         f"{MAX_BYTES // 1024 // 1024} MB are refused, as no proposals document is that large.",
-                         "Check that this is the right file.")
+    check_file(path, "document", MAX_BYTES)
     try:
         data = path.read_bytes()
     except OSError as exc:

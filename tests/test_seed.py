@@ -1,7 +1,6 @@
 """The seed: input/'s master builds a report whose figures are the document's, formula by formula."""
 
 from decimal import Decimal
-from pathlib import Path
 
 import openpyxl
 import pytest

@@ -6,14 +6,15 @@ Pure: a RawWorkbook in, a Plan and findings out. Checks that need more than one 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
 
 from spareforslag_xl.findings import Finding, error, warning
 from spareforslag_xl.master import layout as L
-from spareforslag_xl.master.cells import CellReader, as_year, column_letter
-from spareforslag_xl.master.read import RawSheet, RawWorkbook
+from spareforslag_xl.master.cells import CellReader
+from spareforslag_xl.master.read import RawWorkbook
+from spareforslag_xl.master.settings import parse_settings
+from spareforslag_xl.master.tables import Table, find_table, fold
 from spareforslag_xl.model import (
     Department,
     DistributionKey,
@@ -24,36 +25,11 @@ from spareforslag_xl.model import (
     ProposalLine,
     Ref,
     Rule,
-    Settings,
     Theme,
 )
 
 EXAMPLE_MARK = "EKSEMPEL"
 """Rows whose Bemærkning starts with this were written by ``init`` as an example."""
-
-HEADER_SEARCH_ROWS = 10
-
-
-@dataclass
-class Table:
-    """A sheet with its header row found: known columns and year columns by position."""
-
-    sheet: str
-    header_row: int
-    columns: dict[str, int]
-    years: dict[int, int] = field(default_factory=dict)
-    rows: list[tuple[int, tuple]] = field(default_factory=list)
-
-    def ref(self, row: int, col: int) -> Ref:
-        return Ref(self.sheet, f"{column_letter(col)}{row}")
-
-    def get(self, values: tuple, header: str):
-        i = self.columns.get(header)
-        return values[i] if i is not None and i < len(values) else None
-
-    def cell(self, row: int, header: str) -> Ref:
-        i = self.columns.get(header)
-        return self.ref(row, i if i is not None else 0)
 
 
 def parse_master(book: RawWorkbook) -> tuple[Plan, list[Finding]]:
@@ -66,6 +42,9 @@ class _Parser:
         self.book = book
         self.cells = CellReader()
         self.findings = self.cells.findings
+
+    def _table(self, lay: L.SheetLayout) -> Optional[Table]:
+        return find_table(self.book, lay, self.findings)
 
     # -- the whole workbook ---------------------------------------------------------------
     def run(self) -> tuple[Plan, list[Finding]]:
@@ -96,7 +75,7 @@ class _Parser:
                 "no-years", "the sheet has no year columns (headers such as 2024 after 'Type').",
                 Ref(L.LINES.name, f"A{lines_table.header_row}"), "Add one column per year with the year as header.",
             ))
-        settings = self._settings(years)
+        settings = parse_settings(self.book, self.cells, years)
         plan = Plan(
             settings=settings,
             years=years,
@@ -110,186 +89,6 @@ class _Parser:
         )
         return plan, self.findings
 
-    # -- finding the tables -----------------------------------------------------------------
-    def _table(self, lay: L.SheetLayout) -> Optional[Table]:
-        sheet: Optional[RawSheet] = self.book.sheets.get(lay.name)
-        if sheet is None:
-            return None
-        wanted = {_fold(c.header): c.header for c in lay.columns}
-        header, best = None, 0
-        for number, values in sheet.rows[:HEADER_SEARCH_ROWS]:
-            hits = sum(1 for v in values if isinstance(v, str) and _fold(v) in wanted)
-            if hits > best:
-                header, best = (number, values), hits
-        if header is None:
-            top = sheet.rows[0][1] if sheet.rows else ()
-            shown = ", ".join(f"'{v}'" for v in top if v not in (None, "")) or "nothing"
-            expected = ", ".join(f"'{c.header}'" for c in lay.columns if c.required)
-            self.findings.append(error(
-                "missing-header",
-                f"no header row was found in the first {HEADER_SEARCH_ROWS} rows "
-                f"(expected the headers {expected}; the first row holds {shown}).",
-                Ref(lay.name, f"A{sheet.rows[0][0] if sheet.rows else 1}"),
-                "Put the headers in the first row exactly as in a master made with 'spareforslag init'.",
-            ))
-            return None
-        number, values = header
-        table = Table(lay.name, number, {})
-        for col, raw in enumerate(values):
-            if raw is None or (isinstance(raw, str) and not raw.strip()):
-                continue
-            ref = table.ref(number, col)
-            known = wanted.get(_fold(str(raw))) if isinstance(raw, str) else None
-            if known is not None:
-                if known in table.columns:
-                    self.findings.append(error("duplicate-column", f"the column '{known}' appears twice.", ref,
-                                               "Delete or rename one of them."))
-                else:
-                    table.columns[known] = col
-                continue
-            year = as_year(raw)
-            if lay.years and year is not None:
-                if year in table.years:
-                    self.findings.append(error("duplicate-year", f"the year {year} appears twice.", ref,
-                                               "Delete one of the two columns."))
-                else:
-                    table.years[year] = col
-            elif lay.years:
-                self.findings.append(error(
-                    "not-a-year",
-                    f"the column header '{raw}' is neither a known column nor a year.",
-                    ref, "Write a four-digit year such as 2024, or use one of: "
-                    + ", ".join(c.header for c in lay.columns) + ".",
-                ))
-            else:
-                self.findings.append(warning(
-                    "unknown-column", f"the column '{raw}' is not used by the program and was ignored.", ref,
-                    "Known columns: " + ", ".join(c.header for c in lay.columns) + ".",
-                ))
-        missing = [c.header for c in lay.columns if c.required and c.header not in table.columns]
-        if missing:
-            found = ", ".join(f"'{v}'" for v in values if v not in (None, "")) or "nothing"
-            for name in missing:
-                self.findings.append(error(
-                    "missing-column", f"the column '{name}' is missing (headers found in row {number}: {found}).",
-                    Ref(lay.name, f"A{number}"), f"Add a column with the header '{name}'.",
-                ))
-            return None  # the rows cannot be read without their required columns
-        table.rows = [(n, v) for n, v in sheet.rows if n > number and _has_content(v)]
-        return table
-
-    # -- Indstillinger and Mål ----------------------------------------------------------------
-    def _settings(self, years: tuple[int, ...]) -> Settings:
-        values: dict[str, object] = {}
-        refs: dict[object, Ref] = {}
-        table = self._table(L.SETTINGS)
-        known = {_fold(name): name for name in L.SETTING_ORDER}
-        if table:
-            for number, row in table.rows:
-                label_ref = table.cell(number, "Indstilling")
-                label = self.cells.text(table.get(row, "Indstilling"), label_ref)
-                if not label:
-                    continue
-                name = known.get(_fold(label))
-                if name is None:
-                    self.findings.append(warning(
-                        "unknown-setting", f"the setting '{label}' is not known and was ignored.", label_ref,
-                        "Known settings: " + ", ".join(L.SETTING_ORDER) + ".",
-                    ))
-                    continue
-                if name in values:
-                    self.findings.append(error("duplicate-setting", f"the setting '{name}' appears twice.", label_ref,
-                                               "Delete one of the rows."))
-                    continue
-                values[name] = table.get(row, "Værdi")
-                refs[name] = table.cell(number, "Værdi")
-        text = lambda name: self.cells.text(values.get(name), refs.get(name, Ref(L.SETTINGS.name)))  # noqa: E731
-        title = text(L.TITLE)
-        if table and not title:
-            self.findings.append(warning(
-                "missing-setting", f"the setting '{L.TITLE}' is empty; the report will have no title.",
-                refs.get(L.TITLE, Ref(L.SETTINGS.name)), f"Write the title in the row '{L.TITLE}'.",
-            ))
-        budget_year = self.cells.year(values.get(L.BUDGET_YEAR), refs.get(L.BUDGET_YEAR, Ref(L.SETTINGS.name)),
-                                      "budget year") if L.BUDGET_YEAR in values else None
-        decimals = 0
-        if values.get(L.DECIMALS) not in (None, ""):
-            raw = self.cells.number(values[L.DECIMALS], refs[L.DECIMALS], "number of decimals")
-            if raw is not None and (raw != raw.to_integral_value() or not 0 <= raw <= 4):
-                self.findings.append(error("bad-setting", f"'{L.DECIMALS}' must be a whole number from 0 to 4, not {raw}.",
-                                           refs[L.DECIMALS], "Write 0 for amounts in whole 1.000 kr."))
-            elif raw is not None:
-                decimals = int(raw)
-        salary = None
-        if values.get(L.SALARY) not in (None, ""):
-            salary = self._positive(values[L.SALARY], refs[L.SALARY], "average salary")
-        residual = text(L.RESIDUAL_KEY).strip() or None
-        if table and residual is None:
-            self.findings.append(error(
-                "missing-setting",
-                f"the setting '{L.RESIDUAL_KEY}' is empty, so the difference to the target cannot be distributed.",
-                refs.get(L.RESIDUAL_KEY, Ref(L.SETTINGS.name)),
-                f"Write the name of a key from the sheet '{L.KEYS.name}', e.g. the administrative key.",
-            ))
-        target, target_refs = self._target(years)
-        refs.update(target_refs)
-        return Settings(
-            title=title,
-            subtitle=text(L.SUBTITLE),
-            municipality=text(L.MUNICIPALITY),
-            budget_year=budget_year,
-            unit=text(L.UNIT).strip() or "1.000 kr.",
-            decimals=decimals,
-            salary=salary,
-            residual_key=residual,
-            meeting=text(L.MEETING),
-            target=target,
-            refs=refs,
-        )
-
-    def _target(self, years: tuple[int, ...]) -> tuple[dict[int, Optional[Decimal]], dict[object, Ref]]:
-        table = self._table(L.TARGET)
-        target: dict[int, Optional[Decimal]] = {}
-        refs: dict[object, Ref] = {}
-        if table is None:
-            return target, refs
-        rows = []
-        for number, row in table.rows:
-            label = self.cells.text(table.get(row, "Beskrivelse"), table.cell(number, "Beskrivelse"))
-            if _fold(label) == _fold(L.TARGET_ROW) or (not label and len(table.rows) == 1):
-                rows.append((number, row))
-            elif label:
-                self.findings.append(warning("unknown-row", f"the row '{label}' is not used; only the row 'Mål' is read.",
-                                             table.cell(number, "Beskrivelse"), "Delete the row."))
-        if not rows:
-            self.findings.append(error(
-                "missing-target", "there is no row 'Mål' with the target per year.",
-                Ref(L.TARGET.name, f"A{table.header_row + 1}"), "Write 'Mål' in column A and the target under each year.",
-            ))
-            return target, refs
-        if len(rows) > 1:
-            self.findings.append(error("duplicate-target", "there is more than one row 'Mål'.",
-                                       table.ref(rows[1][0], 0), "Keep one row 'Mål'."))
-        number, row = rows[0]
-        for year, col in table.years.items():
-            ref = table.ref(number, col)
-            target[year] = self.cells.amount(row[col] if col < len(row) else None, ref, "target")
-            refs[year] = ref
-        for year in years:
-            if target.get(year) is None:
-                self.findings.append(error(
-                    "missing-target", f"there is no target for {year}.",
-                    refs.get(year, Ref(L.TARGET.name, f"A{number}")),
-                    f"Add the column {year} and write the target for that year.",
-                ))
-        for year in table.years:
-            if years and year not in years:
-                self.findings.append(warning(
-                    "unused-year", f"the target for {year} is not used: the sheet '{L.LINES.name}' has no column {year}.",
-                    refs[year], "Delete the column, or add the year to the proposals.",
-                ))
-        return target, refs
-
     # -- Afdelinger and Nøgler -----------------------------------------------------------------
     def _departments(self) -> tuple[Department, ...]:
         table = self._table(L.DEPARTMENTS)
@@ -302,13 +101,13 @@ class _Parser:
                 self.findings.append(error("missing-value", "the department has no code.", table.cell(number, "Kode"),
                                            "Write a short code such as MSB."))
                 continue
-            if _fold(code) in seen:
+            if fold(code) in seen:
                 self.findings.append(error(
-                    "duplicate-department", f"the department code '{code}' appears twice (first in {seen[_fold(code)]}).",
+                    "duplicate-department", f"the department code '{code}' appears twice (first in {seen[fold(code)]}).",
                     refs["Kode"], "Give each department its own code.",
                 ))
                 continue
-            seen[_fold(code)] = refs["Kode"]
+            seen[fold(code)] = refs["Kode"]
             name = self.cells.text(table.get(row, "Navn"), table.cell(number, "Navn"))
             if not name:
                 self.findings.append(warning("missing-value", f"the department '{code}' has no name.",
@@ -342,9 +141,9 @@ class _Parser:
                     self.findings.append(error("missing-value", f"the share of {dept} in key '{name}' is empty.",
                                                refs.get("Andel"), "Write the share, or 0 %."))
                 continue
-            folded = _fold(name)
+            folded = fold(name)
             entry = grouped.setdefault(folded, (name, []))
-            if any(_fold(s.department) == _fold(dept) for s in entry[1]):
+            if any(fold(s.department) == fold(dept) for s in entry[1]):
                 self.findings.append(error(
                     "duplicate-share", f"the key '{name}' has two rows for {dept}.", refs.get("Afdeling"),
                     "Keep one row per department in each key.",
@@ -475,7 +274,7 @@ class _Parser:
                 self.findings.append(error("missing-value", "the row needs both a theme and a department.",
                                            refs.get("Tema"), "Fill in Tema and Afdeling."))
                 continue
-            key = (theme, line, _fold(dept))
+            key = (theme, line, fold(dept))
             if key in seen:
                 self.findings.append(error(
                     "duplicate-fixed", f"{dept} has two rows for theme {theme}{' proposal ' + line if line else ''} "
@@ -541,12 +340,6 @@ _METHOD_ALIASES = {
 
 
 def _method(text: str) -> Optional[Method]:
-    return _METHOD_ALIASES.get(_fold(text))
+    return _METHOD_ALIASES.get(fold(text))
 
 
-def _fold(text: str) -> str:
-    return " ".join(str(text).split()).casefold()
-
-
-def _has_content(values: tuple) -> bool:
-    return any(v is not None and not (isinstance(v, str) and not v.strip()) for v in values)

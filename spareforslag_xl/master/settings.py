@@ -1,0 +1,147 @@
+"""The master's settings: the sheet 'Indstillinger' (one setting per row) and the target row of 'Mål'."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Optional
+
+from spareforslag_xl.findings import Finding, error, warning
+from spareforslag_xl.master import layout as L
+from spareforslag_xl.master.cells import CellReader
+from spareforslag_xl.master.read import RawWorkbook
+from spareforslag_xl.master.tables import find_table, fold
+from spareforslag_xl.model import Ref, Settings
+
+
+def parse_settings(book: RawWorkbook, cells: CellReader, years: tuple[int, ...]) -> Settings:
+    """Return the settings and target of the master; findings go to cells.findings."""
+    return _SettingsParser(book, cells).settings(years)
+
+
+class _SettingsParser:
+    def __init__(self, book: RawWorkbook, cells: CellReader) -> None:
+        self.book = book
+        self.cells = cells
+        self.findings: list[Finding] = cells.findings
+
+    def _table(self, lay: L.SheetLayout):
+        return find_table(self.book, lay, self.findings)
+
+    def _positive(self, value, ref: Ref, what: str) -> Optional[Decimal]:
+        number = self.cells.number(value, ref, what)
+        if number is not None and number <= 0:
+            self.findings.append(error("not-positive", f"the {what} must be above 0, not {number}.", ref,
+                                       "Write the average salary per FTE in the plan's unit, e.g. 575."))
+            return None
+        return number
+
+    def settings(self, years: tuple[int, ...]) -> Settings:
+        values: dict[str, object] = {}
+        refs: dict[object, Ref] = {}
+        table = self._table(L.SETTINGS)
+        known = {fold(name): name for name in L.SETTING_ORDER}
+        if table:
+            for number, row in table.rows:
+                label_ref = table.cell(number, "Indstilling")
+                label = self.cells.text(table.get(row, "Indstilling"), label_ref)
+                if not label:
+                    continue
+                name = known.get(fold(label))
+                if name is None:
+                    self.findings.append(warning(
+                        "unknown-setting", f"the setting '{label}' is not known and was ignored.", label_ref,
+                        "Known settings: " + ", ".join(L.SETTING_ORDER) + ".",
+                    ))
+                    continue
+                if name in values:
+                    self.findings.append(error("duplicate-setting", f"the setting '{name}' appears twice.", label_ref,
+                                               "Delete one of the rows."))
+                    continue
+                values[name] = table.get(row, "Værdi")
+                refs[name] = table.cell(number, "Værdi")
+        text = lambda name: self.cells.text(values.get(name), refs.get(name, Ref(L.SETTINGS.name)))  # noqa: E731
+        title = text(L.TITLE)
+        if table and not title:
+            self.findings.append(warning(
+                "missing-setting", f"the setting '{L.TITLE}' is empty; the report will have no title.",
+                refs.get(L.TITLE, Ref(L.SETTINGS.name)), f"Write the title in the row '{L.TITLE}'.",
+            ))
+        budget_year = self.cells.year(values.get(L.BUDGET_YEAR), refs.get(L.BUDGET_YEAR, Ref(L.SETTINGS.name)),
+                                      "budget year") if L.BUDGET_YEAR in values else None
+        decimals = 0
+        if values.get(L.DECIMALS) not in (None, ""):
+            raw = self.cells.number(values[L.DECIMALS], refs[L.DECIMALS], "number of decimals")
+            if raw is not None and (raw != raw.to_integral_value() or not 0 <= raw <= 4):
+                self.findings.append(error("bad-setting", f"'{L.DECIMALS}' must be a whole number from 0 to 4, not {raw}.",
+                                           refs[L.DECIMALS], "Write 0 for amounts in whole 1.000 kr."))
+            elif raw is not None:
+                decimals = int(raw)
+        salary = None
+        if values.get(L.SALARY) not in (None, ""):
+            salary = self._positive(values[L.SALARY], refs[L.SALARY], "average salary")
+        residual = text(L.RESIDUAL_KEY).strip() or None
+        if table and residual is None:
+            self.findings.append(error(
+                "missing-setting",
+                f"the setting '{L.RESIDUAL_KEY}' is empty, so the difference to the target cannot be distributed.",
+                refs.get(L.RESIDUAL_KEY, Ref(L.SETTINGS.name)),
+                f"Write the name of a key from the sheet '{L.KEYS.name}', e.g. the administrative key.",
+            ))
+        target, target_refs = self._target(years)
+        refs.update(target_refs)
+        return Settings(
+            title=title,
+            subtitle=text(L.SUBTITLE),
+            municipality=text(L.MUNICIPALITY),
+            budget_year=budget_year,
+            unit=text(L.UNIT).strip() or "1.000 kr.",
+            decimals=decimals,
+            salary=salary,
+            residual_key=residual,
+            meeting=text(L.MEETING),
+            target=target,
+            refs=refs,
+        )
+
+    def _target(self, years: tuple[int, ...]) -> tuple[dict[int, Optional[Decimal]], dict[object, Ref]]:
+        table = self._table(L.TARGET)
+        target: dict[int, Optional[Decimal]] = {}
+        refs: dict[object, Ref] = {}
+        if table is None:
+            return target, refs
+        rows = []
+        for number, row in table.rows:
+            label = self.cells.text(table.get(row, "Beskrivelse"), table.cell(number, "Beskrivelse"))
+            if fold(label) == fold(L.TARGET_ROW) or (not label and len(table.rows) == 1):
+                rows.append((number, row))
+            elif label:
+                self.findings.append(warning("unknown-row", f"the row '{label}' is not used; only the row 'Mål' is read.",
+                                             table.cell(number, "Beskrivelse"), "Delete the row."))
+        if not rows:
+            self.findings.append(error(
+                "missing-target", "there is no row 'Mål' with the target per year.",
+                Ref(L.TARGET.name, f"A{table.header_row + 1}"), "Write 'Mål' in column A and the target under each year.",
+            ))
+            return target, refs
+        if len(rows) > 1:
+            self.findings.append(error("duplicate-target", "there is more than one row 'Mål'.",
+                                       table.ref(rows[1][0], 0), "Keep one row 'Mål'."))
+        number, row = rows[0]
+        for year, col in table.years.items():
+            ref = table.ref(number, col)
+            target[year] = self.cells.amount(row[col] if col < len(row) else None, ref, "target")
+            refs[year] = ref
+        for year in years:
+            if target.get(year) is None:
+                self.findings.append(error(
+                    "missing-target", f"there is no target for {year}.",
+                    refs.get(year, Ref(L.TARGET.name, f"A{number}")),
+                    f"Add the column {year} and write the target for that year.",
+                ))
+        for year in table.years:
+            if years and year not in years:
+                self.findings.append(warning(
+                    "unused-year", f"the target for {year} is not used: the sheet '{L.LINES.name}' has no column {year}.",
+                    refs[year], "Delete the column, or add the year to the proposals.",
+                ))
+        return target, refs

@@ -1,0 +1,118 @@
+"""Finding a table on a sheet of the master: its header row, known columns and year columns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spareforslag_xl.findings import Finding, error, warning
+from spareforslag_xl.master import layout as L
+from spareforslag_xl.master.cells import as_year, column_letter
+from spareforslag_xl.master.read import RawSheet, RawWorkbook
+from spareforslag_xl.model import Ref
+
+HEADER_SEARCH_ROWS = 10
+
+
+@dataclass
+class Table:
+    """A sheet with its header row found: known columns and year columns by position."""
+
+    sheet: str
+    header_row: int
+    columns: dict[str, int]
+    years: dict[int, int] = field(default_factory=dict)
+    rows: list[tuple[int, tuple]] = field(default_factory=list)
+
+    def ref(self, row: int, col: int) -> Ref:
+        return Ref(self.sheet, f"{column_letter(col)}{row}")
+
+    def get(self, values: tuple, header: str):
+        i = self.columns.get(header)
+        return values[i] if i is not None and i < len(values) else None
+
+    def cell(self, row: int, header: str) -> Ref:
+        i = self.columns.get(header)
+        return self.ref(row, i if i is not None else 0)
+
+
+def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -> Optional[Table]:
+    """Return the sheet of lay with its header row found (among the first rows), or None.
+
+    None when the sheet is missing or lacks a required column (with a finding that names
+    the headers found); unknown headers are findings too.
+    """
+    sheet: Optional[RawSheet] = book.sheets.get(lay.name)
+    if sheet is None:
+        return None
+    wanted = {fold(c.header): c.header for c in lay.columns}
+    header, best = None, 0
+    for number, values in sheet.rows[:HEADER_SEARCH_ROWS]:
+        hits = sum(1 for v in values if isinstance(v, str) and fold(v) in wanted)
+        if hits > best:
+            header, best = (number, values), hits
+    if header is None:
+        top = sheet.rows[0][1] if sheet.rows else ()
+        shown = ", ".join(f"'{v}'" for v in top if v not in (None, "")) or "nothing"
+        expected = ", ".join(f"'{c.header}'" for c in lay.columns if c.required)
+        findings.append(error(
+            "missing-header",
+            f"no header row was found in the first {HEADER_SEARCH_ROWS} rows "
+            f"(expected the headers {expected}; the first row holds {shown}).",
+            Ref(lay.name, f"A{sheet.rows[0][0] if sheet.rows else 1}"),
+            "Put the headers in the first row exactly as in a master made with 'spareforslag init'.",
+        ))
+        return None
+    number, values = header
+    table = Table(lay.name, number, {})
+    for col, raw in enumerate(values):
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            continue
+        ref = table.ref(number, col)
+        known = wanted.get(fold(str(raw))) if isinstance(raw, str) else None
+        if known is not None:
+            if known in table.columns:
+                findings.append(error("duplicate-column", f"the column '{known}' appears twice.", ref,
+                                           "Delete or rename one of them."))
+            else:
+                table.columns[known] = col
+            continue
+        year = as_year(raw)
+        if lay.years and year is not None:
+            if year in table.years:
+                findings.append(error("duplicate-year", f"the year {year} appears twice.", ref,
+                                           "Delete one of the two columns."))
+            else:
+                table.years[year] = col
+        elif lay.years:
+            findings.append(error(
+                "not-a-year",
+                f"the column header '{raw}' is neither a known column nor a year.",
+                ref, "Write a four-digit year such as 2024, or use one of: "
+                + ", ".join(c.header for c in lay.columns) + ".",
+            ))
+        else:
+            findings.append(warning(
+                "unknown-column", f"the column '{raw}' is not used by the program and was ignored.", ref,
+                "Known columns: " + ", ".join(c.header for c in lay.columns) + ".",
+            ))
+    missing = [c.header for c in lay.columns if c.required and c.header not in table.columns]
+    if missing:
+        found = ", ".join(f"'{v}'" for v in values if v not in (None, "")) or "nothing"
+        for name in missing:
+            findings.append(error(
+                "missing-column", f"the column '{name}' is missing (headers found in row {number}: {found}).",
+                Ref(lay.name, f"A{number}"), f"Add a column with the header '{name}'.",
+            ))
+        return None  # the rows cannot be read without their required columns
+    table.rows = [(n, v) for n, v in sheet.rows if n > number and has_content(v)]
+    return table
+
+
+def fold(text: str) -> str:
+    """Headers, labels and names compare ignoring case and repeated spaces."""
+    return " ".join(str(text).split()).casefold()
+
+
+def has_content(values: tuple) -> bool:
+    return any(v is not None and not (isinstance(v, str) and not v.strip()) for v in values)

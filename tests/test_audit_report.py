@@ -11,7 +11,7 @@ from spareforslag_xl.build import audit_master, build_reports
 from spareforslag_xl.danish import to_decimal
 from spareforslag_xl.importer.numbers import SCALE
 from spareforslag_xl.importer.run import import_document
-from spareforslag_xl.render.report import FTE_LABEL, TOTAL_LABEL
+from spareforslag_xl.render.theme_sheet import FTE_LABEL, TOTAL_LABEL
 from spareforslag_xl.stated import FTE_UNIT, SHARE_UNIT, Kind
 
 

@@ -1,0 +1,190 @@
+"""The report's theme sheets ('Tema 2' …): proposals, total, FTE, the split over departments, texts.
+
+A mixin of the report's rendering context: it writes the sheets and records in the layout
+where each theme's total, department parts and rest are, so that 'Oversigt' and
+'Afdelinger' can refer to them with formulas.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Callable, Optional
+
+from spareforslag_xl.compute import Split, ThemeResult
+from spareforslag_xl.model import Method
+from spareforslag_xl.render.common import Frame, partial_note
+from spareforslag_xl.render.sheet import SheetWriter
+from spareforslag_xl.render.xlsx import cell
+
+TOTAL_LABEL = "Anslået samlet besparelse"
+FTE_LABEL = "Opgjort i antal årsværk (årsværk = besparelse / gns. løn)"
+REST_LABEL = "Ikke fordelt"
+
+
+class ThemeSheets(Frame):
+    """Writes theme sheets and split tables; expects ``self.layout`` and ``self.departments``."""
+
+    def _split_rows(self, w: SheetWriter, row: int, split: Split, record: Optional[dict] = None,
+                    rest_record: Optional[Callable[[int], None]] = None) -> int:
+        """Write a split as a table (department rows, 'Ikke fordelt', 'I alt'); return the next row."""
+        keyed = split.key is not None and split.rule is not None and split.rule.method is Method.KEY
+        distributed = split.rule is not None and split.rule.method is not Method.NONE
+        self._year_header(w, row, f"Magistratsafdeling ({self.unit})", "Andel" if keyed else "")
+        first = row + 1
+        row = first
+        share_sum = Decimal(0)
+        if distributed:
+            for d in self.departments:
+                w.text(row, 0, d.code)
+                for i, year in enumerate(self.years, start=1):
+                    w.amount(row, i, split.parts[d.code][year] if split.amounts[year] is not None else None)
+                if keyed:
+                    share = split.key.share_of(d.code)
+                    share_sum += share
+                    w.number(row, self.last_col, share, "share")
+                if record is not None:
+                    record[d.code] = row
+                row += 1
+        if any(split.rest[y] != 0 for y in self.years) or not distributed:
+            w.text(row, 0, REST_LABEL, "italic")
+            for i, year in enumerate(self.years, start=1):
+                w.amount(row, i, split.rest[year] if split.amounts[year] is not None else None)
+            if keyed and split.key.total != 1:
+                share_sum += 1 - split.key.total
+                w.number(row, self.last_col, 1 - split.key.total, "share")
+            if rest_record is not None:
+                rest_record(row)
+            row += 1
+        w.text(row, 0, "I alt", "label_total")
+        for i, year in enumerate(self.years, start=1):
+            rng = f"{cell(first, i)}:{cell(row - 1, i)}"
+            whole = None
+            if split.amounts[year] is not None:
+                whole = sum((split.parts[c][year] for c in split.parts), Decimal(0)) + split.rest[year]
+            w.formula(row, i, f'=IF(COUNT({rng})=0,"-",SUM({rng}))', whole)
+        if keyed:
+            w.ws.write_formula(row, self.last_col, self._sum_formula(self.last_col, first, row - 1),
+                               self.styles["share_warn" if split.key.total != 1 else "share_bold"], float(share_sum))
+        return row + 2
+
+    # -- Tema N ----------------------------------------------------------------------------------
+    def theme_sheet(self, w: SheetWriter, t: ThemeResult) -> None:
+        th = t.theme
+        self._columns(w)
+        row = self._heading(w, f"Tema {th.number}: {th.title}", th.status)
+        header = row
+        self._year_header(w, row, f"Identificeret potentiale ({self.unit})", "Bemærkning")
+        row += 1
+        first = row
+        for line in t.lines:
+            w.text(row, 0, line.label, "label")
+            for i, year in enumerate(self.years, start=1):
+                w.amount(row, i, line.amounts.get(year))
+            notes = [n for n in (line.note, self._rule_note(line.rule)) if n]
+            w.text(row, self.last_col, "; ".join(notes), "note", measure=False)
+            row += 1
+        last = row - 1
+        total_row = row
+        self.layout.theme_total_row[th.number] = total_row
+        w.text(row, 0, TOTAL_LABEL, "label_total")
+        for i, year in enumerate(self.years, start=1):
+            rng = f"{cell(first, i)}:{cell(last, i)}"
+            formula = f'=IF(COUNT({rng})=0,"-",SUM({rng}))' if t.lines else '="-"'
+            w.formula(row, i, formula, t.totals[year])
+        note = partial_note(t, self.years)
+        if note:
+            w.text(row, self.last_col, note, "note", measure=False)
+        row += 1
+        w.text(row, 0, FTE_LABEL, "fte_label")
+        salary_row = row + 1
+        if t.salary is not None:
+            for i, year in enumerate(self.years, start=1):
+                total = cell(total_row, i)
+                w.formula(row, i, f'=IF(ISNUMBER({total}),ROUND({total}/{cell(salary_row, 1, True)},2),"-")',
+                          t.fte[year] if t.fte[year] is not None else None, "fte")
+        row += 1
+        w.text(row, 0, f"Gns. løn ({self.unit})", "note")
+        if t.salary is not None:
+            w.number(row, 1, t.salary, "amount")
+            source = "temaets egen" if th.salary is not None else "fælles (Indstillinger)"
+            w.text(row, 2, source, "note", measure=False)
+        else:
+            w.text(row, 1, "ikke angivet", "note", measure=False)
+        row += 2
+        row = self._theme_distribution(w, row, t)
+        for heading, text in (("Beskrivelse af opgaven", th.description),
+                              ("Identificeret potentiale", th.potential_text),
+                              ("Fordeling på afdeling", th.distribution_text)):
+            if not text:
+                continue
+            w.text(row, 0, heading, "section", measure=False)
+            row += 1
+            for paragraph in [p for p in text.split("\n\n") if p.strip()]:
+                w.paragraph(row, 0, self.last_col, paragraph.strip())
+                row += 1
+            row += 1
+        w.ws.freeze_panes(header + 1, 1)
+        self._finish(w, (header, header))
+
+    def _rule_note(self, rule) -> str:
+        if rule is None:
+            return ""
+        if rule.method is Method.KEY:
+            text = f"Fordeles efter {rule.key}"
+        elif rule.method is Method.FIXED:
+            text = "Fordeles med faste beløb"
+        else:
+            text = "Ikke fordelt"
+        return text + (f" fra {rule.from_year}" if rule.from_year else "")
+
+    def _theme_distribution(self, w: SheetWriter, row: int, t: ThemeResult) -> int:
+        number = t.theme.number
+        w.text(row, 0, f"Fordeling på afdeling ({self.unit})", "section", measure=False)
+        row += 1
+        if not t.splits:
+            w.text(row, 0, "Temaet har ingen forslag at fordele.", "note", measure=False)
+            return row + 2
+        dept_cells: dict[str, list[int]] = {d.code: [] for d in self.departments}
+        rest_cells: list[int] = []
+        for split in t.splits:
+            if len(t.splits) > 1 or split.rule is None or split.rule.method is Method.NONE or split.rule.from_year:
+                w.text(row, 0, f"{split.label} – {split.basis}", "subsection", measure=False)
+                row += 1
+            elif split.rule is not None:
+                w.text(row, 0, split.basis, "subsection", measure=False)
+                row += 1
+            record: dict[str, int] = {}
+            row = self._split_rows(w, row, split, record, rest_cells.append)
+            for code, r in record.items():
+                dept_cells[code].append(r)
+        if len(t.splits) == 1:
+            for code, rows in dept_cells.items():
+                if rows:
+                    self.layout.theme_dept_row[(number, code)] = rows[0]
+            if rest_cells:
+                self.layout.theme_rest_row[number] = rest_cells[0]
+            return row
+        # Several splits: a table that adds them up per department.
+        w.text(row, 0, f"Fordeling i alt for tema {number}", "subsection", measure=False)
+        row += 1
+        self._year_header(w, row, f"Magistratsafdeling ({self.unit})")
+        row += 1
+        first = row
+        for d in self.departments:
+            w.text(row, 0, d.code)
+            for i, year in enumerate(self.years, start=1):
+                refs = ",".join(cell(r, i) for r in dept_cells[d.code])
+                w.formula(row, i, f"=SUM({refs})" if refs else "=0", t.parts[d.code][year], "amount")
+            self.layout.theme_dept_row[(number, d.code)] = row
+            row += 1
+        if rest_cells:
+            w.text(row, 0, REST_LABEL, "italic")
+            for i, year in enumerate(self.years, start=1):
+                w.formula(row, i, "=SUM(" + ",".join(cell(r, i) for r in rest_cells) + ")", t.rest[year], "amount")
+            self.layout.theme_rest_row[number] = row
+            row += 1
+        w.text(row, 0, "I alt", "label_total")
+        for i, year in enumerate(self.years, start=1):
+            value = sum((t.parts[c][year] for c in t.parts), Decimal(0)) + t.rest[year]
+            w.formula(row, i, self._sum_formula(i, first, row - 1), value)
+        return row + 2

@@ -13,6 +13,9 @@ from enum import Enum
 from functools import cached_property
 from typing import Mapping, Optional
 
+SHARE_TOLERANCE = Decimal("1e-9")
+"""Shares computed in Excel (=1/3) arrive as binary fractions that miss 100 % by about 1e-16."""
+
 Amount = Optional[Decimal]
 """An amount in the plan's unit, or None when it is not estimated."""
 
@@ -107,6 +110,11 @@ class DistributionKey:
     @property
     def total(self) -> Decimal:
         return sum((s.share for s in self.shares), Decimal(0))
+
+    @property
+    def complete(self) -> bool:
+        """True when the shares sum to 100 % (within what shares computed by formulas can miss)."""
+        return abs(self.total - 1) <= SHARE_TOLERANCE
 
     def share_of(self, department: str) -> Decimal:
         """Return the department's share; codes match ignoring case and spaces, as everywhere."""

@@ -87,7 +87,7 @@ def _check_keys(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]:
                 yield error("negative-share", f"the share of {share.department} in key '{key.name}' is negative.",
                             at(share.refs, "Andel"), "Shares go from 0 % to 100 %.")
         total = key.total
-        if total == ONE or not sums_known:
+        if key.complete or not sums_known:
             continue
         where = at(key.shares[-1].refs, "Andel") if key.shares else at(key.refs)
         if total > ONE:

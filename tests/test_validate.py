@@ -161,3 +161,29 @@ def test_formula_with_a_stored_value_is_read_as_its_value(tmp_path):
     checked = check_master(path)
     assert checked.plan.lines[0].amounts[2024] == 3250
     assert [f.code for f in checked.findings] == ["key-not-100"]
+
+
+def test_one_share_typed_as_percent_points_among_fractions_is_read_right(master):
+    checked = check_master(master(edits={"Nøgler!C2": 28.4}))
+    assert [(f.code, f.where) for f in checked.findings if f.code != "key-not-100"] == [
+        ("share-mixed-forms", "Nøgler!C2"), ("share-percent-points", "Nøgler!C2")]
+    assert checked.plan.keys[0].total == 1
+    assert next(f for f in checked.findings if f.code == "share-percent-points").message == (
+        "1 of the shares of key 'Administrativ fordelingsnøgle' are typed as percent points (Nøgler!C2); "
+        "they were read as percent (e.g. 28,4 as 28,4 %).")
+
+
+def test_a_share_typo_that_overshoots_is_an_error_not_a_silent_rescale(master):
+    checked = check_master(master(edits={"Nøgler!C3": 0.9}))  # 0,9 where 0,081 was meant
+    assert ("error", "key-over-100", "Nøgler!C7") in [(f.severity.value, f.code, f.where) for f in checked.findings]
+
+
+def test_shares_computed_by_formulas_that_miss_100_percent_by_float_noise_are_complete(master):
+    from tests.xml_edit import set_cell_xml
+
+    path = master()
+    for row in range(8, 14):  # the pay key: six shares of 1/6 as Excel stores them
+        set_cell_xml(path, "Nøgler", f"C{row}", f'<c r="C{row}"><f>1/6</f><v>{1 / 6!r}</v></c>')
+    checked = check_master(path)
+    assert checked.plan.keys[1].complete and checked.plan.keys[1].total != 1
+    assert [f.code for f in checked.findings] == []

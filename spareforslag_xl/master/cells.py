@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Optional
 
-from spareforslag_xl.danish import is_not_estimated_mark, parse_danish_number, parse_share, to_decimal
+from spareforslag_xl.danish import format_share, is_not_estimated_mark, parse_danish_number, parse_share, to_decimal
 from spareforslag_xl.findings import Finding, error, warning
 from spareforslag_xl.master.read import CellError, Uncalculated
 from spareforslag_xl.model import Ref
@@ -94,7 +94,7 @@ class CellReader:
                 self._not_a_number(value, ref, "share")
                 return None
             self.findings.append(warning(
-                "number-as-text", f"the share '{value.strip()}' is text; it was read as {result * 100:f} %.",
+                "number-as-text", f"the share '{value.strip()}' is text; it was read as {format_share(result)}.",
                 ref, "Type the share as a number in a cell formatted as percent.",
             ))
             return result

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
+from spareforslag_xl.danish import format_share
 from spareforslag_xl.findings import Finding, error, warning
 from spareforslag_xl.master import layout as L
 from spareforslag_xl.master.cells import CellReader
@@ -157,19 +158,30 @@ class _Parser:
         return tuple(keys)
 
     def _normalise_shares(self, name: str, shares: list[KeyShare]) -> list[KeyShare]:
-        """Shares typed as percent points (28,4 in a cell not formatted as %) become fractions."""
-        total = sum((s.share for s in shares), Decimal(0))
-        if total <= Decimal("1.5") or not shares:
+        """A share above 1 was typed as percent points (28,4 in a cell not formatted as %): it becomes 0,284.
+
+        Decided cell by cell, as a share above 100 % cannot be meant; a key whose cells mix
+        both forms is read the same way and gets its own warning, because a share of 1 there
+        could mean 100 % or 1 %.
+        """
+        points = [s for s in shares if s.share > 1]
+        if not points:
             return shares
-        if total > Decimal("150"):
-            return shares  # neither fractions nor percent points: validate reports the sum
-        first = shares[0].refs.get("Andel")
+        first = points[0].refs.get("Andel")
+        cells = ", ".join(str(s.refs.get("Andel")) for s in points[:3]) + (" …" if len(points) > 3 else "")
         self.findings.append(warning(
             "share-percent-points",
-            f"the shares of key '{name}' are typed as percent points (e.g. {shares[0].share}); they were read as percent.",
+            f"{len(points)} of the shares of key '{name}' are typed as percent points ({cells}); "
+            f"they were read as percent (e.g. {_plain(points[0].share)} as {format_share(points[0].share / 100)}).",
             first, "Format the Andel cells as percent (0.0%) and type 28,4 for 28,4 %.",
         ))
-        return [KeyShare(s.department, s.share / 100, s.refs) for s in shares]
+        if len(points) < len(shares):
+            self.findings.append(warning(
+                "share-mixed-forms",
+                f"the key '{name}' mixes shares typed as percent (0,284) and as percent points (28,4); check that "
+                "each share is what it should be.", first, "Type every share of the key the same way.",
+            ))
+        return [KeyShare(s.department, s.share / 100, s.refs) if s.share > 1 else s for s in shares]
 
     # -- Temaer, Forslag and Faste beløb ------------------------------------------------------------
     def _themes(self) -> tuple[Theme, ...]:
@@ -343,3 +355,5 @@ def _method(text: str) -> Optional[Method]:
     return _METHOD_ALIASES.get(fold(text))
 
 
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f").replace(".", ",")

@@ -214,9 +214,9 @@ class _Context(Frame):
         for key, where in used.values():
             w.text(row, 0, key.name, "label")
             w.number(row, 1, key.share_of(self.code), "share")
-            w.number(row, 2, key.total, "share" if key.total == 1 else "share_warn")
+            w.number(row, 2, key.total, "share" if key.complete else "share_warn")
             text = ", ".join(where)
-            if key.total != 1:
+            if not key.complete:
                 text += f". Summen er {format_share(key.total)}, ikke 100 %: resten vises som 'Ikke fordelt'."
             w.text(row, 3, text, "text_wrap", measure=False)
             row += 1

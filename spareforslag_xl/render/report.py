@@ -282,8 +282,8 @@ class _Context(ThemeSheets):
                 row += 1
             w.text(row, 0, "I alt", "label_total")
             total = key.total
-            w.formula(row, 1, self._sum_formula(1, first, row - 1), total, "share_warn" if total != 1 else "share_bold")
-            if total != 1:
+            w.formula(row, 1, self._sum_formula(1, first, row - 1), total, "share_bold" if key.complete else "share_warn")
+            if not key.complete:
                 w.text(row, 2, f"Summen er {format_share(total)}, ikke 100 %: resten vises som 'Ikke fordelt'.",
                        "warning", measure=False)
             row += 1
@@ -332,7 +332,7 @@ def _rest_reason(split: Split) -> str:
     reasons = []
     if rule.from_year is not None:
         reasons.append(f"fordeles først fra {rule.from_year}")
-    if rule.method is Method.KEY and split.key.total != 1:
+    if rule.method is Method.KEY and not split.key.complete:
         reasons.append(f"{split.key.name} summer til {format_share(split.key.total)}")
     if rule.method is Method.FIXED:
         reasons.append("faste beløb summer ikke til beløbet")

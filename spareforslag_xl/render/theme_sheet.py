@@ -49,7 +49,7 @@ class ThemeSheets(Frame):
             w.text(row, 0, REST_LABEL, "italic")
             for i, year in enumerate(self.years, start=1):
                 w.amount(row, i, split.rest[year] if split.amounts[year] is not None else None)
-            if keyed and split.key.total != 1:
+            if keyed and not split.key.complete:
                 share_sum += 1 - split.key.total
                 w.number(row, self.last_col, 1 - split.key.total, "share")
             if rest_record is not None:
@@ -64,7 +64,7 @@ class ThemeSheets(Frame):
             w.formula(row, i, f'=IF(COUNT({rng})=0,"-",SUM({rng}))', whole)
         if keyed:
             w.ws.write_formula(row, self.last_col, self._sum_formula(self.last_col, first, row - 1),
-                               self.styles["share_warn" if split.key.total != 1 else "share_bold"], float(share_sum))
+                               self.styles["share_bold" if split.key.complete else "share_warn"], float(share_sum))
         return row + 2
 
     # -- Tema N ----------------------------------------------------------------------------------

@@ -139,20 +139,38 @@ def _check_references(plan: Plan) -> Iterable[Finding]:
 
 
 def _check_amounts(plan: Plan) -> Iterable[Finding]:
-    quantum = plan.quantum
     for line in plan.lines:
         for year in plan.years:
             amount = line.amounts.get(year)
             if amount is None:
                 continue
             if amount < 0:
-                yield warning("negative-amount", f"the amount {format_danish(amount)} for {year} is negative; "
+                yield warning("negative-amount", f"the amount {_money(plan, amount)} for {year} is negative; "
                               "savings are entered as positive amounts.", at(line.refs, year),
                               "Enter the saving as a positive number (a cost as negative only on purpose).")
-            if amount != amount.quantize(quantum):
-                yield warning("too-many-decimals", f"the amount {amount} has more decimals than the report shows "
-                              f"({plan.settings.decimals}); totals are rounded.", at(line.refs, year),
-                              f"Round the amount, or raise '{L.DECIMALS}' on the sheet Indstillinger.")
+            yield from _precision(plan, amount, at(line.refs, year), "amount")
+    for row in plan.fixed:
+        for year in plan.years:
+            if row.amounts.get(year) is not None:
+                yield from _precision(plan, row.amounts[year], at(row.refs, year), "fixed amount")
+    for year in plan.years:
+        if plan.settings.target.get(year) is not None:
+            yield from _precision(plan, plan.settings.target[year], plan.settings.refs.get(year), "target")
+
+
+def _money(plan: Plan, amount) -> str:
+    """Format an amount in Danish with the plan's decimals, or more when it has them (3.250,5)."""
+    exponent = amount.normalize().as_tuple().exponent
+    return format_danish(amount, max(plan.settings.decimals, -exponent if isinstance(exponent, int) else 0))
+
+
+def _precision(plan: Plan, amount, ref, what: str) -> Iterable[Finding]:
+    """An amount finer than the report shows would make rounded parts miss their totals."""
+    if amount != amount.quantize(plan.quantum):
+        decimals = plan.settings.decimals
+        yield error("too-many-decimals", f"the {what} {amount} has more decimals than the plan shows ({decimals}); "
+                    "its parts could not add up exactly to the totals.", ref,
+                    f"Round it to {decimals} decimals, or raise '{L.DECIMALS}' on the sheet Indstillinger.")
 
 
 def _check_distribution(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]:
@@ -193,14 +211,14 @@ def _check_distribution(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]
                 if whole is None:
                     if given and parts != 0:
                         yield warning("fixed-not-estimated", f"{what} is not estimated in {year}, "
-                                      f"but fixed amounts of {format_danish(parts)} are given.",
+                                      f"but fixed amounts of {_money(plan, parts)} are given.",
                                       at(rows[0].refs, year), "Clear the fixed amounts or estimate the amount.")
                     continue
                 if parts != whole:
                     yield error(
-                        "fixed-sum", f"the fixed amounts of {what} for {year} sum to {format_danish(parts, plan.settings.decimals)}, "
-                        f"but its amount is {format_danish(whole, plan.settings.decimals)} "
-                        f"(difference {format_danish(whole - parts, plan.settings.decimals)}).",
+                        "fixed-sum", f"the fixed amounts of {what} for {year} sum to {_money(plan, parts)}, "
+                        f"but its amount is {_money(plan, whole)} "
+                        f"(difference {_money(plan, whole - parts)}).",
                         at(rows[0].refs, year), "Correct the fixed amounts so that they sum to the amount.",
                     )
     themes = {t.number for t in plan.themes}

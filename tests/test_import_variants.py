@@ -218,3 +218,42 @@ def test_a_table_without_shares_gives_fixed_amounts():
     assert [(f.department, dict(f.amounts)) for f in b.plan.fixed] == [("XA", {2024: 100, 2025: 200}),
                                                                       ("XB", {2024: 300, 2025: 300})]
     assert [e.topic for e in b.report.of(Status.REVIEW)] == ["settings"]  # no administrative key for the rest
+
+
+def test_an_overview_in_mio_kr_gives_a_master_in_mio_kr_with_the_decimals_it_needs(tmp_path):
+    """The plan's unit is the overview's; 'Decimaler' follows the finest amount, so splits stay exact."""
+    from decimal import Decimal
+
+    from spareforslag_xl.build import check_master
+    from spareforslag_xl.compute import compute
+    from spareforslag_xl.danish import format_danish, parse_danish_number
+    from spareforslag_xl.importer.run import import_document
+    from tests.importcheck import SEED_DEPARTMENTS, SEED_DOCUMENT
+
+    lines = SEED_DOCUMENT.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Tema (1.000 kr.)"))
+    lines[start] = lines[start].replace("(1.000 kr.)", "(mio. kr.)")
+    i = start + 1
+    while lines[i].strip():
+        cells = lines[i].split("\t")
+        for c in range(1, len(cells)):
+            raw = cells[c].replace("<b>", "").replace("</b>", "")
+            try:
+                value = parse_danish_number(raw) / 1000
+            except ValueError:
+                continue
+            cells[c] = cells[c].replace(raw, format_danish(value, 3))
+        lines[i] = "\t".join(cells)
+        i += 1
+    document = tmp_path / "mio.md"
+    document.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    imported = import_document(document, tmp_path / "m.xlsx", SEED_DEPARTMENTS, None, False)
+    assert imported.plan.settings.unit == "mio. kr."
+    assert imported.plan.settings.decimals == 3
+    checked = check_master(tmp_path / "m.xlsx")
+    assert [f.code for f in checked.findings if f.is_error] == []
+    result = compute(checked.plan)
+    parts = {c: result.difference_split.parts[c][2024] for c in result.difference_split.parts}
+    assert parts == {"MSB": Decimal("9.094"), "MTM": Decimal("2.594"), "MSO": Decimal("4.323"),
+                     "MKB": Decimal("2.177"), "MBU": Decimal("8.933"), "BA": Decimal("4.899")}
+    assert all(result.check(y) == 0 for y in result.years)

@@ -110,8 +110,13 @@ def build_plan(doc: Document, departments: Sequence[Department] = (), municipali
     elif ov.difference is not None:
         report.read("settings", f"the difference is distributed by '{residual}' ('{ov.difference.label}')",
                     ov.difference.line)
+    settings = _settings(doc, out, ov, residual, municipality, report)
+    decimals = _decimals_shown(plan_lines, fixed, settings.target)
+    if decimals:
+        report.inferred("settings", f"'Decimaler' is {decimals}: the finest amount in {settings.unit} has "
+                        f"{decimals} decimal{'s' if decimals > 1 else ''}")
     plan = Plan(
-        settings=_settings(doc, out, ov, residual, municipality, report),
+        settings=replace(settings, decimals=decimals),
         years=years,
         departments=_departments(codes, departments, report),
         keys=tuple(keys),
@@ -126,6 +131,15 @@ def build_plan(doc: Document, departments: Sequence[Department] = (), municipali
             report.info("text", f"text outside the themes was not imported: '{text[:80]}'", block.line)
     _in_document_order(report, themes)
     return Imported(plan, tuple(log.figures), report, doc)
+
+
+def _decimals_shown(lines, fixed, target) -> int:
+    """Return the decimals the plan's amounts need in its unit (0 for 1.000 kr.; 2 for 3,25 mio. kr.)."""
+    amounts = [a for line in lines for a in line.amounts.values() if a is not None]
+    amounts += [a for row in fixed for a in row.amounts.values() if a is not None]
+    amounts += [a for a in target.values() if a is not None]
+    exponents = [a.normalize().as_tuple().exponent for a in amounts]
+    return min(4, max([-e for e in exponents if isinstance(e, int) and e < 0], default=0))
 
 
 def _in_document_order(report: ImportReport, themes: list[_Theme]) -> None:

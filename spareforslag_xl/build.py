@@ -44,9 +44,10 @@ class Built:
 def check_master(path: Path, clock: Clock = time.perf_counter) -> Checked:
     """Return the plan and findings of the master at path (raises InputError if unreadable)."""
     from spareforslag_xl.master import layout as L
-    from spareforslag_xl.findings import in_reading_order
+    from spareforslag_xl.findings import in_reading_order, warning
     from spareforslag_xl.master.parse import parse_master
     from spareforslag_xl.master.read import read_workbook
+    from spareforslag_xl.model import Ref
     from spareforslag_xl.master.stated_sheet import SHEET, parse_stated
     from spareforslag_xl.validate import Unreadable, validate
 
@@ -60,7 +61,13 @@ def check_master(path: Path, clock: Clock = time.perf_counter) -> Checked:
     findings = in_reading_order(findings + validate(plan, Unreadable.from_findings(findings)),
                                 [s.name for s in L.DATA_SHEETS])
     t3 = clock()
-    stated = parse_stated(stated_rows.rows) if stated_rows is not None else None
+    stated = None
+    if stated_rows is not None:
+        stated, skipped = parse_stated(stated_rows.rows)
+        findings += [warning("stated-row-unreadable", "this row of the document's figures cannot be read (a kind, "
+                             "line, value or decimals that make no sense); the audit leaves it out.",
+                             Ref(SHEET, f"A{row}"), "Import the document again, or correct the row.")
+                     for row in skipped]
     return Checked(path, plan, findings, {"read": t1 - t0, "parse": t2 - t1, "validate": t3 - t2}, stated)
 
 

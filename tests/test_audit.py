@@ -170,3 +170,24 @@ def test_year_span():
     assert year_span([2024, 2025, 2026, 2027]) == "2024–2027"
     assert year_span([2024, 2026, 2027]) == "2024, 2026, 2027"
     assert year_span([2025]) == "2025"
+
+
+@pytest.mark.parametrize("cell, value", [("I", "NaN"), ("I", "Infinity"), ("I", "1e400"), ("L", 400), ("I", "abc")])
+def test_an_unreadable_row_of_document_figures_is_left_out_with_a_warning(tmp_path, cell, value):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from spareforslag_xl.cli import cli
+    from tests.conftest import edit_workbook
+
+    path = tmp_path / "m.xlsx"
+    shutil.copy(SEED_MASTER, path)
+    edit_workbook(path, {f"Dokumenttal!{cell}5": value})
+    result = CliRunner().invoke(cli, ["audit", str(path)])
+    assert result.exit_code == 1  # the seed's disagreements, no traceback
+    assert "342 document figures checked" in result.output
+    build = CliRunner().invoke(cli, ["build", str(path), "-o", str(tmp_path / "out")])
+    assert build.exit_code == 0
+    assert ("warning: Dokumenttal!A5: this row of the document's figures cannot be read (a kind, line, value or "
+            "decimals that make no sense); the audit leaves it out. [stated-row-unreadable]") in build.stderr

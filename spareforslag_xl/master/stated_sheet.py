@@ -8,6 +8,7 @@ for '-'; 'Som trykt', 'Enhed' and 'Decimaler' say how the document printed it.
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from typing import Optional, Sequence
 
@@ -61,31 +62,42 @@ def _code_or_text(w, row: int, col: int, value: str) -> None:
         w.text(row, col, value, measure=False)
 
 
-def parse_stated(rows: list[tuple[int, tuple]]) -> list[StatedFigure]:
-    """Return the figures of the sheet's rows (row number, values); rows that make no sense are skipped."""
+MAX_DECIMALS = 10
+
+
+def parse_stated(rows: list[tuple[int, tuple]]) -> tuple[list[StatedFigure], list[int]]:
+    """Return the figures of the sheet's rows (row number, values) and the numbers of rows left out.
+
+    A row is left out when its kind or line is missing, its value is not a finite number of a
+    sane size, or its decimals are not 0 to 10: the audit compares only what it can trust.
+    """
     if not rows:
-        return []
+        return [], []
     header = [str(v).strip() if v is not None else "" for v in rows[0][1]]
     col = {h: header.index(h) for h in HEADERS if h in header}
     if "Art" not in col or "Linje" not in col:
-        return []
-    result = []
-    for _, values in rows[1:]:
+        return [], [number for number, _ in rows[1:]]
+    result, skipped = [], []
+    for number, values in rows[1:]:
         def get(name: str):
             i = col.get(name)
             return values[i] if i is not None and i < len(values) else None
         kind = KIND_BY_NAME.get(str(get("Art") or "").strip().casefold())
         line = _integer(get("Linje"))
-        if kind is None or line is None:
+        raw = get("Værdi")
+        value = _number(raw)
+        decimals = _integer(get("Decimaler")) or 0
+        unreadable = raw not in (None, "") and value is None
+        if kind is None or line is None or unreadable or not 0 <= decimals <= MAX_DECIMALS:
+            skipped.append(number)
             continue
-        value = get("Værdi")
         result.append(StatedFigure(
             kind=kind, theme=_text(get("Tema")), line=_text(get("Forslag")), department=_text(get("Afdeling")),
-            year=_integer(get("År")), value=_number(value), text=_text(get("Som trykt")), unit=_text(get("Enhed")),
-            decimals=_integer(get("Decimaler")) or 0, source_line=line, label=_text(get("Tekst")),
+            year=_integer(get("År")), value=value, text=_text(get("Som trykt")), unit=_text(get("Enhed")),
+            decimals=decimals, source_line=line, label=_text(get("Tekst")),
             key=_text(get("Nøgle")), table=_text(get("Tabel")),
         ))
-    return result
+    return result, skipped
 
 
 def _text(value) -> str:
@@ -107,11 +119,13 @@ def _integer(value) -> Optional[int]:
 
 
 def _number(value) -> Optional[Decimal]:
+    """Return a finite number below 10**15, or None."""
     if isinstance(value, bool) or value is None or value == "":
         return None
-    if isinstance(value, (int, float)):
-        return to_decimal(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
     try:
-        return Decimal(str(value).strip().replace(",", "."))
+        number = to_decimal(value) if isinstance(value, (int, float)) else Decimal(str(value).strip().replace(",", "."))
     except ArithmeticError:
         return None
+    return number if number.is_finite() and abs(number) < Decimal(10) ** 15 else None

@@ -171,6 +171,9 @@ def test_own_templates_override_the_defaults_and_html_is_escaped(master, tmp_pat
     ("{{ nope }}", "the template cannot be rendered: 'nope' is undefined. "
                    "Use only the variables listed in README, 'Mail templates'."),
     ("{{ '' }}", "the template gives an empty subject. Write a subject in the template."),
+    ("Budget\n{{ total[2024] * 1.5 }}", "the template cannot be rendered on line 2: TypeError: unsupported operand "
+     "type(s) for *: 'decimal.Decimal' and 'float'. Correct the expression in the template (amounts are exact "
+     "decimals: use the filter 'kr' to show them)."),
 ])
 def test_a_broken_template_exits_2_naming_it(master, tmp_path, template, problem):
     folder = tmp_path / "mine"
@@ -229,3 +232,17 @@ def test_a_draft_that_cannot_be_written_exits_3(master, tmp_path):
     assert result.stderr.endswith(f"Error: {tmp_path / 'out' / 'mails' / 'MSB.eml'}: a folder has the name of the "
                                   "output file. Rename or remove the folder.\n")
     assert not (tmp_path / "out" / "mails" / "MTM.eml").exists()
+
+
+def test_the_kr_filter_takes_numbers_of_any_kind_and_text(master, tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "subject.txt").write_text("{{ 3250|kr }} {{ 0.5|kr }} {{ 'tekst'|kr }} {{ total[2024]|kr }}",
+                                        encoding="utf-8")
+    result = run("mail", master(), "-o", tmp_path / "out", "--templates", folder, "--only", "MSB")
+    assert result.exit_code == 0, result.output
+    import email
+    import email.policy
+
+    message = email.message_from_bytes((tmp_path / "out" / "mails" / "MSB.eml").read_bytes(), policy=email.policy.default)
+    assert message["Subject"] == "3.250 1 tekst 13.067"

@@ -9,11 +9,12 @@ it lacks falls back to the default. HTML is autoescaped, and the templates run s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Optional
 
-from spareforslag_xl.danish import format_danish
+from spareforslag_xl.danish import format_danish, to_decimal
 from spareforslag_xl.errors import InputError, UsageError
 from spareforslag_xl.model import Plan
 from spareforslag_xl.parts import DepartmentPart
@@ -61,8 +62,17 @@ def template_environment(folder: Optional[Path] = None, decimals: int = 0):
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["kr"] = lambda value: format_danish(value, decimals)
+    env.filters["kr"] = lambda value: _kr(value, decimals)
     return env
+
+
+def _kr(value, decimals: int) -> str:
+    """The template filter 'kr': an amount the Danish way; numbers of any kind, text as it is."""
+    if value is None or isinstance(value, Decimal):
+        return format_danish(value, decimals)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_danish(to_decimal(value), decimals)
+    return str(value)
 
 
 def mail_context(part: DepartmentPart, plan: Plan, meeting: str = "", note: str = "", attachment: str = "") -> dict:
@@ -104,6 +114,12 @@ def render_mail(env, context: dict) -> MailText:
         except jinja2.TemplateError as exc:
             raise InputError(_template_file(env, name), f"the template cannot be rendered: {exc.message}.",
                              "Use only the variables listed in README, 'Mail templates'.") from None
+        except Exception as exc:  # an expression of the template fails (e.g. text × number)
+            line = _template_line(exc, _template_file(env, name))
+            where = f" on line {line}" if line else ""
+            raise InputError(_template_file(env, name), f"the template cannot be rendered{where}: "
+                             f"{type(exc).__name__}: {exc}.", "Correct the expression in the template "
+                             "(amounts are exact decimals: use the filter 'kr' to show them).") from None
         if name == SUBJECT:
             # One line whatever the template gives: a line break in a subject could add headers.
             rendered[name] = " ".join(rendered[name].split())
@@ -111,6 +127,17 @@ def render_mail(env, context: dict) -> MailText:
                 raise InputError(_template_file(env, name), "the template gives an empty subject.",
                                  "Write a subject in the template.")
     return MailText(rendered[SUBJECT], rendered[TEXT], rendered[HTML])
+
+
+def _template_line(exc: Exception, filename: str) -> Optional[int]:
+    """Return the template line of the innermost frame that ran the template, if any."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 def _template_file(env, name: str) -> str:

@@ -38,6 +38,9 @@ def check_file(path: Path, noun: str = "workbook", max_bytes: int = MAX_FILE_BYT
         raise InputError(path, "the file does not exist.", "Check the path and the file name.")
     if path.is_dir():
         raise InputError(path, f"is a folder, not a {noun}.", f"Give the path of the {noun} inside it.")
+    if not path.is_file():
+        raise InputError(path, f"is not a regular file (a device or a pipe), not a {noun}.",
+                         f"Give the path of the {noun} itself.")
     if not os.access(path, os.R_OK):
         raise InputError(path, "cannot be read: permission denied.", "Ask for read access or copy the file.")
     size = path.stat().st_size
@@ -47,6 +50,15 @@ def check_file(path: Path, noun: str = "workbook", max_bytes: int = MAX_FILE_BYT
             "Check that this is the right file.",
         )
     return size
+
+
+def read_input(path: Path, noun: str, max_bytes: int) -> bytes:
+    """Return the bytes of a small input file (document, CSV, mapping) after check_file's checks."""
+    check_file(path, noun, max_bytes)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or exc}).") from None
 
 
 def _megabytes(n: int) -> str:

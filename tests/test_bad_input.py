@@ -175,7 +175,8 @@ def _no_overview(path: Path) -> Path:
 
 
 @pytest.mark.parametrize("builder, message", [
-    (badfiles.empty, "the document is empty (0 bytes). Export the proposals document again as text (Markdown)."),
+    (badfiles.empty, "the document is empty (0 bytes). Export the proposals document as text (Markdown, e.g. with "
+                     "pandoc) and import that file."),
     (lambda p: (p.write_bytes(bytes(range(256)) * 20), p)[1],
      "the file is binary data, not a text document. Export the proposals document as text (Markdown, e.g. with "
      "pandoc) and import that file."),
@@ -219,3 +220,14 @@ def test_import_reads_documents_in_other_encodings(tmp_path, encoding, label):
     else:
         assert [(t.number, t.title) for t in plan.themes] == [(t.number, t.title) for t in expected.themes]
         assert [line.amounts for line in plan.lines] == [line.amounts for line in expected.lines]
+
+
+def test_a_pipe_is_refused_instead_of_waiting_forever(tmp_path):
+    fifo = tmp_path / "forslag.md"
+    os.mkfifo(fifo)
+    for args in (["import", fifo, "-o", tmp_path / "m.xlsx"], ["validate", fifo]):
+        result = invoke(*args)
+        assert result.exit_code == 2
+        noun = "document" if args[0] == "import" else "workbook"
+        assert result.output == (f"Error: {fifo}: is not a regular file (a device or a pipe), not a {noun}. "
+                                 f"Give the path of the {noun} itself.\n")

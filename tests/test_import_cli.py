@@ -75,8 +75,8 @@ def test_never_overwrites_without_overwrite(runner, tmp_path):
 @pytest.mark.parametrize("setup, message", [
     (lambda p: None, "{doc}: the file does not exist. Check the path and the file name."),
     (lambda p: p.mkdir(), "{doc}: is a folder, not a document. Give the path of the document inside it."),
-    (lambda p: p.write_bytes(b""), "{doc}: the document is empty (0 bytes). Export the proposals document again as "
-                                   "text (Markdown)."),
+    (lambda p: p.write_bytes(b""), "{doc}: the document is empty (0 bytes). Export the proposals document as text "
+                                   "(Markdown, e.g. with pandoc) and import that file."),
     (lambda p: p.write_bytes(b"PK\x03\x04\x00\x00binary"), "{doc}: the file is a zip archive (perhaps a Word or Excel "
      "file), not a text document. Export the proposals document as text (Markdown, e.g. with pandoc) and import that "
      "file."),
@@ -97,7 +97,12 @@ def test_unusable_documents_exit_2(runner, tmp_path, setup, message):
 
 
 @pytest.mark.parametrize("content, message", [
-    (None, "{csv}: the departments file does not exist. Check the path given to --departments."),
+    (None, "{csv}: the file does not exist. Check the path and the file name."),
+    ("", "{csv}: the departments file is empty (0 bytes). Save the list of departments as CSV (UTF-8, ';' between "
+         "columns) with the header Kode;Navn;E-mail;Kontaktperson."),
+    (SEED_MASTER, "{csv}: the file is a zip archive (perhaps a Word or Excel file), not a text departments "
+                         "file. Save the list of departments as CSV (UTF-8, ';' between columns) with the header "
+                         "Kode;Navn;E-mail;Kontaktperson."),
     ("Code,Name\nMSB,Sociale\n", "{csv}: the first line must be the header Kode;Navn;E-mail;Kontaktperson (found: "
                                  "Code,Name). Separate the columns with ';'."),
     ("Kode;Navn\nMSB;A\nMSB;B\n", "{csv}: line 3: the code MSB appears twice. Keep one line per department."),
@@ -105,7 +110,9 @@ def test_unusable_documents_exit_2(runner, tmp_path, setup, message):
 ])
 def test_a_bad_departments_file_exits_2(runner, tmp_path, content, message):
     csv = tmp_path / "afdelinger.csv"
-    if content is not None:
+    if content == SEED_MASTER:  # a workbook where a CSV belongs
+        csv.write_bytes(SEED_MASTER.read_bytes())
+    elif content is not None:
         csv.write_text(content, encoding="utf-8")
     out = tmp_path / "master.xlsx"
     result = runner.invoke(cli, ["import", str(SEED_DOCUMENT), "--departments", str(csv), "-o", str(out)])

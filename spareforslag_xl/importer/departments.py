@@ -12,6 +12,7 @@ from pathlib import Path
 
 from spareforslag_xl.errors import InputError
 from spareforslag_xl.importer.text import MAX_BYTES, decode
+from spareforslag_xl.package import read_input
 from spareforslag_xl.model import Department
 
 HEADER = ("Kode", "Navn", "E-mail", "Kontaktperson")
@@ -21,13 +22,9 @@ REQUIRED = ("Kode", "Navn")
 def read_departments(path: Path) -> tuple[Department, ...]:
     """Return the departments listed in the CSV file at path; raise InputError when it cannot be used."""
     path = Path(path)
-    if not path.exists():
-        raise InputError(path, "the departments file does not exist.", "Check the path given to --departments.")
-    if path.is_dir():
-        raise InputError(path, "is a folder, not a departments file.", "Give the path of the CSV file.")
-    if path.stat().st_size > MAX_BYTES:
-        raise InputError(path, "the departments file is too large to be a list of departments.")
-    text, _ = decode(path, path.read_bytes())
+    data = read_input(path, "departments file", MAX_BYTES)
+    text, _ = decode(path, data, "departments file", "Save the list of departments as CSV (UTF-8, ';' between "
+                     f"columns) with the header {';'.join(HEADER)}.")
     return parse_departments(path, text)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spareforslag_xl.errors import InputError
-from spareforslag_xl.package import check_file
+from spareforslag_xl.package import read_input
 
 MAX_BYTES = 5 * 1024 * 1024
 """A proposals document is tens of kilobytes; anything this large is not one."""
@@ -48,12 +48,7 @@ class Document:
 def read_document(path: Path) -> Document:
     """Return the document at path as lines; raise InputError when it is not a readable text file."""
     path = Path(path)
-    check_file(path, "document", MAX_BYTES)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror or exc}).") from None
-    return decode_document(path, data)
+    return decode_document(path, read_input(path, "document", MAX_BYTES))
 
 
 def decode_document(path: Path, data: bytes) -> Document:
@@ -66,22 +61,28 @@ def decode_document(path: Path, data: bytes) -> Document:
     return Document(Path(path), tuple(text.split("\n")), encoding, crlf)
 
 
-def decode(path: Path, data: bytes) -> tuple[str, str]:
-    """Return (text, encoding name) for data; raise InputError for binary data."""
+DOCUMENT_REMEDY = "Export the proposals document as text (Markdown, e.g. with pandoc) and import that file."
+
+
+def decode(path: Path, data: bytes, noun: str = "document", remedy: str = DOCUMENT_REMEDY) -> tuple[str, str]:
+    """Return (text, encoding name) for data; raise InputError for empty or binary data.
+
+    ``noun`` and ``remedy`` make the messages fit the file: the proposals document, or the
+    departments file.
+    """
     if not data:
-        raise InputError(path, "the document is empty (0 bytes).",
-                         "Export the proposals document again as text (Markdown).")
+        raise InputError(path, f"the {noun} is empty (0 bytes).", remedy)
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError:
                 raise InputError(path, f"the file starts like {_ENCODING_NAMES[codec]} but is not valid "
-                                 f"{_ENCODING_NAMES[codec]} text.", "Save the document again as UTF-8 text.") from None
-            _refuse_binary(path, text)
+                                 f"{_ENCODING_NAMES[codec]} text.", f"Save the {noun} again as UTF-8 text.") from None
+            _refuse_binary(path, text, noun=noun, remedy=remedy)
             return text, _ENCODING_NAMES[codec]
     if b"\x00" in data[:65536]:
-        raise _binary(path, data)
+        raise _binary(path, data, noun, remedy)
     try:
         text, codec = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -89,19 +90,20 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
             text, codec = data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
             text, codec = data.decode("latin-1"), "latin-1"
-    _refuse_binary(path, text, data)
+    _refuse_binary(path, text, data, noun, remedy)
     return text, _ENCODING_NAMES[codec]
 
 
-def _refuse_binary(path: Path, text: str, data: bytes = b"") -> None:
+def _refuse_binary(path: Path, text: str, data: bytes = b"", noun: str = "document",
+                   remedy: str = DOCUMENT_REMEDY) -> None:
     """Control characters other than tabs and line ends do not occur in a text document."""
     sample = text[:65536]
     controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in _CONTROL_OK) or ch == "\x7f")
     if "\x00" in sample or controls > max(8, len(sample) // 200):
-        raise _binary(path, data or text.encode("utf-8", "replace"))
+        raise _binary(path, data or text.encode("utf-8", "replace"), noun, remedy)
 
 
-def _binary(path: Path, data: bytes) -> InputError:
+def _binary(path: Path, data: bytes, noun: str, remedy: str) -> InputError:
     kind = "binary data"
     if data.startswith(b"PK\x03\x04"):
         kind = "a zip archive (perhaps a Word or Excel file)"
@@ -109,5 +111,4 @@ def _binary(path: Path, data: bytes) -> InputError:
         kind = "a PDF file"
     elif data.startswith(b"\xd0\xcf\x11\xe0"):
         kind = "an old Office file"
-    return InputError(path, f"the file is {kind}, not a text document.",
-                      "Export the proposals document as text (Markdown, e.g. with pandoc) and import that file.")
+    return InputError(path, f"the file is {kind}, not a text {noun}.", remedy)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Mapping, Optional, Sequence
 
 from spareforslag_xl.errors import InputError
+from spareforslag_xl.package import read_input
 from spareforslag_xl.model import Plan
 from spareforslag_xl.reconcile.labels import Vocabulary, fold, year_of
 from spareforslag_xl.reconcile.read import Grid
@@ -67,12 +68,9 @@ class MappingFile:
 def load_mapping(path: Path) -> MappingFile:
     """Return the mapping file at path, checked; raise InputError naming the key that is wrong."""
     path = Path(path)
-    if not path.is_file():
-        raise InputError(path, "the mapping file does not exist.", "Check the path given with --mapping.")
-    if path.stat().st_size > MAX_BYTES:
-        raise InputError(path, "is too large for a mapping file (more than 1 MB).")
+    raw = read_input(path, "mapping file", MAX_BYTES)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        data = tomllib.loads(raw.decode("utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(path, f"is not a valid TOML file ({exc}).", HINT) from None
     raw_tables = data.get("table")

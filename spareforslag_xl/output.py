@@ -10,11 +10,15 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import time
 from pathlib import Path
+from typing import Optional
 
 from spareforslag_xl.errors import OutputError
 
 TEMP_PREFIX = ".~spareforslag-"
+STALE_SECONDS = 15 * 60
+"""A temporary file older than this was left by a run that was killed, not one still writing."""
 
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$", re.IGNORECASE)
 _UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*\x7f]')
@@ -69,22 +73,21 @@ def write_atomically(target: Path, data: bytes) -> None:
 def write_all(files: dict[Path, bytes]) -> None:
     """Write outputs so that either all are replaced or none is.
 
-    Every file is first written completely to a temporary file next to its target; only when
-    all are on disk are they moved into place (a rename, which cannot leave half a file).
-    A failure before that removes the temporary files and leaves every previous output as it
-    was. Temporary files left by a process that was killed are removed on the next run.
+    Every file is first written completely to a temporary file next to its target. Then the
+    previous outputs are moved aside and the new ones moved into place (renames, which never
+    leave half a file); if a rename fails, the ones already done are undone, so every
+    previous output is as it was. Temporary files of a run that was killed are removed by a
+    later run once they are old enough not to belong to a run still going.
     """
     for target in files:
         check_writable(target)
     for folder in {t.parent for t in files}:
         _remove_stale_temporaries(folder)
-    written: list[tuple[str, Path]] = []
+    temporaries: list[tuple[str, Path]] = []
     try:
         for target, data in files.items():
-            written.append((_write_temporary(target, data), target))
-        for temp_name, target in written:
-            os.replace(temp_name, target)
-        written = []
+            temporaries.append((_write_temporary(target, data), target))
+        _replace_all(temporaries)
     except PermissionError as exc:
         raise OutputError(
             f"{exc.filename or 'output'}: cannot write the file (permission denied); it may be open in another "
@@ -93,9 +96,32 @@ def write_all(files: dict[Path, bytes]) -> None:
     except OSError as exc:
         raise OutputError(f"{exc.filename or 'output'}: cannot write the file ({exc.strerror or exc}).") from None
     finally:
-        for temp_name, _ in written:
+        for temp_name, _ in temporaries:
             if os.path.exists(temp_name):
                 os.unlink(temp_name)
+
+
+def _replace_all(temporaries: list[tuple[str, Path]]) -> None:
+    """Move each temporary onto its target; on any failure put every previous file back."""
+    done: list[tuple[Path, Optional[str]]] = []  # target, and where its previous version was moved
+    try:
+        for temp_name, target in temporaries:
+            previous = None
+            if target.exists():
+                previous = f"{temp_name}.previous"
+                os.replace(target, previous)
+            done.append((target, previous))
+            os.replace(temp_name, target)
+    except OSError:
+        for target, previous in reversed(done):
+            if previous is not None and os.path.exists(previous):
+                os.replace(previous, target)
+            elif previous is None and target.exists():
+                target.unlink()
+        raise
+    for _, previous in done:
+        if previous is not None and os.path.exists(previous):
+            os.unlink(previous)
 
 
 def _write_temporary(target: Path, data: bytes) -> str:
@@ -119,8 +145,10 @@ def _write_temporary(target: Path, data: bytes) -> str:
 def _remove_stale_temporaries(folder: Path) -> None:
     if not folder.is_dir():
         return
+    now = time.time()
     for leftover in folder.glob(TEMP_PREFIX + "*"):
         try:
-            leftover.unlink()
+            if now - leftover.stat().st_mtime > STALE_SECONDS:
+                leftover.unlink()
         except OSError:
             pass

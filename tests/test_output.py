@@ -49,6 +49,27 @@ def test_a_fault_while_writing_leaves_previous_outputs_intact_and_no_temporaries
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.xlsx", "b.xlsx"]
 
 
+@pytest.mark.parametrize("failing_call", [1, 2, 3, 4, 5])  # a aside, a in, b aside, b in, c in
+def test_a_failing_rename_puts_every_previous_output_back(tmp_path, monkeypatch, failing_call):
+    a, b, c = tmp_path / "a.xlsx", tmp_path / "b.xlsx", tmp_path / "new.xlsx"
+    write_all({a: b"old a", b: b"old b"})
+    real = os.replace
+    calls = []
+
+    def replace(src, dst):
+        calls.append((src, dst))
+        if len(calls) == failing_call:
+            raise OSError(13, "Permission denied (file open in Excel)", str(dst))
+        return real(src, dst)
+
+    monkeypatch.setattr(output.os, "replace", replace)
+    with pytest.raises(OutputError):
+        write_all({a: b"new a", b: b"new b", c: b"new c"})
+    monkeypatch.setattr(output.os, "replace", real)
+    assert a.read_bytes() == b"old a" and b.read_bytes() == b"old b" and not c.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.xlsx", "b.xlsx"]
+
+
 def test_a_fault_in_the_renderer_writes_nothing(master, tmp_path, monkeypatch):
     out = tmp_path / "out"
     path = master(name="m.xlsx")
@@ -85,9 +106,14 @@ def test_a_killed_build_leaves_the_old_report_and_the_next_run_cleans_up(master,
     proc.wait()
     proc.stdout.close()
     assert report.read_bytes() == before
-    leftovers = [p.name for p in out.iterdir() if p.name.startswith(output.TEMP_PREFIX)]
-    assert len(leftovers) == 1
-    build_reports(path, out)
+    leftovers = sorted(out.rglob(output.TEMP_PREFIX + "*"))
+    assert len(leftovers) == 7  # the report and six department workbooks were written, none moved into place
+    build_reports(path, out)  # fresh temporary files could belong to a run still going: kept
+    assert sorted(out.rglob(output.TEMP_PREFIX + "*")) == leftovers
+    for leftover in leftovers:
+        old = leftover.stat().st_mtime - output.STALE_SECONDS - 60
+        os.utime(leftover, (old, old))
+    build_reports(path, out)  # old ones were left by a killed run: removed
     assert not [p for p in out.rglob(output.TEMP_PREFIX + "*")]
 
 

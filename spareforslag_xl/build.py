@@ -114,7 +114,7 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     rendered = render_all([render for _, render in jobs], cells, progress)
     files = {path: data for (path, _), data in zip(jobs, rendered)}
     t2 = clock()
-    write_all(files)
+    write_all(files, inputs=[master])
     t3 = clock()
     timings = dict(checked.timings, compute=t1 - t0, render=t2 - t1, write=t3 - t2)
     return Built(checked, list(files), timings)

@@ -117,5 +117,5 @@ def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None,
                 f"{d.code}: the attachment {name} is {format_size(len(draft.attachment))}, more than "
                 f"{max_attachment_mb:g} MB (--max-attachment-mb); mail servers often refuse large messages.")
     if write:
-        write_all({m.path: m.data for m in prepared.mails})
+        write_all({m.path: m.data for m in prepared.mails}, inputs=[master])
     return prepared

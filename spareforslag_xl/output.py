@@ -12,7 +12,7 @@ import re
 import tempfile
 import time
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
 from spareforslag_xl.errors import OutputError
 
@@ -65,12 +65,21 @@ def inside(folder: Path, name: str) -> Path:
     return folder / name
 
 
-def write_atomically(target: Path, data: bytes) -> None:
+def write_atomically(target: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
     """Write data to target through a temporary file in the same folder, then move it into place."""
-    write_all({target: data})
+    write_all({target: data}, inputs)
 
 
-def write_all(files: dict[Path, bytes]) -> None:
+def refuse_inputs(targets: Iterable[Path], inputs: Iterable[Path]) -> None:
+    """Raise OutputError when an output would replace one of the command's inputs."""
+    protected = {Path(p).resolve(): Path(p) for p in inputs if Path(p).exists()}
+    for target in targets:
+        if Path(target).resolve() in protected:
+            raise OutputError(f"{target}: is an input of this command; inputs are never overwritten. "
+                              "Choose another output file or folder.")
+
+
+def write_all(files: dict[Path, bytes], inputs: Iterable[Path] = ()) -> None:
     """Write outputs so that either all are replaced or none is.
 
     Every file is first written completely to a temporary file next to its target. Then the
@@ -79,6 +88,7 @@ def write_all(files: dict[Path, bytes]) -> None:
     previous output is as it was. Temporary files of a run that was killed are removed by a
     later run once they are old enough not to belong to a run still going.
     """
+    refuse_inputs(files, inputs)
     for target in files:
         check_writable(target)
     for folder in {t.parent for t in files}:

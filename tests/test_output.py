@@ -140,3 +140,36 @@ def test_output_folder_is_a_file(tmp_path):
     blocker.write_text("I am a file")
     with pytest.raises(OutputError, match="cannot"):
         write_all({blocker / "r.xlsx": b"x"})
+
+
+def test_no_command_overwrites_its_own_input(tmp_path):
+    """An import onto its own document, a build whose department workbook would have the master's
+    name: refused, and the input stays as it was."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from spareforslag_xl.cli import cli
+    from tests.conftest import SEED_MASTER
+    from tests.importcheck import SEED_DOCUMENT
+
+    runner = CliRunner()
+    document = tmp_path / "forslag.md"
+    shutil.copy(SEED_DOCUMENT, document)
+    before = document.read_bytes()
+    result = runner.invoke(cli, ["import", str(document), "-o", str(document), "--overwrite"])
+    assert result.exit_code == 3
+    assert result.output == (f"Error: {document}: is an input of this command; inputs are never overwritten. "
+                             "Choose another output file or folder.\n")
+    assert document.read_bytes() == before
+
+    out = tmp_path / "build"
+    (out / "afdelinger").mkdir(parents=True)
+    master = out / "afdelinger" / "MSB.xlsx"  # the master where MSB's workbook would go
+    shutil.copy(SEED_MASTER, master)
+    before = master.read_bytes()
+    result = runner.invoke(cli, ["build", str(master), "-o", str(out)])
+    assert result.exit_code == 3, result.output
+    assert result.stderr.endswith(f"Error: {master}: is an input of this command; inputs are never overwritten. "
+                                  "Choose another output file or folder.\n")
+    assert master.read_bytes() == before

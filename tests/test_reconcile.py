@@ -402,8 +402,8 @@ def test_the_official_workbook_is_only_read(files, result, tmp_path):
     assert official.read_bytes() == before and official.stat().st_mtime_ns == stamp
     res = run(m, official, "-o", official)
     assert res.exit_code == 3
-    assert res.output == (f"Error: {official}: is an input of the reconciliation; it is never overwritten. "
-                          "Choose another file with -o.\n")
+    assert res.output == (f"Error: {official}: is an input of this command; inputs are never overwritten. "
+                          "Choose another output file or folder.\n")
 
 
 def test_two_tables_that_fit_equally_well_are_not_guessed_between(files, result):

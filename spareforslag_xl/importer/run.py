@@ -18,14 +18,15 @@ def import_document(document: Path, output: Path, departments: Optional[Path] = 
     """
     from spareforslag_xl.importer.departments import read_departments
     from spareforslag_xl.importer.text import read_document
-    from spareforslag_xl.output import write_atomically
+    from spareforslag_xl.output import refuse_inputs, write_atomically
 
     output = Path(output)
+    refuse_inputs([output], [document] + ([departments] if departments else []))
     if output.exists() and not overwrite:
         raise OutputError(f"{output}: the file exists already. Use --overwrite to replace it.")
     listed = read_departments(Path(departments)) if departments is not None else ()
     imported = build_plan(read_document(Path(document)), listed, municipality)
-    write_atomically(output, master_of(imported))
+    write_atomically(output, master_of(imported), inputs=[document] + ([departments] if departments else []))
     return imported
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Optional
 
 from spareforslag_xl.build import Checked, check_master
-from spareforslag_xl.errors import FindingsError, InputError, OutputError
+from spareforslag_xl.errors import FindingsError, InputError
 from spareforslag_xl.reconcile.compare import Reconciliation, Source, UnitSource
 from spareforslag_xl.reconcile.table import Table
 from spareforslag_xl.reconcile.units import Unit, UnitConflict, nearest_unit, parse_unit
@@ -44,7 +44,7 @@ def reconcile_files(master: Path, official: Path, output: Optional[Path] = None,
     official workbook or the mapping cannot be used, OutputError when the report cannot be written.
     """
     from spareforslag_xl.compute import compute
-    from spareforslag_xl.output import write_atomically
+    from spareforslag_xl.output import refuse_inputs, write_atomically
     from spareforslag_xl.reconcile.compare import compare
     from spareforslag_xl.reconcile.labels import Vocabulary
     from spareforslag_xl.reconcile.locate import LocateError, locate
@@ -54,7 +54,8 @@ def reconcile_files(master: Path, official: Path, output: Optional[Path] = None,
 
     master, official = Path(master), Path(official)
     output = Path(output) if output is not None else default_output(master)
-    _refuse_overwriting(output, [master, official] + ([Path(mapping)] if mapping else []))
+    inputs = [master, official] + ([Path(mapping)] if mapping else [])
+    refuse_inputs([output], inputs)
     checked = check_master(master)
     errors = [f for f in checked.findings if f.is_error]
     if errors and not force:
@@ -85,7 +86,7 @@ def reconcile_files(master: Path, official: Path, output: Optional[Path] = None,
         raise InputError(master, f"its unit '{plan.settings.unit}' is not one the program knows, so the official "
                          "figures cannot be converted to it.", "Set Enhed to kr., 1.000 kr. or mio. kr.")
     rec = compare(result, master_unit, sources, negate, tolerance, unused)
-    write_atomically(output, reconciliation_bytes(rec, master.name, official.name))
+    write_atomically(output, reconciliation_bytes(rec, master.name, official.name), inputs)
     return Reconciled(checked, rec, output)
 
 
@@ -104,11 +105,3 @@ def _source(official: Path, table: Table, given: Optional[Unit], mapped: Optiona
     if mention is None:
         return Source(table, master, UnitSource.ASSUMED)
     return Source(table, mention.unit, UnitSource.FOUND, mention)
-
-
-def _refuse_overwriting(output: Path, inputs: list[Path]) -> None:
-    target = output.resolve()
-    for path in inputs:
-        if path.exists() and path.resolve() == target:
-            raise OutputError(f"{output}: is an input of the reconciliation; it is never overwritten. "
-                              "Choose another file with -o.")

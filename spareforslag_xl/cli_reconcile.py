@@ -14,7 +14,7 @@ from spareforslag_xl.errors import FindingsError, SpareforslagError
 def _unit(ctx, param, value):
     if value is None:
         return None
-    from spareforslag_xl.reconcile.units import parse_unit
+    from spareforslag_xl.units import parse_unit
 
     unit = parse_unit(value)
     if unit is None:

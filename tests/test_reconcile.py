@@ -281,7 +281,7 @@ def test_a_mapping_file_with_several_tables_and_a_long_one(files, result, tmp_pa
 
 def test_the_readme_mapping_example_loads(tmp_path):
     from spareforslag_xl.reconcile.mapping import TableSpec, load_mapping
-    from spareforslag_xl.reconcile.units import THOUSAND
+    from spareforslag_xl.units import THOUSAND
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     example = readme.split("```toml\n", 1)[1].split("```", 1)[0]

@@ -8,7 +8,7 @@ from spareforslag_xl.master.read import CellError, Uncalculated
 from spareforslag_xl.model import Department, Theme
 from spareforslag_xl.reconcile.labels import Vocabulary, is_summary, year_of
 from spareforslag_xl.reconcile.read import Kind, figure
-from spareforslag_xl.reconcile.units import KR, MILLION, THOUSAND, UnitConflict, nearest_unit, parse_unit, units_in
+from spareforslag_xl.units import KR, MILLION, THOUSAND, UnitConflict, nearest_unit, parse_unit, units_in
 from tests.plans import sample_plan
 
 PLAN = sample_plan()
@@ -158,3 +158,10 @@ def test_theme_numbers_that_are_not_digits():
     vocab = Vocabulary((), (Theme("7a", "Nyt tema"), Theme("7", "Gammelt tema")))
     assert vocab.theme("Tema 7a").found == "7a"
     assert vocab.theme("7").found == "7"
+
+
+@pytest.mark.parametrize("text, name", [("mia. kr.", "mia. kr."), ("Beløb i mia. kr.", "mia. kr."), ("mia", "mia. kr."),
+                                        ("milliarder kroner", "mia. kr.")])
+def test_billions_are_a_unit_of_their_own(text, name):
+    assert parse_unit(text).name == name
+    assert parse_unit(text).kroner == 10 ** 9

@@ -12,15 +12,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
+from spareforslag_xl import units
 from spareforslag_xl.danish import is_not_estimated_mark, parse_danish_number
 
-KR = "kr."
-THOUSANDS = "1.000 kr."
-MILLIONS = "mio. kr."
-BILLIONS = "mia. kr."
+KR = units.KR.name
+THOUSANDS = units.THOUSAND.name
+MILLIONS = units.MILLION.name
+BILLIONS = units.BILLION.name
 
-SCALE = {KR: Decimal(1), THOUSANDS: Decimal(1000), MILLIONS: Decimal(10) ** 6, BILLIONS: Decimal(10) ** 9}
-"""Kroner per unit."""
+SCALE = {u.name: u.kroner for u in units.UNITS}
+"""Kroner per unit, by the unit's name (the importer carries units as their names)."""
 
 # Longest forms first; every pattern must be followed by a non-letter.
 _UNIT_PATTERNS = (

@@ -18,7 +18,7 @@ from typing import Optional, Sequence
 from spareforslag_xl.compute import Result
 from spareforslag_xl.reconcile.read import Figure, OfficialCell, figure
 from spareforslag_xl.reconcile.table import Ignored, Level, Record, Table
-from spareforslag_xl.reconcile.units import Mention, Unit
+from spareforslag_xl.units import Mention, Unit
 
 NOISE = Decimal("0.000001")
 """Differences this small are the spreadsheet's floating-point noise, not differences."""

@@ -16,7 +16,7 @@ from spareforslag_xl.build import Checked, check_master
 from spareforslag_xl.errors import FindingsError, InputError
 from spareforslag_xl.reconcile.compare import Reconciliation, Source, UnitSource
 from spareforslag_xl.reconcile.table import Table
-from spareforslag_xl.reconcile.units import Unit, UnitConflict, nearest_unit, parse_unit
+from spareforslag_xl.units import Unit, UnitConflict, nearest_unit, parse_unit
 
 DEFAULT_FOLDER = Path("build")
 

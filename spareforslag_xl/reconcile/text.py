@@ -14,7 +14,7 @@ from spareforslag_xl.master.cells import column_letter
 from spareforslag_xl.reconcile.compare import Line, Reconciliation, Source, Status, UnitSource
 from spareforslag_xl.reconcile.read import Kind
 from spareforslag_xl.reconcile.table import Layout, Reason, Table
-from spareforslag_xl.reconcile.units import Unit
+from spareforslag_xl.units import Unit
 
 COUNT_COLUMNS = (
     ("Agree", (Status.AGREES, Status.ZERO_ABSENT)),

@@ -1,4 +1,6 @@
-"""Units of amounts (kr., 1.000 kr., mio. kr.): parsed from an option or found in a sheet's text.
+"""Units of amounts (kr., 1.000 kr., mio. kr., mia. kr.): parsed from an option or found in a text.
+
+The one vocabulary of units: the importer, the audit and the reconciliation all use it.
 
 Pure. A sheet names its unit in a title ("Besparelser (mio. kr.)"), a heading ("Beløb i
 1.000 kr.") or a header cell; the mention nearest the table's header row wins, and two
@@ -27,11 +29,13 @@ class Unit:
 KR = Unit("kr.", Decimal(1))
 THOUSAND = Unit("1.000 kr.", Decimal(1000))
 MILLION = Unit("mio. kr.", Decimal(1_000_000))
-UNITS = (KR, THOUSAND, MILLION)
+BILLION = Unit("mia. kr.", Decimal(1_000_000_000))
+UNITS = (KR, THOUSAND, MILLION, BILLION)
 
 # Tried in this order; each match is blanked out before the next pattern looks, so that the
 # "kr." of "1.000 kr." is not read again as kroner.
 _MENTIONS = (
+    (BILLION, re.compile(r"\b(?:mia|mrd|milliard|milliarder)\.?\s*(?:kr\b|kroner\b)", re.IGNORECASE)),
     (MILLION, re.compile(r"\b(?:mio|mill|millioner|million)\.?\s*(?:kr\b|kroner\b)", re.IGNORECASE)),
     (THOUSAND, re.compile(r"(?:\b1[.\s\u00a0]?000|\btusinde?|\btusind)\s*(?:kr\b|kroner\b)|\bt\.?\s?kr\b|\btkr\b",
                           re.IGNORECASE)),
@@ -42,7 +46,8 @@ _MENTIONS = (
 def parse_unit(text: str) -> Optional[Unit]:
     """Return the unit a text names ('1.000 kr.', 'tkr', 'mio', 'kr'), or None."""
     folded = " ".join(text.split()).casefold().strip()
-    bare = {"1000": THOUSAND, "1.000": THOUSAND, "t": THOUSAND, "mio": MILLION, "mio.": MILLION, "1": KR}
+    bare = {"1000": THOUSAND, "1.000": THOUSAND, "t": THOUSAND, "mio": MILLION, "mio.": MILLION, "1": KR,
+            "mia": BILLION, "mia.": BILLION}
     if folded in bare:
         return bare[folded]
     found = units_in(folded)

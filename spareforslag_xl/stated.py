@@ -38,8 +38,6 @@ class Kind(Enum):
 
 KIND_BY_NAME = {k.value.casefold(): k for k in Kind}
 
-AMOUNT_KINDS = frozenset({Kind.OVERVIEW, Kind.OVERVIEW_TOTAL, Kind.TARGET, Kind.DIFFERENCE, Kind.LINE,
-                          Kind.THEME_TOTAL, Kind.PART, Kind.PART_TOTAL, Kind.FIXED})
 SHARE_UNIT = "%"
 FTE_UNIT = "årsværk"
 
@@ -72,7 +70,3 @@ class StatedFigure:
     """For shares and department amounts: the name the importer gave the key table ('' for fixed amounts)."""
     table: str = ""
     """An identifier of the table the figure belongs to (e.g. 'L217'), so that rows of one table stay together."""
-
-    @property
-    def is_amount(self) -> bool:
-        return self.kind in AMOUNT_KINDS

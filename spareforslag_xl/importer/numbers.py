@@ -76,11 +76,6 @@ def tidy(value: Decimal) -> Decimal:
     return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
 
 
-def quantum_in(unit: str, decimals: int, to_unit: str) -> Decimal:
-    """Return the size of one step of the last shown digit (in unit) expressed in to_unit."""
-    return Decimal(1).scaleb(-decimals) * SCALE[unit] / SCALE[to_unit]
-
-
 def decimals_shown(text: str) -> int:
     """Return how many decimals a Danish number shows: '0,14' → 2, '3.250' → 0, '38.8' → 1."""
     s = text.strip().rstrip("%").strip()
@@ -146,21 +141,3 @@ def amounts_in(text: str) -> list[ProseAmount]:
             continue
         found.append(ProseAmount(value, unit, m.group(0).strip(), decimals_shown(number), m.start(), m.end()))
     return found
-
-
-def parse_amount(text: str, plan_unit: str = THOUSANDS) -> Decimal:
-    """Return an amount with its unit ('21 mio. kr.', '38.8 mio.', '270.000 kr.') in plan_unit.
-
-    Raises ValueError when the text is not one number followed by a unit.
-    """
-    found = amounts_in(text)
-    if len(found) != 1 or text.strip() != found[0].text:
-        raise ValueError(f"'{text.strip()}' is not an amount with a unit")
-    return convert(found[0].value, found[0].unit, plan_unit)
-
-
-def format_plain(value: Decimal) -> str:
-    """Return a Decimal without exponent or trailing zeros ('500', '0.055')."""
-    if value == value.to_integral_value():
-        return str(int(value))
-    return format(value.normalize(), "f")

@@ -22,26 +22,25 @@ def import_report_sheet(report: ImportReport, source: str, encoding: str):
     def write(book, styles: Styles) -> None:
         ws = book.add_worksheet(SHEET)
         w = SheetWriter(ws, styles)
-        w.text(0, 0, f"Import af {source}", "title", measure=False)
+        w.text(0, 0, f"Import af {source}", "title")
         review = len(report.of(Status.REVIEW))
         summary = (f"{review} forhold skal ses af en person før masteren bruges (status '{Status.REVIEW.value}')."
                    if review else "Alt i dokumentet blev fortolket.")
-        w.text(1, 0, f"Tegnsæt: {encoding}. {summary}", "banner" if review else "bold", measure=False)
+        w.text(1, 0, f"Tegnsæt: {encoding}. {summary}", "banner" if review else "bold")
         headers = ("Status", "Linjer", "Tema", "Emne", "Besked")
         for col, h in enumerate(headers):
-            w.text(3, col, h, "header", measure=False)
+            w.text(3, col, h, "header")
         row = 4
         for e in report.entries:
             style = _STYLE[e.status]
-            w.text(row, 0, e.status.value, style if e.status in (Status.REVIEW, Status.INFERRED) else "text",
-                   measure=False)
-            w.text(row, 1, e.lines, measure=False)
+            w.text(row, 0, e.status.value, style if e.status in (Status.REVIEW, Status.INFERRED) else "text")
+            w.text(row, 1, e.lines)
             if e.theme.isdigit():
                 ws.write_number(row, 2, int(e.theme))  # as the master's sheets do, so Excel does not flag it
             else:
-                w.text(row, 2, e.theme, measure=False)
-            w.text(row, 3, TOPICS.get(e.topic, e.topic), measure=False)
-            w.text(row, 4, e.message, "text_wrap", measure=False)
+                w.text(row, 2, e.theme)
+            w.text(row, 3, TOPICS.get(e.topic, e.topic))
+            w.text(row, 4, e.message, "text_wrap")
             row += 1
         ws.autofilter(3, 0, max(4, row - 1), len(headers) - 1)
         ws.freeze_panes(4, 0)

@@ -35,7 +35,7 @@ def stated_sheet(figures: Sequence[StatedFigure]):
         ws = book.add_worksheet(SHEET)
         w = SheetWriter(ws, styles)
         for col, (header, width) in enumerate(COLUMNS):
-            w.text(0, col, header, "header", measure=False)
+            w.text(0, col, header, "header")
             ws.set_column(col, col, width)
         for row, f in enumerate(figures, start=1):
             values = (f.kind.value, f.theme, f.line, f.department, f.key, f.table, f.label)
@@ -45,8 +45,8 @@ def stated_sheet(figures: Sequence[StatedFigure]):
                 ws.write_number(row, 7, f.year)
             if f.value is not None:
                 ws.write_number(row, 8, float(f.value))
-            w.text(row, 9, f.text, measure=False)
-            w.text(row, 10, f.unit, measure=False)
+            w.text(row, 9, f.text)
+            w.text(row, 10, f.unit)
             ws.write_number(row, 11, f.decimals)
             ws.write_number(row, 12, f.source_line)
         ws.freeze_panes(1, 0)
@@ -59,7 +59,7 @@ def _code_or_text(w, row: int, col: int, value: str) -> None:
     if value.isdigit() and len(value) < 10 and not value.startswith("0"):
         w.ws.write_number(row, col, int(value))
     else:
-        w.text(row, col, value, measure=False)
+        w.text(row, col, value)
 
 
 MAX_DECIMALS = 10

@@ -79,20 +79,19 @@ def _guide(book, styles: Styles, plan: Plan, example: bool) -> None:
         row += 1
         columns: Iterable = lay.columns
         for c in columns:
-            w.text(row, 0, c.header, measure=False)
-            w.text(row, 1, "ja" if c.required else "", measure=False)
-            w.text(row, 2, c.help, "text_wrap", measure=False)
+            w.text(row, 0, c.header)
+            w.text(row, 1, "ja" if c.required else "")
+            w.text(row, 2, c.help, "text_wrap")
             row += 1
             if lay.years and c.header == lay.years_after:
-                w.text(row, 0, "2024, 2025, …", measure=False)
-                w.text(row, 1, "ja", measure=False)
-                w.text(row, 2, "Én kolonne pr. år med året som overskrift; beløb i masterens enhed.", "text_wrap",
-                       measure=False)
+                w.text(row, 0, "2024, 2025, …")
+                w.text(row, 1, "ja")
+                w.text(row, 2, "Én kolonne pr. år med året som overskrift; beløb i masterens enhed.", "text_wrap")
                 row += 1
         if lay is L.SETTINGS:
             for name in L.SETTING_ORDER:
-                w.text(row, 0, f"  {name}", measure=False)
-                w.text(row, 2, L.SETTING_HELP[name], "text_wrap", measure=False)
+                w.text(row, 0, f"  {name}")
+                w.text(row, 2, L.SETTING_HELP[name], "text_wrap")
                 row += 1
         row += 1
     w.apply_heights()
@@ -105,7 +104,7 @@ def _header(w: SheetWriter, lay: L.SheetLayout, years: Sequence[int]) -> list:
         if isinstance(h, int):
             w.ws.write_number(0, col, h, w.styles["header_num"])
         else:
-            w.text(0, col, h, "header", measure=False)
+            w.text(0, col, h, "header")
         width = lay.column(h).width if isinstance(h, str) else 11
         w.ws.set_column(col, col, width, w.styles["text_wrap"] if isinstance(h, str) and width >= 40 else None)
     w.ws.freeze_panes(1, 0)
@@ -124,13 +123,13 @@ def _settings(book, styles: Styles, plan: Plan) -> None:
         L.RESIDUAL_KEY: s.residual_key or "", L.MEETING: s.meeting,
     }
     for row, name in enumerate(L.SETTING_ORDER, start=1):
-        w.text(row, 0, name, measure=False)
+        w.text(row, 0, name)
         value = values[name]
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
             w.ws.write_number(row, 1, float(value), styles["text"])
         else:
-            w.text(row, 1, value or "", "text_wrap", measure=False)
-        w.text(row, 2, L.SETTING_HELP[name], "note", measure=False)
+            w.text(row, 1, value or "", "text_wrap")
+        w.text(row, 2, L.SETTING_HELP[name], "note")
     w.ws.data_validation(L.SETTING_ORDER.index(L.RESIDUAL_KEY) + 1, 1, L.SETTING_ORDER.index(L.RESIDUAL_KEY) + 1, 1,
                          _list_of_keys())
 
@@ -138,7 +137,7 @@ def _settings(book, styles: Styles, plan: Plan) -> None:
 def _target(book, styles: Styles, plan: Plan) -> None:
     w = SheetWriter(add_sheet(book, L.TARGET.name), styles)
     _header(w, L.TARGET, plan.years)
-    w.text(1, 0, L.TARGET_ROW, measure=False)
+    w.text(1, 0, L.TARGET_ROW)
     for col, year in enumerate(plan.years, start=1):
         w.amount(1, col, plan.settings.target.get(year)) if plan.settings.target.get(year) is not None \
             else w.ws.write_blank(1, col, None, styles["amount"])
@@ -148,10 +147,10 @@ def _departments(book, styles: Styles, plan: Plan) -> None:
     w = SheetWriter(add_sheet(book, L.DEPARTMENTS.name), styles)
     _header(w, L.DEPARTMENTS, ())
     for row, d in enumerate(plan.departments, start=1):
-        w.text(row, 0, d.code, measure=False)
-        w.text(row, 1, d.name, measure=False)
-        w.text(row, 2, "; ".join(d.emails), measure=False)
-        w.text(row, 3, d.contact, measure=False)
+        w.text(row, 0, d.code)
+        w.text(row, 1, d.name)
+        w.text(row, 2, "; ".join(d.emails))
+        w.text(row, 3, d.contact)
 
 
 def _keys(book, styles: Styles, plan: Plan) -> None:
@@ -160,8 +159,8 @@ def _keys(book, styles: Styles, plan: Plan) -> None:
     row = 1
     for key in plan.keys:
         for share in key.shares:
-            w.text(row, 0, key.name, measure=False)
-            w.text(row, 1, share.department, measure=False)
+            w.text(row, 0, key.name)
+            w.text(row, 1, share.department)
             w.number(row, 2, share.share, "share")
             row += 1
     w.ws.data_validation(1, 1, LIST_ROWS, 1, _list_of_departments())
@@ -179,14 +178,14 @@ def _themes(book, styles: Styles, plan: Plan) -> None:
     col = {h: i for i, h in enumerate(headers)}
     for row, t in enumerate(plan.themes, start=1):
         _code(w, row, col["Nr"], t.number)
-        w.text(row, col["Titel"], t.title, "text_wrap", measure=False)
-        w.text(row, col["Status"], t.status, "text_wrap", measure=False)
+        w.text(row, col["Titel"], t.title, "text_wrap")
+        w.text(row, col["Status"], t.status, "text_wrap")
         _rule(w, row, col, t.rule)
         if t.salary is not None:
             w.number(row, col["Gns. løn"], t.salary, "amount")
-        w.text(row, col["Beskrivelse af opgaven"], t.description, "text_wrap", measure=False)
-        w.text(row, col["Identificeret potentiale"], t.potential_text, "text_wrap", measure=False)
-        w.text(row, col["Fordeling på afdeling"], t.distribution_text, "text_wrap", measure=False)
+        w.text(row, col["Beskrivelse af opgaven"], t.description, "text_wrap")
+        w.text(row, col["Identificeret potentiale"], t.potential_text, "text_wrap")
+        w.text(row, col["Fordeling på afdeling"], t.distribution_text, "text_wrap")
     _rule_validations(w.ws, col)
 
 
@@ -197,12 +196,12 @@ def _lines(book, styles: Styles, plan: Plan) -> None:
     for row, line in enumerate(plan.lines, start=1):
         _code(w, row, col["Tema"], line.theme)
         _code(w, row, col["Nr"], line.number)
-        w.text(row, col["Forslag"], line.title, "text_wrap", measure=False)
-        w.text(row, col["Type"], line.kind, measure=False)
+        w.text(row, col["Forslag"], line.title, "text_wrap")
+        w.text(row, col["Type"], line.kind)
         for year in plan.years:
             w.amount(row, col[year], line.amounts.get(year))
         _rule(w, row, col, line.rule)
-        w.text(row, col["Bemærkning"], line.note, measure=False)
+        w.text(row, col["Bemærkning"], line.note)
     w.ws.freeze_panes(1, col["Forslag"] + 1)
     w.ws.data_validation(1, col["Tema"], LIST_ROWS, col["Tema"], _list_of_themes())
     w.ws.data_validation(1, col["Type"], LIST_ROWS, col["Type"], {
@@ -218,10 +217,10 @@ def _fixed(book, styles: Styles, plan: Plan) -> None:
     for row, f in enumerate(plan.fixed, start=1):
         _code(w, row, col["Tema"], f.theme)
         _code(w, row, col["Nr"], f.line)
-        w.text(row, col["Afdeling"], f.department, measure=False)
+        w.text(row, col["Afdeling"], f.department)
         for year in plan.years:
             w.amount(row, col[year], f.amounts.get(year))
-        w.text(row, col["Bemærkning"], f.note, measure=False)
+        w.text(row, col["Bemærkning"], f.note)
     w.ws.data_validation(1, col["Tema"], LIST_ROWS, col["Tema"], _list_of_themes())
     w.ws.data_validation(1, col["Afdeling"], LIST_ROWS, col["Afdeling"], _list_of_departments())
 
@@ -232,15 +231,15 @@ def _code(w: SheetWriter, row: int, col: int, code: str) -> None:
     if code.isdigit() and len(code) < 10 and not code.startswith("0"):
         w.ws.write_number(row, col, int(code))
     else:
-        w.text(row, col, code, measure=False)
+        w.text(row, col, code)
 
 
 def _rule(w: SheetWriter, row: int, col: dict, rule: Optional[Rule]) -> None:
     if rule is None:
         return
-    w.text(row, col["Fordeling"], rule.method.value, measure=False)
+    w.text(row, col["Fordeling"], rule.method.value)
     if rule.key:
-        w.text(row, col["Nøgle"], rule.key, measure=False)
+        w.text(row, col["Nøgle"], rule.key)
     if rule.from_year is not None:
         w.ws.write_number(row, col["Fra år"], rule.from_year)
 

@@ -125,11 +125,11 @@ class _Context:
         self.themes = {t.number: t.label for t in self.plan.themes}
 
     def _heading(self, w: SheetWriter, title: str) -> int:
-        w.text(0, 0, title, "title", measure=False)
+        w.text(0, 0, title, "title")
         if self.plan.settings.title:
-            w.text(1, 0, self.plan.settings.title, "subtitle", measure=False)
+            w.text(1, 0, self.plan.settings.title, "subtitle")
         w.text(2, 0, f"Master: {self.master_name} · Officielt regneark: {self.official_name} · Beløb i {self.unit}",
-               "meta", measure=False)
+               "meta")
         return 4
 
     # -- Afstemning ------------------------------------------------------------------------------
@@ -141,7 +141,7 @@ class _Context:
         w.merged_text(row, 0, len(COUNTS), _conclusion(rec), "ok" if rec.agrees else "banner")
         w.ws.set_row(row, 20)
         row += 2
-        w.text(row, 0, "Grundlag", "section", measure=False)
+        w.text(row, 0, "Grundlag", "section")
         row += 1
         facts = []
         for source in rec.sources:
@@ -155,35 +155,35 @@ class _Context:
             facts.append(("Ikke brugt", f"{_table_da(table)} (en anden tabel passer bedre)"))
         facts.append(("Tolerance", f"{format_danish(rec.tolerance, places(rec.tolerance))} ({self.unit})"))
         for label, text in facts:
-            w.text(row, 0, label, "bold", measure=False)
+            w.text(row, 0, label, "bold")
             w.paragraph(row, 1, len(COUNTS), text)
             row += 1
         row += 1
-        w.text(row, 0, "Resultat pr. niveau (antal tal)", "section", measure=False)
+        w.text(row, 0, "Resultat pr. niveau (antal tal)", "section")
         row += 1
-        w.text(row, 0, "Niveau", "head", measure=False)
+        w.text(row, 0, "Niveau", "head")
         for col, (name, _) in enumerate(COUNTS, start=1):
-            w.text(row, col, name, "head_right", measure=False)
+            w.text(row, col, name, "head_right")
         w.ws.set_row(row, HEADER_HEIGHT)
         first = row + 1
         for level in rec.levels:
             row += 1
-            w.text(row, 0, LEVEL_NAMES[level], measure=False)
+            w.text(row, 0, LEVEL_NAMES[level])
             for col, (_, statuses) in enumerate(COUNTS, start=1):
                 n = rec.count(level) if statuses is None else sum(rec.count(level, s) for s in statuses)
                 problem = statuses is not None and n and not statuses[0].ok
                 w.ws.write_number(row, col, n, self.styles["count_error" if problem else "count"])
         row += 1
-        w.text(row, 0, "I alt", "label_total", measure=False)
+        w.text(row, 0, "I alt", "label_total")
         for col, (_, statuses) in enumerate(COUNTS, start=1):
             n = rec.count() if statuses is None else sum(rec.count(status=s) for s in statuses)
             w.formula(row, col, f"=SUM({cell(first, col)}:{cell(row - 1, col)})", n, "count_total")
         row += 2
         if rec.ignored:
-            w.text(row, 0, "Rækker i den officielle tabel, der ikke er sammenlignet", "section", measure=False)
+            w.text(row, 0, "Rækker i den officielle tabel, der ikke er sammenlignet", "section")
             row += 1
             for ignored in rec.ignored:
-                w.text(row, 0, ignored.address, measure=False)
+                w.text(row, 0, ignored.address)
                 text = f"'{ignored.text}': " if ignored.text else ""
                 w.merged_text(row, 1, len(COUNTS), text + REASONS[ignored.reason])
                 row += 1
@@ -198,7 +198,7 @@ class _Context:
         header = row
         for col, (name, _) in enumerate(COLUMNS):
             numeric = col in (3, MASTER_COL, OFFICIAL_COL, DIFF_COL, RAW_COL)
-            w.text(row, col, name, "head_right" if numeric else "head", measure=False)
+            w.text(row, col, name, "head_right" if numeric else "head")
         w.ws.set_row(row, HEADER_HEIGHT)
         for line in lines:
             row += 1
@@ -212,9 +212,9 @@ class _Context:
         w.print_setup(self.title, self.official_name, (header, header))
 
     def _line(self, w: SheetWriter, row: int, line: Line) -> None:
-        w.text(row, 0, LEVEL_NAMES[line.level], measure=False)
-        w.text(row, 1, line.department, measure=False)
-        w.text(row, 2, self.themes.get(line.theme, line.theme), "label", measure=False)
+        w.text(row, 0, LEVEL_NAMES[line.level])
+        w.text(row, 1, line.department)
+        w.text(row, 2, self.themes.get(line.theme, line.theme), "label")
         if line.year is not None:
             w.ws.write_number(row, 3, line.year, self.styles["text"])
         if line.has_master:
@@ -223,10 +223,10 @@ class _Context:
         if line.difference is not None:
             formula = f"=N({cell(row, OFFICIAL_COL)})-N({cell(row, MASTER_COL)})"
             w.formula(row, DIFF_COL, formula, line.difference, _difference_style(line.status))
-        w.text(row, 7, STATUS_NAMES[line.status], STATUS_STYLE.get(line.status, "error"), measure=False)
+        w.text(row, 7, STATUS_NAMES[line.status], STATUS_STYLE.get(line.status, "error"))
         if line.cell is not None:
-            w.text(row, 8, line.cell.address, measure=False)
-        w.text(row, 10, self._note(line), "note", measure=False)
+            w.text(row, 8, line.cell.address)
+        w.text(row, 10, self._note(line), "note")
 
     def _official(self, w: SheetWriter, row: int, line: Line) -> None:
         """Write the official value as in its sheet and, beside it, in the master's unit and sign."""
@@ -241,7 +241,7 @@ class _Context:
             else:
                 w.formula(row, OFFICIAL_COL, formula, line.official, "amount")
             return
-        w.text(row, RAW_COL, line.cell.text, measure=False)
+        w.text(row, RAW_COL, line.cell.text)
         if kind in (Kind.EMPTY, Kind.DASH, Kind.TEXT):
             w.amount(row, OFFICIAL_COL, None)
 

@@ -18,33 +18,33 @@ def audit_sheet(items: Sequence[AuditItem], figures: int):
     def write(book, styles: Styles, layout) -> None:
         ws = book.add_worksheet(SHEET)
         w = SheetWriter(ws, styles)
-        w.text(0, 0, "Dokumentets egne tal sammenholdt med genberegningen", "title", measure=False)
+        w.text(0, 0, "Dokumentets egne tal sammenholdt med genberegningen", "title")
         counts = {s: sum(1 for i in items if i.severity is s) for s in Severity}
         n = {s: counts[s] for s in Severity}
         w.text(1, 0, f"{figures} tal fra dokumentet er kontrolleret: {n[Severity.DISAGREEMENT]} "
                f"{'afvigelse' if n[Severity.DISAGREEMENT] == 1 else 'afvigelser'}, {n[Severity.ROUNDING]} "
                f"{'afrundingsnote' if n[Severity.ROUNDING] == 1 else 'afrundingsnoter'} og {n[Severity.INFO]} "
                f"{'oplysning' if n[Severity.INFO] == 1 else 'oplysninger'}. Linje er linjenummeret i dokumentet.",
-               "bold", measure=False)
+               "bold")
         for col, h in enumerate(HEADERS):
-            w.text(3, col, h, "header", measure=False)
+            w.text(3, col, h, "header")
         row = 4
         for item in items:
-            w.text(row, 0, item.severity.value, _STYLE[item.severity], measure=False)
-            w.text(row, 1, item.class_name, "text_wrap", measure=False)
+            w.text(row, 0, item.severity.value, _STYLE[item.severity])
+            w.text(row, 1, item.class_name, "text_wrap")
             ws.write_number(row, 2, item.source_line)
             if item.theme.isdigit():
                 ws.write_number(row, 3, int(item.theme))
             else:
-                w.text(row, 3, item.theme, measure=False)
-            w.text(row, 4, item.label, "text_wrap", measure=False)
-            w.text(row, 5, item.year_text, measure=False)
-            w.text(row, 6, item.stated, measure=False)
-            w.text(row, 7, item.computed, measure=False)
-            w.text(row, 8, item.message, "text_wrap", measure=False)
+                w.text(row, 3, item.theme)
+            w.text(row, 4, item.label, "text_wrap")
+            w.text(row, 5, item.year_text)
+            w.text(row, 6, item.stated)
+            w.text(row, 7, item.computed)
+            w.text(row, 8, item.message, "text_wrap")
             row += 1
         if not items:
-            w.text(row, 0, "Ingen afvigelser: alle dokumentets tal genfindes.", "ok", measure=False)
+            w.text(row, 0, "Ingen afvigelser: alle dokumentets tal genfindes.", "ok")
         ws.autofilter(3, 0, max(4, row - 1), len(HEADERS) - 1)
         ws.freeze_panes(4, 0)
         for col, width in enumerate(_WIDTHS):

@@ -46,15 +46,15 @@ class Frame:
         self.last_col = len(years) + 1  # label, years, note
 
     def _heading(self, w: SheetWriter, title: str, subtitle: str = "") -> int:
-        w.text(0, 0, title, "title", measure=False)
+        w.text(0, 0, title, "title")
         row = 1
         if subtitle:
-            w.text(row, 0, subtitle, "subtitle", measure=False)
+            w.text(row, 0, subtitle, "subtitle")
             row += 1
         s = self.plan.settings
         meta = [p for p in (s.municipality, f"Budget {s.budget_year}" if s.budget_year else "",
                             f"Beløb i {self.unit}", f"Kilde: {self.source}" if self.source else "") if p]
-        w.text(row, 0, " · ".join(meta), "meta", measure=False)
+        w.text(row, 0, " · ".join(meta), "meta")
         return row + 2
 
     def _year_header(self, w: SheetWriter, row: int, label: str, last: str = "") -> None:
@@ -97,7 +97,7 @@ class Frame:
             note = partial_note(t, self.years)
             if note:
                 notes.append(note)
-            w.text(row, self.last_col, "; ".join(notes), "note", measure=False)
+            w.text(row, self.last_col, "; ".join(notes), "note")
             row += 1
         last = row - 1
         rows = OverviewRows(header, row, row + 1, row + 2)

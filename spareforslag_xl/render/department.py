@@ -97,7 +97,7 @@ class _Context(Frame):
         w.text(difference_row, 0, "Andel af difference", "label")
         for i, year in enumerate(self.years, start=1):
             w.formula(difference_row, i, f"={cell(part_rows[None][0], i)}", d.part[year], "amount")
-        w.text(difference_row, self.last_col, d.basis, "note", measure=False)
+        w.text(difference_row, self.last_col, d.basis, "note")
         w.text(self.total_row, 0, f"I alt {self.code}", "label_total")
         for i, year in enumerate(self.years, start=1):
             w.formula(self.total_row, i, self._sum_formula(i, themes_first, difference_row), self.part.total[year])
@@ -112,38 +112,37 @@ class _Context(Frame):
             refs = ",".join(cell(r, i) for r in rows)
             formula = f"={refs}" if len(rows) == 1 else f'=IF(COUNT({refs})=0,"-",SUM({refs}))'
             w.formula(row, i, formula, tp.part[year], "amount")
-        w.text(row, self.last_col, tp.basis, "note", measure=False)
+        w.text(row, self.last_col, tp.basis, "note")
 
     def _target_rows(self, w: SheetWriter, row: int) -> None:
         share = self.part.target_share
         w.text(row, 0, "Andel af målet", "label")
         for i, year in enumerate(self.years, start=1):
             w.amount(row, i, share[year])
-        w.text(row, self.last_col, self.part.target_basis, "note", measure=False)
+        w.text(row, self.last_col, self.part.target_basis, "note")
         w.text(row + 1, 0, "Forskel: I alt − andel af målet", "italic")
         for i, year in enumerate(self.years, start=1):
             gap = self.part.gap(year)
             formula = f"={cell(self.total_row, i)}-{cell(row, i)}"
             w.formula(row + 1, i, formula if gap is not None else '="-"', gap, "amount")
         w.text(row + 1, self.last_col, "Faste beløb, andre nøgler og beløb, der ikke fordeles, giver forskellen.",
-               "note", measure=False)
+               "note")
 
     def _details(self, w: SheetWriter, row: int, overview: OverviewRows) -> dict:
         """Write how each part was computed; return theme number (None: the difference) → part rows."""
-        w.text(row, 0, f"Sådan er andelen beregnet ({self.unit})", "section", measure=False)
+        w.text(row, 0, f"Sådan er andelen beregnet ({self.unit})", "section")
         row += 1
         self._year_header(w, row, "Tema, forslag og beløb", "Grundlag")
         row += 1
         rows: dict = {}
         for tp in self.part.themes:
-            w.text(row, 0, tp.label, "subsection", measure=False)
+            w.text(row, 0, tp.label, "subsection")
             row += 1
             rows[tp.theme.theme.number] = []
             for sp in tp.splits:
                 row, part_row = self._split_detail(w, row, tp.theme, sp, len(tp.splits) > 1)
                 rows[tp.theme.theme.number].append(part_row)
-        w.text(row, 0, f"Difference der skal fordeles efter {self.residual_key_name().lower()}", "subsection",
-               measure=False)
+        w.text(row, 0, f"Difference der skal fordeles efter {self.residual_key_name().lower()}", "subsection")
         row += 1
         d = self.part.difference
         w.text(row, 0, "Mål − I alt (se arket Oversigt)", "label_muted")
@@ -177,7 +176,7 @@ class _Context(Frame):
         w.text(row, 0, f"Andel for {self.code}", "label_indent")
         for i, year in enumerate(self.years, start=1):
             w.amount(row, i, sp.part[year])
-        w.text(row, self.last_col, sp.basis, "note", measure=False)
+        w.text(row, self.last_col, sp.basis, "note")
         return row
 
     # -- Oversigt ----------------------------------------------------------------------------------
@@ -205,12 +204,12 @@ class _Context(Frame):
         row = self._heading(w, f"Fordelingsnøgler for {self.code}", self.title)
         headers = ("Nøgle", f"Andel for {self.code}", "Nøglens sum", "Anvendt til")
         for col, h in enumerate(headers):
-            w.text(row, col, h, "header" if col in (0, 3) else "header_num", measure=False)
+            w.text(row, col, h, "header" if col in (0, 3) else "header_num")
         header = row
         row += 1
         used = self._key_usage()
         if not used:
-            w.text(row, 0, "Ingen af afdelingens andele er fordelt efter en nøgle.", "note", measure=False)
+            w.text(row, 0, "Ingen af afdelingens andele er fordelt efter en nøgle.", "note")
         for key, where in used.values():
             w.text(row, 0, key.name, "label")
             w.number(row, 1, key.share_of(self.code), "share")
@@ -218,7 +217,7 @@ class _Context(Frame):
             text = ", ".join(where)
             if not key.complete:
                 text += f". Summen er {format_share(key.total)}, ikke 100 %: resten vises som 'Ikke fordelt'."
-            w.text(row, 3, text, "text_wrap", measure=False)
+            w.text(row, 3, text, "text_wrap")
             row += 1
         w.ws.freeze_panes(header + 1, 0)
         w.apply_heights()

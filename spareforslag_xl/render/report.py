@@ -112,7 +112,7 @@ class _Context(ThemeSheets):
             w.ws.set_row(row - 1, 30)
             row += 1
         elif errors or warnings:
-            w.text(row - 1, 0, f"Kontrol: {count_da(errors, warnings)} – se arket Kontrol.", "note", measure=False)
+            w.text(row - 1, 0, f"Kontrol: {count_da(errors, warnings)} – se arket Kontrol.", "note")
 
         def theme_total(w: SheetWriter, row: int, i: int, t: ThemeResult, year: int) -> None:
             sheet = self.layout.theme_sheet.get(t.theme.number)
@@ -128,7 +128,7 @@ class _Context(ThemeSheets):
         key_name = self.residual_key_name()
         row = rows.difference + 3
         split = self.result.difference_split
-        w.text(row, 0, f"Fordeling af differencen efter {key_name.lower()}", "section", measure=False)
+        w.text(row, 0, f"Fordeling af differencen efter {key_name.lower()}", "section")
         row += 1
         record: dict[str, int] = {}
 
@@ -144,7 +144,7 @@ class _Context(ThemeSheets):
     def departments_sheet(self, w: SheetWriter) -> None:
         self._columns(w)
         row = self._heading(w, "Fordeling på magistratsafdelinger", self.title)
-        w.text(row, 0, f"Samlet pr. magistratsafdeling ({self.unit})", "section", measure=False)
+        w.text(row, 0, f"Samlet pr. magistratsafdeling ({self.unit})", "section")
         row += 1
         header = row
         self._year_header(w, row, "Magistratsafdeling")
@@ -185,7 +185,7 @@ class _Context(ThemeSheets):
         self._finish(w, (header, header))
 
     def _department_block(self, w: SheetWriter, row: int, d) -> tuple[int, int]:
-        w.text(row, 0, d.label, "section", measure=False)
+        w.text(row, 0, d.label, "section")
         row += 1
         self._year_header(w, row, f"Tema ({self.unit})", "Grundlag")
         row += 1
@@ -202,8 +202,7 @@ class _Context(ThemeSheets):
                     w.amount(row, i, value)
                 else:
                     w.formula(row, i, "=" + sheet_ref(sheet, source, i), value, "amount")
-            w.text(row, self.last_col, "; ".join(dict.fromkeys(s.basis_for(d.code) for s in t.splits)), "note",
-                   measure=False)
+            w.text(row, self.last_col, "; ".join(dict.fromkeys(s.basis_for(d.code) for s in t.splits)), "note")
             row += 1
         split = self.result.difference_split
         w.text(row, 0, "Andel af difference")
@@ -214,7 +213,7 @@ class _Context(ThemeSheets):
                 w.amount(row, i, value)
             else:
                 w.formula(row, i, "=" + sheet_ref(OVERVIEW, source, i), value, "amount")
-        w.text(row, self.last_col, split.basis_for(d.code), "note", measure=False)
+        w.text(row, self.last_col, split.basis_for(d.code), "note")
         row += 1
         w.text(row, 0, f"I alt {d.code}", "label_total")
         for i, year in enumerate(self.years, start=1):
@@ -222,7 +221,7 @@ class _Context(ThemeSheets):
         return row + 2, row
 
     def _rest_block(self, w: SheetWriter, row: int) -> int:
-        w.text(row, 0, REST_LABEL, "section", measure=False)
+        w.text(row, 0, REST_LABEL, "section")
         row += 1
         self._year_header(w, row, f"Tema ({self.unit})", "Årsag")
         row += 1
@@ -240,7 +239,7 @@ class _Context(ThemeSheets):
                 else:
                     w.formula(row, i, "=" + sheet_ref(sheet, source, i), value, "amount")
             reasons = (_rest_reason(s) for s in t.splits if any(s.rest[y] != 0 for y in self.years))
-            w.text(row, self.last_col, "; ".join(dict.fromkeys(reasons)), "note", measure=False)
+            w.text(row, self.last_col, "; ".join(dict.fromkeys(reasons)), "note")
             row += 1
         split = self.result.difference_split
         if any(split.rest[y] != 0 for y in self.years):
@@ -251,7 +250,7 @@ class _Context(ThemeSheets):
                     w.amount(row, i, split.rest[year])
                 else:
                     w.formula(row, i, "=" + sheet_ref(OVERVIEW, source, i), split.rest[year], "amount")
-            w.text(row, self.last_col, _rest_reason(split), "note", measure=False)
+            w.text(row, self.last_col, _rest_reason(split), "note")
             row += 1
         w.text(row, 0, f"I alt {REST_LABEL.lower()}", "label_total")
         for i, year in enumerate(self.years, start=1):
@@ -268,7 +267,7 @@ class _Context(ThemeSheets):
         used = _key_usage(self.result)
         names = {d.code: d.name for d in self.departments}
         for key in self.plan.keys:
-            w.text(row, 0, key.name, "section", measure=False)
+            w.text(row, 0, key.name, "section")
             row += 1
             w.text(row, 0, "Afdeling", "header")
             w.text(row, 1, "Andel", "header_num")
@@ -278,17 +277,16 @@ class _Context(ThemeSheets):
             for share in key.shares:
                 w.text(row, 0, share.department)
                 w.number(row, 1, share.share, "share")
-                w.text(row, 2, names.get(share.department, "(ukendt afdeling)"), measure=False)
+                w.text(row, 2, names.get(share.department, "(ukendt afdeling)"))
                 row += 1
             w.text(row, 0, "I alt", "label_total")
             total = key.total
             w.formula(row, 1, self._sum_formula(1, first, row - 1), total, "share_bold" if key.complete else "share_warn")
             if not key.complete:
                 w.text(row, 2, f"Summen er {format_share(total)}, ikke 100 %: resten vises som 'Ikke fordelt'.",
-                       "warning", measure=False)
+                       "warning")
             row += 1
-            w.text(row, 0, "Anvendt til: " + (", ".join(used.get(key.name, [])) or "ikke anvendt"), "note",
-                   measure=False)
+            w.text(row, 0, "Anvendt til: " + (", ".join(used.get(key.name, [])) or "ikke anvendt"), "note")
             row += 2
         w.apply_heights()
         w.print_setup(self.title, self.source, None)
@@ -300,21 +298,21 @@ class _Context(ThemeSheets):
         row = self._heading(w, "Kontrol af masteren", self.title)
         errors, warnings = count(self.findings)
         summary = f"{count_da(errors, warnings)}." if self.findings else "Ingen fejl eller advarsler."
-        w.text(row, 0, summary, "bold" if not errors else "banner", measure=False)
+        w.text(row, 0, summary, "bold" if not errors else "banner")
         row += 2
         headers = ("Alvorlighed", "Kode", "Ark", "Celle", "Besked", "Sådan retter du")
         for col, h in enumerate(headers):
-            w.text(row, col, h, "header", measure=False)
+            w.text(row, col, h, "header")
         header = row
         row += 1
         for f in self.findings:
             style = "error" if f.is_error else "warning"
-            w.text(row, 0, f.severity.danish, style, measure=False)
-            w.text(row, 1, f.code, measure=False)
-            w.text(row, 2, f.ref.sheet if f.ref else "", measure=False)
-            w.text(row, 3, f.ref.cell if f.ref else "", measure=False)
-            w.text(row, 4, f.message, "text_wrap", measure=False)
-            w.text(row, 5, f.hint, "text_wrap", measure=False)
+            w.text(row, 0, f.severity.danish, style)
+            w.text(row, 1, f.code)
+            w.text(row, 2, f.ref.sheet if f.ref else "")
+            w.text(row, 3, f.ref.cell if f.ref else "")
+            w.text(row, 4, f.message, "text_wrap")
+            w.text(row, 5, f.hint, "text_wrap")
             row += 1
         if self.findings:
             w.ws.autofilter(header, 0, row - 1, len(headers) - 1)

@@ -85,7 +85,6 @@ class SheetWriter:
     def __init__(self, worksheet, styles: Styles) -> None:
         self.ws = worksheet
         self.styles = styles
-        self.widths: dict[int, float] = {}
         self.column_widths: dict[int, float] = {}
         self.row_lines: dict[int, int] = {}
 
@@ -107,7 +106,7 @@ class SheetWriter:
         for row, lines in sorted(self.row_lines.items()):
             self.ws.set_row(row, min(409, LINE_HEIGHT * lines + 2))
 
-    def text(self, row: int, col: int, value: str, style: str = "text", measure: bool = True) -> None:
+    def text(self, row: int, col: int, value: str, style: str = "text") -> None:
         """Write value as a text cell, whatever it looks like ('=1+1', 'http://…' stay text)."""
         text = excel_text(value or "")
         if text:
@@ -115,8 +114,6 @@ class SheetWriter:
             self._wrap(row, col, text, style)
         elif style != "text":
             self.ws.write_blank(row, col, None, self.styles[style])
-        if measure:
-            self._measure(col, text, bold=style in ("header", "label_total", "bold", "section"))
 
     def amount(self, row: int, col: int, value: Optional[Decimal], style: str = "amount") -> None:
         """Write an amount, or '-' when it is not estimated."""
@@ -151,18 +148,6 @@ class SheetWriter:
         self.merged_text(row, first_col, last_col, value, "description")
         span = sum(self.column_widths.get(c, 8.43) for c in range(first_col, last_col + 1))
         self._wrap(row, first_col, value or "", "description", span)
-
-    def _measure(self, col: int, text: str, bold: bool = False) -> None:
-        longest = max((len(part) for part in text.split("\n")), default=0)
-        width = longest * (1.1 if bold else 1.0) + 2
-        if width > self.widths.get(col, 0):
-            self.widths[col] = width
-
-    def set_widths(self, minimum: dict[int, float] | None = None, maximum: float = 60, default_min: float = 8) -> None:
-        minimum = minimum or {}
-        for col in sorted(set(self.widths) | set(minimum)):
-            width = max(self.widths.get(col, 0), minimum.get(col, default_min))
-            self.ws.set_column(col, col, min(width, maximum))
 
     def print_setup(self, title: str, source: str, repeat_rows: Optional[tuple[int, int]] = None,
                     last_col: Optional[int] = None) -> None:

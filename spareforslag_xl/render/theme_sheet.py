@@ -81,7 +81,7 @@ class ThemeSheets(Frame):
             for i, year in enumerate(self.years, start=1):
                 w.amount(row, i, line.amounts.get(year))
             notes = [n for n in (line.note, self._rule_note(line.rule)) if n]
-            w.text(row, self.last_col, "; ".join(notes), "note", measure=False)
+            w.text(row, self.last_col, "; ".join(notes), "note")
             row += 1
         last = row - 1
         total_row = row
@@ -93,7 +93,7 @@ class ThemeSheets(Frame):
             w.formula(row, i, formula, t.totals[year])
         note = partial_note(t, self.years)
         if note:
-            w.text(row, self.last_col, note, "note", measure=False)
+            w.text(row, self.last_col, note, "note")
         row += 1
         w.text(row, 0, FTE_LABEL, "fte_label")
         salary_row = row + 1
@@ -107,9 +107,9 @@ class ThemeSheets(Frame):
         if t.salary is not None:
             w.number(row, 1, t.salary, "amount")
             source = "temaets egen" if th.salary is not None else "fælles (Indstillinger)"
-            w.text(row, 2, source, "note", measure=False)
+            w.text(row, 2, source, "note")
         else:
-            w.text(row, 1, "ikke angivet", "note", measure=False)
+            w.text(row, 1, "ikke angivet", "note")
         row += 2
         row = self._theme_distribution(w, row, t)
         for heading, text in (("Beskrivelse af opgaven", th.description),
@@ -117,7 +117,7 @@ class ThemeSheets(Frame):
                               ("Fordeling på afdeling", th.distribution_text)):
             if not text:
                 continue
-            w.text(row, 0, heading, "section", measure=False)
+            w.text(row, 0, heading, "section")
             row += 1
             for paragraph in [p for p in text.split("\n\n") if p.strip()]:
                 w.paragraph(row, 0, self.last_col, paragraph.strip())
@@ -139,19 +139,19 @@ class ThemeSheets(Frame):
 
     def _theme_distribution(self, w: SheetWriter, row: int, t: ThemeResult) -> int:
         number = t.theme.number
-        w.text(row, 0, f"Fordeling på afdeling ({self.unit})", "section", measure=False)
+        w.text(row, 0, f"Fordeling på afdeling ({self.unit})", "section")
         row += 1
         if not t.splits:
-            w.text(row, 0, "Temaet har ingen forslag at fordele.", "note", measure=False)
+            w.text(row, 0, "Temaet har ingen forslag at fordele.", "note")
             return row + 2
         dept_cells: dict[str, list[int]] = {d.code: [] for d in self.departments}
         rest_cells: list[int] = []
         for split in t.splits:
             if len(t.splits) > 1 or split.rule is None or split.rule.method is Method.NONE or split.rule.from_year:
-                w.text(row, 0, f"{split.label} – {split.basis}", "subsection", measure=False)
+                w.text(row, 0, f"{split.label} – {split.basis}", "subsection")
                 row += 1
             elif split.rule is not None:
-                w.text(row, 0, split.basis, "subsection", measure=False)
+                w.text(row, 0, split.basis, "subsection")
                 row += 1
             record: dict[str, int] = {}
             row = self._split_rows(w, row, split, record, rest_cells.append)
@@ -165,7 +165,7 @@ class ThemeSheets(Frame):
                 self.layout.theme_rest_row[number] = rest_cells[0]
             return row
         # Several splits: a table that adds them up per department.
-        w.text(row, 0, f"Fordeling i alt for tema {number}", "subsection", measure=False)
+        w.text(row, 0, f"Fordeling i alt for tema {number}", "subsection")
         row += 1
         self._year_header(w, row, f"Magistratsafdeling ({self.unit})")
         row += 1

@@ -10,8 +10,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from decimal import Decimal
-from typing import Optional, Union
+from typing import Optional
 
 import re
 
@@ -24,7 +23,6 @@ FIXED_CREATED = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 EXCEL_MAX_TEXT = 32_767
 
-Number = Union[Decimal, int, float]
 
 
 _FUNCTION = re.compile(r"([A-Z][A-Z0-9.]*)\(")
@@ -123,7 +121,3 @@ def sheet_name(wanted: str, taken: set[str]) -> str:
         n += 1
     taken.add(name)
     return name
-
-
-def to_float(value: Number) -> float:
-    return float(value)

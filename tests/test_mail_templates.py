@@ -48,16 +48,18 @@ def test_a_plain_install_renders_the_templates_outside_the_checkout(tmp_path, ma
     for folder in ("spareforslag_xl", "templates"):
         shutil.copytree(REPO / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     wheels = tmp_path / "wheels"
+    # Without PYTHONPATH: a checkout on it would look like an installed spareforslag-xl to pip.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     # Offline when this environment has the build tools; else pip fetches them (build isolation).
     isolation = ["--no-build-isolation"] if _build_tools_present() else []
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", *isolation, "-w", str(wheels),
-                    str(source)], check=True, capture_output=True, timeout=600)
+                    str(source)], check=True, capture_output=True, timeout=600, env=env)
     [wheel] = wheels.glob("*.whl")
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True, timeout=300)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True, timeout=300, env=env)
     python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
     subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", str(wheel)],
-                   check=True, capture_output=True, timeout=300)
+                   check=True, capture_output=True, timeout=300, env=env)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     path = master(name="plan.xlsx")

@@ -12,17 +12,19 @@ that no single average salary reproduces.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import ROUND_DOWN, ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal
-from enum import Enum
 from typing import Iterable, Optional, Sequence
 
+from spareforslag_xl.audit_items import AuditItem, Severity, merge_items, year_span
 from spareforslag_xl.compute import Result, Split, ThemeResult
 from spareforslag_xl.danish import format_danish
 from spareforslag_xl.importer.numbers import SCALE, convert
 from spareforslag_xl.model import Method
 from spareforslag_xl.salary import StatedFte, implied_salary
 from spareforslag_xl.stated import SHARE_UNIT, Kind, StatedFigure
+
+__all__ = ["AuditItem", "Severity", "audit", "year_span"]
 
 ZERO = Decimal(0)
 CONVENTIONS = (
@@ -31,65 +33,6 @@ CONVENTIONS = (
     ("rounded half down", ROUND_HALF_DOWN),
     ("rounded up", ROUND_UP),
 )
-
-
-class Severity(Enum):
-    """How much an item matters; the values are the Danish words on the sheet 'Dokumentafvigelser'."""
-
-    DISAGREEMENT = "Afvigelse"
-    ROUNDING = "Afrundingsnote"
-    INFO = "Information"
-
-
-CLASS_NAMES = {
-    "mismatch": "Tallet afviger fra det genberegnede",
-    "not-estimated": "'-' over for et beløb (eller omvendt)",
-    "missing": "Findes ikke i masteren",
-    "key-sum": "Nøglen summer ikke til 100 %",
-    "parts-sum": "De viste dele summer ikke til totalen",
-    "fte-salary": "Årsværk uden fælles gns. løn",
-    "implied-salary": "Gns. løn udledt af årsværk",
-    "fte-any-salary": "Årsværk 0 for 0 kr.",
-    "rounding": "Afrunding",
-    "dash-zero": "'-' hvor tabellen viser 0",
-}
-
-
-@dataclass(frozen=True)
-class AuditItem:
-    severity: Severity
-    code: str
-    theme: str
-    source_line: int
-    label: str
-    years: tuple[int, ...]
-    stated: str
-    computed: str
-    message: str
-    """English; says what differs and why, without the years (they are in years)."""
-    figures: tuple[StatedFigure, ...] = ()
-
-    @property
-    def class_name(self) -> str:
-        return CLASS_NAMES.get(self.code, self.code)
-
-    @property
-    def year_text(self) -> str:
-        return year_span(self.years)
-
-    def __str__(self) -> str:
-        where = f"line {self.source_line}" + (f", tema {self.theme}" if self.theme else "")
-        years = f" {self.year_text}" if self.years else ""
-        kind = {Severity.DISAGREEMENT: "disagreement", Severity.ROUNDING: "rounding", Severity.INFO: "info"}
-        return f"{kind[self.severity]}: {where}{years}: {self.label}: {self.message} [{self.code}]"
-
-
-def year_span(years: Sequence[int]) -> str:
-    """Return '2024–2027' for consecutive years, else '2024, 2026'."""
-    ys = sorted(set(years))
-    if len(ys) > 2 and ys == list(range(ys[0], ys[-1] + 1)):
-        return f"{ys[0]}–{ys[-1]}"
-    return ", ".join(map(str, ys))
 
 
 def audit(result: Result, figures: Sequence[StatedFigure]) -> list[AuditItem]:
@@ -116,7 +59,7 @@ class _Auditor:
             if id(f) in self.covered or f.kind is Kind.FTE:
                 continue
             self._compare(f)
-        return _merge(self.items)
+        return merge_items(self.items)
 
     # -- one figure ---------------------------------------------------------------------------------------------
     def _compare(self, f: StatedFigure) -> None:
@@ -388,19 +331,3 @@ def _split(theme: Optional[ThemeResult], ident: str) -> Optional[Split]:
 def _plain(value: Decimal) -> str:
     text = format(value.normalize(), "f") if value != value.to_integral_value() else str(int(value))
     return text.replace(".", ",")
-
-
-def _merge(items: list[AuditItem]) -> list[AuditItem]:
-    """Join items that say the same about the same row in different years; sort by document line."""
-    merged: dict[tuple, AuditItem] = {}
-    for item in items:
-        ident = (item.severity, item.code, item.theme, item.source_line, item.label, item.stated, item.computed,
-                 item.message)
-        if ident in merged:
-            old = merged[ident]
-            merged[ident] = replace(old, years=tuple(sorted(set(old.years) | set(item.years))),
-                                    figures=old.figures + tuple(f for f in item.figures if f not in old.figures))
-        else:
-            merged[ident] = item
-    order = {Severity.DISAGREEMENT: 0, Severity.ROUNDING: 1, Severity.INFO: 2}
-    return sorted(merged.values(), key=lambda i: (i.source_line, order[i.severity], i.code, i.label))

@@ -1,0 +1,88 @@
+"""What the audit says: items with a severity, the document line, what is stated and recomputed.
+
+Shared by the audit (which makes them), the command 'audit' (which prints them) and the
+report's sheet 'Dokumentafvigelser' (which lists them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import Enum
+from typing import Sequence
+
+from spareforslag_xl.stated import StatedFigure
+
+
+class Severity(Enum):
+    """How much an item matters; the values are the Danish words on the sheet 'Dokumentafvigelser'."""
+
+    DISAGREEMENT = "Afvigelse"
+    ROUNDING = "Afrundingsnote"
+    INFO = "Information"
+
+
+CLASS_NAMES = {
+    "mismatch": "Tallet afviger fra det genberegnede",
+    "not-estimated": "'-' over for et beløb (eller omvendt)",
+    "missing": "Findes ikke i masteren",
+    "key-sum": "Nøglen summer ikke til 100 %",
+    "parts-sum": "De viste dele summer ikke til totalen",
+    "fte-salary": "Årsværk uden fælles gns. løn",
+    "implied-salary": "Gns. løn udledt af årsværk",
+    "fte-any-salary": "Årsværk 0 for 0 kr.",
+    "rounding": "Afrunding",
+    "dash-zero": "'-' hvor tabellen viser 0",
+}
+
+
+@dataclass(frozen=True)
+class AuditItem:
+    severity: Severity
+    code: str
+    theme: str
+    source_line: int
+    label: str
+    years: tuple[int, ...]
+    stated: str
+    computed: str
+    message: str
+    """English; says what differs and why, without the years (they are in years)."""
+    figures: tuple[StatedFigure, ...] = ()
+
+    @property
+    def class_name(self) -> str:
+        return CLASS_NAMES.get(self.code, self.code)
+
+    @property
+    def year_text(self) -> str:
+        return year_span(self.years)
+
+    def __str__(self) -> str:
+        where = f"line {self.source_line}" + (f", tema {self.theme}" if self.theme else "")
+        years = f" {self.year_text}" if self.years else ""
+        kind = {Severity.DISAGREEMENT: "disagreement", Severity.ROUNDING: "rounding", Severity.INFO: "info"}
+        return f"{kind[self.severity]}: {where}{years}: {self.label}: {self.message} [{self.code}]"
+
+
+def year_span(years: Sequence[int]) -> str:
+    """Return '2024–2027' for consecutive years, else '2024, 2026'."""
+    ys = sorted(set(years))
+    if len(ys) > 2 and ys == list(range(ys[0], ys[-1] + 1)):
+        return f"{ys[0]}–{ys[-1]}"
+    return ", ".join(map(str, ys))
+
+
+def merge_items(items: list[AuditItem]) -> list[AuditItem]:
+    """Join items that say the same about the same row in different years; sort by document line."""
+    merged: dict[tuple, AuditItem] = {}
+    for item in items:
+        ident = (item.severity, item.code, item.theme, item.source_line, item.label, item.stated, item.computed,
+                 item.message)
+        if ident in merged:
+            old = merged[ident]
+            merged[ident] = replace(old, years=tuple(sorted(set(old.years) | set(item.years))),
+                                    figures=old.figures + tuple(f for f in item.figures if f not in old.figures))
+        else:
+            merged[ident] = item
+    order = {Severity.DISAGREEMENT: 0, Severity.ROUNDING: 1, Severity.INFO: 2}
+    return sorted(merged.values(), key=lambda i: (i.source_line, order[i.severity], i.code, i.label))

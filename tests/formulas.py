@@ -87,6 +87,14 @@ def _name(col: int, row: int) -> str:
     return f"{letters}{row}"
 
 
+class XlError(str):
+    """An Excel error value (#VALUE!): it flows through arithmetic like Excel's, so that IF can
+    choose the branch that does not need it (Excel evaluates IF lazily)."""
+
+
+VALUE_ERROR = XlError("#VALUE!")
+
+
 def _num(v) -> Decimal:
     if v is None:
         return Decimal(0)
@@ -95,6 +103,14 @@ def _num(v) -> Decimal:
     if isinstance(v, (int, float, Decimal)):
         return Decimal(repr(v)) if isinstance(v, float) else Decimal(v)
     raise TypeError(f"#VALUE! ({v!r} is not a number)")
+
+
+def _arith(op, *values):
+    """Apply op to numbers; text or an error gives #VALUE!, as in Excel."""
+    try:
+        return op(*(_num(v) for v in values))
+    except TypeError:
+        return VALUE_ERROR
 
 
 class _Parser:
@@ -116,8 +132,9 @@ class _Parser:
         while self.peek()[1] in ("=", "<>", "<", ">", "<=", ">="):
             op = self.take()[1]
             right = self.additive()
-            l, r = _num(left), _num(right)
-            left = {"=": l == r, "<>": l != r, "<": l < r, ">": l > r, "<=": l <= r, ">=": l >= r}[op]
+            compare = {"=": lambda l, r: l == r, "<>": lambda l, r: l != r, "<": lambda l, r: l < r,
+                       ">": lambda l, r: l > r, "<=": lambda l, r: l <= r, ">=": lambda l, r: l >= r}[op]
+            left = _arith(compare, left, right)
         return left
 
     def additive(self):
@@ -125,7 +142,7 @@ class _Parser:
         while self.peek()[1] in ("+", "-"):
             op = self.take()[1]
             right = self.term()
-            left = _num(left) + _num(right) if op == "+" else _num(left) - _num(right)
+            left = _arith((lambda a, b: a + b) if op == "+" else (lambda a, b: a - b), left, right)
         return left
 
     def term(self):
@@ -133,13 +150,13 @@ class _Parser:
         while self.peek()[1] in ("*", "/"):
             op = self.take()[1]
             right = self.unary()
-            left = _num(left) * _num(right) if op == "*" else _num(left) / _num(right)
+            left = _arith((lambda a, b: a * b) if op == "*" else (lambda a, b: a / b), left, right)
         return left
 
     def unary(self):
         if self.peek()[1] == "-":
             self.take()
-            return -_num(self.unary())
+            return _arith(lambda a: -a, self.unary())
         return self.atom()
 
     def atom(self):
@@ -184,12 +201,13 @@ class _Parser:
         if name == "COUNT":
             return Decimal(len(numbers()))
         if name == "IF":
+            if isinstance(args[0], XlError):
+                return args[0]
             return args[1] if args[0] else (args[2] if len(args) > 2 else False)
         if name == "ISNUMBER":
             return isinstance(args[0], (int, float, Decimal)) and not isinstance(args[0], bool)
         if name == "ROUND":
-            q = Decimal(1).scaleb(-int(_num(args[1])))
-            return _num(args[0]).quantize(q, rounding=ROUND_HALF_UP)
+            return _arith(lambda v, d: v.quantize(Decimal(1).scaleb(-int(d)), rounding=ROUND_HALF_UP), args[0], args[1])
         if name == "N":
             return args[0] if isinstance(args[0], (int, float, Decimal)) else Decimal(0)
         raise ValueError(f"function {name} is not supported by the test evaluator")

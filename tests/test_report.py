@@ -116,3 +116,17 @@ def test_forced_report_carries_a_banner_and_the_findings(master, tmp_path):
     checks = [[c.value for c in r] for r in book["Kontrol"].iter_rows(min_row=6)]
     assert ["Fejl", "not-a-number", "Forslag", "E2", "the amount 'abc' is not a number.",
             "Type a number, or '-' / leave it empty when it is not estimated."] in checks
+
+
+def test_a_theme_without_any_estimate_in_a_year_shows_dash_in_report_and_department_workbook(master, tmp_path):
+    plan = sample_plan()
+    lines = tuple(replace(l, amounts={**l.amounts, 2027: None}) if l.theme == "6" else l for l in plan.lines)
+    built = build_reports(master(replace(plan, lines=lines), name="m.xlsx"), tmp_path / "out")
+    report = openpyxl.load_workbook(built.files[0], data_only=True)
+    msb_block = [r for r in report["Afdelinger"].iter_rows(values_only=True) if r[0] and str(r[0]).startswith("6.")]
+    assert [r[1:5] for r in msb_block][0] == (142, 284, 426, "-")
+    department = openpyxl.load_workbook(tmp_path / "out" / "afdelinger" / "MSB.xlsx", data_only=True)["MSB"]
+    row = next(r for r in department.iter_rows(values_only=True) if r[0] and str(r[0]).startswith("6."))
+    assert row[1:5] == (142, 284, 426, "-")
+    for path in built.files:
+        assert check_formulas(path) == [], path.name

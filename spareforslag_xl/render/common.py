@@ -137,7 +137,6 @@ def partial_note(t: ThemeResult, years) -> str:
 
 
 def shown(t: ThemeResult, value: Decimal, year: int) -> Optional[Decimal]:
-    """A single split shows '-' in a year its theme has no estimate; a sum of splits shows 0."""
-    if len(t.splits) == 1 and t.splits[0].amounts[year] is None:
-        return None
-    return value
+    """A theme's part shows '-' in a year the theme has no estimate at all (as in the department
+    workbooks), otherwise the value (0 when nothing falls to the department)."""
+    return None if t.totals[year] is None else value

@@ -174,17 +174,31 @@ class ThemeSheets(Frame):
             w.text(row, 0, d.code)
             for i, year in enumerate(self.years, start=1):
                 refs = ",".join(cell(r, i) for r in dept_cells[d.code])
-                w.formula(row, i, f"=SUM({refs})" if refs else "=0", t.parts[d.code][year], "amount")
+                self._sum_of_parts(w, row, i, refs, t, year, t.parts[d.code][year])
             self.layout.theme_dept_row[(number, d.code)] = row
             row += 1
         if rest_cells:
             w.text(row, 0, REST_LABEL, "italic")
             for i, year in enumerate(self.years, start=1):
-                w.formula(row, i, "=SUM(" + ",".join(cell(r, i) for r in rest_cells) + ")", t.rest[year], "amount")
+                self._sum_of_parts(w, row, i, ",".join(cell(r, i) for r in rest_cells), t, year, t.rest[year])
             self.layout.theme_rest_row[number] = row
             row += 1
         w.text(row, 0, "I alt", "label_total")
         for i, year in enumerate(self.years, start=1):
-            value = sum((t.parts[c][year] for c in t.parts), Decimal(0)) + t.rest[year]
-            w.formula(row, i, self._sum_formula(i, first, row - 1), value)
+            rng = f"{cell(first, i)}:{cell(row - 1, i)}"
+            value = None if t.totals[year] is None else sum((t.parts[c][year] for c in t.parts), Decimal(0)) + t.rest[year]
+            w.formula(row, i, f'=IF(COUNT({rng})=0,"-",SUM({rng}))', value)
         return row + 2
+
+    def _sum_of_parts(self, w: SheetWriter, row: int, col: int, refs: str, t: ThemeResult, year: int,
+                      value: Decimal) -> None:
+        """Write the sum of a department's (or the rest's) parts over a theme's splits: '-' in a year
+        the theme has no estimate at all, as everywhere else, otherwise the sum (0 when nothing is
+        distributed)."""
+        if not refs:
+            w.formula(row, col, '="-"' if t.totals[year] is None else "=0",
+                      None if t.totals[year] is None else Decimal(0), "amount")
+        elif t.totals[year] is None:
+            w.formula(row, col, f'=IF(COUNT({refs})=0,"-",SUM({refs}))', None, "amount")
+        else:
+            w.formula(row, col, f"=SUM({refs})", value, "amount")

@@ -39,6 +39,8 @@ class Built:
     checked: Checked
     files: list[Path]
     timings: dict[str, float] = field(default_factory=dict)
+    stale: list[Path] = field(default_factory=list)
+    """Department workbooks in the output folder that this build did not write (left untouched)."""
 
 
 def check_master(path: Path, clock: Clock = time.perf_counter) -> Checked:
@@ -117,7 +119,11 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     write_all(files, inputs=[master])
     t3 = clock()
     timings = dict(checked.timings, compute=t1 - t0, render=t2 - t1, write=t3 - t2)
-    return Built(checked, list(files), timings)
+    stale = []
+    if departments and only is None:
+        folder = out_dir / WORKBOOK_FOLDER
+        stale = sorted(p for p in folder.glob("*.xlsx") if p not in files and not p.name.startswith("~$"))
+    return Built(checked, list(files), timings, stale)
 
 
 def _document_audit(figures: Optional[list], result) -> list:

@@ -175,6 +175,9 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
     echo_findings(built.checked.findings, err=True)
     for path in built.files:
         click.echo(f"Wrote {path}")
+    for path in built.stale:
+        click.echo(f"note: {path} is not from this build (its department is not in the master); "
+                   "delete it before the folder is sent on.", err=True)
     click.echo(f"{master}: {summary(built.checked.findings)}.", err=True)
     if timings:
         click.echo(" ".join(f"{k}={v * 1000:.0f}ms" for k, v in built.timings.items()), err=True)

@@ -283,3 +283,19 @@ def test_department_workbook_renders_with_libreoffice(built, tmp_path):
                    check=True, capture_output=True, timeout=120)
     pdf = (tmp_path / "MSB.pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page\n") + pdf.count(b"/Type/Page") >= 1
+
+
+def test_a_department_workbook_left_from_an_earlier_master_is_pointed_out(master, tmp_path):
+    from click.testing import CliRunner
+
+    from spareforslag_xl.cli import cli
+
+    out = tmp_path / "out"
+    (out / "afdelinger").mkdir(parents=True)
+    old = out / "afdelinger" / "GAMMEL.xlsx"
+    old.write_bytes(b"an earlier build's workbook")
+    result = CliRunner().invoke(cli, ["build", str(master(name="m.xlsx")), "-o", str(out)])
+    assert result.exit_code == 0
+    assert (f"note: {old} is not from this build (its department is not in the master); delete it before the "
+            "folder is sent on.") in result.stderr
+    assert old.read_bytes() == b"an earlier build's workbook"

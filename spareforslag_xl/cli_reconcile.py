@@ -18,7 +18,7 @@ def _unit(ctx, param, value):
 
     unit = parse_unit(value)
     if unit is None:
-        raise click.BadParameter(f"'{value}' is not a unit; use kr., 1.000 kr. or mio. kr.")
+        raise click.BadParameter(f"'{value}' is not a unit; use kr., 1.000 kr., mio. kr. or mia. kr.")
     return unit
 
 
@@ -43,7 +43,7 @@ def _tolerance(ctx, param, value):
               help="TOML file saying where the official table is, for layouts not found automatically.")
 @click.option("--sheet", default=None, metavar="NAME", help="Look for the table on this sheet only.")
 @click.option("--unit", callback=_unit, default=None, metavar="UNIT",
-              help="Unit of the official figures: kr., 1.000 kr. or mio. kr.  [default: read from the sheet]")
+              help="Unit of the official figures: kr., 1.000 kr., mio. kr. or mia. kr.  [default: read from the sheet]")
 @click.option("--negate/--no-negate", default=None,
               help="Reverse the sign of the official figures (savings entered as negative numbers).  "
                    "[default: reversed when every matched figure has the opposite sign]")

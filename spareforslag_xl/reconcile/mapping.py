@@ -12,7 +12,7 @@ number, name or title::
     # year = "C"            # long table instead: the column of years …
     # amount = "D"          # … and the column of amounts
     last_row = 30           # optional; first_row defaults to the row after header_row
-    unit = "mio. kr."       # optional: kr., 1.000 kr. or mio. kr.
+    unit = "mio. kr."       # optional: kr., 1.000 kr., mio. kr. or mia. kr.
 
     [departments]
     "Socialforvaltningen" = "MSB"

@@ -84,7 +84,7 @@ def reconcile_files(master: Path, official: Path, output: Optional[Path] = None,
     sources = [_source(official, table, unit, rules.unit if rules else None, master_unit) for table in tables]
     if known_unit is None and any(s.how is not UnitSource.ASSUMED for s in sources):
         raise InputError(master, f"its unit '{plan.settings.unit}' is not one the program knows, so the official "
-                         "figures cannot be converted to it.", "Set Enhed to kr., 1.000 kr. or mio. kr.")
+                         "figures cannot be converted to it.", "Set Enhed to kr., 1.000 kr., mio. kr. or mia. kr.")
     rec = compare(result, master_unit, sources, negate, tolerance, unused)
     write_atomically(output, reconciliation_bytes(rec, master.name, official.name), inputs)
     return Reconciled(checked, rec, output)

@@ -42,6 +42,14 @@ def fail(exc: SpareforslagError) -> CommandError:
     return CommandError(str(exc), EXIT_PROBLEMS)
 
 
+def stopped(exc: FindingsError, instead: str = "", errors_only: bool = False) -> CommandError:
+    """Print the findings that stopped a command and return its error (exit 1); ``instead`` names
+    the option that goes on anyway, e.g. '--force to write a marked report anyway'."""
+    echo_findings(exc.findings, errors_only=errors_only, err=True)
+    advice = f" Fix the findings above, or use {instead}." if instead else " Fix the findings above."
+    return CommandError(f"{exc}{advice}", EXIT_PROBLEMS)
+
+
 def echo_findings(findings, errors_only: bool = False, err: bool = False) -> None:
     for f in findings:
         if errors_only and not f.is_error:
@@ -167,9 +175,7 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
                               only=only.split(",") if only is not None else None,
                               progress=DelayedProgress("Writing workbooks"))
     except FindingsError as exc:
-        echo_findings(exc.findings, err=True)
-        raise CommandError(f"{exc} Fix the findings above, or use --force to write a marked report anyway.",
-                           EXIT_PROBLEMS) from None
+        raise stopped(exc, "--force to write a marked report anyway") from None
     except SpareforslagError as exc:
         raise fail(exc) from None
     echo_findings(built.checked.findings, err=True)

@@ -63,7 +63,7 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
       SPAREFORSLAG_SMTP_HOST=smtp.example.org SPAREFORSLAG_SMTP_USER=budget@example.org \\
         spareforslag mail input/spareforslag-budget-2024.xlsx --send
     """
-    from spareforslag_xl.cli import EXIT_INPUT, EXIT_OUTPUT, EXIT_PROBLEMS, CommandError, echo_findings, fail
+    from spareforslag_xl.cli import EXIT_INPUT, EXIT_OUTPUT, EXIT_PROBLEMS, CommandError, echo_findings, fail, stopped
     from spareforslag_xl.errors import DeliveryError, FindingsError, SpareforslagError
     from spareforslag_xl.mails import format_size, prepare_mails
     from spareforslag_xl.recipients import address_problem, shown
@@ -86,8 +86,7 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
                                  templates=templates, meeting=meeting, note=note, sender=sender or "",
                                  max_attachment_mb=max_attachment_mb)
     except FindingsError as exc:
-        echo_findings(exc.findings, errors_only=True, err=True)
-        raise CommandError(f"{exc} Fix the findings above.", EXIT_PROBLEMS) from None
+        raise stopped(exc, errors_only=True) from None
     except SpareforslagError as exc:
         raise fail(exc) from None
     echo_findings(prepared.checked.findings, err=True)

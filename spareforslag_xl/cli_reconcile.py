@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from spareforslag_xl.cli import EXIT_PROBLEMS, CommandError, echo_findings, fail
+from spareforslag_xl.cli import EXIT_PROBLEMS, echo_findings, fail, stopped
 from spareforslag_xl.errors import FindingsError, SpareforslagError
 
 
@@ -71,9 +71,7 @@ def reconcile(master: Path, official: Path, output, mapping, sheet, unit, negate
     try:
         done = reconcile_files(master, official, output, mapping, unit, negate, tolerance, sheet, force)
     except FindingsError as exc:
-        echo_findings(exc.findings, err=True)
-        raise CommandError(f"{exc} Fix the findings above, or use --force to reconcile anyway.",
-                           EXIT_PROBLEMS) from None
+        raise stopped(exc, "--force to reconcile anyway") from None
     except SpareforslagError as exc:
         raise fail(exc) from None
     echo_findings(done.checked.findings, err=True)

@@ -85,6 +85,15 @@ class CellReader:
         number = self._number(value, ref, what, allow_dash=False)
         return None if number is _NO_VALUE else number
 
+    def positive(self, value, ref: Ref, what: str) -> Optional[Decimal]:
+        """Return a number above 0 (an average salary), or None with an error when it is not."""
+        number = self.number(value, ref, what)
+        if number is not None and number <= 0:
+            self.findings.append(error("not-positive", f"the {what} must be above 0, not {number}.", ref,
+                                       "Write the average salary per FTE in the plan's unit, e.g. 575."))
+            return None
+        return number
+
     def share(self, value, ref: Ref) -> Optional[Decimal]:
         """Return a key share as typed: 0.284 for 28,4 % (cell formatted as %), 28.4 for '28,4'."""
         if isinstance(value, str) and value.strip().endswith("%"):

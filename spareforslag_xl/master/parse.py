@@ -207,7 +207,7 @@ class _Parser:
             text = lambda h: self.cells.text(table.get(row, h), refs.get(h, refs["Nr"]))  # noqa: E731
             salary = None
             if table.get(row, "Gns. løn") not in (None, ""):
-                salary = self._positive(table.get(row, "Gns. løn"), refs["Gns. løn"], "average salary")
+                salary = self.cells.positive(table.get(row, "Gns. løn"), refs["Gns. løn"], "average salary")
             result.append(Theme(
                 number=nr,
                 title=title,
@@ -330,14 +330,6 @@ class _Parser:
             ))
             key = None
         return Rule(method, key, from_year, refs.get("Nøgle") if key else method_ref)
-
-    def _positive(self, value, ref: Ref, what: str) -> Optional[Decimal]:
-        number = self.cells.number(value, ref, what)
-        if number is not None and number <= 0:
-            self.findings.append(error("not-positive", f"the {what} must be above 0, not {number}.", ref,
-                                       "Write the average salary per FTE in the plan's unit, e.g. 575."))
-            return None
-        return number
 
 
 _METHOD_ALIASES = {

@@ -27,14 +27,6 @@ class _SettingsParser:
     def _table(self, lay: L.SheetLayout):
         return find_table(self.book, lay, self.findings)
 
-    def _positive(self, value, ref: Ref, what: str) -> Optional[Decimal]:
-        number = self.cells.number(value, ref, what)
-        if number is not None and number <= 0:
-            self.findings.append(error("not-positive", f"the {what} must be above 0, not {number}.", ref,
-                                       "Write the average salary per FTE in the plan's unit, e.g. 575."))
-            return None
-        return number
-
     def settings(self, years: tuple[int, ...]) -> Settings:
         values: dict[str, object] = {}
         refs: dict[object, Ref] = {}
@@ -78,7 +70,7 @@ class _SettingsParser:
                 decimals = int(raw)
         salary = None
         if values.get(L.SALARY) not in (None, ""):
-            salary = self._positive(values[L.SALARY], refs[L.SALARY], "average salary")
+            salary = self.cells.positive(values[L.SALARY], refs[L.SALARY], "average salary")
         residual = text(L.RESIDUAL_KEY).strip() or None
         if table and residual is None:
             self.findings.append(error(

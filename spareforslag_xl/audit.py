@@ -18,7 +18,7 @@ from typing import Iterable, Optional, Sequence
 
 from spareforslag_xl.audit_items import AuditItem, Severity, merge_items, year_span
 from spareforslag_xl.compute import Result, Split, ThemeResult
-from spareforslag_xl.danish import format_danish
+from spareforslag_xl.danish import format_danish, plain_danish
 from spareforslag_xl.importer.numbers import SCALE, convert
 from spareforslag_xl.model import Method
 from spareforslag_xl.salary import StatedFte, implied_salary
@@ -140,8 +140,8 @@ class _Auditor:
             conventions = [name for name, mode in CONVENTIONS if exact.quantize(step, mode) == stated]
             why = (f"the document {conventions[0]}" if conventions
                    else "no common rounding convention gives it")
-            self._add(Severity.ROUNDING, "rounding", f, _plain(exact),
-                      f"within one unit of the last shown digit: {_plain(exact)} rounds half up to "
+            self._add(Severity.ROUNDING, "rounding", f, plain_danish(exact),
+                      f"within one unit of the last shown digit: {plain_danish(exact)} rounds half up to "
                       f"{format_danish(exact, f.decimals)}; {why}", shown)
             return
         self._add(Severity.DISAGREEMENT, "mismatch", f, self._show(f, computed),
@@ -326,8 +326,3 @@ def _split(theme: Optional[ThemeResult], ident: str) -> Optional[Split]:
         return shared[0]
     keyed = [s for s in theme.splits if s.rule is not None and s.rule.method is not Method.NONE]
     return keyed[0] if len(keyed) == 1 else None
-
-
-def _plain(value: Decimal) -> str:
-    text = format(value.normalize(), "f") if value != value.to_integral_value() else str(int(value))
-    return text.replace(".", ",")

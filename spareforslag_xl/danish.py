@@ -92,3 +92,13 @@ def format_share(share: Decimal, decimals: int = 1) -> str:
             round_to(percent, Decimal(1).scaleb(-decimals)) in (0, 100):
         decimals += 1
     return f"{format_danish(percent, decimals)} %"
+
+
+def tidy(value: Decimal) -> Decimal:
+    """Return value without exponent or trailing zeros: 3250, not 3.25E+3; 0.055, not 0.05500."""
+    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
+
+
+def plain_danish(value: Decimal) -> str:
+    """Return a number with a decimal comma and no grouping or rounding: 28,4 and 0,055 and 3250."""
+    return format(tidy(value), "f").replace(".", ",")

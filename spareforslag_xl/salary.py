@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from typing import Optional, Sequence
 
+from spareforslag_xl.danish import tidy
+
 HALF = Decimal("0.5")
 REPORT_FTE_DECIMALS = 2
 """The report rounds FTE to two decimals (compute.FTE_QUANTUM) before anything else rounds it."""
@@ -116,7 +118,7 @@ def roundest(interval: Interval) -> Decimal:
         if interval.high is not None and first > interval.high:
             continue
         if interval.high is None:
-            return _tidy(first)
+            return tidy(first)
         middle = (interval.low + interval.high) / 2
         last = (interval.high / step).to_integral_value(rounding=ROUND_FLOOR) * step
         candidates = []
@@ -125,14 +127,9 @@ def roundest(interval: Interval) -> Decimal:
             candidates.append(value)
             value += step
         best = min(candidates, key=lambda c: (abs(c - middle), c))
-        return _tidy(best)
+        return tidy(best)
     middle = (interval.low + interval.high) / 2 if interval.high is not None else interval.low + 1
     return middle.quantize(Decimal("0.01"))
-
-
-def _tidy(value: Decimal) -> Decimal:
-    """Return value without exponent or trailing zeros (600, not 6E+2)."""
-    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
 
 
 def _largest_common(intervals: dict[int, Interval]) -> list[int]:

@@ -74,3 +74,11 @@ def test_round_half_away_from_zero_like_excel(value, quantum, expected):
 @pytest.mark.parametrize("value, expected", [(0.1, "0.1"), (3250.0, "3250.0"), (7, "7"), (0.284, "0.284")])
 def test_to_decimal_keeps_what_was_typed(value, expected):
     assert to_decimal(value) == Decimal(expected)
+
+
+@pytest.mark.parametrize("value, expected", [("3.25E+3", "3250"), ("0.05500", "0,055"), ("28.4", "28,4"), ("-1.50", "-1,5")])
+def test_plain_danish_and_tidy(value, expected):
+    from spareforslag_xl.danish import plain_danish, tidy
+
+    assert plain_danish(Decimal(value)) == expected
+    assert tidy(Decimal(value)) == Decimal(value)

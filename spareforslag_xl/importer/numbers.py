@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Optional
 
 from spareforslag_xl import units
-from spareforslag_xl.danish import is_not_estimated_mark, parse_danish_number
+from spareforslag_xl.danish import is_not_estimated_mark, parse_danish_number, tidy
 
 KR = units.KR.name
 THOUSANDS = units.THOUSAND.name
@@ -69,11 +69,6 @@ def convert(value: Optional[Decimal], unit: str, to_unit: str) -> Optional[Decim
     if value is None:
         return None
     return tidy(value * SCALE[unit] / SCALE[to_unit])
-
-
-def tidy(value: Decimal) -> Decimal:
-    """Return value without exponent or trailing zeros: 3250, not 3.25E+3; 0.055, not 0.05500."""
-    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
 
 
 def decimals_shown(text: str) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
-from spareforslag_xl.danish import format_share
+from spareforslag_xl.danish import format_share, plain_danish
 from spareforslag_xl.findings import Finding, error, warning
 from spareforslag_xl.master import layout as L
 from spareforslag_xl.master.cells import CellReader
@@ -172,7 +172,7 @@ class _Parser:
         self.findings.append(warning(
             "share-percent-points",
             f"{len(points)} of the shares of key '{name}' are typed as percent points ({cells}); "
-            f"they were read as percent (e.g. {_plain(points[0].share)} as {format_share(points[0].share / 100)}).",
+            f"they were read as percent (e.g. {plain_danish(points[0].share)} as {format_share(points[0].share / 100)}).",
             first, "Format the Andel cells as percent (0.0%) and type 28,4 for 28,4 %.",
         ))
         if len(points) < len(shares):
@@ -345,7 +345,3 @@ _METHOD_ALIASES = {
 
 def _method(text: str) -> Optional[Method]:
     return _METHOD_ALIASES.get(fold(text))
-
-
-def _plain(value: Decimal) -> str:
-    return format(value.normalize(), "f").replace(".", ",")

@@ -8,7 +8,7 @@ from spareforslag_xl.importer.spec import Distribution, KeyUse
 from spareforslag_xl.importer.keytables import KeyRow, KeyTable
 from spareforslag_xl.importer.numbers import Figure, convert
 from spareforslag_xl.importer.overview import Overview, OverviewRow
-from spareforslag_xl.importer.potential import FigureRow, Potential
+from spareforslag_xl.importer.potential import Potential
 from spareforslag_xl.stated import FTE_UNIT, SHARE_UNIT, Kind, StatedFigure
 
 
@@ -27,7 +27,7 @@ class FigureLog:
             decimals=figure.decimals, source_line=line_no, label=label, key=key, table=table,
         ))
 
-    def row(self, kind: Kind, theme: str, row: OverviewRow | FigureRow, unit: str, line: str = "") -> None:
+    def row(self, kind: Kind, theme: str, row: OverviewRow, unit: str, line: str = "") -> None:
         for year, figure in row.figures.items():
             self.amount(kind, theme, figure, unit, year, row.line, row.label, line)
 

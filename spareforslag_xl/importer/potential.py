@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 from spareforslag_xl.importer.blocks import Block, Heading, Paragraph, Row, Table
 from spareforslag_xl.importer.numbers import Figure, unit_in
-from spareforslag_xl.importer.overview import year_cells, year_columns
+from spareforslag_xl.importer.overview import OverviewRow, year_cells, year_columns
 from spareforslag_xl.importer.prose import paragraph_text
 from spareforslag_xl.importer.report import ImportReport
 
@@ -36,20 +36,12 @@ class PotentialLine:
 
 
 @dataclass
-class FigureRow:
-    line: int
-    label: str
-    figures: dict[int, Figure] = field(default_factory=dict)
-    texts: dict[int, str] = field(default_factory=dict)
-
-
-@dataclass
 class Potential:
     unit: str = ""
     years: tuple[int, ...] = ()
     lines: list[PotentialLine] = field(default_factory=list)
-    total: Optional[FigureRow] = None
-    fte: Optional[FigureRow] = None
+    total: Optional[OverviewRow] = None
+    fte: Optional[OverviewRow] = None
     fte_line: int = 0
     """The line of an FTE row or paragraph (with or without figures)."""
     line: int = 0
@@ -146,13 +138,13 @@ def _read_row(row: Row, columns: dict[int, int], report: ImportReport, theme: st
             report.info("lines", f"placeholder row '{label or '(empty)'}' skipped", row.line, theme=theme)
         return
     if folded.startswith(("anslået samlet", "samlet besparelse", "i alt", "anslået besparelse", "total")):
-        result.total = FigureRow(row.line, label, figures, texts)
+        result.total = OverviewRow(row.line, label, figures, texts)
         if texts:
             report.review("total", f"the total row has text where amounts belong ({'; '.join(texts.values())})",
                           row.line, theme=theme)
         return
     if is_fte_label(label):
-        result.fte = FigureRow(row.line, label, figures, texts)
+        result.fte = OverviewRow(row.line, label, figures, texts)
         result.fte_line = row.line
         for year, text in texts.items():
             report.info("fte", f"the FTE for {year} is text, not a figure: '{text}'", row.line, theme=theme)

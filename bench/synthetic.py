@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from spareforslag_xl.master.write import master_bytes
-from spareforslag_xl.model import (
+from spareforslag_xl.model.plan import (
     Department, DistributionKey, FixedAmount, KeyShare, Method, Plan, ProposalLine, Rule, Settings, Theme,
 )
 

@@ -27,7 +27,7 @@ def official_bytes(result) -> tuple[bytes, str]:
     import xlsxwriter
     from xlsxwriter.utility import xl_rowcol_to_cell
 
-    from spareforslag_xl.danish import format_danish
+    from spareforslag_xl.model.danish import format_danish
 
     plan = result.plan
     years = result.years
@@ -116,10 +116,10 @@ def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print(__doc__.strip().splitlines()[-1], file=sys.stderr)
         return 2
-    from spareforslag_xl.build import check_master
-    from spareforslag_xl.compute import compute
-    from spareforslag_xl.errors import SpareforslagError
-    from spareforslag_xl.output import write_atomically
+    from spareforslag_xl.app.build import check_master
+    from spareforslag_xl.core.compute import compute
+    from spareforslag_xl.model.errors import SpareforslagError
+    from spareforslag_xl.io.output import write_atomically
 
     master, out = Path(argv[0]), Path(argv[1])
     try:

@@ -1,4 +1,4 @@
-from spareforslag_xl.cli import main
+from spareforslag_xl.cli.main import main
 
 if __name__ == "__main__":
     main()

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional, Sequence
 
-from spareforslag_xl.danish import format_danish
+from spareforslag_xl.model.danish import format_danish
 
 TAB = "\t"
 

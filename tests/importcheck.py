@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from spareforslag_xl.model import Plan, Rule
+from spareforslag_xl.model.plan import Plan, Rule
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DOCUMENT = ROOT / "input" / "administrative-spareforslag-2023.md"

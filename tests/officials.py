@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable, Optional
 
-from spareforslag_xl.compute import Result, compute
+from spareforslag_xl.core.compute import Result, compute
 from tests.plans import sample_plan
 
 Rows = list[list]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional, Sequence
 
-from spareforslag_xl.model import (
+from spareforslag_xl.model.plan import (
     Department,
     DistributionKey,
     FixedAmount,

@@ -2,7 +2,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from spareforslag_xl.allocate import allocate
+from spareforslag_xl.core.allocate import allocate
 
 ADMIN = [D("0.284"), D("0.081"), D("0.135"), D("0.068"), D("0.279"), D("0.153")]
 PAY = [D("0"), D("0.16"), D("0.32"), D("0.11"), D("0.32"), D("0.08")]

@@ -5,13 +5,13 @@ from decimal import Decimal as D
 import pytest
 
 from tests.importcheck import SEED_MASTER
-from spareforslag_xl.audit import AuditItem, Severity, audit, year_span
-from spareforslag_xl.build import audit_master
-from spareforslag_xl.compute import compute
-from spareforslag_xl.model import (
+from spareforslag_xl.core.audit import AuditItem, Severity, audit, year_span
+from spareforslag_xl.app.build import audit_master
+from spareforslag_xl.core.compute import compute
+from spareforslag_xl.model.plan import (
     Department, DistributionKey, KeyShare, Method, Plan, ProposalLine, Rule, Settings, Theme,
 )
-from spareforslag_xl.stated import Kind, StatedFigure
+from spareforslag_xl.model.stated import Kind, StatedFigure
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +178,7 @@ def test_an_unreadable_row_of_document_figures_is_left_out_with_a_warning(tmp_pa
 
     from click.testing import CliRunner
 
-    from spareforslag_xl.cli import cli
+    from spareforslag_xl.cli.main import cli
     from tests.conftest import edit_workbook
 
     path = tmp_path / "m.xlsx"

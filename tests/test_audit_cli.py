@@ -5,7 +5,7 @@ from click.testing import CliRunner
 
 from tests.docgen import Line, Theme, document, key_table
 from tests.importcheck import SEED_MASTER
-from spareforslag_xl.cli import cli
+from spareforslag_xl.cli.main import cli
 
 
 def test_audit_the_seed():

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from spareforslag_xl import __version__
-from spareforslag_xl.cli import cli
+from spareforslag_xl.cli.main import cli
 from spareforslag_xl.master import layout as L
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -162,7 +162,7 @@ def test_help_and_version_do_not_import_the_heavy_libraries():
     import subprocess
     import sys
 
-    code = ("import sys; from spareforslag_xl.cli import cli\n"
+    code = ("import sys; from spareforslag_xl.cli.main import cli\n"
             "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in ('openpyxl', 'xlsxwriter', 'jinja2') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -4,8 +4,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from spareforslag_xl.compute import compute
-from spareforslag_xl.model import Method, Rule
+from spareforslag_xl.core.compute import compute
+from spareforslag_xl.model.plan import Method, Rule
 from tests.plans import DEPARTMENTS, YEARS, amounts, sample_plan
 
 

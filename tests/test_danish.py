@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from spareforslag_xl.danish import format_danish, format_share, is_not_estimated_mark, parse_danish_number, parse_share, round_to, to_decimal
+from spareforslag_xl.model.danish import format_danish, format_share, is_not_estimated_mark, parse_danish_number, parse_share, round_to, to_decimal
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -78,7 +78,7 @@ def test_to_decimal_keeps_what_was_typed(value, expected):
 
 @pytest.mark.parametrize("value, expected", [("3.25E+3", "3250"), ("0.05500", "0,055"), ("28.4", "28,4"), ("-1.50", "-1,5")])
 def test_plain_danish_and_tidy(value, expected):
-    from spareforslag_xl.danish import plain_danish, tidy
+    from spareforslag_xl.model.danish import plain_danish, tidy
 
     assert plain_danish(Decimal(value)) == expected
     assert tidy(Decimal(value)) == Decimal(value)

@@ -7,13 +7,13 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from spareforslag_xl.build import build_reports
-from spareforslag_xl.cli import cli
-from spareforslag_xl.compute import compute
-from spareforslag_xl.department_files import check_file_names, file_stems, select
-from spareforslag_xl.errors import UsageError
-from spareforslag_xl.model import Department, Ref
-from spareforslag_xl.parts import department_part
+from spareforslag_xl.app.build import build_reports
+from spareforslag_xl.cli.main import cli
+from spareforslag_xl.core.compute import compute
+from spareforslag_xl.core.filenames import check_file_names, file_stems, select
+from spareforslag_xl.model.errors import UsageError
+from spareforslag_xl.model.plan import Department, Ref
+from spareforslag_xl.core.parts import department_part
 from tests.formulas import check_formulas
 from tests.golden import assert_matches_golden
 from tests.plans import DEPARTMENTS, YEARS, sample_plan
@@ -288,7 +288,7 @@ def test_department_workbook_renders_with_libreoffice(built, tmp_path):
 def test_a_department_workbook_left_from_an_earlier_master_is_pointed_out(master, tmp_path):
     from click.testing import CliRunner
 
-    from spareforslag_xl.cli import cli
+    from spareforslag_xl.cli.main import cli
 
     out = tmp_path / "out"
     (out / "afdelinger").mkdir(parents=True)

@@ -10,7 +10,7 @@ from spareforslag_xl.importer.fixedprose import colon_amounts, listed_amounts
 from spareforslag_xl.importer.keytables import read_key_tables
 from spareforslag_xl.importer.report import ImportReport, Status
 from spareforslag_xl.importer.spec import LineInfo
-from spareforslag_xl.model import Method
+from spareforslag_xl.model.plan import Method
 
 YEARS = (2030, 2031, 2032)
 

@@ -5,9 +5,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from tests.importcheck import SEED_DOCUMENT
-from spareforslag_xl.errors import InputError
+from spareforslag_xl.model.errors import InputError
 from spareforslag_xl.importer.build_plan import build_plan
-from spareforslag_xl.importer.run import master_of
+from spareforslag_xl.app.importing import master_of
 from spareforslag_xl.importer.text import decode_document
 
 SEED_LINES = SEED_DOCUMENT.read_text(encoding="utf-8").split("\n")

@@ -4,7 +4,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from spareforslag_xl.salary import Interval, StatedFte, fte_interval, implied_salary, roundest
+from spareforslag_xl.core.salary import Interval, StatedFte, fte_interval, implied_salary, roundest
 
 
 def fte(year, total, value, decimals):

@@ -4,14 +4,14 @@ from decimal import Decimal as D
 
 import pytest
 
-from spareforslag_xl.build import check_master
+from spareforslag_xl.app.build import check_master
 from spareforslag_xl.importer.build_plan import build_plan
 from spareforslag_xl.importer.departments import read_departments
 from spareforslag_xl.importer.report import Status
-from spareforslag_xl.importer.run import import_document, master_of
+from spareforslag_xl.app.importing import import_document, master_of
 from spareforslag_xl.importer.text import read_document
-from spareforslag_xl.model import Method
-from spareforslag_xl.stated import Kind
+from spareforslag_xl.model.plan import Method
+from spareforslag_xl.model.stated import Kind
 from tests.importcheck import SEED_DEPARTMENTS, SEED_DOCUMENT, SEED_MASTER, plan_content, rule
 
 ADMIN = "Administrativ fordelingsnøgle"

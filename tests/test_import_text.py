@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from spareforslag_xl.errors import InputError
+from spareforslag_xl.model.errors import InputError
 from spareforslag_xl.importer import text as text_module
 from spareforslag_xl.importer.text import read_document
 

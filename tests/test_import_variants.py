@@ -5,15 +5,15 @@ from decimal import Decimal as D
 import pytest
 
 from tests.docgen import Line, Theme, document, key_table
-from spareforslag_xl.build import check_master
-from spareforslag_xl.errors import InputError
+from spareforslag_xl.app.build import check_master
+from spareforslag_xl.model.errors import InputError
 from spareforslag_xl.importer.build_plan import build_plan
 from spareforslag_xl.importer.keys import ADMIN_KEY
 from spareforslag_xl.importer.report import Status
-from spareforslag_xl.importer.run import master_of
+from spareforslag_xl.app.importing import master_of
 from spareforslag_xl.importer.text import decode_document
-from spareforslag_xl.model import Method
-from spareforslag_xl.stated import Kind
+from spareforslag_xl.model.plan import Method
+from spareforslag_xl.model.stated import Kind
 
 from tests.importcheck import rule
 
@@ -110,7 +110,7 @@ def test_lost_heading_renamed_theme_and_unknown_table_are_reported(a):
 
 
 def test_the_variant_master_reads_back_and_computes(a, tmp_path):
-    from spareforslag_xl.compute import compute
+    from spareforslag_xl.core.compute import compute
     path = tmp_path / "a.xlsx"
     path.write_bytes(master_of(a))
     checked = check_master(path)
@@ -224,10 +224,10 @@ def test_an_overview_in_mio_kr_gives_a_master_in_mio_kr_with_the_decimals_it_nee
     """The plan's unit is the overview's; 'Decimaler' follows the finest amount, so splits stay exact."""
     from decimal import Decimal
 
-    from spareforslag_xl.build import check_master
-    from spareforslag_xl.compute import compute
-    from spareforslag_xl.danish import format_danish, parse_danish_number
-    from spareforslag_xl.importer.run import import_document
+    from spareforslag_xl.app.build import check_master
+    from spareforslag_xl.core.compute import compute
+    from spareforslag_xl.model.danish import format_danish, parse_danish_number
+    from spareforslag_xl.app.importing import import_document
     from tests.importcheck import SEED_DEPARTMENTS, SEED_DOCUMENT
 
     lines = SEED_DOCUMENT.read_text(encoding="utf-8").splitlines()

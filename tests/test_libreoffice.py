@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-from spareforslag_xl.build import build_reports
+from spareforslag_xl.app.build import build_reports
 from tests.libreoffice import compare_with_recalculated, recalculate
 
 pytestmark = pytest.mark.libreoffice
@@ -17,7 +17,7 @@ def generated_workbooks(master, tmp_path):
     and of the seed (with its audit sheet), and the reconciliation workbook of the seed."""
     from click.testing import CliRunner
 
-    from spareforslag_xl.cli import cli
+    from spareforslag_xl.cli.main import cli
     from tests.conftest import SEED_MASTER
 
     files = list(build_reports(master(name="sample.xlsx"), tmp_path / "out").files)
@@ -50,7 +50,7 @@ def test_generated_workbooks_read_back_with_openpyxl_without_warnings(master, tm
 def test_masters_written_by_init_and_import_open_in_libreoffice(tmp_path):
     from click.testing import CliRunner
 
-    from spareforslag_xl.cli import cli
+    from spareforslag_xl.cli.main import cli
     from tests.conftest import SEED_MASTER
 
     new = tmp_path / "ny.xlsx"

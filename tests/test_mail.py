@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from spareforslag_xl.build import build_reports
-from spareforslag_xl.cli import cli
+from spareforslag_xl.app.build import build_reports
+from spareforslag_xl.cli.main import cli
 from spareforslag_xl.render.eml import Draft, compose, eml_bytes
 from tests.plans import DEPARTMENTS, sample_plan
 

@@ -72,7 +72,7 @@ def test_a_plain_install_renders_the_templates_outside_the_checkout(tmp_path, ma
         f"assert spareforslag_xl.__file__.startswith({str(venv)!r}), spareforslag_xl.__file__\n"
         "from importlib import resources\n"
         "print(resources.files('spareforslag_xl.templates'))\n"
-        "from spareforslag_xl.cli import cli\n"
+        "from spareforslag_xl.cli.main import cli\n"
         f"cli(['mail', {str(path)!r}, '-o', 'out', '--only', 'MSB'], standalone_mode=False)\n"
     )
     done = subprocess.run([str(python), "-I", "-c", script], cwd=elsewhere, capture_output=True, text=True,
@@ -87,7 +87,7 @@ def test_a_plain_install_renders_the_templates_outside_the_checkout(tmp_path, ma
 
 
 def test_a_missing_default_template_is_named(monkeypatch):
-    from spareforslag_xl.errors import InputError
+    from spareforslag_xl.model.errors import InputError
     from spareforslag_xl.render import mailtext
 
     monkeypatch.setattr(mailtext, "packaged_template", lambda name: None)

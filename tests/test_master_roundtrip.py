@@ -6,9 +6,9 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from spareforslag_xl.build import check_master
+from spareforslag_xl.app.build import check_master
 from spareforslag_xl.master import layout as L
-from spareforslag_xl.model import Plan
+from spareforslag_xl.model.plan import Plan
 from tests.plans import sample_plan
 
 
@@ -32,7 +32,7 @@ def test_sample_plan_round_trips(master):
 
 def test_round_trip_with_other_years_decimals_and_departments(master):
     from tests.plans import amounts, key
-    from spareforslag_xl.model import Department, Method, ProposalLine, Rule, Settings, Theme
+    from spareforslag_xl.model.plan import Department, Method, ProposalLine, Rule, Settings, Theme
 
     years = (2030, 2031, 2032)
     plan = Plan(

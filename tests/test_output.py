@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from spareforslag_xl import output
-from spareforslag_xl.build import build_reports
-from spareforslag_xl.errors import OutputError
-from spareforslag_xl.output import inside, safe_filename, write_all
+from spareforslag_xl.io import output
+from spareforslag_xl.app.build import build_reports
+from spareforslag_xl.model.errors import OutputError
+from spareforslag_xl.io.output import inside, safe_filename, write_all
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -92,12 +92,12 @@ def test_a_killed_build_leaves_the_old_report_and_the_next_run_cleans_up(master,
     script = textwrap.dedent(f"""
         import os, time
         from pathlib import Path
-        import spareforslag_xl.output as output
+        import spareforslag_xl.io.output as output
         def hang(src, dst):
             print("ready", flush=True)
             time.sleep(60)
         output.os.replace = hang
-        from spareforslag_xl.build import build_reports
+        from spareforslag_xl.app.build import build_reports
         build_reports(Path({str(path)!r}), Path({str(out)!r}))
     """)
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
@@ -149,7 +149,7 @@ def test_no_command_overwrites_its_own_input(tmp_path):
 
     from click.testing import CliRunner
 
-    from spareforslag_xl.cli import cli
+    from spareforslag_xl.cli.main import cli
     from tests.conftest import SEED_MASTER
     from tests.importcheck import SEED_DOCUMENT
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from spareforslag_xl import parallel
-from spareforslag_xl.build import build_reports
+from spareforslag_xl.io import parallel
+from spareforslag_xl.app.build import build_reports
 
 
 def files_of(folder):

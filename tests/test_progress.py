@@ -2,7 +2,7 @@
 
 import io
 
-from spareforslag_xl.cli_progress import DelayedProgress
+from spareforslag_xl.cli.progress import DelayedProgress
 
 
 class Terminal(io.StringIO):

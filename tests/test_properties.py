@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spareforslag_xl.allocate import allocate
-from spareforslag_xl.build import build_reports, check_master
-from spareforslag_xl.compute import compute
-from spareforslag_xl.model import (
+from spareforslag_xl.core.allocate import allocate
+from spareforslag_xl.app.build import build_reports, check_master
+from spareforslag_xl.core.compute import compute
+from spareforslag_xl.model.plan import (
     Department, DistributionKey, FixedAmount, KeyShare, Method, Plan, ProposalLine, Rule, Settings, Theme,
 )
 from tests.conftest import edit_workbook, write_master

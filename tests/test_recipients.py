@@ -2,8 +2,8 @@
 
 import pytest
 
-from spareforslag_xl.build import check_master
-from spareforslag_xl.recipients import address_problem
+from spareforslag_xl.app.build import check_master
+from spareforslag_xl.core.recipients import address_problem
 
 BASELINE = ("warning", "key-not-100", "Nøgler!C13")
 

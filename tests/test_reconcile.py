@@ -9,9 +9,9 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from spareforslag_xl.cli import cli
+from spareforslag_xl.cli.main import cli
 from spareforslag_xl.reconcile.compare import Status
-from spareforslag_xl.reconcile.run import reconcile_files
+from spareforslag_xl.app.reconcile import reconcile_files
 from spareforslag_xl.reconcile.table import Level
 from tests.formulas import check_formulas
 from tests.golden import assert_matches_golden
@@ -281,7 +281,7 @@ def test_a_mapping_file_with_several_tables_and_a_long_one(files, result, tmp_pa
 
 def test_the_readme_mapping_example_loads(tmp_path):
     from spareforslag_xl.reconcile.mapping import TableSpec, load_mapping
-    from spareforslag_xl.units import THOUSAND
+    from spareforslag_xl.model.units import THOUSAND
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     example = readme.split("```toml\n", 1)[1].split("```", 1)[0]

@@ -5,10 +5,10 @@ from decimal import Decimal
 import pytest
 
 from spareforslag_xl.master.read import CellError, Uncalculated
-from spareforslag_xl.model import Department, Theme
+from spareforslag_xl.model.plan import Department, Theme
 from spareforslag_xl.reconcile.labels import Vocabulary, is_summary, year_of
 from spareforslag_xl.reconcile.read import Kind, figure
-from spareforslag_xl.units import KR, MILLION, THOUSAND, UnitConflict, nearest_unit, parse_unit, units_in
+from spareforslag_xl.model.units import KR, MILLION, THOUSAND, UnitConflict, nearest_unit, parse_unit, units_in
 from tests.plans import sample_plan
 
 PLAN = sample_plan()

@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from spareforslag_xl.build import build_reports
+from spareforslag_xl.app.build import build_reports
 from tests.formulas import check_formulas
 from tests.golden import assert_matches_golden
 from tests.plans import sample_plan

@@ -6,8 +6,8 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from spareforslag_xl.build import build_reports, check_master
-from spareforslag_xl.cli import cli
+from spareforslag_xl.app.build import build_reports, check_master
+from spareforslag_xl.cli.main import cli
 from tests.conftest import SEED_MASTER
 from tests.formulas import check_formulas
 from tests.golden import assert_matches_golden
@@ -114,7 +114,7 @@ def test_the_committed_official_example_is_reproducible_and_has_one_difference(t
     spec = importlib.util.spec_from_file_location("example", REPO / "scripts" / "make_official_example.py")
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
-    from spareforslag_xl.compute import compute
+    from spareforslag_xl.core.compute import compute
 
     result = compute(check_master(SEED_MASTER).plan)
     data, sentence = script.official_bytes(result)
@@ -132,7 +132,7 @@ def test_an_official_workbook_that_agrees_gives_exit_0(tmp_path, monkeypatch):
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
     monkeypatch.setattr(script, "DELIBERATE", Decimal(0))
-    from spareforslag_xl.compute import compute
+    from spareforslag_xl.core.compute import compute
 
     data, _ = script.official_bytes(compute(check_master(SEED_MASTER).plan))
     official = tmp_path / "officielt.xlsx"

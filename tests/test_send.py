@@ -9,8 +9,8 @@ from email.utils import parsedate_to_datetime
 import pytest
 from click.testing import CliRunner
 
-from spareforslag_xl.build import build_reports
-from spareforslag_xl.cli import cli
+from spareforslag_xl.app.build import build_reports
+from spareforslag_xl.cli.main import cli
 
 PASSWORD = "s3cret-Pa55word"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from spareforslag_xl.cli import cli
+from spareforslag_xl.cli.main import cli
 from tests.plans import sample_plan
 
 HOSTILE = [
@@ -85,7 +85,7 @@ def test_outputs_do_not_depend_on_the_time_zone(master, tmp_path):
     outputs = {}
     for zone in ("UTC", "America/New_York", "Asia/Tokyo"):
         out = tmp_path / zone.replace("/", "-")
-        code = ("from pathlib import Path; from click.testing import CliRunner; from spareforslag_xl.cli import cli\n"
+        code = ("from pathlib import Path; from click.testing import CliRunner; from spareforslag_xl.cli.main import cli\n"
                 f"r = CliRunner().invoke(cli, ['build', {str(path)!r}, '-o', {str(out)!r}]); assert r.exit_code == 0\n"
                 f"r = CliRunner().invoke(cli, ['mail', {str(path)!r}, '-o', {str(out)!r}]); assert r.exit_code == 0\n")
         subprocess.run([sys.executable, "-c", code], check=True, env={"TZ": zone, "PATH": "/usr/bin:/bin"})

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Optional, Sequence
 
-from spareforslag_xl.danish import format_danish
-from spareforslag_xl.errors import InputError
+from spareforslag_xl.model.danish import format_danish
+from spareforslag_xl.model.errors import InputError
 from spareforslag_xl.importer.blocks import split_blocks
 from spareforslag_xl.importer.distribution import codes_named, interpret
 from spareforslag_xl.importer.figures import FigureLog
@@ -30,9 +30,9 @@ from spareforslag_xl.importer.sections import (
 from spareforslag_xl.importer.sections import OverviewTheme as MatchTheme
 from spareforslag_xl.importer.spec import Distribution, LineInfo, RuleSpec
 from spareforslag_xl.importer.text import Document
-from spareforslag_xl.model import Department, FixedAmount, Method, Plan, ProposalLine, Rule, Settings, Theme
-from spareforslag_xl.salary import StatedFte, implied_salary
-from spareforslag_xl.stated import StatedFigure
+from spareforslag_xl.model.plan import Department, FixedAmount, Method, Plan, ProposalLine, Rule, Settings, Theme
+from spareforslag_xl.core.salary import StatedFte, implied_salary
+from spareforslag_xl.model.stated import StatedFigure
 
 _MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:[- ][A-ZÆØÅ][a-zæøå]+)?)\s+[Kk]ommunes?\b")
 _NOT_A_NAME = {"Den", "Denne", "Hver", "Enhver", "Vores", "Hele", "Samme", "Anden", "Egen", "En", "Og", "I", "Af"}

@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 from typing import Optional, Sequence
 
-from spareforslag_xl.danish import format_danish
+from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.importer.blocks import Block, Heading, Paragraph, Table
 from spareforslag_xl.importer.keytables import KeyTable, read_key_tables
 from spareforslag_xl.importer.spec import (
@@ -24,7 +24,7 @@ from spareforslag_xl.importer.numbers import amounts_in, convert, unit_in
 from spareforslag_xl.importer.prose import blocks_text, paragraph_text, plain
 from spareforslag_xl.importer.report import ImportReport
 from spareforslag_xl.importer.sentences import sentences
-from spareforslag_xl.model import Method
+from spareforslag_xl.model.plan import Method
 
 ADMIN_PHRASE = re.compile(r"\badministrativ\w*\s+(?:fordelings)?nøgle", re.IGNORECASE)
 _METHOD_VERB = re.compile(r"\b(?:udmønt\w*|fordel\w*|placere\w*|afholde\w*)\b", re.IGNORECASE)

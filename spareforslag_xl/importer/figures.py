@@ -9,7 +9,7 @@ from spareforslag_xl.importer.keytables import KeyRow, KeyTable
 from spareforslag_xl.importer.numbers import Figure, convert
 from spareforslag_xl.importer.overview import Overview, OverviewRow
 from spareforslag_xl.importer.potential import Potential
-from spareforslag_xl.stated import FTE_UNIT, SHARE_UNIT, Kind, StatedFigure
+from spareforslag_xl.model.stated import FTE_UNIT, SHARE_UNIT, Kind, StatedFigure
 
 
 class FigureLog:

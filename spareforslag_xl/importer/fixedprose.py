@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
-from spareforslag_xl.danish import parse_danish_number
+from spareforslag_xl.model.danish import parse_danish_number
 from spareforslag_xl.importer.numbers import amounts_in, decimals_shown, unit_of
 
 CODE = r"[A-ZÆØÅ]{2,6}\d?"

@@ -12,10 +12,10 @@ import re
 from decimal import Decimal
 from typing import Sequence
 
-from spareforslag_xl.danish import format_danish
+from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.importer.spec import KeyUse
 from spareforslag_xl.importer.report import ImportReport
-from spareforslag_xl.model import DistributionKey, KeyShare
+from spareforslag_xl.model.plan import DistributionKey, KeyShare
 
 ADMIN_KEY = "Administrativ fordelingsnøgle"
 _NUMBER_PREFIX = re.compile(r"^\s*\d+[a-z]?\s*[.)]\s*")

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
-from spareforslag_xl import units
-from spareforslag_xl.danish import is_not_estimated_mark, parse_danish_number, tidy
+from spareforslag_xl.model import units
+from spareforslag_xl.model.danish import is_not_estimated_mark, parse_danish_number, tidy
 
 KR = units.KR.name
 THOUSANDS = units.THOUSAND.name

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Optional
 
 from spareforslag_xl.importer.keytables import KeyTable
-from spareforslag_xl.model import Method
+from spareforslag_xl.model.plan import Method
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
-from spareforslag_xl.errors import InputError
-from spareforslag_xl.package import read_input
+from spareforslag_xl.model.errors import InputError
+from spareforslag_xl.io.package import read_input
 
 MAX_BYTES = 5 * 1024 * 1024
 """A proposals document is tens of kilobytes; anything this large is not one."""

@@ -11,10 +11,10 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Optional
 
-from spareforslag_xl.danish import format_share, is_not_estimated_mark, parse_danish_number, parse_share, to_decimal
-from spareforslag_xl.findings import Finding, error, warning
+from spareforslag_xl.model.danish import format_share, is_not_estimated_mark, parse_danish_number, parse_share, to_decimal
+from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.master.read import CellError, Uncalculated
-from spareforslag_xl.model import Ref
+from spareforslag_xl.model.plan import Ref
 
 MAX_TEXT = 32_767
 """Excel's limit for the text of one cell."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spareforslag_xl.model import Method
+from spareforslag_xl.model.plan import Method
 
 
 @dataclass(frozen=True)

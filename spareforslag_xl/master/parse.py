@@ -9,14 +9,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
-from spareforslag_xl.danish import format_share, plain_danish
-from spareforslag_xl.findings import Finding, error, warning
+from spareforslag_xl.model.danish import format_share, plain_danish
+from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.master import layout as L
 from spareforslag_xl.master.cells import CellReader
 from spareforslag_xl.master.read import RawWorkbook
 from spareforslag_xl.master.settings import parse_settings
 from spareforslag_xl.master.tables import Table, find_table, fold
-from spareforslag_xl.model import (
+from spareforslag_xl.model.plan import (
     Department,
     DistributionKey,
     FixedAmount,

@@ -15,8 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterable, Optional
 
-from spareforslag_xl.errors import InputError
-from spareforslag_xl.package import check_workbook_package
+from spareforslag_xl.model.errors import InputError
+from spareforslag_xl.io.package import check_workbook_package
 
 MAX_ROWS = 1_048_576
 MAX_COLUMNS = 16_384

@@ -5,12 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
-from spareforslag_xl.findings import Finding, error, warning
+from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.master import layout as L
 from spareforslag_xl.master.cells import CellReader
 from spareforslag_xl.master.read import RawWorkbook
 from spareforslag_xl.master.tables import find_table, fold
-from spareforslag_xl.model import Ref, Settings
+from spareforslag_xl.model.plan import Ref, Settings
 
 
 def parse_settings(book: RawWorkbook, cells: CellReader, years: tuple[int, ...]) -> Settings:

@@ -12,8 +12,8 @@ import math
 from decimal import Decimal
 from typing import Optional, Sequence
 
-from spareforslag_xl.danish import to_decimal
-from spareforslag_xl.stated import KIND_BY_NAME, StatedFigure
+from spareforslag_xl.model.danish import to_decimal
+from spareforslag_xl.model.stated import KIND_BY_NAME, StatedFigure
 
 SHEET = "Dokumenttal"
 COLUMNS = (

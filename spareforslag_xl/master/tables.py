@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from spareforslag_xl.findings import Finding, error, warning
+from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.master import layout as L
 from spareforslag_xl.master.cells import as_year, column_letter
 from spareforslag_xl.master.read import RawSheet, RawWorkbook
-from spareforslag_xl.model import Ref
+from spareforslag_xl.model.plan import Ref
 
 HEADER_SEARCH_ROWS = 10
 

@@ -15,10 +15,10 @@ from decimal import Decimal
 from enum import Enum
 from typing import Optional, Sequence
 
-from spareforslag_xl.compute import Result
+from spareforslag_xl.core.compute import Result
 from spareforslag_xl.reconcile.read import Figure, OfficialCell, figure
 from spareforslag_xl.reconcile.table import Ignored, Level, Record, Table
-from spareforslag_xl.units import Mention, Unit
+from spareforslag_xl.model.units import Mention, Unit
 
 NOISE = Decimal("0.000001")
 """Differences this small are the spreadsheet's floating-point noise, not differences."""

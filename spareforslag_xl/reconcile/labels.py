@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Mapping, Optional, Sequence
 
 from spareforslag_xl.master.cells import as_year
-from spareforslag_xl.model import Department, Theme
+from spareforslag_xl.model.plan import Department, Theme
 
 MIN_PREFIX = 4
 """A shortened label must keep at least this many characters to match a longer name."""

@@ -26,13 +26,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, Optional, Sequence
 
-from spareforslag_xl.errors import InputError
-from spareforslag_xl.package import read_input
-from spareforslag_xl.model import Plan
+from spareforslag_xl.model.errors import InputError
+from spareforslag_xl.io.package import read_input
+from spareforslag_xl.model.plan import Plan
 from spareforslag_xl.reconcile.labels import Vocabulary, fold, year_of
 from spareforslag_xl.reconcile.read import Grid
 from spareforslag_xl.reconcile.table import Table, cross_tab, long_table
-from spareforslag_xl.units import Unit, parse_unit
+from spareforslag_xl.model.units import Unit, parse_unit
 
 TABLE_KEYS = ("sheet", "header_row", "department", "theme", "years", "year", "amount", "first_row", "last_row")
 TOP_KEYS = ("table", "unit", "departments", "themes")

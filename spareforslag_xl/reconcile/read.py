@@ -15,7 +15,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Iterator, Optional
 
-from spareforslag_xl.danish import is_not_estimated_mark, parse_danish_number, to_decimal
+from spareforslag_xl.model.danish import is_not_estimated_mark, parse_danish_number, to_decimal
 from spareforslag_xl.master.cells import column_letter
 from spareforslag_xl.master.read import CellError, Uncalculated, read_workbook
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional, Sequence
 
-from spareforslag_xl.danish import format_danish
+from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.master.cells import column_letter
 from spareforslag_xl.reconcile.compare import Line, Reconciliation, Source, Status, UnitSource
 from spareforslag_xl.reconcile.read import Kind

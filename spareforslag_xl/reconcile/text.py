@@ -9,12 +9,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
-from spareforslag_xl.danish import format_danish
+from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.master.cells import column_letter
 from spareforslag_xl.reconcile.compare import Line, Reconciliation, Source, Status, UnitSource
 from spareforslag_xl.reconcile.read import Kind
 from spareforslag_xl.reconcile.table import Layout, Reason, Table
-from spareforslag_xl.units import Unit
+from spareforslag_xl.model.units import Unit
 
 COUNT_COLUMNS = (
     ("Agree", (Status.AGREES, Status.ZERO_ABSENT)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from spareforslag_xl.audit import AuditItem, Severity
+from spareforslag_xl.core.audit import AuditItem, Severity
 from spareforslag_xl.render.sheet import SheetWriter, Styles
 
 SHEET = "Dokumentafvigelser"

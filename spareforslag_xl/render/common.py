@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Optional
 
-from spareforslag_xl.compute import Result, ThemeResult
-from spareforslag_xl.model import Plan
+from spareforslag_xl.core.compute import Result, ThemeResult
+from spareforslag_xl.model.plan import Plan
 from spareforslag_xl.render.sheet import SheetWriter, Styles
 from spareforslag_xl.render.xlsx import cell
 

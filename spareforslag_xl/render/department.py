@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from spareforslag_xl.compute import Result, ThemeResult
-from spareforslag_xl.danish import format_share
-from spareforslag_xl.findings import Finding, count
-from spareforslag_xl.model import Method
-from spareforslag_xl.parts import DepartmentPart, SplitPart, department_part
+from spareforslag_xl.core.compute import Result, ThemeResult
+from spareforslag_xl.model.danish import format_share
+from spareforslag_xl.model.findings import Finding, count
+from spareforslag_xl.model.plan import Method
+from spareforslag_xl.core.parts import DepartmentPart, SplitPart, department_part
 from spareforslag_xl.render.common import Frame, OverviewRows
 from spareforslag_xl.render.sheet import SheetWriter, Styles
 from spareforslag_xl.render.xlsx import DocProps, add_sheet, cell, close, new_workbook, sheet_name, sheet_ref

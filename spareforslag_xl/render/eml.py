@@ -17,7 +17,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 
-from spareforslag_xl.recipients import address_problem, shown
+from spareforslag_xl.core.recipients import address_problem, shown
 
 XLSX_TYPE = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 ID_DOMAIN = "spareforslag-xl.invalid"

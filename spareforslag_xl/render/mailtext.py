@@ -14,10 +14,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Optional
 
-from spareforslag_xl.danish import format_danish, to_decimal
-from spareforslag_xl.errors import InputError, UsageError
-from spareforslag_xl.model import Plan
-from spareforslag_xl.parts import DepartmentPart
+from spareforslag_xl.model.danish import format_danish, to_decimal
+from spareforslag_xl.model.errors import InputError, UsageError
+from spareforslag_xl.model.plan import Plan
+from spareforslag_xl.core.parts import DepartmentPart
 
 SUBJECT, TEXT, HTML = "subject.txt", "body.txt", "body.html"
 TEMPLATE_NAMES = (SUBJECT, TEXT, HTML)

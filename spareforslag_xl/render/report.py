@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable, Optional, Sequence
 
-from spareforslag_xl.compute import Result, Split, ThemeResult
-from spareforslag_xl.danish import format_share
-from spareforslag_xl.findings import Finding, count
-from spareforslag_xl.model import Method
+from spareforslag_xl.core.compute import Result, Split, ThemeResult
+from spareforslag_xl.model.danish import format_share
+from spareforslag_xl.model.findings import Finding, count
+from spareforslag_xl.model.plan import Method
 from spareforslag_xl.render.common import count_da, shown
 from spareforslag_xl.render.sheet import SheetWriter, Styles
 from spareforslag_xl.render.theme_sheet import REST_LABEL, ThemeSheets

@@ -10,8 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Callable, Optional
 
-from spareforslag_xl.compute import Split, ThemeResult
-from spareforslag_xl.model import Method
+from spareforslag_xl.core.compute import Split, ThemeResult
+from spareforslag_xl.model.plan import Method
 from spareforslag_xl.render.common import Frame, partial_note
 from spareforslag_xl.render.sheet import SheetWriter
 from spareforslag_xl.render.xlsx import cell

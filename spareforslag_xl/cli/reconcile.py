@@ -7,14 +7,14 @@ from pathlib import Path
 
 import click
 
-from spareforslag_xl.cli import EXIT_PROBLEMS, echo_findings, fail, stopped
-from spareforslag_xl.errors import FindingsError, SpareforslagError
+from spareforslag_xl.cli.main import EXIT_PROBLEMS, echo_findings, fail, stopped
+from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 
 
 def _unit(ctx, param, value):
     if value is None:
         return None
-    from spareforslag_xl.units import parse_unit
+    from spareforslag_xl.model.units import parse_unit
 
     unit = parse_unit(value)
     if unit is None:
@@ -23,7 +23,7 @@ def _unit(ctx, param, value):
 
 
 def _tolerance(ctx, param, value):
-    from spareforslag_xl.danish import parse_danish_number
+    from spareforslag_xl.model.danish import parse_danish_number
 
     try:
         number = parse_danish_number(value)
@@ -65,7 +65,7 @@ def reconcile(master: Path, official: Path, output, mapping, sheet, unit, negate
       spareforslag reconcile input/spareforslag-budget-2024.xlsx input/officielt-budget-2024.xlsx
       spareforslag reconcile master.xlsx officielt.xlsx --unit "mio. kr." --tolerance 0.5 -o afstemning.xlsx
     """
-    from spareforslag_xl.reconcile.run import reconcile_files
+    from spareforslag_xl.app.reconcile import reconcile_files
     from spareforslag_xl.reconcile.text import report_lines
 
     try:

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Mapping, Optional
 
-from spareforslag_xl.allocate import allocate
-from spareforslag_xl.compute import Result, Split, ThemeResult
-from spareforslag_xl.danish import format_share
-from spareforslag_xl.model import Amount, Department, DistributionKey, Method, ProposalLine
+from spareforslag_xl.core.allocate import allocate
+from spareforslag_xl.core.compute import Result, Split, ThemeResult
+from spareforslag_xl.model.danish import format_share
+from spareforslag_xl.model.plan import Amount, Department, DistributionKey, Method, ProposalLine
 
 ZERO = Decimal(0)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
-from spareforslag_xl.model import Amount, FixedAmount, Plan, ProposalLine, Rule, Theme
+from spareforslag_xl.model.plan import Amount, FixedAmount, Plan, ProposalLine, Rule, Theme
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable, Optional
 
-from spareforslag_xl.model import Ref
+from spareforslag_xl.model.plan import Ref
 
 
 class Severity(Enum):

@@ -12,10 +12,10 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
-from spareforslag_xl.errors import UsageError
-from spareforslag_xl.findings import Finding, warning
-from spareforslag_xl.model import Department, Plan, at, fold_name
-from spareforslag_xl.output import safe_filename
+from spareforslag_xl.model.errors import UsageError
+from spareforslag_xl.model.findings import Finding, warning
+from spareforslag_xl.model.plan import Department, Plan, at, fold_name
+from spareforslag_xl.io.output import safe_filename
 
 WORKBOOK_FOLDER = "afdelinger"
 MAIL_FOLDER = "mails"
@@ -80,7 +80,7 @@ def select(departments: Sequence[Department], only: Optional[Iterable[str]]) -> 
 def workbook_jobs(result, folder: Path, departments: Sequence[Department], findings=(),
                   forced: bool = False) -> list[tuple[Path, Callable[[], bytes]]]:
     """Return (folder/<code>.xlsx, a function rendering its bytes) for each department's workbook."""
-    from spareforslag_xl.output import inside
+    from spareforslag_xl.io.output import inside
     from spareforslag_xl.render.department import department_bytes
 
     stems = file_stems(result.plan.departments)

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-from spareforslag_xl.errors import FindingsError
-from spareforslag_xl.findings import Finding, has_errors
-from spareforslag_xl.model import Plan
+from spareforslag_xl.model.errors import FindingsError
+from spareforslag_xl.model.findings import Finding, has_errors
+from spareforslag_xl.model.plan import Plan
 
 Clock = Callable[[], float]
 
@@ -46,12 +46,12 @@ class Built:
 def check_master(path: Path, clock: Clock = time.perf_counter) -> Checked:
     """Return the plan and findings of the master at path (raises InputError if unreadable)."""
     from spareforslag_xl.master import layout as L
-    from spareforslag_xl.findings import in_reading_order, warning
+    from spareforslag_xl.model.findings import in_reading_order, warning
     from spareforslag_xl.master.parse import parse_master
     from spareforslag_xl.master.read import read_workbook
-    from spareforslag_xl.model import Ref
+    from spareforslag_xl.model.plan import Ref
     from spareforslag_xl.master.stated_sheet import SHEET, parse_stated
-    from spareforslag_xl.validate import Unreadable, validate
+    from spareforslag_xl.core.validate import Unreadable, validate
 
     path = Path(path)
     t0 = clock()
@@ -75,7 +75,7 @@ def check_master(path: Path, clock: Clock = time.perf_counter) -> Checked:
 
 def report_name(master: Path) -> str:
     """Return the report's file name for a master: 'budget.xlsx' → 'budget-rapport.xlsx'."""
-    from spareforslag_xl.output import safe_filename
+    from spareforslag_xl.io.output import safe_filename
 
     return safe_filename(f"{master.stem}-rapport") + ".xlsx"
 
@@ -92,10 +92,10 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     """
     from functools import partial
 
-    from spareforslag_xl.compute import compute
-    from spareforslag_xl.department_files import WORKBOOK_FOLDER, select, workbook_jobs
-    from spareforslag_xl.output import inside, write_all
-    from spareforslag_xl.parallel import render_all
+    from spareforslag_xl.core.compute import compute
+    from spareforslag_xl.core.filenames import WORKBOOK_FOLDER, select, workbook_jobs
+    from spareforslag_xl.io.output import inside, write_all
+    from spareforslag_xl.io.parallel import render_all
     from spareforslag_xl.render.report import report_bytes
 
     checked = check_master(master, clock)
@@ -130,7 +130,7 @@ def _document_audit(figures: Optional[list], result) -> list:
     """Return the report's extra sheet 'Dokumentafvigelser' when the master carries the document's figures."""
     if not figures:
         return []
-    from spareforslag_xl.audit import audit
+    from spareforslag_xl.core.audit import audit
     from spareforslag_xl.render.audit_sheet import audit_sheet
 
     return [audit_sheet(audit(result, figures), len(figures))]
@@ -146,16 +146,16 @@ class Audited:
 
     @property
     def disagreements(self) -> list:
-        from spareforslag_xl.audit import Severity
+        from spareforslag_xl.core.audit import Severity
 
         return [i for i in self.items if i.severity is Severity.DISAGREEMENT]
 
 
 def audit_master(path: Path) -> Audited:
     """Return the audit of the document figures a master carries (raises InputError when it has none)."""
-    from spareforslag_xl.audit import audit
-    from spareforslag_xl.compute import compute
-    from spareforslag_xl.errors import InputError
+    from spareforslag_xl.core.audit import audit
+    from spareforslag_xl.core.compute import compute
+    from spareforslag_xl.model.errors import InputError
     from spareforslag_xl.master.stated_sheet import SHEET
 
     checked = check_master(Path(path))
@@ -168,10 +168,10 @@ def audit_master(path: Path) -> Audited:
 
 def init_master(path: Path, first_year: int, years: int, overwrite: bool = False) -> Path:
     """Write an empty, self-explaining master at path; refuse to overwrite unless asked."""
-    from spareforslag_xl.errors import OutputError
+    from spareforslag_xl.model.errors import OutputError
     from spareforslag_xl.master.write import master_bytes
-    from spareforslag_xl.model import Method, ProposalLine, Rule, Settings, Theme
-    from spareforslag_xl.output import write_atomically
+    from spareforslag_xl.model.plan import Method, ProposalLine, Rule, Settings, Theme
+    from spareforslag_xl.io.output import write_atomically
 
     path = Path(path)
     if path.exists() and not overwrite:

@@ -13,9 +13,9 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
-from spareforslag_xl.build import Checked, check_master
-from spareforslag_xl.errors import FindingsError
-from spareforslag_xl.model import Department, Plan
+from spareforslag_xl.app.build import Checked, check_master
+from spareforslag_xl.model.errors import FindingsError
+from spareforslag_xl.model.plan import Department, Plan
 
 if TYPE_CHECKING:
     from spareforslag_xl.render.eml import Draft
@@ -65,7 +65,7 @@ def format_size(n: int) -> str:
 
 def attachment_name(plan: Plan, stem: str) -> str:
     """Return the attachment's file name: 'spareforslag-budget-2024-MSB.xlsx'."""
-    from spareforslag_xl.output import safe_filename
+    from spareforslag_xl.io.output import safe_filename
 
     year = plan.settings.budget_year
     return safe_filename(f"spareforslag-budget-{year}-{stem}" if year else f"spareforslag-{stem}") + ".xlsx"
@@ -80,10 +80,10 @@ def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None,
     unknown department code or a template folder without templates, InputError for a
     template that fails, OutputError when a draft cannot be written.
     """
-    from spareforslag_xl.compute import compute
-    from spareforslag_xl.department_files import MAIL_FOLDER, file_stems, select
-    from spareforslag_xl.output import inside, write_all
-    from spareforslag_xl.parts import department_part
+    from spareforslag_xl.core.compute import compute
+    from spareforslag_xl.core.filenames import MAIL_FOLDER, file_stems, select
+    from spareforslag_xl.io.output import inside, write_all
+    from spareforslag_xl.core.parts import department_part
     from spareforslag_xl.render.department import department_bytes
     from spareforslag_xl.render.eml import Draft, compose, eml_bytes
     from spareforslag_xl.render.mailtext import mail_context, render_mail, template_environment

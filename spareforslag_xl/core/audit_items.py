@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Sequence
 
-from spareforslag_xl.stated import StatedFigure
+from spareforslag_xl.model.stated import StatedFigure
 
 
 class Severity(Enum):

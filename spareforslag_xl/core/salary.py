@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from typing import Optional, Sequence
 
-from spareforslag_xl.danish import tidy
+from spareforslag_xl.model.danish import tidy
 
 HALF = Decimal("0.5")
 REPORT_FTE_DECIMALS = 2

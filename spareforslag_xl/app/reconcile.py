@@ -12,11 +12,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Optional
 
-from spareforslag_xl.build import Checked, check_master
-from spareforslag_xl.errors import FindingsError, InputError
+from spareforslag_xl.app.build import Checked, check_master
+from spareforslag_xl.model.errors import FindingsError, InputError
 from spareforslag_xl.reconcile.compare import Reconciliation, Source, UnitSource
 from spareforslag_xl.reconcile.table import Table
-from spareforslag_xl.units import Unit, UnitConflict, nearest_unit, parse_unit
+from spareforslag_xl.model.units import Unit, UnitConflict, nearest_unit, parse_unit
 
 DEFAULT_FOLDER = Path("build")
 
@@ -30,7 +30,7 @@ class Reconciled:
 
 def default_output(master: Path, folder: Path = DEFAULT_FOLDER) -> Path:
     """Return where the reconciliation of a master goes by default: build/<master>-afstemning.xlsx."""
-    from spareforslag_xl.output import safe_filename
+    from spareforslag_xl.io.output import safe_filename
 
     return folder / (safe_filename(f"{Path(master).stem}-afstemning") + ".xlsx")
 
@@ -43,8 +43,8 @@ def reconcile_files(master: Path, official: Path, output: Optional[Path] = None,
     Raises FindingsError when the master has errors (unless ``force``), InputError when the
     official workbook or the mapping cannot be used, OutputError when the report cannot be written.
     """
-    from spareforslag_xl.compute import compute
-    from spareforslag_xl.output import refuse_inputs, write_atomically
+    from spareforslag_xl.core.compute import compute
+    from spareforslag_xl.io.output import refuse_inputs, write_atomically
     from spareforslag_xl.reconcile.compare import compare
     from spareforslag_xl.reconcile.labels import Vocabulary
     from spareforslag_xl.reconcile.locate import LocateError, locate

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from spareforslag_xl.errors import OutputError
+from spareforslag_xl.model.errors import OutputError
 from spareforslag_xl.importer.build_plan import Imported, build_plan
 
 
@@ -18,7 +18,7 @@ def import_document(document: Path, output: Path, departments: Optional[Path] = 
     """
     from spareforslag_xl.importer.departments import read_departments
     from spareforslag_xl.importer.text import read_document
-    from spareforslag_xl.output import refuse_inputs, write_atomically
+    from spareforslag_xl.io.output import refuse_inputs, write_atomically
 
     output = Path(output)
     refuse_inputs([output], [document] + ([departments] if departments else []))

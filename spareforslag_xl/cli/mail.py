@@ -63,11 +63,11 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
       SPAREFORSLAG_SMTP_HOST=smtp.example.org SPAREFORSLAG_SMTP_USER=budget@example.org \\
         spareforslag mail input/spareforslag-budget-2024.xlsx --send
     """
-    from spareforslag_xl.cli import EXIT_INPUT, EXIT_OUTPUT, EXIT_PROBLEMS, CommandError, echo_findings, fail, stopped
-    from spareforslag_xl.errors import DeliveryError, FindingsError, SpareforslagError
-    from spareforslag_xl.mails import format_size, prepare_mails
-    from spareforslag_xl.recipients import address_problem, shown
-    from spareforslag_xl.send import Outgoing, SmtpSettings, deliver, for_sending
+    from spareforslag_xl.cli.main import EXIT_INPUT, EXIT_OUTPUT, EXIT_PROBLEMS, CommandError, echo_findings, fail, stopped
+    from spareforslag_xl.model.errors import DeliveryError, FindingsError, SpareforslagError
+    from spareforslag_xl.app.mail import format_size, prepare_mails
+    from spareforslag_xl.core.recipients import address_problem, shown
+    from spareforslag_xl.io.smtp import Outgoing, SmtpSettings, deliver, for_sending
 
     delivering = send and not dry_run
     if sender is not None and address_problem(sender):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_FLOOR, Decimal
 from typing import Sequence
 
-from spareforslag_xl.danish import round_to
+from spareforslag_xl.model.danish import round_to
 
 
 def allocate(whole: Decimal, shares: Sequence[Decimal], quantum: Decimal) -> tuple[list[Decimal], Decimal]:

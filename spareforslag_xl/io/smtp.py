@@ -16,7 +16,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from typing import Optional, Sequence
 
-from spareforslag_xl.errors import DeliveryError
+from spareforslag_xl.model.errors import DeliveryError
 
 SECURITY = ("starttls", "ssl", "none")
 DEFAULT_PORT = {"starttls": 587, "ssl": 465, "none": 25}

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Iterable, Optional
 
-from spareforslag_xl.errors import OutputError
+from spareforslag_xl.model.errors import OutputError
 
 TEMP_PREFIX = ".~spareforslag-"
 STALE_SECONDS = 15 * 60

@@ -11,8 +11,8 @@ from __future__ import annotations
 import string
 from typing import Iterable
 
-from spareforslag_xl.findings import Finding, error, warning
-from spareforslag_xl.model import Department, Plan, Ref, at
+from spareforslag_xl.model.findings import Finding, error, warning
+from spareforslag_xl.model.plan import Department, Plan, Ref, at
 
 EMAIL_COLUMN = "E-mail"
 _LOCAL_CHARS = frozenset(string.ascii_letters + string.digits + "!#$%&'*+-/=?^_`{|}~.")

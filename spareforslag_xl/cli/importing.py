@@ -1,6 +1,6 @@
 """The `import` and `audit` commands: the proposals document into a master, and its own figures checked.
 
-The work is in spareforslag_xl.importer and spareforslag_xl.audit; this module only parses
+The work is in spareforslag_xl.importer and spareforslag_xl.core.audit; this module only parses
 options and prints.
 """
 
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
-from spareforslag_xl.cli import EXIT_PROBLEMS, fail
-from spareforslag_xl.errors import SpareforslagError
+from spareforslag_xl.cli.main import EXIT_PROBLEMS, fail
+from spareforslag_xl.model.errors import SpareforslagError
 
 
 @click.command("import")
@@ -41,7 +41,7 @@ def import_(document: Path, output: Path, departments_file: Path | None, municip
           --departments input/afdelinger.csv -o input/spareforslag-budget-2024.xlsx
     """
     from spareforslag_xl.importer.report import Status
-    from spareforslag_xl.importer.run import import_document
+    from spareforslag_xl.app.importing import import_document
 
     try:
         imported = import_document(document, output, departments_file, municipality, overwrite)
@@ -76,9 +76,9 @@ def audit(master: Path, disagreements_only: bool) -> None:
     Example:
       spareforslag audit input/spareforslag-budget-2024.xlsx
     """
-    from spareforslag_xl.audit import Severity
-    from spareforslag_xl.build import audit_master
-    from spareforslag_xl.findings import count
+    from spareforslag_xl.core.audit import Severity
+    from spareforslag_xl.app.build import audit_master
+    from spareforslag_xl.model.findings import count
 
     try:
         audited = audit_master(master)

@@ -19,7 +19,7 @@ from pathlib import Path
 import click
 
 from spareforslag_xl import __version__
-from spareforslag_xl.errors import FindingsError, InputError, OutputError, SpareforslagError, UsageError
+from spareforslag_xl.model.errors import FindingsError, InputError, OutputError, SpareforslagError, UsageError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_INPUT, EXIT_OUTPUT = 0, 1, 2, 3
 
@@ -94,7 +94,7 @@ def init(path: Path, first_year: int | None, years: int, overwrite: bool) -> Non
     Example:
       spareforslag init budget-2027.xlsx --first-year 2027 --years 4
     """
-    from spareforslag_xl.build import init_master
+    from spareforslag_xl.app.build import init_master
 
     first = first_year or date.today().year + 1
     try:
@@ -120,8 +120,8 @@ def validate(master: Path, strict: bool, errors_only: bool, as_json: bool) -> No
     Example:
       spareforslag validate input/spareforslag-budget-2024.xlsx
     """
-    from spareforslag_xl.build import check_master
-    from spareforslag_xl.findings import summary
+    from spareforslag_xl.app.build import check_master
+    from spareforslag_xl.model.findings import summary
 
     try:
         checked = check_master(master)
@@ -164,9 +164,9 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
       spareforslag build input/spareforslag-budget-2024.xlsx -o build/
       spareforslag build input/spareforslag-budget-2024.xlsx --only MSB,MBU
     """
-    from spareforslag_xl.build import build_reports
-    from spareforslag_xl.cli_progress import DelayedProgress
-    from spareforslag_xl.findings import summary
+    from spareforslag_xl.app.build import build_reports
+    from spareforslag_xl.cli.progress import DelayedProgress
+    from spareforslag_xl.model.findings import summary
 
     if only is not None and no_departments:
         raise click.UsageError("--only and --no-departments exclude each other.")
@@ -189,9 +189,9 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
         click.echo(" ".join(f"{k}={v * 1000:.0f}ms" for k, v in built.timings.items()), err=True)
 
 
-from spareforslag_xl.cli_import import audit, import_  # noqa: E402  (own modules: many options)
-from spareforslag_xl.cli_mail import mail  # noqa: E402
-from spareforslag_xl.cli_reconcile import reconcile  # noqa: E402
+from spareforslag_xl.cli.importing import audit, import_  # noqa: E402  (own modules: many options)
+from spareforslag_xl.cli.mail import mail  # noqa: E402
+from spareforslag_xl.cli.reconcile import reconcile  # noqa: E402
 
 for command in (import_, audit, mail, reconcile):
     cli.add_command(command)

@@ -12,7 +12,7 @@ import posixpath
 import zipfile
 from pathlib import Path
 
-from spareforslag_xl.errors import InputError
+from spareforslag_xl.model.errors import InputError
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 """The largest file accepted on disk."""

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Mapping, Optional
 
-from spareforslag_xl.allocate import allocate
-from spareforslag_xl.danish import format_share, round_to
-from spareforslag_xl.groups import Group, fixed_index, sum_amounts, theme_groups
-from spareforslag_xl.model import Amount, DistributionKey, Method, Plan, ProposalLine, Rule, Theme, fold_name
+from spareforslag_xl.core.allocate import allocate
+from spareforslag_xl.model.danish import format_share, round_to
+from spareforslag_xl.core.groups import Group, fixed_index, sum_amounts, theme_groups
+from spareforslag_xl.model.plan import Amount, DistributionKey, Method, Plan, ProposalLine, Rule, Theme, fold_name
 
 FTE_QUANTUM = Decimal("0.01")
 ZERO = Decimal(0)

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
-from spareforslag_xl.danish import format_danish, format_share
-from spareforslag_xl.department_files import check_file_names
-from spareforslag_xl.findings import Finding, error, warning
-from spareforslag_xl.groups import fixed_index, theme_groups
+from spareforslag_xl.model.danish import format_danish, format_share
+from spareforslag_xl.core.filenames import check_file_names
+from spareforslag_xl.model.findings import Finding, error, warning
+from spareforslag_xl.core.groups import fixed_index, theme_groups
 from spareforslag_xl.master import layout as L
-from spareforslag_xl.model import Method, Plan, Ref, Rule, at, fold_name
-from spareforslag_xl.recipients import check_recipients
+from spareforslag_xl.model.plan import Method, Plan, Ref, Rule, at, fold_name
+from spareforslag_xl.core.recipients import check_recipients
 
 ONE = Decimal(1)
 

@@ -116,7 +116,7 @@ def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print(__doc__.strip().splitlines()[-1], file=sys.stderr)
         return 2
-    from spareforslag_xl.app.build import check_master
+    from spareforslag_xl.app.check import check_master
     from spareforslag_xl.core.compute import compute
     from spareforslag_xl.model.errors import SpareforslagError
     from spareforslag_xl.io.output import write_atomically

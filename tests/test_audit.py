@@ -6,7 +6,7 @@ import pytest
 
 from tests.importcheck import SEED_MASTER
 from spareforslag_xl.core.audit import AuditItem, Severity, audit, year_span
-from spareforslag_xl.app.build import audit_master
+from spareforslag_xl.app.audit import audit_master
 from spareforslag_xl.core.compute import compute
 from spareforslag_xl.model.plan import (
     Department, DistributionKey, KeyShare, Method, Plan, ProposalLine, Rule, Settings, Theme,

@@ -7,7 +7,8 @@ import openpyxl
 import pytest
 
 from tests.importcheck import SEED_DEPARTMENTS, SEED_DOCUMENT
-from spareforslag_xl.app.build import audit_master, build_reports
+from spareforslag_xl.app.audit import audit_master
+from spareforslag_xl.app.build import build_reports
 from spareforslag_xl.model.danish import to_decimal
 from spareforslag_xl.importer.numbers import SCALE
 from spareforslag_xl.app.importing import import_document

@@ -200,7 +200,7 @@ def test_import_refuses_an_unusable_document(tmp_path, builder, message):
     ("utf-8-sig", "UTF-8 with BOM"), ("utf-16", "UTF-16"), ("latin-1", "Windows-1252"),  # latin-1's superset
 ])
 def test_import_reads_documents_in_other_encodings(tmp_path, encoding, label):
-    from spareforslag_xl.app.build import check_master
+    from spareforslag_xl.app.check import check_master
     from tests.conftest import SEED_MASTER
     from tests.importcheck import SEED_DEPARTMENTS, SEED_DOCUMENT
     from tests.test_master_roundtrip import essence

@@ -11,7 +11,7 @@ from spareforslag_xl.app.build import build_reports
 from spareforslag_xl.cli.main import cli
 from spareforslag_xl.core.compute import compute
 from spareforslag_xl.core.filenames import check_file_names, file_stems, select
-from spareforslag_xl.model.errors import UsageError
+from spareforslag_xl.model.errors import RequestError
 from spareforslag_xl.model.plan import Department, Ref
 from spareforslag_xl.core.parts import department_part
 from tests.formulas import check_formulas
@@ -117,7 +117,7 @@ def test_select_keeps_the_masters_order_and_ignores_case():
     ([""], "no department code given. Valid codes: MSB, MTM, MSO, MKB, MBU, BA."),
 ])
 def test_select_refuses_unknown_codes_naming_the_valid_ones(only, message):
-    with pytest.raises(UsageError) as info:
+    with pytest.raises(RequestError) as info:
         select(sample_plan().departments, only)
     assert str(info.value) == message
 

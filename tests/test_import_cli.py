@@ -129,7 +129,7 @@ def test_departments_file_with_bom_and_several_addresses(runner, tmp_path):
     result = runner.invoke(cli, ["import", str(clean_document(tmp_path)), "--departments", str(csv), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "info: the departments file lists XC, which the document does not name; they were kept" in result.stdout
-    from spareforslag_xl.app.build import check_master
+    from spareforslag_xl.app.check import check_master
     plan = check_master(out).plan
     assert [(d.code, d.name, d.emails, d.contact) for d in plan.departments] == [
         ("XA", "Afdeling A", ("a@example.org", "b@example.org"), "Ane"), ("XB", "Afdeling B", (), ""),

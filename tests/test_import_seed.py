@@ -4,7 +4,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from spareforslag_xl.app.build import check_master
+from spareforslag_xl.app.check import check_master
 from spareforslag_xl.importer.build_plan import build_plan
 from spareforslag_xl.importer.departments import read_departments
 from spareforslag_xl.importer.report import Status

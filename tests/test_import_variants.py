@@ -5,7 +5,7 @@ from decimal import Decimal as D
 import pytest
 
 from tests.docgen import Line, Theme, document, key_table
-from spareforslag_xl.app.build import check_master
+from spareforslag_xl.app.check import check_master
 from spareforslag_xl.model.errors import InputError
 from spareforslag_xl.importer.build_plan import build_plan
 from spareforslag_xl.importer.keys import ADMIN_KEY
@@ -224,7 +224,7 @@ def test_an_overview_in_mio_kr_gives_a_master_in_mio_kr_with_the_decimals_it_nee
     """The plan's unit is the overview's; 'Decimaler' follows the finest amount, so splits stay exact."""
     from decimal import Decimal
 
-    from spareforslag_xl.app.build import check_master
+    from spareforslag_xl.app.check import check_master
     from spareforslag_xl.core.compute import compute
     from spareforslag_xl.model.danish import format_danish, parse_danish_number
     from spareforslag_xl.app.importing import import_document

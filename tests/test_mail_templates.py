@@ -43,7 +43,7 @@ def test_a_plain_install_renders_the_templates_outside_the_checkout(tmp_path, ma
     """Build a wheel from a copy of the sources, install it into a new venv and mail from elsewhere."""
     source = tmp_path / "src"
     source.mkdir()
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "setup.cfg", "README.md"):
         shutil.copy(REPO / name, source / name)
     for folder in ("spareforslag_xl", "templates"):
         shutil.copytree(REPO / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
@@ -55,6 +55,9 @@ def test_a_plain_install_renders_the_templates_outside_the_checkout(tmp_path, ma
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", *isolation, "-w", str(wheels),
                     str(source)], check=True, capture_output=True, timeout=600, env=env)
     [wheel] = wheels.glob("*.whl")
+    # build/ is the report's folder: setuptools builds elsewhere, so no stale package copy lands in it.
+    assert not (source / "build").exists()
+    assert (source / ".setuptools-build").is_dir()
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True, timeout=300, env=env)
     python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")

@@ -6,7 +6,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from spareforslag_xl.app.build import check_master
+from spareforslag_xl.app.check import check_master
 from spareforslag_xl.master import layout as L
 from spareforslag_xl.model.plan import Plan
 from tests.plans import sample_plan

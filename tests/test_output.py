@@ -12,7 +12,8 @@ import pytest
 from spareforslag_xl.io import output
 from spareforslag_xl.app.build import build_reports
 from spareforslag_xl.model.errors import OutputError
-from spareforslag_xl.io.output import inside, safe_filename, write_all
+from spareforslag_xl.core.filenames import safe_filename
+from spareforslag_xl.io.output import inside, write_all
 
 
 @pytest.mark.parametrize("name, expected", [

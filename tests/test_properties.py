@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from spareforslag_xl.core.allocate import allocate
-from spareforslag_xl.app.build import build_reports, check_master
+from spareforslag_xl.app.build import build_reports
+from spareforslag_xl.app.check import check_master
 from spareforslag_xl.core.compute import compute
 from spareforslag_xl.model.plan import (
     Department, DistributionKey, FixedAmount, KeyShare, Method, Plan, ProposalLine, Rule, Settings, Theme,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from spareforslag_xl.app.build import check_master
+from spareforslag_xl.app.check import check_master
 from spareforslag_xl.core.recipients import address_problem
 
 BASELINE = ("warning", "key-not-100", "Nøgler!C13")

@@ -6,7 +6,8 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from spareforslag_xl.app.build import build_reports, check_master
+from spareforslag_xl.app.build import build_reports
+from spareforslag_xl.app.check import check_master
 from spareforslag_xl.cli.main import cli
 from tests.conftest import SEED_MASTER
 from tests.formulas import check_formulas

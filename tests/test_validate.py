@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from spareforslag_xl.app.build import check_master
+from spareforslag_xl.app.check import check_master
 from spareforslag_xl.model.findings import Severity
 
 BASELINE = ("warning", "key-not-100", "Nøgler!C13")

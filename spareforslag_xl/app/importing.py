@@ -1,11 +1,10 @@
-"""The importer's entry point: read the document (and the departments file), build the plan, write the master."""
+"""The library's entry point for an import: read the document (and the departments file), build the plan, write the master."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Optional
 
-from spareforslag_xl.model.errors import OutputError
 from spareforslag_xl.importer.build_plan import Imported, build_plan
 
 
@@ -18,12 +17,11 @@ def import_document(document: Path, output: Path, departments: Optional[Path] = 
     """
     from spareforslag_xl.importer.departments import read_departments
     from spareforslag_xl.importer.text import read_document
-    from spareforslag_xl.io.output import refuse_inputs, write_atomically
+    from spareforslag_xl.io.output import refuse_existing, refuse_inputs, write_atomically
 
     output = Path(output)
     refuse_inputs([output], [document] + ([departments] if departments else []))
-    if output.exists() and not overwrite:
-        raise OutputError(f"{output}: the file exists already. Use --overwrite to replace it.")
+    refuse_existing(output, overwrite)
     listed = read_departments(Path(departments)) if departments is not None else ()
     imported = build_plan(read_document(Path(document)), listed, municipality)
     write_atomically(output, master_of(imported), inputs=[document] + ([departments] if departments else []))

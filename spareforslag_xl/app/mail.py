@@ -13,8 +13,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
-from spareforslag_xl.app.build import Checked, check_master
-from spareforslag_xl.model.errors import FindingsError
+from spareforslag_xl.app.check import Checked, check_master, counted_stop, require_clean
 from spareforslag_xl.model.plan import Department, Plan
 
 if TYPE_CHECKING:
@@ -65,7 +64,7 @@ def format_size(n: int) -> str:
 
 def attachment_name(plan: Plan, stem: str) -> str:
     """Return the attachment's file name: 'spareforslag-budget-2024-MSB.xlsx'."""
-    from spareforslag_xl.io.output import safe_filename
+    from spareforslag_xl.core.filenames import safe_filename
 
     year = plan.settings.budget_year
     return safe_filename(f"spareforslag-budget-{year}-{stem}" if year else f"spareforslag-{stem}") + ".xlsx"
@@ -73,12 +72,13 @@ def attachment_name(plan: Plan, stem: str) -> str:
 
 def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None, templates: Optional[Path] = None,
                   meeting: Optional[str] = None, note: str = "", sender: str = "",
-                  max_attachment_mb: float = 10.0, write: bool = True) -> Prepared:
+                  max_attachment_mb: float = 10.0, write: bool = True, limit_name: str = "") -> Prepared:
     """Check the master and write a mail draft per department into out_dir/mails/; return them.
 
-    Raises FindingsError (nothing written) when the master has errors, UsageError for an
+    Raises FindingsError (nothing written) when the master has errors, RequestError for an
     unknown department code or a template folder without templates, InputError for a
-    template that fails, OutputError when a draft cannot be written.
+    template that fails, OutputError when a draft cannot be written. ``limit_name`` is added
+    after the attachment limit in its warning, to say where the limit is set (' (--max-attachment-mb)').
     """
     from spareforslag_xl.core.compute import compute
     from spareforslag_xl.core.filenames import MAIL_FOLDER, file_stems, select
@@ -92,10 +92,7 @@ def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None,
     checked = check_master(master)
     plan = checked.plan
     chosen = select(plan.departments, only)
-    errors = [f for f in checked.findings if f.is_error]
-    if errors:
-        what = "1 error that stops" if len(errors) == 1 else f"{len(errors)} errors that stop"
-        raise FindingsError(f"{master}: the master has {what} the mails; nothing was written.", checked.findings)
+    require_clean(checked, lambda n: f"{counted_stop(n, 'error')} the mails; nothing was written.")
     env = template_environment(templates, plan.settings.decimals)
     result = compute(plan)
     stems = file_stems(plan.departments)
@@ -115,7 +112,7 @@ def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None,
         if len(draft.attachment) > max_attachment_mb * MB:
             prepared.notices.append(
                 f"{d.code}: the attachment {name} is {format_size(len(draft.attachment))}, more than "
-                f"{max_attachment_mb:g} MB (--max-attachment-mb); mail servers often refuse large messages.")
+                f"{max_attachment_mb:g} MB{limit_name}; mail servers often refuse large messages.")
     if write:
         write_all({m.path: m.data for m in prepared.mails}, inputs=[master])
     return prepared

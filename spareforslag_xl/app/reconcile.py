@@ -12,8 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Optional
 
-from spareforslag_xl.app.build import Checked, check_master
-from spareforslag_xl.model.errors import FindingsError, InputError
+from spareforslag_xl.app.check import Checked, check_master, counted, require_clean
+from spareforslag_xl.model.errors import InputError, LocateError
 from spareforslag_xl.reconcile.compare import Reconciliation, Source, UnitSource
 from spareforslag_xl.reconcile.table import Table
 from spareforslag_xl.model.units import Unit, UnitConflict, nearest_unit, parse_unit
@@ -30,7 +30,7 @@ class Reconciled:
 
 def default_output(master: Path, folder: Path = DEFAULT_FOLDER) -> Path:
     """Return where the reconciliation of a master goes by default: build/<master>-afstemning.xlsx."""
-    from spareforslag_xl.io.output import safe_filename
+    from spareforslag_xl.core.filenames import safe_filename
 
     return folder / (safe_filename(f"{Path(master).stem}-afstemning") + ".xlsx")
 
@@ -47,7 +47,7 @@ def reconcile_files(master: Path, official: Path, output: Optional[Path] = None,
     from spareforslag_xl.io.output import refuse_inputs, write_atomically
     from spareforslag_xl.reconcile.compare import compare
     from spareforslag_xl.reconcile.labels import Vocabulary
-    from spareforslag_xl.reconcile.locate import LocateError, locate
+    from spareforslag_xl.reconcile.locate import locate
     from spareforslag_xl.reconcile.mapping import check_aliases, load_mapping, mapped_tables
     from spareforslag_xl.reconcile.read import read_official
     from spareforslag_xl.reconcile.render import reconciliation_bytes
@@ -57,11 +57,8 @@ def reconcile_files(master: Path, official: Path, output: Optional[Path] = None,
     inputs = [master, official] + ([Path(mapping)] if mapping else [])
     refuse_inputs([output], inputs)
     checked = check_master(master)
-    errors = [f for f in checked.findings if f.is_error]
-    if errors and not force:
-        what = "1 error" if len(errors) == 1 else f"{len(errors)} errors"
-        raise FindingsError(f"{master}: the master has {what}, so its figures cannot be trusted; "
-                            "nothing was reconciled.", checked.findings)
+    require_clean(checked, lambda n: f"{counted(n, 'error')}, so its figures cannot be trusted; nothing was reconciled.",
+                  force=force)
     plan = checked.plan
     rules = load_mapping(Path(mapping)) if mapping else None
     if rules is not None:
@@ -77,7 +74,7 @@ def reconcile_files(master: Path, official: Path, output: Optional[Path] = None,
         try:
             found = locate(grids, vocab, result.years, sheet)
         except LocateError as exc:
-            raise InputError(official, exc.problem, exc.hint) from None
+            raise InputError(official, exc.problem, exc.hint, exc.remedy) from None
         tables, unused = found.tables, found.unused
     known_unit = parse_unit(plan.settings.unit or "1.000 kr.")
     master_unit = known_unit or Unit(plan.settings.unit, Decimal(1))
@@ -91,7 +88,7 @@ def reconcile_files(master: Path, official: Path, output: Optional[Path] = None,
 
 
 def _source(official: Path, table: Table, given: Optional[Unit], mapped: Optional[Unit], master: Unit) -> Source:
-    """Return the table with its unit: given with --unit, from the mapping, found in the sheet, or assumed."""
+    """Return the table with its unit: given by the caller, from the mapping, found in the sheet, or assumed."""
     if given is not None:
         return Source(table, given, UnitSource.GIVEN)
     if mapped is not None:
@@ -101,7 +98,7 @@ def _source(official: Path, table: Table, given: Optional[Unit], mapped: Optiona
     except UnitConflict as exc:
         found = ", ".join(f"{m.unit} in {m.address}" for m in exc.mentions)
         raise InputError(official, f"the unit of the table {table.range} is unclear: the sheet names {found}.",
-                         "Give the unit with --unit.") from None
+                         remedy="unit") from None
     if mention is None:
         return Source(table, master, UnitSource.ASSUMED)
     return Source(table, mention.unit, UnitSource.FOUND, mention)

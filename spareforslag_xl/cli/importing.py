@@ -1,6 +1,6 @@
 """The `import` and `audit` commands: the proposals document into a master, and its own figures checked.
 
-The work is in spareforslag_xl.importer and spareforslag_xl.core.audit; this module only parses
+The work is in spareforslag_xl.app.importing and spareforslag_xl.app.audit; this module only parses
 options and prints.
 """
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from spareforslag_xl.cli.main import EXIT_PROBLEMS, fail
+from spareforslag_xl.cli.common import EXIT_PROBLEMS, fail, overwrite_option
 from spareforslag_xl.model.errors import SpareforslagError
 
 
@@ -23,7 +23,7 @@ from spareforslag_xl.model.errors import SpareforslagError
               help="CSV (';') with the header Kode;Navn;E-mail;Kontaktperson: names and mail recipients.")
 @click.option("--municipality", default=None, help="The municipality's name (default: the most frequent "
               "'… Kommune' in the text).")
-@click.option("--overwrite", is_flag=True, help="Replace the output if it exists.")
+@overwrite_option("Replace the output if it exists.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only what needs review, and the summary.")
 def import_(document: Path, output: Path, departments_file: Path | None, municipality: str | None,
             overwrite: bool, quiet: bool) -> None:
@@ -77,7 +77,7 @@ def audit(master: Path, disagreements_only: bool) -> None:
       spareforslag audit input/spareforslag-budget-2024.xlsx
     """
     from spareforslag_xl.core.audit import Severity
-    from spareforslag_xl.app.build import audit_master
+    from spareforslag_xl.app.audit import audit_master
     from spareforslag_xl.model.findings import count
 
     try:

@@ -1,6 +1,6 @@
 """The 'mail' command: write a draft per department, and with --send deliver them through SMTP.
 
-A module of its own because its options are many; cli.py registers it. Exit codes:
+Exit codes:
   0  the drafts were written (and with --send: every recipient accepted its mail)
   1  the master has errors (nothing written), a recipient or message was refused or a
      department has no address (the others were sent), or the confirmation was declined
@@ -17,14 +17,13 @@ from pathlib import Path
 
 import click
 
-SMTP_ENV = "SPAREFORSLAG_SMTP_"
+from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_folder_option
 
 
 @click.command()
 @click.argument("master", type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("build"), show_default=True, help="Folder; the drafts go into its 'mails' folder.")
-@click.option("--only", metavar="CODES", help="Mail these departments only (e.g. MSB,MBU).")
+@output_folder_option("Folder; the drafts go into its 'mails' folder.")
+@only_option("Mail these departments only (e.g. MSB,MBU).")
 @click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder with your own subject.txt, body.txt and/or body.html (others: the defaults).")
 @click.option("--meeting", help="The meeting named in the mails (default: 'Mødedato' of the master).")
@@ -63,7 +62,9 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
       SPAREFORSLAG_SMTP_HOST=smtp.example.org SPAREFORSLAG_SMTP_USER=budget@example.org \\
         spareforslag mail input/spareforslag-budget-2024.xlsx --send
     """
-    from spareforslag_xl.cli.main import EXIT_INPUT, EXIT_OUTPUT, EXIT_PROBLEMS, CommandError, echo_findings, fail, stopped
+    from spareforslag_xl.cli.common import (
+        EXIT_INPUT, EXIT_OUTPUT, EXIT_PROBLEMS, CommandError, echo_findings, fail, message_of, stopped,
+    )
     from spareforslag_xl.model.errors import DeliveryError, FindingsError, SpareforslagError
     from spareforslag_xl.app.mail import format_size, prepare_mails
     from spareforslag_xl.core.recipients import address_problem, shown
@@ -82,9 +83,9 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
         if sender is None:
             raise CommandError(f"--from: no sender address given. Use --from or set {SMTP_ENV}FROM.", EXIT_INPUT)
     try:
-        prepared = prepare_mails(master, out_dir, only=only.split(",") if only is not None else None,
+        prepared = prepare_mails(master, out_dir, only=codes(only),
                                  templates=templates, meeting=meeting, note=note, sender=sender or "",
-                                 max_attachment_mb=max_attachment_mb)
+                                 max_attachment_mb=max_attachment_mb, limit_name=" (--max-attachment-mb)")
     except FindingsError as exc:
         raise stopped(exc, errors_only=True) from None
     except SpareforslagError as exc:
@@ -113,7 +114,7 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
         outcomes = deliver(outgoing, settings, sender)
     except DeliveryError as exc:
         _results(exc.outcomes)
-        raise CommandError(str(exc), EXIT_OUTPUT) from None
+        raise CommandError(message_of(exc), EXIT_OUTPUT) from None
     _results(outcomes)
     failed = [o for o in outcomes if not o.sent]
     click.echo(f"{len(outcomes) - len(failed)} of {len(outcomes)} recipients got their mail.")

@@ -1,4 +1,4 @@
-"""The `reconcile` command: options and output; the work is in spareforslag_xl.reconcile."""
+"""The `reconcile` command: options and output; the work is in spareforslag_xl.app.reconcile."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from spareforslag_xl.cli.main import EXIT_PROBLEMS, echo_findings, fail, stopped
+from spareforslag_xl.cli.common import EXIT_PROBLEMS, echo_findings, fail, force_option, stopped
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 
 
@@ -49,7 +49,7 @@ def _tolerance(ctx, param, value):
                    "[default: reversed when every matched figure has the opposite sign]")
 @click.option("--tolerance", callback=_tolerance, default="0", show_default=True, metavar="AMOUNT",
               help="Largest difference that still agrees, in the master's unit (0.5 allows rounding).")
-@click.option("--force", is_flag=True, help="Reconcile even when the master has errors.")
+@force_option("Reconcile even when the master has errors.")
 def reconcile(master: Path, official: Path, output, mapping, sheet, unit, negate, tolerance, force) -> None:
     """Compare the recomputed figures with the official budget workbook and show every difference.
 
@@ -66,7 +66,7 @@ def reconcile(master: Path, official: Path, output, mapping, sheet, unit, negate
       spareforslag reconcile master.xlsx officielt.xlsx --unit "mio. kr." --tolerance 0.5 -o afstemning.xlsx
     """
     from spareforslag_xl.app.reconcile import reconcile_files
-    from spareforslag_xl.reconcile.text import report_lines
+    from spareforslag_xl.cli.reconcile_report import report_lines
 
     try:
         done = reconcile_files(master, official, output, mapping, unit, negate, tolerance, sheet, force)

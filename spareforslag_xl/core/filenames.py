@@ -1,6 +1,6 @@
 """Which departments get files, and under which names: one name per department, safe and unique.
 
-A department code becomes a file name with output.safe_filename, so that a code such as
+A department code becomes a file name with safe_filename, so that a code such as
 '../x' or 'CON' stays inside its folder and opens on Windows. Two codes that become the same
 name (such as 'A/B' and 'A_B') must not overwrite each other: the later one gets '-2', and
 validation says so with a warning at its cell.
@@ -8,17 +8,35 @@ validation says so with a warning at its cell.
 
 from __future__ import annotations
 
-from functools import partial
-from pathlib import Path
-from typing import Callable, Iterable, Optional, Sequence
+import re
+from typing import Iterable, Optional, Sequence
 
-from spareforslag_xl.model.errors import UsageError
+from spareforslag_xl.model.errors import RequestError
 from spareforslag_xl.model.findings import Finding, warning
 from spareforslag_xl.model.plan import Department, Plan, at, fold_name
-from spareforslag_xl.io.output import safe_filename
 
 WORKBOOK_FOLDER = "afdelinger"
 MAIL_FOLDER = "mails"
+
+_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$", re.IGNORECASE)
+_UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*\x7f]')
+
+
+def safe_filename(name: str, fallback: str = "fil") -> str:
+    """Return name usable as a file name on Windows, macOS and Linux, inside one folder.
+
+    Path separators, '..', control and reserved characters become '_'; names Windows
+    reserves (CON, NUL, COM1 …) get a trailing '_'; the result is never empty or hidden.
+    """
+    text = _UNSAFE.sub("_", name).strip().strip(".")
+    text = text.replace("..", "_")
+    if not text:
+        text = fallback
+    if _WINDOWS_RESERVED.match(text):
+        text = f"{text}_"
+    if text.startswith(("~", ".")):
+        text = "_" + text[1:]
+    return text[:120]
 
 
 def file_stems(departments: Iterable[Department]) -> dict[str, str]:
@@ -61,7 +79,7 @@ def check_file_names(plan: Plan) -> list[Finding]:
 def select(departments: Sequence[Department], only: Optional[Iterable[str]]) -> tuple[Department, ...]:
     """Return the departments named in only (all when None), in the master's order.
 
-    Raises UsageError naming the valid codes when a code is not in the master.
+    Raises RequestError naming the valid codes when a code is not in the master.
     """
     if only is None:
         return tuple(departments)
@@ -72,19 +90,6 @@ def select(departments: Sequence[Department], only: Optional[Iterable[str]]) -> 
         valid = ", ".join(d.code for d in departments) or "(none)"
         what = (f"unknown department code{'s' if len(unknown) > 1 else ''} "
                 + ", ".join(f"'{c}'" for c in unknown)) if unknown else "no department code given"
-        raise UsageError(f"{what}. Valid codes: {valid}.", "--only")
+        raise RequestError(f"{what}. Valid codes: {valid}.", remedy="only")
     chosen = {fold_name(c) for c in wanted}
     return tuple(d for d in departments if fold_name(d.code) in chosen)
-
-
-def workbook_jobs(result, folder: Path, departments: Sequence[Department], findings=(),
-                  forced: bool = False) -> list[tuple[Path, Callable[[], bytes]]]:
-    """Return (folder/<code>.xlsx, a function rendering its bytes) for each department's workbook."""
-    from spareforslag_xl.io.output import inside
-    from spareforslag_xl.render.department import department_bytes
-
-    stems = file_stems(result.plan.departments)
-    return [
-        (inside(folder, stems[d.code] + ".xlsx"), partial(department_bytes, result, d.code, findings, forced))
-        for d in departments
-    ]

@@ -8,7 +8,6 @@ workbook. A workbook open in Excel is detected by its '~$' lock file.
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 import time
 from pathlib import Path
@@ -19,27 +18,6 @@ from spareforslag_xl.model.errors import OutputError
 TEMP_PREFIX = ".~spareforslag-"
 STALE_SECONDS = 15 * 60
 """A temporary file older than this was left by a run that was killed, not one still writing."""
-
-_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$", re.IGNORECASE)
-_UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*\x7f]')
-
-
-def safe_filename(name: str, fallback: str = "fil") -> str:
-    """Return name usable as a file name on Windows, macOS and Linux, inside one folder.
-
-    Path separators, '..', control and reserved characters become '_'; names Windows
-    reserves (CON, NUL, COM1 …) get a trailing '_'; the result is never empty or hidden.
-    """
-    text = _UNSAFE.sub("_", name).strip().strip(".")
-    text = text.replace("..", "_")
-    if not text:
-        text = fallback
-    if _WINDOWS_RESERVED.match(text):
-        text = f"{text}_"
-    if text.startswith(("~", ".")):
-        text = "_" + text[1:]
-    return text[:120]
-
 
 def check_writable(target: Path) -> None:
     """Raise OutputError when target cannot be replaced: open in Excel, read-only, or a folder."""
@@ -63,6 +41,12 @@ def inside(folder: Path, name: str) -> Path:
     if target.parent != folder.resolve():
         raise OutputError(f"{name}: the output name would leave the folder {folder}.")
     return folder / name
+
+
+def refuse_existing(target: Path, overwrite: bool) -> None:
+    """Raise OutputError when target exists and may not be replaced (remedy: 'overwrite')."""
+    if Path(target).exists() and not overwrite:
+        raise OutputError(f"{target}: the file exists already.", remedy="overwrite")
 
 
 def write_atomically(target: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:

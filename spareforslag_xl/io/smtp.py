@@ -122,8 +122,7 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
         smtp.ehlo()
         if settings.security == "starttls":
             if not smtp.has_extn("starttls"):
-                raise DeliveryError(f"{where}: the server does not offer STARTTLS. Use --smtp-security ssl, or "
-                                    "none on a trusted network.")
+                raise DeliveryError(f"{where}: the server does not offer STARTTLS.", remedy="security-starttls")
             smtp.starttls(context=ssl.create_default_context())
             smtp.ehlo()
         if settings.user:
@@ -134,19 +133,18 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
         raise
     except smtplib.SMTPAuthenticationError as exc:
         _close(smtp)
-        raise DeliveryError(f"{where}: the server refused the login ({_answer(exc.smtp_code, exc.smtp_error)}). "
-                            "Check --smtp-user and the password.") from None
+        raise DeliveryError(f"{where}: the server refused the login ({_answer(exc.smtp_code, exc.smtp_error)}).",
+                            remedy="login") from None
     except smtplib.SMTPNotSupportedError:
         _close(smtp)
-        raise DeliveryError(f"{where}: the server does not accept a login. Leave out --smtp-user.") from None
+        raise DeliveryError(f"{where}: the server does not accept a login.", remedy="no-login") from None
     except ssl.SSLError as exc:
         _close(smtp)
-        raise DeliveryError(f"{where}: the encrypted connection failed ({exc.reason or exc}). "
-                            "Check --smtp-security and --smtp-port.") from None
+        raise DeliveryError(f"{where}: the encrypted connection failed ({exc.reason or exc}).",
+                            remedy="security") from None
     except (smtplib.SMTPException, OSError) as exc:
         _close(smtp)
-        raise DeliveryError(f"{where}: cannot connect ({_reason(exc)}). Check --smtp-host and --smtp-port, "
-                            "and that the server is reachable from this machine.") from None
+        raise DeliveryError(f"{where}: cannot connect ({_reason(exc)}).", remedy="connect") from None
 
 
 def _close(smtp: Optional[smtplib.SMTP]) -> None:

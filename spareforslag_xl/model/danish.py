@@ -102,3 +102,13 @@ def tidy(value: Decimal) -> Decimal:
 def plain_danish(value: Decimal) -> str:
     """Return a number with a decimal comma and no grouping or rounding: 28,4 and 0,055 and 3250."""
     return format(tidy(value), "f").replace(".", ",")
+
+
+MAX_DECIMALS = 3
+"""The most decimals a reconciled amount is shown with."""
+
+
+def places(value: Decimal) -> int:
+    """Return how many decimals an amount needs to be shown exactly (at most 3): 0.5 → 1, 3250 → 0."""
+    exponent = value.normalize().as_tuple().exponent
+    return min(MAX_DECIMALS, max(0, -exponent)) if isinstance(exponent, int) else 0

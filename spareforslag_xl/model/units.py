@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable, Optional
 
+from spareforslag_xl.model.errors import UnitConflict
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -76,14 +78,6 @@ class Mention:
     text: str
     distance: int
     """Rows between the cell and the table's header row (0 = in the header row)."""
-
-
-class UnitConflict(Exception):
-    """Two different units are named equally close to the table."""
-
-    def __init__(self, mentions: list[Mention]) -> None:
-        self.mentions = mentions
-        super().__init__(", ".join(f"{m.unit} ({m.address})" for m in mentions))
 
 
 def nearest_unit(texts: Iterable[tuple[str, str, int]]) -> Optional[Mention]:

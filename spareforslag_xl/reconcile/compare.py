@@ -45,10 +45,13 @@ PROBLEMS = tuple(s for s in Status if not s.ok)
 
 
 class UnitSource(Enum):
-    GIVEN = "given with --unit"
-    MAPPING = "given in the mapping file"
-    FOUND = "found in the sheet"
-    ASSUMED = "assumed: the master's unit"
+    """Where the unit of an official table came from."""
+
+    GIVEN = "given"
+    """Given by the caller (the unit argument)."""
+    MAPPING = "mapping"
+    FOUND = "found"
+    ASSUMED = "assumed"
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from spareforslag_xl.master.cells import column_letter
+from spareforslag_xl.model.errors import LocateError
 from spareforslag_xl.reconcile.labels import Vocabulary, fold, year_of
 from spareforslag_xl.reconcile.read import Grid, address
 from spareforslag_xl.reconcile.table import Level, Table, cross_tab, long_table
@@ -32,15 +33,6 @@ HEADER_WORDS = {
     "amount": ("beløb", "besparelse", "amount", "værdi", "value"),
 }
 """The column headings of a long table, folded; a heading may go on ('Beløb i 1.000 kr.')."""
-
-
-class LocateError(Exception):
-    """No table was found, or two fit equally well; ``hint`` says what to do."""
-
-    def __init__(self, problem: str, hint: str) -> None:
-        self.problem = problem
-        self.hint = hint
-        super().__init__(problem)
 
 
 @dataclass
@@ -57,7 +49,7 @@ def locate(grids: Sequence[Grid], vocab: Vocabulary, years: Sequence[int], sheet
         chosen = [g for g in grids if fold(g.name) == fold(sheet)]
         if not chosen:
             names = ", ".join(f"'{g.name}'" for g in grids)
-            raise LocateError(f"has no sheet '{sheet}' (its sheets: {names}).", "Check the name given with --sheet.")
+            raise LocateError(f"has no sheet '{sheet}' (its sheets: {names}).", remedy="sheet")
         grids = chosen
     candidates: list[tuple[int, Table]] = []
     seen: list[str] = []
@@ -73,7 +65,7 @@ def locate(grids: Sequence[Grid], vocab: Vocabulary, years: Sequence[int], sheet
             "no table of departments or themes by year was found. Looked for a header row of year headings "
             f"(2024, B2024, Budget 2024) for the master's years {span} with department or theme labels to their "
             "left, or a header row with the columns Afdeling and/or Tema, År and Beløb. Found: " + "; ".join(seen) + ".",
-            "Say where the table is with --mapping FILE (see the README).",
+            remedy="mapping",
         )
     used, unused = [], []
     for level in Level:
@@ -81,7 +73,7 @@ def locate(grids: Sequence[Grid], vocab: Vocabulary, years: Sequence[int], sheet
         if len(fitting) > 1 and fitting[0][0] == fitting[1][0]:
             raise LocateError(
                 f"two tables of {level.value} fit equally well: {fitting[0][1].range} and {fitting[1][1].range}.",
-                "Choose the sheet with --sheet NAME, or say where the table is with --mapping FILE.",
+                remedy="sheet-or-mapping",
             )
         used += [t for _, t in fitting[:1]]
         unused += [t for _, t in fitting[1:]]

@@ -17,7 +17,7 @@ from spareforslag_xl.master.cells import column_letter
 from spareforslag_xl.reconcile.compare import Line, Reconciliation, Source, Status, UnitSource
 from spareforslag_xl.reconcile.read import Kind
 from spareforslag_xl.reconcile.table import Layout, Level, Reason, Table
-from spareforslag_xl.reconcile.text import places
+from spareforslag_xl.model.danish import places
 from spareforslag_xl.render.sheet import (
     ERROR_FILL, HEADER_FILL, OK_FILL, TOTAL_FILL, WARN_FILL, SheetWriter, Styles, amount_format,
 )

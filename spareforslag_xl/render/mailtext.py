@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Optional
 
 from spareforslag_xl.model.danish import format_danish, to_decimal
-from spareforslag_xl.model.errors import InputError, UsageError
+from spareforslag_xl.model.errors import InputError, RequestError
 from spareforslag_xl.model.plan import Plan
 from spareforslag_xl.core.parts import DepartmentPart
 
@@ -46,7 +46,7 @@ def template_environment(folder: Optional[Path] = None, decimals: int = 0):
     if folder is not None:
         folder = Path(folder)
         if not any((folder / name).is_file() for name in TEMPLATE_NAMES):
-            raise UsageError(f"{folder} holds none of the templates {', '.join(TEMPLATE_NAMES)}.", "--templates")
+            raise RequestError(f"{folder} holds none of the templates {', '.join(TEMPLATE_NAMES)}.", remedy="templates")
         loaders.append(jinja2.FileSystemLoader(folder, encoding="utf-8"))
 
     def default(name: str):

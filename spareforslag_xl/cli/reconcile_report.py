@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
-from spareforslag_xl.model.danish import format_danish
+from spareforslag_xl.model.danish import format_danish, places
 from spareforslag_xl.master.cells import column_letter
 from spareforslag_xl.reconcile.compare import Line, Reconciliation, Source, Status, UnitSource
 from spareforslag_xl.reconcile.read import Kind
@@ -25,13 +25,9 @@ COUNT_COLUMNS = (
     ("Unreadable", (Status.UNREADABLE,)),
     ("Ambiguous", (Status.AMBIGUOUS,)),
 )
-MAX_DECIMALS = 3
-
-
-def places(value: Decimal) -> int:
-    """Return how many decimals an amount needs to be shown exactly (at most 3): 0.5 → 1, 3250 → 0."""
-    exponent = value.normalize().as_tuple().exponent
-    return min(MAX_DECIMALS, max(0, -exponent)) if isinstance(exponent, int) else 0
+UNIT_HOW = {UnitSource.GIVEN: "given with --unit", UnitSource.MAPPING: "given in the mapping file",
+            UnitSource.FOUND: "found in the sheet", UnitSource.ASSUMED: "assumed: the master's unit"}
+"""How the unit of an official table came to be, as the terminal says it."""
 
 
 def amount_text(value: Optional[Decimal], decimals: int = 0, signed: bool = False) -> str:
@@ -57,7 +53,7 @@ def describe_table(table: Table) -> str:
 
 
 def describe_unit(source: Source, master_unit: Unit) -> str:
-    text = f"{source.unit} ({source.how.value}"
+    text = f"{source.unit} ({UNIT_HOW[source.how]}"
     if source.how is UnitSource.FOUND and source.mention is not None:
         text += f", {source.mention.address}: \"{source.mention.text.strip()}\""
     text += ")"

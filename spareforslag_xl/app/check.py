@@ -1,0 +1,85 @@
+"""Reading and checking a master, and the one rule for when its findings stop a command."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+from spareforslag_xl.model.errors import FindingsError
+from spareforslag_xl.model.findings import Finding, has_errors
+from spareforslag_xl.model.plan import Plan
+
+Clock = Callable[[], float]
+
+
+@dataclass
+class Checked:
+    """A master read and validated: its plan and every finding."""
+
+    path: Path
+    plan: Plan
+    findings: list[Finding]
+    timings: dict[str, float] = field(default_factory=dict)
+    stated: Optional[list] = None
+    """The document's figures (sheet 'Dokumenttal' of an imported master), or None."""
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.findings)
+
+
+def check_master(path: Path, clock: Clock = time.perf_counter) -> Checked:
+    """Return the plan and findings of the master at path (raises InputError if unreadable)."""
+    from spareforslag_xl.core.validate import Unreadable, validate
+    from spareforslag_xl.master import layout as L
+    from spareforslag_xl.master.parse import parse_master
+    from spareforslag_xl.master.read import read_workbook
+    from spareforslag_xl.master.stated_sheet import SHEET, parse_stated
+    from spareforslag_xl.model.findings import in_reading_order, warning
+    from spareforslag_xl.model.plan import Ref
+
+    path = Path(path)
+    t0 = clock()
+    book = read_workbook(path, [s.name for s in L.DATA_SHEETS] + [SHEET])  # one read for both
+    t1 = clock()
+    stated_rows = book.sheets.pop(SHEET, None)
+    plan, findings = parse_master(book)
+    t2 = clock()
+    findings = in_reading_order(findings + validate(plan, Unreadable.from_findings(findings)),
+                                [s.name for s in L.DATA_SHEETS])
+    t3 = clock()
+    stated = None
+    if stated_rows is not None:
+        stated, skipped = parse_stated(stated_rows.rows)
+        findings += [warning("stated-row-unreadable", "this row of the document's figures cannot be read (a kind, "
+                             "line, value or decimals that make no sense); the audit leaves it out.",
+                             Ref(SHEET, f"A{row}"), "Import the document again, or correct the row.")
+                     for row in skipped]
+    return Checked(path, plan, findings, {"read": t1 - t0, "parse": t2 - t1, "validate": t3 - t2}, stated)
+
+
+def require_clean(checked: Checked, stops: Callable[[int], str], strict: bool = False,
+                  force: bool = False) -> list[Finding]:
+    """Return the findings that stop the command: its errors, and with ``strict`` its warnings too.
+
+    Raises FindingsError unless there are none or ``force`` (the command goes on and marks
+    its output). ``stops(n)`` says what n stopping findings mean for this command, such as
+    "1 error that stops the mails; nothing was written."
+    """
+    blocking = [f for f in checked.findings if f.is_error or strict]
+    if blocking and not force:
+        raise FindingsError(f"{checked.path}: the master has {stops(len(blocking))}", checked.findings)
+    return blocking
+
+
+def counted(n: int, word: str) -> str:
+    """Return '1 error', '2 errors'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def counted_stop(n: int, word: str) -> str:
+    """Return '1 error that stops', '2 errors that stop'."""
+    return f"{counted(n, word)} that stop{'s' if n == 1 else ''}"
+

@@ -1,0 +1,78 @@
+"""The `init` and `validate` commands: a new master, and every problem of one at once."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from spareforslag_xl.cli.common import (
+    EXIT_PROBLEMS, echo_findings, fail, master_argument, overwrite_option, strict_option,
+)
+from spareforslag_xl.model.errors import SpareforslagError
+
+
+@click.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--first-year", type=click.IntRange(1900, 2200), default=None,
+              help="First budget year (default: next year).")
+@click.option("--years", type=click.IntRange(1, 30), default=4, show_default=True, help="Number of years.")
+@overwrite_option("Replace PATH if it exists.")
+def init(path: Path, first_year: int | None, years: int, overwrite: bool) -> None:
+    """Write an empty master workbook that explains itself.
+
+    It has an instructions sheet ('Vejledning'), the sheets Indstillinger, Mål,
+    Afdelinger, Nøgler, Temaer, Forslag and Faste beløb with frozen headers and dropdown
+    lists, and one example row.
+
+    \b
+    Example:
+      spareforslag init budget-2027.xlsx --first-year 2027 --years 4
+    """
+    from spareforslag_xl.app.init import init_master
+
+    first = first_year or date.today().year + 1
+    try:
+        written = init_master(path, first, years, overwrite)
+    except SpareforslagError as exc:
+        raise fail(exc) from None
+    click.echo(f"Wrote {written} (years {first}-{first + years - 1}).")
+
+
+@click.command()
+@master_argument()
+@strict_option("Exit 1 on warnings too.")
+@click.option("--errors-only", is_flag=True, help="Show errors, not warnings.")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+def validate(master: Path, strict: bool, errors_only: bool, as_json: bool) -> None:
+    """Check a master workbook and report every problem at once.
+
+    Each finding gives its severity, the sheet and cell (Forslag!E7), what is wrong and
+    how to fix it. Exit 0 when there are no errors (warnings allowed unless --strict),
+    1 when there are errors, 2 when the file cannot be read.
+
+    \b
+    Example:
+      spareforslag validate input/spareforslag-budget-2024.xlsx
+    """
+    from spareforslag_xl.app.check import check_master
+    from spareforslag_xl.model.findings import summary
+
+    try:
+        checked = check_master(master)
+    except SpareforslagError as exc:
+        raise fail(exc) from None
+    shown = [f for f in checked.findings if f.is_error or not errors_only]
+    if as_json:
+        click.echo(json.dumps([{
+            "severity": f.severity.value, "code": f.code, "sheet": f.ref.sheet if f.ref else None,
+            "cell": f.ref.cell if f.ref else None, "message": f.message, "hint": f.hint,
+        } for f in shown], ensure_ascii=False, indent=2))
+    else:
+        echo_findings(shown)
+        click.echo(f"{master}: {summary(checked.findings)}.")
+    if not checked.ok or (strict and checked.findings):
+        sys.exit(EXIT_PROBLEMS)

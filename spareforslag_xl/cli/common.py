@@ -1,0 +1,108 @@
+"""What every command shares: exit codes, library errors turned into messages, shared options.
+
+The library says what is wrong; here each error's ``remedy`` (the library setting that would
+change the outcome) becomes the option that sets it, so that the messages name options only
+on the command line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from spareforslag_xl.model.errors import (
+    DeliveryError, FindingsError, InputError, OutputError, RequestError, SpareforslagError,
+)
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_INPUT, EXIT_OUTPUT = 0, 1, 2, 3
+SMTP_ENV = "SPAREFORSLAG_SMTP_"
+
+OPTION_OF = {"only": "--only", "templates": "--templates"}
+"""The option a RequestError's remedy names; its message is prefixed with it ('--only: …')."""
+
+REMEDIES = {
+    "overwrite": "Use --overwrite to replace it.",
+    "import": "Make the master with 'spareforslag import DOCUMENT -o MASTER.xlsx'.",
+    "unit": "Give the unit with --unit.",
+    "sheet": "Check the name given with --sheet.",
+    "mapping": "Say where the table is with --mapping FILE (see the README).",
+    "sheet-or-mapping": "Choose the sheet with --sheet NAME, or say where the table is with --mapping FILE.",
+    "security-starttls": "Use --smtp-security ssl, or none on a trusted network.",
+    "login": "Check --smtp-user and the password.",
+    "no-login": "Leave out --smtp-user.",
+    "security": "Check --smtp-security and --smtp-port.",
+    "connect": "Check --smtp-host and --smtp-port, and that the server is reachable from this machine.",
+}
+"""What to do, on the command line, about an error whose remedy is the key."""
+
+
+class CommandError(click.ClickException):
+    """A library error shown as 'Error: …' with our exit code."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def message_of(exc: SpareforslagError) -> str:
+    """Return the library's message with what to do on the command line."""
+    if isinstance(exc, RequestError) and exc.remedy in OPTION_OF:
+        return f"{OPTION_OF[exc.remedy]}: {exc}"
+    advice = REMEDIES.get(exc.remedy, "")
+    return f"{exc} {advice}" if advice else str(exc)
+
+
+def fail(exc: SpareforslagError) -> CommandError:
+    """Return the command's error for a library error, with its exit code."""
+    if isinstance(exc, (InputError, RequestError)):
+        return CommandError(message_of(exc), EXIT_INPUT)
+    if isinstance(exc, (OutputError, DeliveryError)):
+        return CommandError(message_of(exc), EXIT_OUTPUT)
+    return CommandError(message_of(exc), EXIT_PROBLEMS)
+
+
+def stopped(exc: FindingsError, instead: str = "", errors_only: bool = False) -> CommandError:
+    """Print the findings that stopped a command and return its error (exit 1); ``instead`` names
+    the option that goes on anyway, e.g. '--force to write a marked report anyway'."""
+    echo_findings(exc.findings, errors_only=errors_only, err=True)
+    advice = f" Fix the findings above, or use {instead}." if instead else " Fix the findings above."
+    return CommandError(f"{exc}{advice}", EXIT_PROBLEMS)
+
+
+def echo_findings(findings, errors_only: bool = False, err: bool = False) -> None:
+    for f in findings:
+        if errors_only and not f.is_error:
+            continue
+        click.echo(str(f), err=err)
+
+
+def codes(only: str | None) -> list[str] | None:
+    """Return the department codes of --only ('MSB,MBU'), or None when not given."""
+    return only.split(",") if only is not None else None
+
+
+# -- options more than one command has -------------------------------------------------------------
+def master_argument():
+    return click.argument("master", type=click.Path(path_type=Path, readable=False))
+
+
+def output_folder_option(help: str):
+    return click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+                        default=Path("build"), show_default=True, help=help)
+
+
+def only_option(help: str):
+    return click.option("--only", metavar="CODES", help=help)
+
+
+def force_option(help: str):
+    return click.option("--force", is_flag=True, help=help)
+
+
+def strict_option(help: str):
+    return click.option("--strict", is_flag=True, help=help)
+
+
+def overwrite_option(help: str):
+    return click.option("--overwrite", is_flag=True, help=help)

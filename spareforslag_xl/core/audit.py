@@ -20,6 +20,7 @@ from spareforslag_xl.core.audit_items import AuditItem, Severity, merge_items, y
 from spareforslag_xl.core.compute import Result, Split, ThemeResult
 from spareforslag_xl.model.danish import format_danish, plain_danish
 from spareforslag_xl.importer.numbers import SCALE, convert
+from spareforslag_xl.master import layout as L
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.core.salary import StatedFte, implied_salary
 from spareforslag_xl.model.stated import SHARE_UNIT, Kind, StatedFigure
@@ -253,7 +254,7 @@ class _Auditor:
                   f"the FTE figures {', '.join(dict.fromkeys(g.text for g in fitting))} imply an average salary "
                   f"from {format_danish(imp.interval.low, 1)} to {high} (total / FTE: {about}); the master uses {used}"
                   + ("; other themes imply other salaries, so the document uses no single average salary"
-                     if differ else ""), None, tuple(fitting), label="Gns. løn")
+                     if differ else ""), None, tuple(fitting), label=L.SALARY)
 
     def _outlier(self, t: ThemeResult, imp, by_year: dict, year: int) -> None:
         f = by_year[year]

@@ -42,7 +42,7 @@ class Split:
         if self.rule is None or self.rule.method is Method.NONE:
             return "Ikke fordelt"
         if self.rule.method is Method.FIXED:
-            text = "Faste beløb"
+            text = Method.FIXED.value
         elif self.key is None:
             return f"Ukendt nøgle '{self.rule.key}' (ikke fordelt)"
         else:

@@ -67,7 +67,7 @@ def check_file_names(plan: Plan) -> list[Finding]:
                 "file-name-clash",
                 f"the department codes '{other.code}' and '{d.code}' give the same file name "
                 f"'{stems[other.code]}'; the files of '{d.code}' are named '{stems[d.code]}'.",
-                at(d.refs, "Kode"),
+                at(d.refs, "code"),
                 "Give the departments codes that differ in letters or digits "
                 "(a file name cannot hold / \\ : * ? \" < > |).",
             ))

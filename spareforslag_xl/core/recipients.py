@@ -11,10 +11,12 @@ from __future__ import annotations
 import string
 from typing import Iterable
 
+from spareforslag_xl.master import layout as L
 from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.model.plan import Department, Plan, Ref, at
 
-EMAIL_COLUMN = "E-mail"
+EMAIL_FIELD = "emails"
+"""The field of the department's 'E-mail' column."""
 _LOCAL_CHARS = frozenset(string.ascii_letters + string.digits + "!#$%&'*+-/=?^_`{|}~.")
 _DOMAIN_CHARS = frozenset(string.ascii_letters + string.digits + "-")
 
@@ -76,11 +78,11 @@ def check_recipients(plan: Plan) -> list[Finding]:
 
 
 def _check_department(d: Department, first_seen: dict) -> Iterable[Finding]:
-    where = at(d.refs, EMAIL_COLUMN)
+    where = at(d.refs, EMAIL_FIELD)
     if not d.emails:
         yield warning("missing-email", f"the department {d.code} has no e-mail address; its mail draft has no "
                       "recipient and 'mail --send' skips it.", where,
-                      f"Write the department's addresses in the column '{EMAIL_COLUMN}', separated by ';'.")
+                      f"Write the department's addresses in the column '{L.DEPARTMENTS.header(EMAIL_FIELD)}', separated by ';'.")
         return
     own: set[str] = set()
     for address in d.emails:

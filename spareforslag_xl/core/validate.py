@@ -69,7 +69,7 @@ def _check_basics(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]:
     if residual and plan.key(residual) is None:
         yield error(
             "unknown-key", f"the key '{residual}' named in '{L.RESIDUAL_KEY}' is not on the sheet '{L.KEYS.name}'.",
-            plan.settings.refs.get(L.RESIDUAL_KEY), _key_hint(plan),
+            plan.settings.refs.get("residual_key"), _key_hint(plan),
         )
 
 
@@ -81,15 +81,15 @@ def _check_keys(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]:
         for share in key.shares:
             if plan.departments and fold_name(share.department) not in codes:
                 yield error("unknown-department", f"the key '{key.name}' names the department '{share.department}', "
-                            f"which is not on the sheet '{L.DEPARTMENTS.name}'.", at(share.refs, "Afdeling"),
-                            "Use a code from the sheet Afdelinger.")
+                            f"which is not on the sheet '{L.DEPARTMENTS.name}'.", at(share.refs, "department"),
+                            f"Use a code from the sheet {L.DEPARTMENTS.name}.")
             if share.share < 0:
                 yield error("negative-share", f"the share of {share.department} in key '{key.name}' is negative.",
-                            at(share.refs, "Andel"), "Shares go from 0 % to 100 %.")
+                            at(share.refs, "share"), "Shares go from 0 % to 100 %.")
         total = key.total
         if key.complete or not sums_known:
             continue
-        where = at(key.shares[-1].refs, "Andel") if key.shares else at(key.refs)
+        where = at(key.shares[-1].refs, "share") if key.shares else at(key.refs)
         if total > ONE:
             yield error(
                 "key-over-100", f"the shares of key '{key.name}' sum to {format_share(total)}, more than 100 %; "
@@ -110,19 +110,20 @@ def _check_references(plan: Plan) -> Iterable[Finding]:
     for line in plan.lines:
         if themes and line.theme not in themes:
             yield error("unknown-theme", f"the proposal '{line.title}' belongs to theme {line.theme}, "
-                        f"which is not on the sheet '{L.THEMES.name}'.", at(line.refs, "Tema"),
-                        "Use a theme number from the sheet Temaer, or add the theme.")
+                        f"which is not on the sheet '{L.THEMES.name}'.", at(line.refs, "theme"),
+                        f"Use a theme number from the sheet {L.THEMES.name}, or add the theme.")
     for row in plan.fixed:
         if themes and row.theme not in themes:
             yield error("unknown-theme", f"the fixed amount refers to theme {row.theme}, which does not exist.",
-                        at(row.refs, "Tema"), "Use a theme number from the sheet Temaer.")
+                        at(row.refs, "theme"), f"Use a theme number from the sheet {L.THEMES.name}.")
         elif row.line and (row.theme, row.line) not in numbered:
             yield error("unknown-line", f"the fixed amount refers to proposal {row.line} of theme {row.theme}, "
-                        "which does not exist.", at(row.refs, "Nr"), "Use the number of a proposal on the sheet Forslag.")
+                        "which does not exist.", at(row.refs, "line"),
+                        f"Use the number of a proposal on the sheet {L.LINES.name}.")
         if plan.departments and fold_name(row.department) not in codes:
             yield error("unknown-department", f"the fixed amount names the department '{row.department}', "
-                        "which is not on the sheet Afdelinger.", at(row.refs, "Afdeling"),
-                        "Use a code from the sheet Afdelinger.")
+                        f"which is not on the sheet {L.DEPARTMENTS.name}.", at(row.refs, "department"),
+                        f"Use a code from the sheet {L.DEPARTMENTS.name}.")
     for rule in _rules(plan):
         if rule.method is Method.KEY and rule.key and plan.key(rule.key) is None:
             yield error("unknown-key", f"the key '{rule.key}' is not on the sheet '{L.KEYS.name}'.", rule.ref,
@@ -134,7 +135,8 @@ def _check_references(plan: Plan) -> Iterable[Finding]:
     for theme in plan.themes:
         if theme.number not in lined and not theme.status:
             yield warning("theme-without-lines", f"theme {theme.number} '{theme.title}' has no proposals.",
-                          at(theme.refs, "Nr"), "Add its proposals on the sheet Forslag, or explain in Status "
+                          at(theme.refs, "number"),
+                          f"Add its proposals on the sheet {L.LINES.name}, or explain in {L.THEMES.header('status')} "
                           "(e.g. '(temaet er slået ind under tema 8)').")
 
 
@@ -170,7 +172,7 @@ def _precision(plan: Plan, amount, ref, what: str) -> Iterable[Finding]:
         decimals = plan.settings.decimals
         yield error("too-many-decimals", f"the {what} {amount} has more decimals than the plan shows ({decimals}); "
                     "its parts could not add up exactly to the totals.", ref,
-                    f"Round it to {decimals} decimals, or raise '{L.DECIMALS}' on the sheet Indstillinger.")
+                    f"Round it to {decimals} decimals, or raise '{L.DECIMALS}' on the sheet {L.SETTINGS.name}.")
 
 
 def _check_distribution(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]:
@@ -180,12 +182,13 @@ def _check_distribution(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]
         for group in theme_groups(plan, theme):
             rule = group.rule
             if rule is None:
-                rule_cell = at(group.lines[0].refs, "Fordeling") if group.own else at(theme.refs, "Fordeling")
+                rule_cell = at(group.lines[0].refs, "method") if group.own else at(theme.refs, "method")
                 if rule_cell in unreadable.cells:
                     continue
                 if any(group.amount(y) for y in plan.years):
-                    yield warning("no-distribution", f"theme {theme.number} has no distribution (Fordeling); "
-                                  "its amounts appear as 'Ikke fordelt'.", at(theme.refs, "Fordeling"),
+                    yield warning("no-distribution", f"theme {theme.number} has no distribution "
+                                  f"({L.THEMES.header('method')}); its amounts appear as '{Method.NONE.value}'.",
+                                  at(theme.refs, "method"),
                                   "Choose " + L.METHOD_HELP)
                 continue
             if rule.method is not Method.FIXED:
@@ -195,7 +198,7 @@ def _check_distribution(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]
             rows = fixed.get(ident, [])
             what = f"proposal {group.line_number} of theme {theme.number}" if group.own else f"theme {theme.number}"
             if not rows:
-                yield error("missing-fixed", f"{what} is distributed by 'Faste beløb' but the sheet "
+                yield error("missing-fixed", f"{what} is distributed by '{Method.FIXED.value}' but the sheet "
                             f"'{L.FIXED.name}' has no rows for it.", rule.ref,
                             f"Add one row per department on the sheet '{L.FIXED.name}'.")
                 continue
@@ -225,9 +228,9 @@ def _check_distribution(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]
     for ident, rows in fixed.items():
         if ident not in used and ident[0] in themes:
             yield warning("fixed-unused", f"fixed amounts are given for theme {ident[0]}"
-                          f"{' proposal ' + ident[1] if ident[1] else ''}, whose distribution is not 'Faste beløb'; "
-                          "they are ignored.", at(rows[0].refs, "Tema"),
-                          "Set Fordeling to 'Faste beløb', or delete the rows.")
+                          f"{' proposal ' + ident[1] if ident[1] else ''}, whose distribution is not '{Method.FIXED.value}'; "
+                          "they are ignored.", at(rows[0].refs, "theme"),
+                          f"Set {L.THEMES.header('method')} to '{Method.FIXED.value}', or delete the rows.")
 
 
 def _rules(plan: Plan) -> Iterable[Rule]:

@@ -2,6 +2,8 @@
 
 This is the one place that knows the Danish names a budget officer sees. The reader, the
 writer behind ``init`` and ``import``, and the README's description all come from here.
+The program refers to a column by its English field name (``LINES.header("from_year")``
+is 'Fra år'); the records' ``refs`` are keyed by these field names (and by year).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from spareforslag_xl.model.plan import Method
 
 @dataclass(frozen=True)
 class Column:
+    field: str
+    """The name the program uses for the column, e.g. 'from_year'; stable when the header changes."""
     header: str
     help: str
     required: bool = False
@@ -25,27 +29,39 @@ class SheetLayout:
     help: str
     columns: tuple[Column, ...]
     years: bool = False
-    """Whether year columns (headers such as 2024) follow the columns marked ``before_years``."""
+    """Whether year columns (headers such as 2024) follow the column ``years_after``."""
     years_after: str = ""
-    """The header the year columns follow."""
+    """The field of the column the year columns follow."""
 
-    def column(self, header: str) -> Column:
+    def column(self, field: str) -> Column:
+        """Return the column of a field name, e.g. ``LINES.column("theme")``."""
         for c in self.columns:
-            if c.header == header:
+            if c.field == field:
                 return c
-        raise KeyError(header)
+        raise KeyError(field)
+
+    def header(self, field: str) -> str:
+        """Return the Danish header of a field, e.g. 'Tema' for ``LINES.header("theme")``."""
+        return self.column(field).header
+
+    @property
+    def fields_by_header(self) -> dict[str, str]:
+        """Header → field name, so that a lookup by the header the user sees finds the field."""
+        return {c.header: c.field for c in self.columns}
 
 
 GUIDE = "Vejledning"
+GUIDE_COLUMNS = ("Kolonne", "Skal udfyldes", "Forklaring")
+"""The headers of the guide's table of columns."""
 
 # The settings sheet is a list of (Indstilling, Værdi) pairs.
 SETTINGS = SheetLayout(
     "Indstillinger",
     "Én indstilling pr. række: navnet i kolonne A, værdien i kolonne B.",
     (
-        Column("Indstilling", "Navnet på indstillingen (skal stå præcis som her).", True, 26),
-        Column("Værdi", "Værdien.", True, 60),
-        Column("Forklaring", "Forklaring (læses ikke af programmet).", False, 70),
+        Column("name", "Indstilling", "Navnet på indstillingen (skal stå præcis som her).", True, 26),
+        Column("value", "Værdi", "Værdien.", True, 60),
+        Column("explanation", "Forklaring", "Forklaring (læses ikke af programmet).", False, 70),
     ),
 )
 
@@ -71,14 +87,28 @@ SETTING_HELP: dict[str, str] = {
     RESIDUAL_KEY: "Navnet på den nøgle (arket Nøgler), som fordeler differencen mellem målet og summen af temaerne.",
     MEETING: "Mødedato eller anden tekst til mails (valgfri).",
 }
-SETTING_ORDER = (TITLE, SUBTITLE, MUNICIPALITY, BUDGET_YEAR, UNIT, DECIMALS, SALARY, RESIDUAL_KEY, MEETING)
+SETTING_NAMES: dict[str, str] = {
+    "title": TITLE,
+    "subtitle": SUBTITLE,
+    "municipality": MUNICIPALITY,
+    "budget_year": BUDGET_YEAR,
+    "unit": UNIT,
+    "decimals": DECIMALS,
+    "salary": SALARY,
+    "residual_key": RESIDUAL_KEY,
+    "meeting": MEETING,
+}
+"""Field name (as on ``Settings``) → the setting's Danish name, in the order of the sheet."""
+SETTING_FIELDS: dict[str, str] = {name: f for f, name in SETTING_NAMES.items()}
+"""The setting's Danish name → field name."""
+SETTING_ORDER = tuple(SETTING_NAMES.values())
 
 TARGET = SheetLayout(
     "Mål",
     "Målet for de samlede besparelser pr. år: én række 'Mål' med et beløb under hvert år.",
-    (Column("Beskrivelse", "Skriv 'Mål'.", True, 30),),
+    (Column("label", "Beskrivelse", "Skriv 'Mål'.", True, 30),),
     years=True,
-    years_after="Beskrivelse",
+    years_after="label",
 )
 TARGET_ROW = "Mål"
 
@@ -86,10 +116,10 @@ DEPARTMENTS = SheetLayout(
     "Afdelinger",
     "Én række pr. magistratsafdeling.",
     (
-        Column("Kode", "Afdelingens kode, fx MSB. Bruges på de andre ark.", True, 10),
-        Column("Navn", "Afdelingens navn, fx 'Sociale Forhold og Beskæftigelse'.", True, 40),
-        Column("E-mail", "Modtager(e) af afdelingens mail; flere adskilles med ';'.", False, 40),
-        Column("Kontaktperson", "Navn på kontaktpersonen (valgfri).", False, 28),
+        Column("code", "Kode", "Afdelingens kode, fx MSB. Bruges på de andre ark.", True, 10),
+        Column("name", "Navn", "Afdelingens navn, fx 'Sociale Forhold og Beskæftigelse'.", True, 40),
+        Column("emails", "E-mail", "Modtager(e) af afdelingens mail; flere adskilles med ';'.", False, 40),
+        Column("contact", "Kontaktperson", "Navn på kontaktpersonen (valgfri).", False, 28),
     ),
 )
 
@@ -97,10 +127,10 @@ KEYS = SheetLayout(
     "Nøgler",
     "Fordelingsnøgler: én række pr. nøgle og afdeling. Andelene i en nøgle bør give 100 %.",
     (
-        Column("Nøgle", "Nøglens navn, fx 'Administrativ fordelingsnøgle'.", True, 34),
-        Column("Afdeling", "Afdelingens kode (fra arket Afdelinger).", True, 10),
-        Column("Andel", "Afdelingens andel i procent, fx 28,4 %.", True, 10),
-        Column("Bemærkning", "Fri tekst.", False, 40),
+        Column("name", "Nøgle", "Nøglens navn, fx 'Administrativ fordelingsnøgle'.", True, 34),
+        Column("department", "Afdeling", "Afdelingens kode (fra arket Afdelinger).", True, 10),
+        Column("share", "Andel", "Afdelingens andel i procent, fx 28,4 %.", True, 10),
+        Column("note", "Bemærkning", "Fri tekst.", False, 40),
     ),
 )
 
@@ -113,16 +143,16 @@ THEMES = SheetLayout(
     "Temaer",
     "Én række pr. tema i den rækkefølge, oversigten skal vise dem.",
     (
-        Column("Nr", "Temaets nummer, fx 7.", True, 6),
-        Column("Titel", "Temaets titel.", True, 48),
-        Column("Status", "Note til oversigten, fx '(temaet er slået ind under tema 8)'.", False, 30),
-        Column("Fordeling", "Hvordan temaets beløb fordeles på afdelinger: " + METHOD_HELP, False, 14),
-        Column("Nøgle", "Nøglens navn, når Fordeling er 'Nøgle'.", False, 30),
-        Column("Fra år", "Første år der fordeles; tidligere år vises som 'Ikke fordelt' (valgfri).", False, 8),
-        Column("Gns. løn", "Temaets egen gennemsnitsløn til årsværk (valgfri; ellers Indstillinger).", False, 10),
-        Column("Beskrivelse af opgaven", "Temaets beskrivelse (vises i rapporten).", False, 50),
-        Column("Identificeret potentiale", "Tekst om det identificerede potentiale.", False, 50),
-        Column("Fordeling på afdeling", "Tekst om hvordan temaet fordeles.", False, 50),
+        Column("number", "Nr", "Temaets nummer, fx 7.", True, 6),
+        Column("title", "Titel", "Temaets titel.", True, 48),
+        Column("status", "Status", "Note til oversigten, fx '(temaet er slået ind under tema 8)'.", False, 30),
+        Column("method", "Fordeling", "Hvordan temaets beløb fordeles på afdelinger: " + METHOD_HELP, False, 14),
+        Column("key", "Nøgle", "Nøglens navn, når Fordeling er 'Nøgle'.", False, 30),
+        Column("from_year", "Fra år", "Første år der fordeles; tidligere år vises som 'Ikke fordelt' (valgfri).", False, 8),
+        Column("salary", "Gns. løn", "Temaets egen gennemsnitsløn til årsværk (valgfri; ellers Indstillinger).", False, 10),
+        Column("description", "Beskrivelse af opgaven", "Temaets beskrivelse (vises i rapporten).", False, 50),
+        Column("potential_text", "Identificeret potentiale", "Tekst om det identificerede potentiale.", False, 50),
+        Column("distribution_text", "Fordeling på afdeling", "Tekst om hvordan temaet fordeles.", False, 50),
     ),
 )
 
@@ -131,17 +161,17 @@ LINES = SheetLayout(
     "Ét forslag (linje i 'Identificeret potentiale') pr. række med et beløb pr. år. "
     "Tom celle eller '-' betyder ikke estimeret; 0 betyder nul.",
     (
-        Column("Tema", "Temaets nummer (fra arket Temaer).", True, 6),
-        Column("Nr", "Forslagets nummer i temaet (valgfri, men nødvendig for faste beløb pr. forslag).", False, 6),
-        Column("Forslag", "Forslagets titel.", True, 48),
-        Column("Type", "A (inden for afdelingen) eller T (på tværs) (valgfri).", False, 6),
-        Column("Fordeling", "Tom = som temaet. Ellers " + METHOD_HELP, False, 14),
-        Column("Nøgle", "Nøglens navn, når Fordeling er 'Nøgle'.", False, 30),
-        Column("Fra år", "Første år der fordeles (valgfri).", False, 8),
-        Column("Bemærkning", "Fri tekst.", False, 30),
+        Column("theme", "Tema", "Temaets nummer (fra arket Temaer).", True, 6),
+        Column("number", "Nr", "Forslagets nummer i temaet (valgfri, men nødvendig for faste beløb pr. forslag).", False, 6),
+        Column("title", "Forslag", "Forslagets titel.", True, 48),
+        Column("kind", "Type", "A (inden for afdelingen) eller T (på tværs) (valgfri).", False, 6),
+        Column("method", "Fordeling", "Tom = som temaet. Ellers " + METHOD_HELP, False, 14),
+        Column("key", "Nøgle", "Nøglens navn, når Fordeling er 'Nøgle'.", False, 30),
+        Column("from_year", "Fra år", "Første år der fordeles (valgfri).", False, 8),
+        Column("note", "Bemærkning", "Fri tekst.", False, 30),
     ),
     years=True,
-    years_after="Type",
+    years_after="kind",
 )
 
 FIXED = SheetLayout(
@@ -149,13 +179,13 @@ FIXED = SheetLayout(
     "Faste beløb pr. afdeling og år for et tema (Nr tom) eller et forslag (Nr udfyldt), "
     "når Fordeling er 'Faste beløb'. Beløbene skal give temaets eller forslagets beløb.",
     (
-        Column("Tema", "Temaets nummer.", True, 6),
-        Column("Nr", "Forslagets nummer; tom for hele temaet.", False, 6),
-        Column("Afdeling", "Afdelingens kode.", True, 10),
-        Column("Bemærkning", "Fri tekst.", False, 30),
+        Column("theme", "Tema", "Temaets nummer.", True, 6),
+        Column("line", "Nr", "Forslagets nummer; tom for hele temaet.", False, 6),
+        Column("department", "Afdeling", "Afdelingens kode.", True, 10),
+        Column("note", "Bemærkning", "Fri tekst.", False, 30),
     ),
     years=True,
-    years_after="Afdeling",
+    years_after="department",
 )
 
 DATA_SHEETS = (SETTINGS, TARGET, DEPARTMENTS, KEYS, THEMES, LINES, FIXED)
@@ -167,11 +197,16 @@ METHOD_BY_NAME = {m.value.casefold(): m for m in Method}
 YEAR_MIN, YEAR_MAX = 1900, 2200
 
 
+def fields_in_order(layout: SheetLayout, years: tuple[int, ...]) -> list[str | int]:
+    """Return the field names of a sheet as the writer lays them out, years in their place."""
+    fields: list[str | int] = []
+    for c in layout.columns:
+        fields.append(c.field)
+        if layout.years and c.field == layout.years_after:
+            fields.extend(years)
+    return fields
+
+
 def columns_in_order(layout: SheetLayout, years: tuple[int, ...]) -> list[str | int]:
     """Return the headers of a sheet as the writer lays them out, years in their place."""
-    headers: list[str | int] = []
-    for c in layout.columns:
-        headers.append(c.header)
-        if layout.years and c.header == layout.years_after:
-            headers.extend(years)
-    return headers
+    return [f if isinstance(f, int) else layout.header(f) for f in fields_in_order(layout, years)]

@@ -73,7 +73,7 @@ class _Parser:
         years = tuple(lines_table.years) if lines_table else ()
         if lines_table and not years:
             self.findings.append(error(
-                "no-years", "the sheet has no year columns (headers such as 2024 after 'Type').",
+                "no-years", f"the sheet has no year columns (headers such as 2024 after '{L.LINES.header(L.LINES.years_after)}').",
                 Ref(L.LINES.name, f"A{lines_table.header_row}"), "Add one column per year with the year as header.",
             ))
         settings = parse_settings(self.book, self.cells, years)
@@ -96,26 +96,26 @@ class _Parser:
         result: list[Department] = []
         seen: dict[str, Ref] = {}
         for number, row in table.rows if table else ():
-            refs = {c: table.cell(number, c) for c in table.columns}
-            code = self.cells.code(table.get(row, "Kode"), refs.get("Kode"))
+            refs = table.refs(number)
+            code = self.cells.code(table.get(row, "code"), refs.get("code"))
             if not code:
-                self.findings.append(error("missing-value", "the department has no code.", table.cell(number, "Kode"),
+                self.findings.append(error("missing-value", "the department has no code.", table.cell(number, "code"),
                                            "Write a short code such as MSB."))
                 continue
             if fold(code) in seen:
                 self.findings.append(error(
                     "duplicate-department", f"the department code '{code}' appears twice (first in {seen[fold(code)]}).",
-                    refs["Kode"], "Give each department its own code.",
+                    refs["code"], "Give each department its own code.",
                 ))
                 continue
-            seen[fold(code)] = refs["Kode"]
-            name = self.cells.text(table.get(row, "Navn"), table.cell(number, "Navn"))
+            seen[fold(code)] = refs["code"]
+            name = self.cells.text(table.get(row, "name"), table.cell(number, "name"))
             if not name:
                 self.findings.append(warning("missing-value", f"the department '{code}' has no name.",
-                                             table.cell(number, "Navn"), "Write the department's full name."))
-            emails_text = self.cells.text(table.get(row, "E-mail"), table.cell(number, "E-mail"))
+                                             table.cell(number, "name"), "Write the department's full name."))
+            emails_text = self.cells.text(table.get(row, "emails"), table.cell(number, "emails"))
             emails = tuple(e.strip() for e in emails_text.replace(",", ";").split(";") if e.strip())
-            contact = self.cells.text(table.get(row, "Kontaktperson"), table.cell(number, "Kontaktperson"))
+            contact = self.cells.text(table.get(row, "contact"), table.cell(number, "contact"))
             result.append(Department(code, name, emails, contact, refs))
         return tuple(result)
 
@@ -125,28 +125,28 @@ class _Parser:
             return ()
         grouped: dict[str, tuple[str, list[KeyShare]]] = {}
         for number, row in table.rows:
-            refs = {c: table.cell(number, c) for c in table.columns}
-            name = self.cells.text(table.get(row, "Nøgle"), refs.get("Nøgle")).strip()
-            dept = self.cells.code(table.get(row, "Afdeling"), refs.get("Afdeling"))
-            share = self.cells.share(table.get(row, "Andel"), refs.get("Andel", refs.get("Nøgle")))
+            refs = table.refs(number)
+            name = self.cells.text(table.get(row, "name"), refs.get("name")).strip()
+            dept = self.cells.code(table.get(row, "department"), refs.get("department"))
+            share = self.cells.share(table.get(row, "share"), refs.get("share", refs.get("name")))
             if not name:
-                self.findings.append(error("missing-value", "the row has no key name.", refs.get("Nøgle"),
+                self.findings.append(error("missing-value", "the row has no key name.", refs.get("name"),
                                            "Write the key's name in every row of the key."))
                 continue
             if not dept:
                 self.findings.append(error("missing-value", f"the row of key '{name}' has no department.",
-                                           refs.get("Afdeling"), "Write a department code."))
+                                           refs.get("department"), "Write a department code."))
                 continue
             if share is None:
-                if table.get(row, "Andel") in (None, ""):
+                if table.get(row, "share") in (None, ""):
                     self.findings.append(error("missing-value", f"the share of {dept} in key '{name}' is empty.",
-                                               refs.get("Andel"), "Write the share, or 0 %."))
+                                               refs.get("share"), "Write the share, or 0 %."))
                 continue
             folded = fold(name)
             entry = grouped.setdefault(folded, (name, []))
             if any(fold(s.department) == fold(dept) for s in entry[1]):
                 self.findings.append(error(
-                    "duplicate-share", f"the key '{name}' has two rows for {dept}.", refs.get("Afdeling"),
+                    "duplicate-share", f"the key '{name}' has two rows for {dept}.", refs.get("department"),
                     "Keep one row per department in each key.",
                 ))
                 continue
@@ -167,13 +167,13 @@ class _Parser:
         points = [s for s in shares if s.share > 1]
         if not points:
             return shares
-        first = points[0].refs.get("Andel")
-        cells = ", ".join(str(s.refs.get("Andel")) for s in points[:3]) + (" …" if len(points) > 3 else "")
+        first = points[0].refs.get("share")
+        cells = ", ".join(str(s.refs.get("share")) for s in points[:3]) + (" …" if len(points) > 3 else "")
         self.findings.append(warning(
             "share-percent-points",
             f"{len(points)} of the shares of key '{name}' are typed as percent points ({cells}); "
             f"they were read as percent (e.g. {plain_danish(points[0].share)} as {format_share(points[0].share / 100)}).",
-            first, "Format the Andel cells as percent (0.0%) and type 28,4 for 28,4 %.",
+            first, f"Format the {L.KEYS.header('share')} cells as percent (0.0%) and type 28,4 for 28,4 %.",
         ))
         if len(points) < len(shares):
             self.findings.append(warning(
@@ -189,34 +189,34 @@ class _Parser:
         result: list[Theme] = []
         seen: dict[str, Ref] = {}
         for number, row in table.rows if table else ():
-            refs = {c: table.cell(number, c) for c in table.columns}
-            nr = self.cells.code(table.get(row, "Nr"), refs.get("Nr"))
-            title = self.cells.text(table.get(row, "Titel"), refs.get("Titel"))
+            refs = table.refs(number)
+            nr = self.cells.code(table.get(row, "number"), refs.get("number"))
+            title = self.cells.text(table.get(row, "title"), refs.get("title"))
             if not nr:
-                self.findings.append(error("missing-value", f"the theme '{title}' has no number.", refs.get("Nr"),
+                self.findings.append(error("missing-value", f"the theme '{title}' has no number.", refs.get("number"),
                                            "Write the theme's number."))
                 continue
             if nr in seen:
                 self.findings.append(error("duplicate-theme", f"the theme number {nr} appears twice (first in {seen[nr]}).",
-                                           refs["Nr"], "Give each theme its own number."))
+                                           refs["number"], "Give each theme its own number."))
                 continue
-            seen[nr] = refs["Nr"]
+            seen[nr] = refs["number"]
             if not title:
-                self.findings.append(error("missing-value", f"theme {nr} has no title.", refs.get("Titel"),
+                self.findings.append(error("missing-value", f"theme {nr} has no title.", refs.get("title"),
                                            "Write the theme's title."))
-            text = lambda h: self.cells.text(table.get(row, h), refs.get(h, refs["Nr"]))  # noqa: E731
+            text = lambda h: self.cells.text(table.get(row, h), refs.get(h, refs["number"]))  # noqa: E731
             salary = None
-            if table.get(row, "Gns. løn") not in (None, ""):
-                salary = self.cells.positive(table.get(row, "Gns. løn"), refs["Gns. løn"], "average salary")
+            if table.get(row, "salary") not in (None, ""):
+                salary = self.cells.positive(table.get(row, "salary"), refs["salary"], "average salary")
             result.append(Theme(
                 number=nr,
                 title=title,
-                status=text("Status"),
+                status=text("status"),
                 rule=self._rule(table, number, row, refs),
                 salary=salary,
-                description=text("Beskrivelse af opgaven"),
-                potential_text=text("Identificeret potentiale"),
-                distribution_text=text("Fordeling på afdeling"),
+                description=text("description"),
+                potential_text=text("potential_text"),
+                distribution_text=text("distribution_text"),
                 refs=refs,
             ))
         return tuple(result)
@@ -225,36 +225,36 @@ class _Parser:
         result: list[ProposalLine] = []
         seen: dict[tuple[str, str], Ref] = {}
         for number, row in table.rows if table else ():
-            refs: dict[object, Ref] = {c: table.cell(number, c) for c in table.columns}
-            theme = self.cells.code(table.get(row, "Tema"), refs.get("Tema"))
-            nr = self.cells.code(table.get(row, "Nr"), refs.get("Nr"))
-            title = self.cells.text(table.get(row, "Forslag"), refs.get("Forslag"))
-            note = self.cells.text(table.get(row, "Bemærkning"), refs.get("Bemærkning", refs["Tema"]))
+            refs = table.refs(number)
+            theme = self.cells.code(table.get(row, "theme"), refs.get("theme"))
+            nr = self.cells.code(table.get(row, "number"), refs.get("number"))
+            title = self.cells.text(table.get(row, "title"), refs.get("title"))
+            note = self.cells.text(table.get(row, "note"), refs.get("note", refs["theme"]))
             amounts = self._amounts(table, number, row, refs)
             if not theme:
-                self.findings.append(error("missing-value", f"the proposal '{title}' has no theme.", refs.get("Tema"),
+                self.findings.append(error("missing-value", f"the proposal '{title}' has no theme.", refs.get("theme"),
                                            "Write the number of its theme."))
                 continue
             if not title:
-                self.findings.append(error("missing-value", "the proposal has no title.", refs.get("Forslag"),
+                self.findings.append(error("missing-value", "the proposal has no title.", refs.get("title"),
                                            "Write the proposal's title."))
             if nr:
                 if (theme, nr) in seen:
                     self.findings.append(error(
                         "duplicate-line", f"theme {theme} has two proposals numbered {nr} (first in {seen[(theme, nr)]}).",
-                        refs["Nr"], "Give each proposal of a theme its own number.",
+                        refs["number"], "Give each proposal of a theme its own number.",
                     ))
                 else:
-                    seen[(theme, nr)] = refs["Nr"]
-            kind = self.cells.text(table.get(row, "Type"), refs.get("Type", refs["Tema"])).strip().upper()
+                    seen[(theme, nr)] = refs["number"]
+            kind = self.cells.text(table.get(row, "kind"), refs.get("kind", refs["theme"])).strip().upper()
             if kind and kind not in ("A", "T"):
                 self.findings.append(warning(
                     "unknown-kind", f"the type '{kind}' is neither A (within the department) nor T (across).",
-                    refs.get("Type"), "Write A, T or leave it empty.",
+                    refs.get("kind"), "Write A, T or leave it empty.",
                 ))
             if note.upper().startswith(EXAMPLE_MARK):
                 self.findings.append(warning(
-                    "example-row", "this is the example row from 'spareforslag init'.", refs["Tema"],
+                    "example-row", "this is the example row from 'spareforslag init'.", refs["theme"],
                     "Overwrite it with a real proposal or delete the row.",
                 ))
             result.append(ProposalLine(
@@ -276,24 +276,24 @@ class _Parser:
         result: list[FixedAmount] = []
         seen: dict[tuple[str, str, str], Ref] = {}
         for number, row in table.rows:
-            refs: dict[object, Ref] = {c: table.cell(number, c) for c in table.columns}
-            theme = self.cells.code(table.get(row, "Tema"), refs.get("Tema"))
-            line = self.cells.code(table.get(row, "Nr"), refs.get("Nr", refs.get("Tema")))
-            dept = self.cells.code(table.get(row, "Afdeling"), refs.get("Afdeling"))
-            note = self.cells.text(table.get(row, "Bemærkning"), refs.get("Bemærkning", refs["Tema"]))
+            refs = table.refs(number)
+            theme = self.cells.code(table.get(row, "theme"), refs.get("theme"))
+            line = self.cells.code(table.get(row, "line"), refs.get("line", refs.get("theme")))
+            dept = self.cells.code(table.get(row, "department"), refs.get("department"))
+            note = self.cells.text(table.get(row, "note"), refs.get("note", refs["theme"]))
             amounts = self._amounts(table, number, row, refs)
             if not theme or not dept:
                 self.findings.append(error("missing-value", "the row needs both a theme and a department.",
-                                           refs.get("Tema"), "Fill in Tema and Afdeling."))
+                                           refs.get("theme"), f"Fill in {L.FIXED.header('theme')} and {L.FIXED.header('department')}."))
                 continue
             key = (theme, line, fold(dept))
             if key in seen:
                 self.findings.append(error(
                     "duplicate-fixed", f"{dept} has two rows for theme {theme}{' proposal ' + line if line else ''} "
-                    f"(first in {seen[key]}).", refs["Afdeling"], "Keep one row per department.",
+                    f"(first in {seen[key]}).", refs["department"], "Keep one row per department.",
                 ))
                 continue
-            seen[key] = refs["Afdeling"]
+            seen[key] = refs["department"]
             result.append(FixedAmount(theme, line, dept, amounts, note, refs))
         return tuple(result)
 
@@ -307,10 +307,10 @@ class _Parser:
         return amounts
 
     def _rule(self, table: Table, number: int, row: tuple, refs: dict) -> Optional[Rule]:
-        method_ref = refs.get("Fordeling", table.ref(number, 0))
-        method_text = self.cells.text(table.get(row, "Fordeling"), method_ref)
-        key = self.cells.text(table.get(row, "Nøgle"), refs.get("Nøgle", method_ref)).strip() or None
-        from_year = self.cells.year(table.get(row, "Fra år"), refs.get("Fra år", method_ref), "first year")
+        method_ref = refs.get("method", table.ref(number, 0))
+        method_text = self.cells.text(table.get(row, "method"), method_ref)
+        key = self.cells.text(table.get(row, "key"), refs.get("key", method_ref)).strip() or None
+        from_year = self.cells.year(table.get(row, "from_year"), refs.get("from_year", method_ref), "first year")
         if not method_text and key is None and from_year is None:
             return None
         method = _method(method_text) if method_text else (Method.KEY if key else None)
@@ -321,15 +321,15 @@ class _Parser:
             ))
             return None
         if method is Method.KEY and key is None:
-            self.findings.append(error("missing-key", "the distribution is 'Nøgle' but no key is named.",
-                                       refs.get("Nøgle", method_ref), "Write the key's name in the column Nøgle."))
+            self.findings.append(error("missing-key", f"the distribution is '{Method.KEY.value}' but no key is named.",
+                                       refs.get("key", method_ref), f"Write the key's name in the column {table.header('key')}."))
         if method is not Method.KEY and key is not None:
             self.findings.append(warning(
                 "key-ignored", f"the key '{key}' is ignored because the distribution is '{method.value}'.",
-                refs.get("Nøgle", method_ref), "Clear the key, or set Fordeling to 'Nøgle'.",
+                refs.get("key", method_ref), f"Clear the key, or set {table.header('method')} to '{Method.KEY.value}'.",
             ))
             key = None
-        return Rule(method, key, from_year, refs.get("Nøgle") if key else method_ref)
+        return Rule(method, key, from_year, refs.get("key") if key else method_ref)
 
 
 _METHOD_ALIASES = {

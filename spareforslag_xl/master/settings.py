@@ -10,7 +10,7 @@ from spareforslag_xl.master import layout as L
 from spareforslag_xl.master.cells import CellReader
 from spareforslag_xl.master.read import RawWorkbook
 from spareforslag_xl.master.tables import find_table, fold
-from spareforslag_xl.model.plan import Ref, Settings
+from spareforslag_xl.model.plan import FieldRefs, Ref, Settings
 
 
 def parse_settings(book: RawWorkbook, cells: CellReader, years: tuple[int, ...]) -> Settings:
@@ -28,14 +28,14 @@ class _SettingsParser:
         return find_table(self.book, lay, self.findings)
 
     def settings(self, years: tuple[int, ...]) -> Settings:
-        values: dict[str, object] = {}
-        refs: dict[object, Ref] = {}
+        values: dict[str, object] = {}  # field name → value
+        refs = FieldRefs(aliases=L.SETTING_FIELDS)
         table = self._table(L.SETTINGS)
         known = {fold(name): name for name in L.SETTING_ORDER}
         if table:
             for number, row in table.rows:
-                label_ref = table.cell(number, "Indstilling")
-                label = self.cells.text(table.get(row, "Indstilling"), label_ref)
+                label_ref = table.cell(number, "name")
+                label = self.cells.text(table.get(row, "name"), label_ref)
                 if not label:
                     continue
                 name = known.get(fold(label))
@@ -45,52 +45,53 @@ class _SettingsParser:
                         "Known settings: " + ", ".join(L.SETTING_ORDER) + ".",
                     ))
                     continue
-                if name in values:
+                field_name = L.SETTING_FIELDS[name]
+                if field_name in values:
                     self.findings.append(error("duplicate-setting", f"the setting '{name}' appears twice.", label_ref,
                                                "Delete one of the rows."))
                     continue
-                values[name] = table.get(row, "Værdi")
-                refs[name] = table.cell(number, "Værdi")
-        text = lambda name: self.cells.text(values.get(name), refs.get(name, Ref(L.SETTINGS.name)))  # noqa: E731
-        title = text(L.TITLE)
+                values[field_name] = table.get(row, "value")
+                refs[field_name] = table.cell(number, "value")
+        text = lambda f: self.cells.text(values.get(f), refs.get(f, Ref(L.SETTINGS.name)))  # noqa: E731
+        title = text("title")
         if table and not title:
             self.findings.append(warning(
                 "missing-setting", f"the setting '{L.TITLE}' is empty; the report will have no title.",
-                refs.get(L.TITLE, Ref(L.SETTINGS.name)), f"Write the title in the row '{L.TITLE}'.",
+                refs.get("title", Ref(L.SETTINGS.name)), f"Write the title in the row '{L.TITLE}'.",
             ))
-        budget_year = self.cells.year(values.get(L.BUDGET_YEAR), refs.get(L.BUDGET_YEAR, Ref(L.SETTINGS.name)),
-                                      "budget year") if L.BUDGET_YEAR in values else None
+        budget_year = self.cells.year(values.get("budget_year"), refs.get("budget_year", Ref(L.SETTINGS.name)),
+                                      "budget year") if "budget_year" in values else None
         decimals = 0
-        if values.get(L.DECIMALS) not in (None, ""):
-            raw = self.cells.number(values[L.DECIMALS], refs[L.DECIMALS], "number of decimals")
+        if values.get("decimals") not in (None, ""):
+            raw = self.cells.number(values["decimals"], refs["decimals"], "number of decimals")
             if raw is not None and (raw != raw.to_integral_value() or not 0 <= raw <= 4):
                 self.findings.append(error("bad-setting", f"'{L.DECIMALS}' must be a whole number from 0 to 4, not {raw}.",
-                                           refs[L.DECIMALS], "Write 0 for amounts in whole 1.000 kr."))
+                                           refs["decimals"], "Write 0 for amounts in whole 1.000 kr."))
             elif raw is not None:
                 decimals = int(raw)
         salary = None
-        if values.get(L.SALARY) not in (None, ""):
-            salary = self.cells.positive(values[L.SALARY], refs[L.SALARY], "average salary")
-        residual = text(L.RESIDUAL_KEY).strip() or None
+        if values.get("salary") not in (None, ""):
+            salary = self.cells.positive(values["salary"], refs["salary"], "average salary")
+        residual = text("residual_key").strip() or None
         if table and residual is None:
             self.findings.append(error(
                 "missing-setting",
                 f"the setting '{L.RESIDUAL_KEY}' is empty, so the difference to the target cannot be distributed.",
-                refs.get(L.RESIDUAL_KEY, Ref(L.SETTINGS.name)),
+                refs.get("residual_key", Ref(L.SETTINGS.name)),
                 f"Write the name of a key from the sheet '{L.KEYS.name}', e.g. the administrative key.",
             ))
         target, target_refs = self._target(years)
         refs.update(target_refs)
         return Settings(
             title=title,
-            subtitle=text(L.SUBTITLE),
-            municipality=text(L.MUNICIPALITY),
+            subtitle=text("subtitle"),
+            municipality=text("municipality"),
             budget_year=budget_year,
-            unit=text(L.UNIT).strip() or "1.000 kr.",
+            unit=text("unit").strip() or "1.000 kr.",
             decimals=decimals,
             salary=salary,
             residual_key=residual,
-            meeting=text(L.MEETING),
+            meeting=text("meeting"),
             target=target,
             refs=refs,
         )
@@ -103,21 +104,21 @@ class _SettingsParser:
             return target, refs
         rows = []
         for number, row in table.rows:
-            label = self.cells.text(table.get(row, "Beskrivelse"), table.cell(number, "Beskrivelse"))
+            label = self.cells.text(table.get(row, "label"), table.cell(number, "label"))
             if fold(label) == fold(L.TARGET_ROW) or (not label and len(table.rows) == 1):
                 rows.append((number, row))
             elif label:
-                self.findings.append(warning("unknown-row", f"the row '{label}' is not used; only the row 'Mål' is read.",
-                                             table.cell(number, "Beskrivelse"), "Delete the row."))
+                self.findings.append(warning("unknown-row", f"the row '{label}' is not used; only the row '{L.TARGET_ROW}' is read.",
+                                             table.cell(number, "label"), "Delete the row."))
         if not rows:
             self.findings.append(error(
-                "missing-target", "there is no row 'Mål' with the target per year.",
-                Ref(L.TARGET.name, f"A{table.header_row + 1}"), "Write 'Mål' in column A and the target under each year.",
+                "missing-target", f"there is no row '{L.TARGET_ROW}' with the target per year.",
+                Ref(L.TARGET.name, f"A{table.header_row + 1}"), f"Write '{L.TARGET_ROW}' in column A and the target under each year.",
             ))
             return target, refs
         if len(rows) > 1:
-            self.findings.append(error("duplicate-target", "there is more than one row 'Mål'.",
-                                       table.ref(rows[1][0], 0), "Keep one row 'Mål'."))
+            self.findings.append(error("duplicate-target", f"there is more than one row '{L.TARGET_ROW}'.",
+                                       table.ref(rows[1][0], 0), f"Keep one row '{L.TARGET_ROW}'."))
         number, row = rows[0]
         for year, col in table.years.items():
             ref = table.ref(number, col)

@@ -9,31 +9,41 @@ from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.master import layout as L
 from spareforslag_xl.master.cells import as_year, column_letter
 from spareforslag_xl.master.read import RawSheet, RawWorkbook
-from spareforslag_xl.model.plan import Ref
+from spareforslag_xl.model.plan import FieldRefs, Ref
 
 HEADER_SEARCH_ROWS = 10
 
 
 @dataclass
 class Table:
-    """A sheet with its header row found: known columns and year columns by position."""
+    """A sheet with its header row found: known columns (by field name) and year columns by position."""
 
     sheet: str
     header_row: int
     columns: dict[str, int]
     years: dict[int, int] = field(default_factory=dict)
     rows: list[tuple[int, tuple]] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)
+    """Header → field name, for the refs of the rows."""
 
     def ref(self, row: int, col: int) -> Ref:
         return Ref(self.sheet, f"{column_letter(col)}{row}")
 
-    def get(self, values: tuple, header: str):
-        i = self.columns.get(header)
+    def get(self, values: tuple, field_name: str):
+        i = self.columns.get(field_name)
         return values[i] if i is not None and i < len(values) else None
 
-    def cell(self, row: int, header: str) -> Ref:
-        i = self.columns.get(header)
+    def cell(self, row: int, field_name: str) -> Ref:
+        i = self.columns.get(field_name)
         return self.ref(row, i if i is not None else 0)
+
+    def header(self, field_name: str) -> str:
+        """Return the header of a field on this sheet."""
+        return next((h for h, f in self.aliases.items() if f == field_name), field_name)
+
+    def refs(self, row: int) -> FieldRefs:
+        """Return the cells of a row's known columns: field name → cell, in the sheet's order."""
+        return FieldRefs({f: self.cell(row, f) for f in self.columns}, self.aliases)
 
 
 def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -> Optional[Table]:
@@ -45,7 +55,7 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
     sheet: Optional[RawSheet] = book.sheets.get(lay.name)
     if sheet is None:
         return None
-    wanted = {fold(c.header): c.header for c in lay.columns}
+    wanted = {fold(c.header): c for c in lay.columns}
     header, best = None, 0
     for number, values in sheet.rows[:HEADER_SEARCH_ROWS]:
         hits = sum(1 for v in values if isinstance(v, str) and fold(v) in wanted)
@@ -64,18 +74,18 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
         ))
         return None
     number, values = header
-    table = Table(lay.name, number, {})
+    table = Table(lay.name, number, {}, aliases=lay.fields_by_header)
     for col, raw in enumerate(values):
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             continue
         ref = table.ref(number, col)
         known = wanted.get(fold(str(raw))) if isinstance(raw, str) else None
         if known is not None:
-            if known in table.columns:
-                findings.append(error("duplicate-column", f"the column '{known}' appears twice.", ref,
+            if known.field in table.columns:
+                findings.append(error("duplicate-column", f"the column '{known.header}' appears twice.", ref,
                                            "Delete or rename one of them."))
             else:
-                table.columns[known] = col
+                table.columns[known.field] = col
             continue
         year = as_year(raw)
         if lay.years and year is not None:
@@ -96,7 +106,7 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
                 "unknown-column", f"the column '{raw}' is not used by the program and was ignored.", ref,
                 "Known columns: " + ", ".join(c.header for c in lay.columns) + ".",
             ))
-    missing = [c.header for c in lay.columns if c.required and c.header not in table.columns]
+    missing = [c.header for c in lay.columns if c.required and c.field not in table.columns]
     if missing:
         found = ", ".join(f"'{v}'" for v in values if v not in (None, "")) or "nothing"
         for name in missing:

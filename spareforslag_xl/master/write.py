@@ -73,9 +73,9 @@ def _guide(book, styles: Styles, plan: Plan, example: bool) -> None:
         w.text(row, 0, f"Arket '{lay.name}'", "section")
         w.merged_text(row + 1, 0, 2, lay.help, "italic")
         row += 2
-        w.text(row, 0, "Kolonne", "header")
-        w.text(row, 1, "Skal udfyldes", "header")
-        w.text(row, 2, "Forklaring", "header")
+        w.text(row, 0, L.GUIDE_COLUMNS[0], "header")
+        w.text(row, 1, L.GUIDE_COLUMNS[1], "header")
+        w.text(row, 2, L.GUIDE_COLUMNS[2], "header")
         row += 1
         columns: Iterable = lay.columns
         for c in columns:
@@ -83,7 +83,7 @@ def _guide(book, styles: Styles, plan: Plan, example: bool) -> None:
             w.text(row, 1, "ja" if c.required else "")
             w.text(row, 2, c.help, "text_wrap")
             row += 1
-            if lay.years and c.header == lay.years_after:
+            if lay.years and c.field == lay.years_after:
                 w.text(row, 0, "2024, 2025, …")
                 w.text(row, 1, "ja")
                 w.text(row, 2, "Én kolonne pr. år med året som overskrift; beløb i masterens enhed.", "text_wrap")
@@ -95,16 +95,17 @@ def _guide(book, styles: Styles, plan: Plan, example: bool) -> None:
                 row += 1
         row += 1
     w.apply_heights()
-    w.print_setup("Vejledning", "", None)
+    w.print_setup(L.GUIDE, "", None)
 
 
 def _header(w: SheetWriter, lay: L.SheetLayout, years: Sequence[int]) -> list:
-    headers = L.columns_in_order(lay, tuple(years))
+    """Write the header row; return the field names (and years) of the columns in order."""
+    headers = L.fields_in_order(lay, tuple(years))
     for col, h in enumerate(headers):
         if isinstance(h, int):
             w.ws.write_number(0, col, h, w.styles["header_num"])
         else:
-            w.text(0, col, h, "header")
+            w.text(0, col, lay.header(h), "header")
         width = lay.column(h).width if isinstance(h, str) else 11
         w.ws.set_column(col, col, width, w.styles["text_wrap"] if isinstance(h, str) and width >= 40 else None)
     w.ws.freeze_panes(1, 0)
@@ -166,8 +167,8 @@ def _keys(book, styles: Styles, plan: Plan) -> None:
     w.ws.data_validation(1, 1, LIST_ROWS, 1, _list_of_departments())
     w.ws.data_validation(1, 2, LIST_ROWS, 2, {
         "validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 1,
-        "input_title": "Andel", "input_message": "Andel i procent, fx 28,4 %.",
-        "error_title": "Andel", "error_message": "En andel ligger mellem 0 % og 100 %.",
+        "input_title": L.KEYS.header("share"), "input_message": "Andel i procent, fx 28,4 %.",
+        "error_title": L.KEYS.header("share"), "error_message": "En andel ligger mellem 0 % og 100 %.",
     })
     w.ws.set_column(2, 2, 10, styles["share"])
 
@@ -177,15 +178,15 @@ def _themes(book, styles: Styles, plan: Plan) -> None:
     headers = _header(w, L.THEMES, ())
     col = {h: i for i, h in enumerate(headers)}
     for row, t in enumerate(plan.themes, start=1):
-        _code(w, row, col["Nr"], t.number)
-        w.text(row, col["Titel"], t.title, "text_wrap")
-        w.text(row, col["Status"], t.status, "text_wrap")
+        _code(w, row, col["number"], t.number)
+        w.text(row, col["title"], t.title, "text_wrap")
+        w.text(row, col["status"], t.status, "text_wrap")
         _rule(w, row, col, t.rule)
         if t.salary is not None:
-            w.number(row, col["Gns. løn"], t.salary, "amount")
-        w.text(row, col["Beskrivelse af opgaven"], t.description, "text_wrap")
-        w.text(row, col["Identificeret potentiale"], t.potential_text, "text_wrap")
-        w.text(row, col["Fordeling på afdeling"], t.distribution_text, "text_wrap")
+            w.number(row, col["salary"], t.salary, "amount")
+        w.text(row, col["description"], t.description, "text_wrap")
+        w.text(row, col["potential_text"], t.potential_text, "text_wrap")
+        w.text(row, col["distribution_text"], t.distribution_text, "text_wrap")
     _rule_validations(w.ws, col)
 
 
@@ -194,17 +195,17 @@ def _lines(book, styles: Styles, plan: Plan) -> None:
     headers = _header(w, L.LINES, plan.years)
     col = {h: i for i, h in enumerate(headers)}
     for row, line in enumerate(plan.lines, start=1):
-        _code(w, row, col["Tema"], line.theme)
-        _code(w, row, col["Nr"], line.number)
-        w.text(row, col["Forslag"], line.title, "text_wrap")
-        w.text(row, col["Type"], line.kind)
+        _code(w, row, col["theme"], line.theme)
+        _code(w, row, col["number"], line.number)
+        w.text(row, col["title"], line.title, "text_wrap")
+        w.text(row, col["kind"], line.kind)
         for year in plan.years:
             w.amount(row, col[year], line.amounts.get(year))
         _rule(w, row, col, line.rule)
-        w.text(row, col["Bemærkning"], line.note)
-    w.ws.freeze_panes(1, col["Forslag"] + 1)
-    w.ws.data_validation(1, col["Tema"], LIST_ROWS, col["Tema"], _list_of_themes())
-    w.ws.data_validation(1, col["Type"], LIST_ROWS, col["Type"], {
+        w.text(row, col["note"], line.note)
+    w.ws.freeze_panes(1, col["title"] + 1)
+    w.ws.data_validation(1, col["theme"], LIST_ROWS, col["theme"], _list_of_themes())
+    w.ws.data_validation(1, col["kind"], LIST_ROWS, col["kind"], {
         "validate": "list", "source": ["A", "T"], "ignore_blank": True,
     })
     _rule_validations(w.ws, col)
@@ -215,14 +216,14 @@ def _fixed(book, styles: Styles, plan: Plan) -> None:
     headers = _header(w, L.FIXED, plan.years)
     col = {h: i for i, h in enumerate(headers)}
     for row, f in enumerate(plan.fixed, start=1):
-        _code(w, row, col["Tema"], f.theme)
-        _code(w, row, col["Nr"], f.line)
-        w.text(row, col["Afdeling"], f.department)
+        _code(w, row, col["theme"], f.theme)
+        _code(w, row, col["line"], f.line)
+        w.text(row, col["department"], f.department)
         for year in plan.years:
             w.amount(row, col[year], f.amounts.get(year))
-        w.text(row, col["Bemærkning"], f.note)
-    w.ws.data_validation(1, col["Tema"], LIST_ROWS, col["Tema"], _list_of_themes())
-    w.ws.data_validation(1, col["Afdeling"], LIST_ROWS, col["Afdeling"], _list_of_departments())
+        w.text(row, col["note"], f.note)
+    w.ws.data_validation(1, col["theme"], LIST_ROWS, col["theme"], _list_of_themes())
+    w.ws.data_validation(1, col["department"], LIST_ROWS, col["department"], _list_of_departments())
 
 
 # -- shared pieces ----------------------------------------------------------------------------------
@@ -237,19 +238,19 @@ def _code(w: SheetWriter, row: int, col: int, code: str) -> None:
 def _rule(w: SheetWriter, row: int, col: dict, rule: Optional[Rule]) -> None:
     if rule is None:
         return
-    w.text(row, col["Fordeling"], rule.method.value)
+    w.text(row, col["method"], rule.method.value)
     if rule.key:
-        w.text(row, col["Nøgle"], rule.key)
+        w.text(row, col["key"], rule.key)
     if rule.from_year is not None:
-        w.ws.write_number(row, col["Fra år"], rule.from_year)
+        w.ws.write_number(row, col["from_year"], rule.from_year)
 
 
 def _rule_validations(ws, col: dict) -> None:
-    ws.data_validation(1, col["Fordeling"], LIST_ROWS, col["Fordeling"], {
+    ws.data_validation(1, col["method"], LIST_ROWS, col["method"], {
         "validate": "list", "source": [m.value for m in Method], "ignore_blank": True,
-        "input_title": "Fordeling", "input_message": "Nøgle, Faste beløb eller Ikke fordelt.",
+        "input_title": L.THEMES.header("method"), "input_message": "Nøgle, Faste beløb eller Ikke fordelt.",
     })
-    ws.data_validation(1, col["Nøgle"], LIST_ROWS, col["Nøgle"], _list_of_keys())
+    ws.data_validation(1, col["key"], LIST_ROWS, col["key"], _list_of_keys())
 
 
 def _list_of_keys() -> dict:
@@ -261,10 +262,11 @@ def _list_of_keys() -> dict:
 
 def _list_of_departments() -> dict:
     return {"validate": "list", "source": f"='{L.DEPARTMENTS.name}'!$A$2:$A${LIST_ROWS}", "ignore_blank": True,
-            "error_type": "warning", "error_title": "Afdeling",
-            "error_message": "Koden findes ikke på arket Afdelinger."}
+            "error_type": "warning", "error_title": L.KEYS.header("department"),
+            "error_message": f"Koden findes ikke på arket {L.DEPARTMENTS.name}."}
 
 
 def _list_of_themes() -> dict:
     return {"validate": "list", "source": f"='{L.THEMES.name}'!$A$2:$A${LIST_ROWS}", "ignore_blank": True,
-            "error_type": "warning", "error_title": "Tema", "error_message": "Temaet findes ikke på arket Temaer."}
+            "error_type": "warning", "error_title": L.LINES.header("theme"),
+            "error_message": f"Temaet findes ikke på arket {L.THEMES.name}."}

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from spareforslag_xl import __version__
 from spareforslag_xl.cli.main import cli
-from spareforslag_xl.master import layout as L
+from spareforslag_xl.model import layout as L
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from spareforslag_xl.app.check import check_master
-from spareforslag_xl.master import layout as L
+from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.plan import Plan
 from tests.plans import sample_plan
 
@@ -53,7 +53,7 @@ def test_refs_point_at_the_cells(master):
     line = checked.plan.lines[4]
     assert line.title == "Forenkling af lønforhandlinger"
     assert str(line.refs[2024]) == "Forslag!E6"
-    assert str(line.refs["Nøgle"]) == "Forslag!J6"
+    assert str(line.refs["key"]) == "Forslag!J6"
     assert str(checked.plan.settings.refs[2025]) == "Mål!C2"
 
 

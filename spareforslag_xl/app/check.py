@@ -33,7 +33,7 @@ class Checked:
 def check_master(path: Path, clock: Clock = time.perf_counter) -> Checked:
     """Return the plan and findings of the master at path (raises InputError if unreadable)."""
     from spareforslag_xl.core.validate import Unreadable, validate
-    from spareforslag_xl.master import layout as L
+    from spareforslag_xl.model import layout as L
     from spareforslag_xl.master.parse import parse_master
     from spareforslag_xl.master.read import read_workbook
     from spareforslag_xl.master.stated_sheet import SHEET, parse_stated

@@ -20,7 +20,7 @@ from spareforslag_xl.core.audit_items import AuditItem, Severity, merge_items, y
 from spareforslag_xl.core.compute import Result, Split, ThemeResult
 from spareforslag_xl.model.danish import format_danish, plain_danish
 from spareforslag_xl.importer.numbers import SCALE, convert
-from spareforslag_xl.master import layout as L
+from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.core.salary import StatedFte, implied_salary
 from spareforslag_xl.model.stated import SHARE_UNIT, Kind, StatedFigure

@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 from typing import Iterable
 
-from spareforslag_xl.master import layout as L
+from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.model.plan import Department, Plan, Ref, at
 

@@ -14,7 +14,7 @@ from spareforslag_xl.model.danish import format_danish, format_share
 from spareforslag_xl.core.filenames import check_file_names
 from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.core.groups import fixed_index, theme_groups
-from spareforslag_xl.master import layout as L
+from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.plan import Method, Plan, Ref, Rule, at, fold_name
 from spareforslag_xl.core.recipients import check_recipients
 

@@ -196,7 +196,7 @@ class CellReader:
 
 def as_year(value) -> Optional[int]:
     """Return value as a year (2024, 2024.0 or '2024'), or None when it is not one."""
-    from spareforslag_xl.master.layout import YEAR_MAX, YEAR_MIN
+    from spareforslag_xl.model.layout import YEAR_MAX, YEAR_MIN
 
     if isinstance(value, bool):
         return None

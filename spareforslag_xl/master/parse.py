@@ -11,7 +11,7 @@ from typing import Optional
 
 from spareforslag_xl.model.danish import format_share, plain_danish
 from spareforslag_xl.model.findings import Finding, error, warning
-from spareforslag_xl.master import layout as L
+from spareforslag_xl.model import layout as L
 from spareforslag_xl.master.cells import CellReader
 from spareforslag_xl.master.read import RawWorkbook
 from spareforslag_xl.master.settings import parse_settings

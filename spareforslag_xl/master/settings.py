@@ -6,11 +6,11 @@ from decimal import Decimal
 from typing import Optional
 
 from spareforslag_xl.model.findings import Finding, error, warning
-from spareforslag_xl.master import layout as L
+from spareforslag_xl.model import layout as L
 from spareforslag_xl.master.cells import CellReader
 from spareforslag_xl.master.read import RawWorkbook
 from spareforslag_xl.master.tables import find_table, fold
-from spareforslag_xl.model.plan import FieldRefs, Ref, Settings
+from spareforslag_xl.model.plan import Ref, Settings
 
 
 def parse_settings(book: RawWorkbook, cells: CellReader, years: tuple[int, ...]) -> Settings:
@@ -29,7 +29,7 @@ class _SettingsParser:
 
     def settings(self, years: tuple[int, ...]) -> Settings:
         values: dict[str, object] = {}  # field name → value
-        refs = FieldRefs(aliases=L.SETTING_FIELDS)
+        refs: dict[object, Ref] = {}
         table = self._table(L.SETTINGS)
         known = {fold(name): name for name in L.SETTING_ORDER}
         if table:

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from spareforslag_xl.model.findings import Finding, error, warning
-from spareforslag_xl.master import layout as L
+from spareforslag_xl.model import layout as L
 from spareforslag_xl.master.cells import as_year, column_letter
 from spareforslag_xl.master.read import RawSheet, RawWorkbook
-from spareforslag_xl.model.plan import FieldRefs, Ref
+from spareforslag_xl.model.plan import Ref
 
 HEADER_SEARCH_ROWS = 10
 
@@ -23,8 +23,8 @@ class Table:
     columns: dict[str, int]
     years: dict[int, int] = field(default_factory=dict)
     rows: list[tuple[int, tuple]] = field(default_factory=list)
-    aliases: dict[str, str] = field(default_factory=dict)
-    """Header → field name, for the refs of the rows."""
+    layout: Optional[L.SheetLayout] = None
+    """The sheet's layout, which names the header of each field."""
 
     def ref(self, row: int, col: int) -> Ref:
         return Ref(self.sheet, f"{column_letter(col)}{row}")
@@ -39,11 +39,11 @@ class Table:
 
     def header(self, field_name: str) -> str:
         """Return the header of a field on this sheet."""
-        return next((h for h, f in self.aliases.items() if f == field_name), field_name)
+        return self.layout.header(field_name) if self.layout is not None else field_name
 
-    def refs(self, row: int) -> FieldRefs:
+    def refs(self, row: int) -> dict[str, Ref]:
         """Return the cells of a row's known columns: field name → cell, in the sheet's order."""
-        return FieldRefs({f: self.cell(row, f) for f in self.columns}, self.aliases)
+        return {f: self.cell(row, f) for f in self.columns}
 
 
 def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -> Optional[Table]:
@@ -74,7 +74,7 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
         ))
         return None
     number, values = header
-    table = Table(lay.name, number, {}, aliases=lay.fields_by_header)
+    table = Table(lay.name, number, {}, layout=lay)
     for col, raw in enumerate(values):
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             continue

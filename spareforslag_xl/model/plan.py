@@ -35,25 +35,6 @@ Refs = Mapping[object, Ref]
 """Where each field of a record came from: field name (or year) → cell, e.g. 'theme' → Forslag!A7."""
 
 
-class FieldRefs(dict):
-    """Refs keyed by field name (or year) that also answer ``refs[alias]`` for another name of a field.
-
-    The reader passes the sheet's header → field names (from the layout), so that a lookup
-    by the header the user sees still finds the cell; iteration, ``in`` and ``get`` see the
-    field names alone.
-    """
-
-    def __init__(self, cells: Mapping[object, Ref] = {}, aliases: Mapping[str, str] = {}) -> None:
-        super().__init__(cells)
-        self.aliases = dict(aliases)
-
-    def __missing__(self, key: object) -> Ref:
-        field_name = self.aliases.get(key) if isinstance(key, str) else None
-        if field_name is None or field_name not in self:
-            raise KeyError(key)
-        return self[field_name]
-
-
 def at(refs: Refs, field_name: object = None) -> Optional[Ref]:
     """Return the cell of a field (or year), or the record's first cell when that field is unknown."""
     if field_name is not None and field_name in refs:

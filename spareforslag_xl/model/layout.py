@@ -44,11 +44,6 @@ class SheetLayout:
         """Return the Danish header of a field, e.g. 'Tema' for ``LINES.header("theme")``."""
         return self.column(field).header
 
-    @property
-    def fields_by_header(self) -> dict[str, str]:
-        """Header → field name, so that a lookup by the header the user sees finds the field."""
-        return {c.header: c.field for c in self.columns}
-
 
 GUIDE = "Vejledning"
 GUIDE_COLUMNS = ("Kolonne", "Skal udfyldes", "Forklaring")

@@ -19,10 +19,10 @@ from typing import Iterable, Optional, Sequence
 from spareforslag_xl.core.audit_items import AuditItem, Severity, merge_items, year_span
 from spareforslag_xl.core.compute import Result, Split, ThemeResult
 from spareforslag_xl.model.danish import format_danish, plain_danish
-from spareforslag_xl.importer.numbers import SCALE, convert
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.core.salary import StatedFte, implied_salary
 from spareforslag_xl.model.stated import SHARE_UNIT, Kind, StatedFigure
+from spareforslag_xl.model.units import SCALE, convert
 
 __all__ = ["AuditItem", "Severity", "audit", "year_span"]
 

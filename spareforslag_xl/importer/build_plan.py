@@ -19,7 +19,6 @@ from spareforslag_xl.importer.blocks import split_blocks
 from spareforslag_xl.importer.distribution import codes_named, interpret
 from spareforslag_xl.importer.figures import FigureLog
 from spareforslag_xl.importer.keys import ADMIN_KEY, name_keys
-from spareforslag_xl.importer.numbers import convert
 from spareforslag_xl.importer.overview import Overview, is_overview_table, read_overview
 from spareforslag_xl.importer.potential import Potential, read_potential
 from spareforslag_xl.importer.prose import blocks_text, paragraph_text, plain
@@ -33,6 +32,7 @@ from spareforslag_xl.importer.text import Document
 from spareforslag_xl.model.plan import Department, FixedAmount, Method, Plan, ProposalLine, Rule, Settings, Theme
 from spareforslag_xl.core.salary import StatedFte, implied_salary
 from spareforslag_xl.model.stated import StatedFigure
+from spareforslag_xl.model.units import convert
 
 _MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:[- ][A-ZÆØÅ][a-zæøå]+)?)\s+[Kk]ommunes?\b")
 _NOT_A_NAME = {"Den", "Denne", "Hver", "Enhver", "Vores", "Hele", "Samme", "Anden", "Egen", "En", "Og", "I", "Af"}

@@ -20,11 +20,12 @@ from spareforslag_xl.importer.spec import (
     Distribution, FixedSpec, FixedTable, KeyUse, LineInfo, RuleSpec, StatedFixed,
 )
 from spareforslag_xl.importer.fixedprose import code_words, codes_in, colon_amounts, listed_amounts
-from spareforslag_xl.importer.numbers import amounts_in, convert, unit_in
+from spareforslag_xl.importer.numbers import amounts_in, unit_in
 from spareforslag_xl.importer.prose import blocks_text, paragraph_text, plain
 from spareforslag_xl.importer.report import ImportReport
 from spareforslag_xl.importer.sentences import sentences
 from spareforslag_xl.model.plan import Method
+from spareforslag_xl.model.units import convert
 
 ADMIN_PHRASE = re.compile(r"\badministrativ\w*\s+(?:fordelings)?nøgle", re.IGNORECASE)
 _METHOD_VERB = re.compile(r"\b(?:udmønt\w*|fordel\w*|placere\w*|afholde\w*)\b", re.IGNORECASE)

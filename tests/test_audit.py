@@ -5,7 +5,7 @@ from decimal import Decimal as D
 import pytest
 
 from tests.importcheck import SEED_MASTER
-from spareforslag_xl.core.audit import AuditItem, Severity, audit, year_span
+from spareforslag_xl.core.audit import AuditItem, Verdict as Severity, audit, year_span  # assertions unchanged
 from spareforslag_xl.app.audit import audit_master
 from spareforslag_xl.core.compute import compute
 from spareforslag_xl.model.plan import (

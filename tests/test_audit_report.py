@@ -10,7 +10,7 @@ from tests.importcheck import SEED_DEPARTMENTS, SEED_DOCUMENT
 from spareforslag_xl.app.audit import audit_master
 from spareforslag_xl.app.build import build_reports
 from spareforslag_xl.model.danish import to_decimal
-from spareforslag_xl.importer.numbers import SCALE
+from spareforslag_xl.model.units import SCALE
 from spareforslag_xl.app.importing import import_document
 from spareforslag_xl.render.theme_sheet import FTE_LABEL, TOTAL_LABEL
 from spareforslag_xl.model.stated import FTE_UNIT, SHARE_UNIT, Kind

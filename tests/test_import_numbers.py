@@ -5,9 +5,10 @@ from decimal import Decimal as D
 import pytest
 
 from spareforslag_xl.importer.numbers import (
-    KR, MILLIONS, THOUSANDS, amounts_in, convert, decimals_shown, read_figure, read_share,
+    KR, MILLIONS, THOUSANDS, amounts_in, decimals_shown, read_figure, read_share,
     unit_in, unit_of,
 )
+from spareforslag_xl.model.units import convert
 
 
 @pytest.mark.parametrize("text, value, decimals", [

@@ -18,9 +18,9 @@ class Audited:
 
     @property
     def disagreements(self) -> list:
-        from spareforslag_xl.core.audit import Severity
+        from spareforslag_xl.core.audit import Verdict
 
-        return [i for i in self.items if i.severity is Severity.DISAGREEMENT]
+        return [i for i in self.items if i.severity is Verdict.DISAGREEMENT]
 
 
 def audit_master(path: Path) -> Audited:

@@ -76,7 +76,7 @@ def audit(master: Path, disagreements_only: bool) -> None:
     Example:
       spareforslag audit input/spareforslag-budget-2024.xlsx
     """
-    from spareforslag_xl.core.audit import Severity
+    from spareforslag_xl.core.audit import Verdict
     from spareforslag_xl.app.audit import audit_master
     from spareforslag_xl.model.findings import count
 
@@ -89,12 +89,12 @@ def audit(master: Path, disagreements_only: bool) -> None:
         click.echo(f"{master}: the master has {errors} errors (see 'spareforslag validate'); "
                    "it was recomputed as it is.", err=True)
     for item in audited.items:
-        if not disagreements_only or item.severity is Severity.DISAGREEMENT:
+        if not disagreements_only or item.severity is Verdict.DISAGREEMENT:
             click.echo(str(item))
-    counts = {s: sum(1 for i in audited.items if i.severity is s) for s in Severity}
+    counts = {s: sum(1 for i in audited.items if i.severity is s) for s in Verdict}
     plural = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
     click.echo(f"{master}: {len(audited.figures)} document figures checked: "
-               f"{plural(counts[Severity.DISAGREEMENT], 'disagreement')}, "
-               f"{plural(counts[Severity.ROUNDING], 'rounding note')}, {plural(counts[Severity.INFO], 'remark')}.")
+               f"{plural(counts[Verdict.DISAGREEMENT], 'disagreement')}, "
+               f"{plural(counts[Verdict.ROUNDING], 'rounding note')}, {plural(counts[Verdict.INFO], 'remark')}.")
     if audited.disagreements:
         sys.exit(EXIT_PROBLEMS)

@@ -16,16 +16,16 @@ from dataclasses import replace
 from decimal import ROUND_DOWN, ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal
 from typing import Iterable, Optional, Sequence
 
-from spareforslag_xl.core.audit_items import AuditItem, Severity, merge_items, year_span
+from spareforslag_xl.core.audit_items import AuditItem, Verdict, merge_items, year_span
 from spareforslag_xl.core.compute import Result, Split, ThemeResult
 from spareforslag_xl.model.danish import format_danish, plain_danish
-from spareforslag_xl.importer.numbers import SCALE, convert
 from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.core.salary import StatedFte, implied_salary
 from spareforslag_xl.model.stated import SHARE_UNIT, Kind, StatedFigure
+from spareforslag_xl.model.units import SCALE, convert
 
-__all__ = ["AuditItem", "Severity", "audit", "year_span"]
+__all__ = ["AuditItem", "Verdict", "audit", "year_span"]
 
 ZERO = Decimal(0)
 CONVENTIONS = (
@@ -71,7 +71,7 @@ class _Auditor:
         if f.kind in (Kind.SHARE, Kind.SHARE_TOTAL):
             key = self.plan.key(f.key)
             if key is None:
-                self._add(Severity.DISAGREEMENT, "missing", f, "-", f"the key '{f.key}' is not in the master")
+                self._add(Verdict.DISAGREEMENT, "missing", f, "-", f"the key '{f.key}' is not in the master")
                 return
             computed = key.share_of(f.department) if f.kind is Kind.SHARE else key.total
             self._compare_value(f, computed)
@@ -115,21 +115,21 @@ class _Auditor:
     def _compare_value(self, f: StatedFigure, computed, original: Optional[StatedFigure] = None) -> None:
         shown = original or f
         if computed is _MISSING:
-            self._add(Severity.DISAGREEMENT, "missing", f, "-", "the master has nothing to compare this figure with",
+            self._add(Verdict.DISAGREEMENT, "missing", f, "-", "the master has nothing to compare this figure with",
                       shown)
             return
         if f.value is None:
             if computed is None:
                 return
             if computed == 0:
-                self._add(Severity.INFO, "dash-zero", f, "0", "the document shows '-' where the recomputed value is "
+                self._add(Verdict.INFO, "dash-zero", f, "0", "the document shows '-' where the recomputed value is "
                           "0; both add nothing to the totals", shown)
             else:
-                self._add(Severity.DISAGREEMENT, "not-estimated", f, self._show(f, computed),
+                self._add(Verdict.DISAGREEMENT, "not-estimated", f, self._show(f, computed),
                           "the document shows '-' (not estimated), but the plan has an amount", shown)
             return
         if computed is None:
-            self._add(Severity.DISAGREEMENT, "not-estimated", f, "-", "the document shows a figure, but the plan "
+            self._add(Verdict.DISAGREEMENT, "not-estimated", f, "-", "the document shows a figure, but the plan "
                       "has no estimate", shown)
             return
         exact = self._in_doc_unit(f, computed)
@@ -141,11 +141,11 @@ class _Auditor:
             conventions = [name for name, mode in CONVENTIONS if exact.quantize(step, mode) == stated]
             why = (f"the document {conventions[0]}" if conventions
                    else "no common rounding convention gives it")
-            self._add(Severity.ROUNDING, "rounding", f, plain_danish(exact),
+            self._add(Verdict.ROUNDING, "rounding", f, plain_danish(exact),
                       f"within one unit of the last shown digit: {plain_danish(exact)} rounds half up to "
                       f"{format_danish(exact, f.decimals)}; {why}", shown)
             return
-        self._add(Severity.DISAGREEMENT, "mismatch", f, self._show(f, computed),
+        self._add(Verdict.DISAGREEMENT, "mismatch", f, self._show(f, computed),
                   f"the recomputed value is {self._show(f, computed)} ({f.unit})", shown)
 
     def _in_doc_unit(self, f: StatedFigure, value: Decimal) -> Decimal:
@@ -178,7 +178,7 @@ class _Auditor:
                 if whole is not None and p.value is not None:
                     allocated.append(f"{p.text} of {self._show(p, whole)}")
             alloc = f"; it allocates {', '.join(dict.fromkeys(allocated))} {parts[0].unit} each year" if allocated else ""
-            self._add(Severity.DISAGREEMENT, "key-sum", total, f"{format_danish(actual, 1)} %",
+            self._add(Verdict.DISAGREEMENT, "key-sum", total, f"{format_danish(actual, 1)} %",
                       f"the shares of key '{key.name}' sum to {format_danish(actual, 1)} %, but the table states "
                       f"{total.text}{alloc}; the rest is not distributed", None, (total, *parts))
             self.covered.update(id(f) for f in (total, *parts))
@@ -201,7 +201,7 @@ class _Auditor:
             if shown == stated:
                 continue
             decimals = max(p.decimals for p in parts)
-            self._add(Severity.DISAGREEMENT, "parts-sum", total, format_danish(shown, decimals),
+            self._add(Verdict.DISAGREEMENT, "parts-sum", total, format_danish(shown, decimals),
                       f"the shown parts sum to {format_danish(shown, decimals)}, but the table's total is {total.text} "
                       "(each part was rounded on its own)", None, (total, *parts))
 
@@ -230,7 +230,7 @@ class _Auditor:
             for year in imp.uninformative:
                 f = by_year[year]
                 if t.fte.get(year) is None:
-                    self._add(Severity.INFO, "fte-any-salary", f, "-", f"{f.text} FTE for a total of 0 holds for any "
+                    self._add(Verdict.INFO, "fte-any-salary", f, "-", f"{f.text} FTE for a total of 0 holds for any "
                               "average salary; the master sets none, so the report shows no FTE", None, (f,))
                     self.covered.add(id(f))
             for f in by_year.values():
@@ -249,7 +249,7 @@ class _Auditor:
             about = ", ".join(f"{format_danish(r, 0)} for {text}" for text, r in ratios.items())
         high = format_danish(imp.interval.high, 1) if imp.interval.high is not None else "any"
         used = format_danish(t.salary, 0) if t.salary is not None else "none"
-        severity = Severity.DISAGREEMENT if differ else Severity.INFO
+        severity = Verdict.DISAGREEMENT if differ else Verdict.INFO
         self._add(severity, "implied-salary", fitting[0], used,
                   f"the FTE figures {', '.join(dict.fromkeys(g.text for g in fitting))} imply an average salary "
                   f"from {format_danish(imp.interval.low, 1)} to {high} (total / FTE: {about}); the master uses {used}"
@@ -265,7 +265,7 @@ class _Auditor:
                   f"{format_danish(imp.interval.low, 1)}–{format_danish(imp.interval.high, 1)}"
                   if imp.interval is not None and imp.interval.high is not None else "")
         shows = t.fte.get(year)
-        self._add(Severity.DISAGREEMENT, "fte-salary", f, format_danish(shows, 2) if shows is not None else "-",
+        self._add(Verdict.DISAGREEMENT, "fte-salary", f, format_danish(shows, 2) if shows is not None else "-",
                   f"{f.text} {need}{others}; no single average salary reproduces them all"
                   + (f"; with {format_danish(t.salary, 0)} the report shows {format_danish(shows, 2)}"
                      if shows is not None and t.salary is not None else ""), None, (f,))
@@ -274,15 +274,15 @@ class _Auditor:
     def _fte_figure(self, t: ThemeResult, f: StatedFigure) -> None:
         shows = t.fte.get(f.year)
         if shows is None:
-            self._add(Severity.DISAGREEMENT, "mismatch", f, "-", "the plan has no average salary for this theme, so "
+            self._add(Verdict.DISAGREEMENT, "mismatch", f, "-", "the plan has no average salary for this theme, so "
                       "it computes no FTE", None, (f,))
         elif shows.quantize(Decimal(1).scaleb(-f.decimals), ROUND_HALF_UP) != f.value:
-            self._add(Severity.DISAGREEMENT, "mismatch", f, format_danish(shows, 2),
+            self._add(Verdict.DISAGREEMENT, "mismatch", f, format_danish(shows, 2),
                       f"with the average salary {format_danish(t.salary, 0)} the report shows "
                       f"{format_danish(shows, 2)}", None, (f,))
 
     # -- items ------------------------------------------------------------------------------------------------------
-    def _add(self, severity: Severity, code: str, f: StatedFigure, computed: str, message: str,
+    def _add(self, severity: Verdict, code: str, f: StatedFigure, computed: str, message: str,
              shown: Optional[StatedFigure] = None, figures: Iterable[StatedFigure] = (), label: str = "") -> None:
         shown = shown or f
         figs = tuple(figures) or (shown,)

@@ -1,4 +1,4 @@
-"""What the audit says: items with a severity, the document line, what is stated and recomputed.
+"""What the audit says: items with a verdict, the document line, what is stated and recomputed.
 
 Shared by the audit (which makes them), the command 'audit' (which prints them) and the
 report's sheet 'Dokumentafvigelser' (which lists them).
@@ -13,8 +13,12 @@ from typing import Sequence
 from spareforslag_xl.model.stated import StatedFigure
 
 
-class Severity(Enum):
-    """How much an item matters; the values are the Danish words on the sheet 'Dokumentafvigelser'."""
+class Verdict(Enum):
+    """The audit's verdict on a stated figure: a disagreement, a rounding note or information.
+
+    Not to be confused with model.findings.Severity (error or warning of a validation finding).
+    The values are the Danish words of the column 'Vurdering' on the sheet 'Dokumentafvigelser'.
+    """
 
     DISAGREEMENT = "Afvigelse"
     ROUNDING = "Afrundingsnote"
@@ -37,7 +41,8 @@ CLASS_NAMES = {
 
 @dataclass(frozen=True)
 class AuditItem:
-    severity: Severity
+    severity: Verdict
+    """How much the item matters (the field keeps its name; its type is the audit's Verdict)."""
     code: str
     theme: str
     source_line: int
@@ -60,7 +65,7 @@ class AuditItem:
     def __str__(self) -> str:
         where = f"line {self.source_line}" + (f", tema {self.theme}" if self.theme else "")
         years = f" {self.year_text}" if self.years else ""
-        kind = {Severity.DISAGREEMENT: "disagreement", Severity.ROUNDING: "rounding", Severity.INFO: "info"}
+        kind = {Verdict.DISAGREEMENT: "disagreement", Verdict.ROUNDING: "rounding", Verdict.INFO: "info"}
         return f"{kind[self.severity]}: {where}{years}: {self.label}: {self.message} [{self.code}]"
 
 
@@ -84,5 +89,5 @@ def merge_items(items: list[AuditItem]) -> list[AuditItem]:
                                     figures=old.figures + tuple(f for f in item.figures if f not in old.figures))
         else:
             merged[ident] = item
-    order = {Severity.DISAGREEMENT: 0, Severity.ROUNDING: 1, Severity.INFO: 2}
+    order = {Verdict.DISAGREEMENT: 0, Verdict.ROUNDING: 1, Verdict.INFO: 2}
     return sorted(merged.values(), key=lambda i: (i.source_line, order[i.severity], i.code, i.label))

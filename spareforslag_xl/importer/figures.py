@@ -6,9 +6,10 @@ from typing import Optional
 
 from spareforslag_xl.importer.spec import Distribution, KeyUse
 from spareforslag_xl.importer.keytables import KeyRow, KeyTable
-from spareforslag_xl.importer.numbers import Figure, convert
+from spareforslag_xl.importer.numbers import Figure
 from spareforslag_xl.importer.overview import Overview, OverviewRow
 from spareforslag_xl.importer.potential import Potential
+from spareforslag_xl.model.units import convert
 from spareforslag_xl.model.stated import FTE_UNIT, SHARE_UNIT, Kind, StatedFigure
 
 

@@ -2,7 +2,8 @@
 
 The digits are read by ``danish.parse_danish_number``; this module adds what a document
 needs on top: the unit of a table from its header ('(1.000 kr)', '(mio. kr.)', '(kr.)'),
-how many decimals a figure shows, and the conversion into the plan's unit.
+and how many decimals a figure shows. The units themselves, and the conversion between
+them, are model.units's.
 """
 
 from __future__ import annotations
@@ -13,15 +14,12 @@ from decimal import Decimal
 from typing import Optional
 
 from spareforslag_xl.model import units
-from spareforslag_xl.model.danish import is_not_estimated_mark, parse_danish_number, tidy
+from spareforslag_xl.model.danish import is_not_estimated_mark, parse_danish_number
 
 KR = units.KR.name
 THOUSANDS = units.THOUSAND.name
 MILLIONS = units.MILLION.name
 BILLIONS = units.BILLION.name
-
-SCALE = {u.name: u.kroner for u in units.UNITS}
-"""Kroner per unit, by the unit's name (the importer carries units as their names)."""
 
 # Longest forms first; every pattern must be followed by a non-letter.
 _UNIT_PATTERNS = (
@@ -62,13 +60,6 @@ def unit_of(text: str) -> Optional[str]:
         if pattern.search(text or ""):
             return unit
     return None
-
-
-def convert(value: Optional[Decimal], unit: str, to_unit: str) -> Optional[Decimal]:
-    """Return value (in unit) in to_unit; exact, as Decimal."""
-    if value is None:
-        return None
-    return tidy(value * SCALE[unit] / SCALE[to_unit])
 
 
 def decimals_shown(text: str) -> int:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Iterable, Optional
 
 from spareforslag_xl.model.errors import UnitConflict
+from spareforslag_xl.model.danish import tidy
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,9 @@ THOUSAND = Unit("1.000 kr.", Decimal(1000))
 MILLION = Unit("mio. kr.", Decimal(1_000_000))
 BILLION = Unit("mia. kr.", Decimal(1_000_000_000))
 UNITS = (KR, THOUSAND, MILLION, BILLION)
+
+SCALE = {u.name: u.kroner for u in UNITS}
+"""Kroner per unit, by the unit's name (the importer and the stated figures carry units as their names)."""
 
 # Tried in this order; each match is blanked out before the next pattern looks, so that the
 # "kr." of "1.000 kr." is not read again as kroner.
@@ -93,6 +97,13 @@ def nearest_unit(texts: Iterable[tuple[str, str, int]]) -> Optional[Mention]:
     if len({m.unit for m in closest}) > 1:
         raise UnitConflict(closest)
     return closest[0]
+
+
+def convert(value: Optional[Decimal], unit: str, to_unit: str) -> Optional[Decimal]:
+    """Return value (in the unit named unit) in the unit named to_unit; exact, as Decimal (None stays None)."""
+    if value is None:
+        return None
+    return tidy(value * SCALE[unit] / SCALE[to_unit])
 
 
 def factor(official: Unit, master: Unit) -> Decimal:

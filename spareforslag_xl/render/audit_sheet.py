@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from spareforslag_xl.core.audit import AuditItem, Severity
+from spareforslag_xl.core.audit import AuditItem, Verdict
 from spareforslag_xl.render.sheet import SheetWriter, Styles
 
 SHEET = "Dokumentafvigelser"
 HEADERS = ("Vurdering", "Klasse", "Linje", "Tema", "Hvad", "År", "Dokumentet viser", "Genberegnet", "Forklaring")
 _WIDTHS = (15, 30, 7, 6, 34, 12, 14, 12, 90)
-_STYLE = {Severity.DISAGREEMENT: "error", Severity.ROUNDING: "warning", Severity.INFO: "text_wrap"}
+_STYLE = {Verdict.DISAGREEMENT: "error", Verdict.ROUNDING: "warning", Verdict.INFO: "text_wrap"}
 
 
 def audit_sheet(items: Sequence[AuditItem], figures: int):
@@ -19,12 +19,12 @@ def audit_sheet(items: Sequence[AuditItem], figures: int):
         ws = book.add_worksheet(SHEET)
         w = SheetWriter(ws, styles)
         w.text(0, 0, "Dokumentets egne tal sammenholdt med genberegningen", "title")
-        counts = {s: sum(1 for i in items if i.severity is s) for s in Severity}
-        n = {s: counts[s] for s in Severity}
-        w.text(1, 0, f"{figures} tal fra dokumentet er kontrolleret: {n[Severity.DISAGREEMENT]} "
-               f"{'afvigelse' if n[Severity.DISAGREEMENT] == 1 else 'afvigelser'}, {n[Severity.ROUNDING]} "
-               f"{'afrundingsnote' if n[Severity.ROUNDING] == 1 else 'afrundingsnoter'} og {n[Severity.INFO]} "
-               f"{'oplysning' if n[Severity.INFO] == 1 else 'oplysninger'}. Linje er linjenummeret i dokumentet.",
+        counts = {s: sum(1 for i in items if i.severity is s) for s in Verdict}
+        n = {s: counts[s] for s in Verdict}
+        w.text(1, 0, f"{figures} tal fra dokumentet er kontrolleret: {n[Verdict.DISAGREEMENT]} "
+               f"{'afvigelse' if n[Verdict.DISAGREEMENT] == 1 else 'afvigelser'}, {n[Verdict.ROUNDING]} "
+               f"{'afrundingsnote' if n[Verdict.ROUNDING] == 1 else 'afrundingsnoter'} og {n[Verdict.INFO]} "
+               f"{'oplysning' if n[Verdict.INFO] == 1 else 'oplysninger'}. Linje er linjenummeret i dokumentet.",
                "bold")
         for col, h in enumerate(HEADERS):
             w.text(3, col, h, "header")

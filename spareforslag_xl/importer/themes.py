@@ -1,0 +1,114 @@
+"""Which section of the document is which theme of the overview.
+
+Pure. Gives back the themes being assembled (ThemeDraft): the overview's themes, each with
+its section and its 'Identificeret potentiale' table when one was found, followed by any
+section numbered as a theme that the overview lacks. Sections that match no theme are reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Optional
+
+from spareforslag_xl.importer.overview import Overview
+from spareforslag_xl.importer.potential import Potential, read_potential
+from spareforslag_xl.importer.report import ImportReport
+from spareforslag_xl.importer.sections import POTENTIAL, Section, match_sections
+from spareforslag_xl.importer.sections import OverviewTheme as MatchTheme
+from spareforslag_xl.importer.spec import Distribution
+from spareforslag_xl.model.plan import ProposalLine
+from spareforslag_xl.model.units import convert
+
+
+@dataclass
+class ThemeDraft:
+    """A theme while it is assembled."""
+
+    number: str
+    title: str
+    status: str = ""
+    section: Optional[Section] = None
+    potential: Optional[Potential] = None
+    lines: list[ProposalLine] = None  # type: ignore[assignment]
+    distribution: Optional[Distribution] = None
+
+
+def match_themes(sections: list[Section], ov: Overview, years, unit: str, report: ImportReport) -> list[ThemeDraft]:
+    """Return the overview's themes, each with its section and potential table when one was found, and after
+    them the sections numbered as themes that the overview lacks."""
+    # Each section's table is read before the section is matched to its theme; its entries get the theme after.
+    own = [ImportReport() for _ in sections]
+    potentials = [read_potential(s.blocks(POTENTIAL), unit, years, r, s.number) for s, r in zip(sections, own)]
+    totals = [_totals(p, years, unit) for p in potentials]
+    match_themes = [MatchTheme(t.number, t.name, {y: convert(t.figures[y].value, unit, unit) if y in t.figures
+                                                  else None for y in years} if not t.status else {},
+                               bool(t.status)) for t in ov.themes]
+    matches = match_sections(match_themes, [(s.number, s.title) for s in sections], totals)
+    themes = [ThemeDraft(t.number, t.name, t.status) for t in ov.themes]
+    by_number = {t.number: t for t in themes}
+    numbers = [t.number for t in ov.themes]
+    for m, section, pot in zip(matches, sections, potentials):
+        span = (section.line, section.last_line)
+        if m.theme is None:
+            if section.number and section.number not in by_number:
+                extra = ThemeDraft(section.number, section.title or f"Tema {section.number}", "", section, pot)
+                themes.append(extra)
+                by_number[section.number] = extra
+                report.review("section", f"'Tema {section.number}' is not in the overview; it was imported as a "
+                              "theme of its own, outside the overview's totals", *span, theme=section.number)
+            else:
+                report.review("section", "the section matches no theme of the overview and was not imported"
+                              + (f" ('{section.heading.text}')" if section.heading else ""), *span)
+            continue
+        theme = by_number[m.theme]
+        theme.section, theme.potential = section, pot
+        if m.how == "number":
+            report.read("section", f"section 'Tema {m.theme}'", *span, theme=m.theme)
+            if section.title and _fold(section.title) != _fold(theme.title):
+                report.info("section", f"the heading says '{section.title}', the overview '{theme.title}'; "
+                            "the overview's name is kept", section.line, theme=m.theme)
+        else:
+            i = numbers.index(m.theme)
+            before = f"tema {numbers[i - 1]}" if i > 0 else "the overview"
+            after = f"tema {numbers[i + 1]}" if i + 1 < len(numbers) else "the end"
+            start = section.heading.text if section.heading else "## " + _first_part(section)
+            how = ("its title" if m.how == "title" else f"its place between {before} and {after}")
+            agree = ("its totals agree with the overview" if m.totals_agree
+                     else "but its totals differ from the overview's")
+            text = (f"the section has no 'Tema {m.theme}' heading (it starts with '{start}'); matched to "
+                    f"tema {m.theme} '{theme.title}' by {how}; {agree}")
+            (report.inferred if m.totals_agree else report.review)("section", text, *span, theme=m.theme)
+    for m, entries in zip(matches, own):
+        report.entries += [replace(e, theme=e.theme or m.theme or "") for e in entries.entries]
+    rows = {t.number: t.line for t in ov.themes}
+    for t in themes:
+        if t.section is None and not t.status:
+            report.review("section", f"no section was found for tema {t.number} '{t.title}'; it has no lines in the "
+                          "master", rows.get(t.number, 0), theme=t.number)
+        elif t.section is None:
+            report.read("section", f"tema {t.number} has only a note in the overview: '{t.status}'",
+                        rows.get(t.number, 0), theme=t.number)
+    return themes
+
+
+def _first_part(section: Section) -> str:
+    names = {"description": "Beskrivelse af opgaven", "potential": "Identificeret potentiale",
+             "distribution": "Fordeling på afdeling"}
+    return names[next(iter(section.parts))] if section.parts else "…"
+
+
+def _totals(pot: Potential, years, unit: str) -> dict[int, Optional[Decimal]]:
+    if pot.total is not None:
+        return {y: convert(pot.total.figures[y].value, pot.unit, unit) if y in pot.total.figures else None
+                for y in years}
+    result: dict[int, Optional[Decimal]] = {}
+    for y in years:
+        values = [convert(ln.figures[y].value, pot.unit, unit) for ln in pot.lines
+                  if y in ln.figures and ln.figures[y].value is not None]
+        result[y] = sum(values, Decimal(0)) if values else None
+    return result
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()

@@ -60,7 +60,7 @@ class Frame:
     def _year_header(self, w: SheetWriter, row: int, label: str, last: str = "") -> None:
         w.text(row, 0, label, "header")
         for i, year in enumerate(self.years, start=1):
-            w.ws.write_number(row, i, year, self.styles["header_num"])
+            w.number(row, i, year, "header_num")
         if last:
             w.text(row, self.last_col, last, "header")
 
@@ -108,7 +108,7 @@ class Frame:
         for i, year in enumerate(self.years, start=1):
             w.formula(rows.total, i, self._sum_formula(i, first, last), result.total[year])
             if result.target[year] is None:
-                w.ws.write_blank(rows.target, i, None, self.styles["amount_total"])
+                w.blank(rows.target, i, "amount_total")
             else:
                 w.amount(rows.target, i, result.target[year], "amount_total")
             w.formula(rows.difference, i, f"={cell(rows.target, i)}-{cell(rows.total, i)}", result.difference[year])

@@ -33,14 +33,13 @@ def department_bytes(result: Result, code: str, findings: Sequence[Finding] = ()
     book, buffer = new_workbook()
     styles = Styles(book, plan.settings.decimals)
     taken: set[str] = set()
-    own = add_sheet(book, sheet_name(code, taken))
-    overview = add_sheet(book, sheet_name(OVERVIEW, taken))
-    keys = add_sheet(book, sheet_name(KEYS, taken))
+    own, overview, keys = (SheetWriter(add_sheet(book, sheet_name(name, taken)), styles)
+                           for name in (code, OVERVIEW, KEYS))
     errors = count(findings)[0] if forced else 0
     ctx = _Context(result, part, styles, own.name, overview.name, errors)
-    overview_rows = ctx.overview_sheet(SheetWriter(overview, styles))
-    ctx.own_sheet(SheetWriter(own, styles), overview_rows)
-    ctx.keys_sheet(SheetWriter(keys, styles))
+    overview_rows = ctx.overview_sheet(overview)
+    ctx.own_sheet(own, overview_rows)
+    ctx.keys_sheet(keys)
     own.activate()
     s = plan.settings
     props = DocProps(
@@ -83,7 +82,7 @@ class _Context(Frame):
         if self.errors:
             w.merged_text(row - 1, 0, self.last_col, f"DANNET TRODS {self.errors} FEJL I MASTEREN – tallene kan "
                           "være forkerte.", "banner")
-            w.ws.set_row(row - 1, 30)
+            w.row_height(row - 1, 30)
             row += 1
         header = row
         self._year_header(w, row, f"Andel for {self.code} ({self.unit})", "Grundlag")
@@ -103,7 +102,7 @@ class _Context(Frame):
             w.formula(self.total_row, i, self._sum_formula(i, themes_first, difference_row), self.part.total[year])
         if self.part.target_share is not None:
             self._target_rows(w, self.total_row + 1)
-        w.ws.freeze_panes(header + 1, 1)
+        w.freeze(header + 1, 1)
         self._finish(w, (header, header))
 
     def _theme_row(self, w: SheetWriter, row: int, tp, rows: list[int]) -> None:
@@ -193,7 +192,7 @@ class _Context(Frame):
         for i, year in enumerate(self.years, start=1):
             # The department sheet is written after this one; its total row is known in advance.
             w.formula(row, i, "=" + sheet_ref(self.own, self.total_row, i), self.part.total[year], "amount_total")
-        w.ws.freeze_panes(rows.header + 1, 1)
+        w.freeze(rows.header + 1, 1)
         self._finish(w, (rows.header, rows.header))
         return rows
 
@@ -219,7 +218,7 @@ class _Context(Frame):
                 text += f". Summen er {format_share(key.total)}, ikke 100 %: resten vises som 'Ikke fordelt'."
             w.text(row, 3, text, "text_wrap")
             row += 1
-        w.ws.freeze_panes(header + 1, 0)
+        w.freeze(header + 1, 0)
         w.apply_heights()
         w.print_setup(self.title, self.source, (header, header))
 

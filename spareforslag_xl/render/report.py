@@ -51,25 +51,29 @@ def report_bytes(result: Result, findings: Sequence[Finding], forced: bool = Fal
     book, buffer = new_workbook()
     styles = Styles(book, plan.settings.decimals)
     taken: set[str] = set()
-    overview = add_sheet(book, sheet_name(OVERVIEW, taken))
+
+    def sheet(name: str) -> SheetWriter:
+        return SheetWriter(add_sheet(book, sheet_name(name, taken)), styles)
+
+    overview = sheet(OVERVIEW)
     layout = Layout()
     theme_sheets = []
     for t in result.themes:
         if _has_sheet(t):
-            name = sheet_name(f"Tema {t.theme.number}", taken)
-            layout.theme_sheet[t.theme.number] = name
-            theme_sheets.append((t, add_sheet(book, name)))
-    departments = add_sheet(book, sheet_name(DEPARTMENTS, taken))
-    keys = add_sheet(book, sheet_name(KEYS, taken))
-    checks = add_sheet(book, sheet_name(CHECKS, taken))
+            w = sheet(f"Tema {t.theme.number}")
+            layout.theme_sheet[t.theme.number] = w.name
+            theme_sheets.append((t, w))
+    departments = sheet(DEPARTMENTS)
+    keys = sheet(KEYS)
+    checks = sheet(CHECKS)
 
     ctx = _Context(result, styles, layout, findings, forced)
-    for t, ws in theme_sheets:
-        ctx.theme_sheet(SheetWriter(ws, styles), t)
-    ctx.overview_sheet(SheetWriter(overview, styles))
-    ctx.departments_sheet(SheetWriter(departments, styles))
-    ctx.keys_sheet(SheetWriter(keys, styles))
-    ctx.checks_sheet(SheetWriter(checks, styles))
+    for t, w in theme_sheets:
+        ctx.theme_sheet(w, t)
+    ctx.overview_sheet(overview)
+    ctx.departments_sheet(departments)
+    ctx.keys_sheet(keys)
+    ctx.checks_sheet(checks)
     for extra in extras:
         extra(book, styles, layout)
     overview.activate()
@@ -109,7 +113,7 @@ class _Context(ThemeSheets):
             w.merged_text(row - 1, 0, self.last_col,
                           f"RAPPORTEN ER DANNET TRODS {errors} FEJL I MASTEREN – tallene kan være forkerte. Se arket Kontrol.",
                           "banner")
-            w.ws.set_row(row - 1, 30)
+            w.row_height(row - 1, 30)
             row += 1
         elif errors or warnings:
             w.text(row - 1, 0, f"Kontrol: {count_da(errors, warnings)} – se arket Kontrol.", "note")
@@ -137,7 +141,7 @@ class _Context(ThemeSheets):
 
         self._split_rows(w, row, split, record, remember_rest)
         self.layout.difference_dept_row.update(record)
-        w.ws.freeze_panes(header + 1, 1)
+        w.freeze(header + 1, 1)
         self._finish(w, (header, header))
 
     # -- Afdelinger ------------------------------------------------------------------------------------
@@ -181,7 +185,7 @@ class _Context(ThemeSheets):
             check = total - (target or Decimal(0))
             w.formula(check_row, i, f"={cell(total_row, i)}-{cell(target_row, i)}", check,
                       "amount_ok" if check == 0 else "amount_error")
-        w.ws.freeze_panes(header + 1, 1)
+        w.freeze(header + 1, 1)
         self._finish(w, (header, header))
 
     def _department_block(self, w: SheetWriter, row: int, d) -> tuple[int, int]:
@@ -315,8 +319,8 @@ class _Context(ThemeSheets):
             w.text(row, 5, f.hint, "text_wrap")
             row += 1
         if self.findings:
-            w.ws.autofilter(header, 0, row - 1, len(headers) - 1)
-        w.ws.freeze_panes(header + 1, 0)
+            w.autofilter(header, 0, row - 1, len(headers) - 1)
+        w.freeze(header + 1, 0)
         w.apply_heights()
         w.print_setup(self.title, self.source, (header, header))
 

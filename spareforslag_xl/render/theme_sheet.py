@@ -63,8 +63,8 @@ class ThemeSheets(Frame):
                 whole = sum((split.parts[c][year] for c in split.parts), Decimal(0)) + split.rest[year]
             w.formula(row, i, f'=IF(COUNT({rng})=0,"-",SUM({rng}))', whole)
         if keyed:
-            w.ws.write_formula(row, self.last_col, self._sum_formula(self.last_col, first, row - 1),
-                               self.styles["share_bold" if split.key.complete else "share_warn"], float(share_sum))
+            w.formula(row, self.last_col, self._sum_formula(self.last_col, first, row - 1), share_sum,
+                      "share_bold" if split.key.complete else "share_warn")
         return row + 2
 
     # -- Tema N ----------------------------------------------------------------------------------
@@ -123,7 +123,7 @@ class ThemeSheets(Frame):
                 w.paragraph(row, 0, self.last_col, paragraph.strip())
                 row += 1
             row += 1
-        w.ws.freeze_panes(header + 1, 1)
+        w.freeze(header + 1, 1)
         self._finish(w, (header, header))
 
     def _rule_note(self, rule) -> str:

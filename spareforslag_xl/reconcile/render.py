@@ -58,33 +58,28 @@ HEADER_HEIGHT = 28
 """Two lines of header text."""
 
 
-class _Styles(Styles):
+def _styles(book, decimals: int) -> Styles:
     """The shared styles, plus two-line headers aligned at the bottom and differences shown with their sign."""
-
-    def __init__(self, book, decimals: int) -> None:
-        super().__init__(book, decimals)
-        base = {"font_name": "Calibri", "font_size": 10, "valign": "top"}
-        head = {**base, "bold": True, "bg_color": HEADER_FILL, "bottom": 1, "valign": "bottom", "text_wrap": True}
-        self._formats["head"] = book.add_format(head)
-        self._formats["head_right"] = book.add_format({**head, "align": "right"})
-        plain = amount_format(decimals)
-        signed = f"+{plain};-{plain};0"
-        for name, fill in (("diff_ok", OK_FILL), ("diff_warn", WARN_FILL), ("diff_error", ERROR_FILL)):
-            self._formats[name] = book.add_format({**base, "num_format": signed, "bg_color": fill,
-                                                   "bold": name == "diff_error"})
-        # Counts are whole numbers whatever decimals the amounts need.
-        self._formats["count"] = book.add_format({**base, "num_format": "#,##0"})
-        self._formats["count_error"] = book.add_format({**base, "num_format": "#,##0", "bg_color": ERROR_FILL,
-                                                        "bold": True})
-        self._formats["count_total"] = book.add_format({**base, "num_format": "#,##0", "bold": True, "top": 1,
-                                                        "bg_color": TOTAL_FILL})
+    styles = Styles(book, decimals)
+    head = {"bold": True, "bg_color": HEADER_FILL, "bottom": 1, "valign": "bottom", "text_wrap": True}
+    styles.add("head", head)
+    styles.add("head_right", {**head, "align": "right"})
+    plain = amount_format(decimals)
+    signed = f"+{plain};-{plain};0"
+    for name, fill in (("diff_ok", OK_FILL), ("diff_warn", WARN_FILL), ("diff_error", ERROR_FILL)):
+        styles.add(name, {"num_format": signed, "bg_color": fill, "bold": name == "diff_error"})
+    # Counts are whole numbers whatever decimals the amounts need.
+    styles.add("count", {"num_format": "#,##0"})
+    styles.add("count_error", {"num_format": "#,##0", "bg_color": ERROR_FILL, "bold": True})
+    styles.add("count_total", {"num_format": "#,##0", "bold": True, "top": 1, "bg_color": TOTAL_FILL})
+    return styles
 
 
 def reconciliation_bytes(rec: Reconciliation, master_name: str, official_name: str) -> bytes:
     """Return the bytes of the reconciliation workbook."""
     plan = rec.result.plan
     book, buffer = new_workbook()
-    styles = _Styles(book, _decimals(rec))
+    styles = _styles(book, _decimals(rec))
     taken: set[str] = set()
     ctx = _Context(rec, styles, master_name, official_name)
     summary = SheetWriter(book.add_worksheet(sheet_name(SUMMARY, taken)), styles)

@@ -18,12 +18,16 @@ def amount_format(decimals: int) -> str:
     return "#,##0" if decimals <= 0 else "#,##0." + "0" * decimals
 
 
+BASE_FORMAT = {"font_name": "Calibri", "font_size": 10, "valign": "top"}
+"""The font and alignment every format starts from."""
+
+
 class Styles:
     """Every cell format of one workbook, created once (xlsxwriter formats are per workbook)."""
 
     def __init__(self, book, decimals: int = 0) -> None:
+        self._book = book
         amount = amount_format(decimals)
-        base = {"font_name": "Calibri", "font_size": 10, "valign": "top"}
         spec: dict[str, dict] = {
             "title": {"bold": True, "font_size": 14},
             "subtitle": {"italic": True, "font_size": 11},
@@ -61,10 +65,16 @@ class Styles:
             "ok": {"bg_color": OK_FILL},
             "description": {"text_wrap": True, "valign": "top"},
         }
-        self._formats = {name: book.add_format({**base, **props}) for name, props in spec.items()}
+        self._formats = {name: book.add_format({**BASE_FORMAT, **props}) for name, props in spec.items()}
 
     def __getitem__(self, name: str):
         return self._formats[name]
+
+    def add(self, name: str, props: dict) -> None:
+        """Register a new format under name: props on top of the base font and alignment."""
+        if name in self._formats:
+            raise ValueError(f"the style {name!r} exists already")
+        self._formats[name] = self._book.add_format({**BASE_FORMAT, **props})
 
 
 WRAPPING = frozenset({"text_wrap", "italic", "note", "description", "error", "warning", "banner", "label",

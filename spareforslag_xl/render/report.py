@@ -96,12 +96,11 @@ def _has_sheet(t: ThemeResult) -> bool:
 class _Context(ThemeSheets):
     def __init__(self, result: Result, styles: Styles, layout: Layout, findings: Sequence[Finding],
                  forced: bool) -> None:
-        super().__init__(result.plan, result.years, styles)
+        super().__init__(result.plan, result.years, styles, layout)
         self.result = result
         self.layout = layout
         self.findings = findings
         self.forced = forced
-        self.departments = self.plan.departments
 
     # -- Oversigt ----------------------------------------------------------------------------------
     def overview_sheet(self, w: SheetWriter) -> None:

@@ -1,19 +1,19 @@
 """The report's theme sheets ('Tema 2' …): proposals, total, FTE, the split over departments, texts.
 
-A mixin of the report's rendering context: it writes the sheets and records in the layout
-where each theme's total, department parts and rest are, so that 'Oversigt' and
-'Afdelinger' can refer to them with formulas.
+The base of the report's rendering context: it writes the sheets and records in the
+places it is given where each theme's total, department parts and rest are, so that
+'Oversigt' and 'Afdelinger' can refer to them with formulas.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Callable, Optional
+from typing import Callable, Optional, Protocol
 
 from spareforslag_xl.core.compute import Split, ThemeResult
-from spareforslag_xl.model.plan import Method
+from spareforslag_xl.model.plan import Method, Plan
 from spareforslag_xl.render.common import Frame, partial_note
-from spareforslag_xl.render.sheet import SheetWriter
+from spareforslag_xl.render.sheet import SheetWriter, Styles
 from spareforslag_xl.render.xlsx import cell
 
 TOTAL_LABEL = "Anslået samlet besparelse"
@@ -21,8 +21,25 @@ FTE_LABEL = "Opgjort i antal årsværk (årsværk = besparelse / gns. løn)"
 REST_LABEL = "Ikke fordelt"
 
 
+class ThemePlaces(Protocol):
+    """Where the theme sheets record their rows (the report's Layout has these and more)."""
+
+    theme_total_row: dict[str, int]
+    """Theme number → row of the theme's total on its sheet."""
+    theme_dept_row: dict[tuple[str, str], int]
+    """(theme number, department code) → row of the department's part on the theme's sheet."""
+    theme_rest_row: dict[str, int]
+    """Theme number → row of the theme's part that is not distributed."""
+
+
 class ThemeSheets(Frame):
-    """Writes theme sheets and split tables; expects ``self.layout`` and ``self.departments``."""
+    """Writes theme sheets and split tables (one row per department of the plan) and records in
+    places where it put each theme's total, department parts and rest."""
+
+    def __init__(self, plan: Plan, years: tuple[int, ...], styles: Styles, places: ThemePlaces) -> None:
+        super().__init__(plan, years, styles)
+        self.places = places
+        self.departments = plan.departments
 
     def _split_rows(self, w: SheetWriter, row: int, split: Split, record: Optional[dict] = None,
                     rest_record: Optional[Callable[[int], None]] = None) -> int:
@@ -85,7 +102,7 @@ class ThemeSheets(Frame):
             row += 1
         last = row - 1
         total_row = row
-        self.layout.theme_total_row[th.number] = total_row
+        self.places.theme_total_row[th.number] = total_row
         w.text(row, 0, TOTAL_LABEL, "label_total")
         for i, year in enumerate(self.years, start=1):
             rng = f"{cell(first, i)}:{cell(last, i)}"
@@ -160,9 +177,9 @@ class ThemeSheets(Frame):
         if len(t.splits) == 1:
             for code, rows in dept_cells.items():
                 if rows:
-                    self.layout.theme_dept_row[(number, code)] = rows[0]
+                    self.places.theme_dept_row[(number, code)] = rows[0]
             if rest_cells:
-                self.layout.theme_rest_row[number] = rest_cells[0]
+                self.places.theme_rest_row[number] = rest_cells[0]
             return row
         # Several splits: a table that adds them up per department.
         w.text(row, 0, f"Fordeling i alt for tema {number}", "subsection")
@@ -175,13 +192,13 @@ class ThemeSheets(Frame):
             for i, year in enumerate(self.years, start=1):
                 refs = ",".join(cell(r, i) for r in dept_cells[d.code])
                 self._sum_of_parts(w, row, i, refs, t, year, t.parts[d.code][year])
-            self.layout.theme_dept_row[(number, d.code)] = row
+            self.places.theme_dept_row[(number, d.code)] = row
             row += 1
         if rest_cells:
             w.text(row, 0, REST_LABEL, "italic")
             for i, year in enumerate(self.years, start=1):
                 self._sum_of_parts(w, row, i, ",".join(cell(r, i) for r in rest_cells), t, year, t.rest[year])
-            self.layout.theme_rest_row[number] = row
+            self.places.theme_rest_row[number] = row
             row += 1
         w.text(row, 0, "I alt", "label_total")
         for i, year in enumerate(self.years, start=1):

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Sequence
 
 from spareforslag_xl.core.audit import AuditItem, Severity
+from spareforslag_xl.render.labels import AUDIT
 from spareforslag_xl.render.sheet import SheetWriter, Styles
 
-SHEET = "Dokumentafvigelser"
+SHEET = AUDIT
 HEADERS = ("Vurdering", "Klasse", "Linje", "Tema", "Hvad", "År", "Dokumentet viser", "Genberegnet", "Forklaring")
 _WIDTHS = (15, 30, 7, 6, 34, 12, 14, 12, 90)
 _STYLE = {Severity.DISAGREEMENT: "error", Severity.ROUNDING: "warning", Severity.INFO: "text_wrap"}
@@ -48,5 +49,5 @@ def audit_sheet(items: Sequence[AuditItem], figures: int):
         w.freeze(4, 0)
         for col, width in enumerate(_WIDTHS):
             w.column(col, col, width)
-        w.print_setup("Dokumentafvigelser", "", (3, 3))
+        w.print_setup(SHEET, "", (3, 3))
     return write

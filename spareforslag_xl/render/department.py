@@ -17,11 +17,12 @@ from spareforslag_xl.model.findings import Finding, count
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.core.parts import DepartmentPart, SplitPart, department_part
 from spareforslag_xl.render.common import Frame, OverviewRows
+from spareforslag_xl.render.labels import (
+    BASIS, DIFFERENCE_SHARE, KEYS, OVERVIEW, REST_LABEL, TOTAL, difference_label,
+)
 from spareforslag_xl.render.sheet import SheetWriter, Styles
 from spareforslag_xl.render.xlsx import DocProps, add_sheet, cell, close, new_workbook, sheet_name, sheet_ref
 
-OVERVIEW = "Oversigt"
-KEYS = "Nøgler"
 HEADING_ROWS = 4
 """Title, subtitle, the line with municipality, budget, unit and source, and an empty row."""
 
@@ -85,7 +86,7 @@ class _Context(Frame):
             w.row_height(row - 1, 30)
             row += 1
         header = row
-        self._year_header(w, row, f"Andel for {self.code} ({self.unit})", "Grundlag")
+        self._year_header(w, row, f"Andel for {self.code} ({self.unit})", BASIS)
         themes_first, difference_row = self.themes_first, self.difference_row
         # The summary refers to the details below it, which decide where each part sits.
         details = difference_row + (5 if self.part.target_share is not None else 3)
@@ -93,11 +94,11 @@ class _Context(Frame):
         for n, tp in enumerate(self.part.themes):
             self._theme_row(w, themes_first + n, tp, part_rows[tp.theme.theme.number])
         d = self.part.difference
-        w.text(difference_row, 0, "Andel af difference", "label")
+        w.text(difference_row, 0, DIFFERENCE_SHARE, "label")
         for i, year in enumerate(self.years, start=1):
             w.formula(difference_row, i, f"={cell(part_rows[None][0], i)}", d.part[year], "amount")
         w.text(difference_row, self.last_col, d.basis, "note")
-        w.text(self.total_row, 0, f"I alt {self.code}", "label_total")
+        w.text(self.total_row, 0, f"{TOTAL} {self.code}", "label_total")
         for i, year in enumerate(self.years, start=1):
             w.formula(self.total_row, i, self._sum_formula(i, themes_first, difference_row), self.part.total[year])
         if self.part.target_share is not None:
@@ -131,7 +132,7 @@ class _Context(Frame):
         """Write how each part was computed; return theme number (None: the difference) → part rows."""
         w.text(row, 0, f"Sådan er andelen beregnet ({self.unit})", "section")
         row += 1
-        self._year_header(w, row, "Tema, forslag og beløb", "Grundlag")
+        self._year_header(w, row, "Tema, forslag og beløb", BASIS)
         row += 1
         rows: dict = {}
         for tp in self.part.themes:
@@ -141,7 +142,7 @@ class _Context(Frame):
             for sp in tp.splits:
                 row, part_row = self._split_detail(w, row, tp.theme, sp, len(tp.splits) > 1)
                 rows[tp.theme.theme.number].append(part_row)
-        w.text(row, 0, f"Difference der skal fordeles efter {self.residual_key_name().lower()}", "subsection")
+        w.text(row, 0, difference_label(self.residual_key_name()), "subsection")
         row += 1
         d = self.part.difference
         w.text(row, 0, "Mål − I alt (se arket Oversigt)", "label_muted")
@@ -215,7 +216,7 @@ class _Context(Frame):
             w.number(row, 2, key.total, "share" if key.complete else "share_warn")
             text = ", ".join(where)
             if not key.complete:
-                text += f". Summen er {format_share(key.total)}, ikke 100 %: resten vises som 'Ikke fordelt'."
+                text += f". Summen er {format_share(key.total)}, ikke 100 %: resten vises som '{REST_LABEL}'."
             w.text(row, 3, text, "text_wrap")
             row += 1
         w.freeze(header + 1, 0)

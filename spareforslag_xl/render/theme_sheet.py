@@ -13,12 +13,12 @@ from typing import Callable, Optional, Protocol
 from spareforslag_xl.core.compute import Split, ThemeResult
 from spareforslag_xl.model.plan import Method, Plan
 from spareforslag_xl.render.common import Frame, partial_note
+from spareforslag_xl.render.labels import (  # FTE_LABEL, REST_LABEL, TOTAL_LABEL stay importable from here
+    DEPARTMENT, DESCRIPTION, DISTRIBUTION, FTE_LABEL, NOT_DISTRIBUTED, NOTE, POTENTIAL, REST_LABEL, SALARY, SHARE,
+    THEME, TOTAL, TOTAL_LABEL,
+)
 from spareforslag_xl.render.sheet import SheetWriter, Styles
 from spareforslag_xl.render.xlsx import cell
-
-TOTAL_LABEL = "Anslået samlet besparelse"
-FTE_LABEL = "Opgjort i antal årsværk (årsværk = besparelse / gns. løn)"
-REST_LABEL = "Ikke fordelt"
 
 
 class ThemePlaces(Protocol):
@@ -46,7 +46,7 @@ class ThemeSheets(Frame):
         """Write a split as a table (department rows, 'Ikke fordelt', 'I alt'); return the next row."""
         keyed = split.key is not None and split.rule is not None and split.rule.method is Method.KEY
         distributed = split.rule is not None and split.rule.method is not Method.NONE
-        self._year_header(w, row, f"Magistratsafdeling ({self.unit})", "Andel" if keyed else "")
+        self._year_header(w, row, f"{DEPARTMENT} ({self.unit})", SHARE if keyed else "")
         first = row + 1
         row = first
         share_sum = Decimal(0)
@@ -72,7 +72,7 @@ class ThemeSheets(Frame):
             if rest_record is not None:
                 rest_record(row)
             row += 1
-        w.text(row, 0, "I alt", "label_total")
+        w.text(row, 0, TOTAL, "label_total")
         for i, year in enumerate(self.years, start=1):
             rng = f"{cell(first, i)}:{cell(row - 1, i)}"
             whole = None
@@ -88,9 +88,9 @@ class ThemeSheets(Frame):
     def theme_sheet(self, w: SheetWriter, t: ThemeResult) -> None:
         th = t.theme
         self._columns(w)
-        row = self._heading(w, f"Tema {th.number}: {th.title}", th.status)
+        row = self._heading(w, f"{THEME} {th.number}: {th.title}", th.status)
         header = row
-        self._year_header(w, row, f"Identificeret potentiale ({self.unit})", "Bemærkning")
+        self._year_header(w, row, f"{POTENTIAL} ({self.unit})", NOTE)
         row += 1
         first = row
         for line in t.lines:
@@ -120,7 +120,7 @@ class ThemeSheets(Frame):
                 w.formula(row, i, f'=IF(ISNUMBER({total}),ROUND({total}/{cell(salary_row, 1, True)},2),"-")',
                           t.fte[year] if t.fte[year] is not None else None, "fte")
         row += 1
-        w.text(row, 0, f"Gns. løn ({self.unit})", "note")
+        w.text(row, 0, f"{SALARY} ({self.unit})", "note")
         if t.salary is not None:
             w.number(row, 1, t.salary, "amount")
             source = "temaets egen" if th.salary is not None else "fælles (Indstillinger)"
@@ -129,9 +129,9 @@ class ThemeSheets(Frame):
             w.text(row, 1, "ikke angivet", "note")
         row += 2
         row = self._theme_distribution(w, row, t)
-        for heading, text in (("Beskrivelse af opgaven", th.description),
-                              ("Identificeret potentiale", th.potential_text),
-                              ("Fordeling på afdeling", th.distribution_text)):
+        for heading, text in ((DESCRIPTION, th.description),
+                              (POTENTIAL, th.potential_text),
+                              (DISTRIBUTION, th.distribution_text)):
             if not text:
                 continue
             w.text(row, 0, heading, "section")
@@ -151,12 +151,12 @@ class ThemeSheets(Frame):
         elif rule.method is Method.FIXED:
             text = "Fordeles med faste beløb"
         else:
-            text = "Ikke fordelt"
+            text = NOT_DISTRIBUTED
         return text + (f" fra {rule.from_year}" if rule.from_year else "")
 
     def _theme_distribution(self, w: SheetWriter, row: int, t: ThemeResult) -> int:
         number = t.theme.number
-        w.text(row, 0, f"Fordeling på afdeling ({self.unit})", "section")
+        w.text(row, 0, f"{DISTRIBUTION} ({self.unit})", "section")
         row += 1
         if not t.splits:
             w.text(row, 0, "Temaet har ingen forslag at fordele.", "note")
@@ -184,7 +184,7 @@ class ThemeSheets(Frame):
         # Several splits: a table that adds them up per department.
         w.text(row, 0, f"Fordeling i alt for tema {number}", "subsection")
         row += 1
-        self._year_header(w, row, f"Magistratsafdeling ({self.unit})")
+        self._year_header(w, row, f"{DEPARTMENT} ({self.unit})")
         row += 1
         first = row
         for d in self.departments:
@@ -200,7 +200,7 @@ class ThemeSheets(Frame):
                 self._sum_of_parts(w, row, i, ",".join(cell(r, i) for r in rest_cells), t, year, t.rest[year])
             self.places.theme_rest_row[number] = row
             row += 1
-        w.text(row, 0, "I alt", "label_total")
+        w.text(row, 0, TOTAL, "label_total")
         for i, year in enumerate(self.years, start=1):
             rng = f"{cell(first, i)}:{cell(row - 1, i)}"
             value = None if t.totals[year] is None else sum((t.parts[c][year] for c in t.parts), Decimal(0)) + t.rest[year]

@@ -20,8 +20,7 @@ _STYLE = {Status.REVIEW: "error", Status.INFERRED: "warning", Status.TEXT: "text
 def import_report_sheet(report: ImportReport, source: str, encoding: str):
     """Return an extra-sheet callback for master_bytes that writes the import report."""
     def write(book, styles: Styles) -> None:
-        ws = book.add_worksheet(SHEET)
-        w = SheetWriter(ws, styles)
+        w = SheetWriter(book.add_worksheet(SHEET), styles)
         w.text(0, 0, f"Import af {source}", "title")
         review = len(report.of(Status.REVIEW))
         summary = (f"{review} forhold skal ses af en person før masteren bruges (status '{Status.REVIEW.value}')."
@@ -36,14 +35,14 @@ def import_report_sheet(report: ImportReport, source: str, encoding: str):
             w.text(row, 0, e.status.value, style if e.status in (Status.REVIEW, Status.INFERRED) else "text")
             w.text(row, 1, e.lines)
             if e.theme.isdigit():
-                ws.write_number(row, 2, int(e.theme))  # as the master's sheets do, so Excel does not flag it
+                w.number(row, 2, int(e.theme))  # as the master's sheets do, so Excel does not flag it
             else:
                 w.text(row, 2, e.theme)
             w.text(row, 3, TOPICS.get(e.topic, e.topic))
             w.text(row, 4, e.message, "text_wrap")
             row += 1
-        ws.autofilter(3, 0, max(4, row - 1), len(headers) - 1)
-        ws.freeze_panes(4, 0)
+        w.autofilter(3, 0, max(4, row - 1), len(headers) - 1)
+        w.freeze(4, 0)
         for col, width in enumerate((20, 10, 6, 16, 110)):
-            ws.set_column(col, col, width)
+            w.column(col, col, width)
     return write

@@ -32,32 +32,31 @@ def stated_sheet(figures: Sequence[StatedFigure]):
     from spareforslag_xl.render.sheet import SheetWriter  # writing only: reading stays free of xlsxwriter
 
     def write(book, styles) -> None:
-        ws = book.add_worksheet(SHEET)
-        w = SheetWriter(ws, styles)
+        w = SheetWriter(book.add_worksheet(SHEET), styles)
         for col, (header, width) in enumerate(COLUMNS):
             w.text(0, col, header, "header")
-            ws.set_column(col, col, width)
+            w.column(col, col, width)
         for row, f in enumerate(figures, start=1):
             values = (f.kind.value, f.theme, f.line, f.department, f.key, f.table, f.label)
             for col, value in enumerate(values):
                 _code_or_text(w, row, col, value)
             if f.year is not None:
-                ws.write_number(row, 7, f.year)
+                w.number(row, 7, f.year)
             if f.value is not None:
-                ws.write_number(row, 8, float(f.value))
+                w.number(row, 8, f.value)
             w.text(row, 9, f.text)
             w.text(row, 10, f.unit)
-            ws.write_number(row, 11, f.decimals)
-            ws.write_number(row, 12, f.source_line)
-        ws.freeze_panes(1, 0)
-        ws.autofilter(0, 0, max(1, len(figures)), len(COLUMNS) - 1)
-        ws.write_comment(0, 0, INTRO, {"x_scale": 3, "y_scale": 2})
+            w.number(row, 11, f.decimals)
+            w.number(row, 12, f.source_line)
+        w.freeze(1, 0)
+        w.autofilter(0, 0, max(1, len(figures)), len(COLUMNS) - 1)
+        w.comment(0, 0, INTRO, {"x_scale": 3, "y_scale": 2})
     return write
 
 
 def _code_or_text(w, row: int, col: int, value: str) -> None:
     if value.isdigit() and len(value) < 10 and not value.startswith("0"):
-        w.ws.write_number(row, col, int(value))
+        w.number(row, col, int(value))
     else:
         w.text(row, col, value)
 

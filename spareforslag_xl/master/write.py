@@ -47,8 +47,7 @@ def master_bytes(plan: Plan, extras: Sequence[ExtraSheet] = (), example: bool = 
 
 # -- sheets ----------------------------------------------------------------------------------------
 def _guide(book, styles: Styles, plan: Plan, example: bool) -> None:
-    ws = add_sheet(book, L.GUIDE)
-    w = SheetWriter(ws, styles)
+    w = SheetWriter(add_sheet(book, L.GUIDE), styles)
     w.column(0, 0, 28)
     w.column(1, 1, 14)
     w.column(2, 2, 90)
@@ -103,13 +102,13 @@ def _header(w: SheetWriter, lay: L.SheetLayout, years: Sequence[int]) -> list:
     headers = L.fields_in_order(lay, tuple(years))
     for col, h in enumerate(headers):
         if isinstance(h, int):
-            w.ws.write_number(0, col, h, w.styles["header_num"])
+            w.number(0, col, h, "header_num")
         else:
             w.text(0, col, lay.header(h), "header")
         width = lay.column(h).width if isinstance(h, str) else 11
-        w.ws.set_column(col, col, width, w.styles["text_wrap"] if isinstance(h, str) and width >= 40 else None)
-    w.ws.freeze_panes(1, 0)
-    w.ws.autofilter(0, 0, 0, len(headers) - 1)
+        w.column(col, col, width, "text_wrap" if isinstance(h, str) and width >= 40 else None)
+    w.freeze(1, 0)
+    w.autofilter(0, 0, 0, len(headers) - 1)
     return headers
 
 
@@ -117,7 +116,7 @@ def _settings(book, styles: Styles, plan: Plan) -> None:
     s = plan.settings
     w = SheetWriter(add_sheet(book, L.SETTINGS.name), styles)
     _header(w, L.SETTINGS, ())
-    w.ws.autofilter(0, 0, 0, 0)
+    w.autofilter(0, 0, 0, 0)
     values = {
         L.TITLE: s.title, L.SUBTITLE: s.subtitle, L.MUNICIPALITY: s.municipality,
         L.BUDGET_YEAR: s.budget_year, L.UNIT: s.unit, L.DECIMALS: s.decimals, L.SALARY: s.salary,
@@ -127,12 +126,12 @@ def _settings(book, styles: Styles, plan: Plan) -> None:
         w.text(row, 0, name)
         value = values[name]
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-            w.ws.write_number(row, 1, float(value), styles["text"])
+            w.number(row, 1, value, "text")
         else:
             w.text(row, 1, value or "", "text_wrap")
         w.text(row, 2, L.SETTING_HELP[name], "note")
-    w.ws.data_validation(L.SETTING_ORDER.index(L.RESIDUAL_KEY) + 1, 1, L.SETTING_ORDER.index(L.RESIDUAL_KEY) + 1, 1,
-                         _list_of_keys())
+    w.validation(L.SETTING_ORDER.index(L.RESIDUAL_KEY) + 1, 1, L.SETTING_ORDER.index(L.RESIDUAL_KEY) + 1, 1,
+                 _list_of_keys())
 
 
 def _target(book, styles: Styles, plan: Plan) -> None:
@@ -141,7 +140,7 @@ def _target(book, styles: Styles, plan: Plan) -> None:
     w.text(1, 0, L.TARGET_ROW)
     for col, year in enumerate(plan.years, start=1):
         w.amount(1, col, plan.settings.target.get(year)) if plan.settings.target.get(year) is not None \
-            else w.ws.write_blank(1, col, None, styles["amount"])
+            else w.blank(1, col, "amount")
 
 
 def _departments(book, styles: Styles, plan: Plan) -> None:
@@ -164,13 +163,13 @@ def _keys(book, styles: Styles, plan: Plan) -> None:
             w.text(row, 1, share.department)
             w.number(row, 2, share.share, "share")
             row += 1
-    w.ws.data_validation(1, 1, LIST_ROWS, 1, _list_of_departments())
-    w.ws.data_validation(1, 2, LIST_ROWS, 2, {
+    w.validation(1, 1, LIST_ROWS, 1, _list_of_departments())
+    w.validation(1, 2, LIST_ROWS, 2, {
         "validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 1,
         "input_title": L.KEYS.header("share"), "input_message": "Andel i procent, fx 28,4 %.",
         "error_title": L.KEYS.header("share"), "error_message": "En andel ligger mellem 0 % og 100 %.",
     })
-    w.ws.set_column(2, 2, 10, styles["share"])
+    w.column(2, 2, 10, "share")
 
 
 def _themes(book, styles: Styles, plan: Plan) -> None:
@@ -187,7 +186,7 @@ def _themes(book, styles: Styles, plan: Plan) -> None:
         w.text(row, col["description"], t.description, "text_wrap")
         w.text(row, col["potential_text"], t.potential_text, "text_wrap")
         w.text(row, col["distribution_text"], t.distribution_text, "text_wrap")
-    _rule_validations(w.ws, col)
+    _rule_validations(w, col)
 
 
 def _lines(book, styles: Styles, plan: Plan) -> None:
@@ -203,12 +202,12 @@ def _lines(book, styles: Styles, plan: Plan) -> None:
             w.amount(row, col[year], line.amounts.get(year))
         _rule(w, row, col, line.rule)
         w.text(row, col["note"], line.note)
-    w.ws.freeze_panes(1, col["title"] + 1)
-    w.ws.data_validation(1, col["theme"], LIST_ROWS, col["theme"], _list_of_themes())
-    w.ws.data_validation(1, col["kind"], LIST_ROWS, col["kind"], {
+    w.freeze(1, col["title"] + 1)
+    w.validation(1, col["theme"], LIST_ROWS, col["theme"], _list_of_themes())
+    w.validation(1, col["kind"], LIST_ROWS, col["kind"], {
         "validate": "list", "source": ["A", "T"], "ignore_blank": True,
     })
-    _rule_validations(w.ws, col)
+    _rule_validations(w, col)
 
 
 def _fixed(book, styles: Styles, plan: Plan) -> None:
@@ -222,15 +221,15 @@ def _fixed(book, styles: Styles, plan: Plan) -> None:
         for year in plan.years:
             w.amount(row, col[year], f.amounts.get(year))
         w.text(row, col["note"], f.note)
-    w.ws.data_validation(1, col["theme"], LIST_ROWS, col["theme"], _list_of_themes())
-    w.ws.data_validation(1, col["department"], LIST_ROWS, col["department"], _list_of_departments())
+    w.validation(1, col["theme"], LIST_ROWS, col["theme"], _list_of_themes())
+    w.validation(1, col["department"], LIST_ROWS, col["department"], _list_of_departments())
 
 
 # -- shared pieces ----------------------------------------------------------------------------------
 def _code(w: SheetWriter, row: int, col: int, code: str) -> None:
     """Write a theme or line number as a number when it is one, so Excel does not flag it."""
     if code.isdigit() and len(code) < 10 and not code.startswith("0"):
-        w.ws.write_number(row, col, int(code))
+        w.number(row, col, int(code))
     else:
         w.text(row, col, code)
 
@@ -242,15 +241,15 @@ def _rule(w: SheetWriter, row: int, col: dict, rule: Optional[Rule]) -> None:
     if rule.key:
         w.text(row, col["key"], rule.key)
     if rule.from_year is not None:
-        w.ws.write_number(row, col["from_year"], rule.from_year)
+        w.number(row, col["from_year"], rule.from_year)
 
 
-def _rule_validations(ws, col: dict) -> None:
-    ws.data_validation(1, col["method"], LIST_ROWS, col["method"], {
+def _rule_validations(w: SheetWriter, col: dict) -> None:
+    w.validation(1, col["method"], LIST_ROWS, col["method"], {
         "validate": "list", "source": [m.value for m in Method], "ignore_blank": True,
         "input_title": L.THEMES.header("method"), "input_message": "Nøgle, Faste beløb eller Ikke fordelt.",
     })
-    ws.data_validation(1, col["key"], LIST_ROWS, col["key"], _list_of_keys())
+    w.validation(1, col["key"], LIST_ROWS, col["key"], _list_of_keys())
 
 
 def _list_of_keys() -> dict:

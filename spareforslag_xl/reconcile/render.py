@@ -58,33 +58,28 @@ HEADER_HEIGHT = 28
 """Two lines of header text."""
 
 
-class _Styles(Styles):
+def _styles(book, decimals: int) -> Styles:
     """The shared styles, plus two-line headers aligned at the bottom and differences shown with their sign."""
-
-    def __init__(self, book, decimals: int) -> None:
-        super().__init__(book, decimals)
-        base = {"font_name": "Calibri", "font_size": 10, "valign": "top"}
-        head = {**base, "bold": True, "bg_color": HEADER_FILL, "bottom": 1, "valign": "bottom", "text_wrap": True}
-        self._formats["head"] = book.add_format(head)
-        self._formats["head_right"] = book.add_format({**head, "align": "right"})
-        plain = amount_format(decimals)
-        signed = f"+{plain};-{plain};0"
-        for name, fill in (("diff_ok", OK_FILL), ("diff_warn", WARN_FILL), ("diff_error", ERROR_FILL)):
-            self._formats[name] = book.add_format({**base, "num_format": signed, "bg_color": fill,
-                                                   "bold": name == "diff_error"})
-        # Counts are whole numbers whatever decimals the amounts need.
-        self._formats["count"] = book.add_format({**base, "num_format": "#,##0"})
-        self._formats["count_error"] = book.add_format({**base, "num_format": "#,##0", "bg_color": ERROR_FILL,
-                                                        "bold": True})
-        self._formats["count_total"] = book.add_format({**base, "num_format": "#,##0", "bold": True, "top": 1,
-                                                        "bg_color": TOTAL_FILL})
+    styles = Styles(book, decimals)
+    head = {"bold": True, "bg_color": HEADER_FILL, "bottom": 1, "valign": "bottom", "text_wrap": True}
+    styles.add("head", head)
+    styles.add("head_right", {**head, "align": "right"})
+    plain = amount_format(decimals)
+    signed = f"+{plain};-{plain};0"
+    for name, fill in (("diff_ok", OK_FILL), ("diff_warn", WARN_FILL), ("diff_error", ERROR_FILL)):
+        styles.add(name, {"num_format": signed, "bg_color": fill, "bold": name == "diff_error"})
+    # Counts are whole numbers whatever decimals the amounts need.
+    styles.add("count", {"num_format": "#,##0"})
+    styles.add("count_error", {"num_format": "#,##0", "bg_color": ERROR_FILL, "bold": True})
+    styles.add("count_total", {"num_format": "#,##0", "bold": True, "top": 1, "bg_color": TOTAL_FILL})
+    return styles
 
 
 def reconciliation_bytes(rec: Reconciliation, master_name: str, official_name: str) -> bytes:
     """Return the bytes of the reconciliation workbook."""
     plan = rec.result.plan
     book, buffer = new_workbook()
-    styles = _Styles(book, _decimals(rec))
+    styles = _styles(book, _decimals(rec))
     taken: set[str] = set()
     ctx = _Context(rec, styles, master_name, official_name)
     summary = SheetWriter(book.add_worksheet(sheet_name(SUMMARY, taken)), styles)
@@ -96,7 +91,7 @@ def reconciliation_bytes(rec: Reconciliation, master_name: str, official_name: s
         w = SheetWriter(book.add_worksheet(sheet_name(LEVEL_SHEETS[level], taken)), styles)
         ctx.lines_sheet(w, f"{LEVEL_NAMES[level]}: alle sammenlignede tal",
                         [line for line in rec.lines if line.level is level], "")
-    summary.ws.activate()
+    summary.activate()
     return close(book, buffer, DocProps(
         title=f"Afstemning: {plan.settings.title or 'Spareforslag'}",
         subject=f"Afstemning mod {official_name}",
@@ -139,7 +134,7 @@ class _Context:
         w.column(1, len(COUNTS), 13)
         row = self._heading(w, self.title)
         w.merged_text(row, 0, len(COUNTS), _conclusion(rec), "ok" if rec.agrees else "banner")
-        w.ws.set_row(row, 20)
+        w.row_height(row, 20)
         row += 2
         w.text(row, 0, "Grundlag", "section")
         row += 1
@@ -164,7 +159,7 @@ class _Context:
         w.text(row, 0, "Niveau", "head")
         for col, (name, _) in enumerate(COUNTS, start=1):
             w.text(row, col, name, "head_right")
-        w.ws.set_row(row, HEADER_HEIGHT)
+        w.row_height(row, HEADER_HEIGHT)
         first = row + 1
         for level in rec.levels:
             row += 1
@@ -172,7 +167,7 @@ class _Context:
             for col, (_, statuses) in enumerate(COUNTS, start=1):
                 n = rec.count(level) if statuses is None else sum(rec.count(level, s) for s in statuses)
                 problem = statuses is not None and n and not statuses[0].ok
-                w.ws.write_number(row, col, n, self.styles["count_error" if problem else "count"])
+                w.number(row, col, n, "count_error" if problem else "count")
         row += 1
         w.text(row, 0, "I alt", "label_total")
         for col, (_, statuses) in enumerate(COUNTS, start=1):
@@ -199,15 +194,15 @@ class _Context:
         for col, (name, _) in enumerate(COLUMNS):
             numeric = col in (3, MASTER_COL, OFFICIAL_COL, DIFF_COL, RAW_COL)
             w.text(row, col, name, "head_right" if numeric else "head")
-        w.ws.set_row(row, HEADER_HEIGHT)
+        w.row_height(row, HEADER_HEIGHT)
         for line in lines:
             row += 1
             self._line(w, row, line)
         if not lines and empty:
             w.merged_text(row + 1, 0, len(COLUMNS) - 1, empty, "ok")
         if lines:
-            w.ws.autofilter(header, 0, row, len(COLUMNS) - 1)
-        w.ws.freeze_panes(header + 1, 0)
+            w.autofilter(header, 0, row, len(COLUMNS) - 1)
+        w.freeze(header + 1, 0)
         w.apply_heights()
         w.print_setup(self.title, self.official_name, (header, header))
 
@@ -216,7 +211,7 @@ class _Context:
         w.text(row, 1, line.department)
         w.text(row, 2, self.themes.get(line.theme, line.theme), "label")
         if line.year is not None:
-            w.ws.write_number(row, 3, line.year, self.styles["text"])
+            w.number(row, 3, line.year, "text")
         if line.has_master:
             w.amount(row, MASTER_COL, line.master)
         self._official(w, row, line)
@@ -234,7 +229,7 @@ class _Context:
             return
         kind = line.figure.kind
         if kind is Kind.NUMBER:
-            w.ws.write_number(row, RAW_COL, float(line.figure.amount), self.styles["text"])
+            w.number(row, RAW_COL, line.figure.amount, "text")
             formula = _conversion(cell(row, RAW_COL), line.factor)
             if formula is None:
                 w.amount(row, OFFICIAL_COL, line.official)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Sequence
 
 from spareforslag_xl.core.audit import AuditItem, Verdict
+from spareforslag_xl.render.labels import AUDIT
 from spareforslag_xl.render.sheet import SheetWriter, Styles
 
-SHEET = "Dokumentafvigelser"
+SHEET = AUDIT
 HEADERS = ("Vurdering", "Klasse", "Linje", "Tema", "Hvad", "År", "Dokumentet viser", "Genberegnet", "Forklaring")
 _WIDTHS = (15, 30, 7, 6, 34, 12, 14, 12, 90)
 _STYLE = {Verdict.DISAGREEMENT: "error", Verdict.ROUNDING: "warning", Verdict.INFO: "text_wrap"}
@@ -16,8 +17,7 @@ _STYLE = {Verdict.DISAGREEMENT: "error", Verdict.ROUNDING: "warning", Verdict.IN
 def audit_sheet(items: Sequence[AuditItem], figures: int):
     """Return an extra-sheet callback for report_bytes that lists the audit's items."""
     def write(book, styles: Styles, layout) -> None:
-        ws = book.add_worksheet(SHEET)
-        w = SheetWriter(ws, styles)
+        w = SheetWriter(book.add_worksheet(SHEET), styles)
         w.text(0, 0, "Dokumentets egne tal sammenholdt med genberegningen", "title")
         counts = {s: sum(1 for i in items if i.severity is s) for s in Verdict}
         n = {s: counts[s] for s in Verdict}
@@ -32,9 +32,9 @@ def audit_sheet(items: Sequence[AuditItem], figures: int):
         for item in items:
             w.text(row, 0, item.severity.value, _STYLE[item.severity])
             w.text(row, 1, item.class_name, "text_wrap")
-            ws.write_number(row, 2, item.source_line)
+            w.number(row, 2, item.source_line)
             if item.theme.isdigit():
-                ws.write_number(row, 3, int(item.theme))
+                w.number(row, 3, int(item.theme))
             else:
                 w.text(row, 3, item.theme)
             w.text(row, 4, item.label, "text_wrap")
@@ -45,9 +45,9 @@ def audit_sheet(items: Sequence[AuditItem], figures: int):
             row += 1
         if not items:
             w.text(row, 0, "Ingen afvigelser: alle dokumentets tal genfindes.", "ok")
-        ws.autofilter(3, 0, max(4, row - 1), len(HEADERS) - 1)
-        ws.freeze_panes(4, 0)
+        w.autofilter(3, 0, max(4, row - 1), len(HEADERS) - 1)
+        w.freeze(4, 0)
         for col, width in enumerate(_WIDTHS):
-            ws.set_column(col, col, width)
-        w.print_setup("Dokumentafvigelser", "", (3, 3))
+            w.column(col, col, width)
+        w.print_setup(SHEET, "", (3, 3))
     return write

@@ -14,6 +14,7 @@ from typing import Callable, Optional
 
 from spareforslag_xl.core.compute import Result, ThemeResult
 from spareforslag_xl.model.plan import Plan
+from spareforslag_xl.render.labels import NOTE, TARGET, THEME, TOTAL, difference_label
 from spareforslag_xl.render.sheet import SheetWriter, Styles
 from spareforslag_xl.render.xlsx import cell
 
@@ -60,7 +61,7 @@ class Frame:
     def _year_header(self, w: SheetWriter, row: int, label: str, last: str = "") -> None:
         w.text(row, 0, label, "header")
         for i, year in enumerate(self.years, start=1):
-            w.ws.write_number(row, i, year, self.styles["header_num"])
+            w.number(row, i, year, "header_num")
         if last:
             w.text(row, self.last_col, last, "header")
 
@@ -80,7 +81,7 @@ class Frame:
     def _overview_table(self, w: SheetWriter, row: int, result: Result, theme_cell: ThemeCell) -> OverviewRows:
         """Write every theme's total per year, 'I alt', 'Mål' and the difference to distribute."""
         header = row
-        self._year_header(w, row, f"Tema ({self.unit})", "Bemærkning")
+        self._year_header(w, row, f"{THEME} ({self.unit})", NOTE)
         row += 1
         first = row
         for t in result.themes:
@@ -101,14 +102,13 @@ class Frame:
             row += 1
         last = row - 1
         rows = OverviewRows(header, row, row + 1, row + 2)
-        w.text(rows.total, 0, "I alt", "label_total")
-        w.text(rows.target, 0, "Mål", "bold")
-        w.text(rows.difference, 0, f"Difference der skal fordeles efter {self.residual_key_name().lower()}",
-               "label_total")
+        w.text(rows.total, 0, TOTAL, "label_total")
+        w.text(rows.target, 0, TARGET, "bold")
+        w.text(rows.difference, 0, difference_label(self.residual_key_name()), "label_total")
         for i, year in enumerate(self.years, start=1):
             w.formula(rows.total, i, self._sum_formula(i, first, last), result.total[year])
             if result.target[year] is None:
-                w.ws.write_blank(rows.target, i, None, self.styles["amount_total"])
+                w.blank(rows.target, i, "amount_total")
             else:
                 w.amount(rows.target, i, result.target[year], "amount_total")
             w.formula(rows.difference, i, f"={cell(rows.target, i)}-{cell(rows.total, i)}", result.difference[year])

@@ -17,11 +17,12 @@ from spareforslag_xl.model.findings import Finding, count
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.core.parts import DepartmentPart, SplitPart, department_part
 from spareforslag_xl.render.common import Frame, OverviewRows
+from spareforslag_xl.render.labels import (
+    BASIS, DIFFERENCE_SHARE, KEYS, OVERVIEW, REST_LABEL, TOTAL, difference_label,
+)
 from spareforslag_xl.render.sheet import SheetWriter, Styles
 from spareforslag_xl.render.xlsx import DocProps, add_sheet, cell, close, new_workbook, sheet_name, sheet_ref
 
-OVERVIEW = "Oversigt"
-KEYS = "Nøgler"
 HEADING_ROWS = 4
 """Title, subtitle, the line with municipality, budget, unit and source, and an empty row."""
 
@@ -33,14 +34,13 @@ def department_bytes(result: Result, code: str, findings: Sequence[Finding] = ()
     book, buffer = new_workbook()
     styles = Styles(book, plan.settings.decimals)
     taken: set[str] = set()
-    own = add_sheet(book, sheet_name(code, taken))
-    overview = add_sheet(book, sheet_name(OVERVIEW, taken))
-    keys = add_sheet(book, sheet_name(KEYS, taken))
+    own, overview, keys = (SheetWriter(add_sheet(book, sheet_name(name, taken)), styles)
+                           for name in (code, OVERVIEW, KEYS))
     errors = count(findings)[0] if forced else 0
     ctx = _Context(result, part, styles, own.name, overview.name, errors)
-    overview_rows = ctx.overview_sheet(SheetWriter(overview, styles))
-    ctx.own_sheet(SheetWriter(own, styles), overview_rows)
-    ctx.keys_sheet(SheetWriter(keys, styles))
+    overview_rows = ctx.overview_sheet(overview)
+    ctx.own_sheet(own, overview_rows)
+    ctx.keys_sheet(keys)
     own.activate()
     s = plan.settings
     props = DocProps(
@@ -83,10 +83,10 @@ class _Context(Frame):
         if self.errors:
             w.merged_text(row - 1, 0, self.last_col, f"DANNET TRODS {self.errors} FEJL I MASTEREN – tallene kan "
                           "være forkerte.", "banner")
-            w.ws.set_row(row - 1, 30)
+            w.row_height(row - 1, 30)
             row += 1
         header = row
-        self._year_header(w, row, f"Andel for {self.code} ({self.unit})", "Grundlag")
+        self._year_header(w, row, f"Andel for {self.code} ({self.unit})", BASIS)
         themes_first, difference_row = self.themes_first, self.difference_row
         # The summary refers to the details below it, which decide where each part sits.
         details = difference_row + (5 if self.part.target_share is not None else 3)
@@ -94,16 +94,16 @@ class _Context(Frame):
         for n, tp in enumerate(self.part.themes):
             self._theme_row(w, themes_first + n, tp, part_rows[tp.theme.theme.number])
         d = self.part.difference
-        w.text(difference_row, 0, "Andel af difference", "label")
+        w.text(difference_row, 0, DIFFERENCE_SHARE, "label")
         for i, year in enumerate(self.years, start=1):
             w.formula(difference_row, i, f"={cell(part_rows[None][0], i)}", d.part[year], "amount")
         w.text(difference_row, self.last_col, d.basis, "note")
-        w.text(self.total_row, 0, f"I alt {self.code}", "label_total")
+        w.text(self.total_row, 0, f"{TOTAL} {self.code}", "label_total")
         for i, year in enumerate(self.years, start=1):
             w.formula(self.total_row, i, self._sum_formula(i, themes_first, difference_row), self.part.total[year])
         if self.part.target_share is not None:
             self._target_rows(w, self.total_row + 1)
-        w.ws.freeze_panes(header + 1, 1)
+        w.freeze(header + 1, 1)
         self._finish(w, (header, header))
 
     def _theme_row(self, w: SheetWriter, row: int, tp, rows: list[int]) -> None:
@@ -132,7 +132,7 @@ class _Context(Frame):
         """Write how each part was computed; return theme number (None: the difference) → part rows."""
         w.text(row, 0, f"Sådan er andelen beregnet ({self.unit})", "section")
         row += 1
-        self._year_header(w, row, "Tema, forslag og beløb", "Grundlag")
+        self._year_header(w, row, "Tema, forslag og beløb", BASIS)
         row += 1
         rows: dict = {}
         for tp in self.part.themes:
@@ -142,7 +142,7 @@ class _Context(Frame):
             for sp in tp.splits:
                 row, part_row = self._split_detail(w, row, tp.theme, sp, len(tp.splits) > 1)
                 rows[tp.theme.theme.number].append(part_row)
-        w.text(row, 0, f"Difference der skal fordeles efter {self.residual_key_name().lower()}", "subsection")
+        w.text(row, 0, difference_label(self.residual_key_name()), "subsection")
         row += 1
         d = self.part.difference
         w.text(row, 0, "Mål − I alt (se arket Oversigt)", "label_muted")
@@ -193,7 +193,7 @@ class _Context(Frame):
         for i, year in enumerate(self.years, start=1):
             # The department sheet is written after this one; its total row is known in advance.
             w.formula(row, i, "=" + sheet_ref(self.own, self.total_row, i), self.part.total[year], "amount_total")
-        w.ws.freeze_panes(rows.header + 1, 1)
+        w.freeze(rows.header + 1, 1)
         self._finish(w, (rows.header, rows.header))
         return rows
 
@@ -216,10 +216,10 @@ class _Context(Frame):
             w.number(row, 2, key.total, "share" if key.complete else "share_warn")
             text = ", ".join(where)
             if not key.complete:
-                text += f". Summen er {format_share(key.total)}, ikke 100 %: resten vises som 'Ikke fordelt'."
+                text += f". Summen er {format_share(key.total)}, ikke 100 %: resten vises som '{REST_LABEL}'."
             w.text(row, 3, text, "text_wrap")
             row += 1
-        w.ws.freeze_panes(header + 1, 0)
+        w.freeze(header + 1, 0)
         w.apply_heights()
         w.print_setup(self.title, self.source, (header, header))
 

@@ -19,14 +19,12 @@ from spareforslag_xl.model.findings import Finding, count
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.render.common import count_da, shown
 from spareforslag_xl.render.sheet import SheetWriter, Styles
-from spareforslag_xl.render.theme_sheet import REST_LABEL, ThemeSheets
+from spareforslag_xl.render.labels import (
+    BASIS, CHECKS, DEPARTMENT, DEPARTMENTS, DIFFERENCE_SHARE, KEYS, NOT_DISTRIBUTED, OVERVIEW, REST_LABEL, SHARE,
+    TARGET, THEME, TOTAL, theme_name,
+)
+from spareforslag_xl.render.theme_sheet import ThemeSheets
 from spareforslag_xl.render.xlsx import DocProps, add_sheet, cell, close, new_workbook, sheet_name, sheet_ref
-
-OVERVIEW = "Oversigt"
-DEPARTMENTS = "Afdelinger"
-KEYS = "Nøgler"
-CHECKS = "Kontrol"
-
 
 ExtraSheet = Callable[[object, Styles, "Layout"], None]
 
@@ -51,25 +49,29 @@ def report_bytes(result: Result, findings: Sequence[Finding], forced: bool = Fal
     book, buffer = new_workbook()
     styles = Styles(book, plan.settings.decimals)
     taken: set[str] = set()
-    overview = add_sheet(book, sheet_name(OVERVIEW, taken))
+
+    def sheet(name: str) -> SheetWriter:
+        return SheetWriter(add_sheet(book, sheet_name(name, taken)), styles)
+
+    overview = sheet(OVERVIEW)
     layout = Layout()
     theme_sheets = []
     for t in result.themes:
         if _has_sheet(t):
-            name = sheet_name(f"Tema {t.theme.number}", taken)
-            layout.theme_sheet[t.theme.number] = name
-            theme_sheets.append((t, add_sheet(book, name)))
-    departments = add_sheet(book, sheet_name(DEPARTMENTS, taken))
-    keys = add_sheet(book, sheet_name(KEYS, taken))
-    checks = add_sheet(book, sheet_name(CHECKS, taken))
+            w = sheet(theme_name(t.theme.number))
+            layout.theme_sheet[t.theme.number] = w.name
+            theme_sheets.append((t, w))
+    departments = sheet(DEPARTMENTS)
+    keys = sheet(KEYS)
+    checks = sheet(CHECKS)
 
     ctx = _Context(result, styles, layout, findings, forced)
-    for t, ws in theme_sheets:
-        ctx.theme_sheet(SheetWriter(ws, styles), t)
-    ctx.overview_sheet(SheetWriter(overview, styles))
-    ctx.departments_sheet(SheetWriter(departments, styles))
-    ctx.keys_sheet(SheetWriter(keys, styles))
-    ctx.checks_sheet(SheetWriter(checks, styles))
+    for t, w in theme_sheets:
+        ctx.theme_sheet(w, t)
+    ctx.overview_sheet(overview)
+    ctx.departments_sheet(departments)
+    ctx.keys_sheet(keys)
+    ctx.checks_sheet(checks)
     for extra in extras:
         extra(book, styles, layout)
     overview.activate()
@@ -92,12 +94,11 @@ def _has_sheet(t: ThemeResult) -> bool:
 class _Context(ThemeSheets):
     def __init__(self, result: Result, styles: Styles, layout: Layout, findings: Sequence[Finding],
                  forced: bool) -> None:
-        super().__init__(result.plan, result.years, styles)
+        super().__init__(result.plan, result.years, styles, layout)
         self.result = result
         self.layout = layout
         self.findings = findings
         self.forced = forced
-        self.departments = self.plan.departments
 
     # -- Oversigt ----------------------------------------------------------------------------------
     def overview_sheet(self, w: SheetWriter) -> None:
@@ -109,7 +110,7 @@ class _Context(ThemeSheets):
             w.merged_text(row - 1, 0, self.last_col,
                           f"RAPPORTEN ER DANNET TRODS {errors} FEJL I MASTEREN – tallene kan være forkerte. Se arket Kontrol.",
                           "banner")
-            w.ws.set_row(row - 1, 30)
+            w.row_height(row - 1, 30)
             row += 1
         elif errors or warnings:
             w.text(row - 1, 0, f"Kontrol: {count_da(errors, warnings)} – se arket Kontrol.", "note")
@@ -137,7 +138,7 @@ class _Context(ThemeSheets):
 
         self._split_rows(w, row, split, record, remember_rest)
         self.layout.difference_dept_row.update(record)
-        w.ws.freeze_panes(header + 1, 1)
+        w.freeze(header + 1, 1)
         self._finish(w, (header, header))
 
     # -- Afdelinger ------------------------------------------------------------------------------------
@@ -147,7 +148,7 @@ class _Context(ThemeSheets):
         w.text(row, 0, f"Samlet pr. magistratsafdeling ({self.unit})", "section")
         row += 1
         header = row
-        self._year_header(w, row, "Magistratsafdeling")
+        self._year_header(w, row, DEPARTMENT)
         row += 1
         summary_first = row
         summary_rows = {d.code: row + i for i, d in enumerate(self.departments)}
@@ -167,8 +168,8 @@ class _Context(ThemeSheets):
                 w.formula(r, i, f"={cell(block_totals[d.code], i)}", self.result.department_totals[d.code][year],
                           "amount")
         w.text(rest_summary, 0, REST_LABEL, "italic")
-        w.text(total_row, 0, "I alt", "label_total")
-        w.text(target_row, 0, "Mål", "bold")
+        w.text(total_row, 0, TOTAL, "label_total")
+        w.text(target_row, 0, TARGET, "bold")
         w.text(check_row, 0, "Kontrol: I alt − Mål (skal være 0)", "note")
         for i, year in enumerate(self.years, start=1):
             rest = self.result.rest_total[year]
@@ -181,13 +182,13 @@ class _Context(ThemeSheets):
             check = total - (target or Decimal(0))
             w.formula(check_row, i, f"={cell(total_row, i)}-{cell(target_row, i)}", check,
                       "amount_ok" if check == 0 else "amount_error")
-        w.ws.freeze_panes(header + 1, 1)
+        w.freeze(header + 1, 1)
         self._finish(w, (header, header))
 
     def _department_block(self, w: SheetWriter, row: int, d) -> tuple[int, int]:
         w.text(row, 0, d.label, "section")
         row += 1
-        self._year_header(w, row, f"Tema ({self.unit})", "Grundlag")
+        self._year_header(w, row, f"{THEME} ({self.unit})", BASIS)
         row += 1
         first = row
         for t in self.result.themes:
@@ -205,7 +206,7 @@ class _Context(ThemeSheets):
             w.text(row, self.last_col, "; ".join(dict.fromkeys(s.basis_for(d.code) for s in t.splits)), "note")
             row += 1
         split = self.result.difference_split
-        w.text(row, 0, "Andel af difference")
+        w.text(row, 0, DIFFERENCE_SHARE)
         source = self.layout.difference_dept_row.get(d.code)
         for i, year in enumerate(self.years, start=1):
             value = split.parts[d.code][year]
@@ -215,7 +216,7 @@ class _Context(ThemeSheets):
                 w.formula(row, i, "=" + sheet_ref(OVERVIEW, source, i), value, "amount")
         w.text(row, self.last_col, split.basis_for(d.code), "note")
         row += 1
-        w.text(row, 0, f"I alt {d.code}", "label_total")
+        w.text(row, 0, f"{TOTAL} {d.code}", "label_total")
         for i, year in enumerate(self.years, start=1):
             w.formula(row, i, self._sum_formula(i, first, row - 1), self.result.department_totals[d.code][year])
         return row + 2, row
@@ -223,7 +224,7 @@ class _Context(ThemeSheets):
     def _rest_block(self, w: SheetWriter, row: int) -> int:
         w.text(row, 0, REST_LABEL, "section")
         row += 1
-        self._year_header(w, row, f"Tema ({self.unit})", "Årsag")
+        self._year_header(w, row, f"{THEME} ({self.unit})", "Årsag")
         row += 1
         first = row
         for t in self.result.themes:
@@ -252,7 +253,7 @@ class _Context(ThemeSheets):
                     w.formula(row, i, "=" + sheet_ref(OVERVIEW, source, i), split.rest[year], "amount")
             w.text(row, self.last_col, _rest_reason(split), "note")
             row += 1
-        w.text(row, 0, f"I alt {REST_LABEL.lower()}", "label_total")
+        w.text(row, 0, f"{TOTAL} {REST_LABEL.lower()}", "label_total")
         for i, year in enumerate(self.years, start=1):
             formula = self._sum_formula(i, first, row - 1) if row > first else "=0"
             w.formula(row, i, formula, self.result.rest_total[year])
@@ -270,7 +271,7 @@ class _Context(ThemeSheets):
             w.text(row, 0, key.name, "section")
             row += 1
             w.text(row, 0, "Afdeling", "header")
-            w.text(row, 1, "Andel", "header_num")
+            w.text(row, 1, SHARE, "header_num")
             w.text(row, 2, "Navn", "header")
             row += 1
             first = row
@@ -279,11 +280,11 @@ class _Context(ThemeSheets):
                 w.number(row, 1, share.share, "share")
                 w.text(row, 2, names.get(share.department, "(ukendt afdeling)"))
                 row += 1
-            w.text(row, 0, "I alt", "label_total")
+            w.text(row, 0, TOTAL, "label_total")
             total = key.total
             w.formula(row, 1, self._sum_formula(1, first, row - 1), total, "share_bold" if key.complete else "share_warn")
             if not key.complete:
-                w.text(row, 2, f"Summen er {format_share(total)}, ikke 100 %: resten vises som 'Ikke fordelt'.",
+                w.text(row, 2, f"Summen er {format_share(total)}, ikke 100 %: resten vises som '{REST_LABEL}'.",
                        "warning")
             row += 1
             w.text(row, 0, "Anvendt til: " + (", ".join(used.get(key.name, [])) or "ikke anvendt"), "note")
@@ -315,8 +316,8 @@ class _Context(ThemeSheets):
             w.text(row, 5, f.hint, "text_wrap")
             row += 1
         if self.findings:
-            w.ws.autofilter(header, 0, row - 1, len(headers) - 1)
-        w.ws.freeze_panes(header + 1, 0)
+            w.autofilter(header, 0, row - 1, len(headers) - 1)
+        w.freeze(header + 1, 0)
         w.apply_heights()
         w.print_setup(self.title, self.source, (header, header))
 
@@ -324,7 +325,7 @@ class _Context(ThemeSheets):
 def _rest_reason(split: Split) -> str:
     rule = split.rule
     if rule is None or rule.method is Method.NONE:
-        return "Ikke fordelt"
+        return NOT_DISTRIBUTED
     if rule.method is Method.KEY and split.key is None:
         return f"Ukendt nøgle '{rule.key}'"
     reasons = []

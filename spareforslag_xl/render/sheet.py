@@ -18,12 +18,16 @@ def amount_format(decimals: int) -> str:
     return "#,##0" if decimals <= 0 else "#,##0." + "0" * decimals
 
 
+BASE_FORMAT = {"font_name": "Calibri", "font_size": 10, "valign": "top"}
+"""The font and alignment every format starts from."""
+
+
 class Styles:
     """Every cell format of one workbook, created once (xlsxwriter formats are per workbook)."""
 
     def __init__(self, book, decimals: int = 0) -> None:
+        self._book = book
         amount = amount_format(decimals)
-        base = {"font_name": "Calibri", "font_size": 10, "valign": "top"}
         spec: dict[str, dict] = {
             "title": {"bold": True, "font_size": 14},
             "subtitle": {"italic": True, "font_size": 11},
@@ -61,10 +65,16 @@ class Styles:
             "ok": {"bg_color": OK_FILL},
             "description": {"text_wrap": True, "valign": "top"},
         }
-        self._formats = {name: book.add_format({**base, **props}) for name, props in spec.items()}
+        self._formats = {name: book.add_format({**BASE_FORMAT, **props}) for name, props in spec.items()}
 
     def __getitem__(self, name: str):
         return self._formats[name]
+
+    def add(self, name: str, props: dict) -> None:
+        """Register a new format under name: props on top of the base font and alignment."""
+        if name in self._formats:
+            raise ValueError(f"the style {name!r} exists already")
+        self._formats[name] = self._book.add_format({**BASE_FORMAT, **props})
 
 
 WRAPPING = frozenset({"text_wrap", "italic", "note", "description", "error", "warning", "banner", "label",
@@ -80,17 +90,22 @@ def wrapped_lines(text: str, width: float) -> int:
 
 
 class SheetWriter:
-    """Writes cells of one worksheet; remembers how wide columns and how tall wrapped rows must be."""
+    """Writes cells of one worksheet; remembers how wide columns and how tall wrapped rows must be.
+
+    The only way the rest of the program writes a worksheet: cells in our styles, and the few
+    sheet settings the workbooks use (widths, heights, frozen panes, filters, dropdowns,
+    comments, print setup). The xlsxwriter worksheet itself stays private to this class.
+    """
 
     def __init__(self, worksheet, styles: Styles) -> None:
-        self.ws = worksheet
+        self._ws = worksheet
         self.styles = styles
         self.column_widths: dict[int, float] = {}
         self.row_lines: dict[int, int] = {}
 
     def column(self, first: int, last: int, width: float, style: Optional[str] = None) -> None:
         """Set the width of columns before writing, so that wrapped text can be measured."""
-        self.ws.set_column(first, last, width, self.styles[style] if style else None)
+        self._ws.set_column(first, last, width, self.styles[style] if style else None)
         for col in range(first, last + 1):
             self.column_widths[col] = width
 
@@ -101,47 +116,56 @@ class SheetWriter:
             if lines > self.row_lines.get(row, 1):
                 self.row_lines[row] = lines
 
+    def row_height(self, row: int, height: float) -> None:
+        """Set the height of a row in points (apply_heights sets those of wrapped rows)."""
+        self._ws.set_row(row, height)
+
     def apply_heights(self) -> None:
         """Give every row with wrapped text the height its longest text needs."""
         for row, lines in sorted(self.row_lines.items()):
-            self.ws.set_row(row, min(409, LINE_HEIGHT * lines + 2))
+            self._ws.set_row(row, min(409, LINE_HEIGHT * lines + 2))
 
     def text(self, row: int, col: int, value: str, style: str = "text") -> None:
         """Write value as a text cell, whatever it looks like ('=1+1', 'http://…' stay text)."""
         text = excel_text(value or "")
         if text:
-            self.ws.write_string(row, col, text, self.styles[style])
+            self._ws.write_string(row, col, text, self.styles[style])
             self._wrap(row, col, text, style)
         elif style != "text":
-            self.ws.write_blank(row, col, None, self.styles[style])
+            self._ws.write_blank(row, col, None, self.styles[style])
 
     def amount(self, row: int, col: int, value: Optional[Decimal], style: str = "amount") -> None:
         """Write an amount, or '-' when it is not estimated."""
         if value is None:
-            self.ws.write_string(row, col, "-", self.styles["dash_bold" if style == "amount_bold" else "dash"])
+            self._ws.write_string(row, col, "-", self.styles["dash_bold" if style == "amount_bold" else "dash"])
         else:
-            self.ws.write_number(row, col, float(value), self.styles[style])
+            self._ws.write_number(row, col, float(value), self.styles[style])
 
-    def number(self, row: int, col: int, value: Decimal | float | int, style: str) -> None:
-        self.ws.write_number(row, col, float(value), self.styles[style])
+    def number(self, row: int, col: int, value: Decimal | float | int, style: Optional[str] = None) -> None:
+        """Write a number; without a style, in the cell's default format (a year, a theme number)."""
+        self._ws.write_number(row, col, float(value), self.styles[style] if style else None)
+
+    def blank(self, row: int, col: int, style: str) -> None:
+        """Write an empty cell that still has a format (an amount column's empty target)."""
+        self._ws.write_blank(row, col, None, self.styles[style])
 
     def formula(self, row: int, col: int, formula: str, value, style: str = "amount_bold") -> None:
         """Write a live formula together with the value it computes (a number, or '-' for text)."""
         if value is None:
-            self.ws.write_formula(row, col, formula, self.styles["dash_bold" if "bold" in style else "dash"], "-")
+            self._ws.write_formula(row, col, formula, self.styles["dash_bold" if "bold" in style else "dash"], "-")
             return
         if isinstance(value, str):
-            self.ws.write_formula(row, col, formula, self.styles[style], value)
+            self._ws.write_formula(row, col, formula, self.styles[style], value)
             return
-        self.ws.write_formula(row, col, formula, self.styles[style], float(value))
+        self._ws.write_formula(row, col, formula, self.styles[style], float(value))
 
     def merged_text(self, row: int, first_col: int, last_col: int, value: str, style: str = "text") -> None:
         text = excel_text(value or "")
         if first_col == last_col:
-            self.ws.write_string(row, first_col, text, self.styles[style])
+            self._ws.write_string(row, first_col, text, self.styles[style])
         else:
-            self.ws.merge_range(row, first_col, row, last_col, "", self.styles[style])
-            self.ws.write_string(row, first_col, text, self.styles[style])
+            self._ws.merge_range(row, first_col, row, last_col, "", self.styles[style])
+            self._ws.write_string(row, first_col, text, self.styles[style])
 
     def paragraph(self, row: int, first_col: int, last_col: int, value: str) -> None:
         """Write a paragraph of prose over merged columns with a row height that shows all of it."""
@@ -149,10 +173,32 @@ class SheetWriter:
         span = sum(self.column_widths.get(c, 8.43) for c in range(first_col, last_col + 1))
         self._wrap(row, first_col, value or "", "description", span)
 
+    @property
+    def name(self) -> str:
+        return self._ws.name
+
+    def activate(self) -> None:
+        """Make this the sheet the workbook opens on."""
+        self._ws.activate()
+
+    def freeze(self, row: int, col: int) -> None:
+        """Freeze the rows above row and the columns left of col."""
+        self._ws.freeze_panes(row, col)
+
+    def autofilter(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+        self._ws.autofilter(first_row, first_col, last_row, last_col)
+
+    def validation(self, first_row: int, first_col: int, last_row: int, last_col: int, options: dict) -> None:
+        """Add a data validation (a dropdown list or a range of allowed values) to a range of cells."""
+        self._ws.data_validation(first_row, first_col, last_row, last_col, options)
+
+    def comment(self, row: int, col: int, text: str, options: Optional[dict] = None) -> None:
+        self._ws.write_comment(row, col, text, options)
+
     def print_setup(self, title: str, source: str, repeat_rows: Optional[tuple[int, int]] = None,
                     last_col: Optional[int] = None) -> None:
         """A4 landscape, one page wide, repeated header rows, footer with title, page and source."""
-        ws = self.ws
+        ws = self._ws
         ws.set_paper(9)
         ws.set_landscape()
         ws.fit_to_pages(1, 0)

@@ -1,35 +1,52 @@
 """The report's theme sheets ('Tema 2' …): proposals, total, FTE, the split over departments, texts.
 
-A mixin of the report's rendering context: it writes the sheets and records in the layout
-where each theme's total, department parts and rest are, so that 'Oversigt' and
-'Afdelinger' can refer to them with formulas.
+The base of the report's rendering context: it writes the sheets and records in the
+places it is given where each theme's total, department parts and rest are, so that
+'Oversigt' and 'Afdelinger' can refer to them with formulas.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Callable, Optional
+from typing import Callable, Optional, Protocol
 
 from spareforslag_xl.core.compute import Split, ThemeResult
-from spareforslag_xl.model.plan import Method
+from spareforslag_xl.model.plan import Method, Plan
 from spareforslag_xl.render.common import Frame, partial_note
-from spareforslag_xl.render.sheet import SheetWriter
+from spareforslag_xl.render.labels import (  # FTE_LABEL, REST_LABEL, TOTAL_LABEL stay importable from here
+    DEPARTMENT, DESCRIPTION, DISTRIBUTION, FTE_LABEL, NOT_DISTRIBUTED, NOTE, POTENTIAL, REST_LABEL, SALARY, SHARE,
+    THEME, TOTAL, TOTAL_LABEL,
+)
+from spareforslag_xl.render.sheet import SheetWriter, Styles
 from spareforslag_xl.render.xlsx import cell
 
-TOTAL_LABEL = "Anslået samlet besparelse"
-FTE_LABEL = "Opgjort i antal årsværk (årsværk = besparelse / gns. løn)"
-REST_LABEL = "Ikke fordelt"
+
+class ThemePlaces(Protocol):
+    """Where the theme sheets record their rows (the report's Layout has these and more)."""
+
+    theme_total_row: dict[str, int]
+    """Theme number → row of the theme's total on its sheet."""
+    theme_dept_row: dict[tuple[str, str], int]
+    """(theme number, department code) → row of the department's part on the theme's sheet."""
+    theme_rest_row: dict[str, int]
+    """Theme number → row of the theme's part that is not distributed."""
 
 
 class ThemeSheets(Frame):
-    """Writes theme sheets and split tables; expects ``self.layout`` and ``self.departments``."""
+    """Writes theme sheets and split tables (one row per department of the plan) and records in
+    places where it put each theme's total, department parts and rest."""
+
+    def __init__(self, plan: Plan, years: tuple[int, ...], styles: Styles, places: ThemePlaces) -> None:
+        super().__init__(plan, years, styles)
+        self.places = places
+        self.departments = plan.departments
 
     def _split_rows(self, w: SheetWriter, row: int, split: Split, record: Optional[dict] = None,
                     rest_record: Optional[Callable[[int], None]] = None) -> int:
         """Write a split as a table (department rows, 'Ikke fordelt', 'I alt'); return the next row."""
         keyed = split.key is not None and split.rule is not None and split.rule.method is Method.KEY
         distributed = split.rule is not None and split.rule.method is not Method.NONE
-        self._year_header(w, row, f"Magistratsafdeling ({self.unit})", "Andel" if keyed else "")
+        self._year_header(w, row, f"{DEPARTMENT} ({self.unit})", SHARE if keyed else "")
         first = row + 1
         row = first
         share_sum = Decimal(0)
@@ -55,7 +72,7 @@ class ThemeSheets(Frame):
             if rest_record is not None:
                 rest_record(row)
             row += 1
-        w.text(row, 0, "I alt", "label_total")
+        w.text(row, 0, TOTAL, "label_total")
         for i, year in enumerate(self.years, start=1):
             rng = f"{cell(first, i)}:{cell(row - 1, i)}"
             whole = None
@@ -63,17 +80,17 @@ class ThemeSheets(Frame):
                 whole = sum((split.parts[c][year] for c in split.parts), Decimal(0)) + split.rest[year]
             w.formula(row, i, f'=IF(COUNT({rng})=0,"-",SUM({rng}))', whole)
         if keyed:
-            w.ws.write_formula(row, self.last_col, self._sum_formula(self.last_col, first, row - 1),
-                               self.styles["share_bold" if split.key.complete else "share_warn"], float(share_sum))
+            w.formula(row, self.last_col, self._sum_formula(self.last_col, first, row - 1), share_sum,
+                      "share_bold" if split.key.complete else "share_warn")
         return row + 2
 
     # -- Tema N ----------------------------------------------------------------------------------
     def theme_sheet(self, w: SheetWriter, t: ThemeResult) -> None:
         th = t.theme
         self._columns(w)
-        row = self._heading(w, f"Tema {th.number}: {th.title}", th.status)
+        row = self._heading(w, f"{THEME} {th.number}: {th.title}", th.status)
         header = row
-        self._year_header(w, row, f"Identificeret potentiale ({self.unit})", "Bemærkning")
+        self._year_header(w, row, f"{POTENTIAL} ({self.unit})", NOTE)
         row += 1
         first = row
         for line in t.lines:
@@ -85,7 +102,7 @@ class ThemeSheets(Frame):
             row += 1
         last = row - 1
         total_row = row
-        self.layout.theme_total_row[th.number] = total_row
+        self.places.theme_total_row[th.number] = total_row
         w.text(row, 0, TOTAL_LABEL, "label_total")
         for i, year in enumerate(self.years, start=1):
             rng = f"{cell(first, i)}:{cell(last, i)}"
@@ -103,7 +120,7 @@ class ThemeSheets(Frame):
                 w.formula(row, i, f'=IF(ISNUMBER({total}),ROUND({total}/{cell(salary_row, 1, True)},2),"-")',
                           t.fte[year] if t.fte[year] is not None else None, "fte")
         row += 1
-        w.text(row, 0, f"Gns. løn ({self.unit})", "note")
+        w.text(row, 0, f"{SALARY} ({self.unit})", "note")
         if t.salary is not None:
             w.number(row, 1, t.salary, "amount")
             source = "temaets egen" if th.salary is not None else "fælles (Indstillinger)"
@@ -112,9 +129,9 @@ class ThemeSheets(Frame):
             w.text(row, 1, "ikke angivet", "note")
         row += 2
         row = self._theme_distribution(w, row, t)
-        for heading, text in (("Beskrivelse af opgaven", th.description),
-                              ("Identificeret potentiale", th.potential_text),
-                              ("Fordeling på afdeling", th.distribution_text)):
+        for heading, text in ((DESCRIPTION, th.description),
+                              (POTENTIAL, th.potential_text),
+                              (DISTRIBUTION, th.distribution_text)):
             if not text:
                 continue
             w.text(row, 0, heading, "section")
@@ -123,7 +140,7 @@ class ThemeSheets(Frame):
                 w.paragraph(row, 0, self.last_col, paragraph.strip())
                 row += 1
             row += 1
-        w.ws.freeze_panes(header + 1, 1)
+        w.freeze(header + 1, 1)
         self._finish(w, (header, header))
 
     def _rule_note(self, rule) -> str:
@@ -134,12 +151,12 @@ class ThemeSheets(Frame):
         elif rule.method is Method.FIXED:
             text = "Fordeles med faste beløb"
         else:
-            text = "Ikke fordelt"
+            text = NOT_DISTRIBUTED
         return text + (f" fra {rule.from_year}" if rule.from_year else "")
 
     def _theme_distribution(self, w: SheetWriter, row: int, t: ThemeResult) -> int:
         number = t.theme.number
-        w.text(row, 0, f"Fordeling på afdeling ({self.unit})", "section")
+        w.text(row, 0, f"{DISTRIBUTION} ({self.unit})", "section")
         row += 1
         if not t.splits:
             w.text(row, 0, "Temaet har ingen forslag at fordele.", "note")
@@ -160,14 +177,14 @@ class ThemeSheets(Frame):
         if len(t.splits) == 1:
             for code, rows in dept_cells.items():
                 if rows:
-                    self.layout.theme_dept_row[(number, code)] = rows[0]
+                    self.places.theme_dept_row[(number, code)] = rows[0]
             if rest_cells:
-                self.layout.theme_rest_row[number] = rest_cells[0]
+                self.places.theme_rest_row[number] = rest_cells[0]
             return row
         # Several splits: a table that adds them up per department.
         w.text(row, 0, f"Fordeling i alt for tema {number}", "subsection")
         row += 1
-        self._year_header(w, row, f"Magistratsafdeling ({self.unit})")
+        self._year_header(w, row, f"{DEPARTMENT} ({self.unit})")
         row += 1
         first = row
         for d in self.departments:
@@ -175,15 +192,15 @@ class ThemeSheets(Frame):
             for i, year in enumerate(self.years, start=1):
                 refs = ",".join(cell(r, i) for r in dept_cells[d.code])
                 self._sum_of_parts(w, row, i, refs, t, year, t.parts[d.code][year])
-            self.layout.theme_dept_row[(number, d.code)] = row
+            self.places.theme_dept_row[(number, d.code)] = row
             row += 1
         if rest_cells:
             w.text(row, 0, REST_LABEL, "italic")
             for i, year in enumerate(self.years, start=1):
                 self._sum_of_parts(w, row, i, ",".join(cell(r, i) for r in rest_cells), t, year, t.rest[year])
-            self.layout.theme_rest_row[number] = row
+            self.places.theme_rest_row[number] = row
             row += 1
-        w.text(row, 0, "I alt", "label_total")
+        w.text(row, 0, TOTAL, "label_total")
         for i, year in enumerate(self.years, start=1):
             rng = f"{cell(first, i)}:{cell(row - 1, i)}"
             value = None if t.totals[year] is None else sum((t.parts[c][year] for c in t.parts), Decimal(0)) + t.rest[year]

@@ -38,8 +38,16 @@ class PlainFormulaWorksheet(Worksheet):
     most of the time spent writing a large report. Other formulas take the normal path.
     """
 
+    # Why override a private method: it is the one place xlsxwriter prepares a formula's
+    # text, and skipping it for classic functions is what makes writing a large report fast
+    # (README, "Performance"). A private method can change in any xlsxwriter release, so
+    # tests/test_xlsx_formula.py checks what this relies on: the method's name and signature,
+    # that write_formula still calls it, that xlsxwriter leaves the classic functions alone,
+    # and that a workbook written through the override has the bytes of a stock one. Upgrading
+    # xlsxwriter (requirements.lock) without those tests passing would be unsafe. Array
+    # formulas ('{=…}') take xlsxwriter's path, which strips their braces.
     def _prepare_formula(self, formula, expand_future_functions=False):
-        if set(_FUNCTION.findall(formula)) <= CLASSIC_FUNCTIONS:
+        if not formula.startswith("{") and set(_FUNCTION.findall(formula)) <= CLASSIC_FUNCTIONS:
             return formula[1:] if formula.startswith("=") else formula
         return super()._prepare_formula(formula, expand_future_functions)
 

@@ -1,0 +1,53 @@
+"""The Danish labels of the report and the department workbooks, in one place.
+
+Sheet names, the labels of rows that recur (totals, the part not distributed, the target,
+FTE), the column headers sheets share and the headings of a theme's texts. Sentences that
+carry figures are written where they are used, with these labels inside.
+"""
+
+from __future__ import annotations
+
+# -- sheet names ---------------------------------------------------------------------------------
+OVERVIEW = "Oversigt"
+DEPARTMENTS = "Afdelinger"
+KEYS = "Nøgler"
+CHECKS = "Kontrol"
+AUDIT = "Dokumentafvigelser"
+THEME = "Tema"
+"""A theme: its sheet ('Tema 2'), its heading and the header of columns of themes."""
+
+
+def theme_name(number: str) -> str:
+    """'Tema 2': the name of a theme's sheet."""
+    return f"{THEME} {number}"
+
+
+# -- rows ------------------------------------------------------------------------------------------
+TOTAL = "I alt"
+TARGET = "Mål"
+TOTAL_LABEL = "Anslået samlet besparelse"
+"""A theme's total of its proposals."""
+FTE_LABEL = "Opgjort i antal årsværk (årsværk = besparelse / gns. løn)"
+SALARY = "Gns. løn"
+REST_LABEL = "Ikke fordelt"
+"""The part of an amount that falls to no department."""
+NOT_DISTRIBUTED = "Ikke fordelt"
+"""The note of a rule that distributes nothing."""
+DIFFERENCE_SHARE = "Andel af difference"
+
+
+def difference_label(key_name: str) -> str:
+    """The row of the difference between the target and the total, distributed by key_name."""
+    return f"Difference der skal fordeles efter {key_name.lower()}"
+
+
+# -- column headers --------------------------------------------------------------------------------
+DEPARTMENT = "Magistratsafdeling"
+NOTE = "Bemærkning"
+BASIS = "Grundlag"
+SHARE = "Andel"
+
+# -- the texts of a theme ----------------------------------------------------------------------------
+DESCRIPTION = "Beskrivelse af opgaven"
+POTENTIAL = "Identificeret potentiale"
+DISTRIBUTION = "Fordeling på afdeling"

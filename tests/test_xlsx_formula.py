@@ -1,0 +1,83 @@
+"""PlainFormulaWorksheet overrides xlsxwriter's private Worksheet._prepare_formula, for speed
+(see render/xlsx.py). These tests pin what the override relies on, so that an xlsxwriter
+upgrade that changes it fails here, loudly, instead of changing the workbooks silently."""
+
+from __future__ import annotations
+
+import inspect
+import io
+from datetime import datetime
+
+import pytest
+import xlsxwriter
+from xlsxwriter.worksheet import Worksheet
+
+from spareforslag_xl.render.xlsx import CLASSIC_FUNCTIONS, PlainFormulaWorksheet
+
+UPGRADE = (f"xlsxwriter {xlsxwriter.__version__} changed the private Worksheet._prepare_formula that "
+           "spareforslag_xl.render.xlsx.PlainFormulaWorksheet overrides: ")
+
+CLASSIC = (
+    "=SUM(A1:A3)", "SUM(A1:A3)", '=IF(COUNT(B2:B4)=0,"-",SUM(B2:B4))', '=IF(ISNUMBER(C5),ROUND(C5/$B$7,2),"-")',
+    "='Tema 2'!$C$12", "=N(F3)-N(E3)", "=ABS(A1)", '="-"', "=0", "=A1-B1", "=sum(a1:a2)",
+)
+"""Formulas of the kinds the workbooks write (the override returns them as they are, without '=')."""
+FUTURE = (
+    "=STDEV.S(A1:A3)", "=IFS(A1>0,1,TRUE,0)", "=CONCAT(A1,B1)", "=SUM(A1:A3)+STDEV.S(A1:A3)",
+    "=_xlfn.STDEV.S(A1:A3)", "=XLOOKUP(A1,B1:B3,C1:C3)", "{=SUM(A1:A2*B1:B2)}",
+)
+"""Formulas the override hands to xlsxwriter."""
+
+
+def test_the_private_method_has_the_signature_the_override_relies_on():
+    method = getattr(Worksheet, "_prepare_formula", None)
+    assert callable(method), UPGRADE + "the method is gone; PlainFormulaWorksheet would override nothing."
+    params = list(inspect.signature(method).parameters.values())
+    assert [p.name for p in params] == ["self", "formula", "expand_future_functions"], (
+        UPGRADE + f"its signature is now {inspect.signature(method)}; adapt PlainFormulaWorksheet._prepare_formula.")
+    assert params[2].default is False, UPGRADE + "expand_future_functions no longer defaults to False."
+
+
+def test_write_formula_still_goes_through_the_private_method():
+    calls: list[str] = []
+
+    class Spy(PlainFormulaWorksheet):
+        def _prepare_formula(self, formula, expand_future_functions=False):
+            calls.append(formula)
+            return super()._prepare_formula(formula, expand_future_functions)
+
+    book = xlsxwriter.Workbook(io.BytesIO(), {"in_memory": True})
+    ws = book.add_worksheet("Ark", worksheet_class=Spy)
+    ws.write_formula(0, 0, "=SUM(B1:B3)", None, 6)
+    book.close()
+    assert calls == ["=SUM(B1:B3)"], (
+        UPGRADE + "write_formula no longer calls it, so the override is dead code (output unchanged, speed lost).")
+
+
+@pytest.mark.parametrize("name", sorted(CLASSIC_FUNCTIONS))
+def test_stock_xlsxwriter_leaves_the_classic_functions_alone(name):
+    stock = Worksheet()
+    for future in (False, True):
+        assert stock._prepare_formula(f"={name}(A1)", future) == f"{name}(A1)", (
+            UPGRADE + f"it now rewrites {name}(), which PlainFormulaWorksheet writes unchanged; "
+            "remove it from CLASSIC_FUNCTIONS.")
+
+
+@pytest.mark.parametrize("future", (False, True))
+@pytest.mark.parametrize("formula", CLASSIC + FUTURE)
+def test_a_formula_written_through_the_override_is_what_stock_xlsxwriter_writes(formula, future):
+    def write(worksheet_class) -> tuple[object, bytes]:
+        buffer = io.BytesIO()
+        book = xlsxwriter.Workbook(buffer, {"in_memory": True, "use_future_functions": future})
+        ws = book.add_worksheet("Ark", worksheet_class=worksheet_class)
+        ws.write_formula(0, 0, formula, None, 0)
+        stored = ws.table[0][0].formula
+        book.set_properties({"created": datetime(2000, 1, 1)})
+        book.close()
+        return stored, buffer.getvalue()
+
+    stock_formula, stock_bytes = write(Worksheet)
+    plain_formula, plain_bytes = write(PlainFormulaWorksheet)
+    assert plain_formula == stock_formula, (
+        UPGRADE + f"stock xlsxwriter now stores {formula!r} as {stock_formula!r}, the override as {plain_formula!r}.")
+    assert plain_bytes == stock_bytes, UPGRADE + f"the workbooks with {formula!r} differ."

@@ -9,20 +9,15 @@ from pathlib import Path
 
 import click
 
+from spareforslag_xl.cli.language import command, lazy, option
+
 from spareforslag_xl.cli.common import (
     EXIT_PROBLEMS, echo_findings, fail, master_argument, overwrite_option, strict_option,
 )
 from spareforslag_xl.model.errors import SpareforslagError
 
 
-@click.command()
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--first-year", type=click.IntRange(1900, 2200), default=None,
-              help="First budget year (default: next year).")
-@click.option("--years", type=click.IntRange(1, 30), default=4, show_default=True, help="Number of years.")
-@overwrite_option("Replace PATH if it exists.")
-def init(path: Path, first_year: int | None, years: int, overwrite: bool) -> None:
-    """Write an empty master workbook that explains itself.
+@command(help=lazy("""Write an empty master workbook that explains itself.
 
     It has an instructions sheet ('Vejledning'), the sheets Indstillinger, Mål,
     Afdelinger, Nøgler, Temaer, Forslag and Faste beløb with frozen headers and dropdown
@@ -31,7 +26,14 @@ def init(path: Path, first_year: int | None, years: int, overwrite: bool) -> Non
     \b
     Example:
       spareforslag init budget-2027.xlsx --first-year 2027 --years 4
-    """
+    """))
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@option("--first-year", type=click.IntRange(1900, 2200), default=None,
+              help=lazy("First budget year (default: next year)."))
+@option("--years", type=click.IntRange(1, 30), default=4, show_default=True, help=lazy("Number of years."))
+@overwrite_option(lazy("Replace PATH if it exists."))
+def init(path: Path, first_year: int | None, years: int, overwrite: bool) -> None:
+    """Write an empty master workbook that explains itself. (the help text is in the decorator, to be translated)."""
     from spareforslag_xl.app.init import init_master
 
     first = first_year or date.today().year + 1
@@ -42,13 +44,7 @@ def init(path: Path, first_year: int | None, years: int, overwrite: bool) -> Non
     click.echo(f"Wrote {written} (years {first}-{first + years - 1}).")
 
 
-@click.command()
-@master_argument()
-@strict_option("Exit 1 on warnings too.")
-@click.option("--errors-only", is_flag=True, help="Show errors, not warnings.")
-@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
-def validate(master: Path, strict: bool, errors_only: bool, as_json: bool) -> None:
-    """Check a master workbook and report every problem at once.
+@command(help=lazy("""Check a master workbook and report every problem at once.
 
     Each finding gives its severity, the sheet and cell (Forslag!E7), what is wrong and
     how to fix it. Exit 0 when there are no errors (warnings allowed unless --strict),
@@ -57,7 +53,13 @@ def validate(master: Path, strict: bool, errors_only: bool, as_json: bool) -> No
     \b
     Example:
       spareforslag validate input/spareforslag-budget-2024.xlsx
-    """
+    """))
+@master_argument()
+@strict_option(lazy("Exit 1 on warnings too."))
+@option("--errors-only", is_flag=True, help=lazy("Show errors, not warnings."))
+@option("--json", "as_json", is_flag=True, help=lazy("Print the findings as JSON."))
+def validate(master: Path, strict: bool, errors_only: bool, as_json: bool) -> None:
+    """Check a master workbook and report every problem at once. (the help text is in the decorator, to be translated)."""
     from spareforslag_xl.app.check import check_master
     from spareforslag_xl.model.findings import summary
 

@@ -12,9 +12,10 @@ import click
 from spareforslag_xl.cli.language import command, lazy, option
 
 from spareforslag_xl.cli.common import (
-    EXIT_PROBLEMS, echo_findings, fail, master_argument, overwrite_option, strict_option,
+    EXIT_PROBLEMS, echo_findings, fail, overwrite_option, strict_option,
 )
 from spareforslag_xl.model.errors import SpareforslagError
+from spareforslag_xl.model.i18n import _
 
 
 @command(help=lazy("""Write an empty master workbook that explains itself.
@@ -41,7 +42,7 @@ def init(path: Path, first_year: int | None, years: int, overwrite: bool) -> Non
         written = init_master(path, first, years, overwrite)
     except SpareforslagError as exc:
         raise fail(exc) from None
-    click.echo(f"Wrote {written} (years {first}-{first + years - 1}).")
+    click.echo(_("Wrote {path} (years {first}-{last}).").format(path=written, first=first, last=first + years - 1))
 
 
 @command(help=lazy("""Check a master workbook and report every problem at once.
@@ -54,14 +55,21 @@ def init(path: Path, first_year: int | None, years: int, overwrite: bool) -> Non
     Example:
       spareforslag validate input/spareforslag-budget-2024.xlsx
     """))
-@master_argument()
+@click.argument("master", type=click.Path(path_type=Path, readable=False), required=False)
 @strict_option(lazy("Exit 1 on warnings too."))
 @option("--errors-only", is_flag=True, help=lazy("Show errors, not warnings."))
 @option("--json", "as_json", is_flag=True, help=lazy("Print the findings as JSON."))
-def validate(master: Path, strict: bool, errors_only: bool, as_json: bool) -> None:
+@option("--codes", "list_codes", is_flag=True, help=lazy("List every finding code, its severity and what it means."))
+def validate(master: Path | None, strict: bool, errors_only: bool, as_json: bool, list_codes: bool) -> None:
     """Check a master workbook and report every problem at once. (the help text is in the decorator, to be translated)."""
-    from spareforslag_xl.app.check import check_master
     from spareforslag_xl.model.findings import summary
+
+    if list_codes:
+        _echo_codes(as_json)
+        return
+    if master is None:
+        raise click.UsageError(_("Missing argument 'MASTER'."))
+    from spareforslag_xl.app.check import check_master
 
     try:
         checked = check_master(master)
@@ -78,3 +86,19 @@ def validate(master: Path, strict: bool, errors_only: bool, as_json: bool) -> No
         click.echo(f"{master}: {summary(checked.findings)}.")
     if not checked.ok or (strict and checked.findings):
         sys.exit(EXIT_PROBLEMS)
+
+
+def _echo_codes(as_json: bool) -> None:
+    """Print the catalogue of finding codes (model/codes.py) as a table or as JSON."""
+    from spareforslag_xl.model.codes import CODES, severity_label
+
+    if as_json:
+        click.echo(json.dumps([{"code": c.code, "severities": [s.value for s in c.severities],
+                                "meaning": str(c.meaning)} for c in CODES], ensure_ascii=False, indent=2))
+        return
+    width = max(len(c.code) for c in CODES)
+    kinds = max(len(severity_label(c)) for c in CODES)
+    code, severity, meaning = _("Code"), _("Severity"), _("Meaning")
+    click.echo(f"{code:<{width}}  {severity:<{kinds}}  {meaning}")
+    for c in CODES:
+        click.echo(f"{c.code:<{width}}  {severity_label(c):<{kinds}}  {c.meaning}")

@@ -75,7 +75,18 @@ def confirm(question: str) -> bool:
 
 
 
-class Command(click.Command):
+class _HelpOptionPerLanguage:
+    """click creates a command's --help option once and keeps it, with its help text in the
+    language of that moment; keep one per language instead."""
+
+    def get_help_option(self, ctx):
+        made = self.__dict__.setdefault("_help_options", {})
+        self._help_option = made.get(i18n.language())
+        made[i18n.language()] = option = super().get_help_option(ctx)
+        return option
+
+
+class Command(_HelpOptionPerLanguage, click.Command):
     """A click command whose '[OPTIONS]' in the usage line is translated when shown."""
 
     @property
@@ -92,7 +103,7 @@ def command(name: str | None = None, *, help: LazyText, **kwargs):  # noqa: A002
     return click.command(name, cls=Command, help=help, **kwargs)
 
 
-class Group(click.Group):
+class Group(_HelpOptionPerLanguage, click.Group):
     """The command group: chooses the language (--lang, SPAREFORSLAG_LANG, else Danish) before
     click parses anything, so that even a usage error is in the chosen language."""
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from spareforslag_xl.cli.language import command, lazy, option
+
 from spareforslag_xl.cli.common import (
     codes, echo_findings, fail, force_option, master_argument, only_option, output_folder_option, stopped,
     strict_option,
@@ -13,17 +15,7 @@ from spareforslag_xl.cli.common import (
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 
 
-@click.command()
-@master_argument()
-@output_folder_option("Folder for the report.")
-@force_option("Write the report even when the master has errors (marked in it).")
-@strict_option("Treat warnings as errors.")
-@click.option("--timings", is_flag=True, help="Print the time of each phase to stderr.")
-@only_option("Write the workbooks of these departments only (e.g. MSB,MBU).")
-@click.option("--no-departments", is_flag=True, help="Write the report only, no department workbooks.")
-def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool, only: str | None,
-          no_departments: bool) -> None:
-    """Check a master and write its report workbook and one workbook per department into a folder.
+@command(help=lazy("""Check a master and write its report workbook and one workbook per department into a folder.
 
     The report mirrors the proposals document: 'Oversigt', one sheet per theme,
     'Afdelinger', 'Nøgler' and 'Kontrol'. Each department's workbook (afdelinger/MSB.xlsx)
@@ -35,7 +27,17 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
     Example:
       spareforslag build input/spareforslag-budget-2024.xlsx -o build/
       spareforslag build input/spareforslag-budget-2024.xlsx --only MSB,MBU
-    """
+    """))
+@master_argument()
+@output_folder_option(lazy("Folder for the report."))
+@force_option(lazy("Write the report even when the master has errors (marked in it)."))
+@strict_option(lazy("Treat warnings as errors."))
+@option("--timings", is_flag=True, help=lazy("Print the time of each phase to stderr."))
+@only_option(lazy("Write the workbooks of these departments only (e.g. MSB,MBU)."))
+@option("--no-departments", is_flag=True, help=lazy("Write the report only, no department workbooks."))
+def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool, only: str | None,
+          no_departments: bool) -> None:
+    """Check a master and write its report workbook and one workbook per department into a folder. (the help text is in the decorator, to be translated)."""
     from spareforslag_xl.app.build import build_reports
     from spareforslag_xl.cli.progress import DelayedProgress
     from spareforslag_xl.model.findings import summary

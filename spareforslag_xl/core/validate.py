@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
-from spareforslag_xl.model.danish import format_danish, format_share
+from spareforslag_xl.model.danish import danish_number, format_danish, format_share
 from spareforslag_xl.core.filenames import check_file_names
 from spareforslag_xl.model.findings import Finding, error, warning
-from spareforslag_xl.core.groups import fixed_index, theme_groups
+from spareforslag_xl.core.groups import fixed_index, ident, theme_groups
 from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.plan import Method, Plan, Ref, Rule, at, fold_name
 from spareforslag_xl.core.recipients import check_recipients
@@ -48,7 +48,7 @@ def validate(plan: Plan, unreadable: Unreadable = Unreadable()) -> list[Finding]
     findings: list[Finding] = []
     findings += _check_basics(plan, unreadable)
     findings += _check_keys(plan, unreadable)
-    findings += _check_references(plan)
+    findings += _check_references(plan, L.LINES.name in unreadable.sheets)
     findings += _check_amounts(plan)
     findings += _check_distribution(plan, unreadable)
     findings += check_recipients(plan)
@@ -62,9 +62,6 @@ def _check_basics(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]:
                     "Add one row per department with its code and name.")
     if not plan.themes and L.THEMES.name not in unreadable.sheets:
         yield error("no-themes", "the master lists no themes.", Ref(L.THEMES.name), "Add one row per theme.")
-    if list(plan.years) != sorted(plan.years):
-        yield warning("years-out-of-order", "the year columns are not in ascending order; the report sorts them.",
-                      Ref(L.LINES.name, "1"), "Order the year columns from the first to the last year.")
     residual = plan.settings.residual_key
     if residual and plan.key(residual) is None:
         yield error(
@@ -103,20 +100,20 @@ def _check_keys(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]:
             )
 
 
-def _check_references(plan: Plan) -> Iterable[Finding]:
-    themes = {t.number for t in plan.themes}
+def _check_references(plan: Plan, lines_unreadable: bool = False) -> Iterable[Finding]:
+    themes = {fold_name(t.number) for t in plan.themes}
     codes = {fold_name(d.code) for d in plan.departments}
-    numbered = {(line.theme, line.number) for line in plan.lines if line.number}
+    numbered = {ident(line.theme, line.number) for line in plan.lines if line.number}
     for line in plan.lines:
-        if themes and line.theme not in themes:
+        if themes and fold_name(line.theme) not in themes:
             yield error("unknown-theme", f"the proposal '{line.title}' belongs to theme {line.theme}, "
                         f"which is not on the sheet '{L.THEMES.name}'.", at(line.refs, "theme"),
                         f"Use a theme number from the sheet {L.THEMES.name}, or add the theme.")
     for row in plan.fixed:
-        if themes and row.theme not in themes:
+        if themes and fold_name(row.theme) not in themes:
             yield error("unknown-theme", f"the fixed amount refers to theme {row.theme}, which does not exist.",
                         at(row.refs, "theme"), f"Use a theme number from the sheet {L.THEMES.name}.")
-        elif row.line and (row.theme, row.line) not in numbered:
+        elif row.line and ident(row.theme, row.line) not in numbered:
             yield error("unknown-line", f"the fixed amount refers to proposal {row.line} of theme {row.theme}, "
                         "which does not exist.", at(row.refs, "line"),
                         f"Use the number of a proposal on the sheet {L.LINES.name}.")
@@ -131,9 +128,11 @@ def _check_references(plan: Plan) -> Iterable[Finding]:
         if rule.from_year is not None and plan.years and rule.from_year not in plan.years:
             yield warning("unknown-year", f"the first year {rule.from_year} is not one of the plan's years "
                           f"({', '.join(map(str, plan.years))}).", rule.ref, "Write one of the plan's years.")
-    lined = {line.theme for line in plan.lines}
+    lined = {fold_name(line.theme) for line in plan.lines}
     for theme in plan.themes:
-        if theme.number not in lined and not theme.status:
+        if lines_unreadable:
+            break  # without the sheet of proposals every theme would seem empty
+        if fold_name(theme.number) not in lined and not theme.status:
             yield warning("theme-without-lines", f"theme {theme.number} '{theme.title}' has no proposals.",
                           at(theme.refs, "number"),
                           f"Add its proposals on the sheet {L.LINES.name}, or explain in {L.THEMES.header('status')} "
@@ -170,9 +169,11 @@ def _precision(plan: Plan, amount, ref, what: str) -> Iterable[Finding]:
     """An amount finer than the report shows would make rounded parts miss their totals."""
     if amount != amount.quantize(plan.quantum):
         decimals = plan.settings.decimals
-        yield error("too-many-decimals", f"the {what} {amount} has more decimals than the plan shows ({decimals}); "
+        yield error("too-many-decimals", f"the {what} in the cell is {danish_number(amount)}, which has more decimals "
+                    f"than the plan shows ({decimals}; a cell formatted so shows {format_danish(amount, decimals)}); "
                     "its parts could not add up exactly to the totals.", ref,
-                    f"Round it to {decimals} decimals, or raise '{L.DECIMALS}' on the sheet {L.SETTINGS.name}.")
+                    f"Type the amount with {decimals} decimals (a formula: wrap it in ROUND(…; {decimals})), or raise "
+                    f"'{L.DECIMALS}' on the sheet {L.SETTINGS.name}.")
 
 
 def _check_distribution(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]:
@@ -193,9 +194,9 @@ def _check_distribution(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]
                 continue
             if rule.method is not Method.FIXED:
                 continue
-            ident = (theme.number, group.line_number)
-            used.add(ident)
-            rows = fixed.get(ident, [])
+            wanted = ident(theme.number, group.line_number)
+            used.add(wanted)
+            rows = fixed.get(wanted, [])
             what = f"proposal {group.line_number} of theme {theme.number}" if group.own else f"theme {theme.number}"
             if not rows:
                 yield error("missing-fixed", f"{what} is distributed by '{Method.FIXED.value}' but the sheet "
@@ -224,11 +225,11 @@ def _check_distribution(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]
                         f"(difference {_money(plan, whole - parts)}).",
                         at(rows[0].refs, year), "Correct the fixed amounts so that they sum to the amount.",
                     )
-    themes = {t.number for t in plan.themes}
-    for ident, rows in fixed.items():
-        if ident not in used and ident[0] in themes:
-            yield warning("fixed-unused", f"fixed amounts are given for theme {ident[0]}"
-                          f"{' proposal ' + ident[1] if ident[1] else ''}, whose distribution is not '{Method.FIXED.value}'; "
+    themes = {fold_name(t.number) for t in plan.themes}
+    for wanted, rows in fixed.items():
+        if wanted not in used and wanted[0] in themes:
+            yield warning("fixed-unused", f"fixed amounts are given for theme {rows[0].theme}"
+                          f"{' proposal ' + rows[0].line if rows[0].line else ''}, whose distribution is not '{Method.FIXED.value}'; "
                           "they are ignored.", at(rows[0].refs, "theme"),
                           f"Set {L.THEMES.header('method')} to '{Method.FIXED.value}', or delete the rows.")
 

@@ -4,16 +4,13 @@ year columns out of order. Each finding names the cells it is about."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
 from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.danish import danish_number
 from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.model.plan import Ref, fold_name
-
-if TYPE_CHECKING:  # pragma: no cover
-    from spareforslag_xl.master.read import RawSheet, RawWorkbook
-    from spareforslag_xl.master.tables import Table
+from spareforslag_xl.master.read import RawSheet, RawWorkbook
 
 TEXT_FIELDS = frozenset({"status", "description", "potential_text", "distribution_text", "note", "explanation"})
 """Columns of free text: a merge over them loses text, not figures or references."""
@@ -22,7 +19,7 @@ _RANGE = re.compile(r"^([A-Z]+)([0-9]+)(?::([A-Z]+)([0-9]+))?$")
 SHOWN_ROWS = 5
 
 
-def workbook_findings(book: "RawWorkbook") -> Iterable[Finding]:
+def workbook_findings(book: RawWorkbook) -> Iterable[Finding]:
     """Return the findings about the workbook's sheets: missing, twice, beyond Excel's limits, damaged."""
     missing = [s.name for s in L.REQUIRED_SHEETS if s.name not in book.sheets]
     found = ", ".join(f"'{n}'" for n in book.sheet_names) or "none"
@@ -50,8 +47,11 @@ def workbook_findings(book: "RawWorkbook") -> Iterable[Finding]:
                       "to any output.", None, "Save the master as .xlsx without macros.")
 
 
-def sheet_findings(table: "Table", sheet: "RawSheet") -> Iterable[Finding]:
-    """Return the findings about merged cells, hidden rows and columns and the order of the years."""
+def sheet_findings(table, sheet: RawSheet) -> Iterable[Finding]:
+    """Return the findings about merged cells, hidden rows and columns and the order of the years.
+
+    ``table`` is the sheet's ``tables.Table`` (not imported: ``tables`` calls this module).
+    """
     yield from _merged(table, sheet)
     yield from _hidden(table, sheet)
     if table.layout is L.LINES:
@@ -65,7 +65,7 @@ def _column_index(letters: str) -> int:
     return index - 1
 
 
-def _merged(table: "Table", sheet: "RawSheet") -> Iterable[Finding]:
+def _merged(table, sheet: RawSheet) -> Iterable[Finding]:
     names = {col: name for name, col in table.columns.items()}
     names.update({col: year for year, col in table.years.items()})
     for merged in sheet.merged:
@@ -94,7 +94,7 @@ def _merged(table: "Table", sheet: "RawSheet") -> Iterable[Finding]:
                         "would not be what the sheet shows.", first, hint)
 
 
-def _hidden(table: "Table", sheet: "RawSheet") -> Iterable[Finding]:
+def _hidden(table, sheet: RawSheet) -> Iterable[Finding]:
     hidden = [n for n, _ in table.rows if n in sheet.hidden_rows]
     if hidden:
         shown = ", ".join(map(str, hidden[:SHOWN_ROWS])) + (" …" if len(hidden) > SHOWN_ROWS else "")
@@ -117,7 +117,7 @@ def _hidden(table: "Table", sheet: "RawSheet") -> Iterable[Finding]:
         )
 
 
-def _year_order(table: "Table") -> Iterable[Finding]:
+def _year_order(table) -> Iterable[Finding]:
     previous = None
     for year, col in sorted(table.years.items(), key=lambda item: item[1]):
         if previous is not None and year < previous:

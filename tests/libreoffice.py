@@ -40,7 +40,14 @@ def require_soffice() -> str:
 
 def recalculate(paths: list[Path], out_dir: Path) -> dict[Path, Path]:
     """Open each workbook in LibreOffice with full recalculation and save it as .xlsx in out_dir."""
+    return convert(paths, out_dir)
+
+
+def convert(paths: list[Path], out_dir: Path, target: str = "xlsx:Calc MS Excel 2007 XML") -> dict[Path, Path]:
+    """Open each workbook in LibreOffice (recalculating every formula) and save it in the format
+    target ('xlsx:…' or 'ods') in out_dir, as a person saves it from LibreOffice."""
     binary = require_soffice()
+    suffix = "." + target.split(":")[0]
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
         user = Path(profile) / "user"
@@ -52,10 +59,10 @@ def recalculate(paths: list[Path], out_dir: Path) -> dict[Path, Path]:
             target_dir = out_dir / str(index)
             proc = subprocess.run(
                 [binary, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                 "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(target_dir), str(path)],
+                 "--convert-to", target, "--outdir", str(target_dir), str(path)],
                 capture_output=True, text=True, timeout=180,
             )
-            converted = target_dir / (path.stem + ".xlsx")
+            converted = target_dir / (path.stem + suffix)
             if proc.returncode != 0 or not converted.exists():
                 raise AssertionError(f"LibreOffice could not open {path.name}: {proc.stdout} {proc.stderr}")
             result[path] = converted

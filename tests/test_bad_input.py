@@ -70,11 +70,11 @@ def test_unreadable_master_is_refused_in_one_sentence(tmp_path, builder, name, m
 
 @pytest.mark.parametrize("builder, code, where, message", [
     (badfiles.beyond_excel_rows, "sheet-too-large", "Forslag",
-     "the sheet has more than Excel's 1,048,576 rows or 16,384 columns; only the part within the limits was read."),
+     "the sheet has more than Excel's 1.048.576 rows or 16.384 columns; only the part within the limits was read."),
     (badfiles.beyond_excel_columns, "sheet-too-large", "Forslag",
-     "the sheet has more than Excel's 1,048,576 rows or 16,384 columns; only the part within the limits was read."),
+     "the sheet has more than Excel's 1.048.576 rows or 16.384 columns; only the part within the limits was read."),
     (badfiles.long_text, "text-too-long", "Forslag!C2",
-     "the text has 40,000 characters; Excel allows at most 32,767 in a cell."),
+     "the text has 40.000 characters; Excel allows at most 32.767 in a cell."),
     (badfiles.infinity, "not-finite", "Forslag!F2", "the amount is not a finite number (inf)."),
 ])
 def test_readable_but_invalid_masters_give_findings_and_exit_1(tmp_path, builder, code, where, message):

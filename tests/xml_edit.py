@@ -13,8 +13,11 @@ def sheet_part(path: Path, sheet: str) -> str:
     with zipfile.ZipFile(path) as z:
         workbook = z.read("xl/workbook.xml").decode()
         rels = z.read("xl/_rels/workbook.xml.rels").decode()
-    rid = re.search(rf'<sheet name="{re.escape(sheet)}" sheetId="\d+" r:id="(rId\d+)"', workbook).group(1)
-    target = re.search(rf'<Relationship Id="{rid}" Type="[^"]+" Target="([^"]+)"', rels).group(1)
+    # any attribute order: xlsxwriter, openpyxl and LibreOffice write them differently
+    tag = re.search(rf'<sheet\b[^>]*\bname="{re.escape(sheet)}"[^>]*>', workbook).group(0)
+    rid = re.search(r'\br:id="([^"]+)"', tag).group(1)
+    rel = re.search(rf'<Relationship\b[^>]*\bId="{rid}"[^>]*>', rels).group(0)
+    target = re.search(r'\bTarget="([^"]+)"', rel).group(1)
     return "xl/" + target.lstrip("/").removeprefix("xl/")
 
 

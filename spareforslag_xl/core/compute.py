@@ -12,7 +12,7 @@ from typing import Mapping, Optional
 
 from spareforslag_xl.core.allocate import allocate
 from spareforslag_xl.model.danish import format_share, round_to
-from spareforslag_xl.core.groups import Group, fixed_index, sum_amounts, theme_groups
+from spareforslag_xl.core.groups import Group, fixed_index, ident, sum_amounts, theme_groups
 from spareforslag_xl.model.plan import Amount, DistributionKey, Method, Plan, ProposalLine, Rule, Theme, fold_name
 
 FTE_QUANTUM = Decimal("0.01")
@@ -135,7 +135,7 @@ def _theme(plan: Plan, theme: Theme, years, codes, fixed) -> ThemeResult:
 def _group_split(plan: Plan, group: Group, years, codes, fixed) -> Split:
     amounts = {y: group.amount(y) for y in years}
     key = plan.key(group.rule.key) if group.rule and group.rule.method is Method.KEY else None
-    rows = fixed.get((group.theme.number, group.line_number), []) if group.rule else []
+    rows = fixed.get(ident(group.theme.number, group.line_number), []) if group.rule else []
     label = group.lines[0].label if group.own else group.theme.label
     return _split(plan, label, group.rule, key, amounts, years, codes, rows, group.lines)
 

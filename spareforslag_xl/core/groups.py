@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
-from spareforslag_xl.model.plan import Amount, FixedAmount, Plan, ProposalLine, Rule, Theme
+from spareforslag_xl.model.plan import Amount, FixedAmount, Plan, ProposalLine, Rule, Theme, fold_name
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,13 @@ def theme_groups(plan: Plan, theme: Theme) -> list[Group]:
 
 
 def fixed_index(plan: Plan) -> dict[tuple[str, str], list[FixedAmount]]:
-    """Return the fixed amounts by (theme, line number), line '' meaning the whole theme."""
+    """Return the fixed amounts by ``ident(theme, line number)``, line '' meaning the whole theme."""
     index: dict[tuple[str, str], list[FixedAmount]] = {}
     for row in plan.fixed:
-        index.setdefault((row.theme, row.line), []).append(row)
+        index.setdefault(ident(row.theme, row.line), []).append(row)
     return index
+
+
+def ident(theme: str, line: str = "") -> tuple[str, str]:
+    """Return how a theme number and a line number compare (folded like every name of the master)."""
+    return fold_name(theme), fold_name(line)

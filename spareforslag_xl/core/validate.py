@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
-from spareforslag_xl.model.danish import format_danish, format_share, places
+from spareforslag_xl.model.danish import danish_number, format_danish, format_share
 from spareforslag_xl.model.i18n import _
 from spareforslag_xl.core.filenames import check_file_names
 from spareforslag_xl.model.findings import Finding, error, warning
-from spareforslag_xl.core.groups import fixed_index, theme_groups
+from spareforslag_xl.core.groups import fixed_index, ident, theme_groups
 from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.plan import Method, Plan, Ref, Rule, at, fold_name
 from spareforslag_xl.core.recipients import check_recipients
@@ -49,7 +49,7 @@ def validate(plan: Plan, unreadable: Unreadable = Unreadable()) -> list[Finding]
     findings: list[Finding] = []
     findings += _check_basics(plan, unreadable)
     findings += _check_keys(plan, unreadable)
-    findings += _check_references(plan)
+    findings += _check_references(plan, L.LINES.name in unreadable.sheets)
     findings += _check_amounts(plan)
     findings += _check_distribution(plan, unreadable)
     findings += check_recipients(plan)
@@ -64,9 +64,6 @@ def _check_basics(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]:
     if not plan.themes and L.THEMES.name not in unreadable.sheets:
         yield error("no-themes", _("the master workbook lists no themes."), Ref(L.THEMES.name),
                     _("Add one row per theme."))
-    if list(plan.years) != sorted(plan.years):
-        yield warning("years-out-of-order", _("the year columns are not in ascending order; the report sorts them."),
-                      Ref(L.LINES.name, "1"), _("Order the year columns from the first to the last year."))
     residual = plan.settings.residual_key
     if residual and plan.key(residual) is None:
         yield error(
@@ -108,20 +105,20 @@ def _check_keys(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]:
             )
 
 
-def _check_references(plan: Plan) -> Iterable[Finding]:
-    themes = {t.number for t in plan.themes}
+def _check_references(plan: Plan, lines_unreadable: bool = False) -> Iterable[Finding]:
+    themes = {fold_name(t.number) for t in plan.themes}
     codes = {fold_name(d.code) for d in plan.departments}
-    numbered = {(line.theme, line.number) for line in plan.lines if line.number}
+    numbered = {ident(line.theme, line.number) for line in plan.lines if line.number}
     for line in plan.lines:
-        if themes and line.theme not in themes:
+        if themes and fold_name(line.theme) not in themes:
             yield error("unknown-theme", _("the proposal '{title}' belongs to theme {theme}, which is not on the sheet '{sheet}'.").format(
                 title=line.title, theme=line.theme, sheet=L.THEMES.name), at(line.refs, "theme"),
                         _("Use a theme number from the sheet {sheet}, or add the theme.").format(sheet=L.THEMES.name))
     for row in plan.fixed:
-        if themes and row.theme not in themes:
+        if themes and fold_name(row.theme) not in themes:
             yield error("unknown-theme", _("the fixed amount refers to theme {theme}, which does not exist.").format(theme=row.theme),
                         at(row.refs, "theme"), _("Use a theme number from the sheet {sheet}.").format(sheet=L.THEMES.name))
-        elif row.line and (row.theme, row.line) not in numbered:
+        elif row.line and ident(row.theme, row.line) not in numbered:
             yield error("unknown-line", _("the fixed amount refers to proposal {line} of theme {theme}, which does not exist.").format(
                 line=row.line, theme=row.theme), at(row.refs, "line"),
                         _("Use the number of a proposal on the sheet {sheet}.").format(sheet=L.LINES.name))
@@ -135,9 +132,11 @@ def _check_references(plan: Plan) -> Iterable[Finding]:
         if rule.from_year is not None and plan.years and rule.from_year not in plan.years:
             yield warning("unknown-year", _("the first year {year} is not one of the plan's years ({years}).").format(
                 year=rule.from_year, years=", ".join(map(str, plan.years))), rule.ref, _("Write one of the plan's years."))
-    lined = {line.theme for line in plan.lines}
+    lined = {fold_name(line.theme) for line in plan.lines}
     for theme in plan.themes:
-        if theme.number not in lined and not theme.status:
+        if lines_unreadable:
+            break  # without the sheet of proposals every theme would seem empty
+        if fold_name(theme.number) not in lined and not theme.status:
             yield warning("theme-without-lines", _("theme {number} '{title}' has no proposals.").format(number=theme.number, title=theme.title),
                           at(theme.refs, "number"),
                           _("Add its proposals on the sheet {sheet}, or explain in {column} (e.g. '(temaet er slået "
@@ -174,10 +173,11 @@ def _precision(plan: Plan, amount, ref, what: str) -> Iterable[Finding]:
     """An amount finer than the report shows would make rounded parts miss their totals."""
     if amount != amount.quantize(plan.quantum):
         decimals = plan.settings.decimals
-        yield error("too-many-decimals", _("the {what} {amount} has more decimals than the plan shows ({decimals}); its parts could not add "
-                      "up exactly to the totals.").format(what=what, amount=format_danish(amount, places(amount)), decimals=decimals),
-                    ref, _("Round it to {decimals} decimals, or raise '{setting}' on the sheet {sheet}.").format(
-                        decimals=decimals, setting=L.DECIMALS, sheet=L.SETTINGS.name))
+        yield error("too-many-decimals", _("the {what} in the cell is {amount}, which has more decimals than the plan shows "
+                      "({decimals}; a cell formatted so shows {shown}); its parts could not add up exactly to the totals.").format(
+                          what=what, amount=danish_number(amount), decimals=decimals, shown=format_danish(amount, decimals)),
+                    ref, _("Type the amount with {decimals} decimals (a formula: wrap it in ROUND(…; {decimals})), or raise "
+                           "'{setting}' on the sheet {sheet}.").format(decimals=decimals, setting=L.DECIMALS, sheet=L.SETTINGS.name))
 
 
 def _check_distribution(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]:
@@ -197,9 +197,9 @@ def _check_distribution(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]
                 continue
             if rule.method is not Method.FIXED:
                 continue
-            ident = (theme.number, group.line_number)
-            used.add(ident)
-            rows = fixed.get(ident, [])
+            wanted = ident(theme.number, group.line_number)
+            used.add(wanted)
+            rows = fixed.get(wanted, [])
             what = (_("proposal {line} of theme {theme}").format(line=group.line_number, theme=theme.number) if group.own
                     else _("theme {theme}").format(theme=theme.number))
             if not rows:
@@ -230,13 +230,13 @@ def _check_distribution(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]
                                                                difference=_money(plan, whole - parts)),
                         at(rows[0].refs, year), _("Correct the fixed amounts so that they sum to the amount."),
                     )
-    themes = {t.number for t in plan.themes}
-    for ident, rows in fixed.items():
-        if ident not in used and ident[0] in themes:
+    themes = {fold_name(t.number) for t in plan.themes}
+    for wanted, rows in fixed.items():
+        if wanted not in used and wanted[0] in themes:
             yield warning("fixed-unused", (_("fixed amounts are given for theme {theme} proposal {line}, whose distribution is not '{fixed}'; "
-                             "they are ignored.") if ident[1] else
+                             "they are ignored.") if rows[0].line else
                            _("fixed amounts are given for theme {theme}, whose distribution is not '{fixed}'; "
-                             "they are ignored.")).format(theme=ident[0], line=ident[1], fixed=Method.FIXED.value),
+                             "they are ignored.")).format(theme=rows[0].theme, line=rows[0].line, fixed=Method.FIXED.value),
                           at(rows[0].refs, "theme"), _("Set {column} to '{fixed}', or delete the rows.").format(
                               column=L.THEMES.header("method"), fixed=Method.FIXED.value))
 

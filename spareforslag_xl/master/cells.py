@@ -11,7 +11,15 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Optional
 
-from spareforslag_xl.model.danish import format_share, is_not_estimated_mark, parse_danish_number, parse_share, to_decimal
+from spareforslag_xl.model.danish import (
+    danish_number,
+    format_share,
+    is_not_estimated_mark,
+    parse_danish_number,
+    parse_share,
+    snap,
+    to_decimal,
+)
 from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.master.read import CellError, Uncalculated
 from spareforslag_xl.model.plan import Ref
@@ -41,6 +49,8 @@ class CellReader:
 
     def __init__(self) -> None:
         self.findings: list[Finding] = []
+        self.quantum: Optional[Decimal] = None
+        """The plan's precision once the settings are read: amounts within float noise of it snap to it."""
 
     # -- text ---------------------------------------------------------------------------
     def text(self, value, ref: Ref) -> str:
@@ -59,7 +69,8 @@ class CellReader:
         if len(text) > MAX_TEXT:
             self.findings.append(error(
                 "text-too-long",
-                f"the text has {len(text):,} characters; Excel allows at most {MAX_TEXT:,} in a cell.",
+                f"the text has {danish_number(len(text))} characters; Excel allows at most {danish_number(MAX_TEXT)} "
+                "in a cell.",
                 ref, "Shorten the text or split it over more cells.",
             ))
             return text[:MAX_TEXT]
@@ -76,9 +87,15 @@ class CellReader:
 
     # -- numbers ------------------------------------------------------------------------
     def amount(self, value, ref: Ref, what: str = "amount") -> Optional[Decimal]:
-        """Return an amount, or None when the cell is empty or '-' (not estimated)."""
+        """Return an amount, or None when the cell is empty or '-' (not estimated).
+
+        A number from a formula that misses the plan's precision by floating-point noise
+        (99,9999999999999 for 100) is that number.
+        """
         number = self._number(value, ref, what, allow_dash=True)
-        return None if number is _NO_VALUE else number
+        if number is _NO_VALUE:
+            return None
+        return snap(number, self.quantum) if self.quantum is not None and isinstance(value, float) else number
 
     def number(self, value, ref: Ref, what: str) -> Optional[Decimal]:
         """Return a number, or None when the cell is empty ('-' is not accepted here)."""
@@ -89,7 +106,7 @@ class CellReader:
         """Return a number above 0 (an average salary), or None with an error when it is not."""
         number = self.number(value, ref, what)
         if number is not None and number <= 0:
-            self.findings.append(error("not-positive", f"the {what} must be above 0, not {number}.", ref,
+            self.findings.append(error("not-positive", f"the {what} must be above 0, not {danish_number(number)}.", ref,
                                        "Write the average salary per FTE in the plan's unit, e.g. 575."))
             return None
         return number
@@ -169,7 +186,7 @@ class CellReader:
             return _NO_VALUE
         self.findings.append(warning(
             "number-as-text",
-            f"the {what} '{text}' is text; it was read as the number {_plain_number(number)}.",
+            f"the {what} '{text}' is text; it was read as the number {danish_number(number)}.",
             ref, "Type it as a number (Excel shows 3.250 for 3250 with the format #,##0).",
         ))
         return number
@@ -224,6 +241,8 @@ def _plain_number(value) -> str:
 
 
 def _show(value) -> str:
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and math.isfinite(value):
+        return danish_number(to_decimal(value) if isinstance(value, float) else value)
     if isinstance(value, datetime):
         return value.strftime("%d-%m-%Y") if value.time() == time() else value.isoformat(sep=" ")
     if isinstance(value, date):

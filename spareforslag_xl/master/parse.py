@@ -15,6 +15,7 @@ from spareforslag_xl.model import layout as L
 from spareforslag_xl.master.cells import CellReader
 from spareforslag_xl.master.read import RawWorkbook
 from spareforslag_xl.master.settings import parse_settings
+from spareforslag_xl.master.sheet_checks import workbook_findings
 from spareforslag_xl.master.tables import Table, find_table, fold
 from spareforslag_xl.model.plan import (
     Department,
@@ -49,26 +50,7 @@ class _Parser:
 
     # -- the whole workbook ---------------------------------------------------------------
     def run(self) -> tuple[Plan, list[Finding]]:
-        missing = [s.name for s in L.REQUIRED_SHEETS if s.name not in self.book.sheets]
-        if missing:
-            found = ", ".join(f"'{n}'" for n in self.book.sheet_names) or "none"
-            for name in missing:
-                self.findings.append(error(
-                    "missing-sheet", f"the master has no sheet '{name}' (sheets found: {found}).",
-                    Ref(name), "Add the sheet, or start from a new master made with 'spareforslag init'.",
-                ))
-        for sheet in self.book.sheets.values():
-            if sheet.beyond_limits:
-                self.findings.append(error(
-                    "sheet-too-large",
-                    f"the sheet has more than Excel's {1_048_576:,} rows or {16_384:,} columns; only the part within the limits was read.",
-                    Ref(sheet.name), "Remove the rows or columns beyond Excel's limits.",
-                ))
-        if self.book.has_macros:
-            self.findings.append(warning(
-                "macros-ignored", "the workbook contains macros (VBA); they were not run and are not copied to any output.",
-                None, "Save the master as .xlsx without macros.",
-            ))
+        self.findings.extend(workbook_findings(self.book))
         lines_table = self._table(L.LINES)
         years = tuple(lines_table.years) if lines_table else ()
         if lines_table and not years:
@@ -196,11 +178,11 @@ class _Parser:
                 self.findings.append(error("missing-value", f"the theme '{title}' has no number.", refs.get("number"),
                                            "Write the theme's number."))
                 continue
-            if nr in seen:
-                self.findings.append(error("duplicate-theme", f"the theme number {nr} appears twice (first in {seen[nr]}).",
-                                           refs["number"], "Give each theme its own number."))
+            if fold(nr) in seen:
+                self.findings.append(error("duplicate-theme", f"the theme number {nr} appears twice (first in "
+                                           f"{seen[fold(nr)]}).", refs["number"], "Give each theme its own number."))
                 continue
-            seen[nr] = refs["number"]
+            seen[fold(nr)] = refs["number"]
             if not title:
                 self.findings.append(error("missing-value", f"theme {nr} has no title.", refs.get("title"),
                                            "Write the theme's title."))
@@ -239,13 +221,13 @@ class _Parser:
                 self.findings.append(error("missing-value", "the proposal has no title.", refs.get("title"),
                                            "Write the proposal's title."))
             if nr:
-                if (theme, nr) in seen:
+                if (fold(theme), fold(nr)) in seen:
                     self.findings.append(error(
-                        "duplicate-line", f"theme {theme} has two proposals numbered {nr} (first in {seen[(theme, nr)]}).",
-                        refs["number"], "Give each proposal of a theme its own number.",
+                        "duplicate-line", f"theme {theme} has two proposals numbered {nr} (first in "
+                        f"{seen[(fold(theme), fold(nr))]}).", refs["number"], "Give each proposal of a theme its own number.",
                     ))
                 else:
-                    seen[(theme, nr)] = refs["number"]
+                    seen[(fold(theme), fold(nr))] = refs["number"]
             kind = self.cells.text(table.get(row, "kind"), refs.get("kind", refs["theme"])).strip().upper()
             if kind and kind not in ("A", "T"):
                 self.findings.append(warning(
@@ -286,7 +268,7 @@ class _Parser:
                 self.findings.append(error("missing-value", "the row needs both a theme and a department.",
                                            refs.get("theme"), f"Fill in {L.FIXED.header('theme')} and {L.FIXED.header('department')}."))
                 continue
-            key = (theme, line, fold(dept))
+            key = (fold(theme), fold(line), fold(dept))
             if key in seen:
                 self.findings.append(error(
                     "duplicate-fixed", f"{dept} has two rows for theme {theme}{' proposal ' + line if line else ''} "

@@ -17,6 +17,7 @@ from typing import Iterable, Optional
 
 from spareforslag_xl.model.errors import InputError
 from spareforslag_xl.io.package import check_workbook_package
+from spareforslag_xl.model.plan import fold_name
 
 MAX_ROWS = 1_048_576
 MAX_COLUMNS = 16_384
@@ -48,6 +49,12 @@ class RawSheet:
     name: str
     rows: list[tuple[int, tuple]] = field(default_factory=list)
     beyond_limits: bool = False
+    merged: list[str] = field(default_factory=list)
+    """Merged ranges such as 'A2:A4' (only the first cell of a range holds a value)."""
+    hidden_rows: frozenset[int] = frozenset()
+    """Rows hidden or filtered out in Excel (their values are read like any other)."""
+    hidden_columns: frozenset[int] = frozenset()
+    """0-based indexes of hidden columns."""
 
 
 @dataclass
@@ -57,9 +64,17 @@ class RawWorkbook:
     sheets: dict[str, RawSheet]
     created: Optional[datetime] = None
     has_macros: bool = False
+    same_names: list[tuple[str, ...]] = field(default_factory=list)
+    """Wanted sheets whose names fold to the same name ('Forslag' and 'Forslag '): the first is read."""
+    damaged: list[str] = field(default_factory=list)
+    """Sheets not read (such as Vejledning) whose XML is broken: Excel would refuse the file."""
 
 
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Za-z]+[0-9]+(?::[A-Za-z]+[0-9]+)?)"')
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\s[^>]*>")
+_COL_TAG = re.compile(rb"<(?:\w+:)?col\s[^>]*>")
+_HIDDEN = re.compile(rb'\shidden="(?:1|true)"')
 
 
 def read_workbook(path: Path, wanted: Optional[Iterable[str]]) -> RawWorkbook:
@@ -70,7 +85,7 @@ def read_workbook(path: Path, wanted: Optional[Iterable[str]]) -> RawWorkbook:
     check_workbook_package(path)
     import openpyxl  # imported here so that --help stays fast
 
-    folded = {_fold(name): name for name in wanted} if wanted is not None else None
+    folded = {fold_name(name): name for name in wanted} if wanted is not None else None
     try:
         with warnings.catch_warnings():
             # openpyxl warns about extensions it drops (data validation, conditional formats);
@@ -81,18 +96,22 @@ def read_workbook(path: Path, wanted: Optional[Iterable[str]]) -> RawWorkbook:
                 book = openpyxl.load_workbook(source, read_only=True, data_only=True, keep_links=False)
                 try:
                     names = list(book.sheetnames)
+                    same_names: list[tuple[str, ...]] = []
                     if folded is None:
                         chosen = {ws.title: ws.title for ws in book.worksheets}
                     else:
-                        chosen = {n: folded[_fold(n)] for n in names if _fold(n) in folded}
+                        chosen, same_names = _choose(names, folded)
                     sheets = {canon: _read_sheet(book[n], n) for n, canon in chosen.items()}
                     created = book.properties.modified or book.properties.created
                     sheet_parts = {n: getattr(book[n], "_worksheet_path", None) for n in chosen}
+                    others = {ws.title: getattr(ws, "_worksheet_path", None) for ws in book.worksheets
+                              if ws.title not in chosen}
                 finally:
                     book.close()
             with zipfile.ZipFile(path) as archive:
                 parts = {info.filename for info in archive.infolist()}
-                formula_sheets = _sheets_with_formulas(archive, sheet_parts)
+                formula_sheets = _scan_sheets(archive, sheet_parts, {s.name: s for s in sheets.values()})
+                damaged = _damaged(archive, others)
             if formula_sheets:
                 _mark_uncalculated(path, sheets, formula_sheets)
     except InputError:
@@ -106,7 +125,19 @@ def read_workbook(path: Path, wanted: Optional[Iterable[str]]) -> RawWorkbook:
         sheets=sheets,
         created=created,
         has_macros="xl/vbaProject.bin" in parts,
+        same_names=same_names,
+        damaged=damaged,
     )
+
+
+def _choose(names: list[str], folded: dict[str, str]) -> tuple[dict[str, str], list[tuple[str, ...]]]:
+    """Return the sheet to read for each wanted name (the first that folds to it) and the clashes."""
+    groups: dict[str, list[str]] = {}
+    for n in names:
+        if fold_name(n) in folded:
+            groups.setdefault(fold_name(n), []).append(n)
+    chosen = {found[0]: folded[key] for key, found in groups.items()}
+    return chosen, [tuple(found) for found in groups.values() if len(found) > 1]
 
 
 def _read_sheet(ws, name: str) -> RawSheet:
@@ -127,17 +158,65 @@ def _value(v):
     return v
 
 
-def _sheets_with_formulas(archive: zipfile.ZipFile, sheet_parts: dict[str, Optional[str]]) -> list[str]:
-    """Return the sheets whose XML holds a formula; a sheet whose part is unknown counts as one."""
+def _scan_sheets(archive: zipfile.ZipFile, sheet_parts: dict[str, Optional[str]],
+                 sheets: dict[str, RawSheet]) -> list[str]:
+    """Note merged ranges and hidden rows and columns of each sheet read (what openpyxl's
+    read-only mode does not give), and return the sheets whose XML holds a formula; a sheet
+    whose part is unknown counts as one."""
     found = []
     for name, part in sheet_parts.items():
         if part is None:
             found.append(name)
             continue
         with archive.open(part.lstrip("/")) as fh:
-            if _FORMULA_TAG.search(fh.read()):
-                found.append(name)
+            data = fh.read()
+        if _FORMULA_TAG.search(data):
+            found.append(name)
+        sheet = sheets[name]
+        sheet.merged = [m.decode("ascii").upper() for m in _MERGE.findall(data)]
+        sheet.hidden_rows = frozenset(_hidden_rows(data))
+        sheet.hidden_columns = frozenset(_hidden_columns(data))
     return found
+
+
+def _attribute(tag: bytes, name: bytes) -> Optional[int]:
+    match = re.search(rb"\s" + name + rb'="([0-9]+)"', tag)
+    return int(match.group(1)) if match else None
+
+
+def _hidden_rows(data: bytes) -> Iterable[int]:
+    for match in _ROW_TAG.finditer(data):
+        tag = match.group(0)
+        if _HIDDEN.search(tag):
+            number = _attribute(tag, b"r")
+            if number is not None:
+                yield number
+
+
+def _hidden_columns(data: bytes) -> Iterable[int]:
+    for match in _COL_TAG.finditer(data):
+        tag = match.group(0)
+        if _HIDDEN.search(tag):
+            low, high = _attribute(tag, b"min"), _attribute(tag, b"max")
+            if low is not None and high is not None and high - low < MAX_COLUMNS:
+                yield from range(low - 1, min(high, MAX_COLUMNS))
+
+
+def _damaged(archive: zipfile.ZipFile, parts: dict[str, Optional[str]]) -> list[str]:
+    """Return the sheets among parts whose XML does not parse (DTDs were refused before)."""
+    from xml.parsers import expat
+
+    broken = []
+    for name, part in parts.items():
+        if part is None:
+            continue
+        parser = expat.ParserCreate()
+        try:
+            with archive.open(part.lstrip("/")) as fh:
+                parser.ParseFile(fh)
+        except (expat.ExpatError, KeyError, zipfile.BadZipFile, OSError, EOFError):
+            broken.append(name)
+    return broken
 
 
 def _mark_uncalculated(path: Path, sheets: dict[str, RawSheet], formula_sheets: list[str]) -> None:
@@ -175,10 +254,6 @@ def _replace_uncalculated(book, sheets: dict[str, RawSheet], formula_sheets: lis
                     values[col] = marker
             rows[number] = tuple(values)
         sheet.rows = [(n, v) for n, v in sorted(rows.items()) if any(x is not None and x != "" for x in v)]
-
-
-def _fold(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def _reason(exc: Exception) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
+from spareforslag_xl.model.danish import danish_number
 from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.model import layout as L
 from spareforslag_xl.master.cells import CellReader
@@ -65,10 +66,11 @@ class _SettingsParser:
         if values.get("decimals") not in (None, ""):
             raw = self.cells.number(values["decimals"], refs["decimals"], "number of decimals")
             if raw is not None and (raw != raw.to_integral_value() or not 0 <= raw <= 4):
-                self.findings.append(error("bad-setting", f"'{L.DECIMALS}' must be a whole number from 0 to 4, not {raw}.",
+                self.findings.append(error("bad-setting", f"'{L.DECIMALS}' must be a whole number from 0 to 4, not {danish_number(raw)}.",
                                            refs["decimals"], "Write 0 for amounts in whole 1.000 kr."))
             elif raw is not None:
                 decimals = int(raw)
+        self.cells.quantum = Decimal(1).scaleb(-decimals)
         salary = None
         if values.get("salary") not in (None, ""):
             salary = self.cells.positive(values["salary"], refs["salary"], "average salary")

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from typing import Optional
 
 from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.model import layout as L
 from spareforslag_xl.master.cells import as_year, column_letter
 from spareforslag_xl.master.read import RawSheet, RawWorkbook
-from spareforslag_xl.model.plan import Ref
+from spareforslag_xl.model.danish import plain_danish, to_decimal
+from spareforslag_xl.model.plan import Ref, fold_name
+from spareforslag_xl.master.sheet_checks import sheet_findings
 
 HEADER_SEARCH_ROWS = 10
 
@@ -75,6 +79,7 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
         return None
     number, values = header
     table = Table(lay.name, number, {}, layout=lay)
+    first_cell: dict[object, Ref] = {}
     for col, raw in enumerate(values):
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             continue
@@ -82,29 +87,35 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
         known = wanted.get(fold(str(raw))) if isinstance(raw, str) else None
         if known is not None:
             if known.field in table.columns:
-                findings.append(error("duplicate-column", f"the column '{known.header}' appears twice.", ref,
-                                           "Delete or rename one of them."))
+                findings.append(error(
+                    "duplicate-column", f"the column '{known.header}' appears twice ({first_cell[known.field]} and "
+                    f"{ref}); the program cannot tell which one holds the values.", ref,
+                    "Delete or rename one of them.",
+                ))
             else:
                 table.columns[known.field] = col
+                first_cell[known.field] = ref
             continue
         year = as_year(raw)
         if lay.years and year is not None:
             if year in table.years:
-                findings.append(error("duplicate-year", f"the year {year} appears twice.", ref,
-                                           "Delete one of the two columns."))
+                findings.append(error("duplicate-year", f"the year {year} appears twice ({first_cell[year]} and {ref}).",
+                                      ref, "Delete one of the two columns."))
             else:
                 table.years[year] = col
-        elif lay.years:
+                first_cell[year] = ref
+        elif lay.years and looks_like_year(raw):
             findings.append(error(
                 "not-a-year",
-                f"the column header '{raw}' is neither a known column nor a year.",
+                f"the column header {show_header(raw)} is neither a known column nor a year.",
                 ref, "Write a four-digit year such as 2024, or use one of: "
                 + ", ".join(c.header for c in lay.columns) + ".",
             ))
         else:
             findings.append(warning(
-                "unknown-column", f"the column '{raw}' is not used by the program and was ignored.", ref,
-                "Known columns: " + ", ".join(c.header for c in lay.columns) + ".",
+                "unknown-column", f"the column {show_header(raw)} is not used by the program and was ignored.", ref,
+                "Known columns: " + ", ".join(c.header for c in lay.columns)
+                + (", and one column per year (2024, 2025, …)." if lay.years else "."),
             ))
     missing = [c.header for c in lay.columns if c.required and c.field not in table.columns]
     if missing:
@@ -116,12 +127,38 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
             ))
         return None  # the rows cannot be read without their required columns
     table.rows = [(n, v) for n, v in sheet.rows if n > number and has_content(v)]
+    findings.extend(sheet_findings(table, sheet))
     return table
 
 
-def fold(text: str) -> str:
-    """Headers, labels and names compare ignoring case and repeated spaces."""
-    return " ".join(str(text).split()).casefold()
+_YEARISH = re.compile(r"^(?:(?:år|aar|year|budget|overslag|b|bo|r|regnskab)\s*\d|\D{0,12}\d{3,}\D{0,6}$|"
+                      r"[\doil]{4,5}$)")
+"""Year headers gone wrong: 'B2024', 'Budget 2024', 'År 1', '20245', '2O25', '202'."""
+
+
+def looks_like_year(raw) -> bool:
+    """True for a header that was meant as a year: a date, a number, or a text like 'B2024' or '2O25'."""
+    if isinstance(raw, (int, float, datetime, date)) and not isinstance(raw, bool):
+        return True
+    text = fold(str(raw))
+    return bool(_YEARISH.match(text)) and sum(ch.isdigit() for ch in text) >= 1 and (
+        not text.isalpha())
+
+
+def show_header(raw) -> str:
+    """Return a header as the user sees it: a date as 01-01-2025, a text in quotes."""
+    if isinstance(raw, datetime) and raw.time() == time():
+        return f"{raw:%d-%m-%Y} (a date; Excel shows it as a year only through the cell's format)"
+    if isinstance(raw, date):
+        return f"{raw:%d-%m-%Y} (a date)"
+    if isinstance(raw, float):
+        return plain_danish(to_decimal(raw))
+    return f"'{raw}'"
+
+
+def fold(text) -> str:
+    """Headers, labels and names compare as every name of the master does (``fold_name``)."""
+    return fold_name(text)
 
 
 def has_content(values: tuple) -> bool:

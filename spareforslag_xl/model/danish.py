@@ -60,12 +60,51 @@ def parse_share(text: str) -> Decimal:
     return parse_danish_number(s)
 
 
+SIGNIFICANT_DIGITS = 15
+"""What a spreadsheet keeps of a number: Excel shows 15 significant digits, LibreOffice stores 15."""
+
+
 def to_decimal(value: float | int) -> Decimal:
-    """Return a spreadsheet number as Decimal without binary noise (0.1 stays 0.1)."""
+    """Return a spreadsheet number as Decimal without binary noise (0.1 stays 0.1).
+
+    Digits beyond the 15th significant one are binary noise of a formula (Excel stores 17,
+    99.999999999999872 for =(1,2-1,1)*1000); no one can type or see them.
+    """
     if isinstance(value, int):
         return Decimal(value)
     # repr gives the shortest text that round-trips, which is what the user typed.
-    return Decimal(repr(value))
+    number = Decimal(repr(value))
+    if number and len(number.as_tuple().digits) > SIGNIFICANT_DIGITS:
+        number = tidy(round(number, SIGNIFICANT_DIGITS - 1 - number.adjusted()))
+    return number
+
+
+NOISE_FLOOR = Decimal("1e-12")
+"""A formula's zero (=0,1+0,2-0,3) comes out as 5,55e-17: noise of its operands, not of itself."""
+
+
+def snap(value: Decimal, quantum: Decimal) -> Decimal:
+    """Return value at the precision quantum when it differs from it only by floating-point noise.
+
+    Noise is at most one unit of the 15th significant digit (LibreOffice stores
+    99.9999999999999 for a formula whose value is 100); a real decimal is kept, so that
+    validation can refuse it.
+    """
+    rounded = value.quantize(quantum, rounding=ROUND_HALF_UP)
+    if rounded == value or not value:
+        return value
+    scale = max(value.adjusted(), rounded.adjusted() if rounded else value.adjusted())
+    noise = max(Decimal(1).scaleb(scale - SIGNIFICANT_DIGITS + 1), NOISE_FLOOR)
+    return rounded if abs(value - rounded) <= noise else value
+
+
+def danish_number(value) -> str:
+    """Return a number as Danish text without rounding it: 3.250, 2.000,5, 0,14, -1.000,25."""
+    value = tidy(Decimal(value))
+    sign = "-" if value < 0 else ""
+    whole, _, frac = f"{abs(value):f}".partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{grouped},{frac}" if frac else f"{sign}{grouped}"
 
 
 def round_to(value: Decimal, quantum: Decimal) -> Decimal:

@@ -86,7 +86,9 @@ def in_reading_order(findings: Iterable[Finding], sheet_order: Iterable[str] = (
 
     def position(f: Finding):
         if f.ref is None:
-            return (-1, 0, 0, "")
+            return (-2, 0, 0, "")
+        if not f.ref.cell:  # a whole sheet (missing, twice, too large) before the cells of any sheet
+            return (-1, rank.get(f.ref.sheet, len(rank)), 0, f.code)
         letters = "".join(ch for ch in f.ref.cell if ch.isalpha())
         digits = "".join(ch for ch in f.ref.cell if ch.isdigit())
         col = 0

@@ -6,6 +6,8 @@ Nothing here knows about files or openpyxl. Amounts are ``Decimal`` in the plan'
 
 from __future__ import annotations
 
+import unicodedata
+
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -191,7 +193,7 @@ class Plan:
         return self._keys_by_name.get(fold_name(name)) if name else None
 
     def lines_of(self, theme: str) -> tuple[ProposalLine, ...]:
-        return self._lines_by_theme.get(theme, ())
+        return self._lines_by_theme.get(fold_name(theme), ())
 
     @property
     def quantum(self) -> Decimal:
@@ -210,11 +212,22 @@ class Plan:
     def _lines_by_theme(self) -> dict[str, tuple[ProposalLine, ...]]:
         grouped: dict[str, list[ProposalLine]] = {}
         for line in self.lines:
-            grouped.setdefault(line.theme, []).append(line)
+            grouped.setdefault(fold_name(line.theme), []).append(line)
         return {t: tuple(ls) for t, ls in grouped.items()}
 
 
-def fold_name(name: Optional[str]) -> str:
-    """Key names match ignoring case and repeated spaces."""
-    return " ".join((name or "").split()).casefold()
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+"""Zero-width characters and soft hyphens that text pasted from the web or Word carries unseen."""
+
+
+def fold_name(name: Optional[object]) -> str:
+    """Return the form in which every name of the master is compared: sheets, headers, settings,
+    codes, key and theme references.
+
+    Unicode NFC (a + combining ring is å), case folded, invisible characters dropped and runs
+    of any kind of space (non-breaking, tab, line break) as one space. What is shown keeps
+    the user's spelling; only comparisons use this.
+    """
+    text = unicodedata.normalize("NFC", str(name or "")).translate(_INVISIBLE)
+    return unicodedata.normalize("NFC", " ".join(text.split()).casefold())
 

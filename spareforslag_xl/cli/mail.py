@@ -17,13 +17,14 @@ from pathlib import Path
 
 import click
 
-from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_folder_option
+from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_folder_option, scenario_option
 
 
 @click.command()
 @click.argument("master", type=click.Path(path_type=Path))
 @output_folder_option("Folder; the drafts go into its 'mails' folder.")
 @only_option("Mail these departments only (e.g. MSB,MBU).")
+@scenario_option()
 @click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder with your own subject.txt, body.txt and/or body.html (others: the defaults).")
 @click.option("--meeting", help="The meeting named in the mails (default: 'Mødedato' of the master).")
@@ -46,7 +47,7 @@ from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_fold
 def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, meeting: str | None, note: str,
          sender: str | None, max_attachment_mb: float, send: bool, dry_run: bool, yes: bool,
          smtp_host: str | None, smtp_port: int | None, smtp_security: str, smtp_user: str | None,
-         smtp_password: str | None) -> None:
+         smtp_password: str | None, scenario) -> None:
     """Write a mail draft per department (build/mails/MSB.eml) with its workbook attached.
 
     Each draft opens in Outlook ready to send (X-Unsent: 1): the department's total per
@@ -85,7 +86,8 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
     try:
         prepared = prepare_mails(master, out_dir, only=codes(only),
                                  templates=templates, meeting=meeting, note=note, sender=sender or "",
-                                 max_attachment_mb=max_attachment_mb, limit_name=" (--max-attachment-mb)")
+                                 max_attachment_mb=max_attachment_mb, limit_name=" (--max-attachment-mb)",
+                                 scenario=scenario)
     except FindingsError as exc:
         raise stopped(exc, errors_only=True) from None
     except SpareforslagError as exc:

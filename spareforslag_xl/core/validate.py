@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
+from spareforslag_xl.core.decisions import check_decisions
 from spareforslag_xl.model.danish import format_danish, format_share
 from spareforslag_xl.core.filenames import check_file_names
 from spareforslag_xl.model.findings import Finding, error, warning
@@ -51,6 +52,7 @@ def validate(plan: Plan, unreadable: Unreadable = Unreadable()) -> list[Finding]
     findings += _check_references(plan)
     findings += _check_amounts(plan)
     findings += _check_distribution(plan, unreadable)
+    findings += check_decisions(plan)
     findings += check_recipients(plan)
     findings += check_file_names(plan)
     return findings
@@ -151,6 +153,8 @@ def _check_amounts(plan: Plan) -> Iterable[Finding]:
                               "savings are entered as positive amounts.", at(line.refs, year),
                               "Enter the saving as a positive number (a cost as negative only on purpose).")
             yield from _precision(plan, amount, at(line.refs, year), "amount")
+        for year, amount in line.adopted.items():
+            yield from _precision(plan, amount, at(line.refs, ("adopted", year)), "adopted amount")
     for row in plan.fixed:
         for year in plan.years:
             if row.amounts.get(year) is not None:

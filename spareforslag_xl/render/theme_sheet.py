@@ -265,4 +265,8 @@ def decision_note(line: ProposalLine, proposed: Optional[ProposalLine], years) -
     if changed:
         was = " / ".join(format_danish(proposed.amounts.get(y)) for y in years)
         return f"{DECISION_TEXT[line.decision]} med andet beløb (foreslået {was})"
+    if line.decision is Decision.POSTPONED and line.amounts != proposed.amounts:
+        return f"{DECISION_TEXT[line.decision]} (indgår ikke)"
+    if line.decision is Decision.POSTPONED:
+        return f"{DECISION_TEXT[line.decision]} (medregnet i dette scenarie)"
     return DECISION_TEXT[line.decision]

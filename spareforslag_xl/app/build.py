@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from spareforslag_xl.app.check import Checked, Clock, check_master, counted_stop, require_clean
-from spareforslag_xl.model.plan import Department
+from spareforslag_xl.model.plan import Department, Scenario
 
 
 @dataclass
@@ -23,6 +23,8 @@ class Built:
     timings: dict[str, float] = field(default_factory=dict)
     stale: list[Path] = field(default_factory=list)
     """Department workbooks in the output folder that this build did not write (left untouched)."""
+    scenario: Optional[Scenario] = None
+    """The scenario the workbooks show; None for a master without decisions built as proposed."""
 
 
 def report_name(master: Path) -> str:
@@ -34,15 +36,18 @@ def report_name(master: Path) -> str:
 
 def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool = False,
                   clock: Clock = time.perf_counter, departments: bool = True,
-                  only: Optional[list[str]] = None, progress: Optional[Callable[[int, int], None]] = None) -> Built:
+                  only: Optional[list[str]] = None, progress: Optional[Callable[[int, int], None]] = None,
+                  scenario: Optional[Scenario] = None) -> Built:
     """Check the master, compute it and write the report into out_dir; return what was written.
 
     With ``departments`` each department's workbook goes into out_dir/afdelinger/ too (only
     those whose codes are in ``only``, when given; RequestError for an unknown code).
     Raises FindingsError (nothing written) when the master has errors, or warnings with
     ``strict``, unless ``force``. ``progress(done, total)`` is called as workbooks are rendered.
+    ``scenario`` chooses the plan shown (core.decisions.resolve: 'vedtaget' once the master records
+    decisions); ``Built.scenario`` says which was used (None: a master without decisions).
     """
-    from spareforslag_xl.core.compute import compute
+    from spareforslag_xl.core.decisions import compute_scenario
     from spareforslag_xl.core.filenames import WORKBOOK_FOLDER, select
     from spareforslag_xl.io.output import inside, write_all
     from spareforslag_xl.io.parallel import render_all
@@ -53,10 +58,10 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     blocking = require_clean(checked, lambda n: f"{counted_stop(n, 'problem')} the build; nothing was written.",
                              strict=strict, force=force)
     t0 = clock()
-    result = compute(checked.plan)
+    result = compute_scenario(checked.plan, scenario)
     t1 = clock()
     out_dir = Path(out_dir)
-    extras = _document_audit(checked.stated, result)
+    extras = _document_audit(checked.stated, result.proposed or result)  # the document states the proposals
     jobs = [(inside(out_dir, report_name(Path(master))),
              partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=extras))]
     jobs += workbook_jobs(result, out_dir / WORKBOOK_FOLDER, chosen, checked.findings, bool(blocking))
@@ -71,7 +76,7 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     if departments and only is None:
         folder = out_dir / WORKBOOK_FOLDER
         stale = sorted(p for p in folder.glob("*.xlsx") if p not in files and not p.name.startswith("~$"))
-    return Built(checked, list(files), timings, stale)
+    return Built(checked, list(files), timings, stale, result.plan.scenario)
 
 
 def workbook_jobs(result, folder: Path, departments: Sequence[Department], findings=(),

@@ -23,5 +23,5 @@ def init_master(path: Path, first_year: int, years: int, overwrite: bool = False
         lines=(ProposalLine("1", "1", "Eksempel: navnet på forslaget", {y: None for y in span},
                             note="EKSEMPEL – overskriv eller slet denne række"),),
     )
-    write_atomically(path, master_bytes(plan, example=True))
+    write_atomically(path, master_bytes(plan, example=True, decisions=True))
     return path

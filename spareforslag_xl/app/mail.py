@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 from spareforslag_xl.app.check import Checked, check_master, counted_stop, require_clean
-from spareforslag_xl.model.plan import Department, Plan
+from spareforslag_xl.model.plan import Department, Plan, Scenario
 
 if TYPE_CHECKING:
     from spareforslag_xl.render.eml import Draft
@@ -72,15 +72,17 @@ def attachment_name(plan: Plan, stem: str) -> str:
 
 def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None, templates: Optional[Path] = None,
                   meeting: Optional[str] = None, note: str = "", sender: str = "",
-                  max_attachment_mb: float = 10.0, write: bool = True, limit_name: str = "") -> Prepared:
+                  max_attachment_mb: float = 10.0, write: bool = True, limit_name: str = "",
+                  scenario: Optional[Scenario] = None) -> Prepared:
     """Check the master and write a mail draft per department into out_dir/mails/; return them.
 
     Raises FindingsError (nothing written) when the master has errors, RequestError for an
     unknown department code or a template folder without templates, InputError for a
     template that fails, OutputError when a draft cannot be written. ``limit_name`` is added
     after the attachment limit in its warning, to say where the limit is set (' (--max-attachment-mb)').
+    ``scenario`` as for ``build``: the adopted plan once the master records decisions.
     """
-    from spareforslag_xl.core.compute import compute
+    from spareforslag_xl.core.decisions import compute_scenario
     from spareforslag_xl.core.filenames import MAIL_FOLDER, file_stems, select
     from spareforslag_xl.io.output import inside, write_all
     from spareforslag_xl.core.parts import department_part
@@ -94,7 +96,7 @@ def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None,
     chosen = select(plan.departments, only)
     require_clean(checked, lambda n: f"{counted_stop(n, 'error')} the mails; nothing was written.")
     env = template_environment(templates, plan.settings.decimals)
-    result = compute(plan)
+    result = compute_scenario(plan, scenario)
     stems = file_stems(plan.departments)
     date: datetime = plan.created or FIXED_CREATED
     meeting = plan.settings.meeting if meeting is None else meeting
@@ -102,7 +104,7 @@ def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None,
     prepared = Prepared(checked, [])
     for d in chosen:
         name = attachment_name(plan, stems[d.code])
-        texts = render_mail(env, mail_context(department_part(result, d.code), plan, meeting, note, name))
+        texts = render_mail(env, mail_context(department_part(result, d.code), result.plan, meeting, note, name))
         draft = Draft(d.emails, texts.subject, texts.text, texts.html, name, department_bytes(result, d.code),
                       date, to_name=d.contact, sender=sender)
         message = compose(draft)

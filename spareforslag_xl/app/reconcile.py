@@ -14,6 +14,7 @@ from typing import Optional
 
 from spareforslag_xl.app.check import Checked, check_master, counted, require_clean
 from spareforslag_xl.model.errors import InputError, LocateError
+from spareforslag_xl.model.plan import Scenario
 from spareforslag_xl.reconcile.compare import Reconciliation, Source, UnitSource
 from spareforslag_xl.reconcile.table import Table
 from spareforslag_xl.model.units import Unit, UnitConflict, nearest_unit, parse_unit
@@ -26,6 +27,8 @@ class Reconciled:
     checked: Checked
     reconciliation: Reconciliation
     output: Path
+    scenario: Optional[Scenario] = None
+    """The plan compared: 'vedtaget' or 'foreslået' for a master with decisions, None without."""
 
 
 def default_output(master: Path, folder: Path = DEFAULT_FOLDER) -> Path:
@@ -37,13 +40,15 @@ def default_output(master: Path, folder: Path = DEFAULT_FOLDER) -> Path:
 
 def reconcile_files(master: Path, official: Path, output: Optional[Path] = None, mapping: Optional[Path] = None,
                     unit: Optional[Unit] = None, negate: Optional[bool] = None, tolerance: Decimal = Decimal(0),
-                    sheet: Optional[str] = None, force: bool = False) -> Reconciled:
+                    sheet: Optional[str] = None, force: bool = False, proposed: bool = False) -> Reconciled:
     """Compare the master's recomputed figures with the official workbook and write the reconciliation.
 
     Raises FindingsError when the master has errors (unless ``force``), InputError when the
     official workbook or the mapping cannot be used, OutputError when the report cannot be written.
+    Once the master records decisions the adopted plan is compared, with ``proposed`` the proposals;
+    ``Reconciled.scenario`` says which (None: a master without decisions).
     """
-    from spareforslag_xl.core.compute import compute
+    from spareforslag_xl.core.decisions import compute_scenario, has_decisions
     from spareforslag_xl.io.output import refuse_inputs, write_atomically
     from spareforslag_xl.reconcile.compare import compare
     from spareforslag_xl.reconcile.labels import Vocabulary
@@ -66,7 +71,7 @@ def reconcile_files(master: Path, official: Path, output: Optional[Path] = None,
     grids = read_official(official)
     vocab = Vocabulary(plan.departments, plan.themes, rules.departments if rules else None,
                        rules.themes if rules else None)
-    result = compute(plan)
+    result = compute_scenario(plan, Scenario.PROPOSED if proposed and has_decisions(plan) else None)
     unused: list[Table] = []
     if rules is not None:
         tables = mapped_tables(grids, rules, vocab)
@@ -84,7 +89,7 @@ def reconcile_files(master: Path, official: Path, output: Optional[Path] = None,
                          "figures cannot be converted to it.", "Set Enhed to kr., 1.000 kr., mio. kr. or mia. kr.")
     rec = compare(result, master_unit, sources, negate, tolerance, unused)
     write_atomically(output, reconciliation_bytes(rec, master.name, official.name), inputs)
-    return Reconciled(checked, rec, output)
+    return Reconciled(checked, rec, output, result.plan.scenario)
 
 
 def _source(official: Path, table: Table, given: Optional[Unit], mapped: Optional[Unit], master: Unit) -> Source:

@@ -9,8 +9,8 @@ import click
 from spareforslag_xl.cli.language import command, lazy, option
 
 from spareforslag_xl.cli.common import (
-    codes, echo_findings, fail, force_option, master_argument, only_option, output_folder_option, stopped,
-    strict_option,
+    SCENARIO_TEXT, codes, echo_findings, fail, force_option, master_argument, only_option, output_folder_option, stopped,
+    scenario_option, strict_option,
 )
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 
@@ -21,12 +21,14 @@ from spareforslag_xl.model.errors import FindingsError, SpareforslagError
     'Afdelinger', 'Nøgler' and 'Kontrol'. Each department's workbook (afdelinger/MSB.xlsx)
     holds its part of every theme and of the difference, its total, the overview and the
     keys used. With errors in the master nothing is written (exit 1) unless --force.
-    Files are replaced only when complete.
+    Files are replaced only when complete. Once the master records decisions (Beslutning)
+    the workbooks show the adopted plan; --scenario shows another one.
 
     \b
     Example:
       spareforslag build input/spareforslag-budget-2024.xlsx -o build/
       spareforslag build input/spareforslag-budget-2024.xlsx --only MSB,MBU
+      spareforslag build budget.xlsx --scenario "vedtaget+udskudt"
     """))
 @master_argument()
 @output_folder_option(lazy("Folder for the report."))
@@ -35,8 +37,9 @@ from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 @option("--timings", is_flag=True, help=lazy("Print the time of each phase to stderr."))
 @only_option(lazy("Write the workbooks of these departments only (e.g. MSB,MBU)."))
 @option("--no-departments", is_flag=True, help=lazy("Write the report only, no department workbooks."))
+@scenario_option()
 def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool, only: str | None,
-          no_departments: bool) -> None:
+          no_departments: bool, scenario) -> None:
     """Check a master and write its report workbook and one workbook per department into a folder. (the help text is in the decorator, to be translated)."""
     from spareforslag_xl.app.build import build_reports
     from spareforslag_xl.cli.progress import DelayedProgress
@@ -47,12 +50,14 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
     try:
         built = build_reports(master, out_dir, force=force, strict=strict, departments=not no_departments,
                               only=codes(only),
-                              progress=DelayedProgress("Writing workbooks"))
+                              progress=DelayedProgress("Writing workbooks"), scenario=scenario)
     except FindingsError as exc:
         raise stopped(exc, "--force to write a marked report anyway") from None
     except SpareforslagError as exc:
         raise fail(exc) from None
     echo_findings(built.checked.findings, err=True)
+    if built.scenario is not None:
+        click.echo(f"Scenario: {built.scenario.value} ({SCENARIO_TEXT[built.scenario.value]})", err=True)
     for path in built.files:
         click.echo(f"Wrote {path}")
     for path in built.stale:

@@ -98,6 +98,27 @@ def only_option(help: str):
     return option("--only", metavar="CODES", help=help)
 
 
+SCENARIO_TEXT = {
+    "vedtaget": "the adopted plan: rejected and postponed proposals left out",
+    "foreslået": "every proposal, decisions ignored",
+    "vedtaget+udskudt": "the adopted plan with the postponed proposals",
+}
+"""What each scenario (by its value) shows, for the terminal."""
+
+
+def scenario_option():
+    """--scenario: which plan the workbooks (or mails) show, once the master records decisions."""
+    from spareforslag_xl.model.plan import Scenario
+
+    return click.option(
+        "--scenario", type=click.Choice([s.value for s in Scenario]), default=None,
+        callback=lambda ctx, param, value: Scenario(value) if value else None,
+        help="The plan to show: 'vedtaget' (the adopted plan; the default once the master records decisions), "
+             "'foreslået' (every proposal, decisions ignored) or 'vedtaget+udskudt' (as if the postponed "
+             "proposals were adopted too).",
+    )
+
+
 def force_option(help: str):
     return option("--force", is_flag=True, help=help)
 

@@ -19,7 +19,7 @@ import click
 
 from spareforslag_xl.cli.language import command, lazy, option
 
-from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_folder_option
+from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_folder_option, scenario_option
 
 
 @command(help=lazy("""Write a mail draft per department (build/mails/MSB.eml) with its workbook attached.
@@ -40,6 +40,7 @@ from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_fold
 @click.argument("master", type=click.Path(path_type=Path))
 @output_folder_option(lazy("Folder; the drafts go into its 'mails' folder."))
 @only_option(lazy("Mail these departments only (e.g. MSB,MBU)."))
+@scenario_option()
 @option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help=lazy("Folder with your own subject.txt, body.txt and/or body.html (others: the defaults)."))
 @option("--meeting", help=lazy("The meeting named in the mails (default: 'Mødedato' of the master)."))
@@ -62,7 +63,7 @@ from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_fold
 def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, meeting: str | None, note: str,
          sender: str | None, max_attachment_mb: float, send: bool, dry_run: bool, yes: bool,
          smtp_host: str | None, smtp_port: int | None, smtp_security: str, smtp_user: str | None,
-         smtp_password: str | None) -> None:
+         smtp_password: str | None, scenario) -> None:
     """Write a mail draft per department (build/mails/MSB.eml) with its workbook attached. (the help text is in the decorator, to be translated)."""
     from spareforslag_xl.cli.common import (
         EXIT_INPUT, EXIT_OUTPUT, EXIT_PROBLEMS, CommandError, echo_findings, fail, message_of, stopped,
@@ -87,7 +88,8 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
     try:
         prepared = prepare_mails(master, out_dir, only=codes(only),
                                  templates=templates, meeting=meeting, note=note, sender=sender or "",
-                                 max_attachment_mb=max_attachment_mb, limit_name=" (--max-attachment-mb)")
+                                 max_attachment_mb=max_attachment_mb, limit_name=" (--max-attachment-mb)",
+                                 scenario=scenario)
     except FindingsError as exc:
         raise stopped(exc, errors_only=True) from None
     except SpareforslagError as exc:

@@ -41,7 +41,9 @@ def _tolerance(ctx, param, value):
     Department totals, theme totals and (where the official sheet has them) department ×
     theme are compared per year. The table is found by itself (a cross-tab with years
     across, or a long table with Afdeling/Tema, År and Beløb); otherwise --mapping says
-    where it is. The official workbook is only read. Writes a reconciliation workbook.
+    where it is. Once the master records decisions (Beslutning) the adopted plan is
+    compared, with --proposed the proposals. The official workbook is only read. Writes
+    a reconciliation workbook.
     Exit 0 when everything agrees, 1 when something differs or is missing, 2 when the
     official workbook cannot be read or no table is found.
 
@@ -65,13 +67,16 @@ def _tolerance(ctx, param, value):
 @option("--tolerance", callback=_tolerance, default="0", show_default=True, metavar="AMOUNT",
               help=lazy("Largest difference that still agrees, in the master's unit (0.5 allows rounding)."))
 @force_option(lazy("Reconcile even when the master has errors."))
-def reconcile(master: Path, official: Path, output, mapping, sheet, unit, negate, tolerance, force) -> None:
+@option("--proposed", is_flag=True,
+        help=lazy("Compare the proposals, not the adopted plan (which is compared once the master records decisions)."))
+def reconcile(master: Path, official: Path, output, mapping, sheet, unit, negate, tolerance, force, proposed) -> None:
     """Compare the recomputed figures with the official budget workbook and show every difference. (the help text is in the decorator, to be translated)."""
     from spareforslag_xl.app.reconcile import reconcile_files
     from spareforslag_xl.cli.reconcile_report import report_lines
 
     try:
-        done = reconcile_files(master, official, output, mapping, unit, negate, tolerance, sheet, force)
+        done = reconcile_files(master, official, output, mapping, unit, negate, tolerance, sheet, force,
+                               proposed)
     except FindingsError as exc:
         raise stopped(exc, "--force to reconcile anyway") from None
     except SpareforslagError as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
+from spareforslag_xl.model.plan import Scenario
 from spareforslag_xl.model.danish import format_danish, places
 from spareforslag_xl.master.cells import column_letter
 from spareforslag_xl.reconcile.compare import Line, Reconciliation, Source, Status, UnitSource
@@ -81,6 +82,10 @@ def report_lines(rec: Reconciliation, master: str, official: str) -> list[str]:
     unit = plan.settings.unit or "1.000 kr."
     decimals = plan.settings.decimals
     out = [f"Reconciliation of {master} with {official}"]
+    if plan.scenario is Scenario.PROPOSED:
+        out.append("  compared with: the proposals, as asked with --proposed (the master records decisions)")
+    elif plan.scenario is not None:
+        out.append("  compared with: the adopted plan (the master records decisions; --proposed compares the proposals)")
     for source in rec.sources:
         out.append(f"  table: {describe_table(source.table)}")
         out.append(f"  unit: {describe_unit(source, rec.master_unit)}")

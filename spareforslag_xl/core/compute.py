@@ -91,6 +91,8 @@ class Result:
     department_totals: PerDepartment
     rest_total: PerYear
     """Everything not distributed: theme rests and the rest of the difference."""
+    proposed: Optional["Result"] = None
+    """The proposals' figures, when these are a scenario of decisions (core.decisions.compute_scenario)."""
 
     def check(self, year: int) -> Decimal:
         """Return Mål − (departments + Ikke fordelt): zero when the parts add up to the target."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
+from spareforslag_xl.core.decisions import check_decisions
 from spareforslag_xl.model.danish import danish_number, format_danish, format_share
 from spareforslag_xl.model.i18n import _
 from spareforslag_xl.core.filenames import check_file_names
@@ -52,6 +53,7 @@ def validate(plan: Plan, unreadable: Unreadable = Unreadable()) -> list[Finding]
     findings += _check_references(plan, L.LINES.name in unreadable.sheets)
     findings += _check_amounts(plan)
     findings += _check_distribution(plan, unreadable)
+    findings += check_decisions(plan)
     findings += check_recipients(plan)
     findings += check_file_names(plan)
     return findings
@@ -154,6 +156,8 @@ def _check_amounts(plan: Plan) -> Iterable[Finding]:
                     amount=_money(plan, amount), year=year), at(line.refs, year),
                               _("Enter the saving as a positive number (a cost as negative only on purpose)."))
             yield from _precision(plan, amount, at(line.refs, year), _("amount"))
+        for year, amount in line.adopted.items():
+            yield from _precision(plan, amount, at(line.refs, ("adopted", year)), _("adopted amount"))
     for row in plan.fixed:
         for year in plan.years:
             if row.amounts.get(year) is not None:

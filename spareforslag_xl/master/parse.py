@@ -18,6 +18,7 @@ from spareforslag_xl.master.settings import parse_settings
 from spareforslag_xl.master.sheet_checks import workbook_findings
 from spareforslag_xl.master.tables import Table, find_table, fold
 from spareforslag_xl.model.plan import (
+    Decision,
     Department,
     DistributionKey,
     FixedAmount,
@@ -200,6 +201,7 @@ class _Parser:
                 potential_text=text("potential_text"),
                 distribution_text=text("distribution_text"),
                 refs=refs,
+                decision=self._decision(table, row, refs),
             ))
         return tuple(result)
 
@@ -242,6 +244,7 @@ class _Parser:
             result.append(ProposalLine(
                 theme=theme, number=nr, title=title, amounts=amounts, kind=kind,
                 rule=self._rule(table, number, row, refs), note=note, refs=refs,
+                decision=self._decision(table, row, refs), adopted=self._adopted(table, number, row, refs, years),
             ))
         return tuple(result)
 
@@ -288,6 +291,38 @@ class _Parser:
             amounts[year] = self.cells.amount(row[col] if col < len(row) else None, ref)
         return amounts
 
+    def _decision(self, table: Table, row: tuple, refs: dict) -> Optional[Decision]:
+        """Return the decision in the row's Beslutning cell; None when empty, with an error when unknown."""
+        ref = refs.get("decision")
+        text = self.cells.text(table.get(row, "decision"), ref) if ref is not None else ""
+        if not text.strip():
+            return None
+        decision = _DECISIONS.get(fold(text))
+        if decision is None:
+            self.findings.append(error(
+                "unknown-decision", f"the decision '{text.strip()}' is not known.", ref,
+                "Write " + L.DECISION_HELP,
+            ))
+        return decision
+
+    def _adopted(self, table: Table, number: int, row: tuple, refs: dict, years) -> dict[int, Decimal]:
+        """Return the adopted amounts the row gives ('Vedtaget 2024' …): only filled cells."""
+        adopted: dict[int, Decimal] = {}
+        for year, col in table.adopted.items():
+            ref = table.ref(number, col)
+            value = self.cells.amount(row[col] if col < len(row) else None, ref)
+            if value is None:
+                continue
+            if year not in years:
+                self.findings.append(error(
+                    "adopted-unknown-year", f"the adopted amounts name the year {year}, which the proposals do not have.",
+                    ref, f"Use the years of the proposals' columns, or add a column {year}.",
+                ))
+                continue
+            refs[("adopted", year)] = ref
+            adopted[year] = value
+        return adopted
+
     def _rule(self, table: Table, number: int, row: tuple, refs: dict) -> Optional[Rule]:
         method_ref = refs.get("method", table.ref(number, 0))
         method_text = self.cells.text(table.get(row, "method"), method_ref)
@@ -323,6 +358,9 @@ _METHOD_ALIASES = {
     "ikke fordelt": Method.NONE,
     "ingen": Method.NONE,
 }
+
+
+_DECISIONS = {d.value.casefold(): d for d in Decision} | {"foreslaaet": Decision.PROPOSED}
 
 
 def _method(text: str) -> Optional[Method]:

@@ -27,6 +27,8 @@ class Table:
     columns: dict[str, int]
     years: dict[int, int] = field(default_factory=dict)
     rows: list[tuple[int, tuple]] = field(default_factory=list)
+    adopted: dict[int, int] = field(default_factory=dict)
+    """Year → column of the adopted amounts ('Vedtaget 2024'), on a sheet whose layout has them."""
     layout: Optional[L.SheetLayout] = None
     """The sheet's layout, which names the header of each field."""
 
@@ -96,6 +98,14 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
                 table.columns[known.field] = col
                 first_cell[known.field] = ref
             continue
+        adopted = _adopted_year(lay, raw)
+        if adopted is not None:
+            if adopted in table.adopted:
+                findings.append(error("duplicate-year", f"the column '{raw}' appears twice.", ref,
+                                      "Delete one of the two columns."))
+            else:
+                table.adopted[adopted] = col
+            continue
         year = as_year(raw)
         if lay.years and year is not None:
             if year in table.years:
@@ -129,6 +139,16 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
     table.rows = [(n, v) for n, v in sheet.rows if n > number and has_content(v)]
     findings.extend(sheet_findings(table, sheet))
     return table
+
+
+def _adopted_year(lay: L.SheetLayout, raw) -> Optional[int]:
+    """Return the year of a header 'Vedtaget 2024' on a sheet with adopted amounts, else None."""
+    if not lay.adopted_after or not isinstance(raw, str):
+        return None
+    words = raw.split()
+    if len(words) == 2 and fold(words[0]) == fold(L.ADOPTED_PREFIX):
+        return as_year(words[1])
+    return None
 
 
 _YEARISH = re.compile(r"^(?:(?:år|aar|year|budget|overslag|b|bo|r|regnskab)\s*\d|\D{0,12}\d{3,}\D{0,6}$|"

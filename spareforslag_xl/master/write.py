@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Callable, Iterable, Optional, Sequence
 
 from spareforslag_xl.model import layout as L
-from spareforslag_xl.model.plan import Method, Plan, Rule
+from spareforslag_xl.model.plan import Decision, Method, Plan, Rule
 from spareforslag_xl.render.sheet import SheetWriter, Styles
 from spareforslag_xl.render.xlsx import DocProps, add_sheet, close, new_workbook
 
@@ -22,17 +22,25 @@ LIST_ROWS = 2000
 """How many rows the dropdown lists and validations cover."""
 
 
-def master_bytes(plan: Plan, extras: Sequence[ExtraSheet] = (), example: bool = False) -> bytes:
-    """Return the bytes of a master workbook holding plan."""
+def master_bytes(plan: Plan, extras: Sequence[ExtraSheet] = (), example: bool = False,
+                 decisions: Optional[bool] = None) -> bytes:
+    """Return the bytes of a master workbook holding plan.
+
+    ``decisions`` writes the columns of the decisions (Beslutning, Vedtaget 2024 …) with their
+    dropdown; by default only when the plan records decisions, so that an import is unchanged.
+    """
+    from spareforslag_xl.core.decisions import has_decisions
+
+    decided = has_decisions(plan) if decisions is None else decisions
     book, buffer = new_workbook()
     styles = Styles(book, plan.settings.decimals)
-    _guide(book, styles, plan, example)
+    _guide(book, styles, plan, example, decided)
     _settings(book, styles, plan)
     _target(book, styles, plan)
     _departments(book, styles, plan)
     _keys(book, styles, plan)
-    _themes(book, styles, plan)
-    _lines(book, styles, plan)
+    _themes(book, styles, plan, decided)
+    _lines(book, styles, plan, decided)
     _fixed(book, styles, plan)
     for extra in extras:
         extra(book, styles)
@@ -46,7 +54,7 @@ def master_bytes(plan: Plan, extras: Sequence[ExtraSheet] = (), example: bool = 
 
 
 # -- sheets ----------------------------------------------------------------------------------------
-def _guide(book, styles: Styles, plan: Plan, example: bool) -> None:
+def _guide(book, styles: Styles, plan: Plan, example: bool, decisions: bool) -> None:
     w = SheetWriter(add_sheet(book, L.GUIDE), styles)
     w.column(0, 0, 28)
     w.column(1, 1, 14)
@@ -62,6 +70,13 @@ def _guide(book, styles: Styles, plan: Plan, example: bool) -> None:
         "Kontrollér masteren med:  spareforslag validate MASTER.xlsx",
         "Dan rapporten med:  spareforslag build MASTER.xlsx -o build/",
     ]
+    if decisions:
+        intro.append(
+            "Efter beslutningen: skriv i kolonnen Beslutning på arket Forslag (eller Temaer for et helt tema) "
+            "Vedtaget, Forkastet eller Udskudt. Vedtages et forslag med et andet beløb, skrives det under "
+            "'Vedtaget 2024' osv. (tom = som foreslået). Rapporten viser da den vedtagne plan; "
+            "'spareforslag build --scenario foreslået' viser forslagene."
+        )
     if example:
         intro.append("Rækker markeret EKSEMPEL viser, hvordan et ark udfyldes: overskriv eller slet dem.")
     for text in intro:
@@ -76,7 +91,7 @@ def _guide(book, styles: Styles, plan: Plan, example: bool) -> None:
         w.text(row, 1, L.GUIDE_COLUMNS[1], "header")
         w.text(row, 2, L.GUIDE_COLUMNS[2], "header")
         row += 1
-        columns: Iterable = lay.columns
+        columns: Iterable = [c for c in lay.columns if decisions or not c.decision]
         for c in columns:
             w.text(row, 0, c.header)
             w.text(row, 1, "ja" if c.required else "")
@@ -86,6 +101,10 @@ def _guide(book, styles: Styles, plan: Plan, example: bool) -> None:
                 w.text(row, 0, "2024, 2025, …")
                 w.text(row, 1, "ja")
                 w.text(row, 2, "Én kolonne pr. år med året som overskrift; beløb i masterens enhed.", "text_wrap")
+                row += 1
+            if decisions and c.field == lay.adopted_after:
+                w.text(row, 0, L.adopted_header(2024) + ", …")
+                w.text(row, 2, L.ADOPTED_HELP, "text_wrap")
                 row += 1
         if lay is L.SETTINGS:
             for name in L.SETTING_ORDER:
@@ -97,12 +116,16 @@ def _guide(book, styles: Styles, plan: Plan, example: bool) -> None:
     w.print_setup(L.GUIDE, "", None)
 
 
-def _header(w: SheetWriter, lay: L.SheetLayout, years: Sequence[int]) -> list:
+def _header(w: SheetWriter, lay: L.SheetLayout, years: Sequence[int], decisions: bool = False) -> list:
     """Write the header row; return the field names (and years) of the columns in order."""
-    headers = L.fields_in_order(lay, tuple(years))
+    headers = L.fields_in_order(lay, tuple(years), decisions)
     for col, h in enumerate(headers):
         if isinstance(h, int):
             w.number(0, col, h, "header_num")
+        elif isinstance(h, tuple):
+            w.text(0, col, L.adopted_header(h[1]), "header_num")
+            w.column(col, col, 13)
+            continue
         else:
             w.text(0, col, lay.header(h), "header")
         width = lay.column(h).width if isinstance(h, str) else 11
@@ -172,9 +195,9 @@ def _keys(book, styles: Styles, plan: Plan) -> None:
     w.column(2, 2, 10, "share")
 
 
-def _themes(book, styles: Styles, plan: Plan) -> None:
+def _themes(book, styles: Styles, plan: Plan, decisions: bool) -> None:
     w = SheetWriter(add_sheet(book, L.THEMES.name), styles)
-    headers = _header(w, L.THEMES, ())
+    headers = _header(w, L.THEMES, (), decisions)
     col = {h: i for i, h in enumerate(headers)}
     for row, t in enumerate(plan.themes, start=1):
         _code(w, row, col["number"], t.number)
@@ -186,12 +209,16 @@ def _themes(book, styles: Styles, plan: Plan) -> None:
         w.text(row, col["description"], t.description, "text_wrap")
         w.text(row, col["potential_text"], t.potential_text, "text_wrap")
         w.text(row, col["distribution_text"], t.distribution_text, "text_wrap")
+        if decisions and t.decision is not None:
+            w.text(row, col["decision"], t.decision.value)
     _rule_validations(w, col)
+    if decisions:
+        _decision_validation(w, col)
 
 
-def _lines(book, styles: Styles, plan: Plan) -> None:
+def _lines(book, styles: Styles, plan: Plan, decisions: bool) -> None:
     w = SheetWriter(add_sheet(book, L.LINES.name), styles)
-    headers = _header(w, L.LINES, plan.years)
+    headers = _header(w, L.LINES, plan.years, decisions)
     col = {h: i for i, h in enumerate(headers)}
     for row, line in enumerate(plan.lines, start=1):
         _code(w, row, col["theme"], line.theme)
@@ -202,12 +229,19 @@ def _lines(book, styles: Styles, plan: Plan) -> None:
             w.amount(row, col[year], line.amounts.get(year))
         _rule(w, row, col, line.rule)
         w.text(row, col["note"], line.note)
+        if decisions:
+            if line.decision is not None:
+                w.text(row, col["decision"], line.decision.value)
+            for year, amount in line.adopted.items():
+                w.amount(row, col[("adopted", year)], amount)
     w.freeze(1, col["title"] + 1)
     w.validation(1, col["theme"], LIST_ROWS, col["theme"], _list_of_themes())
     w.validation(1, col["kind"], LIST_ROWS, col["kind"], {
         "validate": "list", "source": ["A", "T"], "ignore_blank": True,
     })
     _rule_validations(w, col)
+    if decisions:
+        _decision_validation(w, col)
 
 
 def _fixed(book, styles: Styles, plan: Plan) -> None:
@@ -250,6 +284,13 @@ def _rule_validations(w: SheetWriter, col: dict) -> None:
         "input_title": L.THEMES.header("method"), "input_message": "Nøgle, Faste beløb eller Ikke fordelt.",
     })
     w.validation(1, col["key"], LIST_ROWS, col["key"], _list_of_keys())
+
+
+def _decision_validation(w: SheetWriter, col: dict) -> None:
+    w.validation(1, col["decision"], LIST_ROWS, col["decision"], {
+        "validate": "list", "source": [d.value for d in Decision], "ignore_blank": True,
+        "error_title": "Ukendt beslutning", "error_message": "Vælg " + L.DECISION_HELP,
+    })
 
 
 def _list_of_keys() -> dict:

@@ -24,6 +24,10 @@ class Code:
 
 
 CODES: tuple[Code, ...] = (
+    Code("adopted-but-rejected", (Severity.WARNING,),
+         lazy("A rejected proposal has adopted amounts; they are not used.")),
+    Code("adopted-unknown-year", (Severity.ERROR,),
+         lazy("An adopted-amount column names a year that is not one of the plan's years.")),
     Code("bad-setting", (Severity.ERROR,),
          lazy("A setting has a value it cannot have (e.g. Decimaler outside 0-4).")),
     Code("boolean-in-amount", (Severity.ERROR,),
@@ -32,6 +36,8 @@ CODES: tuple[Code, ...] = (
          lazy("A sheet the program does not read is damaged; Excel may refuse to open the file.")),
     Code("date-in-amount", (Severity.ERROR,),
          lazy("An amount cell holds a date (Excel may have turned the typed number into one).")),
+    Code("decision-without-lines", (Severity.WARNING,),
+         lazy("A theme without proposals has a decision; it changes nothing.")),
     Code("duplicate-column", (Severity.ERROR,),
          lazy("A column header appears twice on a sheet.")),
     Code("duplicate-department", (Severity.ERROR,),
@@ -144,6 +150,8 @@ CODES: tuple[Code, ...] = (
          lazy("An amount has more decimals than the plan shows.")),
     Code("unknown-column", (Severity.WARNING,),
          lazy("A column is not used by the program and is ignored.")),
+    Code("unknown-decision", (Severity.ERROR,),
+         lazy("A decision is not one of Foreslået, Vedtaget, Forkastet or Udskudt.")),
     Code("unknown-department", (Severity.ERROR,),
          lazy("A department code is not on the sheet 'Afdelinger'.")),
     Code("unknown-key", (Severity.ERROR,),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spareforslag_xl.model.plan import Method
+from spareforslag_xl.model.plan import Decision, Method
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,8 @@ class Column:
     help: str
     required: bool = False
     width: int = 12
+    decision: bool = False
+    """A column of the decisions: written by ``init`` and for plans with decisions, read always."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ class SheetLayout:
     """Whether year columns (headers such as 2024) follow the column ``years_after``."""
     years_after: str = ""
     """The field of the column the year columns follow."""
+    adopted_after: str = ""
+    """The field of the column the adopted year columns ('Vedtaget 2024' …) follow; '' for none."""
 
     def column(self, field: str) -> Column:
         """Return the column of a field name, e.g. ``LINES.column("theme")``."""
@@ -134,6 +138,19 @@ METHOD_HELP = (
     f"eller '{Method.NONE.value}'."
 )
 
+DECISION_HELP = (
+    f"Tom eller '{Decision.PROPOSED.value}' (ikke besluttet: tæller som foreslået), '{Decision.ADOPTED.value}', "
+    f"'{Decision.REJECTED.value}' eller '{Decision.POSTPONED.value}'."
+)
+ADOPTED_PREFIX = "Vedtaget"
+"""The adopted amounts' columns are headed 'Vedtaget 2024', 'Vedtaget 2025', …"""
+
+
+def adopted_header(year: int) -> str:
+    """'Vedtaget 2024': the header of the column of the amounts adopted in a year."""
+    return f"{ADOPTED_PREFIX} {year}"
+
+
 THEMES = SheetLayout(
     "Temaer",
     "Én række pr. tema i den rækkefølge, oversigten skal vise dem.",
@@ -148,6 +165,8 @@ THEMES = SheetLayout(
         Column("description", "Beskrivelse af opgaven", "Temaets beskrivelse (vises i rapporten).", False, 50),
         Column("potential_text", "Identificeret potentiale", "Tekst om det identificerede potentiale.", False, 50),
         Column("distribution_text", "Fordeling på afdeling", "Tekst om hvordan temaet fordeles.", False, 50),
+        Column("decision", "Beslutning", "Beslutningen for hele temaet (valgfri): " + DECISION_HELP
+               + " Et forslags egen beslutning går forud.", False, 14, decision=True),
     ),
 )
 
@@ -164,9 +183,16 @@ LINES = SheetLayout(
         Column("key", "Nøgle", "Nøglens navn, når Fordeling er 'Nøgle'.", False, 30),
         Column("from_year", "Fra år", "Første år der fordeles (valgfri).", False, 8),
         Column("note", "Bemærkning", "Fri tekst.", False, 30),
+        Column("decision", "Beslutning", "Beslutningen om forslaget: " + DECISION_HELP
+               + " Tom = temaets beslutning, ellers foreslået.", False, 14, decision=True),
     ),
     years=True,
     years_after="kind",
+    adopted_after="decision",
+)
+ADOPTED_HELP = (
+    "Vedtaget med et andet beløb end foreslået: skriv det vedtagne beløb under året; tom = som foreslået. "
+    "Et beløb her uden beslutning betyder 'Vedtaget'."
 )
 
 FIXED = SheetLayout(
@@ -192,16 +218,24 @@ METHOD_BY_NAME = {m.value.casefold(): m for m in Method}
 YEAR_MIN, YEAR_MAX = 1900, 2200
 
 
-def fields_in_order(layout: SheetLayout, years: tuple[int, ...]) -> list[str | int]:
-    """Return the field names of a sheet as the writer lays them out, years in their place."""
-    fields: list[str | int] = []
+def fields_in_order(layout: SheetLayout, years: tuple[int, ...], decisions: bool = False) -> list[str | int]:
+    """Return the field names of a sheet as the writer lays them out, years in their place.
+
+    With ``decisions`` the decision columns come too, the adopted years as ('adopted', year).
+    """
+    fields: list = []
     for c in layout.columns:
+        if c.decision and not decisions:
+            continue
         fields.append(c.field)
         if layout.years and c.field == layout.years_after:
             fields.extend(years)
+        if decisions and c.field == layout.adopted_after:
+            fields.extend(("adopted", y) for y in years)
     return fields
 
 
-def columns_in_order(layout: SheetLayout, years: tuple[int, ...]) -> list[str | int]:
+def columns_in_order(layout: SheetLayout, years: tuple[int, ...], decisions: bool = False) -> list[str | int]:
     """Return the headers of a sheet as the writer lays them out, years in their place."""
-    return [f if isinstance(f, int) else layout.header(f) for f in fields_in_order(layout, years)]
+    return [f if isinstance(f, int) else adopted_header(f[1]) if isinstance(f, tuple) else layout.header(f)
+            for f in fields_in_order(layout, years, decisions)]

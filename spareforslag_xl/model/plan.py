@@ -52,6 +52,24 @@ class Method(Enum):
     NONE = "Ikke fordelt"
 
 
+class Decision(Enum):
+    """What the politicians decided about a proposal line (or a whole theme)."""
+
+    PROPOSED = "Foreslået"
+    """Not decided (also an empty cell): the line counts as proposed."""
+    ADOPTED = "Vedtaget"
+    REJECTED = "Forkastet"
+    POSTPONED = "Udskudt"
+
+
+class Scenario(Enum):
+    """Which plan a build shows: the adopted one, the proposals, or the adopted plus the postponed lines."""
+
+    ADOPTED = "vedtaget"
+    PROPOSED = "foreslået"
+    WITH_POSTPONED = "vedtaget+udskudt"
+
+
 @dataclass(frozen=True)
 class Rule:
     """A distribution rule of a theme or a line; ``from_year`` leaves earlier years undistributed."""
@@ -137,6 +155,8 @@ class Theme:
     potential_text: str = ""
     distribution_text: str = ""
     refs: Refs = field(default_factory=dict)
+    decision: Optional[Decision] = None
+    """The decision for the whole theme (column Beslutning on Temaer); None when the cell is empty."""
 
     @property
     def label(self) -> str:
@@ -155,6 +175,10 @@ class ProposalLine:
     rule: Optional[Rule] = None
     note: str = ""
     refs: Refs = field(default_factory=dict)
+    decision: Optional[Decision] = None
+    """The line's own decision (column Beslutning on Forslag); None when the cell is empty."""
+    adopted: Mapping[int, Decimal] = field(default_factory=dict)
+    """Year → the amount adopted instead of the proposed one ('Vedtaget 2024' …); only the years given."""
 
     @property
     def label(self) -> str:
@@ -188,6 +212,8 @@ class Plan:
     source_name: str = ""
     created: Optional[datetime] = None
     """When the master was last saved; stamped on outputs so that they are reproducible."""
+    scenario: Optional[Scenario] = None
+    """Set on the plan of a scenario (core.decisions.scenario_plan): its amounts are the scenario's."""
 
     def key(self, name: Optional[str]) -> Optional[DistributionKey]:
         return self._keys_by_name.get(fold_name(name)) if name else None

@@ -14,7 +14,9 @@ from typing import Callable, Optional
 
 from spareforslag_xl.core.compute import Result, ThemeResult
 from spareforslag_xl.model.plan import Plan
-from spareforslag_xl.render.labels import NOTE, TARGET, THEME, TOTAL, difference_label
+from spareforslag_xl.render.labels import (
+    ADOPTED, CHANGE, NOTE, PROPOSED_TABLE, SCENARIO_LINE, TARGET, THEME, TOTAL, difference_label,
+)
 from spareforslag_xl.render.sheet import SheetWriter, Styles
 from spareforslag_xl.render.xlsx import cell
 
@@ -56,6 +58,9 @@ class Frame:
         meta = [p for p in (s.municipality, f"Budget {s.budget_year}" if s.budget_year else "",
                             f"Beløb i {self.unit}", f"Kilde: {self.source}" if self.source else "") if p]
         w.text(row, 0, " · ".join(meta), "meta")
+        if self.plan.scenario is not None:
+            w.text(row + 1, 0, SCENARIO_LINE[self.plan.scenario.value], "subsection")
+            row += 1
         return row + 2
 
     def _year_header(self, w: SheetWriter, row: int, label: str, last: str = "") -> None:
@@ -81,7 +86,8 @@ class Frame:
     def _overview_table(self, w: SheetWriter, row: int, result: Result, theme_cell: ThemeCell) -> OverviewRows:
         """Write every theme's total per year, 'I alt', 'Mål' and the difference to distribute."""
         header = row
-        self._year_header(w, row, f"{THEME} ({self.unit})", NOTE)
+        decided = f" – {ADOPTED.lower()}" if result.proposed is not None else ""
+        self._year_header(w, row, f"{THEME}{decided} ({self.unit})", NOTE)
         row += 1
         first = row
         for t in result.themes:
@@ -116,6 +122,32 @@ class Frame:
 
     def residual_key_name(self) -> str:
         return self.plan.settings.residual_key or "restfordelingsnøgle"
+
+
+def proposed_table(frame: Frame, w: SheetWriter, row: int, result: Result, adopted_total: int) -> int:
+    """Write the proposals' totals per theme beside a decided plan's overview, 'I alt' and the change; return
+    the next free row. ``adopted_total`` is the row of the decided plan's 'I alt' above."""
+    proposed = result.proposed
+    w.text(row, 0, PROPOSED_TABLE, "section")
+    row += 1
+    frame._year_header(w, row, f"{THEME} ({frame.unit})", NOTE)
+    row += 1
+    first = row
+    for t, decided in zip(proposed.themes, result.themes):
+        w.text(row, 0, t.theme.label, "label")
+        for i, year in enumerate(frame.years, start=1):
+            w.amount(row, i, t.totals[year])
+        changed = [y for y in frame.years if t.totals[y] != decided.totals[y]]
+        if changed:
+            w.text(row, frame.last_col, "Ændret ved beslutningen i " + ", ".join(map(str, changed)), "note")
+        row += 1
+    w.text(row, 0, f"{TOTAL} foreslået", "label_total")
+    w.text(row + 1, 0, CHANGE, "bold")
+    for i, year in enumerate(frame.years, start=1):
+        w.formula(row, i, frame._sum_formula(i, first, row - 1), proposed.total[year])
+        w.formula(row + 1, i, f"={cell(adopted_total, i)}-{cell(row, i)}", result.total[year] - proposed.total[year],
+                  "amount_total")
+    return row + 4
 
 
 def count_da(errors: int, warnings: int) -> str:

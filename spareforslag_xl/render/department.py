@@ -65,10 +65,15 @@ class _Context(Frame):
         self.errors = errors
         # The department sheet and the overview refer to each other, so the summary's rows are
         # fixed here: title, subtitle and meta line, an empty row, the banner if any, the header.
-        self.header_row = HEADING_ROWS + (1 if errors else 0)
+        self.header_row = self.heading_rows + (1 if errors else 0)
         self.themes_first = self.header_row + 1
         self.difference_row = self.themes_first + len(part.themes)
         self.total_row = self.difference_row + 1
+
+    @property
+    def heading_rows(self) -> int:
+        """The heading's rows: one more for the line that says which plan (scenario) the figures are."""
+        return HEADING_ROWS + (1 if self.plan.scenario is not None else 0)
 
     def _department_heading(self, w: SheetWriter, subtitle: str) -> int:
         s = self.plan.settings
@@ -79,7 +84,7 @@ class _Context(Frame):
     def own_sheet(self, w: SheetWriter, overview: OverviewRows) -> None:
         self._columns(w)
         row = self._department_heading(w, f"{self.title} – andel for {self.code}")
-        assert row == HEADING_ROWS
+        assert row == self.heading_rows
         if self.errors:
             w.merged_text(row - 1, 0, self.last_col, f"DANNET TRODS {self.errors} FEJL I MASTEREN – tallene kan "
                           "være forkerte.", "banner")

@@ -7,6 +7,8 @@ carry figures are written where they are used, with these labels inside.
 
 from __future__ import annotations
 
+from spareforslag_xl.model.plan import Decision
+
 # -- sheet names ---------------------------------------------------------------------------------
 OVERVIEW = "Oversigt"
 DEPARTMENTS = "Afdelinger"
@@ -51,3 +53,27 @@ SHARE = "Andel"
 DESCRIPTION = "Beskrivelse af opgaven"
 POTENTIAL = "Identificeret potentiale"
 DISTRIBUTION = "Fordeling på afdeling"
+
+
+# -- decisions -------------------------------------------------------------------------------------
+DECISION = "Beslutning"
+PROPOSED = "Foreslået"
+ADOPTED = "Vedtaget"
+DECISION_TEXT = {
+    Decision.ADOPTED: "Vedtaget",
+    Decision.REJECTED: "Forkastet",
+    Decision.POSTPONED: "Udskudt",
+    Decision.PROPOSED: "Ikke besluttet (tæller som foreslået)",
+}
+"""Decision → how a theme sheet's note names a line's decision."""
+EXCLUDED = "Forkastede og udskudte forslag (indgår ikke i planen)"
+PROPOSED_TABLE = "Foreslået før beslutning"
+CHANGE = "Ændring i alt (vedtaget − foreslået)"
+SCENARIO_LINE = {
+    "vedtaget": "Tallene er den vedtagne plan: forkastede og udskudte forslag indgår ikke, vedtagne forslag med "
+                "deres vedtagne beløb; afdelingernes andele er andele af den vedtagne plan.",
+    "foreslået": "Tallene er alle forslag som foreslået; beslutningerne i masteren er ikke brugt.",
+    "vedtaget+udskudt": "Tallene er den vedtagne plan med de udskudte forslag, som om de også blev vedtaget; "
+                        "forkastede forslag indgår ikke.",
+}
+"""Scenario (its value) → the line under the heading of every sheet that says which plan the figures are."""

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Optional
 
+from spareforslag_xl.render.labels import SCENARIO_LINE
 from spareforslag_xl.model.danish import format_danish, to_decimal
 from spareforslag_xl.model.errors import InputError, RequestError
 from spareforslag_xl.model.plan import Plan
@@ -81,7 +82,9 @@ def mail_context(part: DepartmentPart, plan: Plan, meeting: str = "", note: str 
     return {
         "department": part.department,
         "plan": {"title": s.title, "subtitle": s.subtitle, "municipality": s.municipality,
-                 "budget_year": s.budget_year, "unit": s.unit or "1.000 kr.", "source": plan.source_name},
+                 "budget_year": s.budget_year, "unit": s.unit or "1.000 kr.", "source": plan.source_name,
+                 "scenario": plan.scenario.value if plan.scenario else "",
+                 "scenario_text": SCENARIO_LINE[plan.scenario.value] if plan.scenario else ""},
         "years": list(part.years),
         "total": part.total,
         "themes": list(part.themes),

@@ -18,7 +18,7 @@ from spareforslag_xl.model.danish import format_share
 from spareforslag_xl.model.findings import Finding, count
 from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import Method
-from spareforslag_xl.render.common import count_da, shown
+from spareforslag_xl.render.common import count_da, proposed_table, shown
 from spareforslag_xl.render.sheet import SheetWriter, Styles
 from spareforslag_xl.render.labels import (
     BASIS, CHECKS, DEPARTMENT, DEPARTMENTS, DIFFERENCE_SHARE, KEYS, NOT_DISTRIBUTED, OVERVIEW, REST_LABEL, SHARE,
@@ -95,7 +95,7 @@ def _has_sheet(t: ThemeResult) -> bool:
 class _Context(ThemeSheets):
     def __init__(self, result: Result, styles: Styles, layout: Layout, findings: Sequence[Finding],
                  forced: bool) -> None:
-        super().__init__(result.plan, result.years, styles, layout)
+        super().__init__(result.plan, result.years, styles, layout, result.proposed)
         self.result = result
         self.layout = layout
         self.findings = findings
@@ -129,6 +129,8 @@ class _Context(ThemeSheets):
         self.layout.overview_rows.update({"total": rows.total, "target": rows.target, "difference": rows.difference})
         key_name = self.residual_key_name()
         row = rows.difference + 3
+        if self.result.proposed is not None:
+            row = proposed_table(self, w, row, self.result, rows.total)
         split = self.result.difference_split
         w.text(row, 0, f"Fordeling af differencen efter {key_name.lower()}", "section")
         row += 1

@@ -70,6 +70,16 @@ class Styles:
     def __getitem__(self, name: str):
         return self._formats[name]
 
+    def decision_styles(self) -> None:
+        """Add the styles of lines left out of a decided plan (struck through, grey), once per workbook.
+
+        Only a workbook with decisions gets them, so that one without is unchanged byte for byte.
+        """
+        if "amount_struck" not in self._formats:
+            grey = {"font_color": "#808080", "font_strikeout": True}
+            self.add("label_struck", {**grey, "text_wrap": True})
+            self.add("amount_struck", {**grey, "num_format": self._formats["amount"].num_format})
+
     def add(self, name: str, props: dict) -> None:
         """Register a new format under name: props on top of the base font and alignment."""
         if name in self._formats:
@@ -78,7 +88,7 @@ class Styles:
 
 
 WRAPPING = frozenset({"text_wrap", "italic", "note", "description", "error", "warning", "banner", "label",
-                      "label_indent", "label_muted"})
+                      "label_indent", "label_muted", "label_struck"})
 LINE_HEIGHT = 13.0
 """Points per line of 10 pt text; rows with wrapped text get a multiple of it."""
 

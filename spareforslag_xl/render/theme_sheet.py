@@ -10,11 +10,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Callable, Optional, Protocol
 
-from spareforslag_xl.core.compute import Split, ThemeResult
-from spareforslag_xl.model.plan import Method, Plan
+from spareforslag_xl.core.compute import Result, Split, ThemeResult
+from spareforslag_xl.core.decisions import counts
+from spareforslag_xl.model.danish import format_danish
+from spareforslag_xl.model.plan import Decision, Method, Plan, ProposalLine
 from spareforslag_xl.render.common import Frame, partial_note
 from spareforslag_xl.render.labels import (  # FTE_LABEL, REST_LABEL, TOTAL_LABEL stay importable from here
-    DEPARTMENT, DESCRIPTION, DISTRIBUTION, FTE_LABEL, NOT_DISTRIBUTED, NOTE, POTENTIAL, REST_LABEL, SALARY, SHARE,
+    DECISION_TEXT, DEPARTMENT, DESCRIPTION, EXCLUDED, DISTRIBUTION, FTE_LABEL, NOT_DISTRIBUTED, NOTE, POTENTIAL, REST_LABEL, SALARY, SHARE,
     THEME, TOTAL, TOTAL_LABEL,
 )
 from spareforslag_xl.render.sheet import SheetWriter, Styles
@@ -36,10 +38,15 @@ class ThemeSheets(Frame):
     """Writes theme sheets and split tables (one row per department of the plan) and records in
     places where it put each theme's total, department parts and rest."""
 
-    def __init__(self, plan: Plan, years: tuple[int, ...], styles: Styles, places: ThemePlaces) -> None:
+    def __init__(self, plan: Plan, years: tuple[int, ...], styles: Styles, places: ThemePlaces,
+                 proposed: Optional[Result] = None) -> None:
         super().__init__(plan, years, styles)
         self.places = places
         self.departments = plan.departments
+        self.proposed = proposed
+        """The proposals' figures when the plan is a decided scenario: its lines are marked with their decision."""
+        if proposed is not None:
+            styles.decision_styles()
 
     def _split_rows(self, w: SheetWriter, row: int, split: Split, record: Optional[dict] = None,
                     rest_record: Optional[Callable[[int], None]] = None) -> int:
@@ -93,11 +100,12 @@ class ThemeSheets(Frame):
         self._year_header(w, row, f"{POTENTIAL} ({self.unit})", NOTE)
         row += 1
         first = row
-        for line in t.lines:
+        lines, excluded = self._decided_lines(t)
+        for line, proposed in lines:
             w.text(row, 0, line.label, "label")
             for i, year in enumerate(self.years, start=1):
                 w.amount(row, i, line.amounts.get(year))
-            notes = [n for n in (line.note, self._rule_note(line.rule)) if n]
+            notes = [n for n in (decision_note(line, proposed, self.years), line.note, self._rule_note(line.rule)) if n]
             w.text(row, self.last_col, "; ".join(notes), "note")
             row += 1
         last = row - 1
@@ -106,7 +114,9 @@ class ThemeSheets(Frame):
         w.text(row, 0, TOTAL_LABEL, "label_total")
         for i, year in enumerate(self.years, start=1):
             rng = f"{cell(first, i)}:{cell(last, i)}"
-            formula = f'=IF(COUNT({rng})=0,"-",SUM({rng}))' if t.lines else '="-"'
+            formula = f'=IF(COUNT({rng})=0,"-",SUM({rng}))' if lines else '="-"'
+            if t.lines and not lines and t.totals[year] is not None:
+                formula = "=0"  # every line rejected or postponed: the plan saves nothing here
             w.formula(row, i, formula, t.totals[year])
         note = partial_note(t, self.years)
         if note:
@@ -128,6 +138,7 @@ class ThemeSheets(Frame):
         else:
             w.text(row, 1, "ikke angivet", "note")
         row += 2
+        row = self._excluded_lines(w, row, excluded)
         row = self._theme_distribution(w, row, t)
         for heading, text in ((DESCRIPTION, th.description),
                               (POTENTIAL, th.potential_text),
@@ -142,6 +153,31 @@ class ThemeSheets(Frame):
             row += 1
         w.freeze(header + 1, 1)
         self._finish(w, (header, header))
+
+    def _decided_lines(self, t: ThemeResult) -> tuple[list, list]:
+        """Return (lines in the plan, lines left out), each line with its proposed one (None without decisions)."""
+        if self.proposed is None or self.plan.scenario is None:
+            return [(line, None) for line in t.lines], []
+        proposed = self.proposed.plan.lines_of(t.theme.number)
+        kept, left = [], []
+        for line, before in zip(t.lines, proposed):
+            (kept if counts(line.decision, self.plan.scenario) else left).append((line, before))
+        return kept, left
+
+    def _excluded_lines(self, w: SheetWriter, row: int, excluded: list) -> int:
+        """Write the rejected (and postponed) lines, struck through with their proposed amounts."""
+        if not excluded:
+            return row
+        w.text(row, 0, f"{EXCLUDED} ({self.unit})", "subsection")
+        row += 1
+        for line, proposed in excluded:
+            w.text(row, 0, proposed.label, "label_struck")
+            for i, year in enumerate(self.years, start=1):
+                w.amount(row, i, proposed.amounts.get(year), "amount_struck")
+            notes = [n for n in (decision_note(line, proposed, self.years), line.note) if n]
+            w.text(row, self.last_col, "; ".join(notes), "note")
+            row += 1
+        return row + 1
 
     def _rule_note(self, rule) -> str:
         if rule is None:
@@ -219,3 +255,18 @@ class ThemeSheets(Frame):
             w.formula(row, col, f'=IF(COUNT({refs})=0,"-",SUM({refs}))', None, "amount")
         else:
             w.formula(row, col, f"=SUM({refs})", value, "amount")
+
+
+def decision_note(line: ProposalLine, proposed: Optional[ProposalLine], years) -> str:
+    """Return the line's decision for its note ('Vedtaget', 'Forkastet', 'Vedtaget med andet beløb (foreslået …)')."""
+    if proposed is None or line.decision is None:
+        return ""
+    changed = [y for y in years if line.decision is Decision.ADOPTED and line.amounts.get(y) != proposed.amounts.get(y)]
+    if changed:
+        was = " / ".join(format_danish(proposed.amounts.get(y)) for y in years)
+        return f"{DECISION_TEXT[line.decision]} med andet beløb (foreslået {was})"
+    if line.decision is Decision.POSTPONED and line.amounts != proposed.amounts:
+        return f"{DECISION_TEXT[line.decision]} (indgår ikke)"
+    if line.decision is Decision.POSTPONED:
+        return f"{DECISION_TEXT[line.decision]} (medregnet i dette scenarie)"
+    return DECISION_TEXT[line.decision]

@@ -222,7 +222,7 @@ def test_forced_department_workbook_carries_a_banner(master, tmp_path):
     path = master(edits={"Forslag!E2": "abc"})
     out = build_reports(path, tmp_path / "out", force=True, only=["BA"]).files[1]
     ws = openpyxl.load_workbook(out, data_only=True)["BA"]
-    assert ws["A4"].value == "DANNET TRODS 1 FEJL I MASTEREN – tallene kan være forkerte."
+    assert ws["A4"].value == "DANNET TRODS 1 FEJL I GRUNDARKET – tallene kan være forkerte."
     assert check_formulas(out) == []
 
 

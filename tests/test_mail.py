@@ -204,7 +204,7 @@ def test_a_large_attachment_is_a_warning(master, tmp_path):
     assert result.exit_code == 0
     [line] = [x for x in result.stderr.splitlines() if x.startswith("warning: MSB")]
     assert line.startswith("warning: MSB: the attachment spareforslag-budget-2024-MSB.xlsx is ")
-    assert line.endswith(" kB, more than 0.001 MB (--max-attachment-mb); mail servers often refuse large messages.")
+    assert line.endswith(" kB, more than 0,001 MB (--max-attachment-mb); mail servers often refuse large messages.")
     assert "warning: MSB" not in run("mail", master(), "-o", tmp_path / "o2", "--only", "MSB").stderr
 
 

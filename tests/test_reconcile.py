@@ -70,7 +70,7 @@ def test_cross_tab_by_department_code_that_agrees_exits_0(files, result):
     assert check_formulas(out) == []
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Afstemning", "Forskelle", "Afdelinger"]
-    assert book["Afstemning"]["A5"].value == "Alt stemmer: 24 officielle tal er sammenlignet med masteren."
+    assert book["Afstemning"]["A5"].value == "Alt stemmer: 24 officielle tal er sammenlignet med grundarket."
 
 
 def test_one_changed_official_cell_is_named_with_its_difference(files, result):

@@ -116,8 +116,8 @@ def test_forced_report_carries_a_banner_and_the_findings(master, tmp_path):
     book = openpyxl.load_workbook(out)
     assert book["Oversigt"]["A4"].value.startswith("RAPPORTEN ER DANNET TRODS 1 FEJL")
     checks = [[c.value for c in r] for r in book["Kontrol"].iter_rows(min_row=6)]
-    assert ["Fejl", "not-a-number", "Forslag", "E2", "the amount 'abc' is not a number.",
-            "Type a number, or '-' / leave it empty when it is not estimated."] in checks
+    assert ["Fejl", "not-a-number", "Forslag", "E2", "beløbet 'abc' er ikke et tal.",
+            "Skriv et tal, eller '-' / lad cellen være tom, når beløbet ikke er anslået."] in checks
 
 
 def test_a_theme_without_any_estimate_in_a_year_shows_dash_in_report_and_department_workbook(master, tmp_path):

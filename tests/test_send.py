@@ -179,13 +179,34 @@ def test_dry_run_lists_who_would_get_what_and_sends_nothing(master, tmp_path, sm
     result = send(master(), tmp_path / "out", port, "--dry-run", "--only", "MSB,MBU")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[2:5] == ["MSB  to: budget.msb@example.org",
+    assert lines[0:3] == ["MSB  to: budget.msb@example.org",
                           "     subject: Spareforslag til Budget 2024: MSB – Sociale Forhold og Beskæftigelse",
-                          lines[4]]
-    assert lines[4].startswith("     attachment: spareforslag-budget-2024-MSB.xlsx (") and lines[4].endswith(" kB)")
+                          lines[2]]
+    assert lines[2].startswith("     attachment: spareforslag-budget-2024-MSB.xlsx (") and lines[2].endswith(" kB)")
     assert lines[-2:] == [f"2 mails through 127.0.0.1:{port} (no encryption) from budget@example.org.",
                           "Dry run: nothing was sent."]
     assert handler.envelopes == []
+
+
+def test_a_dry_run_changes_nothing_on_disk(master, tmp_path, smtp):
+    handler, port = smtp()
+    out = tmp_path / "out"
+    assert CliRunner().invoke(cli, ["mail", str(master()), "-o", str(out)]).exit_code == 0
+    before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in (out / "mails").iterdir()}
+    result = send(master(), out, port, "--dry-run")
+    assert result.exit_code == 0 and "Wrote" not in result.stdout
+    assert {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in (out / "mails").iterdir()} == before
+    fresh = tmp_path / "fresh"
+    assert send(master(), fresh, port, "--dry-run").exit_code == 0
+    assert not fresh.exists()
+
+
+def test_the_dry_run_listing_aligns_two_letter_codes(master, tmp_path, smtp):
+    handler, port = smtp()
+    lines = send(master(), tmp_path / "out", port, "--dry-run", "--only", "MSB,BA").stdout.splitlines()
+    ba = lines.index("BA   to: budget.ba@example.org")
+    assert lines[ba + 1].startswith("     subject: ") and lines[ba + 2].startswith("     attachment: ")
+    assert lines[1].startswith("     subject: ")
 
 
 def test_send_asks_first_and_no_sends_nothing(master, tmp_path, smtp):

@@ -99,7 +99,7 @@ def test_the_sample_has_only_the_99_percent_key(master):
                                  "the fixed amount names the department 'XX', which is not on the sheet Afdelinger."),
                                 ]),
     # target and settings
-    ({"Mål!C2": None}, [("error", "missing-target", "Mål!C2", "there is no target for 2025.")]),
+    ({"Mål!C2": None}, [("error", "missing-target", "Mål!C2", "the target for 2025 is empty.")]),
     ({"Indstillinger!B9": None}, [("error", "missing-setting", "Indstillinger!B9",
                                    "the setting 'Restfordelingsnøgle' is empty, so the difference to the target cannot be distributed.")]),
     # a theme without lines and without an explanation

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from spareforslag_xl.app.check import Checked, Clock, check_master, counted_stop, require_clean
+from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import Department, Scenario
 
 
@@ -55,7 +56,7 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
 
     checked = check_master(master, clock)
     chosen = select(checked.plan.departments, only) if departments else ()
-    blocking = require_clean(checked, lambda n: f"{counted_stop(n, 'problem')} the build; nothing was written.",
+    blocking = require_clean(checked, lambda n: _("{stops} the build; nothing was written.").format(stops=counted_stop(n, "problem")),
                              strict=strict, force=force)
     t0 = clock()
     result = compute_scenario(checked.plan, scenario)

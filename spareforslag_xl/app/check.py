@@ -10,6 +10,7 @@ from typing import Callable, Optional
 from spareforslag_xl.model.errors import FindingsError
 from spareforslag_xl.model.findings import Finding, has_errors
 from spareforslag_xl.model.plan import Plan
+from spareforslag_xl.model.i18n import _, ngettext
 
 Clock = Callable[[], float]
 
@@ -53,9 +54,8 @@ def check_master(path: Path, clock: Clock = time.perf_counter) -> Checked:
     stated = None
     if stated_rows is not None:
         stated, skipped = parse_stated(stated_rows.rows)
-        findings += [warning("stated-row-unreadable", "this row of the document's figures cannot be read (a kind, "
-                             "line, value or decimals that make no sense); the audit leaves it out.",
-                             Ref(SHEET, f"A{row}"), "Import the document again, or correct the row.")
+        findings += [warning("stated-row-unreadable", _("this row of the document's figures cannot be read (a kind, line, value or decimals that make no sense); the audit leaves it out."),
+                             Ref(SHEET, f"A{row}"), _("Import the document again, or correct the row."))
                      for row in skipped]
     return Checked(path, plan, findings, {"read": t1 - t0, "parse": t2 - t1, "validate": t3 - t2}, stated)
 
@@ -70,16 +70,21 @@ def require_clean(checked: Checked, stops: Callable[[int], str], strict: bool = 
     """
     blocking = [f for f in checked.findings if f.is_error or strict]
     if blocking and not force:
-        raise FindingsError(f"{checked.path}: the master has {stops(len(blocking))}", checked.findings)
+        raise FindingsError(_("{path}: the master has {stops}").format(path=checked.path, stops=stops(len(blocking))),
+                            checked.findings)
     return blocking
 
 
 def counted(n: int, word: str) -> str:
-    """Return '1 error', '2 errors'."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    """Return '1 error', '2 errors' (word: 'error' or 'problem'), in the language in use."""
+    if word == "problem":
+        return ngettext("{n} problem", "{n} problems", n).format(n=n)
+    return ngettext("{n} error", "{n} errors", n).format(n=n)
 
 
 def counted_stop(n: int, word: str) -> str:
-    """Return '1 error that stops', '2 errors that stop'."""
-    return f"{counted(n, word)} that stop{'s' if n == 1 else ''}"
+    """Return '1 error that stops', '2 errors that stop' (word: 'error' or 'problem')."""
+    if word == "problem":
+        return ngettext("{n} problem that stops", "{n} problems that stop", n).format(n=n)
+    return ngettext("{n} error that stops", "{n} errors that stop", n).format(n=n)
 

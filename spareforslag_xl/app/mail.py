@@ -8,12 +8,15 @@ gives no mails: a department must not receive figures the master itself contradi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 from spareforslag_xl.app.check import Checked, check_master, counted_stop, require_clean
+from spareforslag_xl.model.danish import danish_number
+from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import Department, Plan, Scenario
 
 if TYPE_CHECKING:
@@ -54,12 +57,14 @@ class Prepared:
     checked: Checked
     mails: list[Mail]
     notices: list[str] = field(default_factory=list)
-    """Warnings for the person sending, in English: departments without address, large attachments."""
+    """Warnings for the person sending, in the language in use: departments without address, large attachments."""
 
 
 def format_size(n: int) -> str:
-    """Return a size as people read it: '10.8 kB', '12.3 MB'."""
-    return f"{n / 1024:.1f} kB" if n < MB else f"{n / MB:.1f} MB"
+    """Return a size as people read it, the Danish way: '10,8 kB', '12,3 MB'."""
+    from spareforslag_xl.model.danish import format_danish
+
+    return f"{format_danish(Decimal(n) / 1024, 1)} kB" if n < MB else f"{format_danish(Decimal(n) / MB, 1)} MB"
 
 
 def attachment_name(plan: Plan, stem: str) -> str:
@@ -94,7 +99,7 @@ def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None,
     checked = check_master(master)
     plan = checked.plan
     chosen = select(plan.departments, only)
-    require_clean(checked, lambda n: f"{counted_stop(n, 'error')} the mails; nothing was written.")
+    require_clean(checked, lambda n: _("{stops} the mails; nothing was written.").format(stops=counted_stop(n, "error")))
     env = template_environment(templates, plan.settings.decimals)
     result = compute_scenario(plan, scenario)
     stems = file_stems(plan.departments)
@@ -110,11 +115,13 @@ def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None,
         message = compose(draft)
         prepared.mails.append(Mail(d, inside(folder, stems[d.code] + ".eml"), draft, message, eml_bytes(message)))
         if not d.emails:
-            prepared.notices.append(f"{d.code}: the department has no e-mail address; the draft has no recipient.")
+            prepared.notices.append(_("{code}: the department has no e-mail address; the draft has no recipient.").format(
+                code=d.code))
         if len(draft.attachment) > max_attachment_mb * MB:
-            prepared.notices.append(
-                f"{d.code}: the attachment {name} is {format_size(len(draft.attachment))}, more than "
-                f"{max_attachment_mb:g} MB{limit_name}; mail servers often refuse large messages.")
+            prepared.notices.append(_(
+                "{code}: the attachment {name} is {size}, more than {limit} MB{option}; mail servers often refuse "
+                "large messages.").format(code=d.code, name=name, size=format_size(len(draft.attachment)),
+                                          limit=danish_number(Decimal(str(max_attachment_mb))), option=limit_name))
     if write:
         write_all({m.path: m.data for m in prepared.mails}, inputs=[master])
     return prepared

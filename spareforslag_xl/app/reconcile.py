@@ -18,6 +18,7 @@ from spareforslag_xl.model.plan import Scenario
 from spareforslag_xl.reconcile.compare import Reconciliation, Source, UnitSource
 from spareforslag_xl.reconcile.table import Table
 from spareforslag_xl.model.units import Unit, UnitConflict, nearest_unit, parse_unit
+from spareforslag_xl.model.i18n import _
 
 DEFAULT_FOLDER = Path("build")
 
@@ -62,7 +63,8 @@ def reconcile_files(master: Path, official: Path, output: Optional[Path] = None,
     inputs = [master, official] + ([Path(mapping)] if mapping else [])
     refuse_inputs([output], inputs)
     checked = check_master(master)
-    require_clean(checked, lambda n: f"{counted(n, 'error')}, so its figures cannot be trusted; nothing was reconciled.",
+    require_clean(checked, lambda n: _("{errors}, so its figures cannot be trusted; nothing was reconciled.").format(
+        errors=counted(n, "error")),
                   force=force)
     plan = checked.plan
     rules = load_mapping(Path(mapping)) if mapping else None
@@ -85,8 +87,7 @@ def reconcile_files(master: Path, official: Path, output: Optional[Path] = None,
     master_unit = known_unit or Unit(plan.settings.unit, Decimal(1))
     sources = [_source(official, table, unit, rules.unit if rules else None, master_unit) for table in tables]
     if known_unit is None and any(s.how is not UnitSource.ASSUMED for s in sources):
-        raise InputError(master, f"its unit '{plan.settings.unit}' is not one the program knows, so the official "
-                         "figures cannot be converted to it.", "Set Enhed to kr., 1.000 kr., mio. kr. or mia. kr.")
+        raise InputError(master, _("its unit '{unit}' is not one the program knows, so the official figures cannot be converted to it.").format(unit=plan.settings.unit), _("Set Enhed to kr., 1.000 kr., mio. kr. or mia. kr."))
     rec = compare(result, master_unit, sources, negate, tolerance, unused)
     write_atomically(output, reconciliation_bytes(rec, master.name, official.name), inputs)
     return Reconciled(checked, rec, output, result.plan.scenario)
@@ -101,8 +102,8 @@ def _source(official: Path, table: Table, given: Optional[Unit], mapped: Optiona
     try:
         mention = nearest_unit(table.unit_texts)
     except UnitConflict as exc:
-        found = ", ".join(f"{m.unit} in {m.address}" for m in exc.mentions)
-        raise InputError(official, f"the unit of the table {table.range} is unclear: the sheet names {found}.",
+        found = ", ".join(_("{unit} in {cell}").format(unit=m.unit, cell=m.address) for m in exc.mentions)
+        raise InputError(official, _("the unit of the table {range} is unclear: the sheet names {found}.").format(range=table.range, found=found),
                          remedy="unit") from None
     if mention is None:
         return Source(table, master, UnitSource.ASSUMED)

@@ -13,6 +13,7 @@ from spareforslag_xl.cli.common import (
     scenario_option, strict_option,
 )
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
+from spareforslag_xl.model.i18n import _
 
 
 @command(help=lazy("""Check a master and write its report workbook and one workbook per department into a folder.
@@ -46,23 +47,24 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
     from spareforslag_xl.model.findings import summary
 
     if only is not None and no_departments:
-        raise click.UsageError("--only and --no-departments exclude each other.")
+        raise click.UsageError(_("--only and --no-departments exclude each other."))
     try:
         built = build_reports(master, out_dir, force=force, strict=strict, departments=not no_departments,
                               only=codes(only),
-                              progress=DelayedProgress("Writing workbooks"), scenario=scenario)
+                              progress=DelayedProgress(_("Writing workbooks")), scenario=scenario)
     except FindingsError as exc:
-        raise stopped(exc, "--force to write a marked report anyway") from None
+        raise stopped(exc, _("--force to write a marked report anyway")) from None
     except SpareforslagError as exc:
         raise fail(exc) from None
     echo_findings(built.checked.findings, err=True)
     if built.scenario is not None:
-        click.echo(f"Scenario: {built.scenario.value} ({SCENARIO_TEXT[built.scenario.value]})", err=True)
+        click.echo(_("Scenario: {scenario} ({meaning})").format(scenario=built.scenario.value,
+                                                              meaning=SCENARIO_TEXT[built.scenario.value]), err=True)
     for path in built.files:
-        click.echo(f"Wrote {path}")
+        click.echo(_("Wrote {path}").format(path=path))
     for path in built.stale:
-        click.echo(f"note: {path} is not from this build (its department is not in the master); "
-                   "delete it before the folder is sent on.", err=True)
+        click.echo(_("note: {path} is not from this build (its department is not in the master); "
+                     "delete it before the folder is sent on.").format(path=path), err=True)
     click.echo(f"{master}: {summary(built.checked.findings)}.", err=True)
     if timings:
         click.echo(" ".join(f"{k}={v * 1000:.0f}ms" for k, v in built.timings.items()), err=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from spareforslag_xl.cli.language import option
+from spareforslag_xl.model.i18n import _, lazy
 
 from spareforslag_xl.model.errors import (
     DeliveryError, FindingsError, InputError, OutputError, RequestError, SpareforslagError,
@@ -24,17 +25,17 @@ OPTION_OF = {"only": "--only", "templates": "--templates"}
 """The option a RequestError's remedy names; its message is prefixed with it ('--only: …')."""
 
 REMEDIES = {
-    "overwrite": "Use --overwrite to replace it.",
-    "import": "Make the master with 'spareforslag import DOCUMENT -o MASTER.xlsx'.",
-    "unit": "Give the unit with --unit.",
-    "sheet": "Check the name given with --sheet.",
-    "mapping": "Say where the table is with --mapping FILE (see the README).",
-    "sheet-or-mapping": "Choose the sheet with --sheet NAME, or say where the table is with --mapping FILE.",
-    "security-starttls": "Use --smtp-security ssl, or none on a trusted network.",
-    "login": "Check --smtp-user and the password.",
-    "no-login": "Leave out --smtp-user.",
-    "security": "Check --smtp-security and --smtp-port.",
-    "connect": "Check --smtp-host and --smtp-port, and that the server is reachable from this machine.",
+    "overwrite": lazy("Use --overwrite to replace it."),
+    "import": lazy("Make the master with 'spareforslag import DOCUMENT -o MASTER.xlsx'."),
+    "unit": lazy("Give the unit with --unit."),
+    "sheet": lazy("Check the name given with --sheet."),
+    "mapping": lazy("Say where the table is with --mapping FILE (see the README)."),
+    "sheet-or-mapping": lazy("Choose the sheet with --sheet NAME, or say where the table is with --mapping FILE."),
+    "security-starttls": lazy("Use --smtp-security ssl, or none on a trusted network."),
+    "login": lazy("Check --smtp-user and the password."),
+    "no-login": lazy("Leave out --smtp-user."),
+    "security": lazy("Check --smtp-security and --smtp-port."),
+    "connect": lazy("Check --smtp-host and --smtp-port, and that the server is reachable from this machine."),
 }
 """What to do, on the command line, about an error whose remedy is the key."""
 
@@ -68,8 +69,9 @@ def stopped(exc: FindingsError, instead: str = "", errors_only: bool = False) ->
     """Print the findings that stopped a command and return its error (exit 1); ``instead`` names
     the option that goes on anyway, e.g. '--force to write a marked report anyway'."""
     echo_findings(exc.findings, errors_only=errors_only, err=True)
-    advice = f" Fix the findings above, or use {instead}." if instead else " Fix the findings above."
-    return CommandError(f"{exc}{advice}", EXIT_PROBLEMS)
+    advice = (_("Fix the findings above, or use {option}.").format(option=instead) if instead
+              else _("Fix the findings above."))
+    return CommandError(f"{exc} {advice}", EXIT_PROBLEMS)
 
 
 def echo_findings(findings, errors_only: bool = False, err: bool = False) -> None:
@@ -99,9 +101,9 @@ def only_option(help: str):
 
 
 SCENARIO_TEXT = {
-    "vedtaget": "the adopted plan: rejected and postponed proposals left out",
-    "foreslået": "every proposal, decisions ignored",
-    "vedtaget+udskudt": "the adopted plan with the postponed proposals",
+    "vedtaget": lazy("the adopted plan: rejected and postponed proposals left out"),
+    "foreslået": lazy("every proposal, decisions ignored"),
+    "vedtaget+udskudt": lazy("the adopted plan with the postponed proposals"),
 }
 """What each scenario (by its value) shows, for the terminal."""
 
@@ -110,12 +112,12 @@ def scenario_option():
     """--scenario: which plan the workbooks (or mails) show, once the master records decisions."""
     from spareforslag_xl.model.plan import Scenario
 
-    return click.option(
+    return option(
         "--scenario", type=click.Choice([s.value for s in Scenario]), default=None,
         callback=lambda ctx, param, value: Scenario(value) if value else None,
-        help="The plan to show: 'vedtaget' (the adopted plan; the default once the master records decisions), "
-             "'foreslået' (every proposal, decisions ignored) or 'vedtaget+udskudt' (as if the postponed "
-             "proposals were adopted too).",
+        help=lazy("The plan to show: 'vedtaget' (the adopted plan; the default once the master records decisions), "
+                  "'foreslået' (every proposal, decisions ignored) or 'vedtaget+udskudt' (as if the postponed "
+                  "proposals were adopted too)."),
     )
 
 

@@ -14,7 +14,9 @@ import click
 from spareforslag_xl.cli.language import command, lazy, option
 
 from spareforslag_xl.cli.common import EXIT_PROBLEMS, fail, overwrite_option
+from spareforslag_xl.model.danish import danish_number
 from spareforslag_xl.model.errors import SpareforslagError
+from spareforslag_xl.model.i18n import _, ngettext
 
 
 @command("import", help=lazy("""Import a proposals document (Markdown with TAB tables) into a master workbook.
@@ -54,12 +56,17 @@ def import_(document: Path, output: Path, departments_file: Path | None, municip
         if not quiet or entry.status is Status.REVIEW:
             click.echo(str(entry))
     plan = imported.plan
-    click.echo(f"Wrote {output} ({len(plan.themes)} themes, {len(plan.lines)} proposals, {len(plan.keys)} keys, "
-               f"{len(imported.figures)} document figures).")
+    counts = ", ".join((
+        ngettext("{n} theme", "{n} themes", len(plan.themes)).format(n=len(plan.themes)),
+        ngettext("{n} proposal", "{n} proposals", len(plan.lines)).format(n=len(plan.lines)),
+        ngettext("{n} key", "{n} keys", len(plan.keys)).format(n=len(plan.keys)),
+        ngettext("{n} document figure", "{n} document figures", len(imported.figures)).format(
+            n=danish_number(len(imported.figures)))))
+    click.echo(_("Wrote {path} ({counts}).").format(path=output, counts=counts))
     click.echo(f"{document}: {report.summary()}.")
     if report.needs_review:
-        click.echo("Review the entries marked 'needs review' (sheet Importrapport), then run "
-                   f"'spareforslag audit {output}'.", err=True)
+        click.echo(_("Review the entries marked 'needs review' (sheet Importrapport), then run "
+                     "'spareforslag audit {output}'.").format(output=output), err=True)
         sys.exit(EXIT_PROBLEMS)
 
 
@@ -86,17 +93,21 @@ def audit(master: Path, disagreements_only: bool) -> None:
         audited = audit_master(master)
     except SpareforslagError as exc:
         raise fail(exc) from None
-    errors, _ = count(audited.checked.findings)
+    errors, _warnings = count(audited.checked.findings)
     if errors:
-        click.echo(f"{master}: the master has {errors} errors (see 'spareforslag validate'); "
-                   "it was recomputed as it is.", err=True)
+        click.echo(ngettext("{master}: the master has {n} error (see 'spareforslag validate'); it was recomputed as it is.",
+                            "{master}: the master has {n} errors (see 'spareforslag validate'); it was recomputed as it is.",
+                            errors).format(master=master, n=errors), err=True)
     for item in audited.items:
         if not disagreements_only or item.severity is Verdict.DISAGREEMENT:
             click.echo(str(item))
     counts = {s: sum(1 for i in audited.items if i.severity is s) for s in Verdict}
-    plural = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
-    click.echo(f"{master}: {len(audited.figures)} document figures checked: "
-               f"{plural(counts[Verdict.DISAGREEMENT], 'disagreement')}, "
-               f"{plural(counts[Verdict.ROUNDING], 'rounding note')}, {plural(counts[Verdict.INFO], 'remark')}.")
+    click.echo(_("{master}: {n} document figures checked: {counts}.").format(
+        master=master, n=danish_number(len(audited.figures)), counts=", ".join((
+            ngettext("{n} disagreement", "{n} disagreements", counts[Verdict.DISAGREEMENT]).format(
+                n=counts[Verdict.DISAGREEMENT]),
+            ngettext("{n} rounding note", "{n} rounding notes", counts[Verdict.ROUNDING]).format(
+                n=counts[Verdict.ROUNDING]),
+            ngettext("{n} remark", "{n} remarks", counts[Verdict.INFO]).format(n=counts[Verdict.INFO])))))
     if audited.disagreements:
         sys.exit(EXIT_PROBLEMS)

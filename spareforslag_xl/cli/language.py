@@ -15,6 +15,9 @@ import click
 from spareforslag_xl.model import i18n
 from spareforslag_xl.model.i18n import LazyText, lazy
 
+__all__ = ["Command", "Group", "Option", "command", "confirm", "install_click_translations", "language_from_args",
+           "lazy", "option"]  # lazy is re-exported: the commands import it from here
+
 _CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types", "utils",
                   "_termui_impl", "shell_completion")
 
@@ -69,7 +72,7 @@ def confirm(question: str) -> bool:
     yes_words = {"y", "yes"} | ({"j", "ja"} if i18n.language() == "da" else set())
     choices = i18n.gettext("[y/N]")
     answer = click.prompt(f"{question} {choices}", default="", show_default=False, err=True,
-                          prompt_suffix=" ")
+                          prompt_suffix=": ")
     return answer.strip().lower() in yes_words
 
 

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import click
 
-from spareforslag_xl.cli.language import command, lazy, option
+from spareforslag_xl.cli.language import command, confirm, lazy, option
+from spareforslag_xl.model.i18n import _, ngettext
 
 from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_folder_option, scenario_option
 
@@ -75,43 +76,46 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
 
     delivering = send and not dry_run
     if sender is not None and address_problem(sender):
-        raise CommandError(f"--from: '{shown(sender)}' is not a usable address: {address_problem(sender)}.",
-                           EXIT_INPUT)
+        raise CommandError(_("--from: '{sender}' is not a usable address: {problem}.").format(
+            sender=shown(sender), problem=address_problem(sender)), EXIT_INPUT)
     if delivering:
         if not smtp_host:
-            raise CommandError(f"--smtp-host: no SMTP server given. Use --smtp-host or set {SMTP_ENV}HOST.",
-                               EXIT_INPUT)
+            raise CommandError(_("--smtp-host: no SMTP server given. Use --smtp-host or set {variable}.").format(
+                variable=SMTP_ENV + "HOST"), EXIT_INPUT)
         if sender is None and smtp_user and not address_problem(smtp_user):
             sender = smtp_user
         if sender is None:
-            raise CommandError(f"--from: no sender address given. Use --from or set {SMTP_ENV}FROM.", EXIT_INPUT)
+            raise CommandError(_("--from: no sender address given. Use --from or set {variable}.").format(
+                variable=SMTP_ENV + "FROM"), EXIT_INPUT)
     try:
         prepared = prepare_mails(master, out_dir, only=codes(only),
                                  templates=templates, meeting=meeting, note=note, sender=sender or "",
                                  max_attachment_mb=max_attachment_mb, limit_name=" (--max-attachment-mb)",
-                                 scenario=scenario)
+                                 scenario=scenario, write=not dry_run)
     except FindingsError as exc:
         raise stopped(exc, errors_only=True) from None
     except SpareforslagError as exc:
         raise fail(exc) from None
     echo_findings(prepared.checked.findings, err=True)
     for notice in prepared.notices:
-        click.echo(f"warning: {notice}", err=True)
-    for m in prepared.mails:
-        click.echo(f"Wrote {m.path}")
+        click.echo(_("warning: {notice}").format(notice=notice), err=True)
+    if not dry_run:  # a dry run changes nothing on disk: the drafts are made in memory only
+        for m in prepared.mails:
+            click.echo(_("Wrote {path}").format(path=m.path))
     if not (send or dry_run):
         return
     settings = SmtpSettings(smtp_host or "", smtp_port, smtp_security, smtp_user or "", smtp_password or "")
     _list(prepared.mails, settings, sender, format_size)
     if not delivering:
-        click.echo("Dry run: nothing was sent.")
+        click.echo(_("Dry run: nothing was sent."))
         return
     if not yes:
-        click.confirm(f"Send {len(prepared.mails)} mail{'s' if len(prepared.mails) != 1 else ''} now?",
-                      default=False, abort=True, err=True)
+        if not confirm(ngettext("Send {n} mail now?", "Send {n} mails now?", len(prepared.mails)).format(
+                n=len(prepared.mails))):
+            raise click.Abort()  # click says 'Aborted!' (translated) and exits 1
     if smtp_user and not smtp_password:
         settings = SmtpSettings(settings.host, settings.port, settings.security, settings.user,
-                                click.prompt(f"Password of {smtp_user}", hide_input=True, err=True))
+                                click.prompt(_("Password of {user}").format(user=smtp_user), hide_input=True, err=True))
     now = datetime.now(timezone.utc)
     outgoing = [Outgoing(m.department.code, m.to, for_sending(m.message, now)) for m in prepared.mails]
     try:
@@ -121,26 +125,39 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
         raise CommandError(message_of(exc), EXIT_OUTPUT) from None
     _results(outcomes)
     failed = [o for o in outcomes if not o.sent]
-    click.echo(f"{len(outcomes) - len(failed)} of {len(outcomes)} recipients got their mail.")
+    click.echo(ngettext("{got} of {n} recipient got their mail.", "{got} of {n} recipients got their mail.",
+                        len(outcomes)).format(got=len(outcomes) - len(failed), n=len(outcomes)))
     if failed:
-        click.echo(f"Error: {len(failed)} not sent (see above); the others were sent.", err=True)
+        click.echo(_("Error: {n} not sent (see above); the others were sent.").format(n=len(failed)), err=True)
         sys.exit(EXIT_PROBLEMS)
 
 
 def _list(mails, settings, sender, format_size) -> None:
+    """List who would get what, the codes in a column as wide as the longest (MSB, BA, …)."""
+    width = max((len(m.department.code) for m in mails), default=3)
     for m in mails:
-        click.echo(f"{m.department.code}  to: {', '.join(m.to) if m.to else '(no address: not sent)'}")
-        click.echo(f"     subject: {m.subject}")
-        click.echo(f"     attachment: {m.attachment_name} ({format_size(m.attachment_size)})")
-    via = f" through {settings.describe()}" if settings.host else ""
-    click.echo(f"{len(mails)} mail{'s' if len(mails) != 1 else ''}{via}" + (f" from {sender}." if sender else "."))
+        to = ", ".join(m.to) if m.to else _("(no address: not sent)")
+        click.echo(f"{m.department.code:<{width}}  " + _("to: {recipients}").format(recipients=to))
+        click.echo(" " * (width + 2) + _("subject: {subject}").format(subject=m.subject))
+        click.echo(" " * (width + 2) + _("attachment: {name} ({size})").format(
+            name=m.attachment_name, size=format_size(m.attachment_size)))
+    count = len(mails)
+    if settings.host and sender:
+        line = ngettext("{n} mail through {server} from {sender}.", "{n} mails through {server} from {sender}.", count)
+    elif settings.host:
+        line = ngettext("{n} mail through {server}.", "{n} mails through {server}.", count)
+    elif sender:
+        line = ngettext("{n} mail from {sender}.", "{n} mails from {sender}.", count)
+    else:
+        line = ngettext("{n} mail.", "{n} mails.", count)
+    click.echo(line.format(n=count, server=settings.describe() if settings.host else "", sender=sender))
 
 
 def _results(outcomes) -> None:
     for o in outcomes:
-        who = o.recipient or "(no address)"
-        click.echo(f"{o.code}  {who}: sent" if o.sent else f"{o.code}  {who}: {_refused(o.answer)}")
+        who = o.recipient or _("(no address)")
+        click.echo(f"{o.code}  {who}: " + (_("sent") if o.sent else _refused(o.answer)))
 
 
 def _refused(answer: str) -> str:
-    return answer if answer.startswith("not sent") else f"refused ({answer})"
+    return answer if answer.startswith(_("not sent")) else _("refused ({answer})").format(answer=answer)

@@ -11,6 +11,7 @@ from spareforslag_xl.cli.language import command, lazy, option
 
 from spareforslag_xl.cli.common import EXIT_PROBLEMS, echo_findings, fail, force_option, stopped
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
+from spareforslag_xl.model.i18n import _
 
 
 def _unit(ctx, param, value):
@@ -20,7 +21,7 @@ def _unit(ctx, param, value):
 
     unit = parse_unit(value)
     if unit is None:
-        raise click.BadParameter(f"'{value}' is not a unit; use kr., 1.000 kr., mio. kr. or mia. kr.")
+        raise click.BadParameter(_("'{value}' is not a unit; use kr., 1.000 kr., mio. kr. or mia. kr.").format(value=value))
     return unit
 
 
@@ -32,7 +33,7 @@ def _tolerance(ctx, param, value):
     except ValueError:
         number = None
     if number is None or number < 0:
-        raise click.BadParameter(f"'{value}' is not a number of 0 or more.")
+        raise click.BadParameter(_("'{value}' is not a number of 0 or more.").format(value=value))
     return number
 
 
@@ -78,12 +79,12 @@ def reconcile(master: Path, official: Path, output, mapping, sheet, unit, negate
         done = reconcile_files(master, official, output, mapping, unit, negate, tolerance, sheet, force,
                                proposed)
     except FindingsError as exc:
-        raise stopped(exc, "--force to reconcile anyway") from None
+        raise stopped(exc, _("--force to reconcile anyway")) from None
     except SpareforslagError as exc:
         raise fail(exc) from None
     echo_findings(done.checked.findings, err=True)
     for line in report_lines(done.reconciliation, str(master), str(official)):
         click.echo(line)
-    click.echo(f"Wrote {done.output}")
+    click.echo(_("Wrote {path}").format(path=done.output))
     if not done.reconciliation.agrees:
         sys.exit(EXIT_PROBLEMS)

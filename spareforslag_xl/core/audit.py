@@ -19,6 +19,7 @@ from typing import Iterable, Optional, Sequence
 from spareforslag_xl.core.audit_items import AuditItem, Verdict, merge_items, year_span
 from spareforslag_xl.core.compute import Result, Split, ThemeResult
 from spareforslag_xl.model.danish import format_danish, plain_danish
+from spareforslag_xl.model.i18n import N_, _
 from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.core.salary import StatedFte, implied_salary
@@ -29,10 +30,10 @@ __all__ = ["AuditItem", "Verdict", "audit", "year_span"]
 
 ZERO = Decimal(0)
 CONVENTIONS = (
-    ("rounded half to even", ROUND_HALF_EVEN),
-    ("truncated (rounded down)", ROUND_DOWN),
-    ("rounded half down", ROUND_HALF_DOWN),
-    ("rounded up", ROUND_UP),
+    (N_("the document rounded half to even"), ROUND_HALF_EVEN),
+    (N_("the document truncated (rounded down)"), ROUND_DOWN),
+    (N_("the document rounded half down"), ROUND_HALF_DOWN),
+    (N_("the document rounded up"), ROUND_UP),
 )
 
 
@@ -71,7 +72,7 @@ class _Auditor:
         if f.kind in (Kind.SHARE, Kind.SHARE_TOTAL):
             key = self.plan.key(f.key)
             if key is None:
-                self._add(Verdict.DISAGREEMENT, "missing", f, "-", f"the key '{f.key}' is not in the master")
+                self._add(Verdict.DISAGREEMENT, "missing", f, "-", _("the key '{key}' is not in the master").format(key=f.key))
                 return
             computed = key.share_of(f.department) if f.kind is Kind.SHARE else key.total
             self._compare_value(f, computed)
@@ -115,22 +116,20 @@ class _Auditor:
     def _compare_value(self, f: StatedFigure, computed, original: Optional[StatedFigure] = None) -> None:
         shown = original or f
         if computed is _MISSING:
-            self._add(Verdict.DISAGREEMENT, "missing", f, "-", "the master has nothing to compare this figure with",
+            self._add(Verdict.DISAGREEMENT, "missing", f, "-", _("the master has nothing to compare this figure with"),
                       shown)
             return
         if f.value is None:
             if computed is None:
                 return
             if computed == 0:
-                self._add(Verdict.INFO, "dash-zero", f, "0", "the document shows '-' where the recomputed value is "
-                          "0; both add nothing to the totals", shown)
+                self._add(Verdict.INFO, "dash-zero", f, "0", _("the document shows '-' where the recomputed value is 0; both add nothing to the totals"), shown)
             else:
                 self._add(Verdict.DISAGREEMENT, "not-estimated", f, self._show(f, computed),
-                          "the document shows '-' (not estimated), but the plan has an amount", shown)
+                          _("the document shows '-' (not estimated), but the plan has an amount"), shown)
             return
         if computed is None:
-            self._add(Verdict.DISAGREEMENT, "not-estimated", f, "-", "the document shows a figure, but the plan "
-                      "has no estimate", shown)
+            self._add(Verdict.DISAGREEMENT, "not-estimated", f, "-", _("the document shows a figure, but the plan has no estimate"), shown)
             return
         exact = self._in_doc_unit(f, computed)
         stated = self._in_doc_unit(f, f.value)
@@ -139,14 +138,13 @@ class _Auditor:
             return
         if abs(exact - stated) < step:
             conventions = [name for name, mode in CONVENTIONS if exact.quantize(step, mode) == stated]
-            why = (f"the document {conventions[0]}" if conventions
-                   else "no common rounding convention gives it")
+            why = _(conventions[0]) if conventions else _("no common rounding convention gives it")
             self._add(Verdict.ROUNDING, "rounding", f, plain_danish(exact),
-                      f"within one unit of the last shown digit: {plain_danish(exact)} rounds half up to "
-                      f"{format_danish(exact, f.decimals)}; {why}", shown)
+                      _("within one unit of the last shown digit: {exact} rounds half up to {rounded}; {why}").format(
+                          exact=plain_danish(exact), rounded=format_danish(exact, f.decimals), why=why), shown)
             return
         self._add(Verdict.DISAGREEMENT, "mismatch", f, self._show(f, computed),
-                  f"the recomputed value is {self._show(f, computed)} ({f.unit})", shown)
+                  _("the recomputed value is {value} ({unit})").format(value=self._show(f, computed), unit=f.unit), shown)
 
     def _in_doc_unit(self, f: StatedFigure, value: Decimal) -> Decimal:
         if f.unit == SHARE_UNIT:
@@ -176,11 +174,13 @@ class _Auditor:
             for p in parts:
                 whole = split.amounts.get(p.year) if split is not None else None
                 if whole is not None and p.value is not None:
-                    allocated.append(f"{p.text} of {self._show(p, whole)}")
-            alloc = f"; it allocates {', '.join(dict.fromkeys(allocated))} {parts[0].unit} each year" if allocated else ""
+                    allocated.append(_("{part} of {whole}").format(part=p.text, whole=self._show(p, whole)))
+            alloc = _("; it allocates {parts} {unit} each year").format(
+                parts=", ".join(dict.fromkeys(allocated)), unit=parts[0].unit) if allocated else ""
             self._add(Verdict.DISAGREEMENT, "key-sum", total, f"{format_danish(actual, 1)} %",
-                      f"the shares of key '{key.name}' sum to {format_danish(actual, 1)} %, but the table states "
-                      f"{total.text}{alloc}; the rest is not distributed", None, (total, *parts))
+                      _("the shares of key '{key}' sum to {sum} %, but the table states {stated}{allocates}; the rest is "
+                        "not distributed").format(key=key.name, sum=format_danish(actual, 1), stated=total.text,
+                                                  allocates=alloc), None, (total, *parts))
             self.covered.update(id(f) for f in (total, *parts))
 
     def _part_sums(self) -> None:
@@ -202,8 +202,8 @@ class _Auditor:
                 continue
             decimals = max(p.decimals for p in parts)
             self._add(Verdict.DISAGREEMENT, "parts-sum", total, format_danish(shown, decimals),
-                      f"the shown parts sum to {format_danish(shown, decimals)}, but the table's total is {total.text} "
-                      "(each part was rounded on its own)", None, (total, *parts))
+                      _("the shown parts sum to {sum}, but the table's total is {total} (each part was rounded on its "
+                        "own)").format(sum=format_danish(shown, decimals), total=total.text), None, (total, *parts))
 
     def _fte(self) -> None:
         """The average salary each theme's FTE figures imply, and the figures none reproduces."""
@@ -230,8 +230,8 @@ class _Auditor:
             for year in imp.uninformative:
                 f = by_year[year]
                 if t.fte.get(year) is None:
-                    self._add(Verdict.INFO, "fte-any-salary", f, "-", f"{f.text} FTE for a total of 0 holds for any "
-                              "average salary; the master sets none, so the report shows no FTE", None, (f,))
+                    self._add(Verdict.INFO, "fte-any-salary", f, "-", _("{fte} FTE for a total of 0 holds for any average salary; the master sets none, so the report "
+                                "shows no FTE").format(fte=f.text), None, (f,))
                     self.covered.add(id(f))
             for f in by_year.values():
                 if id(f) not in self.covered and f.year not in imp.outliers:
@@ -244,42 +244,48 @@ class _Auditor:
             if g.year in imp.ratios:
                 ratios.setdefault(g.text, imp.ratios[g.year])
         if len({format_danish(r, 0) for r in ratios.values()}) == 1:
-            about = f"about {format_danish(next(iter(ratios.values())), 0)}"
+            about = _("about {salary}").format(salary=format_danish(next(iter(ratios.values())), 0))
         else:
-            about = ", ".join(f"{format_danish(r, 0)} for {text}" for text, r in ratios.items())
-        high = format_danish(imp.interval.high, 1) if imp.interval.high is not None else "any"
-        used = format_danish(t.salary, 0) if t.salary is not None else "none"
+            about = ", ".join(_("{salary} for {fte}").format(salary=format_danish(r, 0), fte=text)
+                              for text, r in ratios.items())
+        high = format_danish(imp.interval.high, 1) if imp.interval.high is not None else _("any")
+        used = format_danish(t.salary, 0) if t.salary is not None else _("none")
         severity = Verdict.DISAGREEMENT if differ else Verdict.INFO
         self._add(severity, "implied-salary", fitting[0], used,
-                  f"the FTE figures {', '.join(dict.fromkeys(g.text for g in fitting))} imply an average salary "
-                  f"from {format_danish(imp.interval.low, 1)} to {high} (total / FTE: {about}); the master uses {used}"
-                  + ("; other themes imply other salaries, so the document uses no single average salary"
+                  _("the FTE figures {figures} imply an average salary from {low} to {high} (total / FTE: {about}); "
+                    "the master uses {used}").format(figures=", ".join(dict.fromkeys(g.text for g in fitting)),
+                                                     low=format_danish(imp.interval.low, 1), high=high, about=about,
+                                                     used=used)
+                  + (_("; other themes imply other salaries, so the document uses no single average salary")
                      if differ else ""), None, tuple(fitting), label=L.SALARY)
 
     def _outlier(self, t: ThemeResult, imp, by_year: dict, year: int) -> None:
         f = by_year[year]
         own = imp.intervals.get(year)
-        need = (f"needs a salary from {format_danish(own.low, 1)} to "
-                f"{format_danish(own.high, 1) if own.high is not None else 'any'}" if own else "fits no salary")
-        others = (f"; {', '.join(dict.fromkeys(by_year[y].text for y in imp.fitting))} need "
-                  f"{format_danish(imp.interval.low, 1)}–{format_danish(imp.interval.high, 1)}"
+        need = (_("needs a salary from {low} to {high}").format(
+            low=format_danish(own.low, 1), high=format_danish(own.high, 1) if own.high is not None else _("any"))
+            if own else _("fits no salary"))
+        others = (_("; {figures} need {low}–{high}").format(
+            figures=", ".join(dict.fromkeys(by_year[y].text for y in imp.fitting)),
+            low=format_danish(imp.interval.low, 1), high=format_danish(imp.interval.high, 1))
                   if imp.interval is not None and imp.interval.high is not None else "")
         shows = t.fte.get(year)
         self._add(Verdict.DISAGREEMENT, "fte-salary", f, format_danish(shows, 2) if shows is not None else "-",
-                  f"{f.text} {need}{others}; no single average salary reproduces them all"
-                  + (f"; with {format_danish(t.salary, 0)} the report shows {format_danish(shows, 2)}"
+                  _("{fte} {needs}{others}; no single average salary reproduces them all").format(
+                      fte=f.text, needs=need, others=others)
+                  + (_("; with {salary} the report shows {fte}").format(salary=format_danish(t.salary, 0),
+                                                                         fte=format_danish(shows, 2))
                      if shows is not None and t.salary is not None else ""), None, (f,))
         self.covered.add(id(f))
 
     def _fte_figure(self, t: ThemeResult, f: StatedFigure) -> None:
         shows = t.fte.get(f.year)
         if shows is None:
-            self._add(Verdict.DISAGREEMENT, "mismatch", f, "-", "the plan has no average salary for this theme, so "
-                      "it computes no FTE", None, (f,))
+            self._add(Verdict.DISAGREEMENT, "mismatch", f, "-", _("the plan has no average salary for this theme, so it computes no FTE"), None, (f,))
         elif shows.quantize(Decimal(1).scaleb(-f.decimals), ROUND_HALF_UP) != f.value:
             self._add(Verdict.DISAGREEMENT, "mismatch", f, format_danish(shows, 2),
-                      f"with the average salary {format_danish(t.salary, 0)} the report shows "
-                      f"{format_danish(shows, 2)}", None, (f,))
+                      _("with the average salary {salary} the report shows {fte}").format(
+                          salary=format_danish(t.salary, 0), fte=format_danish(shows, 2)), None, (f,))
 
     # -- items ------------------------------------------------------------------------------------------------------
     def _add(self, severity: Verdict, code: str, f: StatedFigure, computed: str, message: str,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Sequence
 
+from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.stated import StatedFigure
 
 
@@ -28,7 +29,7 @@ class Verdict(Enum):
 CLASS_NAMES = {
     "mismatch": "Tallet afviger fra det genberegnede",
     "not-estimated": "'-' over for et beløb (eller omvendt)",
-    "missing": "Findes ikke i masteren",
+    "missing": "Findes ikke i grundarket",
     "key-sum": "Nøglen summer ikke til 100 %",
     "parts-sum": "De viste dele summer ikke til totalen",
     "fte-salary": "Årsværk uden fælles gns. løn",
@@ -51,7 +52,7 @@ class AuditItem:
     stated: str
     computed: str
     message: str
-    """English; says what differs and why, without the years (they are in years)."""
+    """In the language in use; says what differs and why, without the years (they are in years)."""
     figures: tuple[StatedFigure, ...] = ()
 
     @property
@@ -63,9 +64,9 @@ class AuditItem:
         return year_span(self.years)
 
     def __str__(self) -> str:
-        where = f"line {self.source_line}" + (f", tema {self.theme}" if self.theme else "")
+        where = _("line {line}").format(line=self.source_line) + (f", tema {self.theme}" if self.theme else "")
         years = f" {self.year_text}" if self.years else ""
-        kind = {Verdict.DISAGREEMENT: "disagreement", Verdict.ROUNDING: "rounding", Verdict.INFO: "info"}
+        kind = {Verdict.DISAGREEMENT: _("disagreement"), Verdict.ROUNDING: _("rounding"), Verdict.INFO: _("info")}
         return f"{kind[self.severity]}: {where}{years}: {self.label}: {self.message} [{self.code}]"
 
 

@@ -19,6 +19,7 @@ from spareforslag_xl.core.groups import theme_groups
 from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.findings import Finding, warning
 from spareforslag_xl.model.plan import Amount, Decision, FixedAmount, Plan, ProposalLine, Scenario, at, fold_name
+from spareforslag_xl.model.i18n import _
 
 ZERO = Decimal(0)
 
@@ -119,7 +120,7 @@ def _scaled_fixed(proposed: Plan, decided: Plan) -> tuple[FixedAmount, ...]:
             total = sum(given, ZERO)
             if total == 0:
                 continue
-            parts, _ = allocate(new * total / old if old else new, [g / total for g in given], proposed.quantum)
+            parts, _remainder = allocate(new * total / old if old else new, [g / total for g in given], proposed.quantum)
             for i, part in zip(rows, parts):
                 fixed[i] = replace(fixed[i], amounts={**fixed[i].amounts, year: part})
     return tuple(fixed)
@@ -137,16 +138,16 @@ def check_decisions(plan: Plan) -> Iterable[Finding]:
         if theme.decision is not None and fold_name(theme.number) not in numbers_with_lines:
             yield warning(
                 "decision-without-lines",
-                f"theme {theme.number} has the decision '{theme.decision.value}' but no proposals; it changes nothing.",
-                at(theme.refs, "decision"), f"Clear the cell, or add the theme's proposals on the sheet {L.LINES.name}.",
+                _("theme {number} has the decision '{value}' but no proposals; it changes nothing.").format(number=theme.number, value=theme.decision.value),
+                at(theme.refs, "decision"), _("Clear the cell, or add the theme's proposals on the sheet {name}.").format(name=L.LINES.name),
             )
     for line in plan.lines:
         if line.adopted and decision_of(plan, line) is Decision.REJECTED:
             first = min(line.adopted)
             yield warning(
                 "adopted-but-rejected",
-                f"the proposal '{line.label}' is rejected but has adopted amounts; they are not used.",
-                at(line.refs, ("adopted", first)), "Clear the adopted amounts, or change the decision.",
+                _("the proposal '{label}' is rejected but has adopted amounts; they are not used.").format(label=line.label),
+                at(line.refs, ("adopted", first)), _("Clear the adopted amounts, or change the decision."),
             )
 
 

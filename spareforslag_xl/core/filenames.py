@@ -14,6 +14,7 @@ from typing import Iterable, Optional, Sequence
 from spareforslag_xl.model.errors import RequestError
 from spareforslag_xl.model.findings import Finding, warning
 from spareforslag_xl.model.plan import Department, Plan, at, fold_name
+from spareforslag_xl.model.i18n import _, ngettext
 
 WORKBOOK_FOLDER = "afdelinger"
 MAIL_FOLDER = "mails"
@@ -65,11 +66,9 @@ def check_file_names(plan: Plan) -> list[Finding]:
             other = first[base]
             findings.append(warning(
                 "file-name-clash",
-                f"the department codes '{other.code}' and '{d.code}' give the same file name "
-                f"'{stems[other.code]}'; the files of '{d.code}' are named '{stems[d.code]}'.",
+                _("the department codes '{code}' and '{code2}' give the same file name '{stems}'; the files of '{code2}' are named '{stems2}'.").format(code=other.code, code2=d.code, stems=stems[other.code], stems2=stems[d.code]),
                 at(d.refs, "code"),
-                "Give the departments codes that differ in letters or digits "
-                "(a file name cannot hold / \\ : * ? \" < > |).",
+                _('Give the departments codes that differ in letters or digits (a file name cannot hold / \\ : * ? " < > |).'),
             ))
         else:
             first[base] = d
@@ -87,9 +86,9 @@ def select(departments: Sequence[Department], only: Optional[Iterable[str]]) -> 
     known = {fold_name(d.code) for d in departments}
     unknown = [c for c in wanted if fold_name(c) not in known]
     if unknown or not wanted:
-        valid = ", ".join(d.code for d in departments) or "(none)"
-        what = (f"unknown department code{'s' if len(unknown) > 1 else ''} "
-                + ", ".join(f"'{c}'" for c in unknown)) if unknown else "no department code given"
-        raise RequestError(f"{what}. Valid codes: {valid}.", remedy="only")
+        valid = ", ".join(d.code for d in departments) or _("(none)")
+        what = ngettext("unknown department code {codes}", "unknown department codes {codes}", len(unknown)).format(
+            codes=", ".join(f"'{c}'" for c in unknown)) if unknown else _("no department code given")
+        raise RequestError(_("{what}. Valid codes: {valid}.").format(what=what, valid=valid), remedy="only")
     chosen = {fold_name(c) for c in wanted}
     return tuple(d for d in departments if fold_name(d.code) in chosen)

@@ -124,6 +124,6 @@ def _target_share(result: Result, key: DistributionKey, code: str) -> dict[int, 
         if target is None or rule is None or rule.method is not Method.KEY:
             share[y] = None
             continue
-        parts, _ = allocate(target, shares, result.plan.quantum)
+        parts, _remainder = allocate(target, shares, result.plan.quantum)
         share[y] = parts[index]
     return share

@@ -20,6 +20,7 @@ from spareforslag_xl.importer.spec import FixedSpec, FixedTable, KeyUse, RuleSpe
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.model.units import convert
+from spareforslag_xl.model.i18n import _
 
 _NUMBERED_TITLE = re.compile(r"^\s*(\d+[a-z]?)\s*[.)]\s*(.*?)\s*:?\s*$")
 
@@ -45,8 +46,7 @@ def read_department_table(reading: DistributionReading, table: Table, lead: Opti
     the theme's (the first table for each wins)."""
     found = read_key_tables(table)
     if not found:
-        reading.report.review("table", "a table of unknown structure (no header row with years) was not "
-                              "interpreted; it is not in the master", table.line, table.last_line, reading.theme)
+        reading.report.review("table", _("a table of unknown structure (no header row with years) was not interpreted; it is not in the master"), table.line, table.last_line, reading.theme)
         return
     lead_text = paragraph_text(lead) if lead else ""
     admin_by_lead = bool(ADMIN_PHRASE.search(lead_text))
@@ -54,28 +54,25 @@ def read_department_table(reading: DistributionReading, table: Table, lead: Opti
         unit = kt.unit or unit_in(lead_text)
         if unit is None:
             unit = reading.plan_unit
-            reading.report.review("key table", f"the table names no unit; its amounts were read as {unit}",
+            reading.report.review("key table", _("the table names no unit; its amounts were read as {unit}").format(unit=unit),
                                   kt.line, kt.last_line, reading.theme)
         for row in kt.odd_rows:
-            reading.report.review("key table", f"the row '{' | '.join(t for t in row.texts if t)}' is not a "
-                                  "department row and was not read", row.line, theme=reading.theme)
+            reading.report.review("key table", _("the row '{value}' is not a department row and was not read").format(value=' | '.join(t for t in row.texts if t)), row.line, theme=reading.theme)
         if not kt.rows:
-            reading.report.review("key table", "the table has no department rows; it was not interpreted",
+            reading.report.review("key table", _("the table has no department rows; it was not interpreted"),
                                   kt.line, kt.last_line, reading.theme)
             continue
         for row in kt.rows:
             reading.add_code(row.code)
         target = _target(reading, kt, unit)
         admin = admin_by_lead or bool(ADMIN_PHRASE.search(kt.title))
-        what = f"line {target}" if target else "the theme"
+        what = f"line {target}" if target else _("the theme")
         if kt.has_shares:
             shares = {r.code: r.share.value for r in kt.rows if r.share is not None and r.share.value is not None}
             use = KeyUse(kt, shares, admin, reading.theme, target, unit)
             reading.result.keys.append(use)
             rule = RuleSpec(Method.KEY, use)
-            reading.report.read("key table", f"table '{kt.title or kt.header}' read as a key "
-                                f"({len(shares)} departments, shares sum to {_percent(sum(shares.values()))}) "
-                                f"for {what}" + (" (its prose names the administrative key)" if admin else ""),
+            reading.report.read("key table", _("table '{value}' read as a key ({n} departments, shares sum to {values}) for {what}").format(value=kt.title or kt.header, n=len(shares), values=_percent(sum(shares.values())), what=what) + (_(" (its prose names the administrative key)") if admin else ""),
                                 kt.line, kt.last_line, reading.theme)
         else:
             reading.result.fixed_tables.append(FixedTable(kt, target, unit))
@@ -84,18 +81,17 @@ def read_department_table(reading: DistributionReading, table: Table, lead: Opti
                            for y in reading.years}
                 reading.result.fixed.append(FixedSpec(target, row.code, amounts))
             rule = RuleSpec(Method.FIXED)
-            reading.report.read("key table", f"table '{kt.title or kt.header}' read as fixed amounts per "
-                                f"department for {what}", kt.line, kt.last_line, reading.theme)
+            reading.report.read("key table", _("table '{value}' read as fixed amounts per department for {what}").format(value=kt.title or kt.header, what=what), kt.line, kt.last_line, reading.theme)
         if target:
             if target in reading.result.line_rules:
-                reading.report.review("key table", f"a second table for line {target}; the first one is used",
+                reading.report.review("key table", _("a second table for line {target}; the first one is used").format(target=target),
                                       kt.line, theme=reading.theme)
             else:
                 reading.result.line_rules[target] = rule
         elif reading.result.theme_rule.method is Method.NONE:
             reading.result.theme_rule = rule
         else:
-            reading.report.review("key table", "a second table for the whole theme; the first one is used",
+            reading.report.review("key table", _("a second table for the whole theme; the first one is used"),
                                   kt.line, theme=reading.theme)
 
 
@@ -107,8 +103,7 @@ def _target(reading: DistributionReading, kt: KeyTable, unit: str) -> str:
         line = next((ln for ln in reading.lines if ln.number == number), None)
         if line is not None:
             if words and not _similar(words, line.title):
-                reading.report.review("key table", f"the table '{kt.title}' is numbered {number}, but line "
-                                      f"{number} is '{line.title}'; it was applied to line {number}",
+                reading.report.review("key table", _("the table '{title}' is numbered {number}, but line {number} is '{title2}'; it was applied to line {number}").format(title=kt.title, number=number, title2=line.title),
                                       kt.line, theme=reading.theme)
             return line.ident
     if kt.title:
@@ -120,12 +115,10 @@ def _target(reading: DistributionReading, kt: KeyTable, unit: str) -> str:
         return ""
     for line in reading.lines:
         if totals and _agrees(reading, totals, line.amounts, unit):
-            reading.report.inferred("key table", f"the table's totals equal line '{line.title}'; it was applied "
-                                    "to that line", kt.line, theme=reading.theme)
+            reading.report.inferred("key table", _("the table's totals equal line '{title}'; it was applied to that line").format(title=line.title), kt.line, theme=reading.theme)
             return line.ident
     if totals:
-        reading.report.review("key table", "the table's totals match neither the theme's total nor a line; "
-                              "it was applied to the whole theme", kt.line, kt.last_line, reading.theme)
+        reading.report.review("key table", _("the table's totals match neither the theme's total nor a line; it was applied to the whole theme"), kt.line, kt.last_line, reading.theme)
     return ""
 
 

@@ -32,6 +32,7 @@ from spareforslag_xl.importer.sentences import sentences
 from spareforslag_xl.importer.spec import Distribution, FixedSpec, LineInfo, RuleSpec
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.plan import Method
+from spareforslag_xl.model.i18n import _
 
 __all__ = ["ADMIN_PHRASE", "codes_named", "distributable", "interpret"]
 
@@ -88,17 +89,15 @@ def _decide(reading: DistributionReading, method: Optional[tuple[RuleSpec, Parag
         elif r.theme_rule.method is Method.NONE:
             r.theme_rule = rule
         else:
-            reading.report.review("distribution", "the prose names the administrative key, but the section also "
-                                  "gives a table or fixed amounts for the theme; those were used", p.line,
+            reading.report.review("distribution", _("the prose names the administrative key, but the section also gives a table or fixed amounts for the theme; those were used"), p.line,
                                   theme=reading.theme)
     if r.line_rules:
         rest = [ln for ln in reading.lines if ln.ident not in r.line_rules]
         for line in rest:
             if distributable([line], reading.years) and r.theme_rule.method is Method.NONE:
-                reading.report.review("distribution", f"line '{line.title}' is not covered by any table and is "
-                                      "not distributed", theme=reading.theme)
+                reading.report.review("distribution", _("line '{title}' is not covered by any table and is not distributed").format(title=line.title), theme=reading.theme)
             elif r.theme_rule.method is Method.NONE:
-                reading.report.info("distribution", f"line '{line.title}' has no amounts and is not distributed",
+                reading.report.info("distribution", _("line '{title}' has no amounts and is not distributed").format(title=line.title),
                                     theme=reading.theme)
 
 
@@ -107,8 +106,7 @@ def _check_fixed_sum(reading: DistributionReading, fixed: list[FixedSpec]) -> No
         given = sum((f.amounts[year] for f in fixed if f.amounts.get(year) is not None), Decimal(0))
         total = reading.totals.get(year)
         if total is not None and given != total:
-            reading.report.review("fixed amounts", f"the fixed amounts sum to {format_danish(given)} but the "
-                                  f"theme's total for {year} is {format_danish(total)} ({reading.plan_unit})",
+            reading.report.review("fixed amounts", _("the fixed amounts sum to {given} but the theme's total for {year} is {total} ({plan_unit})").format(given=format_danish(given), year=year, total=format_danish(total), plan_unit=reading.plan_unit),
                                   theme=reading.theme)
             return
 
@@ -126,22 +124,23 @@ def _flag_rest(reading: DistributionReading, paragraphs: list[Paragraph], used: 
         if not hits:
             continue
         codes = [c for s in hits for c in code_words(s) if c in reading.known]
-        what = f"names {', '.join(dict.fromkeys(codes))}" if codes else "describes a distribution"
-        if any(amounts_in(s) for s in hits):
-            what += " with amounts"
-        reading.report.review("distribution", f"not interpreted, kept as text: the paragraph {what} but is not a "
-                              f"split the program can read: '{_short(hits[0])}'", p.line, p.last_line, reading.theme)
+        with_amounts = any(amounts_in(s) for s in hits)
+        if codes:
+            what = (_("names {codes} with amounts") if with_amounts else _("names {codes}")).format(
+                codes=", ".join(dict.fromkeys(codes)))
+        else:
+            what = _("describes a distribution with amounts") if with_amounts else _("describes a distribution")
+        reading.report.review("distribution", _("not interpreted, kept as text: the paragraph {what} but is not a split the program can read: '{hits}'").format(what=what, hits=_short(hits[0])), p.line, p.last_line, reading.theme)
         flagged = True
     if nothing:
         if reading.has_amounts:
             if flagged:
-                reading.report.text("distribution", "the theme is not distributed; its distribution text is kept",
+                reading.report.text("distribution", _("the theme is not distributed; its distribution text is kept"),
                                     theme=reading.theme)
             else:
-                reading.report.review("distribution", "no distribution could be read; the theme is not "
-                                      "distributed and its text is kept", theme=reading.theme)
+                reading.report.review("distribution", _("no distribution could be read; the theme is not distributed and its text is kept"), theme=reading.theme)
         elif r.text:
-            reading.report.text("distribution", "nothing to distribute (no amounts); the text is kept",
+            reading.report.text("distribution", _("nothing to distribute (no amounts); the text is kept"),
                                 theme=reading.theme)
 
 

@@ -23,6 +23,7 @@ from spareforslag_xl.importer.spec import FixedSpec, RuleSpec, StatedFixed
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.model.units import convert
+from spareforslag_xl.model.i18n import _
 
 _QUALIFIER = re.compile(r"\b(?:dog|men|undtagen|bortset|ekskl\w*|excl\w*|eksklusiv\w*|korriger\w*|justere\w*|"
                         r"vurdering|ikke|delvist|forholdsmæssig\w*)\b", re.IGNORECASE)
@@ -41,8 +42,8 @@ def fixed_after_colon(reading: DistributionReading, p: Paragraph) -> bool:
         return False
     for f in found:
         _add_fixed(reading, f.code, f.value, f.unit or unit, f.text, f.decimals, p.line, f.note)
-    reading.report.read("fixed amounts", "fixed amounts read from prose: " + "; ".join(
-        dict.fromkeys(f.source for f in found)), p.line, p.last_line, reading.theme)
+    reading.report.read("fixed amounts", _("fixed amounts read from prose: {amounts}").format(amounts="; ".join(
+        dict.fromkeys(f.source for f in found))), p.line, p.last_line, reading.theme)
     return True
 
 
@@ -54,16 +55,16 @@ def fixed_list(reading: DistributionReading, p: Paragraph, before: Sequence[Para
         return False
     lead_unit = next((unit_in(paragraph_text(b)) for b in reversed(before) if unit_in(paragraph_text(b))), None)
     if any(f.unit is None for f in found) and lead_unit is None:
-        reading.report.review("fixed amounts", f"the amounts in '{text}' have no unit, and no sentence before them "
-                              "names one; they were not read", p.line, theme=reading.theme)
+        reading.report.review("fixed amounts", _("the amounts in '{text}' have no unit, and no sentence before them names one; they were not read").format(text=text), p.line, theme=reading.theme)
         return False
     for f in found:
         _add_fixed(reading, f.code, f.value, f.unit or lead_unit, f.text, f.decimals, p.line, f.note)
-    mark = " (a footnote mark '*' after the list was ignored)" if text.rstrip().endswith("*") else ""
+    mark = _(" (a footnote mark '*' after the list was ignored)") if text.rstrip().endswith("*") else ""
     unit = found[0].unit or lead_unit
-    reading.report.read("fixed amounts", f"fixed amounts read from a list in {unit}: " + ", ".join(
-        f"{f.code} {format_danish(convert(f.value, f.unit or lead_unit, reading.plan_unit))}" for f in found)
-                        + f" ({reading.plan_unit}){mark}", p.line, p.last_line, reading.theme)
+    amounts = ", ".join(f"{f.code} {format_danish(convert(f.value, f.unit or lead_unit, reading.plan_unit))}"
+                        for f in found)
+    reading.report.read("fixed amounts", _("fixed amounts read from a list in {unit}: {amounts} ({plan_unit})").format(
+        unit=unit, amounts=amounts, plan_unit=reading.plan_unit) + mark, p.line, p.last_line, reading.theme)
     return True
 
 
@@ -90,19 +91,21 @@ def administrative_key(reading: DistributionReading, p: Paragraph) -> Optional[R
         elif explicit and int(explicit.group(1)) in reading.years:
             from_year = int(explicit.group(1))
         elif nth or explicit:
-            reading.report.review("distribution", f"the first year in '{sentence}' is not one of the plan's "
-                                  "years; the key was applied to every year", p.line, theme=reading.theme)
+            reading.report.review("distribution", _("the first year in '{sentence}' is not one of the plan's years; the key was applied to every year").format(sentence=sentence), p.line, theme=reading.theme)
         after = ADMIN_PHRASE.split(sentence, maxsplit=1)[-1]
         qualifier = _QUALIFIER.search(after) or re.search(r"\bikke\b", sentence, re.IGNORECASE)
-        since = f" from {from_year}" if from_year and from_year != reading.years[0] else ""
+        later = bool(from_year and from_year != reading.years[0])
         if from_year == reading.years[0]:
             from_year = None
         if qualifier:
-            reading.report.review("distribution", f"read as the administrative key{since}, but the sentence "
-                                  f"qualifies it ('{sentence}'); check whether the key applies as it stands",
+            reading.report.review("distribution", (_("read as the administrative key from {year}, but the sentence qualifies it ('{sentence}'); check whether the key "
+                                    "applies as it stands") if later else
+                                  _("read as the administrative key, but the sentence qualifies it ('{sentence}'); check whether the key "
+                                    "applies as it stands")).format(year=from_year, sentence=sentence),
                                   p.line, p.last_line, reading.theme)
         else:
-            reading.report.read("distribution", f"the administrative key{since}: '{sentence}'",
+            reading.report.read("distribution", (_("the administrative key from {year}: '{sentence}'") if later else
+                                                 _("the administrative key: '{sentence}'")).format(year=from_year, sentence=sentence),
                                 p.line, p.last_line, reading.theme)
         rule = RuleSpec(Method.KEY, None, True, from_year)
         target = _LINE_REFERENCE.match(sentence)

@@ -16,6 +16,7 @@ from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.importer.spec import KeyUse
 from spareforslag_xl.importer.report import ImportReport
 from spareforslag_xl.model.plan import DistributionKey, KeyShare
+from spareforslag_xl.model.i18n import _
 
 ADMIN_KEY = "Administrativ fordelingsnøgle"
 _NUMBER_PREFIX = re.compile(r"^\s*\d+[a-z]?\s*[.)]\s*")
@@ -40,8 +41,7 @@ def name_keys(uses: Sequence[KeyUse], admin_named: bool, report: ImportReport) -
     admin_groups = [g for g in groups if any(u.admin for u in g[1])]
     if len(admin_groups) > 1:
         lines = ", ".join(str(g[1][0].table.line) for g in admin_groups)
-        report.review("keys", f"tables with different shares are all called the administrative key (lines {lines}); "
-                      "the first one is used as the administrative key", admin_groups[1][1][0].table.line)
+        report.review("keys", _("tables with different shares are all called the administrative key (lines {lines}); the first one is used as the administrative key").format(lines=lines), admin_groups[1][1][0].table.line)
     keys: list[DistributionKey] = []
     taken: set[str] = set()
     ordered = admin_groups[:1] + [g for g in groups if g not in admin_groups[:1]]
@@ -60,19 +60,16 @@ def name_keys(uses: Sequence[KeyUse], admin_named: bool, report: ImportReport) -
         for use in members:
             use.name = name
         keys.append(DistributionKey(name, tuple(KeyShare(code, share) for code, share in shares.items())))
-        where = ", ".join(f"line {u.table.line}" for u in members)
+        where = ", ".join(_("line {line}").format(line=u.table.line) for u in members)
         total = sum(shares.values(), Decimal(0))
         if len(members) > 1:
-            report.read("keys", f"key '{name}' from the tables at {where} (equal shares)", first.table.line)
+            report.read("keys", _("key '{name}' from the tables at {where} (equal shares)").format(name=name, where=where), first.table.line)
         else:
-            report.read("keys", f"key '{name}' from the table at {where}", first.table.line)
+            report.read("keys", _("key '{name}' from the table at {where}").format(name=name, where=where), first.table.line)
         if total != 1:
-            report.info("keys", f"the shares of key '{name}' sum to {format_danish(total * 100, 1)} %, as the document "
-                        "gives them; "
-                        "the rest is shown as 'Ikke fordelt'", first.table.line)
+            report.info("keys", _("the shares of key '{name}' sum to {value} %, as the document gives them; the rest is shown as 'Ikke fordelt'").format(name=name, value=format_danish(total * 100, 1)), first.table.line)
     if admin_named and not admin_groups:
-        report.review("keys", f"the prose names the administrative key, but no table gives its shares; the master "
-                      f"names '{ADMIN_KEY}' without shares (add them on the sheet Nøgler)")
+        report.review("keys", _("the prose names the administrative key, but no table gives its shares; the master names '{ADMIN_KEY}' without shares (add them on the sheet Nøgler)").format(ADMIN_KEY=ADMIN_KEY))
     return keys
 
 

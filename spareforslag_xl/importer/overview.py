@@ -11,6 +11,7 @@ from typing import Optional
 from spareforslag_xl.importer.blocks import Row, Table
 from spareforslag_xl.importer.numbers import THOUSANDS, Figure, read_figure, unit_in
 from spareforslag_xl.importer.report import ImportReport
+from spareforslag_xl.model.i18n import _
 
 YEAR_MIN, YEAR_MAX = 1900, 2200
 _THEME_ROW = re.compile(r"^(?:tema\s+)?(\d+[a-z]?)\s*[.):]\s*(.+)$", re.IGNORECASE)
@@ -77,14 +78,13 @@ def read_overview(table: Table, report: ImportReport) -> Overview:
     unit = unit_in(head.text(0))
     overview = Overview(table.line, table.last_line, tuple(columns), unit or THOUSANDS, unit is not None)
     if unit is None:
-        report.review("overview", f"the overview's header '{head.text(0)}' names no unit; "
-                      f"amounts were read as {THOUSANDS}", head.line)
+        report.review("overview", _("the overview's header '{value}' names no unit; amounts were read as {THOUSANDS}").format(value=head.text(0), THOUSANDS=THOUSANDS), head.line)
     for row in table.rows[1:]:
         label = row.text(0)
         if not any(row.texts):
             continue
         if _PLACEHOLDER.match(label or ".") and not any(row.text(c) for c in columns.values()):
-            report.info("overview", f"placeholder row '{label}' skipped", row.line)
+            report.info("overview", _("placeholder row '{label}' skipped").format(label=label), row.line)
             continue
         figures, texts = year_cells(row, columns)
         folded = " ".join(label.casefold().split())
@@ -95,8 +95,7 @@ def read_overview(table: Table, report: ImportReport) -> Overview:
                 theme.status = " ".join(dict.fromkeys(texts.values()))
                 theme.texts = {}
             elif texts:
-                report.review("overview", f"theme {theme.number} has text where amounts belong "
-                              f"({'; '.join(texts.values())}); the text was ignored", row.line, theme=theme.number)
+                report.review("overview", _("theme {number} has text where amounts belong ({values}); the text was ignored").format(number=theme.number, values='; '.join(texts.values())), row.line, theme=theme.number)
             overview.themes.append(theme)
         elif folded.startswith(("i alt", "total", "samlet")):
             overview.total = OverviewRow(row.line, label, figures, texts)
@@ -105,8 +104,7 @@ def read_overview(table: Table, report: ImportReport) -> Overview:
         elif folded.startswith(("difference", "diff.", "rest")):
             overview.difference = OverviewRow(row.line, label, figures, texts)
         else:
-            report.review("overview", f"the row '{label}' is neither a theme ('N. Title') nor I alt, Mål or "
-                          "Difference; it was not imported", row.line)
+            report.review("overview", _("the row '{label}' is neither a theme ('N. Title') nor I alt, Mål or Difference; it was not imported").format(label=label), row.line)
     return overview
 
 

@@ -19,6 +19,7 @@ from spareforslag_xl.importer.themes import ThemeDraft
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.plan import FixedAmount, Method, ProposalLine, Rule, Theme
 from spareforslag_xl.model.units import convert
+from spareforslag_xl.model.i18n import _, ngettext
 
 
 def read_lines(t: ThemeDraft, years, unit: str, report: ImportReport) -> list[ProposalLine]:
@@ -27,7 +28,7 @@ def read_lines(t: ThemeDraft, years, unit: str, report: ImportReport) -> list[Pr
     if pot is None or t.section is None:
         return []
     if not pot.found:
-        report.review("lines", "the section has no 'Identificeret potentiale' table; the theme has no lines",
+        report.review("lines", _("the section has no 'Identificeret potentiale' table; the theme has no lines"),
                       t.section.line, t.section.last_line, t.number)
         return []
     result = []
@@ -35,16 +36,17 @@ def read_lines(t: ThemeDraft, years, unit: str, report: ImportReport) -> list[Pr
     for pl in pot.lines:
         amounts = {y: convert(pl.figures[y].value, pot.unit, unit) if y in pl.figures else None for y in years}
         if not pl.figures:
-            report.info("lines", f"the line '{pl.label}' has no amounts; it was read as not estimated", pl.line,
+            report.info("lines", _("the line '{label}' has no amounts; it was read as not estimated").format(label=pl.label), pl.line,
                         theme=t.number)
         if pl.number and pl.number in seen:
-            report.review("lines", f"two lines are numbered {pl.number}", pl.line, theme=t.number)
+            report.review("lines", _("two lines are numbered {number}").format(number=pl.number), pl.line, theme=t.number)
         seen.add(pl.number)
         result.append(ProposalLine(t.number, pl.number, pl.title, amounts, pl.kind))
-    fte = "with FTE figures" if pot.fte is not None and pot.fte.figures else (
-        "FTE row without figures" if pot.fte_line else "no FTE row")
-    report.read("lines", f"{len(result)} lines in {pot.unit}, "
-                f"{'a total row' if pot.total else 'no total row'}, {fte}", pot.line, pot.last_line, t.number)
+    fte = _("with FTE figures") if pot.fte is not None and pot.fte.figures else (
+        _("FTE row without figures") if pot.fte_line else _("no FTE row"))
+    lines = ngettext("{n} line in {unit}", "{n} lines in {unit}", len(result)).format(n=len(result), unit=pot.unit)
+    total = _("a total row") if pot.total else _("no total row")
+    report.read("lines", f"{lines}, {total}, {fte}", pot.line, pot.last_line, t.number)
     return result
 
 
@@ -62,8 +64,7 @@ def assemble_theme(t: ThemeDraft, years, report: ImportReport) -> tuple[Theme, l
             number = line.number
             if not number and spec.method is Method.FIXED:
                 number = str(i + 1)
-                report.inferred("lines", f"line '{line.title}' got the number {number}, which its fixed amounts "
-                                "need", theme=t.number)
+                report.inferred("lines", _("line '{title}' got the number {number}, which its fixed amounts need").format(title=line.title, number=number), theme=t.number)
             lines[i] = ProposalLine(line.theme, number, line.title, line.amounts, line.kind, _rule(spec))
         for f in dist.fixed:
             target = next((ln.number for ln in lines if f.line and f.line in (ln.number, ln.title)), "")
@@ -108,17 +109,16 @@ def _salary(t: ThemeDraft, years, report: ImportReport) -> Optional[Decimal]:
     implied = implied_salary(stated)
     if implied.salary is None:
         if implied.outliers:
-            report.review("salary", "no average salary reproduces the stated FTE figures", pot.fte.line,
+            report.review("salary", _("no average salary reproduces the stated FTE figures"), pot.fte.line,
                           theme=t.number)
         else:
-            report.info("salary", "the FTE figures hold for any average salary (no savings); none was set",
+            report.info("salary", _("the FTE figures hold for any average salary (no savings); none was set"),
                         pot.fte.line, theme=t.number)
         return None
     fits = ", ".join(dict.fromkeys(format_danish(f.fte, f.decimals) for f in stated if f.year in implied.fitting))
-    text = (f"average salary {format_danish(implied.salary, 2).rstrip('0').rstrip(',')} "
-            f"implied by the FTE figures {fits}")
+    text = (_("average salary {value} implied by the FTE figures {fits}").format(value=format_danish(implied.salary, 2).rstrip('0').rstrip(','), fits=fits))
     if implied.outliers:
         odd = ", ".join(f"{format_danish(f.fte, f.decimals)} ({f.year})" for f in stated if f.year in implied.outliers)
-        text += f"; {odd} fits no common salary (see 'spareforslag audit')"
+        text += _("; {odd} fits no common salary (see 'spareforslag audit')").format(odd=odd)
     report.inferred("salary", text, pot.fte.line, theme=t.number)
     return implied.salary

@@ -10,20 +10,26 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Optional
 
+from spareforslag_xl.model.i18n import N_, _, ngettext
+
 
 class Status(Enum):
     """How an entry was handled; the values are the Danish words on the sheet 'Importrapport'."""
 
-    READ = "Læst"
+    READ = "Læst"  # the sheet's words; .label is what the terminal says
     INFERRED = "Udledt"
     TEXT = "Bevaret som tekst"
     REVIEW = "Skal ses af en person"
     INFO = "Information"
 
     @property
-    def english(self) -> str:
-        return {"READ": "read", "INFERRED": "inferred", "TEXT": "kept as text", "REVIEW": "needs review",
-                "INFO": "info"}[self.name]
+    def label(self) -> str:
+        """'read', 'needs review' … in the language in use (the terminal's words)."""
+        return _(_LABELS[self.name])
+
+
+_LABELS = {"READ": N_("read"), "INFERRED": N_("inferred"), "TEXT": N_("kept as text"), "REVIEW": N_("needs review"),
+           "INFO": N_("info")}
 
 
 @dataclass(frozen=True)
@@ -46,9 +52,9 @@ class Entry:
         return str(self.line)
 
     def __str__(self) -> str:
-        place = f"line {self.lines}: " if self.line else ""
+        place = _("line {lines}: ").format(lines=self.lines) if self.line else ""
         theme = f"tema {self.theme}: " if self.theme else ""
-        return f"{self.status.english}: {place}{theme}{self.message}"
+        return f"{self.status.label}: {place}{theme}{self.message}"
 
 
 @dataclass
@@ -85,5 +91,6 @@ class ImportReport:
         """Return e.g. '41 read, 6 inferred, 3 kept as text, 4 need review'."""
         counts = {s: len(self.of(s)) for s in Status}
         review = counts[Status.REVIEW]
-        return (f"{counts[Status.READ]} read, {counts[Status.INFERRED]} inferred, "
-                f"{counts[Status.TEXT]} kept as text, {review} {'needs' if review == 1 else 'need'} review")
+        return _("{read} read, {inferred} inferred, {text} kept as text, {review}").format(
+            read=counts[Status.READ], inferred=counts[Status.INFERRED], text=counts[Status.TEXT],
+            review=ngettext("{n} needs review", "{n} need review", review).format(n=review))

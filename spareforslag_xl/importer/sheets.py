@@ -23,7 +23,7 @@ def import_report_sheet(report: ImportReport, source: str, encoding: str):
         w = SheetWriter(book.add_worksheet(SHEET), styles)
         w.text(0, 0, f"Import af {source}", "title")
         review = len(report.of(Status.REVIEW))
-        summary = (f"{review} forhold skal ses af en person før masteren bruges (status '{Status.REVIEW.value}')."
+        summary = (f"{review} forhold skal ses af en person før grundarket bruges (status '{Status.REVIEW.value}')."
                    if review else "Alt i dokumentet blev fortolket.")
         w.text(1, 0, f"Tegnsæt: {encoding}. {summary}", "banner" if review else "bold")
         headers = ("Status", "Linjer", "Tema", "Emne", "Besked")

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spareforslag_xl.model.errors import InputError
-from spareforslag_xl.io.package import read_input
+from spareforslag_xl.io.package import noun_forms, read_input
+from spareforslag_xl.model.i18n import _, lazy
 
 MAX_BYTES = 5 * 1024 * 1024
 """A proposals document is tens of kilobytes; anything this large is not one."""
@@ -57,11 +58,11 @@ def decode_document(path: Path, data: bytes) -> Document:
     crlf = "\r" in text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise InputError(path, "the document is empty.", "Export the proposals document again as text (Markdown).")
+        raise InputError(path, _("the document is empty."), _("Export the proposals document again as text (Markdown)."))
     return Document(Path(path), tuple(text.split("\n")), encoding, crlf)
 
 
-DOCUMENT_REMEDY = "Export the proposals document as text (Markdown, e.g. with pandoc) and import that file."
+DOCUMENT_REMEDY = lazy("Export the proposals document as text (Markdown, e.g. with pandoc) and import that file.")
 
 
 def decode(path: Path, data: bytes, noun: str = "document", remedy: str = DOCUMENT_REMEDY) -> tuple[str, str]:
@@ -71,14 +72,15 @@ def decode(path: Path, data: bytes, noun: str = "document", remedy: str = DOCUME
     departments file.
     """
     if not data:
-        raise InputError(path, f"the {noun} is empty (0 bytes).", remedy)
+        raise InputError(path, _("{noun} is empty (0 bytes).").format(noun=noun_forms(noun)[1]), remedy)
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError:
-                raise InputError(path, f"the file starts like {_ENCODING_NAMES[codec]} but is not valid "
-                                 f"{_ENCODING_NAMES[codec]} text.", f"Save the {noun} again as UTF-8 text.") from None
+                raise InputError(path, _("the file starts like {encoding} but is not valid {encoding} text.").format(
+                    encoding=_ENCODING_NAMES[codec]), _("Save {noun} again as UTF-8 text.").format(
+                        noun=noun_forms(noun)[1])) from None
             _refuse_binary(path, text, noun=noun, remedy=remedy)
             return text, _ENCODING_NAMES[codec]
     if b"\x00" in data[:65536]:
@@ -104,11 +106,11 @@ def _refuse_binary(path: Path, text: str, data: bytes = b"", noun: str = "docume
 
 
 def _binary(path: Path, data: bytes, noun: str, remedy: str) -> InputError:
-    kind = "binary data"
+    kind = _("binary data")
     if data.startswith(b"PK\x03\x04"):
-        kind = "a zip archive (perhaps a Word or Excel file)"
+        kind = _("a zip archive (perhaps a Word or Excel file)")
     elif data.startswith(b"%PDF"):
-        kind = "a PDF file"
+        kind = _("a PDF file")
     elif data.startswith(b"\xd0\xcf\x11\xe0"):
-        kind = "an old Office file"
-    return InputError(path, f"the file is {kind}, not a text {noun}.", remedy)
+        kind = _("an old Office file")
+    return InputError(path, _("the file is {kind}, not {noun}.").format(kind=kind, noun=noun_forms(noun)[2]), remedy)

@@ -19,6 +19,7 @@ from spareforslag_xl.importer.sections import OverviewTheme as MatchTheme
 from spareforslag_xl.importer.spec import Distribution
 from spareforslag_xl.model.plan import ProposalLine
 from spareforslag_xl.model.units import convert
+from spareforslag_xl.model.i18n import _
 
 
 @dataclass
@@ -55,39 +56,35 @@ def match_themes(sections: list[Section], ov: Overview, years, unit: str, report
                 extra = ThemeDraft(section.number, section.title or f"Tema {section.number}", "", section, pot)
                 themes.append(extra)
                 by_number[section.number] = extra
-                report.review("section", f"'Tema {section.number}' is not in the overview; it was imported as a "
-                              "theme of its own, outside the overview's totals", *span, theme=section.number)
+                report.review("section", _("'Tema {number}' is not in the overview; it was imported as a theme of its own, outside the overview's totals").format(number=section.number), *span, theme=section.number)
             else:
-                report.review("section", "the section matches no theme of the overview and was not imported"
+                report.review("section", _("the section matches no theme of the overview and was not imported")
                               + (f" ('{section.heading.text}')" if section.heading else ""), *span)
             continue
         theme = by_number[m.theme]
         theme.section, theme.potential = section, pot
         if m.how == "number":
-            report.read("section", f"section 'Tema {m.theme}'", *span, theme=m.theme)
+            report.read("section", _("section 'Tema {theme}'").format(theme=m.theme), *span, theme=m.theme)
             if section.title and _fold(section.title) != _fold(theme.title):
-                report.info("section", f"the heading says '{section.title}', the overview '{theme.title}'; "
-                            "the overview's name is kept", section.line, theme=m.theme)
+                report.info("section", _("the heading says '{title}', the overview '{title2}'; the overview's name is kept").format(title=section.title, title2=theme.title), section.line, theme=m.theme)
         else:
             i = numbers.index(m.theme)
-            before = f"tema {numbers[i - 1]}" if i > 0 else "the overview"
-            after = f"tema {numbers[i + 1]}" if i + 1 < len(numbers) else "the end"
+            before = f"tema {numbers[i - 1]}" if i > 0 else _("the overview")
+            after = f"tema {numbers[i + 1]}" if i + 1 < len(numbers) else _("the end")
             start = section.heading.text if section.heading else "## " + _first_part(section)
-            how = ("its title" if m.how == "title" else f"its place between {before} and {after}")
-            agree = ("its totals agree with the overview" if m.totals_agree
-                     else "but its totals differ from the overview's")
-            text = (f"the section has no 'Tema {m.theme}' heading (it starts with '{start}'); matched to "
-                    f"tema {m.theme} '{theme.title}' by {how}; {agree}")
+            how = (_("its title") if m.how == "title" else _("its place between {before} and {after}").format(before=before, after=after))
+            agree = (_("its totals agree with the overview") if m.totals_agree
+                     else _("but its totals differ from the overview's"))
+            text = (_("the section has no 'Tema {theme}' heading (it starts with '{start}'); matched to tema {theme} '{title}' by {how}; {agree}").format(theme=m.theme, start=start, title=theme.title, how=how, agree=agree))
             (report.inferred if m.totals_agree else report.review)("section", text, *span, theme=m.theme)
     for m, entries in zip(matches, own):
         report.entries += [replace(e, theme=e.theme or m.theme or "") for e in entries.entries]
     rows = {t.number: t.line for t in ov.themes}
     for t in themes:
         if t.section is None and not t.status:
-            report.review("section", f"no section was found for tema {t.number} '{t.title}'; it has no lines in the "
-                          "master", rows.get(t.number, 0), theme=t.number)
+            report.review("section", _("no section was found for tema {number} '{title}'; it has no lines in the master").format(number=t.number, title=t.title), rows.get(t.number, 0), theme=t.number)
         elif t.section is None:
-            report.read("section", f"tema {t.number} has only a note in the overview: '{t.status}'",
+            report.read("section", _("tema {number} has only a note in the overview: '{status}'").format(number=t.number, status=t.status),
                         rows.get(t.number, 0), theme=t.number)
     return themes
 

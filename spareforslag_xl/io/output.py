@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from spareforslag_xl.model.errors import OutputError
+from spareforslag_xl.model.i18n import _
 
 TEMP_PREFIX = ".~spareforslag-"
 STALE_SECONDS = 15 * 60
@@ -24,29 +25,29 @@ def check_writable(target: Path) -> None:
     lock = target.with_name("~$" + target.name)
     if lock.exists():
         raise OutputError(
-            f"{target}: the workbook seems to be open (lock file {lock.name} exists). Close it in Excel and run again."
+            _("{target}: the workbook seems to be open (lock file {name} exists). Close it in Excel and run again.").format(target=target, name=lock.name)
         )
     if target.is_dir():
-        raise OutputError(f"{target}: a folder has the name of the output file. Rename or remove the folder.")
+        raise OutputError(_("{target}: a folder has the name of the output file. Rename or remove the folder.").format(target=target))
     if target.exists() and not os.access(target, os.W_OK):
-        raise OutputError(f"{target}: the file is read-only. Make it writable or choose another output folder.")
+        raise OutputError(_("{target}: the file is read-only. Make it writable or choose another output folder.").format(target=target))
     folder = target.parent
     if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
-        raise OutputError(f"{folder}: cannot write in this folder (permission denied). Choose another output folder.")
+        raise OutputError(_("{folder}: cannot write in this folder (permission denied). Choose another output folder.").format(folder=folder))
 
 
 def inside(folder: Path, name: str) -> Path:
     """Return folder/name, refusing a name that would leave folder."""
     target = (folder / name).resolve()
     if target.parent != folder.resolve():
-        raise OutputError(f"{name}: the output name would leave the folder {folder}.")
+        raise OutputError(_("{name}: the output name would leave the folder {folder}.").format(name=name, folder=folder))
     return folder / name
 
 
 def refuse_existing(target: Path, overwrite: bool) -> None:
     """Raise OutputError when target exists and may not be replaced (remedy: 'overwrite')."""
     if Path(target).exists() and not overwrite:
-        raise OutputError(f"{target}: the file exists already.", remedy="overwrite")
+        raise OutputError(_("{target}: the file exists already.").format(target=target), remedy="overwrite")
 
 
 def write_atomically(target: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
@@ -59,8 +60,7 @@ def refuse_inputs(targets: Iterable[Path], inputs: Iterable[Path]) -> None:
     protected = {Path(p).resolve(): Path(p) for p in inputs if Path(p).exists()}
     for target in targets:
         if Path(target).resolve() in protected:
-            raise OutputError(f"{target}: is an input of this command; inputs are never overwritten. "
-                              "Choose another output file or folder.")
+            raise OutputError(_("{target}: is an input of this command; inputs are never overwritten. Choose another output file or folder.").format(target=target))
 
 
 def write_all(files: dict[Path, bytes], inputs: Iterable[Path] = ()) -> None:
@@ -84,13 +84,12 @@ def write_all(files: dict[Path, bytes], inputs: Iterable[Path] = ()) -> None:
         _replace_all(temporaries)
     except PermissionError as exc:
         raise OutputError(
-            f"{exc.filename or 'output'}: cannot write the file (permission denied); it may be open in another "
-            "program or the folder may be read-only. Close it and run again."
+            _("{file}: cannot write the file (permission denied); it may be open in another program or the folder may be read-only. Close it and run again.").format(file=exc.filename or _("output"))
         ) from None
     except OSError as exc:
-        raise OutputError(f"{exc.filename or 'output'}: cannot write the file ({exc.strerror or exc}).") from None
+        raise OutputError(_("{file}: cannot write the file ({reason}).").format(file=exc.filename or _("output"), reason=exc.strerror or exc)) from None
     finally:
-        for temp_name, _ in temporaries:
+        for temp_name, _target in temporaries:
             if os.path.exists(temp_name):
                 os.unlink(temp_name)
 
@@ -113,7 +112,7 @@ def _replace_all(temporaries: list[tuple[str, Path]]) -> None:
             elif previous is None and target.exists():
                 target.unlink()
         raise
-    for _, previous in done:
+    for _target, previous in done:
         if previous is not None and os.path.exists(previous):
             os.unlink(previous)
 
@@ -122,7 +121,7 @@ def _write_temporary(target: Path, data: bytes) -> str:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{target.parent}: cannot create the folder ({exc.strerror or exc}).") from None
+        raise OutputError(_("{parent}: cannot create the folder ({value}).").format(parent=target.parent, value=exc.strerror or exc)) from None
     handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as fh:

@@ -13,6 +13,8 @@ import zipfile
 from pathlib import Path
 
 from spareforslag_xl.model.errors import InputError
+from spareforslag_xl.model.danish import danish_number
+from spareforslag_xl.model.i18n import N_, _
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 """The largest file accepted on disk."""
@@ -29,25 +31,42 @@ ZIP_MAGIC = b"PK\x03\x04"
 ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
 
 
+# What a file should be, as the messages name it ('not a workbook', 'the document'); callers pass the key.
+NOUNS = {
+    "workbook": (N_("a workbook"), N_("the workbook"), N_("a text workbook")),
+    "document": (N_("a document"), N_("the document"), N_("a text document")),
+    "departments file": (N_("a departments file"), N_("the departments file"), N_("a text departments file")),
+    "mapping file": (N_("a mapping file"), N_("the mapping file"), N_("a text mapping file")),
+}
+
+
+def noun_forms(noun: str) -> tuple[str, str, str]:
+    """Return ('a workbook', 'the workbook', 'a text workbook') for 'workbook', in the language in use."""
+    forms = NOUNS.get(noun)
+    return tuple(_(f) for f in forms) if forms else (f"a {noun}", f"the {noun}", f"a text {noun}")
+
+
 def check_file(path: Path, noun: str = "workbook", max_bytes: int = MAX_FILE_BYTES) -> int:
     """Return the size of path; raise InputError unless it is an existing, readable file within max_bytes.
 
     ``noun`` names what the file should be ('workbook', 'document') in the messages.
     """
     if not path.exists():
-        raise InputError(path, "the file does not exist.", "Check the path and the file name.")
+        raise InputError(path, _("the file does not exist."), _("Check the path and the file name."))
     if path.is_dir():
-        raise InputError(path, f"is a folder, not a {noun}.", f"Give the path of the {noun} inside it.")
+        raise InputError(path, _("is a folder, not {noun}.").format(noun=noun_forms(noun)[0]),
+                         _("Give the path of {noun} inside it.").format(noun=noun_forms(noun)[1]))
     if not path.is_file():
-        raise InputError(path, f"is not a regular file (a device or a pipe), not a {noun}.",
-                         f"Give the path of the {noun} itself.")
+        raise InputError(path, _("is not a regular file (a device or a pipe), not {noun}.").format(noun=noun_forms(noun)[0]),
+                         _("Give the path of {noun} itself.").format(noun=noun_forms(noun)[1]))
     if not os.access(path, os.R_OK):
-        raise InputError(path, "cannot be read: permission denied.", "Ask for read access or copy the file.")
+        raise InputError(path, _("cannot be read: permission denied."), _("Ask for read access or copy the file."))
     size = path.stat().st_size
     if size > max_bytes:
         raise InputError(
-            path, f"the file is {_megabytes(size)} MB, more than the {_megabytes(max_bytes)} MB accepted for a {noun}.",
-            "Check that this is the right file.",
+            path, _("the file is {size} MB, more than the {max_bytes} MB accepted for {noun}.").format(
+                size=_megabytes(size), max_bytes=_megabytes(max_bytes), noun=noun_forms(noun)[0]),
+            _("Check that this is the right file."),
         )
     return size
 
@@ -58,37 +77,37 @@ def read_input(path: Path, noun: str, max_bytes: int) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror or exc}).") from None
+        raise InputError(path, _("cannot be read ({value}).").format(value=exc.strerror or exc)) from None
 
 
 def _megabytes(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f}".removesuffix(".0")
+    return f"{n / 1024 / 1024:.1f}".removesuffix(".0").replace(".", ",")
 
 
 def check_workbook_package(path: Path) -> None:
     """Raise InputError unless path is an .xlsx/.xlsm package that openpyxl may safely open."""
     if check_file(path) == 0:
-        raise InputError(path, "the file is empty (0 bytes).", "Save the workbook again from Excel.")
+        raise InputError(path, _("the file is empty (0 bytes)."), _("Save the workbook again from Excel."))
     try:
         with path.open("rb") as fh:
             head = fh.read(65536)
     except OSError as exc:
-        raise InputError(path, f"cannot be read: {exc.strerror or exc}.") from None
+        raise InputError(path, _("cannot be read: {value}.").format(value=exc.strerror or exc)) from None
     if head.startswith(OLE_MAGIC):
         if ENCRYPTION_MARK in head or _ole_has_encryption(path):
             raise InputError(
                 path,
-                "the workbook is password-protected (encrypted), so it cannot be read.",
-                "Remove the password in Excel (File > Info > Protect Workbook) and save it again.",
+                _("the workbook is password-protected (encrypted), so it cannot be read."),
+                _("Remove the password in Excel (File > Info > Protect Workbook) and save it again."),
             )
         raise InputError(
             path,
-            "is an old Excel 97-2003 workbook (.xls), which is not supported.",
-            "Open it in Excel and save it as 'Excel Workbook (*.xlsx)'.",
+            _("is an old Excel 97-2003 workbook (.xls), which is not supported."),
+            _("Open it in Excel and save it as 'Excel Workbook (*.xlsx)'."),
         )
     if not head.startswith(ZIP_MAGIC):
-        raise InputError(path, f"is not an Excel workbook (.xlsx); it looks like {_describe(head)}.",
-                         "Save it from Excel as 'Excel Workbook (*.xlsx)'.")
+        raise InputError(path, _("is not an Excel workbook (.xlsx); it looks like {head}.").format(head=_describe(head)),
+                         _("Save it from Excel as 'Excel Workbook (*.xlsx)'."))
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
@@ -96,8 +115,8 @@ def check_workbook_package(path: Path) -> None:
             _check_xml_prologs(path, archive, infos)
             _check_sheet_parts(path, archive, {info.filename for info in infos})
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise InputError(path, f"the workbook is damaged (its zip structure cannot be read: {_plain(exc)}).",
-                         "Save it again from Excel, or ask the sender for a new copy.") from None
+        raise InputError(path, _("the workbook is damaged (its zip structure cannot be read: {exc}).").format(exc=_plain(exc)),
+                         _("Save it again from Excel, or ask the sender for a new copy.")) from None
 
 
 def _plain(exc: Exception) -> str:
@@ -106,34 +125,35 @@ def _plain(exc: Exception) -> str:
 
 def _check_parts(path: Path, infos: list[zipfile.ZipInfo]) -> None:
     if len(infos) > MAX_PARTS:
-        raise InputError(path, f"the workbook has {len(infos)} parts; at most {MAX_PARTS} are accepted.")
+        raise InputError(path, _("the workbook has {n} parts; at most {limit} are accepted.").format(n=danish_number(len(infos)), limit=danish_number(MAX_PARTS)))
     names = {info.filename for info in infos}
     if "xl/workbook.xml" not in names and "content.xml" in names and "mimetype" in names:
-        raise InputError(path, "is an OpenDocument spreadsheet (.ods, LibreOffice's own format), which is not read.",
-                         "In LibreOffice choose Filer › Gem som, pick the file type 'Excel 2007-365 (.xlsx)' "
-                         "and use that file.")
+        raise InputError(path, _("is an OpenDocument spreadsheet (.ods, LibreOffice's own format), which is not read."),
+                         _("In LibreOffice choose Filer › Gem som, pick the file type 'Excel 2007-365 (.xlsx)' and use that file."))
     if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
-        raise InputError(path, "is a zip file but not an Excel workbook (it has no xl/workbook.xml).",
-                         "Save it from Excel as 'Excel Workbook (*.xlsx)'.")
+        raise InputError(path, _("is a zip file but not an Excel workbook (it has no xl/workbook.xml)."),
+                         _("Save it from Excel as 'Excel Workbook (*.xlsx)'."))
     if "xl/workbook.bin" in names and "xl/workbook.xml" not in names:
-        raise InputError(path, "is a binary Excel workbook (.xlsb), which is not supported.",
-                         "Save it from Excel as 'Excel Workbook (*.xlsx)'.")
+        raise InputError(path, _("is a binary Excel workbook (.xlsb), which is not supported."),
+                         _("Save it from Excel as 'Excel Workbook (*.xlsx)'."))
     total = 0
     for info in infos:
         total += info.file_size
         if info.flag_bits & 0x1:
-            raise InputError(path, f"part {info.filename} is encrypted, so the workbook cannot be read.")
+            raise InputError(path, _("part {filename} is encrypted, so the workbook cannot be read.").format(filename=info.filename))
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise InputError(
                 path,
-                f"refused: part {info.filename} unpacks from {info.compress_size:,} to {info.file_size:,} bytes "
-                f"(ratio {info.file_size // max(info.compress_size, 1)}:1, limit {MAX_RATIO}:1), which looks like a zip bomb.",
+                _("refused: part {filename} unpacks from {compress_size} to {file_size} bytes (ratio {ratio}:1, limit {limit}:1), which looks like a zip bomb.").format(
+                    filename=info.filename, compress_size=danish_number(info.compress_size),
+                    file_size=danish_number(info.file_size), ratio=danish_number(info.file_size // max(info.compress_size, 1)),
+                    limit=danish_number(MAX_RATIO)),
             )
     if total > MAX_UNPACKED_BYTES:
         raise InputError(
             path,
-            f"refused: the workbook unpacks to {total / 1024 / 1024:.0f} MB, more than the "
-            f"{MAX_UNPACKED_BYTES // 1024 // 1024} MB accepted (a zip bomb or not a master workbook).",
+            _("refused: the workbook unpacks to {size} MB, more than the {limit} MB accepted (a zip bomb or not a master workbook).").format(
+                size=danish_number(round(total / 1024 / 1024)), limit=danish_number(MAX_UNPACKED_BYTES // 1024 // 1024)),
         )
 
 
@@ -150,12 +170,11 @@ def _check_xml_prologs(path: Path, archive: zipfile.ZipFile, infos: list[zipfile
             with archive.open(info) as fh:
                 head = fh.read(PROLOG_BYTES)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-            raise InputError(path, f"the workbook is damaged: part {info.filename} cannot be unpacked ({exc}).",
-                             "Save it again from Excel, or ask the sender for a new copy.") from None
+            raise InputError(path, _("the workbook is damaged: part {filename} cannot be unpacked ({exc}).").format(filename=info.filename, exc=exc),
+                             _("Save it again from Excel, or ask the sender for a new copy.")) from None
         if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise InputError(path, f"refused: part {info.filename} declares an XML DTD or entities, which workbooks "
-                             "never need and which can be used to attack the reader.",
-                             "Save the workbook again from Excel.")
+            raise InputError(path, _("refused: part {filename} declares an XML DTD or entities, which workbooks never need and which can be used to attack the reader.").format(filename=info.filename),
+                             _("Save the workbook again from Excel."))
 
 
 def _check_sheet_parts(path: Path, archive: zipfile.ZipFile, names: set[str]) -> None:
@@ -165,23 +184,23 @@ def _check_sheet_parts(path: Path, archive: zipfile.ZipFile, names: set[str]) ->
     """
     rels = "xl/_rels/workbook.xml.rels"
     if rels not in names:
-        raise InputError(path, f"the workbook is damaged: the part {rels} is missing.",
-                         "Save it again from Excel, or ask the sender for a new copy.")
+        raise InputError(path, _("the workbook is damaged: the part {rels} is missing.").format(rels=rels),
+                         _("Save it again from Excel, or ask the sender for a new copy."))
     from defusedxml.ElementTree import fromstring
 
     try:
         root = fromstring(archive.read(rels))
     except Exception as exc:  # defusedxml and expat raise several kinds
-        raise InputError(path, f"the workbook is damaged: {rels} cannot be parsed ({exc}).",
-                         "Save it again from Excel, or ask the sender for a new copy.") from None
+        raise InputError(path, _("the workbook is damaged: {rels} cannot be parsed ({exc}).").format(rels=rels, exc=exc),
+                         _("Save it again from Excel, or ask the sender for a new copy.")) from None
     for rel in root:
         if rel.get("TargetMode") == "External" or not rel.get("Type", "").endswith("/worksheet"):
             continue
         target = rel.get("Target", "")
         part = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
         if part not in names:
-            raise InputError(path, f"the workbook is damaged: the sheet part {part} is missing.",
-                             "Save it again from Excel, or ask the sender for a new copy.")
+            raise InputError(path, _("the workbook is damaged: the sheet part {part} is missing.").format(part=part),
+                             _("Save it again from Excel, or ask the sender for a new copy."))
 
 
 def _ole_has_encryption(path: Path) -> bool:
@@ -192,17 +211,17 @@ def _ole_has_encryption(path: Path) -> bool:
 
 def _describe(head: bytes) -> str:
     if head.startswith(b"%PDF"):
-        return "a PDF file"
+        return _("a PDF file")
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "a UTF-16 text file"
+        return _("a UTF-16 text file")
     sample = head[:4096]
     try:
         text = sample.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return "a binary file of another kind"
+        return _("a binary file of another kind")
     if text.lstrip().startswith("<"):
-        return "an HTML or XML file"
+        return _("an HTML or XML file")
     first = text.splitlines()[0] if text.splitlines() else ""
     if first.count(";") or first.count(",") or first.count("\t"):
-        return "a CSV or text file"
-    return "a text file"
+        return _("a CSV or text file")
+    return _("a text file")

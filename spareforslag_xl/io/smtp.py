@@ -17,6 +17,7 @@ from email.utils import format_datetime
 from typing import Optional, Sequence
 
 from spareforslag_xl.model.errors import DeliveryError
+from spareforslag_xl.model.i18n import _
 
 SECURITY = ("starttls", "ssl", "none")
 DEFAULT_PORT = {"starttls": 587, "ssl": 465, "none": 25}
@@ -37,7 +38,7 @@ class SmtpSettings:
 
     def describe(self) -> str:
         """Return e.g. 'smtp.example.org:587 (STARTTLS) as budget' – never the password."""
-        how = {"starttls": "STARTTLS", "ssl": "SSL/TLS", "none": "no encryption"}[self.security]
+        how = {"starttls": "STARTTLS", "ssl": "SSL/TLS", "none": _("no encryption")}[self.security]
         return f"{self.host}:{self.effective_port} ({how})" + (f" as {self.user}" if self.user else "")
 
 
@@ -76,7 +77,7 @@ def deliver(outgoing: Sequence[Outgoing], settings: SmtpSettings, sender: str) -
     try:
         for i, out in enumerate(outgoing):
             if not out.to:
-                outcomes.append(Outcome(out.code, "", False, "not sent: the department has no e-mail address"))
+                outcomes.append(Outcome(out.code, "", False, _("not sent: the department has no e-mail address")))
                 continue
             try:
                 refused = smtp.send_message(out.message, from_addr=sender, to_addrs=list(out.to))
@@ -85,16 +86,16 @@ def deliver(outgoing: Sequence[Outgoing], settings: SmtpSettings, sender: str) -
             except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
                 refused = {r: (exc.smtp_code, exc.smtp_error) for r in out.to}
             except smtplib.SMTPServerDisconnected:
-                lost = [Outcome(o.code, r, False, "not sent: the connection was lost")
+                lost = [Outcome(o.code, r, False, _("not sent: the connection was lost"))
                         for o in outgoing[i:] for r in (o.to or ("",))]
-                raise DeliveryError(f"{settings.describe()}: the server closed the connection.",
+                raise DeliveryError(_("{describe}: the server closed the connection.").format(describe=settings.describe()),
                                     outcomes + lost) from None
             except smtplib.SMTPException as exc:
                 refused = {r: (0, str(exc).encode()) for r in out.to}
             except OSError as exc:
-                lost = [Outcome(o.code, r, False, "not sent: the connection was lost")
+                lost = [Outcome(o.code, r, False, _("not sent: the connection was lost"))
                         for o in outgoing[i:] for r in (o.to or ("",))]
-                raise DeliveryError(f"{settings.describe()}: the connection broke ({_reason(exc)}).",
+                raise DeliveryError(_("{describe}: the connection broke ({exc}).").format(describe=settings.describe(), exc=_reason(exc)),
                                     outcomes + lost) from None
             for r in out.to:
                 if r in refused:
@@ -122,7 +123,7 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
         smtp.ehlo()
         if settings.security == "starttls":
             if not smtp.has_extn("starttls"):
-                raise DeliveryError(f"{where}: the server does not offer STARTTLS.", remedy="security-starttls")
+                raise DeliveryError(_("{where}: the server does not offer STARTTLS.").format(where=where), remedy="security-starttls")
             smtp.starttls(context=ssl.create_default_context())
             smtp.ehlo()
         if settings.user:
@@ -133,18 +134,18 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
         raise
     except smtplib.SMTPAuthenticationError as exc:
         _close(smtp)
-        raise DeliveryError(f"{where}: the server refused the login ({_answer(exc.smtp_code, exc.smtp_error)}).",
+        raise DeliveryError(_("{where}: the server refused the login ({smtp_code}).").format(where=where, smtp_code=_answer(exc.smtp_code, exc.smtp_error)),
                             remedy="login") from None
     except smtplib.SMTPNotSupportedError:
         _close(smtp)
-        raise DeliveryError(f"{where}: the server does not accept a login.", remedy="no-login") from None
+        raise DeliveryError(_("{where}: the server does not accept a login.").format(where=where), remedy="no-login") from None
     except ssl.SSLError as exc:
         _close(smtp)
-        raise DeliveryError(f"{where}: the encrypted connection failed ({exc.reason or exc}).",
+        raise DeliveryError(_("{where}: the encrypted connection failed ({value}).").format(where=where, value=exc.reason or exc),
                             remedy="security") from None
     except (smtplib.SMTPException, OSError) as exc:
         _close(smtp)
-        raise DeliveryError(f"{where}: cannot connect ({_reason(exc)}).", remedy="connect") from None
+        raise DeliveryError(_("{where}: cannot connect ({exc}).").format(where=where, exc=_reason(exc)), remedy="connect") from None
 
 
 def _close(smtp: Optional[smtplib.SMTP]) -> None:

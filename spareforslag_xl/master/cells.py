@@ -23,6 +23,19 @@ from spareforslag_xl.model.danish import (
 from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.master.read import CellError, Uncalculated
 from spareforslag_xl.model.plan import Ref
+from spareforslag_xl.model.i18n import N_, _
+
+# The names of the values a cell holds, with their article, as a message starts with them
+# ("the amount 'abc' is not a number"); callers pass the English key.
+_THE = {"amount": N_("the amount"), "year": N_("the year"), "share": N_("the share"),
+        "average salary": N_("the average salary"), "number of decimals": N_("the number of decimals"),
+        "first year": N_("the first year"), "target": N_("the target"), "budget year": N_("the budget year")}
+
+
+def _the(what: str) -> str:
+    """Return 'the amount' (in the language in use) for 'amount'."""
+    return _(_THE[what]) if what in _THE else what
+
 
 MAX_TEXT = 32_767
 """Excel's limit for the text of one cell."""
@@ -69,9 +82,8 @@ class CellReader:
         if len(text) > MAX_TEXT:
             self.findings.append(error(
                 "text-too-long",
-                f"the text has {danish_number(len(text))} characters; Excel allows at most {danish_number(MAX_TEXT)} "
-                "in a cell.",
-                ref, "Shorten the text or split it over more cells.",
+                _("the text has {n} characters; Excel allows at most {MAX_TEXT} in a cell.").format(n=danish_number(len(text)), MAX_TEXT=danish_number(MAX_TEXT)),
+                ref, _("Shorten the text or split it over more cells."),
             ))
             return text[:MAX_TEXT]
         if "_x" in text:
@@ -106,8 +118,8 @@ class CellReader:
         """Return a number above 0 (an average salary), or None with an error when it is not."""
         number = self.number(value, ref, what)
         if number is not None and number <= 0:
-            self.findings.append(error("not-positive", f"the {what} must be above 0, not {danish_number(number)}.", ref,
-                                       "Write the average salary per FTE in the plan's unit, e.g. 575."))
+            self.findings.append(error("not-positive", _("{what} must be above 0, not {number}.").format(what=_the(what), number=danish_number(number)), ref,
+                                       _("Write the average salary per FTE in the plan's unit, e.g. 575.")))
             return None
         return number
 
@@ -120,8 +132,8 @@ class CellReader:
                 self._not_a_number(value, ref, "share")
                 return None
             self.findings.append(warning(
-                "number-as-text", f"the share '{value.strip()}' is text; it was read as {format_share(result)}.",
-                ref, "Type the share as a number in a cell formatted as percent.",
+                "number-as-text", _("the share '{strip}' is text; it was read as {result}.").format(strip=value.strip(), result=format_share(result)),
+                ref, _("Type the share as a number in a cell formatted as percent."),
             ))
             return result
         return self.number(value, ref, "share")
@@ -133,8 +145,8 @@ class CellReader:
         year = as_year(value)
         if year is None:
             self.findings.append(error(
-                "not-a-year", f"the {what} '{_show(value)}' is not a year.", ref,
-                "Write a four-digit year such as 2024.",
+                "not-a-year", _("{what} '{value}' is not a year.").format(what=_the(what), value=_show(value)), ref,
+                _("Write a four-digit year such as 2024."),
             ))
         return year
 
@@ -142,7 +154,7 @@ class CellReader:
         number = self._convert(value, ref, what, allow_dash)
         if number is not _NO_VALUE and abs(number) >= MAX_MAGNITUDE:
             self.findings.append(error(
-                "too-large", f"the {what} {_show(value)} is implausibly large.", ref, "Check the number and its unit.",
+                "too-large", _("{what} {value} is implausibly large.").format(what=_the(what), value=_show(value)), ref, _("Check the number and its unit."),
             ))
             return _NO_VALUE
         return number
@@ -154,21 +166,21 @@ class CellReader:
             return _NO_VALUE
         if isinstance(value, bool):
             self.findings.append(error(
-                "boolean-in-amount", f"the {what} is a TRUE/FALSE value, not a number.", ref,
-                "Type the number, or leave the cell empty when it is not estimated.",
+                "boolean-in-amount", _("{what} is a TRUE/FALSE value, not a number.").format(what=_the(what)), ref,
+                _("Type the number, or leave the cell empty when it is not estimated."),
             ))
             return _NO_VALUE
         if isinstance(value, (datetime, date, time, timedelta)):
             self.findings.append(error(
                 "date-in-amount",
-                f"the {what} is a date ({_show(value)}), not a number; Excel may have turned the typed number into a date.",
-                ref, "Format the cell as Number and type the amount again.",
+                _("{what} is a date ({value}), not a number; Excel may have turned the typed number into a date.").format(what=_the(what), value=_show(value)),
+                ref, _("Format the cell as Number and type the amount again."),
             ))
             return _NO_VALUE
         if isinstance(value, float):
             if math.isnan(value) or math.isinf(value):
                 self.findings.append(error(
-                    "not-finite", f"the {what} is not a finite number ({value}).", ref, "Type a real number.",
+                    "not-finite", _("{what} is not a finite number ({value}).").format(what=_the(what), value=value), ref, _("Type a real number."),
                 ))
                 return _NO_VALUE
             return to_decimal(value)
@@ -186,26 +198,26 @@ class CellReader:
             return _NO_VALUE
         self.findings.append(warning(
             "number-as-text",
-            f"the {what} '{text}' is text; it was read as the number {danish_number(number)}.",
-            ref, "Type it as a number (Excel shows 3.250 for 3250 with the format #,##0).",
+            _("{what} '{text}' is text; it was read as the number {number}.").format(what=_the(what), text=text, number=danish_number(number)),
+            ref, _("Type it as a number (Excel shows 3.250 for 3250 with the format #,##0)."),
         ))
         return number
 
     def _not_a_number(self, value, ref: Ref, what: str) -> None:
-        hint = "Type a number, or '-' / leave it empty when it is not estimated." if what == "amount" else "Type a number."
-        self.findings.append(error("not-a-number", f"the {what} '{_show(value)}' is not a number.", ref, hint))
+        hint = _("Type a number, or '-' / leave it empty when it is not estimated.") if what == "amount" else _("Type a number.")
+        self.findings.append(error("not-a-number", _("{what} '{value}' is not a number.").format(what=_the(what), value=_show(value)), ref, hint))
 
     def _bad_kind(self, value, ref: Ref, what: str) -> bool:
         if isinstance(value, Uncalculated):
             self.findings.append(error(
                 "formula-without-value",
-                f"the cell holds a formula ({value.formula}) whose value was never calculated.",
-                ref, "Open the master in Excel, let it calculate, and save it; or type the value.",
+                _("the cell holds a formula ({formula}) whose value was never calculated.").format(formula=value.formula),
+                ref, _("Open the master in Excel, let it calculate, and save it; or type the value."),
             ))
             return True
         if isinstance(value, CellError):
             self.findings.append(error(
-                "excel-error", f"the cell shows the Excel error {value}.", ref, "Correct the formula or type the value.",
+                "excel-error", _("the cell shows the Excel error {value}.").format(value=value), ref, _("Correct the formula or type the value."),
             ))
             return True
         return False

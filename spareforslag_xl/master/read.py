@@ -18,6 +18,7 @@ from typing import Iterable, Optional
 from spareforslag_xl.model.errors import InputError
 from spareforslag_xl.io.package import check_workbook_package
 from spareforslag_xl.model.plan import fold_name
+from spareforslag_xl.model.i18n import _
 
 MAX_ROWS = 1_048_576
 MAX_COLUMNS = 16_384
@@ -117,8 +118,8 @@ def read_workbook(path: Path, wanted: Optional[Iterable[str]]) -> RawWorkbook:
     except InputError:
         raise
     except Exception as exc:  # openpyxl raises many kinds on damaged files; all mean "cannot read"
-        raise InputError(path, f"the workbook cannot be read ({_reason(exc)}).",
-                         "Open it in Excel, save it again as .xlsx and retry.") from None
+        raise InputError(path, _("the workbook cannot be read ({exc}).").format(exc=_reason(exc)),
+                         _("Open it in Excel, save it again as .xlsx and retry.")) from None
     return RawWorkbook(
         path=path,
         sheet_names=names,
@@ -259,14 +260,14 @@ def _replace_uncalculated(book, sheets: dict[str, RawSheet], formula_sheets: lis
 def _reason(exc: Exception) -> str:
     text = str(exc).strip().rstrip(".") or type(exc).__name__
     if isinstance(exc, KeyError):
-        return f"it is damaged: the part {text.strip(chr(39))} is missing"
+        return _("it is damaged: the part {value} is missing").format(value=text.strip(chr(39)))
     literal = re.search(r"invalid literal for \w+\(\) with base 10: '(.*)'", text)
     if literal:
-        return f"a cell holds '{literal.group(1)[:40]}', which is not a value Excel can store"
+        return _("a cell holds '{value}', which is not a value Excel can store").format(value=literal.group(1)[:40])
     if isinstance(exc, zipfile.BadZipFile) and "CRC" in text:
-        return "a part of the file is corrupt: " + text
+        return _("a part of the file is corrupt: {reason}").format(reason=text)
     if "not well-formed" in text or "syntax error" in text.lower():
-        return "its XML is broken: " + text
+        return _("its XML is broken: {reason}").format(reason=text)
     if "DTD" in text or "EntitiesForbidden" in type(exc).__name__ or "Forbidden" in type(exc).__name__:
-        return "it contains XML entity declarations, which are refused for safety"
+        return _("it contains XML entity declarations, which are refused for safety")
     return text

@@ -11,6 +11,7 @@ from spareforslag_xl.model.danish import danish_number
 from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.model.plan import Ref, fold_name
 from spareforslag_xl.master.read import RawSheet, RawWorkbook
+from spareforslag_xl.model.i18n import _, ngettext
 
 TEXT_FIELDS = frozenset({"status", "description", "potential_text", "distribution_text", "note", "explanation"})
 """Columns of free text: a merge over them loses text, not figures or references."""
@@ -24,27 +25,23 @@ def workbook_findings(book: RawWorkbook) -> Iterable[Finding]:
     missing = [s.name for s in L.REQUIRED_SHEETS if s.name not in book.sheets]
     found = ", ".join(f"'{n}'" for n in book.sheet_names) or "none"
     for name in missing:
-        yield error("missing-sheet", f"the master has no sheet '{name}' (sheets found: {found}).",
-                    Ref(name), "Add the sheet, or start from a new master made with 'spareforslag init'.")
+        yield error("missing-sheet", _("the master has no sheet '{name}' (sheets found: {found}).").format(name=name, found=found),
+                    Ref(name), _("Add the sheet, or start from a new master made with 'spareforslag init'."))
     canonical = {fold_name(s.name): s.name for s in L.DATA_SHEETS}
     for names in book.same_names:
         shown = " and ".join(f"'{n}'" for n in names)
-        yield error("duplicate-sheet", f"the master has {len(names)} sheets that read as '{canonical.get(fold_name(names[0]), names[0])}': "
-                    f"{shown} (names are compared ignoring case, spaces and Unicode form); only the first is read.",
+        yield error("duplicate-sheet", _("the master has {n} sheets that read as '{names}': {shown} (names are compared ignoring case, spaces and Unicode form); only the first is read.").format(n=len(names), names=canonical.get(fold_name(names[0]), names[0]), shown=shown),
                     Ref(canonical.get(fold_name(names[0]), names[0])),
-                    "Delete or rename the old copy (e.g. 'Forslag gammel'), so that one sheet holds the values.")
+                    _("Delete or rename the old copy (e.g. 'Forslag gammel'), so that one sheet holds the values."))
     for sheet in book.sheets.values():
         if sheet.beyond_limits:
-            yield error("sheet-too-large", f"the sheet has more than Excel's {danish_number(1_048_576)} rows or "
-                        f"{danish_number(16_384)} columns; only the part within the limits was read.",
-                        Ref(sheet.name), "Remove the rows or columns beyond Excel's limits.")
+            yield error("sheet-too-large", _("the sheet has more than Excel's {value} rows or {value2} columns; only the part within the limits was read.").format(value=danish_number(1_048_576), value2=danish_number(16_384)),
+                        Ref(sheet.name), _("Remove the rows or columns beyond Excel's limits."))
     for name in book.damaged:
-        yield warning("damaged-sheet", f"the sheet '{name}' is damaged (its XML cannot be read); the program does "
-                      "not use it, but Excel will refuse to open the file or offer to repair it.", Ref(name),
-                      "Delete the sheet, or let Excel repair the file and save it again.")
+        yield warning("damaged-sheet", _("the sheet '{name}' is damaged (its XML cannot be read); the program does not use it, but Excel will refuse to open the file or offer to repair it.").format(name=name), Ref(name),
+                      _("Delete the sheet, or let Excel repair the file and save it again."))
     if book.has_macros:
-        yield warning("macros-ignored", "the workbook contains macros (VBA); they were not run and are not copied "
-                      "to any output.", None, "Save the master as .xlsx without macros.")
+        yield warning("macros-ignored", _("the workbook contains macros (VBA); they were not run and are not copied to any output."), None, _("Save the master as .xlsx without macros."))
 
 
 def sheet_findings(table, sheet: RawSheet) -> Iterable[Finding]:
@@ -84,14 +81,15 @@ def _merged(table, sheet: RawSheet) -> Iterable[Finding]:
         headers = ", ".join(f"'{table.header(f)}'" if isinstance(f, str) else f"'{f}'" for f in
                             sorted(fields, key=str))
         first = table.ref(r1, c1)
-        lost = f"only {first} holds a value, so {len(covered)} other cell{'s' if len(covered) > 1 else ''} " \
-               f"of the column{'s' if len(fields) > 1 else ''} {headers} read as empty"
-        hint = "Unmerge the cells (Excel: Start › Flet og centrer) and write the value in every row."
+        others = ngettext("{n} other cell", "{n} other cells", len(covered)).format(n=len(covered))
+        columns = ngettext("the column {headers}", "the columns {headers}", len(fields)).format(headers=headers)
+        lost = _("only {first} holds a value, so {cells} of {columns} read as empty").format(
+            first=first, cells=others, columns=columns)
+        hint = _("Unmerge the cells (Excel: Start › Flet og centrer) and write the value in every row.")
         if fields <= TEXT_FIELDS:
-            yield warning("merged-cells", f"the cells {merged} are merged: {lost}.", first, hint)
+            yield warning("merged-cells", _("the cells {merged} are merged: {lost}.").format(merged=merged, lost=lost), first, hint)
         else:
-            yield error("merged-cells", f"the cells {merged} are merged: {lost}; the figures of those rows "
-                        "would not be what the sheet shows.", first, hint)
+            yield error("merged-cells", _("the cells {merged} are merged: {lost}; the figures of those rows would not be what the sheet shows.").format(merged=merged, lost=lost), first, hint)
 
 
 def _hidden(table, sheet: RawSheet) -> Iterable[Finding]:
@@ -99,21 +97,22 @@ def _hidden(table, sheet: RawSheet) -> Iterable[Finding]:
     if hidden:
         shown = ", ".join(map(str, hidden[:SHOWN_ROWS])) + (" …" if len(hidden) > SHOWN_ROWS else "")
         yield warning(
-            "hidden-rows", f"{len(hidden)} row{'s' if len(hidden) > 1 else ''} with content "
-            f"{'are' if len(hidden) > 1 else 'is'} hidden or filtered out (row{'s' if len(hidden) > 1 else ''} "
-            f"{shown}); {'they are' if len(hidden) > 1 else 'it is'} read and counted like every other row.",
+            "hidden-rows", ngettext(
+                "{n} row with content is hidden or filtered out (row {shown}); it is read and counted like every "
+                "other row.",
+                "{n} rows with content are hidden or filtered out (rows {shown}); they are read and counted like "
+                "every other row.", len(hidden)).format(n=len(hidden), shown=shown),
             table.ref(hidden[0], 0),
-            "Show all rows (Excel: Data › Ryd filter; Start › Formater › Skjul og vis) and delete the rows that "
-            "should not count.",
+            _("Show all rows (Excel: Data › Ryd filter; Start › Formater › Skjul og vis) and delete the rows that should not count."),
         )
     used = sorted(c for c in set(table.columns.values()) | set(table.years.values()) if c in sheet.hidden_columns)
     if used:
         cells = ", ".join(str(table.ref(table.header_row, c)) for c in used)
         yield warning(
-            "hidden-columns", f"the column{'s' if len(used) > 1 else ''} {cells} "
-            f"{'are' if len(used) > 1 else 'is'} hidden; {'they are' if len(used) > 1 else 'it is'} read like "
-            "every other column.", table.ref(table.header_row, used[0]),
-            "Show the columns (Excel: Start › Formater › Skjul og vis) and check their values.",
+            "hidden-columns", ngettext("the column {cells} is hidden; it is read like every other column.",
+                                       "the columns {cells} are hidden; they are read like every other column.",
+                                       len(used)).format(cells=cells), table.ref(table.header_row, used[0]),
+            _("Show the columns (Excel: Start › Formater › Skjul og vis) and check their values."),
         )
 
 
@@ -121,8 +120,8 @@ def _year_order(table) -> Iterable[Finding]:
     previous = None
     for year, col in sorted(table.years.items(), key=lambda item: item[1]):
         if previous is not None and year < previous:
-            yield warning("years-out-of-order", "the year columns are not in ascending order; the report sorts them.",
-                          table.ref(table.header_row, col), "Order the year columns from the first to the last year.")
+            yield warning("years-out-of-order", _("the year columns are not in ascending order; the report sorts them."),
+                          table.ref(table.header_row, col), _("Order the year columns from the first to the last year."))
             return
         previous = year
 

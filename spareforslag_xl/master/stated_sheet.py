@@ -21,10 +21,10 @@ COLUMNS = (
     ("År", 6), ("Værdi", 11), ("Som trykt", 11), ("Enhed", 9), ("Decimaler", 9), ("Linje", 7),
 )
 HEADERS = tuple(c for c, _ in COLUMNS)
-INTRO = ("Tallene som dokumentet angiver dem, med linjenummer i dokumentet. 'Værdi' er i masterens enhed "
-         "(andele som brøk, årsværk som antal); tom værdi betyder '-' (ikke estimeret). "
+INTRO = ("Tallene som dokumentet angiver dem, med linjenummer i dokumentet. 'Værdi' er i grundarkets enhed "
+         "(andele som brøk, årsværk som antal); tom værdi betyder '-' (ikke anslået). "
          "Bruges af 'spareforslag audit' og af rapportens ark 'Dokumentafvigelser'; programmet læser ikke "
-         "arket som en del af masteren.")
+         "arket som en del af grundarket.")
 
 
 def stated_sheet(figures: Sequence[StatedFigure]):

@@ -14,6 +14,7 @@ from spareforslag_xl.master.read import RawSheet, RawWorkbook
 from spareforslag_xl.model.danish import plain_danish, to_decimal
 from spareforslag_xl.model.plan import Ref, fold_name
 from spareforslag_xl.master.sheet_checks import sheet_findings
+from spareforslag_xl.model.i18n import _
 
 HEADER_SEARCH_ROWS = 10
 
@@ -73,10 +74,9 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
         expected = ", ".join(f"'{c.header}'" for c in lay.columns if c.required)
         findings.append(error(
             "missing-header",
-            f"no header row was found in the first {HEADER_SEARCH_ROWS} rows "
-            f"(expected the headers {expected}; the first row holds {shown}).",
+            _("no header row was found in the first {rows} rows (expected the headers {expected}; the first row holds {shown}).").format(rows=HEADER_SEARCH_ROWS, expected=expected, shown=shown),
             Ref(lay.name, f"A{sheet.rows[0][0] if sheet.rows else 1}"),
-            "Put the headers in the first row exactly as in a master made with 'spareforslag init'.",
+            _("Put the headers in the first row exactly as in a master made with 'spareforslag init'."),
         ))
         return None
     number, values = header
@@ -90,9 +90,8 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
         if known is not None:
             if known.field in table.columns:
                 findings.append(error(
-                    "duplicate-column", f"the column '{known.header}' appears twice ({first_cell[known.field]} and "
-                    f"{ref}); the program cannot tell which one holds the values.", ref,
-                    "Delete or rename one of them.",
+                    "duplicate-column", _("the column '{header}' appears twice ({first_cell} and {ref}); the program cannot tell which one holds the values.").format(header=known.header, first_cell=first_cell[known.field], ref=ref), ref,
+                    _("Delete or rename one of them."),
                 ))
             else:
                 table.columns[known.field] = col
@@ -101,39 +100,39 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
         adopted = _adopted_year(lay, raw)
         if adopted is not None:
             if adopted in table.adopted:
-                findings.append(error("duplicate-year", f"the column '{raw}' appears twice.", ref,
-                                      "Delete one of the two columns."))
+                findings.append(error("duplicate-year", _("the column '{raw}' appears twice.").format(raw=raw), ref,
+                                      _("Delete one of the two columns.")))
             else:
                 table.adopted[adopted] = col
             continue
         year = as_year(raw)
         if lay.years and year is not None:
             if year in table.years:
-                findings.append(error("duplicate-year", f"the year {year} appears twice ({first_cell[year]} and {ref}).",
-                                      ref, "Delete one of the two columns."))
+                findings.append(error("duplicate-year", _("the year {year} appears twice ({first_cell} and {ref}).").format(year=year, first_cell=first_cell[year], ref=ref),
+                                      ref, _("Delete one of the two columns.")))
             else:
                 table.years[year] = col
                 first_cell[year] = ref
         elif lay.years and looks_like_year(raw):
             findings.append(error(
                 "not-a-year",
-                f"the column header {show_header(raw)} is neither a known column nor a year.",
-                ref, "Write a four-digit year such as 2024, or use one of: "
+                _("the column header {raw} is neither a known column nor a year.").format(raw=show_header(raw)),
+                ref, _("Write a four-digit year such as 2024, or use one of: ")
                 + ", ".join(c.header for c in lay.columns) + ".",
             ))
         else:
             findings.append(warning(
-                "unknown-column", f"the column {show_header(raw)} is not used by the program and was ignored.", ref,
+                "unknown-column", _("the column {raw} is not used by the program and was ignored.").format(raw=show_header(raw)), ref,
                 "Known columns: " + ", ".join(c.header for c in lay.columns)
-                + (", and one column per year (2024, 2025, …)." if lay.years else "."),
+                + (_(", and one column per year (2024, 2025, …).") if lay.years else "."),
             ))
     missing = [c.header for c in lay.columns if c.required and c.field not in table.columns]
     if missing:
         found = ", ".join(f"'{v}'" for v in values if v not in (None, "")) or "nothing"
         for name in missing:
             findings.append(error(
-                "missing-column", f"the column '{name}' is missing (headers found in row {number}: {found}).",
-                Ref(lay.name, f"A{number}"), f"Add a column with the header '{name}'.",
+                "missing-column", _("the column '{name}' is missing (headers found in row {number}: {found}).").format(name=name, number=number, found=found),
+                Ref(lay.name, f"A{number}"), _("Add a column with the header '{name}'.").format(name=name),
             ))
         return None  # the rows cannot be read without their required columns
     table.rows = [(n, v) for n, v in sheet.rows if n > number and has_content(v)]
@@ -168,7 +167,7 @@ def looks_like_year(raw) -> bool:
 def show_header(raw) -> str:
     """Return a header as the user sees it: a date as 01-01-2025, a text in quotes."""
     if isinstance(raw, datetime) and raw.time() == time():
-        return f"{raw:%d-%m-%Y} (a date; Excel shows it as a year only through the cell's format)"
+        return _("{raw:%d-%m-%Y} (a date; Excel shows it as a year only through the cell's format)").format(raw=raw)
     if isinstance(raw, date):
         return f"{raw:%d-%m-%Y} (a date)"
     if isinstance(raw, float):

@@ -45,8 +45,8 @@ def master_bytes(plan: Plan, extras: Sequence[ExtraSheet] = (), example: bool = 
     for extra in extras:
         extra(book, styles)
     props = DocProps(
-        title=plan.settings.title or "Spareforslag – master",
-        subject="Master for spareforslag-xl",
+        title=plan.settings.title or "Spareforslag – grundark",
+        subject="Grundark for spareforslag-xl",
         company=plan.settings.municipality,
         created=plan.created,
     )
@@ -59,15 +59,15 @@ def _guide(book, styles: Styles, plan: Plan, example: bool, decisions: bool) -> 
     w.column(0, 0, 28)
     w.column(1, 1, 14)
     w.column(2, 2, 90)
-    w.text(0, 0, "Vejledning til masteren", "title")
+    w.text(0, 0, "Vejledning til grundarket", "title")
     row = 2
     intro = [
-        "Masteren indeholder spareforslagene. Programmet spareforslag-xl læser den, kontrollerer den, "
+        "Grundarket indeholder spareforslagene. Programmet spareforslag-xl læser det, kontrollerer det, "
         "genberegner alle summer, fordelinger og årsværk og skriver rapporten.",
         f"Alle beløb er i {plan.settings.unit or '1.000 kr.'} pr. år. Årene står som kolonneoverskrifter "
         "(fx 2024) på arkene Mål, Forslag og Faste beløb; der kan være så mange år, som der er brug for.",
-        "En tom celle eller '-' betyder 'ikke estimeret'; 0 betyder nul. Skriv tal som tal (Excel viser 3.250).",
-        "Kontrollér masteren med:  spareforslag validate MASTER.xlsx",
+        "En tom celle eller '-' betyder 'ikke anslået'; 0 betyder nul. Skriv tal som tal (Excel viser 3.250).",
+        "Kontrollér grundarket med:  spareforslag validate MASTER.xlsx",
         "Dan rapporten med:  spareforslag build MASTER.xlsx -o build/",
     ]
     if decisions:
@@ -100,7 +100,7 @@ def _guide(book, styles: Styles, plan: Plan, example: bool, decisions: bool) -> 
             if lay.years and c.field == lay.years_after:
                 w.text(row, 0, "2024, 2025, …")
                 w.text(row, 1, "ja")
-                w.text(row, 2, "Én kolonne pr. år med året som overskrift; beløb i masterens enhed.", "text_wrap")
+                w.text(row, 2, "Én kolonne pr. år med året som overskrift; beløb i grundarkets enhed.", "text_wrap")
                 row += 1
             if decisions and c.field == lay.adopted_after:
                 w.text(row, 0, L.adopted_header(2024) + ", …")

@@ -102,7 +102,7 @@ def danish_number(value) -> str:
     """Return a number as Danish text without rounding it: 3.250, 2.000,5, 0,14, -1.000,25."""
     value = tidy(Decimal(value))
     sign = "-" if value < 0 else ""
-    whole, _, frac = f"{abs(value):f}".partition(".")
+    whole, _dot, frac = f"{abs(value):f}".partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
     return f"{sign}{grouped},{frac}" if frac else f"{sign}{grouped}"
 
@@ -118,7 +118,7 @@ def format_danish(value: Optional[Decimal], decimals: int = 0) -> str:
         return "-"
     q = round_to(value, Decimal(1).scaleb(-decimals))
     sign = "-" if q < 0 else ""
-    whole, _, frac = f"{abs(q):f}".partition(".")
+    whole, _dot, frac = f"{abs(q):f}".partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
     return f"{sign}{grouped},{frac}" if decimals > 0 else f"{sign}{grouped}"
 

@@ -79,7 +79,7 @@ SETTING_HELP: dict[str, str] = {
     SUBTITLE: "Undertitel under titlen (valgfri).",
     MUNICIPALITY: "Kommunens navn, fx 'Aarhus Kommune'.",
     BUDGET_YEAR: "Budgetåret forslagene gælder, fx 2024.",
-    UNIT: "Beløbenes enhed, fx '1.000 kr.'. Alle beløb i masteren er i denne enhed.",
+    UNIT: "Beløbenes enhed, fx '1.000 kr.'. Alle beløb i grundarket er i denne enhed.",
     DECIMALS: "Antal decimaler beløbene vises og fordeles med (normalt 0).",
     SALARY: "Gennemsnitsløn pr. årsværk i samme enhed som beløbene (fx 575 = 575.000 kr.). "
     "Bruges til 'Opgjort i antal årsværk' = besparelse / gns. løn. Et tema kan have sin egen.",

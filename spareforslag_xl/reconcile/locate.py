@@ -24,6 +24,7 @@ from spareforslag_xl.model.errors import LocateError
 from spareforslag_xl.reconcile.labels import Vocabulary, fold, year_of
 from spareforslag_xl.reconcile.read import Grid, address
 from spareforslag_xl.reconcile.table import Level, Table, cross_tab, long_table
+from spareforslag_xl.model.i18n import _
 
 HEADER_WORDS = {
     "department": ("afdeling", "afdelinger", "magistratsafdeling", "mag. afd", "mag.afd", "afd", "forvaltning",
@@ -49,7 +50,7 @@ def locate(grids: Sequence[Grid], vocab: Vocabulary, years: Sequence[int], sheet
         chosen = [g for g in grids if fold(g.name) == fold(sheet)]
         if not chosen:
             names = ", ".join(f"'{g.name}'" for g in grids)
-            raise LocateError(f"has no sheet '{sheet}' (its sheets: {names}).", remedy="sheet")
+            raise LocateError(_("has no sheet '{sheet}' (its sheets: {names}).").format(sheet=sheet, names=names), remedy="sheet")
         grids = chosen
     candidates: list[tuple[int, Table]] = []
     seen: list[str] = []
@@ -62,9 +63,7 @@ def locate(grids: Sequence[Grid], vocab: Vocabulary, years: Sequence[int], sheet
     if not candidates:
         span = f"{min(years)}-{max(years)}" if years else "?"
         raise LocateError(
-            "no table of departments or themes by year was found. Looked for a header row of year headings "
-            f"(2024, B2024, Budget 2024) for the master's years {span} with department or theme labels to their "
-            "left, or a header row with the columns Afdeling and/or Tema, År and Beløb. Found: " + "; ".join(seen) + ".",
+            _("no table of departments or themes by year was found. Looked for a header row of year headings (2024, B2024, Budget 2024) for the master's years {span} with department or theme labels to their left, or a header row with the columns Afdeling and/or Tema, År and Beløb. Found: {found}.").format(span=span, found="; ".join(seen)),
             remedy="mapping",
         )
     used, unused = [], []
@@ -72,7 +71,7 @@ def locate(grids: Sequence[Grid], vocab: Vocabulary, years: Sequence[int], sheet
         fitting = sorted(((score, t) for score, t in candidates if t.level is level), key=lambda st: -st[0])
         if len(fitting) > 1 and fitting[0][0] == fitting[1][0]:
             raise LocateError(
-                f"two tables of {level.value} fit equally well: {fitting[0][1].range} and {fitting[1][1].range}.",
+                _("two tables of {value} fit equally well: {range} and {range2}.").format(value=level.value, range=fitting[0][1].range, range2=fitting[1][1].range),
                 remedy="sheet-or-mapping",
             )
         used += [t for _, t in fitting[:1]]
@@ -102,12 +101,13 @@ def _tables_of(grid: Grid, vocab: Vocabulary, years: Sequence[int]) -> tuple[lis
             continue
         tables.append(cross_tab(grid, h, end, department_col, theme_col, cols, vocab))
     if tables:
-        note = f"'{grid.name}': tables at " + ", ".join(t.range for t in tables) + " but no label the master knows"
+        note = _("'{name}': tables at {ranges} but no label the master knows").format(
+            name=grid.name, ranges=", ".join(t.range for t in tables))
     elif unlabelled:
-        note = (f"'{grid.name}': year headings at " + ", ".join(unlabelled)
-                + " but no department or theme labels to their left")
+        note = _("'{name}': year headings at {cells} but no department or theme labels to their left").format(
+            name=grid.name, cells=", ".join(unlabelled))
     else:
-        note = f"'{grid.name}': no year headings and no header row with Afdeling/Tema, År and Beløb"
+        note = _("'{name}': no year headings and no header row with Afdeling/Tema, År and Beløb").format(name=grid.name)
     return tables, note
 
 

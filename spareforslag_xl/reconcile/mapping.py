@@ -33,12 +33,13 @@ from spareforslag_xl.reconcile.labels import Vocabulary, fold, year_of
 from spareforslag_xl.reconcile.read import Grid
 from spareforslag_xl.reconcile.table import Table, cross_tab, long_table
 from spareforslag_xl.model.units import Unit, parse_unit
+from spareforslag_xl.model.i18n import _, lazy
 
 TABLE_KEYS = ("sheet", "header_row", "department", "theme", "years", "year", "amount", "first_row", "last_row")
 TOP_KEYS = ("table", "unit", "departments", "themes")
 MAX_BYTES = 1024 * 1024
 _COLUMN = re.compile(r"^[A-Z]{1,3}$")
-HINT = "See 'The mapping file' in the README."
+HINT = lazy("See 'The mapping file' in the README.")
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def load_mapping(path: Path) -> MappingFile:
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"is not a valid TOML file ({exc}).", HINT) from None
+        raise InputError(path, _("is not a valid TOML file ({exc}).").format(exc=exc), HINT) from None
     raw_tables = data.get("table")
     if raw_tables is None:
         _known(path, data, TABLE_KEYS + TOP_KEYS, "")
@@ -80,13 +81,13 @@ def load_mapping(path: Path) -> MappingFile:
     else:
         _known(path, data, TOP_KEYS, "")
         if not isinstance(raw_tables, list) or not raw_tables:
-            raise InputError(path, "'table' must be a list of tables ([[table]]).", HINT)
+            raise InputError(path, _("'table' must be a list of tables ([[table]])."), HINT)
     tables = tuple(_table(path, t, i if len(raw_tables) > 1 else None) for i, t in enumerate(raw_tables, 1))
     unit = None
     if "unit" in data:
         unit = parse_unit(str(data["unit"]))
         if unit is None:
-            raise InputError(path, f"unit '{data['unit']}' is not known; use 'kr.', '1.000 kr.' or 'mio. kr.'.")
+            raise InputError(path, _("unit '{data}' is not known; use 'kr.', '1.000 kr.' or 'mio. kr.'.").format(data=data['unit']))
     return MappingFile(path, tables, unit, _aliases(path, data, "departments"), _aliases(path, data, "themes"))
 
 
@@ -96,9 +97,8 @@ def check_aliases(mapping: MappingFile, plan: Plan) -> None:
                                  ("themes", mapping.themes, [t.number for t in plan.themes])):
         for label, target in aliases.items():
             if target not in known:
-                what = "department code" if kind == "departments" else "theme number"
-                raise InputError(mapping.path, f"[{kind}] maps '{label}' to '{target}', which is no {what} of the "
-                                 f"master ({', '.join(known)}).")
+                what = _("department code") if kind == "departments" else _("theme number")
+                raise InputError(mapping.path, _("[{kind}] maps '{label}' to '{target}', which is no {what} of the master ({known}).").format(kind=kind, label=label, target=target, what=what, known=', '.join(known)))
 
 
 def mapped_tables(grids: Sequence[Grid], mapping: MappingFile, vocab: Vocabulary) -> list[Table]:
@@ -108,8 +108,7 @@ def mapped_tables(grids: Sequence[Grid], mapping: MappingFile, vocab: Vocabulary
         grid = next((g for g in grids if fold(g.name) == fold(spec.sheet)), None)
         if grid is None:
             names = ", ".join(f"'{g.name}'" for g in grids)
-            raise InputError(mapping.path, f"names the sheet '{spec.sheet}', which the official workbook does not "
-                             f"have (its sheets: {names}).")
+            raise InputError(mapping.path, _("names the sheet '{sheet}', which the official workbook does not have (its sheets: {names}).").format(sheet=spec.sheet, names=names))
         end = (spec.last_row + 1) if spec.last_row else (max(grid.rows, default=0) + 1)
         if spec.amount is not None:
             tables.append(long_table(grid, spec.header_row, end, spec.department, spec.theme, spec.year,
@@ -117,23 +116,23 @@ def mapped_tables(grids: Sequence[Grid], mapping: MappingFile, vocab: Vocabulary
             continue
         years = dict(spec.years) or {c: y for c, v in grid.row(spec.header_row) if (y := year_of(v)) is not None}
         if not years:
-            raise InputError(mapping.path, f"row {spec.header_row} of sheet '{grid.name}' has no year headings.",
-                             "Give the year of each column, e.g. years = { C = 2024, D = 2025 }.")
+            raise InputError(mapping.path, _("row {header_row} of sheet '{name}' has no year headings.").format(header_row=spec.header_row, name=grid.name),
+                             _("Give the year of each column, e.g. years = { C = 2024, D = 2025 }."))
         tables.append(cross_tab(grid, spec.header_row, end, spec.department, spec.theme, years, vocab,
                                 mapped=True, first=spec.first_row))
     return tables
 
 
 def _table(path: Path, raw: object, number: Optional[int]) -> TableSpec:
-    where = f"table {number}: " if number else ""
+    where = _("table {number}: ").format(number=number) if number else ""
     if not isinstance(raw, dict):
-        raise InputError(path, f"{where}each [[table]] must be a table of keys.", HINT)
+        raise InputError(path, _("{where}each [[table]] must be a table of keys.").format(where=where), HINT)
     _known(path, raw, TABLE_KEYS, where)
     if not isinstance(raw.get("sheet"), str) or not raw["sheet"].strip():
-        raise InputError(path, f"{where}'sheet' is missing: give the name of the sheet with the table.", HINT)
+        raise InputError(path, _("{where}'sheet' is missing: give the name of the sheet with the table.").format(where=where), HINT)
     header = _row(path, raw, "header_row", where)
     if header is None:
-        raise InputError(path, f"{where}'header_row' is missing: give the number of the row with the headings.", HINT)
+        raise InputError(path, _("{where}'header_row' is missing: give the number of the row with the headings.").format(where=where), HINT)
     spec = TableSpec(
         sheet=raw["sheet"].strip(), header_row=header,
         department=_column(path, raw, "department", where), theme=_column(path, raw, "theme", where),
@@ -142,19 +141,18 @@ def _table(path: Path, raw: object, number: Optional[int]) -> TableSpec:
         first_row=_row(path, raw, "first_row", where), last_row=_row(path, raw, "last_row", where),
     )
     if spec.department is None and spec.theme is None:
-        raise InputError(path, f"{where}give the column of the labels: 'department', 'theme' or both.", HINT)
+        raise InputError(path, _("{where}give the column of the labels: 'department', 'theme' or both.").format(where=where), HINT)
     if (spec.year is None) != (spec.amount is None):
-        raise InputError(path, f"{where}a long table needs both 'year' and 'amount'.", HINT)
+        raise InputError(path, _("{where}a long table needs both 'year' and 'amount'.").format(where=where), HINT)
     if spec.amount is not None and spec.years:
-        raise InputError(path, f"{where}give either 'years' (a cross-tab) or 'year' and 'amount' (a long table), "
-                         "not both.", HINT)
+        raise InputError(path, _("{where}give either 'years' (a cross-tab) or 'year' and 'amount' (a long table), not both.").format(where=where), HINT)
     return spec
 
 
 def _known(path: Path, raw: dict, keys: tuple[str, ...], where: str) -> None:
     for key in raw:
         if key not in keys:
-            raise InputError(path, f"{where}the key '{key}' is not known; the keys are {', '.join(keys)}.", HINT)
+            raise InputError(path, _("{where}the key '{key}' is not known; the keys are {keys}.").format(where=where, key=key, keys=', '.join(keys)), HINT)
 
 
 def _column(path: Path, raw: dict, key: str, where: str) -> Optional[int]:
@@ -162,7 +160,7 @@ def _column(path: Path, raw: dict, key: str, where: str) -> Optional[int]:
         return None
     text = str(raw[key]).strip().upper()
     if not _COLUMN.match(text):
-        raise InputError(path, f"{where}'{key}' must be a column letter such as \"B\", not {raw[key]!r}.", HINT)
+        raise InputError(path, _('{where}\'{key}\' must be a column letter such as "B", not {raw!r}.').format(where=where, key=key, raw=raw[key]), HINT)
     index = 0
     for ch in text:
         index = index * 26 + ord(ch) - 64
@@ -174,19 +172,19 @@ def _row(path: Path, raw: dict, key: str, where: str) -> Optional[int]:
         return None
     value = raw[key]
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InputError(path, f"{where}'{key}' must be a row number (1 or more), not {value!r}.", HINT)
+        raise InputError(path, _("{where}'{key}' must be a row number (1 or more), not {value!r}.").format(where=where, key=key, value=value), HINT)
     return value
 
 
 def _years(path: Path, raw: dict, where: str) -> dict[int, int]:
     value = raw.get("years", {})
     if not isinstance(value, dict):
-        raise InputError(path, f"{where}'years' must map columns to years, e.g. years = {{ C = 2024 }}.", HINT)
+        raise InputError(path, _("{where}'years' must map columns to years, e.g. years = {{ C = 2024 }}.").format(where=where), HINT)
     years = {}
     for col, year in value.items():
         index = _column(path, {"years": col}, "years", where)
         if isinstance(year, bool) or not isinstance(year, int) or year_of(year) is None:
-            raise InputError(path, f"{where}years.{col} must be a year such as 2024, not {year!r}.", HINT)
+            raise InputError(path, _("{where}years.{col} must be a year such as 2024, not {year!r}.").format(where=where, col=col, year=year), HINT)
         years[index] = year
     return years
 
@@ -194,6 +192,8 @@ def _years(path: Path, raw: dict, where: str) -> dict[int, int]:
 def _aliases(path: Path, data: dict, key: str) -> dict[str, str]:
     value = data.get(key, {})
     if not isinstance(value, dict) or not all(isinstance(v, (str, int)) for v in value.values()):
-        raise InputError(path, f"[{key}] must map official labels to the master's "
-                         f"{'codes' if key == 'departments' else 'numbers'}, e.g. \"Label\" = \"X\".", HINT)
+        message = (_("[{key}] must map official labels to the master's codes, e.g. \"Label\" = \"X\".")
+                   if key == "departments" else
+                   _("[{key}] must map official labels to the master's numbers, e.g. \"Label\" = \"X\"."))
+        raise InputError(path, message.format(key=key), HINT)
     return {str(k): str(v).strip() for k, v in value.items()}

@@ -45,9 +45,9 @@ STATUS_STYLE = {Status.AGREES: "ok", Status.WITHIN_TOLERANCE: "ok", Status.ZERO_
 REASONS = {Reason.TOTAL: "sumrække, ikke sammenlignet", Reason.NO_LABEL: "tal uden etiket, ikke sammenlignet",
            Reason.NO_YEAR: "intet år, ikke sammenlignet"}
 UNIT_HOW = {UnitSource.GIVEN: "angivet med --unit", UnitSource.MAPPING: "angivet i mapping-filen",
-            UnitSource.FOUND: "fundet i arket", UnitSource.ASSUMED: "antaget: masterens enhed"}
-COLUMNS = (("Niveau", 15), ("Afdeling", 10), ("Tema", 42), ("År", 6), ("Master", 11), ("Officielt", 11),
-           ("Officielt − master", 11), ("Status", 24), ("Officiel celle", 15),
+            UnitSource.FOUND: "fundet i arket", UnitSource.ASSUMED: "antaget: grundarkets enhed"}
+COLUMNS = (("Niveau", 15), ("Afdeling", 10), ("Tema", 42), ("År", 6), ("Grundark", 11), ("Officielt", 11),
+           ("Officielt − grundark", 11), ("Status", 24), ("Officiel celle", 15),
            ("Værdi i officielt ark", 12), ("Bemærkning", 36))
 MASTER_COL, OFFICIAL_COL, DIFF_COL, RAW_COL = 4, 5, 6, 9
 COUNTS = (("Sammenlignet", None), ("Stemmer", (Status.AGREES, Status.ZERO_ABSENT)),
@@ -123,7 +123,7 @@ class _Context:
         w.text(0, 0, title, "title")
         if self.plan.settings.title:
             w.text(1, 0, self.plan.settings.title, "subtitle")
-        w.text(2, 0, f"Master: {self.master_name} · Officielt regneark: {self.official_name} · Beløb i {self.unit}",
+        w.text(2, 0, f"Grundark: {self.master_name} · Officielt regneark: {self.official_name} · Beløb i {self.unit}",
                "meta")
         return 4
 
@@ -144,7 +144,7 @@ class _Context:
             facts.append(("Enhed", _unit_da(source, rec.master_unit)))
             if source.negated:
                 facts.append(("Fortegn", "Officielle tal er vendt før sammenligningen: "
-                              + ("alle har modsat fortegn af masterens (besparelser som negative tal)."
+                              + ("alle har modsat fortegn af grundarkets (besparelser som negative tal)."
                                  if source.sign_detected else "angivet med --negate.")))
         for table in rec.unused:
             facts.append(("Ikke brugt", f"{_table_da(table)} (en anden tabel passer bedre)"))
@@ -157,20 +157,20 @@ class _Context:
         w.text(row, 0, "Resultat pr. niveau (antal tal)", "section")
         row += 1
         w.text(row, 0, "Niveau", "head")
-        for col, (name, _) in enumerate(COUNTS, start=1):
+        for col, (name, _statuses) in enumerate(COUNTS, start=1):
             w.text(row, col, name, "head_right")
         w.row_height(row, HEADER_HEIGHT)
         first = row + 1
         for level in rec.levels:
             row += 1
             w.text(row, 0, LEVEL_NAMES[level])
-            for col, (_, statuses) in enumerate(COUNTS, start=1):
+            for col, (_name, statuses) in enumerate(COUNTS, start=1):
                 n = rec.count(level) if statuses is None else sum(rec.count(level, s) for s in statuses)
                 problem = statuses is not None and n and not statuses[0].ok
                 w.number(row, col, n, "count_error" if problem else "count")
         row += 1
         w.text(row, 0, "I alt", "label_total")
-        for col, (_, statuses) in enumerate(COUNTS, start=1):
+        for col, (_name, statuses) in enumerate(COUNTS, start=1):
             n = rec.count() if statuses is None else sum(rec.count(status=s) for s in statuses)
             w.formula(row, col, f"=SUM({cell(first, col)}:{cell(row - 1, col)})", n, "count_total")
         row += 2
@@ -187,11 +187,11 @@ class _Context:
 
     # -- Forskelle and one sheet per level ---------------------------------------------------------------
     def lines_sheet(self, w: SheetWriter, title: str, lines: Sequence[Line], empty: str) -> None:
-        for col, (_, width) in enumerate(COLUMNS):
+        for col, (_name, width) in enumerate(COLUMNS):
             w.column(col, col, width)
         row = self._heading(w, title)
         header = row
-        for col, (name, _) in enumerate(COLUMNS):
+        for col, (name, _width) in enumerate(COLUMNS):
             numeric = col in (3, MASTER_COL, OFFICIAL_COL, DIFF_COL, RAW_COL)
             w.text(row, col, name, "head_right" if numeric else "head")
         w.row_height(row, HEADER_HEIGHT)
@@ -264,7 +264,7 @@ class _Context:
 def _conclusion(rec: Reconciliation) -> str:
     compared = sum(1 for line in rec.lines if line.cell is not None)
     if rec.agrees:
-        return f"Alt stemmer: {compared} officielle tal er sammenlignet med masteren."
+        return f"Alt stemmer: {compared} officielle tal er sammenlignet med grundarket."
     parts = [f"{rec.count(status=s)} tal {CONCLUSION[s]}" for s in Status if not s.ok and rec.count(status=s)]
     return "Stemmer ikke: " + ", ".join(parts) + ". Se arket Forskelle."
 
@@ -288,7 +288,7 @@ def _unit_da(source: Source, master_unit) -> str:
         text = f"{source.unit} (fundet i {source.mention.address}: »{source.mention.text.strip()}«"
     text += ")"
     if source.unit.kroner != master_unit.kroner:
-        text += f"; omregnet til masterens {master_unit}"
+        text += f"; omregnet til grundarkets {master_unit}"
     return text
 
 

@@ -86,7 +86,7 @@ class _Context(Frame):
         row = self._department_heading(w, f"{self.title} – andel for {self.code}")
         assert row == self.heading_rows
         if self.errors:
-            w.merged_text(row - 1, 0, self.last_col, f"DANNET TRODS {self.errors} FEJL I MASTEREN – tallene kan "
+            w.merged_text(row - 1, 0, self.last_col, f"DANNET TRODS {self.errors} FEJL I GRUNDARKET – tallene kan "
                           "være forkerte.", "banner")
             w.row_height(row - 1, 30)
             row += 1

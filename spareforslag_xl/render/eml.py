@@ -81,7 +81,7 @@ def eml_bytes(msg: EmailMessage) -> bytes:
 
 
 def _address(addr_spec: str, name: str = "") -> Address:
-    local, _, domain = addr_spec.partition("@")
+    local, _at, domain = addr_spec.partition("@")
     return Address(display_name=name, username=local, domain=domain)
 
 

@@ -72,7 +72,7 @@ CHANGE = "Ændring i alt (vedtaget − foreslået)"
 SCENARIO_LINE = {
     "vedtaget": "Tallene er den vedtagne plan: forkastede og udskudte forslag indgår ikke, vedtagne forslag med "
                 "deres vedtagne beløb; afdelingernes andele er andele af den vedtagne plan.",
-    "foreslået": "Tallene er alle forslag som foreslået; beslutningerne i masteren er ikke brugt.",
+    "foreslået": "Tallene er alle forslag som foreslået; beslutningerne i grundarket er ikke brugt.",
     "vedtaget+udskudt": "Tallene er den vedtagne plan med de udskudte forslag, som om de også blev vedtaget; "
                         "forkastede forslag indgår ikke.",
 }

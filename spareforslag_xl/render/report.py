@@ -109,7 +109,7 @@ class _Context(ThemeSheets):
         errors, warnings = count(self.findings)
         if self.forced and errors:
             w.merged_text(row - 1, 0, self.last_col,
-                          f"RAPPORTEN ER DANNET TRODS {errors} FEJL I MASTEREN – tallene kan være forkerte. Se arket Kontrol.",
+                          f"RAPPORTEN ER DANNET TRODS {errors} FEJL I GRUNDARKET – tallene kan være forkerte. Se arket Kontrol.",
                           "banner")
             w.row_height(row - 1, 30)
             row += 1

@@ -484,7 +484,11 @@ def test_the_example_official_workbook_has_exactly_its_one_deliberate_difference
     first = official.read_bytes()
     assert script.main([str(m), str(official)]) == 0 and official.read_bytes() == first  # reproducible
     out = tmp_path / "sample-afstemning.xlsx"
-    res = run(m, official, "-o", out)
+    danish = run(m, official, "-o", out)
+    assert "Afdeling" in danish.stdout and "Problemer (forskel = officielt − grundark, i 1.000 kr.):" in danish.stdout
+    assert danish.stdout.rstrip().splitlines()[-2] == "Det officielle budgetark stemmer ikke med grundarket: 1 tal afviger."
+    # the workbook's texts are Danish in both languages; the terminal's English is checked below
+    res = CliRunner().invoke(cli, ["--lang", "en", "reconcile", str(m), str(official), "-o", str(out)])
     assert res.exit_code == 1
     assert problem_rows(res.stdout)[1:] == [
         ["department totals", "MTM", "2025", "4.495", "4.520", "+25", "'Budget 2024'!C6", "differs"]]

@@ -16,18 +16,19 @@ from spareforslag_xl.reconcile.compare import Line, Reconciliation, Source, Stat
 from spareforslag_xl.reconcile.read import Kind
 from spareforslag_xl.reconcile.table import Layout, Reason, Table
 from spareforslag_xl.model.units import Unit
+from spareforslag_xl.model.i18n import N_, _, ngettext
 
 COUNT_COLUMNS = (
-    ("Agree", (Status.AGREES, Status.ZERO_ABSENT)),
-    ("Within tolerance", (Status.WITHIN_TOLERANCE,)),
-    ("Differ", (Status.DIFFERS,)),
-    ("Only master", (Status.ONLY_MASTER,)),
-    ("Only official", (Status.ONLY_OFFICIAL,)),
-    ("Unreadable", (Status.UNREADABLE,)),
-    ("Ambiguous", (Status.AMBIGUOUS,)),
+    (N_("Agree"), (Status.AGREES, Status.ZERO_ABSENT)),
+    (N_("Within tolerance"), (Status.WITHIN_TOLERANCE,)),
+    (N_("Differ"), (Status.DIFFERS,)),
+    (N_("Only master"), (Status.ONLY_MASTER,)),
+    (N_("Only official"), (Status.ONLY_OFFICIAL,)),
+    (N_("Unreadable"), (Status.UNREADABLE,)),
+    (N_("Ambiguous"), (Status.AMBIGUOUS,)),
 )
-UNIT_HOW = {UnitSource.GIVEN: "given with --unit", UnitSource.MAPPING: "given in the mapping file",
-            UnitSource.FOUND: "found in the sheet", UnitSource.ASSUMED: "assumed: the master's unit"}
+UNIT_HOW = {UnitSource.GIVEN: N_("given with --unit"), UnitSource.MAPPING: N_("given in the mapping file"),
+            UnitSource.FOUND: N_("found in the sheet"), UnitSource.ASSUMED: N_("assumed: the master's unit")}
 """How the unit of an official table came to be, as the terminal says it."""
 
 
@@ -41,39 +42,41 @@ def amount_text(value: Optional[Decimal], decimals: int = 0, signed: bool = Fals
 
 def describe_table(table: Table) -> str:
     """Return where a table is and how it is laid out: \"'Budget'!A4:F11, a cross-tab: …\"."""
-    labels = [f"{what} in column {column_letter(col)}" for what, col in
-              (("departments", table.department_col), ("themes", table.theme_col)) if col is not None]
+    labels = [what.format(col=column_letter(col)) for what, col in
+              ((_("departments in column {col}"), table.department_col), (_("themes in column {col}"), table.theme_col))
+              if col is not None]
+    joined = _(" and ").join(labels)
     if table.layout is Layout.CROSS_TAB:
         years = sorted(table.year_cols.values())
         span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
-        shape = f"a cross-tab: {' and '.join(labels)}, years {span} in row {table.header_row}"
+        shape = _("a cross-tab: {labels}, years {span} in row {row}").format(labels=joined, span=span, row=table.header_row)
     else:
-        shape = (f"a long table: {' and '.join(labels)}, years in column {column_letter(table.year_col)}, "
-                 f"amounts in column {column_letter(table.amount_col)}")
-    return f"{table.range}, {shape}" + (" (from the mapping file)" if table.mapped else "")
+        shape = _("a long table: {labels}, years in column {year_col}, amounts in column {amount_col}").format(
+            labels=joined, year_col=column_letter(table.year_col), amount_col=column_letter(table.amount_col))
+    return f"{table.range}, {shape}" + (_(" (from the mapping file)") if table.mapped else "")
 
 
 def describe_unit(source: Source, master_unit: Unit) -> str:
-    text = f"{source.unit} ({UNIT_HOW[source.how]}"
+    text = f"{source.unit} ({_(UNIT_HOW[source.how])}"
     if source.how is UnitSource.FOUND and source.mention is not None:
         text += f", {source.mention.address}: \"{source.mention.text.strip()}\""
     text += ")"
     if source.unit.kroner != master_unit.kroner:
-        text += f"; converted to the master's {master_unit}"
+        text += _("; converted to the master's {unit}").format(unit=master_unit)
     return text
 
 
 def problem_text(line: Line) -> str:
-    """Return what is wrong with a line, in English."""
+    """Return what is wrong with a line, in the language in use."""
     if line.status is Status.UNREADABLE and line.cell is not None:
         if line.figure is not None and line.figure.kind is Kind.UNCALCULATED:
-            return f"formula {line.cell.text} without a stored value"
-        return f"Excel error {line.cell.text}"
+            return _("formula {formula} without a stored value").format(formula=line.cell.text)
+        return _("Excel error {error}").format(error=line.cell.text)
     if line.status is Status.AMBIGUOUS:
-        what = "themes" if line.ambiguous_kind == "theme" else "departments"
-        text = f"ambiguous: fits {what} {_and(line.candidates)}"
-        return text + " (its number and title disagree)" if line.conflict else text
-    return line.status.value
+        text = (_("ambiguous: fits themes {candidates}") if line.ambiguous_kind == "theme"
+                else _("ambiguous: fits departments {candidates}")).format(candidates=_and(line.candidates))
+        return text + _(" (its number and title disagree)") if line.conflict else text
+    return line.status.text
 
 
 def report_lines(rec: Reconciliation, master: str, official: str) -> list[str]:
@@ -81,38 +84,39 @@ def report_lines(rec: Reconciliation, master: str, official: str) -> list[str]:
     plan = rec.result.plan
     unit = plan.settings.unit or "1.000 kr."
     decimals = plan.settings.decimals
-    out = [f"Reconciliation of {master} with {official}"]
+    out = [_("Reconciliation of {master} with {official}").format(master=master, official=official)]
     if plan.scenario is Scenario.PROPOSED:
-        out.append("  compared with: the proposals, as asked with --proposed (the master records decisions)")
+        out.append(_("  compared with: the proposals, as asked with --proposed (the master records decisions)"))
     elif plan.scenario is not None:
-        out.append("  compared with: the adopted plan (the master records decisions; --proposed compares the proposals)")
+        out.append(_("  compared with: the adopted plan (the master records decisions; --proposed compares the proposals)"))
     for source in rec.sources:
-        out.append(f"  table: {describe_table(source.table)}")
-        out.append(f"  unit: {describe_unit(source, rec.master_unit)}")
+        out.append(_("  table: {table}").format(table=describe_table(source.table)))
+        out.append(_("  unit: {unit}").format(unit=describe_unit(source, rec.master_unit)))
         if source.negated:
-            why = ("every official figure has the opposite sign of the master's (savings entered as negative "
-                   "numbers)" if source.sign_detected else "asked for with --negate")
-            out.append(f"  signs: reversed before comparing: {why}")
+            why = (_("every official figure has the opposite sign of the master's (savings entered as negative "
+                     "numbers)") if source.sign_detected else _("asked for with --negate"))
+            out.append(_("  signs: reversed before comparing: {why}").format(why=why))
     for table in rec.unused:
-        out.append(f"  not used (another table fits better): {describe_table(table)}")
+        out.append(_("  not used (another table fits better): {table}").format(table=describe_table(table)))
     if rec.tolerance:
-        out.append(f"  tolerance: {amount_text(rec.tolerance)} ({unit})")
+        out.append(_("  tolerance: {tolerance} ({unit})").format(tolerance=amount_text(rec.tolerance), unit=unit))
     for ignored in rec.ignored:
         label = f" '{ignored.text}'" if ignored.text else ""
-        out.append(f"  set aside: {ignored.address}{label}: {ignored.reason.value}"
-                   + (", not compared" if ignored.reason is not Reason.NO_YEAR else ""))
+        out.append(_("  set aside: {cell}{label}: {reason}").format(cell=ignored.address, label=label,
+                                                                    reason=ignored.reason.text)
+                   + (_(", not compared") if ignored.reason is not Reason.NO_YEAR else ""))
     out.append("")
-    header = ("Level", "Figures") + tuple(name for name, _ in COUNT_COLUMNS)
-    rows = [(level.value, str(rec.count(level)))
-            + tuple(str(sum(rec.count(level, s) for s in statuses)) for _, statuses in COUNT_COLUMNS)
+    header = (_("Level"), _("Figures")) + tuple(_(name) for name, _statuses in COUNT_COLUMNS)
+    rows = [(level.text, str(rec.count(level)))
+            + tuple(str(sum(rec.count(level, s) for s in statuses)) for _name, statuses in COUNT_COLUMNS)
             for level in rec.levels]
     out += _table(header, rows, right_from=1)
     problems = rec.problems
     if problems:
-        out += ["", f"Problems (difference = official − master, in {unit}):"]
-        header = ("Level", "Department", "Theme", "Year", "Master", "Official", "Difference", "Official cell",
-                  "Problem")
-        rows = [(line.level.value, line.department, line.theme, str(line.year or ""),
+        out += ["", _("Problems (difference = official − master, in {unit}):").format(unit=unit)]
+        header = (_("Level"), _("Department"), _("Theme"), _("Year"), _("Master"), _("Official"), _("Difference"),
+                  _("Official cell"), _("Problem"))
+        rows = [(line.level.text, line.department, line.theme, str(line.year or ""),
                  amount_text(line.master, decimals) if line.has_master else "",
                  amount_text(line.official, decimals) if line.cell is not None else "",
                  amount_text(line.difference, decimals, signed=True) if line.difference is not None else "",
@@ -128,27 +132,28 @@ def verdict(rec: Reconciliation) -> str:
     compared = sum(1 for line in rec.lines if line.cell is not None)
     if rec.agrees:
         within = rec.count(status=Status.WITHIN_TOLERANCE)
-        extra = f" ({within} within the tolerance)" if within else ""
-        return f"The official workbook agrees with the master: {compared} official figures compared{extra}."
+        extra = _(" ({within} within the tolerance)").format(within=within) if within else ""
+        return _("The official workbook agrees with the master: {compared} official figures compared{extra}.").format(
+            compared=compared, extra=extra)
     counts = [_counted(rec.count(status=s), s) for s in Status if not s.ok and rec.count(status=s)]
-    return f"The official workbook does not agree with the master: {', '.join(counts)}."
+    return _("The official workbook does not agree with the master: {counts}.").format(counts=", ".join(counts))
 
 
 def _counted(n: int, status: Status) -> str:
     """'1 figure differs', '3 figures only in the master', '2 ambiguous labels' …"""
-    figures = "figure" if n == 1 else "figures"
     return {
-        Status.DIFFERS: f"{n} {figures} {'differs' if n == 1 else 'differ'}",
-        Status.ONLY_MASTER: f"{n} {figures} only in the master",
-        Status.ONLY_OFFICIAL: f"{n} {figures} only in the official workbook",
-        Status.UNREADABLE: f"{n} unreadable official {'cell' if n == 1 else 'cells'}",
-        Status.AMBIGUOUS: f"{n} {figures} with an ambiguous label",
-    }[status]
+        Status.DIFFERS: ngettext("{n} figure differs", "{n} figures differ", n),
+        Status.ONLY_MASTER: ngettext("{n} figure only in the master", "{n} figures only in the master", n),
+        Status.ONLY_OFFICIAL: ngettext("{n} figure only in the official workbook",
+                                       "{n} figures only in the official workbook", n),
+        Status.UNREADABLE: ngettext("{n} unreadable official cell", "{n} unreadable official cells", n),
+        Status.AMBIGUOUS: ngettext("{n} figure with an ambiguous label", "{n} figures with an ambiguous label", n),
+    }[status].format(n=n)
 
 
 def _and(items) -> str:
     items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + _(" and ") + items[-1]
 
 
 def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], right_from: int = 99, right_to: int = 99) -> list[str]:

@@ -71,7 +71,7 @@ def locate(grids: Sequence[Grid], vocab: Vocabulary, years: Sequence[int], sheet
         fitting = sorted(((score, t) for score, t in candidates if t.level is level), key=lambda st: -st[0])
         if len(fitting) > 1 and fitting[0][0] == fitting[1][0]:
             raise LocateError(
-                _("two tables of {value} fit equally well: {range} and {range2}.").format(value=level.value, range=fitting[0][1].range, range2=fitting[1][1].range),
+                _("two tables of {value} fit equally well: {range} and {range2}.").format(value=level.text, range=fitting[0][1].range, range2=fitting[1][1].range),
                 remedy="sheet-or-mapping",
             )
         used += [t for _, t in fitting[:1]]

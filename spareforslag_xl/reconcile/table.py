@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Mapping, Optional, Sequence
 
 from spareforslag_xl.master.cells import column_letter
+from spareforslag_xl.model.i18n import N_, _
 from spareforslag_xl.reconcile.labels import Match, Vocabulary, is_summary, label_text, year_of
 from spareforslag_xl.reconcile.read import Grid, OfficialCell, address
 
@@ -23,9 +24,14 @@ UNIT_ROWS_ABOVE = 10
 class Level(Enum):
     """What an official figure is: a department's total, a theme's total, or a department's part of a theme."""
 
-    DEPARTMENT = "department totals"
-    THEME = "theme totals"
-    PART = "department × theme"
+    DEPARTMENT = N_("department totals")
+    THEME = N_("theme totals")
+    PART = N_("department × theme")
+
+    @property
+    def text(self) -> str:
+        """The level as the terminal says it, in the language in use."""
+        return _(self.value)
 
 
 class Layout(Enum):
@@ -36,9 +42,14 @@ class Layout(Enum):
 class Reason(Enum):
     """Why a row of an official table was set aside."""
 
-    TOTAL = "a totals row"
-    NO_LABEL = "figures without a label"
-    NO_YEAR = "no year"
+    TOTAL = N_("a totals row")
+    NO_LABEL = N_("figures without a label")
+    NO_YEAR = N_("no year")
+
+    @property
+    def text(self) -> str:
+        """The reason as the terminal says it, in the language in use."""
+        return _(self.value)
 
 
 @dataclass(frozen=True)

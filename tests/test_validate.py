@@ -47,7 +47,7 @@ def test_the_sample_has_only_the_99_percent_key(master):
                             "the target in the cell is 50.000,4, which has more decimals than the plan shows (0; "
                             "a cell formatted so shows 50.000); its parts could not add up exactly to the totals.")]),
     ({"Forslag!F2": datetime(2024, 3, 25)}, [("error", "date-in-amount", "Forslag!F2",
-                                               "the amount is a date (25-03-2024), not a number; Excel may have "
+                                               "the amount is a date (25. marts 2024), not a number; Excel may have "
                                                "turned the typed number into a date.")]),
     ({"Forslag!G2": True}, [("error", "boolean-in-amount", "Forslag!G2",
                              "the amount is a TRUE/FALSE value, not a number.")]),

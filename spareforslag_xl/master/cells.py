@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Optional
 
 from spareforslag_xl.model.danish import (
+    danish_date,
     danish_number,
     format_share,
     is_not_estimated_mark,
@@ -76,7 +77,9 @@ class CellReader:
             return "SAND" if value else "FALSK"
         if isinstance(value, (int, float, Decimal)):
             return _plain_number(value)
-        if isinstance(value, (datetime, date, time, timedelta)):
+        if isinstance(value, (datetime, date)):  # a meeting date typed as a date: '12. juni 2023'
+            return danish_date(value)
+        if isinstance(value, (time, timedelta)):
             return value.isoformat() if hasattr(value, "isoformat") else str(value)
         text = str(value)
         if len(text) > MAX_TEXT:
@@ -255,9 +258,7 @@ def _plain_number(value) -> str:
 def _show(value) -> str:
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and math.isfinite(value):
         return danish_number(to_decimal(value) if isinstance(value, float) else value)
-    if isinstance(value, datetime):
-        return value.strftime("%d-%m-%Y") if value.time() == time() else value.isoformat(sep=" ")
-    if isinstance(value, date):
-        return value.strftime("%d-%m-%Y")
+    if isinstance(value, (datetime, date)):
+        return danish_date(value)
     text = str(value)
     return text if len(text) <= 60 else text[:57] + "..."

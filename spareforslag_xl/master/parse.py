@@ -299,7 +299,7 @@ class _Parser:
         if decision is None:
             self.findings.append(error(
                 "unknown-decision", _("the decision '{strip}' is not known.").format(strip=text.strip()), ref,
-                "Write " + L.DECISION_HELP,
+                _("Write {choices}").format(choices=L.DECISION_HELP),
             ))
         return decision
 
@@ -332,7 +332,7 @@ class _Parser:
         if method is None:
             self.findings.append(error(
                 "unknown-method", _("the distribution '{method_text}' is not known.").format(method_text=method_text), method_ref,
-                "Write " + L.METHOD_HELP,
+                _("Write {choices}").format(choices=L.METHOD_HELP),
             ))
             return None
         if method is Method.KEY and key is None:

@@ -44,7 +44,7 @@ class _SettingsParser:
                 if name is None:
                     self.findings.append(warning(
                         "unknown-setting", _("the setting '{label}' is not known and was ignored.").format(label=label), label_ref,
-                        "Known settings: " + ", ".join(L.SETTING_ORDER) + ".",
+                        _("Known settings: {settings}.").format(settings=", ".join(L.SETTING_ORDER)),
                     ))
                     continue
                 field_name = L.SETTING_FIELDS[name]

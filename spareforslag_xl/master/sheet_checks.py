@@ -23,13 +23,13 @@ SHOWN_ROWS = 5
 def workbook_findings(book: RawWorkbook) -> Iterable[Finding]:
     """Return the findings about the workbook's sheets: missing, twice, beyond Excel's limits, damaged."""
     missing = [s.name for s in L.REQUIRED_SHEETS if s.name not in book.sheets]
-    found = ", ".join(f"'{n}'" for n in book.sheet_names) or "none"
+    found = ", ".join(f"'{n}'" for n in book.sheet_names) or _("none")
     for name in missing:
         yield error("missing-sheet", _("the master has no sheet '{name}' (sheets found: {found}).").format(name=name, found=found),
                     Ref(name), _("Add the sheet, or start from a new master made with 'spareforslag init'."))
     canonical = {fold_name(s.name): s.name for s in L.DATA_SHEETS}
     for names in book.same_names:
-        shown = " and ".join(f"'{n}'" for n in names)
+        shown = _(" and ").join(f"'{n}'" for n in names)
         yield error("duplicate-sheet", _("the master has {n} sheets that read as '{names}': {shown} (names are compared ignoring case, spaces and Unicode form); only the first is read.").format(n=len(names), names=canonical.get(fold_name(names[0]), names[0]), shown=shown),
                     Ref(canonical.get(fold_name(names[0]), names[0])),
                     _("Delete or rename the old copy (e.g. 'Forslag gammel'), so that one sheet holds the values."))

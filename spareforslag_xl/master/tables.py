@@ -11,7 +11,7 @@ from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.model import layout as L
 from spareforslag_xl.master.cells import as_year, column_letter
 from spareforslag_xl.master.read import RawSheet, RawWorkbook
-from spareforslag_xl.model.danish import plain_danish, to_decimal
+from spareforslag_xl.model.danish import danish_date, plain_danish, to_decimal
 from spareforslag_xl.model.plan import Ref, fold_name
 from spareforslag_xl.master.sheet_checks import sheet_findings
 from spareforslag_xl.model.i18n import _
@@ -70,7 +70,7 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
             header, best = (number, values), hits
     if header is None:
         top = sheet.rows[0][1] if sheet.rows else ()
-        shown = ", ".join(f"'{v}'" for v in top if v not in (None, "")) or "nothing"
+        shown = ", ".join(f"'{v}'" for v in top if v not in (None, "")) or _("nothing")
         expected = ", ".join(f"'{c.header}'" for c in lay.columns if c.required)
         findings.append(error(
             "missing-header",
@@ -117,18 +117,18 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
             findings.append(error(
                 "not-a-year",
                 _("the column header {raw} is neither a known column nor a year.").format(raw=show_header(raw)),
-                ref, _("Write a four-digit year such as 2024, or use one of: ")
-                + ", ".join(c.header for c in lay.columns) + ".",
+                ref, _("Write a four-digit year such as 2024, or use one of: {columns}.").format(
+                    columns=", ".join(c.header for c in lay.columns)),
             ))
         else:
             findings.append(warning(
                 "unknown-column", _("the column {raw} is not used by the program and was ignored.").format(raw=show_header(raw)), ref,
-                "Known columns: " + ", ".join(c.header for c in lay.columns)
-                + (_(", and one column per year (2024, 2025, …).") if lay.years else "."),
+                (_("Known columns: {columns}, and one column per year (2024, 2025, …).") if lay.years
+                 else _("Known columns: {columns}.")).format(columns=", ".join(c.header for c in lay.columns)),
             ))
     missing = [c.header for c in lay.columns if c.required and c.field not in table.columns]
     if missing:
-        found = ", ".join(f"'{v}'" for v in values if v not in (None, "")) or "nothing"
+        found = ", ".join(f"'{v}'" for v in values if v not in (None, "")) or _("nothing")
         for name in missing:
             findings.append(error(
                 "missing-column", _("the column '{name}' is missing (headers found in row {number}: {found}).").format(name=name, number=number, found=found),
@@ -167,9 +167,9 @@ def looks_like_year(raw) -> bool:
 def show_header(raw) -> str:
     """Return a header as the user sees it: a date as 01-01-2025, a text in quotes."""
     if isinstance(raw, datetime) and raw.time() == time():
-        return _("{raw:%d-%m-%Y} (a date; Excel shows it as a year only through the cell's format)").format(raw=raw)
+        return _("{date} (a date; Excel shows it as a year only through the cell's format)").format(date=danish_date(raw))
     if isinstance(raw, date):
-        return f"{raw:%d-%m-%Y} (a date)"
+        return _("{date} (a date)").format(date=danish_date(raw))
     if isinstance(raw, float):
         return plain_danish(to_decimal(raw))
     return f"'{raw}'"

@@ -107,6 +107,18 @@ def danish_number(value) -> str:
     return f"{sign}{grouped},{frac}" if frac else f"{sign}{grouped}"
 
 
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+          "november", "december")
+
+
+def danish_date(day) -> str:
+    """Return a date the Danish way, as people write it: '1. december 2026' (a time after it: ' 14.30')."""
+    text = f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+    if hasattr(day, "hour") and (day.hour, day.minute, day.second) != (0, 0, 0):
+        text += f" {day.hour:02d}.{day.minute:02d}"
+    return text
+
+
 def round_to(value: Decimal, quantum: Decimal) -> Decimal:
     """Round half away from zero, as Excel's ROUND does, to a quantum such as 1 or 0.01."""
     return value.quantize(quantum, rounding=ROUND_HALF_UP)

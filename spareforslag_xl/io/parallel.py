@@ -65,3 +65,27 @@ def render_all(tasks: Sequence[Task], cells: int, progress: Optional[Progress] =
     finally:
         _tasks = None
     return results
+
+
+PAIR_FROM_BYTES = 150_000
+"""Two inputs together larger than this are read side by side (a master of 500 lines is about 60 kB)."""
+
+
+def run_pair(read: Callable, first, second, sizes: Optional[Sequence[int]] = None):
+    """Return (read(first), read(second)); the first in a forked worker when the inputs are large.
+
+    A worker's failure is not carried back: the parent reads that input again itself, so that
+    errors are raised here exactly as without a worker.
+    """
+    if sizes is None:
+        sizes = [os.path.getsize(p) if os.path.isfile(p) else 0 for p in (first, second)]
+    if sum(sizes) < PAIR_FROM_BYTES or workers_for(PARALLEL_FROM_CELLS, 2) < 2:
+        return read(first), read(second)
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        pending = pool.apply_async(read, (first,))
+        other = read(second)
+        try:
+            one = pending.get()
+        except Exception:
+            one = read(first)
+    return one, other

@@ -1,0 +1,55 @@
+"""The `diff` command: what changed from one master to another, and what it means per department."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from spareforslag_xl.cli.common import EXIT_OK, EXIT_PROBLEMS, fail
+from spareforslag_xl.model.errors import SpareforslagError
+
+
+@click.command()
+@click.argument("old", type=click.Path(path_type=Path, readable=False))
+@click.argument("new", type=click.Path(path_type=Path, readable=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the changes workbook (Danish, print-ready) to this file.")
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON instead of the summary.")
+def diff(old: Path, new: Path, output: Path | None, as_json: bool) -> None:
+    """Compare two masters as plans: what changed, and what it means for each department.
+
+    Themes and lines added, removed, renamed or moved (a line is matched by theme and
+    title, then number, so shifted numbering is not a change of every line), amounts per
+    year ('-' → 0 is a change), keys, fixed amounts, rules, targets, settings and departments;
+    then per year 'I alt', the difference to the target and every department's part of each
+    theme, of the difference and its total, old → new, computed as build computes them.
+    Exit 0 the plans are the same, 1 they differ, 2 a master cannot be read.
+
+    \b
+    Example:
+      spareforslag diff build/arkiv/2024-05-02-3f2a9c1b.xlsx input/spareforslag-budget-2024.xlsx
+      spareforslag diff old.xlsx new.xlsx -o build/aendringer.xlsx
+    """
+    from spareforslag_xl.app.diff import diff_masters
+    from spareforslag_xl.cli.diff_report import as_json as json_of, summary_lines
+    from spareforslag_xl.model.findings import count
+
+    try:
+        compared = diff_masters(old, new, output)
+    except SpareforslagError as exc:
+        raise fail(exc) from None
+    for checked in (compared.old, compared.new):
+        errors, _ = count(checked.findings)
+        if errors:
+            click.echo(f"warning: {checked.path} has {errors} error{'s' if errors != 1 else ''} "
+                       "(see 'spareforslag validate'); its figures may be wrong.", err=True)
+    if as_json:
+        click.echo(json.dumps(json_of(compared.diff, str(old), str(new)), ensure_ascii=False, indent=2))
+    else:
+        for line in summary_lines(compared.diff, str(old), str(new)):
+            click.echo(line)
+    if compared.written is not None:
+        click.echo(f"Wrote {compared.written}", err=as_json)
+    raise SystemExit(EXIT_OK if compared.diff.same else EXIT_PROBLEMS)

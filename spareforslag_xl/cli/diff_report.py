@@ -1,0 +1,157 @@
+"""A diff as terminal text and as JSON: the figures first (totals, then each department), then the changes.
+
+Pure: a PlanDiff in, lines of text (or a dict) out. The words of the changes are in WORDS
+(the Danish ones, for the workbooks, are in render/change_text.py). Amounts are printed the
+Danish way (3.250), in the master's unit, as in every message of the program.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Optional
+
+from spareforslag_xl.model.danish import format_danish
+from spareforslag_xl.render.change_text import WORDS as DANISH, describe, year_span
+
+WORDS = {
+    **DANISH,
+    "years": "years: {old} → {new}",
+    "target": "target (Mål)",
+    "department-added": "new department {department} – {new}",
+    "department-removed": "department {department} – {old} removed",
+    "department-name": "department {department}: name '{old}' → '{new}'",
+    "department-emails": "department {department}: e-mail {old} → {new}",
+    "department-contact": "department {department}: contact '{old}' → '{new}'",
+    "theme-added": "new theme {theme}. {theme_title}",
+    "theme-removed": "theme {theme}. {theme_title} removed",
+    "theme-renamed": "theme {theme} renamed '{old}' → '{new}'",
+    "theme-renumbered": "theme {old} is now theme {new}: {theme_title}",
+    "theme-rule": "theme {theme}: distribution {old} → {new}",
+    "theme-salary": "theme {theme}: average salary {old} → {new}",
+    "theme-status": "theme {theme}: status '{old}' → '{new}'",
+    "theme-text": "theme {theme}: the text '{name}' changed",
+    "line-added": "theme {theme}: new line {line}",
+    "line-removed": "theme {theme}: line {line} removed",
+    "line-amount": "theme {theme}: {line}",
+    "line-renamed": "theme {theme}: line renamed '{old}' → '{new}'",
+    "line-moved": "{line}: moved from theme {old} to theme {new}",
+    "line-renumbered": "theme {theme}: {line} (was number {old})",
+    "line-kind": "theme {theme}: {line}: type {old} → {new}",
+    "line-rule": "theme {theme}: {line}: distribution {old} → {new}",
+    "line-note": "theme {theme}: {line}: note '{old}' → '{new}'",
+    "key-added": "new key {key}",
+    "key-removed": "key {key} removed",
+    "key-renamed": "key renamed '{old}' → '{new}'",
+    "key-share": "key {key}, {department}: {old} → {new}",
+    "fixed-added": "theme {theme}{where}: new fixed amounts for {department}",
+    "fixed-removed": "theme {theme}{where}: fixed amounts for {department} removed",
+    "fixed-amount": "theme {theme}{where}: fixed amounts for {department}",
+    "line-of": ", line {line}",
+    "none": "(none)",
+    "rule-from": "{rule} from {year}",
+}
+LIMITS = {
+    "years-old": "years only in the old master, not compared: {values}",
+    "years-new": "years only in the new master, not compared: {values}",
+    "departments-old": "departments only in the old master (shown as '-' now): {values}",
+    "departments-new": "departments only in the new master (shown as '-' before): {values}",
+    "unit": "the masters have different units ({values}); amounts are compared as they are written",
+}
+SHOWN = 25
+"""The changes listed on the terminal; the workbook (-o) and --json have all of them."""
+
+
+def signed(value: Decimal, decimals: int) -> str:
+    text = format_danish(value, decimals)
+    return f"+{text}" if value > 0 else text
+
+
+def limit_text(limit) -> str:
+    values = year_span(limit.values) if limit.kind.startswith("years") else " / ".join(map(str, limit.values))
+    return LIMITS[limit.kind].format(values=values)
+
+
+def change_text(change, decimals: int) -> str:
+    """Return a change in one line, with its amounts per year: '… 2025: 10.000 → 9.500 (-500)'."""
+    text = describe(change, WORDS, decimals)
+    if change.years:
+        text += ": " + ", ".join(
+            f"{y} {format_danish(a, decimals)} → {format_danish(b, decimals)} ({signed(change.change(y), decimals)})"
+            for y, (a, b) in sorted(change.years.items()))
+    return text
+
+
+def summary_lines(diff, old_name: str, new_name: str, shown: int = SHOWN) -> list[str]:
+    """Return the terminal summary: the changes of the figures per year, then the changes of the master."""
+    decimals = diff.new.plan.settings.decimals
+    unit = diff.new.plan.settings.unit or "1.000 kr."
+    lines = [f"Changes from {old_name} to {new_name}"]
+    lines += [f"  note: {limit_text(limit)}" for limit in diff.limits]
+    if diff.same:
+        return lines + ["The plans are the same."]
+    c = diff.consequences
+    years = diff.years
+    rows: list[tuple[str, object]] = [("I alt", c.total)]
+    rows += [(label, f) for label, f in (("Mål", c.target), ("Difference to the target", c.difference),
+                                         ("Ikke fordelt", c.rest)) if f.any_change(years) or label.startswith("D")]
+    rows += [(d.code + (" (new)" if d.side == "new" else " (removed)" if d.side == "old" else ""), d.total)
+             for d in c.departments]
+    width = max(len(label) for label, _ in rows) + 2
+    lines.append("")
+    lines.append(f"What it means (change, new − old, {unit}):")
+    lines.append(" " * (2 + width) + "".join(f"{y:>9}" for y in years))
+    for label, figure in rows:
+        cells = "".join(f"{(signed(figure.change(y), decimals) if figure.changed(y) else '0'):>9}" for y in years)
+        lines.append(f"  {label:<{width}}{cells}")
+    lines.append("")
+    lines.append(f"Changes in the master ({len(diff.changes)}):")
+    for change in diff.changes[:shown]:
+        lines.append(f"  {change_text(change, decimals)}")
+    if len(diff.changes) > shown:
+        lines.append(f"  … and {len(diff.changes) - shown} more (all of them with -o CHANGES.xlsx or --json).")
+    return lines
+
+
+def as_json(diff, old_name: str, new_name: str) -> dict:
+    """Return the diff as plain data: amounts as strings ('3250', null for not estimated)."""
+    decimals = diff.new.plan.settings.decimals
+
+    def amount(v: Optional[Decimal]):
+        return None if v is None else str(v)
+
+    def figure(f) -> dict:
+        return {str(y): {"old": amount(f.old.get(y)), "new": amount(f.new.get(y)), "change": str(f.change(y)),
+                         "changed": f.changed(y)} for y in diff.years}
+
+    c = diff.consequences
+    return {
+        "old": old_name, "new": new_name, "same": diff.same, "years": list(diff.years),
+        "limits": [{"kind": limit.kind, "values": list(limit.values), "text": limit_text(limit)} for limit in diff.limits],
+        "consequences": {
+            "total": figure(c.total), "target": figure(c.target), "difference": figure(c.difference),
+            "not_distributed": figure(c.rest),
+            "themes": [{"theme": t.theme, "label": t.label, "total": figure(t)} for t in c.themes],
+            "departments": [{"code": d.code, "label": d.label, "only": d.side or None, "total": figure(d.total),
+                             "difference": figure(d.difference),
+                             "themes": [{"theme": t.theme, "part": figure(t)} for t in d.themes]}
+                            for d in c.departments],
+        },
+        "changes": [{"kind": ch.kind, "text": describe(ch, WORDS, decimals), "theme": ch.theme or None,
+                     "line": ch.line or None, "department": ch.department or None, "key": ch.key or None,
+                     "name": ch.name or None, "old": _plain(ch.old), "new": _plain(ch.new),
+                     "years": {str(y): {"old": amount(a), "new": amount(b), "change": str(ch.change(y))}
+                               for y, (a, b) in sorted(ch.years.items())}}
+                    for ch in diff.changes],
+    }
+
+
+def _plain(value):
+    from spareforslag_xl.model.plan import Rule
+
+    if isinstance(value, Rule):
+        return {"method": value.method.value, "key": value.key, "from_year": value.from_year}
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, tuple):
+        return list(value)
+    return value

@@ -23,6 +23,10 @@ class Built:
     timings: dict[str, float] = field(default_factory=dict)
     stale: list[Path] = field(default_factory=list)
     """Department workbooks in the output folder that this build did not write (left untouched)."""
+    kept: Optional[object] = None
+    """The archive's Keeping (io/archive.py): where the master was kept, and the previous build's copy."""
+    diff: Optional[object] = None
+    """With --since: the PlanDiff (core/diff.py) the report's 'Ændringer' sheet shows."""
 
 
 def report_name(master: Path) -> str:
@@ -34,16 +38,20 @@ def report_name(master: Path) -> str:
 
 def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool = False,
                   clock: Clock = time.perf_counter, departments: bool = True,
-                  only: Optional[list[str]] = None, progress: Optional[Callable[[int, int], None]] = None) -> Built:
+                  only: Optional[list[str]] = None, progress: Optional[Callable[[int, int], None]] = None,
+                  since: Optional[Path | str] = None) -> Built:
     """Check the master, compute it and write the report into out_dir; return what was written.
 
     With ``departments`` each department's workbook goes into out_dir/afdelinger/ too (only
     those whose codes are in ``only``, when given; RequestError for an unknown code).
     Raises FindingsError (nothing written) when the master has errors, or warnings with
     ``strict``, unless ``force``. ``progress(done, total)`` is called as workbooks are rendered.
+    A copy of the master is kept in out_dir/arkiv/ (app/history.py); with ``since`` (a master,
+    or PREVIOUS for the previous build's) the report and workbooks show what changed since it.
     """
     from spareforslag_xl.core.compute import compute
     from spareforslag_xl.core.filenames import WORKBOOK_FOLDER, select
+    from spareforslag_xl.io.archive import LOG as ARCHIVE_LOG
     from spareforslag_xl.io.output import inside, write_all
     from spareforslag_xl.io.parallel import render_all
     from spareforslag_xl.render.report import report_bytes
@@ -54,28 +62,33 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
                              strict=strict, force=force)
     t0 = clock()
     result = compute(checked.plan)
-    t1 = clock()
     out_dir = Path(out_dir)
-    extras = _document_audit(checked.stated, result)
+    kept, diff = _history(master, out_dir, checked.plan, result, since)
+    t1 = clock()
+    extras = _document_audit(checked.stated, result) + _changes(diff)
     jobs = [(inside(out_dir, report_name(Path(master))),
              partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=extras))]
-    jobs += workbook_jobs(result, out_dir / WORKBOOK_FOLDER, chosen, checked.findings, bool(blocking))
+    jobs += workbook_jobs(result, out_dir / WORKBOOK_FOLDER, chosen, checked.findings, bool(blocking), diff)
     cells = len(checked.plan.lines) * len(checked.plan.years) * (len(chosen) + 1) * 2
     rendered = render_all([render for _, render in jobs], cells, progress)
     files = {path: data for (path, _), data in zip(jobs, rendered)}
     t2 = clock()
-    write_all(files, inputs=[master])
+    written = dict(files)
+    if kept.new_copy:
+        written[kept.copy] = Path(master).read_bytes()
+    written[kept.folder / ARCHIVE_LOG] = kept.log
+    write_all(written, inputs=[master])
     t3 = clock()
     timings = dict(checked.timings, compute=t1 - t0, render=t2 - t1, write=t3 - t2)
     stale = []
     if departments and only is None:
         folder = out_dir / WORKBOOK_FOLDER
         stale = sorted(p for p in folder.glob("*.xlsx") if p not in files and not p.name.startswith("~$"))
-    return Built(checked, list(files), timings, stale)
+    return Built(checked, list(files), timings, stale, kept, diff)
 
 
 def workbook_jobs(result, folder: Path, departments: Sequence[Department], findings=(),
-                  forced: bool = False) -> list[tuple[Path, Callable[[], bytes]]]:
+                  forced: bool = False, diff=None) -> list[tuple[Path, Callable[[], bytes]]]:
     """Return (folder/<code>.xlsx, a function rendering its bytes) for each department's workbook."""
     from spareforslag_xl.core.filenames import file_stems
     from spareforslag_xl.io.output import inside
@@ -83,7 +96,8 @@ def workbook_jobs(result, folder: Path, departments: Sequence[Department], findi
 
     stems = file_stems(result.plan.departments)
     return [
-        (inside(folder, stems[d.code] + ".xlsx"), partial(department_bytes, result, d.code, findings, forced))
+        (inside(folder, stems[d.code] + ".xlsx"),
+         partial(department_bytes, result, d.code, findings, forced, **({"changes": diff} if diff else {})))
         for d in departments
     ]
 
@@ -96,3 +110,43 @@ def _document_audit(figures: Optional[list], result) -> list:
     from spareforslag_xl.render.audit_sheet import audit_sheet
 
     return [audit_sheet(audit(result, figures), len(figures))]
+
+
+PREVIOUS = "forrige"
+"""--since forrige: compare with the master of the previous build into the same folder."""
+
+
+def since_master(since: Path | str, out_dir: Path) -> Path:
+    """Return the master to compare with: the path given, or the previous build's copy for PREVIOUS."""
+    from spareforslag_xl.io.archive import ARCHIVE_FOLDER, previous_copy
+    from spareforslag_xl.model.errors import RequestError
+
+    if str(since) != PREVIOUS:
+        return Path(since)
+    found = previous_copy(Path(out_dir) / ARCHIVE_FOLDER)
+    if found is None:
+        raise RequestError(f"{Path(out_dir) / ARCHIVE_FOLDER}: no previous build to compare with; "
+                           "give the earlier master's file instead.", remedy="since")
+    return found
+
+
+def _history(master: Path, out_dir: Path, plan, result, since):
+    """Return where the master is kept, and the diff with the ``since`` master (None without)."""
+    from spareforslag_xl.core.fingerprint import fingerprint
+    from spareforslag_xl.io.archive import keeping
+
+    kept = keeping(out_dir, fingerprint(plan), master)
+    if since is None:
+        return kept, None
+    from spareforslag_xl.core.diff import diff_plans
+
+    old = check_master(since_master(since, out_dir))
+    return kept, diff_plans(old.plan, plan, new_result=result)
+
+
+def _changes(diff) -> list:
+    if diff is None:
+        return []
+    from spareforslag_xl.render.changes import changes_extra
+
+    return [changes_extra(diff)]

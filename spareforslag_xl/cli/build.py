@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from spareforslag_xl.cli.common import (
-    codes, echo_findings, fail, force_option, master_argument, only_option, output_folder_option, stopped,
-    strict_option,
+    codes, echo_findings, fail, force_option, master_argument, only_option, output_folder_option, since_option,
+    stopped, strict_option,
 )
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 
@@ -21,20 +21,24 @@ from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 @click.option("--timings", is_flag=True, help="Print the time of each phase to stderr.")
 @only_option("Write the workbooks of these departments only (e.g. MSB,MBU).")
 @click.option("--no-departments", is_flag=True, help="Write the report only, no department workbooks.")
+@since_option("Show what changed since this master (or 'forrige': the previous build's) in a sheet 'Ændringer'.")
 def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool, only: str | None,
-          no_departments: bool) -> None:
+          no_departments: bool, since: str | None) -> None:
     """Check a master and write its report workbook and one workbook per department into a folder.
 
     The report mirrors the proposals document: 'Oversigt', one sheet per theme,
     'Afdelinger', 'Nøgler' and 'Kontrol'. Each department's workbook (afdelinger/MSB.xlsx)
     holds its part of every theme and of the difference, its total, the overview and the
     keys used. With errors in the master nothing is written (exit 1) unless --force.
-    Files are replaced only when complete.
+    Files are replaced only when complete. A copy of the master is kept in the folder's
+    arkiv/ (see 'spareforslag history'); --since OLD.xlsx (or --since forrige, the previous
+    build's master) adds a sheet 'Ændringer' to the report and to each department's workbook.
 
     \b
     Example:
       spareforslag build input/spareforslag-budget-2024.xlsx -o build/
       spareforslag build input/spareforslag-budget-2024.xlsx --only MSB,MBU
+      spareforslag build input/spareforslag-budget-2024.xlsx --since forrige
     """
     from spareforslag_xl.app.build import build_reports
     from spareforslag_xl.cli.progress import DelayedProgress
@@ -44,7 +48,7 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
         raise click.UsageError("--only and --no-departments exclude each other.")
     try:
         built = build_reports(master, out_dir, force=force, strict=strict, departments=not no_departments,
-                              only=codes(only),
+                              only=codes(only), since=since,
                               progress=DelayedProgress("Writing workbooks"))
     except FindingsError as exc:
         raise stopped(exc, "--force to write a marked report anyway") from None
@@ -56,6 +60,22 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
     for path in built.stale:
         click.echo(f"note: {path} is not from this build (its department is not in the master); "
                    "delete it before the folder is sent on.", err=True)
+    _history_notes(built)
     click.echo(f"{master}: {summary(built.checked.findings)}.", err=True)
     if timings:
         click.echo(" ".join(f"{k}={v * 1000:.0f}ms" for k, v in built.timings.items()), err=True)
+
+
+def _history_notes(built) -> None:
+    """Say where the master was kept, whether it changed since the last build, and what --since found."""
+    kept = built.kept
+    if kept.unchanged:
+        click.echo(f"note: the master has not changed since the last build ({kept.copy}).", err=True)
+    elif kept.new_copy:
+        click.echo(f"Kept a copy of the master as {kept.copy}", err=True)
+    else:
+        click.echo(f"note: the master is the same as the earlier {kept.copy}.", err=True)
+    if built.diff is not None:
+        n = len(built.diff.changes)
+        click.echo("Since the earlier master: " + (f"{n} change{'s' if n != 1 else ''} (sheet 'Ændringer')."
+                                                   if n else "no changes."), err=True)

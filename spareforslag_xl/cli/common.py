@@ -18,7 +18,7 @@ from spareforslag_xl.model.errors import (
 EXIT_OK, EXIT_PROBLEMS, EXIT_INPUT, EXIT_OUTPUT = 0, 1, 2, 3
 SMTP_ENV = "SPAREFORSLAG_SMTP_"
 
-OPTION_OF = {"only": "--only", "templates": "--templates"}
+OPTION_OF = {"only": "--only", "templates": "--templates", "since": "--since"}
 """The option a RequestError's remedy names; its message is prefixed with it ('--only: …')."""
 
 REMEDIES = {
@@ -33,6 +33,7 @@ REMEDIES = {
     "no-login": "Leave out --smtp-user.",
     "security": "Check --smtp-security and --smtp-port.",
     "connect": "Check --smtp-host and --smtp-port, and that the server is reachable from this machine.",
+    "outdir": "Give the output folder of the builds (spareforslag history FOLDER).",
 }
 """What to do, on the command line, about an error whose remedy is the key."""
 
@@ -106,3 +107,7 @@ def strict_option(help: str):
 
 def overwrite_option(help: str):
     return click.option("--overwrite", is_flag=True, help=help)
+
+
+def since_option(help: str):
+    return click.option("--since", metavar="OLD.xlsx|forrige", default=None, help=help)

@@ -29,7 +29,7 @@ def diff(old: Path, new: Path, output: Path | None, as_json: bool) -> None:
 
     \b
     Example:
-      spareforslag diff build/arkiv/2024-05-02-3f2a9c1b.xlsx input/spareforslag-budget-2024.xlsx
+      spareforslag diff build/arkiv/2024-05-02-3f2a9c1b04de.xlsx input/spareforslag-budget-2024.xlsx
       spareforslag diff old.xlsx new.xlsx -o build/aendringer.xlsx
     """
     from spareforslag_xl.app.diff import diff_masters

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Optional
 
 from spareforslag_xl.model.danish import format_danish
-from spareforslag_xl.render.change_text import WORDS as DANISH, describe, year_span
+from spareforslag_xl.render.change_text import WORDS as DANISH, describe, with_amounts, year_span
 
 WORDS = {
     **DANISH,
@@ -73,12 +73,7 @@ def limit_text(limit) -> str:
 
 def change_text(change, decimals: int) -> str:
     """Return a change in one line, with its amounts per year: '… 2025: 10.000 → 9.500 (-500)'."""
-    text = describe(change, WORDS, decimals)
-    if change.years:
-        text += ": " + ", ".join(
-            f"{y} {format_danish(a, decimals)} → {format_danish(b, decimals)} ({signed(change.change(y), decimals)})"
-            for y, (a, b) in sorted(change.years.items()))
-    return text
+    return with_amounts(describe(change, WORDS, decimals), change, decimals)
 
 
 def summary_lines(diff, old_name: str, new_name: str, shown: int = SHOWN) -> list[str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_folder_option
+from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_folder_option, since_option
 
 
 @click.command()
@@ -32,6 +32,7 @@ from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_fold
               help="Sender address (needed with --send; default there: the SMTP user if it is an address).")
 @click.option("--max-attachment-mb", type=click.FloatRange(min=0), default=10, show_default=True,
               help="Warn when a workbook is larger than this.")
+@since_option("Add a paragraph on what changed since this master (or 'forrige') to each mail whose figures changed.")
 @click.option("--send", is_flag=True, help="Deliver the mails through SMTP after listing them and asking.")
 @click.option("--dry-run", is_flag=True, help="List who would get what, and send nothing.")
 @click.option("--yes", is_flag=True, help="Send without asking (for scripts).")
@@ -44,6 +45,7 @@ from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_fold
 @click.option("--smtp-password", envvar=SMTP_ENV + "PASSWORD", show_envvar=True,
               help="Password; better from the environment variable, else you are asked for it.")
 def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, meeting: str | None, note: str,
+         since: str | None,
          sender: str | None, max_attachment_mb: float, send: bool, dry_run: bool, yes: bool,
          smtp_host: str | None, smtp_port: int | None, smtp_security: str, smtp_user: str | None,
          smtp_password: str | None) -> None:
@@ -85,7 +87,8 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
     try:
         prepared = prepare_mails(master, out_dir, only=codes(only),
                                  templates=templates, meeting=meeting, note=note, sender=sender or "",
-                                 max_attachment_mb=max_attachment_mb, limit_name=" (--max-attachment-mb)")
+                                 max_attachment_mb=max_attachment_mb, limit_name=" (--max-attachment-mb)",
+                                 since=since)
     except FindingsError as exc:
         raise stopped(exc, errors_only=True) from None
     except SpareforslagError as exc:

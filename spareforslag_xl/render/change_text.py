@@ -101,3 +101,16 @@ def year_span(years: tuple) -> str:
     if len(years) > 1 and list(years) == list(range(years[0], years[-1] + 1)):
         return f"{years[0]}-{years[-1]}"
     return ", ".join(map(str, years))
+
+
+def with_amounts(text: str, change: Change, decimals: int = 0) -> str:
+    """Return the sentence with the amounts per year: '… : 2025 10.000 → 9.500 (-500)'."""
+    if not change.years:
+        return text
+    parts = []
+    for y, (a, b) in sorted(change.years.items()):
+        delta = change.change(y)
+        sign = "+" if delta > 0 else ""
+        parts.append(f"{y} {format_danish(a, decimals)} → {format_danish(b, decimals)} "
+                     f"({sign}{format_danish(delta, decimals)})")
+    return f"{text}: " + ", ".join(parts)

@@ -75,7 +75,7 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     t2 = clock()
     written = dict(files)
     if kept.new_copy:
-        written[kept.copy] = Path(master).read_bytes()
+        written[kept.copy] = _archived(Path(master), checked.plan)
     written[kept.folder / ARCHIVE_LOG] = kept.log
     write_all(written, inputs=[master])
     t3 = clock()
@@ -150,3 +150,21 @@ def _changes(diff) -> list:
     from spareforslag_xl.render.changes import changes_extra
 
     return [changes_extra(diff)]
+
+
+def _archived(master: Path, plan) -> bytes:
+    """Return the bytes to keep of a master: the file itself, or for a workbook with macros (or not
+    an .xlsx) the plan written as a new master, so that macros are never copied."""
+    import zipfile
+
+    data = master.read_bytes()
+    if master.suffix.lower() == ".xlsx":
+        try:
+            with zipfile.ZipFile(master) as z:
+                if not any("vba" in n.lower() for n in z.namelist()):
+                    return data
+        except zipfile.BadZipFile:  # pragma: no cover - the master was read a moment ago
+            pass
+    from spareforslag_xl.master.write import master_bytes
+
+    return master_bytes(plan)

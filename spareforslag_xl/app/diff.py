@@ -18,11 +18,22 @@ class Compared:
     written: Optional[Path] = None
 
 
-def read_pair(old: Path, new: Path) -> tuple[Checked, Checked]:
-    """Return both masters read and checked (two processes on a machine with more than one core)."""
+def read_pair(old: Path, new: Path) -> tuple[tuple[Checked, object], tuple[Checked, object]]:
+    """Return both masters read, checked and computed (side by side on a machine with more than one core)."""
+    from functools import partial
+
+    from spareforslag_xl.core.compute import compute
     from spareforslag_xl.io.parallel import run_pair
 
-    return run_pair(check_master, Path(old), Path(new))
+    def read_and_compute(path: Path) -> tuple[Checked, object]:
+        checked = check_master(path)
+        return checked, compute(checked.plan)
+
+    # The worker's result is pickled back: it only reads; the parent computes while it waits.
+    sizes = [p.stat().st_size if p.is_file() else 0 for p in (Path(old), Path(new))]
+    checked_old, (checked_new, result_new) = run_pair(partial(check_master, Path(old)),
+                                                      partial(read_and_compute, Path(new)), sizes)
+    return (checked_old, compute(checked_old.plan)), (checked_new, result_new)
 
 
 def diff_masters(old: Path, new: Path, output: Optional[Path] = None) -> Compared:
@@ -33,8 +44,9 @@ def diff_masters(old: Path, new: Path, output: Optional[Path] = None) -> Compare
     """
     from spareforslag_xl.core.diff import diff_plans
 
-    checked_old, checked_new = read_pair(old, new)
-    compared = Compared(checked_old, checked_new, diff_plans(checked_old.plan, checked_new.plan))
+    (checked_old, result_old), (checked_new, result_new) = read_pair(old, new)
+    compared = Compared(checked_old, checked_new,
+                        diff_plans(checked_old.plan, checked_new.plan, result_old, result_new))
     if output is not None:
         from spareforslag_xl.io.output import write_all
         from spareforslag_xl.render.changes import changes_bytes

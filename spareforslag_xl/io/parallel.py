@@ -71,21 +71,25 @@ PAIR_FROM_BYTES = 150_000
 """Two inputs together larger than this are read side by side (a master of 500 lines is about 60 kB)."""
 
 
-def run_pair(read: Callable, first, second, sizes: Optional[Sequence[int]] = None):
-    """Return (read(first), read(second)); the first in a forked worker when the inputs are large.
+def run_pair(first: Callable[[], object], second: Callable[[], object], sizes: Sequence[int] = (0, 0)):
+    """Return (first(), second()); first() in a forked worker when the inputs are large.
 
-    A worker's failure is not carried back: the parent reads that input again itself, so that
-    errors are raised here exactly as without a worker.
+    Only first's result travels back (pickled), so the caller gives it the lighter half of
+    the work. A worker's failure is not carried back: the parent runs first() again itself,
+    so that its error is raised here exactly as without a worker.
     """
-    if sizes is None:
-        sizes = [os.path.getsize(p) if os.path.isfile(p) else 0 for p in (first, second)]
     if sum(sizes) < PAIR_FROM_BYTES or workers_for(PARALLEL_FROM_CELLS, 2) < 2:
-        return read(first), read(second)
-    with multiprocessing.get_context("fork").Pool(1) as pool:
-        pending = pool.apply_async(read, (first,))
-        other = read(second)
-        try:
-            one = pending.get()
-        except Exception:
-            one = read(first)
+        return first(), second()
+    global _tasks
+    _tasks = (first,)
+    try:
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            pending = pool.apply_async(_run, (0,))
+            other = second()
+            try:
+                one = pending.get()
+            except Exception:
+                one = first()
+    finally:
+        _tasks = None
     return one, other

@@ -9,7 +9,7 @@ DEPARTMENTS := input/afdelinger.csv
 MASTER := input/spareforslag-budget-2024.xlsx
 OFFICIAL := input/officielt-budget-2024.xlsx
 
-.PHONY: report test setup clean master audit official-example bench
+.PHONY: report test setup clean master audit official-example bench catalog
 
 setup: $(STAMP)
 
@@ -44,6 +44,19 @@ official-example: $(STAMP)
 # Speed and memory of validate and build on masters of several sizes (a few minutes).
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# The gettext catalogues: extract the English message ids from the code, merge them into the
+# Danish .po (new ones come in untranslated and tests/test_i18n.py fails until they are
+# translated) and compile the .mo that is installed with the package.
+LOCALE := spareforslag_xl/locale
+catalog: $(STAMP)
+	$(BIN)/pybabel -q extract -F babel.cfg -k lazy -k N_ --no-location --sort-output \
+		--project spareforslag-xl --copyright-holder "" -o $(LOCALE)/spareforslag.pot .
+	test -f $(LOCALE)/da/LC_MESSAGES/spareforslag.po || \
+		$(BIN)/pybabel -q init -i $(LOCALE)/spareforslag.pot -d $(LOCALE) -D spareforslag -l da --no-wrap
+	$(BIN)/pybabel -q update -i $(LOCALE)/spareforslag.pot -d $(LOCALE) -D spareforslag -l da \
+		--no-fuzzy-matching --ignore-obsolete --no-wrap
+	$(BIN)/pybabel -q compile -d $(LOCALE) -D spareforslag -l da
 
 clean:
 	rm -rf build $(VENV) .pytest_cache .hypothesis bench/out

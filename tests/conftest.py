@@ -11,6 +11,22 @@ from spareforslag_xl.master.write import master_bytes
 from tests.plans import sample_plan
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch, request):
+    """The tests written against the English message ids run in English (SPAREFORSLAG_LANG=en,
+    also for their subprocesses); a test marked ``danish`` runs in the default language instead."""
+    from spareforslag_xl.model import i18n
+
+    if request.node.get_closest_marker("danish"):
+        monkeypatch.delenv(i18n.ENV, raising=False)
+        i18n.set_language("da")
+    else:
+        monkeypatch.setenv(i18n.ENV, "en")
+        i18n.set_language("en")
+    yield
+    i18n.set_language("en")
 SEED_MASTER = REPO / "input" / "spareforslag-budget-2024.xlsx"
 
 

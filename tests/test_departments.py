@@ -129,6 +129,7 @@ def test_build_writes_one_workbook_per_department(built):
         "sample-rapport.xlsx", *(f"afdelinger/{c}.xlsx" for c in CODES)]
 
 
+@pytest.mark.danish  # the goldens show what a user sees by default: Danish
 def test_department_workbook_matches_golden(built):
     assert_matches_golden(built.files[0].parent / "afdelinger" / "MSB.xlsx", "sample-afdeling-MSB")
 

@@ -183,10 +183,13 @@ def run(*args):
     return CliRunner().invoke(cli, [str(a) for a in args])
 
 
+@pytest.mark.danish
 def test_the_seed_against_itself_exits_0_and_says_the_plans_are_the_same():
     result = run("diff", SEED_MASTER, SEED_MASTER)
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[-1] == "The plans are the same."
+    assert result.stdout.splitlines()[-1] == "Planerne er ens."
+    english = run("--lang", "en", "diff", SEED_MASTER, SEED_MASTER)
+    assert english.exit_code == 0 and english.stdout.splitlines()[-1] == "The plans are the same."
 
 
 @pytest.fixture
@@ -198,20 +201,21 @@ def edited_seed(tmp_path):
     return path
 
 
+@pytest.mark.danish
 def test_the_seed_against_an_edited_copy(edited_seed, tmp_path):
     out = tmp_path / "aendringer.xlsx"
     result = run("diff", SEED_MASTER, edited_seed, "-o", out)
     assert result.exit_code == 1, result.output
     lines = result.stdout.splitlines()
-    assert "  I alt                             0     -500        0        0" in lines
-    assert "  Difference to the target          0   +1.500        0        0" in lines
-    assert "  MSB                               0     +284        0        0" in lines
-    assert lines[lines.index("Changes in the master (4):") + 1:] == [
-        "  target (Mål): 2025 50.000 → 51.000 (+1.000)",
-        "  theme 7: 1. AI, Automatisering og RPA: 2025 10.000 → 9.500 (-500)",
-        "  theme 11: Forslag 2: 2025 - → 0 (0)",
-        "  theme 7: line renamed 'ERP-systemer' → 'ERP-systemer og integrationer'",
-        f"Wrote {out}",
+    assert "  I alt                         0     -500        0        0" in lines
+    assert "  Difference til målet          0   +1.500        0        0" in lines
+    assert "  MSB                           0     +284        0        0" in lines
+    assert lines[lines.index("Ændringer i grundarket (4):") + 1:] == [
+        "  Mål: 2025 50.000 → 51.000 (+1.000)",
+        "  Tema 7: 1. AI, Automatisering og RPA: 2025 10.000 → 9.500 (-500)",
+        "  Tema 11: Forslag 2: 2025 - → 0 (0)",
+        "  Tema 7: forslag omdøbt 'ERP-systemer' → 'ERP-systemer og integrationer'",
+        f"Skrev {out}",
     ]
     import openpyxl
 

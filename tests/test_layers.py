@@ -18,7 +18,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "spareforslag_xl"
 LAYERS = ("model", "core", "io", "render", "master", "importer", "reconcile", "app", "cli")
 """Lowest first: a module may import from its own layer and the ones before it."""
 
-TOP_LEVEL = {"spareforslag_xl": 0, "spareforslag_xl.__main__": len(LAYERS)}
+# spareforslag_xl.locale holds only the gettext catalogues (data, no code), read by model/i18n.py.
+TOP_LEVEL = {"spareforslag_xl": 0, "spareforslag_xl.locale": 0, "spareforslag_xl.__main__": len(LAYERS)}
 """The package's face (its version) sits below everything; ``python -m`` above everything."""
 
 

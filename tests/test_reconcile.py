@@ -473,6 +473,7 @@ def load_example_script():
     return module
 
 
+@pytest.mark.danish  # the goldens show what a user sees by default: Danish
 def test_the_example_official_workbook_has_exactly_its_one_deliberate_difference(master, tmp_path, capsys):
     script = load_example_script()
     m = master(name="sample.xlsx")

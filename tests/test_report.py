@@ -35,6 +35,7 @@ def report(master, tmp_path) -> Path:
     return built.files[0]
 
 
+@pytest.mark.danish  # the goldens show what a user sees by default: Danish
 def test_report_matches_golden(report):
     assert report.name == "sample-rapport.xlsx"
     assert_matches_golden(report, "sample-rapport")
@@ -108,6 +109,7 @@ def test_untrusted_text_stays_text(master, tmp_path, text):
                     assert text not in str(c.value)
 
 
+@pytest.mark.danish  # the sheet Kontrol in the default language
 def test_forced_report_carries_a_banner_and_the_findings(master, tmp_path):
     path = master(edits={"Forslag!E2": "abc"})
     out = build_reports(path, tmp_path / "out", force=True).files[0]

@@ -20,7 +20,14 @@ YEARS = [2024, 2025, 2026, 2027]
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    return build_reports(SEED_MASTER, tmp_path_factory.mktemp("seed"))
+    """Built in Danish, the default: its report is compared with the Danish golden."""
+    from spareforslag_xl.model.i18n import set_language
+
+    set_language("da")
+    try:
+        return build_reports(SEED_MASTER, tmp_path_factory.mktemp("seed"))
+    finally:
+        set_language("en")
 
 
 def rows(ws, first_only=True) -> dict:
@@ -105,6 +112,7 @@ def test_every_formula_of_every_workbook_computes_its_stored_value(built):
         assert check_formulas(path) == [], path.name
 
 
+@pytest.mark.danish  # the goldens show what a user sees by default: Danish
 def test_seed_report_matches_golden(built):
     assert_matches_golden(built.files[0], "seed-rapport")
 

@@ -35,16 +35,16 @@ def test_the_sample_has_only_the_99_percent_key(master):
     ({"Forslag!E3": "2.000,5"}, [("warning", "number-as-text", "Forslag!E3",
                                   "the amount '2.000,5' is text; it was read as the number 2000.5."),
                                  ("error", "too-many-decimals", "Forslag!E3",
-                                  "the amount 2000.5 has more decimals than the plan shows (0); its parts could not "
+                                  "the amount 2.000,5 has more decimals than the plan shows (0); its parts could not "
                                   "add up exactly to the totals.")]),
     ({"Faste beløb!D3": 750.5}, [("error", "fixed-sum", "Faste beløb!D2",
                                   "the fixed amounts of theme 2 for 2024 sum to 3.250,5, but its amount is 3.250 "
                                   "(difference -0,5)."),
                                  ("error", "too-many-decimals", "Faste beløb!D3",
-                                  "the fixed amount 750.5 has more decimals than the plan shows (0); its parts could "
+                                  "the fixed amount 750,5 has more decimals than the plan shows (0); its parts could "
                                   "not add up exactly to the totals.")]),
     ({"Mål!B2": 50000.4}, [("error", "too-many-decimals", "Mål!B2",
-                            "the target 50000.4 has more decimals than the plan shows (0); its parts could not add "
+                            "the target 50.000,4 has more decimals than the plan shows (0); its parts could not add "
                             "up exactly to the totals.")]),
     ({"Forslag!F2": datetime(2024, 3, 25)}, [("error", "date-in-amount", "Forslag!F2",
                                                "the amount is a date (25-03-2024), not a number; Excel may have "

@@ -1,1 +1,1 @@
-"""app"""
+"""One library function per command: read, check, compute, render and write, raising the library's errors."""

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from spareforslag_xl.cli.language import command, lazy, option
+
 from spareforslag_xl.cli.common import (
     codes, echo_findings, fail, force_option, master_argument, only_option, output_folder_option, since_option,
     stopped, strict_option,
@@ -13,18 +15,7 @@ from spareforslag_xl.cli.common import (
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 
 
-@click.command()
-@master_argument()
-@output_folder_option("Folder for the report.")
-@force_option("Write the report even when the master has errors (marked in it).")
-@strict_option("Treat warnings as errors.")
-@click.option("--timings", is_flag=True, help="Print the time of each phase to stderr.")
-@only_option("Write the workbooks of these departments only (e.g. MSB,MBU).")
-@click.option("--no-departments", is_flag=True, help="Write the report only, no department workbooks.")
-@since_option("Show what changed since this master (or 'forrige': the previous build's) in a sheet 'Ændringer'.")
-def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool, only: str | None,
-          no_departments: bool, since: str | None) -> None:
-    """Check a master and write its report workbook and one workbook per department into a folder.
+@command(help=lazy("""Check a master and write its report workbook and one workbook per department into a folder.
 
     The report mirrors the proposals document: 'Oversigt', one sheet per theme,
     'Afdelinger', 'Nøgler' and 'Kontrol'. Each department's workbook (afdelinger/MSB.xlsx)
@@ -39,7 +30,18 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
       spareforslag build input/spareforslag-budget-2024.xlsx -o build/
       spareforslag build input/spareforslag-budget-2024.xlsx --only MSB,MBU
       spareforslag build input/spareforslag-budget-2024.xlsx --since forrige
-    """
+    """))
+@master_argument()
+@output_folder_option(lazy("Folder for the report."))
+@force_option(lazy("Write the report even when the master has errors (marked in it)."))
+@strict_option(lazy("Treat warnings as errors."))
+@option("--timings", is_flag=True, help=lazy("Print the time of each phase to stderr."))
+@only_option(lazy("Write the workbooks of these departments only (e.g. MSB,MBU)."))
+@option("--no-departments", is_flag=True, help=lazy("Write the report only, no department workbooks."))
+@since_option(lazy("Show what changed since this master (or 'forrige': the previous build's) in a sheet 'Ændringer'."))
+def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool, only: str | None,
+          no_departments: bool, since: str | None) -> None:
+    """Check a master and write its report workbook and one workbook per department into a folder. (the help text is in the decorator, to be translated)."""
     from spareforslag_xl.app.build import build_reports
     from spareforslag_xl.cli.progress import DelayedProgress
     from spareforslag_xl.model.findings import summary
@@ -68,14 +70,17 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
 
 def _history_notes(built) -> None:
     """Say where the master was kept, whether it changed since the last build, and what --since found."""
+    from spareforslag_xl.model.i18n import _
+
     kept = built.kept
     if kept.unchanged:
-        click.echo(f"note: the master has not changed since the last build ({kept.copy}).", err=True)
+        click.echo(_("note: the master has not changed since the last build ({copy}).").format(copy=kept.copy),
+                   err=True)
     elif kept.new_copy:
-        click.echo(f"Kept a copy of the master as {kept.copy}", err=True)
+        click.echo(_("Kept a copy of the master as {copy}").format(copy=kept.copy), err=True)
     else:
-        click.echo(f"note: the master is the same as the earlier {kept.copy}.", err=True)
+        click.echo(_("note: the master is the same as the earlier {copy}.").format(copy=kept.copy), err=True)
     if built.diff is not None:
         n = len(built.diff.changes)
-        click.echo("Since the earlier master: " + (f"{n} change{'s' if n != 1 else ''} (sheet 'Ændringer')."
-                                                   if n else "no changes."), err=True)
+        click.echo(_("Since the earlier master: {n} change(s) (sheet 'Ændringer').").format(n=n) if n
+                   else _("Since the earlier master: no changes."), err=True)

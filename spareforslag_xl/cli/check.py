@@ -9,20 +9,16 @@ from pathlib import Path
 
 import click
 
+from spareforslag_xl.cli.language import command, lazy, option
+
 from spareforslag_xl.cli.common import (
-    EXIT_PROBLEMS, echo_findings, fail, master_argument, overwrite_option, strict_option,
+    EXIT_PROBLEMS, echo_findings, fail, overwrite_option, strict_option,
 )
 from spareforslag_xl.model.errors import SpareforslagError
+from spareforslag_xl.model.i18n import _
 
 
-@click.command()
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--first-year", type=click.IntRange(1900, 2200), default=None,
-              help="First budget year (default: next year).")
-@click.option("--years", type=click.IntRange(1, 30), default=4, show_default=True, help="Number of years.")
-@overwrite_option("Replace PATH if it exists.")
-def init(path: Path, first_year: int | None, years: int, overwrite: bool) -> None:
-    """Write an empty master workbook that explains itself.
+@command(help=lazy("""Write an empty master workbook that explains itself.
 
     It has an instructions sheet ('Vejledning'), the sheets Indstillinger, Mål,
     Afdelinger, Nøgler, Temaer, Forslag and Faste beløb with frozen headers and dropdown
@@ -31,7 +27,14 @@ def init(path: Path, first_year: int | None, years: int, overwrite: bool) -> Non
     \b
     Example:
       spareforslag init budget-2027.xlsx --first-year 2027 --years 4
-    """
+    """))
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@option("--first-year", type=click.IntRange(1900, 2200), default=None,
+              help=lazy("First budget year (default: next year)."))
+@option("--years", type=click.IntRange(1, 30), default=4, show_default=True, help=lazy("Number of years."))
+@overwrite_option(lazy("Replace PATH if it exists."))
+def init(path: Path, first_year: int | None, years: int, overwrite: bool) -> None:
+    """Write an empty master workbook that explains itself. (the help text is in the decorator, to be translated)."""
     from spareforslag_xl.app.init import init_master
 
     first = first_year or date.today().year + 1
@@ -39,16 +42,10 @@ def init(path: Path, first_year: int | None, years: int, overwrite: bool) -> Non
         written = init_master(path, first, years, overwrite)
     except SpareforslagError as exc:
         raise fail(exc) from None
-    click.echo(f"Wrote {written} (years {first}-{first + years - 1}).")
+    click.echo(_("Wrote {path} (years {first}-{last}).").format(path=written, first=first, last=first + years - 1))
 
 
-@click.command()
-@master_argument()
-@strict_option("Exit 1 on warnings too.")
-@click.option("--errors-only", is_flag=True, help="Show errors, not warnings.")
-@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
-def validate(master: Path, strict: bool, errors_only: bool, as_json: bool) -> None:
-    """Check a master workbook and report every problem at once.
+@command(help=lazy("""Check a master workbook and report every problem at once.
 
     Each finding gives its severity, the sheet and cell (Forslag!E7), what is wrong and
     how to fix it. Exit 0 when there are no errors (warnings allowed unless --strict),
@@ -57,9 +54,22 @@ def validate(master: Path, strict: bool, errors_only: bool, as_json: bool) -> No
     \b
     Example:
       spareforslag validate input/spareforslag-budget-2024.xlsx
-    """
-    from spareforslag_xl.app.check import check_master
+    """))
+@click.argument("master", type=click.Path(path_type=Path, readable=False), required=False)
+@strict_option(lazy("Exit 1 on warnings too."))
+@option("--errors-only", is_flag=True, help=lazy("Show errors, not warnings."))
+@option("--json", "as_json", is_flag=True, help=lazy("Print the findings as JSON."))
+@option("--codes", "list_codes", is_flag=True, help=lazy("List every finding code, its severity and what it means."))
+def validate(master: Path | None, strict: bool, errors_only: bool, as_json: bool, list_codes: bool) -> None:
+    """Check a master workbook and report every problem at once. (the help text is in the decorator, to be translated)."""
     from spareforslag_xl.model.findings import summary
+
+    if list_codes:
+        _echo_codes(as_json)
+        return
+    if master is None:
+        raise click.UsageError(_("Missing argument 'MASTER'."))
+    from spareforslag_xl.app.check import check_master
 
     try:
         checked = check_master(master)
@@ -76,3 +86,19 @@ def validate(master: Path, strict: bool, errors_only: bool, as_json: bool) -> No
         click.echo(f"{master}: {summary(checked.findings)}.")
     if not checked.ok or (strict and checked.findings):
         sys.exit(EXIT_PROBLEMS)
+
+
+def _echo_codes(as_json: bool) -> None:
+    """Print the catalogue of finding codes (model/codes.py) as a table or as JSON."""
+    from spareforslag_xl.model.codes import CODES, severity_label
+
+    if as_json:
+        click.echo(json.dumps([{"code": c.code, "severities": [s.value for s in c.severities],
+                                "meaning": str(c.meaning)} for c in CODES], ensure_ascii=False, indent=2))
+        return
+    width = max(len(c.code) for c in CODES)
+    kinds = max(len(severity_label(c)) for c in CODES)
+    code, severity, meaning = _("Code"), _("Severity"), _("Meaning")
+    click.echo(f"{code:<{width}}  {severity:<{kinds}}  {meaning}")
+    for c in CODES:
+        click.echo(f"{c.code:<{width}}  {severity_label(c):<{kinds}}  {c.meaning}")

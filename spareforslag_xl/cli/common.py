@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from spareforslag_xl.cli.language import option
+
 from spareforslag_xl.model.errors import (
     DeliveryError, FindingsError, InputError, OutputError, RequestError, SpareforslagError,
 )
@@ -89,25 +91,25 @@ def master_argument():
 
 
 def output_folder_option(help: str):
-    return click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+    return option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
                         default=Path("build"), show_default=True, help=help)
 
 
 def only_option(help: str):
-    return click.option("--only", metavar="CODES", help=help)
+    return option("--only", metavar="CODES", help=help)
 
 
 def force_option(help: str):
-    return click.option("--force", is_flag=True, help=help)
+    return option("--force", is_flag=True, help=help)
 
 
 def strict_option(help: str):
-    return click.option("--strict", is_flag=True, help=help)
+    return option("--strict", is_flag=True, help=help)
 
 
 def overwrite_option(help: str):
-    return click.option("--overwrite", is_flag=True, help=help)
+    return option("--overwrite", is_flag=True, help=help)
 
 
-def since_option(help: str):
-    return click.option("--since", metavar="OLD.xlsx|forrige", default=None, help=help)
+def since_option(help):
+    return option("--since", metavar="OLD.xlsx|forrige", default=None, help=help)

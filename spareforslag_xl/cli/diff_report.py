@@ -11,7 +11,9 @@ from decimal import Decimal
 from typing import Optional
 
 from spareforslag_xl.model.danish import format_danish
+from spareforslag_xl.model.i18n import _, language
 from spareforslag_xl.render.change_text import WORDS as DANISH, describe, with_amounts, year_span
+from spareforslag_xl.render.changes import LIMITS as DANISH_LIMITS
 
 WORDS = {
     **DANISH,
@@ -66,44 +68,53 @@ def signed(value: Decimal, decimals: int) -> str:
     return f"+{text}" if value > 0 else text
 
 
+def words() -> dict:
+    """The words of the changes in the language in use: Danish ones are the workbooks' own."""
+    return DANISH if language() == "da" else WORDS
+
+
 def limit_text(limit) -> str:
     values = year_span(limit.values) if limit.kind.startswith("years") else " / ".join(map(str, limit.values))
-    return LIMITS[limit.kind].format(values=values)
+    return (DANISH_LIMITS if language() == "da" else LIMITS)[limit.kind].format(values=values)
 
 
 def change_text(change, decimals: int) -> str:
     """Return a change in one line, with its amounts per year: '… 2025: 10.000 → 9.500 (-500)'."""
-    return with_amounts(describe(change, WORDS, decimals), change, decimals)
+    return with_amounts(describe(change, words(), decimals), change, decimals)
 
 
 def summary_lines(diff, old_name: str, new_name: str, shown: int = SHOWN) -> list[str]:
     """Return the terminal summary: the changes of the figures per year, then the changes of the master."""
     decimals = diff.new.plan.settings.decimals
     unit = diff.new.plan.settings.unit or "1.000 kr."
-    lines = [f"Changes from {old_name} to {new_name}"]
-    lines += [f"  note: {limit_text(limit)}" for limit in diff.limits]
+    lines = [_("Changes from {old} to {new}").format(old=old_name, new=new_name)]
+    lines += ["  " + _("note: {text}").format(text=limit_text(limit)) for limit in diff.limits]
     if diff.same:
-        return lines + ["The plans are the same."]
+        return lines + [_("The plans are the same.")]
     c = diff.consequences
     years = diff.years
     rows: list[tuple[str, object]] = [("I alt", c.total)]
-    rows += [(label, f) for label, f in (("Mål", c.target), ("Difference to the target", c.difference),
-                                         ("Ikke fordelt", c.rest)) if f.any_change(years) or label.startswith("D")]
-    rows += [(d.code + (" (new)" if d.side == "new" else " (removed)" if d.side == "old" else ""), d.total)
-             for d in c.departments]
+    if c.target.any_change(years):
+        rows.append(("Mål", c.target))
+    rows.append((_("Difference to the target"), c.difference))
+    if c.rest.any_change(years):
+        rows.append(("Ikke fordelt", c.rest))
+    rows += [(d.code + (" " + _("(new)") if d.side == "new" else " " + _("(removed)") if d.side == "old" else ""),
+              d.total) for d in c.departments]
     width = max(len(label) for label, _ in rows) + 2
     lines.append("")
-    lines.append(f"What it means (change, new − old, {unit}):")
+    lines.append(_("What it means (change, new − old, {unit}):").format(unit=unit))
     lines.append(" " * (2 + width) + "".join(f"{y:>9}" for y in years))
     for label, figure in rows:
         cells = "".join(f"{(signed(figure.change(y), decimals) if figure.changed(y) else '0'):>9}" for y in years)
         lines.append(f"  {label:<{width}}{cells}")
     lines.append("")
-    lines.append(f"Changes in the master ({len(diff.changes)}):")
+    lines.append(_("Changes in the master ({n}):").format(n=len(diff.changes)))
     for change in diff.changes[:shown]:
         lines.append(f"  {change_text(change, decimals)}")
     if len(diff.changes) > shown:
-        lines.append(f"  … and {len(diff.changes) - shown} more (all of them with -o CHANGES.xlsx or --json).")
+        lines.append("  " + _("… and {n} more (all of them with -o CHANGES.xlsx or --json).").format(
+            n=len(diff.changes) - shown))
     return lines
 
 
@@ -131,7 +142,7 @@ def as_json(diff, old_name: str, new_name: str) -> dict:
                              "themes": [{"theme": t.theme, "part": figure(t)} for t in d.themes]}
                             for d in c.departments],
         },
-        "changes": [{"kind": ch.kind, "text": describe(ch, WORDS, decimals), "theme": ch.theme or None,
+        "changes": [{"kind": ch.kind, "text": describe(ch, words(), decimals), "theme": ch.theme or None,
                      "line": ch.line or None, "department": ch.department or None, "key": ch.key or None,
                      "name": ch.name or None, "old": _plain(ch.old), "new": _plain(ch.new),
                      "years": {str(y): {"old": amount(a), "new": amount(b), "change": str(ch.change(y))}

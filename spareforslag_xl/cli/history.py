@@ -6,15 +6,13 @@ from pathlib import Path
 
 import click
 
+from spareforslag_xl.cli.language import command, lazy, option
+
 from spareforslag_xl.cli.common import fail
 from spareforslag_xl.model.errors import SpareforslagError
 
 
-@click.command()
-@click.argument("out_dir", required=False, default=Path("build"),
-                type=click.Path(file_okay=False, path_type=Path))
-def history(out_dir: Path) -> None:
-    """List the masters earlier builds into OUT_DIR (default: build) kept in its arkiv/, with their totals.
+@command(help=lazy("""List the masters earlier builds into OUT_DIR (default: build) kept in its arkiv/, with their totals.
 
     Every build keeps a copy of its master there, named by the date it was first kept and
     a hash of its content (the same content is kept once). Compare two of them with
@@ -24,23 +22,29 @@ def history(out_dir: Path) -> None:
     \b
     Example:
       spareforslag history build/
-    """
+    """))
+@click.argument("out_dir", required=False, default=Path("build"),
+                type=click.Path(file_okay=False, path_type=Path))
+def history(out_dir: Path) -> None:
+    """List the masters earlier builds into OUT_DIR (default: build) kept in its arkiv/, with their totals. (the help text is in the decorator, to be translated)."""
     from spareforslag_xl.app.history import history as kept_versions
     from spareforslag_xl.model.danish import format_danish
+    from spareforslag_xl.model.i18n import _
 
     try:
         versions = kept_versions(out_dir)
     except SpareforslagError as exc:
         raise fail(exc) from None
-    click.echo(f"Masters kept in {out_dir / 'arkiv'} ({len(versions)}), oldest first; I alt and Mål per year:")
+    click.echo(_("Masters kept in {folder} ({n}), oldest first; I alt and Mål per year:").format(
+        folder=out_dir / "arkiv", n=len(versions)))
     for v in versions:
         mark = "*" if v.last else " "
-        used = f"{v.builds} build{'s' if v.builds != 1 else ''}"
+        used = _("{n} build(s)").format(n=v.builds)
         if v.total is None:
-            click.echo(f" {mark} {v.path.name}  {used}  (cannot be read)")
+            click.echo(f" {mark} {v.path.name}  {used}  " + _("(cannot be read)"))
             continue
         figures = ", ".join(f"{y}: {format_danish(v.total[y], v.decimals)} / {format_danish(v.target[y], v.decimals)}"
                             for y in sorted(v.total))
-        click.echo(f" {mark} {v.path.name}  {used}, {v.lines} lines  {figures}")
+        click.echo(f" {mark} {v.path.name}  {used}, " + _("{n} lines").format(n=v.lines) + f"  {figures}")
     if any(v.last for v in versions):
-        click.echo("* the master of the latest build (--since forrige compares with it)")
+        click.echo(_("* the master of the latest build (--since forrige compares with it)"))

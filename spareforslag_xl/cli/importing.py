@@ -11,23 +11,13 @@ from pathlib import Path
 
 import click
 
+from spareforslag_xl.cli.language import command, lazy, option
+
 from spareforslag_xl.cli.common import EXIT_PROBLEMS, fail, overwrite_option
 from spareforslag_xl.model.errors import SpareforslagError
 
 
-@click.command("import")
-@click.argument("document", type=click.Path(path_type=Path, readable=False))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The master workbook to write.")
-@click.option("--departments", "departments_file", type=click.Path(path_type=Path), default=None,
-              help="CSV (';') with the header Kode;Navn;E-mail;Kontaktperson: names and mail recipients.")
-@click.option("--municipality", default=None, help="The municipality's name (default: the most frequent "
-              "'… Kommune' in the text).")
-@overwrite_option("Replace the output if it exists.")
-@click.option("-q", "--quiet", is_flag=True, help="Print only what needs review, and the summary.")
-def import_(document: Path, output: Path, departments_file: Path | None, municipality: str | None,
-            overwrite: bool, quiet: bool) -> None:
-    """Import a proposals document (Markdown with TAB tables) into a master workbook.
+@command("import", help=lazy("""Import a proposals document (Markdown with TAB tables) into a master workbook.
 
     Reads the overview, each theme's proposals, totals and FTE figures, and its
     'Fordeling på afdeling' (key tables, fixed amounts, named keys). The master also gets
@@ -39,7 +29,19 @@ def import_(document: Path, output: Path, departments_file: Path | None, municip
     Example:
       spareforslag import input/administrative-spareforslag-2023.md \\
           --departments input/afdelinger.csv -o input/spareforslag-budget-2024.xlsx
-    """
+    """))
+@click.argument("document", type=click.Path(path_type=Path, readable=False))
+@option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help=lazy("The master workbook to write."))
+@option("--departments", "departments_file", type=click.Path(path_type=Path), default=None,
+              help=lazy("CSV (';') with the header Kode;Navn;E-mail;Kontaktperson: names and mail recipients."))
+@option("--municipality", default=None, help=lazy("The municipality's name (default: the most frequent "
+              "'… Kommune' in the text)."))
+@overwrite_option(lazy("Replace the output if it exists."))
+@option("-q", "--quiet", is_flag=True, help=lazy("Print only what needs review, and the summary."))
+def import_(document: Path, output: Path, departments_file: Path | None, municipality: str | None,
+            overwrite: bool, quiet: bool) -> None:
+    """Import a proposals document (Markdown with TAB tables) into a master workbook. (the help text is in the decorator, to be translated)."""
     from spareforslag_xl.importer.report import Status
     from spareforslag_xl.app.importing import import_document
 
@@ -61,11 +63,7 @@ def import_(document: Path, output: Path, departments_file: Path | None, municip
         sys.exit(EXIT_PROBLEMS)
 
 
-@click.command()
-@click.argument("master", type=click.Path(path_type=Path, readable=False))
-@click.option("--disagreements-only", is_flag=True, help="Show disagreements, not rounding notes or information.")
-def audit(master: Path, disagreements_only: bool) -> None:
-    """Compare the figures the proposals document states with the recomputed master.
+@command(help=lazy("""Compare the figures the proposals document states with the recomputed master.
 
     Needs a master made by 'spareforslag import' (its sheet 'Dokumenttal'). Each item
     gives the document line, what the document shows, the recomputed value and why they
@@ -75,7 +73,11 @@ def audit(master: Path, disagreements_only: bool) -> None:
     \b
     Example:
       spareforslag audit input/spareforslag-budget-2024.xlsx
-    """
+    """))
+@click.argument("master", type=click.Path(path_type=Path, readable=False))
+@option("--disagreements-only", is_flag=True, help=lazy("Show disagreements, not rounding notes or information."))
+def audit(master: Path, disagreements_only: bool) -> None:
+    """Compare the figures the proposals document states with the recomputed master. (the help text is in the decorator, to be translated)."""
     from spareforslag_xl.core.audit import Verdict
     from spareforslag_xl.app.audit import audit_master
     from spareforslag_xl.model.findings import count

@@ -17,39 +17,12 @@ from pathlib import Path
 
 import click
 
+from spareforslag_xl.cli.language import command, lazy, option
+
 from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_folder_option, since_option
 
 
-@click.command()
-@click.argument("master", type=click.Path(path_type=Path))
-@output_folder_option("Folder; the drafts go into its 'mails' folder.")
-@only_option("Mail these departments only (e.g. MSB,MBU).")
-@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder with your own subject.txt, body.txt and/or body.html (others: the defaults).")
-@click.option("--meeting", help="The meeting named in the mails (default: 'Mødedato' of the master).")
-@click.option("--note", default="", help="A paragraph added to every mail.")
-@click.option("--from", "sender", envvar=SMTP_ENV + "FROM", show_envvar=True,
-              help="Sender address (needed with --send; default there: the SMTP user if it is an address).")
-@click.option("--max-attachment-mb", type=click.FloatRange(min=0), default=10, show_default=True,
-              help="Warn when a workbook is larger than this.")
-@since_option("Add a paragraph on what changed since this master (or 'forrige') to each mail whose figures changed.")
-@click.option("--send", is_flag=True, help="Deliver the mails through SMTP after listing them and asking.")
-@click.option("--dry-run", is_flag=True, help="List who would get what, and send nothing.")
-@click.option("--yes", is_flag=True, help="Send without asking (for scripts).")
-@click.option("--smtp-host", envvar=SMTP_ENV + "HOST", show_envvar=True, help="SMTP server.")
-@click.option("--smtp-port", type=click.IntRange(1, 65535), envvar=SMTP_ENV + "PORT", show_envvar=True,
-              help="Port (default: 587 for starttls, 465 for ssl, 25 for none).")
-@click.option("--smtp-security", type=click.Choice(["starttls", "ssl", "none"]), default="starttls",
-              envvar=SMTP_ENV + "SECURITY", show_envvar=True, show_default=True, help="Encryption.")
-@click.option("--smtp-user", envvar=SMTP_ENV + "USER", show_envvar=True, help="Login name (no login without).")
-@click.option("--smtp-password", envvar=SMTP_ENV + "PASSWORD", show_envvar=True,
-              help="Password; better from the environment variable, else you are asked for it.")
-def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, meeting: str | None, note: str,
-         since: str | None,
-         sender: str | None, max_attachment_mb: float, send: bool, dry_run: bool, yes: bool,
-         smtp_host: str | None, smtp_port: int | None, smtp_security: str, smtp_user: str | None,
-         smtp_password: str | None) -> None:
-    """Write a mail draft per department (build/mails/MSB.eml) with its workbook attached.
+@command(help=lazy("""Write a mail draft per department (build/mails/MSB.eml) with its workbook attached.
 
     Each draft opens in Outlook ready to send (X-Unsent: 1): the department's total per
     year, its largest items and the meeting in the text, its workbook attached. Subject and
@@ -63,7 +36,37 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
       spareforslag mail input/spareforslag-budget-2024.xlsx -o build/ --meeting "12. juni 2023"
       SPAREFORSLAG_SMTP_HOST=smtp.example.org SPAREFORSLAG_SMTP_USER=budget@example.org \\
         spareforslag mail input/spareforslag-budget-2024.xlsx --send
-    """
+    """))
+@click.argument("master", type=click.Path(path_type=Path))
+@output_folder_option(lazy("Folder; the drafts go into its 'mails' folder."))
+@only_option(lazy("Mail these departments only (e.g. MSB,MBU)."))
+@option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help=lazy("Folder with your own subject.txt, body.txt and/or body.html (others: the defaults)."))
+@option("--meeting", help=lazy("The meeting named in the mails (default: 'Mødedato' of the master)."))
+@option("--note", default="", help=lazy("A paragraph added to every mail."))
+@option("--from", "sender", envvar=SMTP_ENV + "FROM", show_envvar=True,
+              help=lazy("Sender address (needed with --send; default there: the SMTP user if it is an address)."))
+@option("--max-attachment-mb", type=click.FloatRange(min=0), default=10, show_default=True,
+              help=lazy("Warn when a workbook is larger than this."))
+@since_option(lazy("Add a paragraph on what changed since this master (or 'forrige') to each mail whose figures "
+                   "changed."))
+@option("--send", is_flag=True, help=lazy("Deliver the mails through SMTP after listing them and asking."))
+@option("--dry-run", is_flag=True, help=lazy("List who would get what, and send nothing."))
+@option("--yes", is_flag=True, help=lazy("Send without asking (for scripts)."))
+@option("--smtp-host", envvar=SMTP_ENV + "HOST", show_envvar=True, help=lazy("SMTP server."))
+@option("--smtp-port", type=click.IntRange(1, 65535), envvar=SMTP_ENV + "PORT", show_envvar=True,
+              help=lazy("Port (default: 587 for starttls, 465 for ssl, 25 for none)."))
+@option("--smtp-security", type=click.Choice(["starttls", "ssl", "none"]), default="starttls",
+              envvar=SMTP_ENV + "SECURITY", show_envvar=True, show_default=True, help=lazy("Encryption."))
+@option("--smtp-user", envvar=SMTP_ENV + "USER", show_envvar=True, help=lazy("Login name (no login without)."))
+@option("--smtp-password", envvar=SMTP_ENV + "PASSWORD", show_envvar=True,
+              help=lazy("Password; better from the environment variable, else you are asked for it."))
+def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, meeting: str | None, note: str,
+         since: str | None,
+         sender: str | None, max_attachment_mb: float, send: bool, dry_run: bool, yes: bool,
+         smtp_host: str | None, smtp_port: int | None, smtp_security: str, smtp_user: str | None,
+         smtp_password: str | None) -> None:
+    """Write a mail draft per department (build/mails/MSB.eml) with its workbook attached. (the help text is in the decorator, to be translated)."""
     from spareforslag_xl.cli.common import (
         EXIT_INPUT, EXIT_OUTPUT, EXIT_PROBLEMS, CommandError, echo_findings, fail, message_of, stopped,
     )

@@ -21,12 +21,12 @@ from spareforslag_xl.cli.history import history
 from spareforslag_xl.cli.importing import audit, import_
 from spareforslag_xl.cli.mail import mail
 from spareforslag_xl.cli.reconcile import reconcile
+from spareforslag_xl.cli.language import Group, Option, lazy, option
+from spareforslag_xl.model.i18n import set_language
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, "--version", prog_name="spareforslag")
-def cli() -> None:
-    """Check a master workbook of savings proposals (spareforslag) and build its reports.
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+             help=lazy("""Check a master workbook of savings proposals (spareforslag) and build its reports.
 
     \b
     Example:
@@ -41,8 +41,14 @@ def cli() -> None:
       spareforslag history build/
 
     Exit codes: 0 done, 1 problems in the input, 2 usage error or unreadable input,
-    3 output not written.
-    """
+    3 output not written."""))
+@click.version_option(__version__, "--version", prog_name="spareforslag", cls=Option,
+                      help=lazy("Show the version and exit."))
+@option("--lang", type=click.Choice(["da", "en"]), expose_value=False, is_eager=True,
+        callback=lambda ctx, param, value: set_language(value) if value else None,
+        help=lazy("Language of messages, help and written texts (default: da; or SPAREFORSLAG_LANG)."))
+def cli() -> None:
+    """The command group (its help is the lazy text above, translated when shown)."""
 
 
 for command in (init, validate, build, import_, audit, mail, reconcile, diff, history):

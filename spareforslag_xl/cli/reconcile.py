@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from spareforslag_xl.cli.language import command, lazy, option
+
 from spareforslag_xl.cli.common import EXIT_PROBLEMS, echo_findings, fail, force_option, stopped
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 
@@ -34,24 +36,7 @@ def _tolerance(ctx, param, value):
     return number
 
 
-@click.command()
-@click.argument("master", type=click.Path(path_type=Path, readable=False))
-@click.argument("official", type=click.Path(path_type=Path, readable=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The reconciliation workbook to write.  [default: build/<master>-afstemning.xlsx]")
-@click.option("--mapping", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="TOML file saying where the official table is, for layouts not found automatically.")
-@click.option("--sheet", default=None, metavar="NAME", help="Look for the table on this sheet only.")
-@click.option("--unit", callback=_unit, default=None, metavar="UNIT",
-              help="Unit of the official figures: kr., 1.000 kr., mio. kr. or mia. kr.  [default: read from the sheet]")
-@click.option("--negate/--no-negate", default=None,
-              help="Reverse the sign of the official figures (savings entered as negative numbers).  "
-                   "[default: reversed when every matched figure has the opposite sign]")
-@click.option("--tolerance", callback=_tolerance, default="0", show_default=True, metavar="AMOUNT",
-              help="Largest difference that still agrees, in the master's unit (0.5 allows rounding).")
-@force_option("Reconcile even when the master has errors.")
-def reconcile(master: Path, official: Path, output, mapping, sheet, unit, negate, tolerance, force) -> None:
-    """Compare the recomputed figures with the official budget workbook and show every difference.
+@command(help=lazy("""Compare the recomputed figures with the official budget workbook and show every difference.
 
     Department totals, theme totals and (where the official sheet has them) department ×
     theme are compared per year. The table is found by itself (a cross-tab with years
@@ -64,7 +49,24 @@ def reconcile(master: Path, official: Path, output, mapping, sheet, unit, negate
     Example:
       spareforslag reconcile input/spareforslag-budget-2024.xlsx input/officielt-budget-2024.xlsx
       spareforslag reconcile master.xlsx officielt.xlsx --unit "mio. kr." --tolerance 0.5 -o afstemning.xlsx
-    """
+    """))
+@click.argument("master", type=click.Path(path_type=Path, readable=False))
+@click.argument("official", type=click.Path(path_type=Path, readable=False))
+@option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help=lazy("The reconciliation workbook to write.  [default: build/<master>-afstemning.xlsx]"))
+@option("--mapping", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help=lazy("TOML file saying where the official table is, for layouts not found automatically."))
+@option("--sheet", default=None, metavar="NAME", help=lazy("Look for the table on this sheet only."))
+@option("--unit", callback=_unit, default=None, metavar="UNIT",
+              help=lazy("Unit of the official figures: kr., 1.000 kr., mio. kr. or mia. kr.  [default: read from the sheet]"))
+@option("--negate/--no-negate", default=None,
+              help=lazy("Reverse the sign of the official figures (savings entered as negative numbers).  "
+                   "[default: reversed when every matched figure has the opposite sign]"))
+@option("--tolerance", callback=_tolerance, default="0", show_default=True, metavar="AMOUNT",
+              help=lazy("Largest difference that still agrees, in the master's unit (0.5 allows rounding)."))
+@force_option(lazy("Reconcile even when the master has errors."))
+def reconcile(master: Path, official: Path, output, mapping, sheet, unit, negate, tolerance, force) -> None:
+    """Compare the recomputed figures with the official budget workbook and show every difference. (the help text is in the decorator, to be translated)."""
     from spareforslag_xl.app.reconcile import reconcile_files
     from spareforslag_xl.cli.reconcile_report import report_lines
 

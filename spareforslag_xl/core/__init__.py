@@ -1,1 +1,1 @@
-"""core"""
+"""The pure money logic: allocation, computation, a department's parts, validation, salaries, the audit."""

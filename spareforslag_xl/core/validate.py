@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
-from spareforslag_xl.model.danish import format_danish, format_share
+from spareforslag_xl.model.danish import format_danish, format_share, places
+from spareforslag_xl.model.i18n import _
 from spareforslag_xl.core.filenames import check_file_names
 from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.core.groups import fixed_index, theme_groups
@@ -58,17 +59,19 @@ def validate(plan: Plan, unreadable: Unreadable = Unreadable()) -> list[Finding]
 
 def _check_basics(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]:
     if not plan.departments and L.DEPARTMENTS.name not in unreadable.sheets:
-        yield error("no-departments", "the master lists no departments.", Ref(L.DEPARTMENTS.name),
-                    "Add one row per department with its code and name.")
+        yield error("no-departments", _("the master workbook lists no departments."), Ref(L.DEPARTMENTS.name),
+                    _("Add one row per department with its code and name."))
     if not plan.themes and L.THEMES.name not in unreadable.sheets:
-        yield error("no-themes", "the master lists no themes.", Ref(L.THEMES.name), "Add one row per theme.")
+        yield error("no-themes", _("the master workbook lists no themes."), Ref(L.THEMES.name),
+                    _("Add one row per theme."))
     if list(plan.years) != sorted(plan.years):
-        yield warning("years-out-of-order", "the year columns are not in ascending order; the report sorts them.",
-                      Ref(L.LINES.name, "1"), "Order the year columns from the first to the last year.")
+        yield warning("years-out-of-order", _("the year columns are not in ascending order; the report sorts them."),
+                      Ref(L.LINES.name, "1"), _("Order the year columns from the first to the last year."))
     residual = plan.settings.residual_key
     if residual and plan.key(residual) is None:
         yield error(
-            "unknown-key", f"the key '{residual}' named in '{L.RESIDUAL_KEY}' is not on the sheet '{L.KEYS.name}'.",
+            "unknown-key", _("the key '{key}' named in '{setting}' is not on the sheet '{sheet}'.").format(
+                key=residual, setting=L.RESIDUAL_KEY, sheet=L.KEYS.name),
             plan.settings.refs.get("residual_key"), _key_hint(plan),
         )
 
@@ -80,26 +83,28 @@ def _check_keys(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]:
     for key in plan.keys:
         for share in key.shares:
             if plan.departments and fold_name(share.department) not in codes:
-                yield error("unknown-department", f"the key '{key.name}' names the department '{share.department}', "
-                            f"which is not on the sheet '{L.DEPARTMENTS.name}'.", at(share.refs, "department"),
-                            f"Use a code from the sheet {L.DEPARTMENTS.name}.")
+                yield error("unknown-department", _("the key '{key}' names the department '{department}', which is not on the sheet "
+                              "'{sheet}'.").format(key=key.name, department=share.department, sheet=L.DEPARTMENTS.name),
+                            at(share.refs, "department"), _USE_CODE())
             if share.share < 0:
-                yield error("negative-share", f"the share of {share.department} in key '{key.name}' is negative.",
-                            at(share.refs, "share"), "Shares go from 0 % to 100 %.")
+                yield error("negative-share", _("the share of {department} in key '{key}' is negative.").format(
+                department=share.department, key=key.name), at(share.refs, "share"), _("Shares go from 0 % to 100 %."))
         total = key.total
         if key.complete or not sums_known:
             continue
         where = at(key.shares[-1].refs, "share") if key.shares else at(key.refs)
         if total > ONE:
             yield error(
-                "key-over-100", f"the shares of key '{key.name}' sum to {format_share(total)}, more than 100 %; "
-                "it would distribute more than the amount.", where, "Correct the shares so that they sum to 100 %.",
+                "key-over-100", _("the shares of key '{key}' sum to {total}, more than 100 %; it would distribute more than the "
+                                 "amount.").format(key=key.name, total=format_share(total)),
+                where, _("Correct the shares so that they sum to 100 %."),
             )
         else:
             yield warning(
-                "key-not-100", f"the shares of key '{key.name}' sum to {format_share(total)}, not 100 %; "
-                f"the remaining {format_share(ONE - total)} of each amount appears as 'Ikke fordelt'.",
-                where, "Correct the shares if the key should distribute everything.",
+                "key-not-100", _("the shares of key '{key}' sum to {total}, not 100 %; the remaining {rest} of each amount "
+                                "appears as 'Ikke fordelt'.").format(key=key.name, total=format_share(total),
+                                                                     rest=format_share(ONE - total)),
+                where, _("Correct the shares if the key should distribute everything."),
             )
 
 
@@ -109,35 +114,34 @@ def _check_references(plan: Plan) -> Iterable[Finding]:
     numbered = {(line.theme, line.number) for line in plan.lines if line.number}
     for line in plan.lines:
         if themes and line.theme not in themes:
-            yield error("unknown-theme", f"the proposal '{line.title}' belongs to theme {line.theme}, "
-                        f"which is not on the sheet '{L.THEMES.name}'.", at(line.refs, "theme"),
-                        f"Use a theme number from the sheet {L.THEMES.name}, or add the theme.")
+            yield error("unknown-theme", _("the proposal '{title}' belongs to theme {theme}, which is not on the sheet '{sheet}'.").format(
+                title=line.title, theme=line.theme, sheet=L.THEMES.name), at(line.refs, "theme"),
+                        _("Use a theme number from the sheet {sheet}, or add the theme.").format(sheet=L.THEMES.name))
     for row in plan.fixed:
         if themes and row.theme not in themes:
-            yield error("unknown-theme", f"the fixed amount refers to theme {row.theme}, which does not exist.",
-                        at(row.refs, "theme"), f"Use a theme number from the sheet {L.THEMES.name}.")
+            yield error("unknown-theme", _("the fixed amount refers to theme {theme}, which does not exist.").format(theme=row.theme),
+                        at(row.refs, "theme"), _("Use a theme number from the sheet {sheet}.").format(sheet=L.THEMES.name))
         elif row.line and (row.theme, row.line) not in numbered:
-            yield error("unknown-line", f"the fixed amount refers to proposal {row.line} of theme {row.theme}, "
-                        "which does not exist.", at(row.refs, "line"),
-                        f"Use the number of a proposal on the sheet {L.LINES.name}.")
+            yield error("unknown-line", _("the fixed amount refers to proposal {line} of theme {theme}, which does not exist.").format(
+                line=row.line, theme=row.theme), at(row.refs, "line"),
+                        _("Use the number of a proposal on the sheet {sheet}.").format(sheet=L.LINES.name))
         if plan.departments and fold_name(row.department) not in codes:
-            yield error("unknown-department", f"the fixed amount names the department '{row.department}', "
-                        f"which is not on the sheet {L.DEPARTMENTS.name}.", at(row.refs, "department"),
-                        f"Use a code from the sheet {L.DEPARTMENTS.name}.")
+            yield error("unknown-department", _("the fixed amount names the department '{department}', which is not on the sheet {sheet}.").format(
+                department=row.department, sheet=L.DEPARTMENTS.name), at(row.refs, "department"), _USE_CODE())
     for rule in _rules(plan):
         if rule.method is Method.KEY and rule.key and plan.key(rule.key) is None:
-            yield error("unknown-key", f"the key '{rule.key}' is not on the sheet '{L.KEYS.name}'.", rule.ref,
+            yield error("unknown-key", _("the key '{key}' is not on the sheet '{sheet}'.").format(key=rule.key, sheet=L.KEYS.name), rule.ref,
                         _key_hint(plan))
         if rule.from_year is not None and plan.years and rule.from_year not in plan.years:
-            yield warning("unknown-year", f"the first year {rule.from_year} is not one of the plan's years "
-                          f"({', '.join(map(str, plan.years))}).", rule.ref, "Write one of the plan's years.")
+            yield warning("unknown-year", _("the first year {year} is not one of the plan's years ({years}).").format(
+                year=rule.from_year, years=", ".join(map(str, plan.years))), rule.ref, _("Write one of the plan's years."))
     lined = {line.theme for line in plan.lines}
     for theme in plan.themes:
         if theme.number not in lined and not theme.status:
-            yield warning("theme-without-lines", f"theme {theme.number} '{theme.title}' has no proposals.",
+            yield warning("theme-without-lines", _("theme {number} '{title}' has no proposals.").format(number=theme.number, title=theme.title),
                           at(theme.refs, "number"),
-                          f"Add its proposals on the sheet {L.LINES.name}, or explain in {L.THEMES.header('status')} "
-                          "(e.g. '(temaet er slået ind under tema 8)').")
+                          _("Add its proposals on the sheet {sheet}, or explain in {column} (e.g. '(temaet er slået "
+                            "ind under tema 8)').").format(sheet=L.LINES.name, column=L.THEMES.header("status")))
 
 
 def _check_amounts(plan: Plan) -> Iterable[Finding]:
@@ -147,17 +151,17 @@ def _check_amounts(plan: Plan) -> Iterable[Finding]:
             if amount is None:
                 continue
             if amount < 0:
-                yield warning("negative-amount", f"the amount {_money(plan, amount)} for {year} is negative; "
-                              "savings are entered as positive amounts.", at(line.refs, year),
-                              "Enter the saving as a positive number (a cost as negative only on purpose).")
-            yield from _precision(plan, amount, at(line.refs, year), "amount")
+                yield warning("negative-amount", _("the amount {amount} for {year} is negative; savings are entered as positive amounts.").format(
+                    amount=_money(plan, amount), year=year), at(line.refs, year),
+                              _("Enter the saving as a positive number (a cost as negative only on purpose)."))
+            yield from _precision(plan, amount, at(line.refs, year), _("amount"))
     for row in plan.fixed:
         for year in plan.years:
             if row.amounts.get(year) is not None:
-                yield from _precision(plan, row.amounts[year], at(row.refs, year), "fixed amount")
+                yield from _precision(plan, row.amounts[year], at(row.refs, year), _("fixed amount"))
     for year in plan.years:
         if plan.settings.target.get(year) is not None:
-            yield from _precision(plan, plan.settings.target[year], plan.settings.refs.get(year), "target")
+            yield from _precision(plan, plan.settings.target[year], plan.settings.refs.get(year), _("target"))
 
 
 def _money(plan: Plan, amount) -> str:
@@ -170,9 +174,10 @@ def _precision(plan: Plan, amount, ref, what: str) -> Iterable[Finding]:
     """An amount finer than the report shows would make rounded parts miss their totals."""
     if amount != amount.quantize(plan.quantum):
         decimals = plan.settings.decimals
-        yield error("too-many-decimals", f"the {what} {amount} has more decimals than the plan shows ({decimals}); "
-                    "its parts could not add up exactly to the totals.", ref,
-                    f"Round it to {decimals} decimals, or raise '{L.DECIMALS}' on the sheet {L.SETTINGS.name}.")
+        yield error("too-many-decimals", _("the {what} {amount} has more decimals than the plan shows ({decimals}); its parts could not add "
+                      "up exactly to the totals.").format(what=what, amount=format_danish(amount, places(amount)), decimals=decimals),
+                    ref, _("Round it to {decimals} decimals, or raise '{setting}' on the sheet {sheet}.").format(
+                        decimals=decimals, setting=L.DECIMALS, sheet=L.SETTINGS.name))
 
 
 def _check_distribution(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]:
@@ -186,21 +191,21 @@ def _check_distribution(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]
                 if rule_cell in unreadable.cells:
                     continue
                 if any(group.amount(y) for y in plan.years):
-                    yield warning("no-distribution", f"theme {theme.number} has no distribution "
-                                  f"({L.THEMES.header('method')}); its amounts appear as '{Method.NONE.value}'.",
-                                  at(theme.refs, "method"),
-                                  "Choose " + L.METHOD_HELP)
+                    yield warning("no-distribution", _("theme {number} has no distribution ({column}); its amounts appear as '{none}'.").format(
+                        number=theme.number, column=L.THEMES.header("method"), none=Method.NONE.value),
+                                  at(theme.refs, "method"), _("Choose {methods}").format(methods=L.METHOD_HELP))
                 continue
             if rule.method is not Method.FIXED:
                 continue
             ident = (theme.number, group.line_number)
             used.add(ident)
             rows = fixed.get(ident, [])
-            what = f"proposal {group.line_number} of theme {theme.number}" if group.own else f"theme {theme.number}"
+            what = (_("proposal {line} of theme {theme}").format(line=group.line_number, theme=theme.number) if group.own
+                    else _("theme {theme}").format(theme=theme.number))
             if not rows:
-                yield error("missing-fixed", f"{what} is distributed by '{Method.FIXED.value}' but the sheet "
-                            f"'{L.FIXED.name}' has no rows for it.", rule.ref,
-                            f"Add one row per department on the sheet '{L.FIXED.name}'.")
+                yield error("missing-fixed", _("{what} is distributed by '{fixed}' but the sheet '{sheet}' has no rows for it.").format(
+                    what=what, fixed=Method.FIXED.value, sheet=L.FIXED.name), rule.ref,
+                            _("Add one row per department on the sheet '{sheet}'.").format(sheet=L.FIXED.name))
                 continue
             for year in plan.years:
                 if rule.from_year is not None and year < rule.from_year:
@@ -213,24 +218,27 @@ def _check_distribution(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]
                 parts = sum(given, Decimal(0))
                 if whole is None:
                     if given and parts != 0:
-                        yield warning("fixed-not-estimated", f"{what} is not estimated in {year}, "
-                                      f"but fixed amounts of {_money(plan, parts)} are given.",
-                                      at(rows[0].refs, year), "Clear the fixed amounts or estimate the amount.")
+                        yield warning("fixed-not-estimated", _("{what} is not estimated in {year}, but fixed amounts of {parts} are given.").format(
+                            what=what, year=year, parts=_money(plan, parts)),
+                                      at(rows[0].refs, year), _("Clear the fixed amounts or estimate the amount."))
                     continue
                 if parts != whole:
                     yield error(
-                        "fixed-sum", f"the fixed amounts of {what} for {year} sum to {_money(plan, parts)}, "
-                        f"but its amount is {_money(plan, whole)} "
-                        f"(difference {_money(plan, whole - parts)}).",
-                        at(rows[0].refs, year), "Correct the fixed amounts so that they sum to the amount.",
+                        "fixed-sum", _("the fixed amounts of {what} for {year} sum to {parts}, but its amount is {whole} (difference "
+                                      "{difference}).").format(what=what, year=year, parts=_money(plan, parts),
+                                                               whole=_money(plan, whole),
+                                                               difference=_money(plan, whole - parts)),
+                        at(rows[0].refs, year), _("Correct the fixed amounts so that they sum to the amount."),
                     )
     themes = {t.number for t in plan.themes}
     for ident, rows in fixed.items():
         if ident not in used and ident[0] in themes:
-            yield warning("fixed-unused", f"fixed amounts are given for theme {ident[0]}"
-                          f"{' proposal ' + ident[1] if ident[1] else ''}, whose distribution is not '{Method.FIXED.value}'; "
-                          "they are ignored.", at(rows[0].refs, "theme"),
-                          f"Set {L.THEMES.header('method')} to '{Method.FIXED.value}', or delete the rows.")
+            yield warning("fixed-unused", (_("fixed amounts are given for theme {theme} proposal {line}, whose distribution is not '{fixed}'; "
+                             "they are ignored.") if ident[1] else
+                           _("fixed amounts are given for theme {theme}, whose distribution is not '{fixed}'; "
+                             "they are ignored.")).format(theme=ident[0], line=ident[1], fixed=Method.FIXED.value),
+                          at(rows[0].refs, "theme"), _("Set {column} to '{fixed}', or delete the rows.").format(
+                              column=L.THEMES.header("method"), fixed=Method.FIXED.value))
 
 
 def _rules(plan: Plan) -> Iterable[Rule]:
@@ -244,4 +252,8 @@ def _rules(plan: Plan) -> Iterable[Rule]:
 
 def _key_hint(plan: Plan) -> str:
     names = ", ".join(f"'{k.name}'" for k in plan.keys)
-    return f"Use one of the keys: {names}." if names else "Add the key on the sheet Nøgler."
+    return _("Use one of the keys: {names}.").format(names=names) if names else _("Add the key on the sheet Nøgler.")
+
+
+def _USE_CODE() -> str:  # noqa: N802 - one hint of two findings
+    return _("Use a code from the sheet {sheet}.").format(sheet=L.DEPARTMENTS.name)

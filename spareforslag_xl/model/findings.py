@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable, Optional
 
+from spareforslag_xl.model.i18n import _, ngettext
 from spareforslag_xl.model.plan import Ref
 
 
@@ -14,8 +15,14 @@ class Severity(Enum):
     WARNING = "warning"
 
     @property
-    def danish(self) -> str:
-        return "Fejl" if self is Severity.ERROR else "Advarsel"
+    def title(self) -> str:
+        """'Error' or 'Warning' in the language in use, as a column of a sheet shows it."""
+        return _("Error") if self is Severity.ERROR else _("Warning")
+
+    @property
+    def label(self) -> str:
+        """'error' or 'warning' in the language in use (the stable value stays in .value)."""
+        return _("error") if self is Severity.ERROR else _("warning")
 
 
 @dataclass(frozen=True)
@@ -38,8 +45,9 @@ class Finding:
 
     def __str__(self) -> str:
         place = f"{self.where}: " if self.ref else ""
-        text = f"{self.severity.value}: {place}{self.message} [{self.code}]"
-        return f"{text}\n    fix: {self.hint}" if self.hint else text
+        text = f"{self.severity.label}: {place}{self.message} [{self.code}]"
+        fix = _("fix:")
+        return f"{text}\n    {fix} {self.hint}" if self.hint else text
 
 
 def error(code: str, message: str, ref: Optional[Ref] = None, hint: str = "") -> Finding:
@@ -68,8 +76,8 @@ def count(findings: Iterable[Finding]) -> tuple[int, int]:
 def summary(findings: Iterable[Finding]) -> str:
     """Return e.g. '2 errors, 1 warning'."""
     errors, warnings = count(findings)
-    plural = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"  # noqa: E731
-    return f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+    return (ngettext("{n} error", "{n} errors", errors).format(n=errors) + ", "
+            + ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings))
 
 
 def in_reading_order(findings: Iterable[Finding], sheet_order: Iterable[str] = ()) -> list[Finding]:

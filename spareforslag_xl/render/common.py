@@ -119,7 +119,16 @@ class Frame:
 
 
 def count_da(errors: int, warnings: int) -> str:
-    return f"{errors} fejl og {warnings} {'advarsel' if warnings == 1 else 'advarsler'}"
+    from spareforslag_xl.model.i18n import ngettext
+
+    return (ngettext("{n} error", "{n} errors", errors).format(n=errors) + " " + _and() + " "
+            + ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings))
+
+
+def _and() -> str:
+    from spareforslag_xl.model.i18n import _
+
+    return _("and")
 
 
 def partial_note(t: ThemeResult, years) -> str:

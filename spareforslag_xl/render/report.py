@@ -16,6 +16,7 @@ from typing import Callable, Optional, Sequence
 from spareforslag_xl.core.compute import Result, Split, ThemeResult
 from spareforslag_xl.model.danish import format_share
 from spareforslag_xl.model.findings import Finding, count
+from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.render.common import count_da, shown
 from spareforslag_xl.render.sheet import SheetWriter, Styles
@@ -113,7 +114,7 @@ class _Context(ThemeSheets):
             w.row_height(row - 1, 30)
             row += 1
         elif errors or warnings:
-            w.text(row - 1, 0, f"Kontrol: {count_da(errors, warnings)} – se arket Kontrol.", "note")
+            w.text(row - 1, 0, _("Checks: {counts} – see the sheet Kontrol.").format(counts=count_da(errors, warnings)), "note")
 
         def theme_total(w: SheetWriter, row: int, i: int, t: ThemeResult, year: int) -> None:
             sheet = self.layout.theme_sheet.get(t.theme.number)
@@ -296,19 +297,19 @@ class _Context(ThemeSheets):
     def checks_sheet(self, w: SheetWriter) -> None:
         for col, width in enumerate((11, 22, 14, 8, 70, 50)):
             w.column(col, col, width)
-        row = self._heading(w, "Kontrol af masteren", self.title)
+        row = self._heading(w, _("Checks of the master workbook"), self.title)
         errors, warnings = count(self.findings)
-        summary = f"{count_da(errors, warnings)}." if self.findings else "Ingen fejl eller advarsler."
+        summary = f"{count_da(errors, warnings)}." if self.findings else _("No errors or warnings.")
         w.text(row, 0, summary, "bold" if not errors else "banner")
         row += 2
-        headers = ("Alvorlighed", "Kode", "Ark", "Celle", "Besked", "Sådan retter du")
+        headers = (_("Severity"), _("Code"), _("Sheet"), _("Cell"), _("Message"), _("How to fix it"))
         for col, h in enumerate(headers):
             w.text(row, col, h, "header")
         header = row
         row += 1
         for f in self.findings:
             style = "error" if f.is_error else "warning"
-            w.text(row, 0, f.severity.danish, style)
+            w.text(row, 0, f.severity.title, style)
             w.text(row, 1, f.code)
             w.text(row, 2, f.ref.sheet if f.ref else "")
             w.text(row, 3, f.ref.cell if f.ref else "")

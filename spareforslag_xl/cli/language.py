@@ -1,0 +1,132 @@
+"""click in the user's language: its own texts from our catalogue, help texts translated when shown.
+
+click marks its texts with ``from gettext import gettext as _`` in each of its modules, which
+would look them up in the global ``messages`` domain by the machine's locale. We point those
+module names at our catalogue instead, so that "Usage:", "Error:" and "Aborted!" follow
+``--lang`` like everything else (the msgids we translate are listed in ``cli/click_texts.py``).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from spareforslag_xl.model import i18n
+from spareforslag_xl.model.i18n import LazyText, lazy
+
+_CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types", "utils",
+                  "_termui_impl", "shell_completion")
+
+
+def install_click_translations() -> None:
+    """Make click's own texts come from our catalogue in the language in use."""
+    for name in _CLICK_MODULES:
+        module = sys.modules.get(f"click.{name}")
+        if module is None:
+            continue
+        if hasattr(module, "_"):
+            module._ = i18n.gettext
+        if hasattr(module, "ngettext"):
+            module.ngettext = i18n.ngettext
+
+
+def language_from_args(args: list[str]) -> str | None:
+    """Return the value of --lang among the group's arguments (before the command's), if given."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            return None
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+class Option(click.Option):
+    """A click option whose help text (a LazyText) is translated when --help is shown, not at import."""
+
+    def __init__(self, *args, help=None, **kwargs) -> None:  # noqa: A002 - click's own name
+        super().__init__(*args, **kwargs)
+        self._help = help
+
+    @property
+    def help(self):
+        return str(self._help) if self._help is not None else None
+
+    @help.setter
+    def help(self, value) -> None:
+        self._help = value
+
+
+def option(*decls, help: str | LazyText | None = None, **kwargs):  # noqa: A002
+    """click.option with a help text translated when shown (give it as lazy('...'))."""
+    return click.option(*decls, cls=Option, help=help, **kwargs)
+
+
+def confirm(question: str) -> bool:
+    """Ask a yes/no question whose default is no ('[j/N]' in Danish); return the answer."""
+    yes_words = {"y", "yes"} | ({"j", "ja"} if i18n.language() == "da" else set())
+    choices = i18n.gettext("[y/N]")
+    answer = click.prompt(f"{question} {choices}", default="", show_default=False, err=True,
+                          prompt_suffix=" ")
+    return answer.strip().lower() in yes_words
+
+
+
+
+class _HelpOptionPerLanguage:
+    """click creates a command's --help option once and keeps it, with its help text in the
+    language of that moment; keep one per language instead."""
+
+    def get_help_option(self, ctx):
+        made = self.__dict__.setdefault("_help_options", {})
+        self._help_option = made.get(i18n.language())
+        made[i18n.language()] = option = super().get_help_option(ctx)
+        return option
+
+
+class Command(_HelpOptionPerLanguage, click.Command):
+    """A click command whose '[OPTIONS]' in the usage line is translated when shown."""
+
+    @property
+    def options_metavar(self) -> str:
+        return i18n.gettext("[OPTIONS]")
+
+    @options_metavar.setter
+    def options_metavar(self, value) -> None:
+        pass
+
+
+def command(name: str | None = None, *, help: LazyText, **kwargs):  # noqa: A002
+    """click.command with a help text translated when shown (give it as lazy('...'))."""
+    return click.command(name, cls=Command, help=help, **kwargs)
+
+
+class Group(_HelpOptionPerLanguage, click.Group):
+    """The command group: chooses the language (--lang, SPAREFORSLAG_LANG, else Danish) before
+    click parses anything, so that even a usage error is in the chosen language."""
+
+    @property
+    def options_metavar(self) -> str:
+        return i18n.gettext("[OPTIONS]")
+
+    @options_metavar.setter
+    def options_metavar(self, value) -> None:
+        pass
+
+    @property
+    def subcommand_metavar(self) -> str:
+        return i18n.gettext("COMMAND [ARGS]...")
+
+    @subcommand_metavar.setter
+    def subcommand_metavar(self, value) -> None:
+        pass
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        import os
+
+        given = list(sys.argv[1:] if args is None else args)
+        i18n.set_language(language_from_args(given) or os.environ.get(i18n.ENV))
+        install_click_translations()
+        return super().main(given, prog_name, complete_var, standalone_mode, **extra)

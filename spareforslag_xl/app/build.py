@@ -135,7 +135,7 @@ def _history(master: Path, out_dir: Path, plan, result, since):
     from spareforslag_xl.core.fingerprint import fingerprint
     from spareforslag_xl.io.archive import keeping
 
-    kept = keeping(out_dir, fingerprint(plan), master)
+    kept = keeping(out_dir, fingerprint(plan), master, plan.created.date() if plan.created else None)
     if since is None:
         return kept, None
     from spareforslag_xl.core.diff import diff_plans

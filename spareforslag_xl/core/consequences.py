@@ -85,10 +85,11 @@ def consequences(old: Result, new: Result, theme_pairs: Sequence[tuple], years: 
     def per_year(values: Mapping[int, Amount]) -> dict[int, Amount]:
         return {y: values.get(y) for y in years}
 
-    total = Figure("I alt", per_year(old.total), per_year(new.total))
-    target = Figure("Mål", per_year(old.target), per_year(new.target))
-    difference = Figure("Difference", per_year(old.difference), per_year(new.difference))
-    rest = Figure("Ikke fordelt", per_year(old.rest_total), per_year(new.rest_total))
+    # The labels are ids: the renderers and the terminal name the figures in their language.
+    total = Figure("total", per_year(old.total), per_year(new.total))
+    target = Figure("target", per_year(old.target), per_year(new.target))
+    difference = Figure("difference", per_year(old.difference), per_year(new.difference))
+    rest = Figure("not distributed", per_year(old.rest_total), per_year(new.rest_total))
     themes = tuple(Figure(_label(o, n), _totals(o, years), _totals(n, years), _number(o, n)) for o, n in pairs)
     departments = []
     old_codes = {fold_name(d.code): d for d in old.plan.departments}
@@ -101,8 +102,8 @@ def consequences(old: Result, new: Result, theme_pairs: Sequence[tuple], years: 
         parts = tuple(
             Figure(_label(to, tn), _part(to, o, years), _part(tn, n, years), _number(to, tn)) for to, tn in pairs
         )
-        diff = Figure("Difference", _difference(old, o, years), _difference(new, n, years))
-        tot = Figure("I alt", _total(old, o, years), _total(new, n, years))
+        diff = Figure("difference", _difference(old, o, years), _difference(new, n, years))
+        tot = Figure("total", _total(old, o, years), _total(new, n, years))
         departments.append(DepartmentChange(dept.code, dept.label, parts, diff, tot, side))
     return Consequences(years, total, target, difference, rest, themes, tuple(departments))
 

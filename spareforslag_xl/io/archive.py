@@ -1,7 +1,8 @@
 """The output folder's 'arkiv/': a copy of every master a build was made from, never the same content twice.
 
-A copy is named by the date it was first kept and its plan's fingerprint
-(``2024-05-02-3f2a9c1b04de.xlsx``); nothing is ever deleted. ``arkiv/builds.txt`` lists, one
+A copy is named by the day its master was saved (the date it was first kept when the
+master does not say; in UTC, so that the name does not depend on the time zone) and its
+plan's fingerprint (``2024-05-02-3f2a9c1b04de.xlsx``); nothing is ever deleted. ``arkiv/builds.txt`` lists, one
 line per build, the copy the build was made from, so that 'the previous build' is known
 even when a build goes back to an earlier master.
 """
@@ -9,7 +10,7 @@ even when a build goes back to an earlier master.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Optional
 
@@ -63,7 +64,7 @@ def keeping(out_dir: Path, fingerprint: str, master: Path, today: Optional[date]
     """Return where this build's master is kept and the log with this build added."""
     folder = Path(out_dir) / ARCHIVE_FOLDER
     existing = kept_copy(folder, fingerprint)
-    day = (today or date.today()).isoformat()
+    day = (today or datetime.now(timezone.utc).date()).isoformat()
     copy = existing or folder / f"{day}-{fingerprint[:HASH_LENGTH]}.xlsx"
     path = folder / LOG
     before = path.read_bytes() if path.is_file() else b""

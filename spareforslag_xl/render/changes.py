@@ -9,7 +9,7 @@ rows: before and now as values, the change as a live formula with its stored val
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Optional
 
 from spareforslag_xl.core.consequences import DepartmentChange, Figure
 from spareforslag_xl.core.diff import Limit, PlanDiff
@@ -179,11 +179,3 @@ class _Changes(Frame):
 
 def _side(d: DepartmentChange) -> str:
     return {"old": "Kun i den forrige master", "new": "Ny afdeling"}.get(d.side, "")
-
-
-def department_sees(diff: Optional[PlanDiff], code: str) -> Optional[PlanDiff]:
-    """Return the diff when the department is in it (its workbook gets the sheet), else None."""
-    return diff if diff is not None and diff.department(code) is not None else None
-
-
-__all__: Sequence[str] = ("SHEET", "changes_bytes", "changes_extra", "add_department_changes", "write_changes")

@@ -9,8 +9,8 @@ import click
 from spareforslag_xl.cli.language import command, lazy, option
 
 from spareforslag_xl.cli.common import (
-    SCENARIO_TEXT, codes, echo_findings, fail, force_option, master_argument, only_option, output_folder_option, stopped,
-    scenario_option, strict_option,
+    SCENARIO_TEXT, codes, echo_findings, fail, force_option, master_argument, only_option, output_folder_option,
+    scenario_option, since_option, stopped, strict_option,
 )
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 
@@ -22,13 +22,16 @@ from spareforslag_xl.model.errors import FindingsError, SpareforslagError
     holds its part of every theme and of the difference, its total, the overview and the
     keys used. With errors in the master nothing is written (exit 1) unless --force.
     Files are replaced only when complete. Once the master records decisions (Beslutning)
-    the workbooks show the adopted plan; --scenario shows another one.
+    the workbooks show the adopted plan; --scenario shows another one. A copy of the master
+    is kept in the folder's arkiv/ (see 'spareforslag history'); --since OLD.xlsx (or --since forrige, the previous
+    build's master) adds a sheet 'Ændringer' to the report and to each department's workbook.
 
     \b
     Example:
       spareforslag build input/spareforslag-budget-2024.xlsx -o build/
       spareforslag build input/spareforslag-budget-2024.xlsx --only MSB,MBU
       spareforslag build budget.xlsx --scenario "vedtaget+udskudt"
+      spareforslag build input/spareforslag-budget-2024.xlsx --since forrige
     """))
 @master_argument()
 @output_folder_option(lazy("Folder for the report."))
@@ -38,8 +41,9 @@ from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 @only_option(lazy("Write the workbooks of these departments only (e.g. MSB,MBU)."))
 @option("--no-departments", is_flag=True, help=lazy("Write the report only, no department workbooks."))
 @scenario_option()
+@since_option(lazy("Show what changed since this master (or 'forrige': the previous build's) in a sheet 'Ændringer'."))
 def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool, only: str | None,
-          no_departments: bool, scenario) -> None:
+          no_departments: bool, scenario, since: str | None) -> None:
     """Check a master and write its report workbook and one workbook per department into a folder. (the help text is in the decorator, to be translated)."""
     from spareforslag_xl.app.build import build_reports
     from spareforslag_xl.cli.progress import DelayedProgress
@@ -49,7 +53,7 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
         raise click.UsageError("--only and --no-departments exclude each other.")
     try:
         built = build_reports(master, out_dir, force=force, strict=strict, departments=not no_departments,
-                              only=codes(only),
+                              only=codes(only), since=since,
                               progress=DelayedProgress("Writing workbooks"), scenario=scenario)
     except FindingsError as exc:
         raise stopped(exc, "--force to write a marked report anyway") from None
@@ -63,6 +67,25 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
     for path in built.stale:
         click.echo(f"note: {path} is not from this build (its department is not in the master); "
                    "delete it before the folder is sent on.", err=True)
+    _history_notes(built)
     click.echo(f"{master}: {summary(built.checked.findings)}.", err=True)
     if timings:
         click.echo(" ".join(f"{k}={v * 1000:.0f}ms" for k, v in built.timings.items()), err=True)
+
+
+def _history_notes(built) -> None:
+    """Say where the master was kept, whether it changed since the last build, and what --since found."""
+    from spareforslag_xl.model.i18n import _
+
+    kept = built.kept
+    if kept.unchanged:
+        click.echo(_("note: the master has not changed since the last build ({copy}).").format(copy=kept.copy),
+                   err=True)
+    elif kept.new_copy:
+        click.echo(_("Kept a copy of the master as {copy}").format(copy=kept.copy), err=True)
+    else:
+        click.echo(_("note: the master is the same as the earlier {copy}.").format(copy=kept.copy), err=True)
+    if built.diff is not None:
+        n = len(built.diff.changes)
+        click.echo(_("Since the earlier master: {n} change(s) (sheet 'Ændringer').").format(n=n) if n
+                   else _("Since the earlier master: no changes."), err=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from spareforslag_xl.cli.language import option
+from spareforslag_xl.model.i18n import lazy
 
 from spareforslag_xl.model.errors import (
     DeliveryError, FindingsError, InputError, OutputError, RequestError, SpareforslagError,
@@ -20,7 +21,7 @@ from spareforslag_xl.model.errors import (
 EXIT_OK, EXIT_PROBLEMS, EXIT_INPUT, EXIT_OUTPUT = 0, 1, 2, 3
 SMTP_ENV = "SPAREFORSLAG_SMTP_"
 
-OPTION_OF = {"only": "--only", "templates": "--templates"}
+OPTION_OF = {"only": "--only", "templates": "--templates", "since": "--since"}
 """The option a RequestError's remedy names; its message is prefixed with it ('--only: …')."""
 
 REMEDIES = {
@@ -35,6 +36,7 @@ REMEDIES = {
     "no-login": "Leave out --smtp-user.",
     "security": "Check --smtp-security and --smtp-port.",
     "connect": "Check --smtp-host and --smtp-port, and that the server is reachable from this machine.",
+    "outdir": "Give the output folder of the builds (spareforslag history FOLDER).",
 }
 """What to do, on the command line, about an error whose remedy is the key."""
 
@@ -99,9 +101,9 @@ def only_option(help: str):
 
 
 SCENARIO_TEXT = {
-    "vedtaget": "the adopted plan: rejected and postponed proposals left out",
-    "foreslået": "every proposal, decisions ignored",
-    "vedtaget+udskudt": "the adopted plan with the postponed proposals",
+    "vedtaget": lazy("the adopted plan: rejected and postponed proposals left out"),
+    "foreslået": lazy("every proposal, decisions ignored"),
+    "vedtaget+udskudt": lazy("the adopted plan with the postponed proposals"),
 }
 """What each scenario (by its value) shows, for the terminal."""
 
@@ -110,12 +112,12 @@ def scenario_option():
     """--scenario: which plan the workbooks (or mails) show, once the master records decisions."""
     from spareforslag_xl.model.plan import Scenario
 
-    return click.option(
+    return option(
         "--scenario", type=click.Choice([s.value for s in Scenario]), default=None,
         callback=lambda ctx, param, value: Scenario(value) if value else None,
-        help="The plan to show: 'vedtaget' (the adopted plan; the default once the master records decisions), "
-             "'foreslået' (every proposal, decisions ignored) or 'vedtaget+udskudt' (as if the postponed "
-             "proposals were adopted too).",
+        help=lazy("The plan to show: 'vedtaget' (the adopted plan; the default once the master records "
+                  "decisions), 'foreslået' (every proposal, decisions ignored) or 'vedtaget+udskudt' (as if "
+                  "the postponed proposals were adopted too)."),
     )
 
 
@@ -129,3 +131,7 @@ def strict_option(help: str):
 
 def overwrite_option(help: str):
     return option("--overwrite", is_flag=True, help=help)
+
+
+def since_option(help):
+    return option("--since", metavar="OLD.xlsx|forrige", default=None, help=help)

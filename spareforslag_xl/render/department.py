@@ -27,8 +27,10 @@ HEADING_ROWS = 4
 """Title, subtitle, the line with municipality, budget, unit and source, and an empty row."""
 
 
-def department_bytes(result: Result, code: str, findings: Sequence[Finding] = (), forced: bool = False) -> bytes:
-    """Return the bytes of the workbook of the department with this code."""
+def department_bytes(result: Result, code: str, findings: Sequence[Finding] = (), forced: bool = False,
+                     changes=None) -> bytes:
+    """Return the bytes of the workbook of the department with this code (with ``changes``, a
+    PlanDiff, the sheet 'Ændringer' with what changed for the department)."""
     plan = result.plan
     part = department_part(result, code)
     book, buffer = new_workbook()
@@ -41,6 +43,10 @@ def department_bytes(result: Result, code: str, findings: Sequence[Finding] = ()
     overview_rows = ctx.overview_sheet(overview)
     ctx.own_sheet(own, overview_rows)
     ctx.keys_sheet(keys)
+    if changes is not None:
+        from spareforslag_xl.render.changes import add_department_changes
+
+        add_department_changes(book, styles, taken, changes, code)
     own.activate()
     s = plan.settings
     props = DocProps(

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from spareforslag_xl.cli.main import cli
 from spareforslag_xl.core.diff import diff_plans
-from spareforslag_xl.model.plan import Method, ProposalLine, Rule, Settings
+from spareforslag_xl.model.plan import Method, ProposalLine, Rule
 from tests.conftest import SEED_MASTER, edit_workbook
 from tests.plans import ADMIN, DEPARTMENTS, amounts, key, sample_plan
 

@@ -21,20 +21,24 @@ from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 @click.option("--timings", is_flag=True, help="Print the time of each phase to stderr.")
 @only_option("Write the workbooks of these departments only (e.g. MSB,MBU).")
 @click.option("--no-departments", is_flag=True, help="Write the report only, no department workbooks.")
+@click.option("--pdf", "pdf", is_flag=True,
+              help="Also write the report as a PDF (the meeting handout), with LibreOffice.")
 def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool, only: str | None,
-          no_departments: bool) -> None:
+          no_departments: bool, pdf: bool) -> None:
     """Check a master and write its report workbook and one workbook per department into a folder.
 
     The report mirrors the proposals document: 'Oversigt', one sheet per theme,
     'Afdelinger', 'Nøgler' and 'Kontrol'. Each department's workbook (afdelinger/MSB.xlsx)
     holds its part of every theme and of the difference, its total, the overview and the
     keys used. With errors in the master nothing is written (exit 1) unless --force.
-    Files are replaced only when complete.
+    Files are replaced only when complete. --pdf also writes the report as a PDF through
+    LibreOffice (when it is not installed, the workbooks are still written and exit is 1).
 
     \b
     Example:
       spareforslag build input/spareforslag-budget-2024.xlsx -o build/
       spareforslag build input/spareforslag-budget-2024.xlsx --only MSB,MBU
+      spareforslag build input/spareforslag-budget-2024.xlsx --pdf
     """
     from spareforslag_xl.app.build import build_reports
     from spareforslag_xl.cli.progress import DelayedProgress
@@ -53,9 +57,19 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
     echo_findings(built.checked.findings, err=True)
     for path in built.files:
         click.echo(f"Wrote {path}")
+    handout_failed = None
+    if pdf:
+        from spareforslag_xl.app.build import report_pdf
+
+        try:
+            click.echo(f"Wrote {report_pdf(built)}")
+        except SpareforslagError as exc:
+            handout_failed = exc
     for path in built.stale:
         click.echo(f"note: {path} is not from this build (its department is not in the master); "
                    "delete it before the folder is sent on.", err=True)
     click.echo(f"{master}: {summary(built.checked.findings)}.", err=True)
     if timings:
         click.echo(" ".join(f"{k}={v * 1000:.0f}ms" for k, v in built.timings.items()), err=True)
+    if handout_failed is not None:
+        raise click.ClickException(str(handout_failed))

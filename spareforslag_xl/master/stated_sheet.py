@@ -43,7 +43,7 @@ def stated_sheet(figures: Sequence[StatedFigure]):
             if f.year is not None:
                 w.number(row, 7, f.year)
             if f.value is not None:
-                w.number(row, 8, f.value)
+                w.number(row, 8, f.value, "amount" if f.value == int(f.value) else "decimal")
             w.text(row, 9, f.text)
             w.text(row, 10, f.unit)
             w.number(row, 11, f.decimals)
@@ -51,6 +51,7 @@ def stated_sheet(figures: Sequence[StatedFigure]):
         w.freeze(1, 0)
         w.autofilter(0, 0, max(1, len(figures)), len(COLUMNS) - 1)
         w.comment(0, 0, INTRO, {"x_scale": 3, "y_scale": 2})
+        w.print_setup(SHEET, "", (0, 0))
     return write
 
 

@@ -141,7 +141,7 @@ class ThemeSheets(Frame):
                 row += 1
             row += 1
         w.freeze(header + 1, 1)
-        self._finish(w, (header, header))
+        self._finish(w)
 
     def _rule_note(self, rule) -> str:
         if rule is None:

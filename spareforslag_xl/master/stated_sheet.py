@@ -39,7 +39,7 @@ def stated_sheet(figures: Sequence[StatedFigure]):
         for row, f in enumerate(figures, start=1):
             values = (f.kind.value, f.theme, f.line, f.department, f.key, f.table, f.label)
             for col, value in enumerate(values):
-                _code_or_text(w, row, col, value)
+                _code_or_text(w, row, col, value, "text_wrap" if col in (2, 4, 6) else "text")
             if f.year is not None:
                 w.number(row, 7, f.year)
             if f.value is not None:
@@ -55,11 +55,11 @@ def stated_sheet(figures: Sequence[StatedFigure]):
     return write
 
 
-def _code_or_text(w, row: int, col: int, value: str) -> None:
+def _code_or_text(w, row: int, col: int, value: str, style: str = "text") -> None:
     if value.isdigit() and len(value) < 10 and not value.startswith("0"):
         w.number(row, col, int(value))
     else:
-        w.text(row, col, value)
+        w.text(row, col, value, style)
 
 
 MAX_DECIMALS = 10

@@ -46,9 +46,9 @@ REASONS = {Reason.TOTAL: "sumrække, ikke sammenlignet", Reason.NO_LABEL: "tal u
            Reason.NO_YEAR: "intet år, ikke sammenlignet"}
 UNIT_HOW = {UnitSource.GIVEN: "angivet med --unit", UnitSource.MAPPING: "angivet i mapping-filen",
             UnitSource.FOUND: "fundet i arket", UnitSource.ASSUMED: "antaget: masterens enhed"}
-COLUMNS = (("Niveau", 15), ("Afdeling", 10), ("Tema", 30), ("År", 6), ("Master", 11), ("Officielt", 11),
-           ("Officielt − master", 11), ("Status", 18), ("Officiel celle", 14),
-           ("Værdi i officielt ark", 12), ("Bemærkning", 30))
+COLUMNS = (("Niveau", 13), ("Afdeling", 8), ("Tema", 24), ("År", 5), ("Master", 9), ("Officielt", 9),
+           ("Officielt − master", 10), ("Status", 13), ("Officiel celle", 14),
+           ("Værdi i officielt ark", 10), ("Bemærkning", 30))
 MASTER_COL, OFFICIAL_COL, DIFF_COL, RAW_COL = 4, 5, 6, 9
 COUNTS = (("Sammenlignet", None), ("Stemmer", (Status.AGREES, Status.ZERO_ABSENT)),
           ("Inden for tolerancen", (Status.WITHIN_TOLERANCE,)), ("Afviger", (Status.DIFFERS,)),
@@ -237,7 +237,7 @@ class _Context:
             else:
                 w.formula(row, OFFICIAL_COL, formula, line.official, "amount")
             return
-        w.text(row, RAW_COL, line.cell.text)
+        w.text(row, RAW_COL, line.cell.text, "label")
         if kind in (Kind.EMPTY, Kind.DASH, Kind.TEXT):
             w.amount(row, OFFICIAL_COL, None)
 

@@ -10,7 +10,7 @@ from spareforslag_xl.render.sheet import SheetWriter, Styles
 
 SHEET = AUDIT
 HEADERS = ("Vurdering", "Klasse", "Linje", "Tema", "Hvad", "År", "Dokumentet viser", "Genberegnet", "Forklaring")
-_WIDTHS = (15, 22, 7, 6, 28, 12, 14, 12, 60)
+_WIDTHS = (13, 18, 6, 5, 24, 8, 12, 11, 50)
 _STYLE = {Verdict.DISAGREEMENT: "error", Verdict.ROUNDING: "warning", Verdict.INFO: "text_wrap"}
 
 

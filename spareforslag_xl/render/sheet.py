@@ -125,7 +125,7 @@ def width_points(width: float) -> float:
 
 def page_breaks(heights: list[float], used: set[int], page: float, repeat: float = 0.0) -> list[int]:
     """Return the rows to break pages before: a table (a run of rows without a blank one) that
-    fits on a page is not split; a longer one is not started at the foot of a page."""
+    fits on a page is not split; a longer one starts on a page of its own."""
     blocks, start = [], None
     for row in range(len(heights) + 1):
         if row < len(heights) and row in used:
@@ -141,7 +141,7 @@ def page_breaks(heights: list[float], used: set[int], page: float, repeat: float
         if filled + gap + height <= room:
             filled += gap + height
             continue
-        if filled > 0 and (height <= page - repeat or room - filled - gap < page / 4):
+        if filled > 0:
             breaks.append(first)
             room, filled = page - repeat, 0.0
             if height <= room:

@@ -106,6 +106,9 @@ def wrapped_lines(text: str, width: float) -> int:
     per_line = max(int(width * CHARS_PER_WIDTH), 8)
     count = 0
     for part in text.split("\n"):
+        if len(part) <= per_line:
+            count += 1
+            continue
         lines, used = 1, 0
         for word in part.split():
             need = len(word) + (1 if used else 0)
@@ -181,8 +184,9 @@ class SheetWriter:
 
     def _used(self, row: int, col: int, style: Optional[str] = None) -> None:
         self.used_rows.add(row)
-        self.last_col = max(self.last_col, col)
-        if style in STYLE_HEIGHT:
+        if col > self.last_col:
+            self.last_col = col
+        if style is not None and style in STYLE_HEIGHT:
             self.heights[row] = max(self.heights.get(row, 0), STYLE_HEIGHT[style])
 
     def _wrap(self, row: int, col: int, text: str, style: str, span: float = 0) -> None:

@@ -91,6 +91,18 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     return Built(checked, list(files), timings, stale, result.plan.scenario, kept, diff)
 
 
+def report_pdf(built: Built) -> Path:
+    """Write the built report also as a PDF beside it (the meeting handout); return its path.
+
+    Raises PdfError (from io.pdf) when LibreOffice is missing or fails; the workbooks are written already.
+    """
+    from spareforslag_xl.io.pdf import to_pdf
+
+    report = built.files[0]
+    (pdf,) = to_pdf([report], report.parent)
+    return pdf
+
+
 def workbook_jobs(result, folder: Path, departments: Sequence[Department], findings=(),
                   forced: bool = False, diff=None) -> list[tuple[Path, Callable[[], bytes]]]:
     """Return (folder/<code>.xlsx, a function rendering its bytes) for each department's workbook."""

@@ -9,8 +9,8 @@ import click
 from spareforslag_xl.cli.language import command, lazy, option
 
 from spareforslag_xl.cli.common import (
-    SCENARIO_TEXT, codes, echo_findings, fail, force_option, master_argument, only_option, output_folder_option,
-    scenario_option, since_option, stopped, strict_option,
+    EXIT_PROBLEMS, SCENARIO_TEXT, CommandError, codes, echo_findings, fail, force_option, master_argument, only_option, output_folder_option,
+    message_of, scenario_option, since_option, stopped, strict_option,
 )
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 
@@ -25,6 +25,8 @@ from spareforslag_xl.model.errors import FindingsError, SpareforslagError
     the workbooks show the adopted plan; --scenario shows another one. A copy of the master
     is kept in the folder's arkiv/ (see 'spareforslag history'); --since OLD.xlsx (or --since forrige, the previous
     build's master) adds a sheet 'Ændringer' to the report and to each department's workbook.
+    --pdf also writes the report as a PDF through LibreOffice (when it is not installed, the
+    workbooks are still written and exit is 1).
 
     \b
     Example:
@@ -32,6 +34,7 @@ from spareforslag_xl.model.errors import FindingsError, SpareforslagError
       spareforslag build input/spareforslag-budget-2024.xlsx --only MSB,MBU
       spareforslag build budget.xlsx --scenario "vedtaget+udskudt"
       spareforslag build input/spareforslag-budget-2024.xlsx --since forrige
+      spareforslag build input/spareforslag-budget-2024.xlsx --pdf
     """))
 @master_argument()
 @output_folder_option(lazy("Folder for the report."))
@@ -42,8 +45,9 @@ from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 @option("--no-departments", is_flag=True, help=lazy("Write the report only, no department workbooks."))
 @scenario_option()
 @since_option(lazy("Show what changed since this master (or 'forrige': the previous build's) in a sheet 'Ændringer'."))
+@option("--pdf", "pdf", is_flag=True, help=lazy("Also write the report as a PDF (the meeting handout), with LibreOffice."))
 def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool, only: str | None,
-          no_departments: bool, scenario, since: str | None) -> None:
+          no_departments: bool, scenario, since: str | None, pdf: bool) -> None:
     """Check a master and write its report workbook and one workbook per department into a folder. (the help text is in the decorator, to be translated)."""
     from spareforslag_xl.app.build import build_reports
     from spareforslag_xl.cli.progress import DelayedProgress
@@ -64,6 +68,14 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
         click.echo(f"Scenario: {built.scenario.value} ({SCENARIO_TEXT[built.scenario.value]})", err=True)
     for path in built.files:
         click.echo(f"Wrote {path}")
+    handout_failed = None
+    if pdf:
+        from spareforslag_xl.app.build import report_pdf
+
+        try:
+            click.echo(f"Wrote {report_pdf(built)}")
+        except SpareforslagError as exc:
+            handout_failed = exc
     for path in built.stale:
         click.echo(f"note: {path} is not from this build (its department is not in the master); "
                    "delete it before the folder is sent on.", err=True)
@@ -71,6 +83,8 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
     click.echo(f"{master}: {summary(built.checked.findings)}.", err=True)
     if timings:
         click.echo(" ".join(f"{k}={v * 1000:.0f}ms" for k, v in built.timings.items()), err=True)
+    if handout_failed is not None:
+        raise CommandError(message_of(handout_failed), EXIT_PROBLEMS)
 
 
 def _history_notes(built) -> None:

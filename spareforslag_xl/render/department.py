@@ -115,7 +115,7 @@ class _Context(Frame):
         if self.part.target_share is not None:
             self._target_rows(w, self.total_row + 1)
         w.freeze(header + 1, 1)
-        self._finish(w, (header, header))
+        self._finish(w)
 
     def _theme_row(self, w: SheetWriter, row: int, tp, rows: list[int]) -> None:
         w.text(row, 0, tp.label, "label")
@@ -205,7 +205,7 @@ class _Context(Frame):
             # The department sheet is written after this one; its total row is known in advance.
             w.formula(row, i, "=" + sheet_ref(self.own, self.total_row, i), self.part.total[year], "amount_total")
         w.freeze(rows.header + 1, 1)
-        self._finish(w, (rows.header, rows.header))
+        self._finish(w)
         return rows
 
     # -- Nøgler ------------------------------------------------------------------------------------

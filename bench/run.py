@@ -108,11 +108,11 @@ def phases_of(stderr: str) -> dict[str, float]:
     return {}
 
 
-def repeat(args: list[str], runs: int) -> Runs:
+def repeat(args: list[str], runs: int, ok: tuple[int, ...] = (0,)) -> Runs:
     result = Runs()
     for _ in range(runs):
         wall, rss, stderr, code = timed(args)
-        if code not in (0,):
+        if code not in ok:
             raise SystemExit(f"{' '.join(args)} exited {code}:\n{stderr}")
         result.walls.append(wall)
         result.rss_mb.append(rss)
@@ -153,6 +153,27 @@ def master_for(name, lines, themes, departments, years) -> Path:
     return path
 
 
+def edited_master(name, lines, themes, departments, years) -> Path:
+    """The synthetic master of this size with every 50th amount lowered and every 200th line renamed."""
+    from dataclasses import replace
+
+    sys.path.insert(0, str(HERE))
+    from synthetic import synthetic_plan
+    from spareforslag_xl.master.write import master_bytes
+
+    plan = synthetic_plan(lines, themes, departments, years)
+    edited = []
+    for i, line in enumerate(plan.lines):
+        if i % 50 == 0:
+            line = replace(line, amounts={y: (a - 1 if a else a) for y, a in line.amounts.items()})
+        if i % 200 == 0:
+            line = replace(line, title=line.title + " (ændret)")
+        edited.append(line)
+    path = OUT / f"synthetic-{lines}-edited.xlsx"
+    path.write_bytes(master_bytes(replace(plan, lines=tuple(edited))))
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark validate and build.")
     parser.add_argument("--runs", type=int, default=5)
@@ -176,6 +197,7 @@ def main() -> None:
     print(header)
     print("-" * len(header))
     builds = {}
+    diffs = []
     for name, lines, themes, departments, years in sizes:
         master = master_for(name, lines, themes, departments, years)
         out = OUT / f"build-{name.split()[0]}"
@@ -186,11 +208,18 @@ def main() -> None:
         floor = repeat([sys.executable, str(HERE / "floor.py"), str(master), str(OUT / "floor"), str(cells),
                         str(files)], runs)
         builds[name] = build.wall
+        if lines == 5000:
+            edited = edited_master(name, lines, themes, departments, years)
+            diff = repeat(cli + ["diff", str(master), str(edited)], runs, ok=(1,))
+            diffs.append((name, diff.wall, validate.wall))
         p = build
         phases = " / ".join(f"{p.phase(k):.2f}" for k in ("read", "parse", "validate", "compute", "render", "write"))
         n_lines = lines if lines is not None else "seed"
         print(f"{name:<14}{n_lines!s:>7}{validate.wall:>12.3f}{build.wall:>9.3f}{build.rss:>9.0f}{all_mb:>8.0f}"
               f"{floor.wall:>9.3f}{build.wall / floor.wall:>7.2f}   {phases}   ({cells:,} cells in {files} files)")
+    for name, diff_wall, validate_wall in diffs:
+        print(f"\ndiff of two {name} masters: {diff_wall:.3f} s = {diff_wall / validate_wall:.2f}× validate of one "
+              f"({validate_wall:.3f} s)")
     if "5.000 lines" in builds and "10.000 lines" in builds:
         print(f"\n10.000 / 5.000 lines: {builds['10.000 lines'] / builds['5.000 lines']:.2f}× the time")
 

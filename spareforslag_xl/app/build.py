@@ -26,6 +26,10 @@ class Built:
     """Department workbooks in the output folder that this build did not write (left untouched)."""
     scenario: Optional[Scenario] = None
     """The scenario the workbooks show; None for a master without decisions built as proposed."""
+    kept: Optional[object] = None
+    """The archive's Keeping (io/archive.py): where the master was kept, and the previous build's copy."""
+    diff: Optional[object] = None
+    """With --since: the PlanDiff (core/diff.py) the report's 'Ændringer' sheet shows."""
 
 
 def report_name(master: Path) -> str:
@@ -38,7 +42,7 @@ def report_name(master: Path) -> str:
 def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool = False,
                   clock: Clock = time.perf_counter, departments: bool = True,
                   only: Optional[list[str]] = None, progress: Optional[Callable[[int, int], None]] = None,
-                  scenario: Optional[Scenario] = None) -> Built:
+                  scenario: Optional[Scenario] = None, since: Optional[Path | str] = None) -> Built:
     """Check the master, compute it and write the report into out_dir; return what was written.
 
     With ``departments`` each department's workbook goes into out_dir/afdelinger/ too (only
@@ -47,9 +51,12 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     ``strict``, unless ``force``. ``progress(done, total)`` is called as workbooks are rendered.
     ``scenario`` chooses the plan shown (core.decisions.resolve: 'vedtaget' once the master records
     decisions); ``Built.scenario`` says which was used (None: a master without decisions).
+    A copy of the master is kept in out_dir/arkiv/ (app/history.py); with ``since`` (a master,
+    or PREVIOUS for the previous build's) the report and workbooks show what changed since it.
     """
     from spareforslag_xl.core.decisions import compute_scenario
     from spareforslag_xl.core.filenames import WORKBOOK_FOLDER, select
+    from spareforslag_xl.io.archive import LOG as ARCHIVE_LOG
     from spareforslag_xl.io.output import inside, write_all
     from spareforslag_xl.io.parallel import render_all
     from spareforslag_xl.render.report import report_bytes
@@ -60,28 +67,45 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
                              strict=strict, force=force)
     t0 = clock()
     result = compute_scenario(checked.plan, scenario)
-    t1 = clock()
     out_dir = Path(out_dir)
-    extras = _document_audit(checked.stated, result.proposed or result)  # the document states the proposals
+    kept, diff = _history(master, out_dir, checked.plan, result, since, scenario)
+    t1 = clock()
+    extras = _document_audit(checked.stated, result.proposed or result) + _changes(diff)  # the document states the proposals
     jobs = [(inside(out_dir, report_name(Path(master))),
              partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=extras))]
-    jobs += workbook_jobs(result, out_dir / WORKBOOK_FOLDER, chosen, checked.findings, bool(blocking))
+    jobs += workbook_jobs(result, out_dir / WORKBOOK_FOLDER, chosen, checked.findings, bool(blocking), diff)
     cells = len(checked.plan.lines) * len(checked.plan.years) * (len(chosen) + 1) * 2
     rendered = render_all([render for _, render in jobs], cells, progress)
     files = {path: data for (path, _), data in zip(jobs, rendered)}
     t2 = clock()
-    write_all(files, inputs=[master])
+    written = dict(files)
+    if kept.new_copy:
+        written[kept.copy] = _archived(Path(master), checked.plan)
+    written[kept.folder / ARCHIVE_LOG] = kept.log
+    write_all(written, inputs=[master])
     t3 = clock()
     timings = dict(checked.timings, compute=t1 - t0, render=t2 - t1, write=t3 - t2)
     stale = []
     if departments and only is None:
         folder = out_dir / WORKBOOK_FOLDER
         stale = sorted(p for p in folder.glob("*.xlsx") if p not in files and not p.name.startswith("~$"))
-    return Built(checked, list(files), timings, stale, result.plan.scenario)
+    return Built(checked, list(files), timings, stale, result.plan.scenario, kept, diff)
+
+
+def report_pdf(built: Built) -> Path:
+    """Write the built report also as a PDF beside it (the meeting handout); return its path.
+
+    Raises PdfError (from io.pdf) when LibreOffice is missing or fails; the workbooks are written already.
+    """
+    from spareforslag_xl.io.pdf import to_pdf
+
+    report = built.files[0]
+    (pdf,) = to_pdf([report], report.parent)
+    return pdf
 
 
 def workbook_jobs(result, folder: Path, departments: Sequence[Department], findings=(),
-                  forced: bool = False) -> list[tuple[Path, Callable[[], bytes]]]:
+                  forced: bool = False, diff=None) -> list[tuple[Path, Callable[[], bytes]]]:
     """Return (folder/<code>.xlsx, a function rendering its bytes) for each department's workbook."""
     from spareforslag_xl.core.filenames import file_stems
     from spareforslag_xl.io.output import inside
@@ -89,7 +113,8 @@ def workbook_jobs(result, folder: Path, departments: Sequence[Department], findi
 
     stems = file_stems(result.plan.departments)
     return [
-        (inside(folder, stems[d.code] + ".xlsx"), partial(department_bytes, result, d.code, findings, forced))
+        (inside(folder, stems[d.code] + ".xlsx"),
+         partial(department_bytes, result, d.code, findings, forced, **({"changes": diff} if diff else {})))
         for d in departments
     ]
 
@@ -102,3 +127,63 @@ def _document_audit(figures: Optional[list], result) -> list:
     from spareforslag_xl.render.audit_sheet import audit_sheet
 
     return [audit_sheet(audit(result, figures), len(figures))]
+
+
+PREVIOUS = "forrige"
+"""--since forrige: compare with the master of the previous build into the same folder."""
+
+
+def since_master(since: Path | str, out_dir: Path) -> Path:
+    """Return the master to compare with: the path given, or the previous build's copy for PREVIOUS."""
+    from spareforslag_xl.io.archive import ARCHIVE_FOLDER, previous_copy
+    from spareforslag_xl.model.errors import RequestError
+
+    if str(since) != PREVIOUS:
+        return Path(since)
+    found = previous_copy(Path(out_dir) / ARCHIVE_FOLDER)
+    if found is None:
+        raise RequestError(_("{folder}: no previous build to compare with; give the earlier master's file "
+                             "instead.").format(folder=Path(out_dir) / ARCHIVE_FOLDER), remedy="since")
+    return found
+
+
+def _history(master: Path, out_dir: Path, plan, result, since, scenario=None):
+    """Return where the master is kept, and the diff with the ``since`` master (None without)."""
+    from spareforslag_xl.core.fingerprint import fingerprint
+    from spareforslag_xl.io.archive import keeping
+
+    kept = keeping(out_dir, fingerprint(plan), master, plan.created.date() if plan.created else None)
+    if since is None:
+        return kept, None
+    from spareforslag_xl.core.diff import diff_plans
+
+    from spareforslag_xl.core.decisions import compute_scenario
+
+    old = check_master(since_master(since, out_dir))
+    return kept, diff_plans(old.plan, plan, compute_scenario(old.plan, scenario), result)
+
+
+def _changes(diff) -> list:
+    if diff is None:
+        return []
+    from spareforslag_xl.render.changes import changes_extra
+
+    return [changes_extra(diff)]
+
+
+def _archived(master: Path, plan) -> bytes:
+    """Return the bytes to keep of a master: the file itself, or for a workbook with macros (or not
+    an .xlsx) the plan written as a new master, so that macros are never copied."""
+    import zipfile
+
+    data = master.read_bytes()
+    if master.suffix.lower() == ".xlsx":
+        try:
+            with zipfile.ZipFile(master) as z:
+                if not any("vba" in n.lower() for n in z.namelist()):
+                    return data
+        except zipfile.BadZipFile:  # pragma: no cover - the master was read a moment ago
+            pass
+    from spareforslag_xl.master.write import master_bytes
+
+    return master_bytes(plan)

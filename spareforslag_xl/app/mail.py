@@ -78,7 +78,7 @@ def attachment_name(plan: Plan, stem: str) -> str:
 def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None, templates: Optional[Path] = None,
                   meeting: Optional[str] = None, note: str = "", sender: str = "",
                   max_attachment_mb: float = 10.0, write: bool = True, limit_name: str = "",
-                  scenario: Optional[Scenario] = None) -> Prepared:
+                  scenario: Optional[Scenario] = None, since: Optional[Path | str] = None) -> Prepared:
     """Check the master and write a mail draft per department into out_dir/mails/; return them.
 
     Raises FindingsError (nothing written) when the master has errors, RequestError for an
@@ -86,6 +86,8 @@ def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None,
     template that fails, OutputError when a draft cannot be written. ``limit_name`` is added
     after the attachment limit in its warning, to say where the limit is set (' (--max-attachment-mb)').
     ``scenario`` as for ``build``: the adopted plan once the master records decisions.
+    With ``since`` (a master, or 'forrige' for the previous build's into out_dir) each mail whose
+    department's figures changed gets a paragraph on the changes, and each workbook the sheet 'Ændringer'.
     """
     from spareforslag_xl.core.decisions import compute_scenario
     from spareforslag_xl.core.filenames import MAIL_FOLDER, file_stems, select
@@ -102,6 +104,8 @@ def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None,
     require_clean(checked, lambda n: _("{stops} the mails; nothing was written.").format(stops=counted_stop(n, "error")))
     env = template_environment(templates, plan.settings.decimals)
     result = compute_scenario(plan, scenario)
+    diff = _since(since, out_dir, plan, result, scenario)
+    extra = {"changes": diff} if diff is not None else {}
     stems = file_stems(plan.departments)
     date: datetime = plan.created or FIXED_CREATED
     meeting = plan.settings.meeting if meeting is None else meeting
@@ -109,8 +113,9 @@ def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None,
     prepared = Prepared(checked, [])
     for d in chosen:
         name = attachment_name(plan, stems[d.code])
-        texts = render_mail(env, mail_context(department_part(result, d.code), result.plan, meeting, note, name))
-        draft = Draft(d.emails, texts.subject, texts.text, texts.html, name, department_bytes(result, d.code),
+        texts = render_mail(env, mail_context(department_part(result, d.code), result.plan, meeting, note, name, diff))
+        draft = Draft(d.emails, texts.subject, texts.text, texts.html, name,
+                      department_bytes(result, d.code, **extra),
                       date, to_name=d.contact, sender=sender)
         message = compose(draft)
         prepared.mails.append(Mail(d, inside(folder, stems[d.code] + ".eml"), draft, message, eml_bytes(message)))
@@ -125,3 +130,14 @@ def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None,
     if write:
         write_all({m.path: m.data for m in prepared.mails}, inputs=[master])
     return prepared
+
+
+def _since(since, out_dir: Path, plan, result, scenario=None):
+    if since is None:
+        return None
+    from spareforslag_xl.app.build import since_master
+    from spareforslag_xl.core.decisions import compute_scenario
+    from spareforslag_xl.core.diff import diff_plans
+
+    old = check_master(since_master(since, out_dir))
+    return diff_plans(old.plan, plan, compute_scenario(old.plan, scenario), result)

@@ -9,8 +9,8 @@ import click
 from spareforslag_xl.cli.language import command, lazy, option
 
 from spareforslag_xl.cli.common import (
-    SCENARIO_TEXT, codes, echo_findings, fail, force_option, master_argument, only_option, output_folder_option, stopped,
-    scenario_option, strict_option,
+    EXIT_PROBLEMS, SCENARIO_TEXT, CommandError, codes, echo_findings, fail, force_option, master_argument, only_option, output_folder_option,
+    message_of, scenario_option, since_option, stopped, strict_option,
 )
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 from spareforslag_xl.model.i18n import _
@@ -23,13 +23,19 @@ from spareforslag_xl.model.i18n import _
     holds its part of every theme and of the difference, its total, the overview and the
     keys used. With errors in the master nothing is written (exit 1) unless --force.
     Files are replaced only when complete. Once the master records decisions (Beslutning)
-    the workbooks show the adopted plan; --scenario shows another one.
+    the workbooks show the adopted plan; --scenario shows another one. A copy of the master
+    is kept in the folder's arkiv/ (see 'spareforslag history'); --since OLD.xlsx (or --since forrige, the previous
+    build's master) adds a sheet 'Ændringer' to the report and to each department's workbook.
+    --pdf also writes the report as a PDF through LibreOffice (when it is not installed, the
+    workbooks are still written and exit is 1).
 
     \b
     Example:
       spareforslag build input/spareforslag-budget-2024.xlsx -o build/
       spareforslag build input/spareforslag-budget-2024.xlsx --only MSB,MBU
       spareforslag build budget.xlsx --scenario "vedtaget+udskudt"
+      spareforslag build input/spareforslag-budget-2024.xlsx --since forrige
+      spareforslag build input/spareforslag-budget-2024.xlsx --pdf
     """))
 @master_argument()
 @output_folder_option(lazy("Folder for the report."))
@@ -39,8 +45,10 @@ from spareforslag_xl.model.i18n import _
 @only_option(lazy("Write the workbooks of these departments only (e.g. MSB,MBU)."))
 @option("--no-departments", is_flag=True, help=lazy("Write the report only, no department workbooks."))
 @scenario_option()
+@since_option(lazy("Show what changed since this master (or 'forrige': the previous build's) in a sheet 'Ændringer'."))
+@option("--pdf", "pdf", is_flag=True, help=lazy("Also write the report as a PDF (the meeting handout), with LibreOffice."))
 def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool, only: str | None,
-          no_departments: bool, scenario) -> None:
+          no_departments: bool, scenario, since: str | None, pdf: bool) -> None:
     """Check a master and write its report workbook and one workbook per department into a folder. (the help text is in the decorator, to be translated)."""
     from spareforslag_xl.app.build import build_reports
     from spareforslag_xl.cli.progress import DelayedProgress
@@ -50,7 +58,7 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
         raise click.UsageError(_("--only and --no-departments exclude each other."))
     try:
         built = build_reports(master, out_dir, force=force, strict=strict, departments=not no_departments,
-                              only=codes(only),
+                              only=codes(only), since=since,
                               progress=DelayedProgress(_("Writing workbooks")), scenario=scenario)
     except FindingsError as exc:
         raise stopped(exc, _("--force to write a marked report anyway")) from None
@@ -62,9 +70,38 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
                                                               meaning=SCENARIO_TEXT[built.scenario.value]), err=True)
     for path in built.files:
         click.echo(_("Wrote {path}").format(path=path))
+    handout_failed = None
+    if pdf:
+        from spareforslag_xl.app.build import report_pdf
+
+        try:
+            click.echo(_("Wrote {path}").format(path=report_pdf(built)))
+        except SpareforslagError as exc:
+            handout_failed = exc
     for path in built.stale:
         click.echo(_("note: {path} is not from this build (its department is not in the master); "
                      "delete it before the folder is sent on.").format(path=path), err=True)
+    _history_notes(built)
     click.echo(f"{master}: {summary(built.checked.findings)}.", err=True)
     if timings:
         click.echo(" ".join(f"{k}={v * 1000:.0f}ms" for k, v in built.timings.items()), err=True)
+    if handout_failed is not None:
+        raise CommandError(message_of(handout_failed), EXIT_PROBLEMS)
+
+
+def _history_notes(built) -> None:
+    """Say where the master was kept, whether it changed since the last build, and what --since found."""
+    from spareforslag_xl.model.i18n import _
+
+    kept = built.kept
+    if kept.unchanged:
+        click.echo(_("note: the master has not changed since the last build ({copy}).").format(copy=kept.copy),
+                   err=True)
+    elif kept.new_copy:
+        click.echo(_("Kept a copy of the master as {copy}").format(copy=kept.copy), err=True)
+    else:
+        click.echo(_("note: the master is the same as the earlier {copy}.").format(copy=kept.copy), err=True)
+    if built.diff is not None:
+        n = len(built.diff.changes)
+        click.echo(_("Since the earlier master: {n} change(s) (sheet 'Ændringer').").format(n=n) if n
+                   else _("Since the earlier master: no changes."), err=True)

@@ -21,7 +21,7 @@ from spareforslag_xl.model.errors import (
 EXIT_OK, EXIT_PROBLEMS, EXIT_INPUT, EXIT_OUTPUT = 0, 1, 2, 3
 SMTP_ENV = "SPAREFORSLAG_SMTP_"
 
-OPTION_OF = {"only": "--only", "templates": "--templates"}
+OPTION_OF = {"only": "--only", "templates": "--templates", "since": "--since"}
 """The option a RequestError's remedy names; its message is prefixed with it ('--only: …')."""
 
 REMEDIES = {
@@ -36,6 +36,7 @@ REMEDIES = {
     "no-login": lazy("Leave out --smtp-user."),
     "security": lazy("Check --smtp-security and --smtp-port."),
     "connect": lazy("Check --smtp-host and --smtp-port, and that the server is reachable from this machine."),
+    "outdir": lazy("Give the output folder of the builds (spareforslag history FOLDER)."),
 }
 """What to do, on the command line, about an error whose remedy is the key."""
 
@@ -115,9 +116,9 @@ def scenario_option():
     return option(
         "--scenario", type=click.Choice([s.value for s in Scenario]), default=None,
         callback=lambda ctx, param, value: Scenario(value) if value else None,
-        help=lazy("The plan to show: 'vedtaget' (the adopted plan; the default once the master records decisions), "
-                  "'foreslået' (every proposal, decisions ignored) or 'vedtaget+udskudt' (as if the postponed "
-                  "proposals were adopted too)."),
+        help=lazy("The plan to show: 'vedtaget' (the adopted plan; the default once the master records "
+                  "decisions), 'foreslået' (every proposal, decisions ignored) or 'vedtaget+udskudt' (as if "
+                  "the postponed proposals were adopted too)."),
     )
 
 
@@ -131,3 +132,7 @@ def strict_option(help: str):
 
 def overwrite_option(help: str):
     return option("--overwrite", is_flag=True, help=help)
+
+
+def since_option(help):
+    return option("--since", metavar="OLD.xlsx|forrige", default=None, help=help)

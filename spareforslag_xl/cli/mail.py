@@ -20,7 +20,7 @@ import click
 from spareforslag_xl.cli.language import command, confirm, lazy, option
 from spareforslag_xl.model.i18n import _, ngettext
 
-from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_folder_option, scenario_option
+from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_folder_option, scenario_option, since_option
 
 
 @command(help=lazy("""Write a mail draft per department (build/mails/MSB.eml) with its workbook attached.
@@ -50,6 +50,8 @@ from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_fold
               help=lazy("Sender address (needed with --send; default there: the SMTP user if it is an address)."))
 @option("--max-attachment-mb", type=click.FloatRange(min=0), default=10, show_default=True,
               help=lazy("Warn when a workbook is larger than this."))
+@since_option(lazy("Add a paragraph on what changed since this master (or 'forrige') to each mail whose figures "
+                   "changed."))
 @option("--send", is_flag=True, help=lazy("Deliver the mails through SMTP after listing them and asking."))
 @option("--dry-run", is_flag=True, help=lazy("List who would get what, and send nothing."))
 @option("--yes", is_flag=True, help=lazy("Send without asking (for scripts)."))
@@ -62,6 +64,7 @@ from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_fold
 @option("--smtp-password", envvar=SMTP_ENV + "PASSWORD", show_envvar=True,
               help=lazy("Password; better from the environment variable, else you are asked for it."))
 def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, meeting: str | None, note: str,
+         since: str | None,
          sender: str | None, max_attachment_mb: float, send: bool, dry_run: bool, yes: bool,
          smtp_host: str | None, smtp_port: int | None, smtp_security: str, smtp_user: str | None,
          smtp_password: str | None, scenario) -> None:
@@ -91,7 +94,7 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
         prepared = prepare_mails(master, out_dir, only=codes(only),
                                  templates=templates, meeting=meeting, note=note, sender=sender or "",
                                  max_attachment_mb=max_attachment_mb, limit_name=" (--max-attachment-mb)",
-                                 scenario=scenario, write=not dry_run)
+                                 scenario=scenario, since=since, write=not dry_run)
     except FindingsError as exc:
         raise stopped(exc, errors_only=True) from None
     except SpareforslagError as exc:

@@ -16,6 +16,8 @@ import click
 from spareforslag_xl import __version__
 from spareforslag_xl.cli.build import build
 from spareforslag_xl.cli.check import init, validate
+from spareforslag_xl.cli.diff import diff
+from spareforslag_xl.cli.history import history
 from spareforslag_xl.cli.importing import audit, import_
 from spareforslag_xl.cli.mail import mail
 from spareforslag_xl.cli.reconcile import reconcile
@@ -35,6 +37,8 @@ from spareforslag_xl.model.i18n import set_language
       spareforslag audit input/spareforslag-budget-2024.xlsx
       spareforslag mail input/spareforslag-budget-2024.xlsx -o build/
       spareforslag reconcile input/spareforslag-budget-2024.xlsx input/officielt-budget-2024.xlsx
+      spareforslag diff build/arkiv/2024-05-02-3f2a9c1b04de.xlsx input/spareforslag-budget-2024.xlsx
+      spareforslag history build/
 
     Exit codes: 0 done, 1 problems in the input, 2 usage error or unreadable input,
     3 output not written."""))
@@ -47,7 +51,7 @@ def cli() -> None:
     """The command group (its help is the lazy text above, translated when shown)."""
 
 
-for command in (init, validate, build, import_, audit, mail, reconcile):
+for command in (init, validate, build, import_, audit, mail, reconcile, diff, history):
     cli.add_command(command)
 
 

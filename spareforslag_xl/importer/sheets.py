@@ -21,11 +21,14 @@ def import_report_sheet(report: ImportReport, source: str, encoding: str):
     """Return an extra-sheet callback for master_bytes that writes the import report."""
     def write(book, styles: Styles) -> None:
         w = SheetWriter(book.add_worksheet(SHEET), styles)
+        widths = (20, 10, 6, 16, 100)
+        for col, width in enumerate(widths):
+            w.column(col, col, width)
         w.text(0, 0, f"Import af {source}", "title")
         review = len(report.of(Status.REVIEW))
         summary = (f"{review} forhold skal ses af en person før grundarket bruges (status '{Status.REVIEW.value}')."
                    if review else "Alt i dokumentet blev fortolket.")
-        w.text(1, 0, f"Tegnsæt: {encoding}. {summary}", "banner" if review else "bold")
+        w.merged_text(1, 0, len(widths) - 1, f"Tegnsæt: {encoding}. {summary}", "banner" if review else "bold")
         headers = ("Status", "Linjer", "Tema", "Emne", "Besked")
         for col, h in enumerate(headers):
             w.text(3, col, h, "header")
@@ -43,6 +46,5 @@ def import_report_sheet(report: ImportReport, source: str, encoding: str):
             row += 1
         w.autofilter(3, 0, max(4, row - 1), len(headers) - 1)
         w.freeze(4, 0)
-        for col, width in enumerate((20, 10, 6, 16, 110)):
-            w.column(col, col, width)
+        w.print_setup(f"Import af {source}", source, (3, 3))
     return write

@@ -65,3 +65,31 @@ def render_all(tasks: Sequence[Task], cells: int, progress: Optional[Progress] =
     finally:
         _tasks = None
     return results
+
+
+PAIR_FROM_BYTES = 150_000
+"""Two inputs together larger than this are read side by side (a master of 500 lines is about 60 kB)."""
+
+
+def run_pair(first: Callable[[], object], second: Callable[[], object], sizes: Sequence[int] = (0, 0)):
+    """Return (first(), second()); first() in a forked worker when the inputs are large.
+
+    Only first's result travels back (pickled), so the caller gives it the lighter half of
+    the work. A worker's failure is not carried back: the parent runs first() again itself,
+    so that its error is raised here exactly as without a worker.
+    """
+    if sum(sizes) < PAIR_FROM_BYTES or workers_for(PARALLEL_FROM_CELLS, 2) < 2:
+        return first(), second()
+    global _tasks
+    _tasks = (first,)
+    try:
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            pending = pool.apply_async(_run, (0,))
+            other = second()
+            try:
+                one = pending.get()
+            except Exception:
+                one = first()
+    finally:
+        _tasks = None
+    return one, other

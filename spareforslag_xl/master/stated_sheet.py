@@ -39,11 +39,11 @@ def stated_sheet(figures: Sequence[StatedFigure]):
         for row, f in enumerate(figures, start=1):
             values = (f.kind.value, f.theme, f.line, f.department, f.key, f.table, f.label)
             for col, value in enumerate(values):
-                _code_or_text(w, row, col, value)
+                _code_or_text(w, row, col, value, "text_wrap" if col in (2, 4, 6) else "text")
             if f.year is not None:
                 w.number(row, 7, f.year)
             if f.value is not None:
-                w.number(row, 8, f.value)
+                w.number(row, 8, f.value, "amount" if f.value == int(f.value) else "decimal")
             w.text(row, 9, f.text)
             w.text(row, 10, f.unit)
             w.number(row, 11, f.decimals)
@@ -51,14 +51,15 @@ def stated_sheet(figures: Sequence[StatedFigure]):
         w.freeze(1, 0)
         w.autofilter(0, 0, max(1, len(figures)), len(COLUMNS) - 1)
         w.comment(0, 0, INTRO, {"x_scale": 3, "y_scale": 2})
+        w.print_setup(SHEET, "", (0, 0))
     return write
 
 
-def _code_or_text(w, row: int, col: int, value: str) -> None:
+def _code_or_text(w, row: int, col: int, value: str, style: str = "text") -> None:
     if value.isdigit() and len(value) < 10 and not value.startswith("0"):
         w.number(row, col, int(value))
     else:
-        w.text(row, col, value)
+        w.text(row, col, value, style)
 
 
 MAX_DECIMALS = 10

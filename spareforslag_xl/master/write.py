@@ -35,13 +35,13 @@ def master_bytes(plan: Plan, extras: Sequence[ExtraSheet] = (), example: bool = 
     book, buffer = new_workbook()
     styles = Styles(book, plan.settings.decimals)
     _guide(book, styles, plan, example, decided)
-    _settings(book, styles, plan)
-    _target(book, styles, plan)
-    _departments(book, styles, plan)
-    _keys(book, styles, plan)
-    _themes(book, styles, plan, decided)
-    _lines(book, styles, plan, decided)
-    _fixed(book, styles, plan)
+    title = plan.settings.title or "Spareforslag – grundark"
+    sheets = (_settings(book, styles, plan), _target(book, styles, plan), _departments(book, styles, plan),
+              _keys(book, styles, plan), _themes(book, styles, plan, decided), _lines(book, styles, plan, decided),
+              _fixed(book, styles, plan))
+    for sheet in sheets:
+        # Every data sheet is one table under its header row: the header repeats on every page.
+        sheet.print_setup(title, plan.source_name, (0, 0))
     for extra in extras:
         extra(book, styles)
     props = DocProps(
@@ -120,6 +120,8 @@ def _header(w: SheetWriter, lay: L.SheetLayout, years: Sequence[int], decisions:
     """Write the header row; return the field names (and years) of the columns in order."""
     headers = L.fields_in_order(lay, tuple(years), decisions)
     for col, h in enumerate(headers):
+        width = lay.column(h).width if isinstance(h, str) else 11
+        w.column(col, col, width, "text_wrap" if isinstance(h, str) and width >= 40 else None)
         if isinstance(h, int):
             w.number(0, col, h, "header_num")
         elif isinstance(h, tuple):
@@ -128,14 +130,12 @@ def _header(w: SheetWriter, lay: L.SheetLayout, years: Sequence[int], decisions:
             continue
         else:
             w.text(0, col, lay.header(h), "header")
-        width = lay.column(h).width if isinstance(h, str) else 11
-        w.column(col, col, width, "text_wrap" if isinstance(h, str) and width >= 40 else None)
     w.freeze(1, 0)
     w.autofilter(0, 0, 0, len(headers) - 1)
     return headers
 
 
-def _settings(book, styles: Styles, plan: Plan) -> None:
+def _settings(book, styles: Styles, plan: Plan) -> SheetWriter:
     s = plan.settings
     w = SheetWriter(add_sheet(book, L.SETTINGS.name), styles)
     _header(w, L.SETTINGS, ())
@@ -155,18 +155,20 @@ def _settings(book, styles: Styles, plan: Plan) -> None:
         w.text(row, 2, L.SETTING_HELP[name], "note")
     w.validation(L.SETTING_ORDER.index(L.RESIDUAL_KEY) + 1, 1, L.SETTING_ORDER.index(L.RESIDUAL_KEY) + 1, 1,
                  _list_of_keys())
+    return w
 
 
-def _target(book, styles: Styles, plan: Plan) -> None:
+def _target(book, styles: Styles, plan: Plan) -> SheetWriter:
     w = SheetWriter(add_sheet(book, L.TARGET.name), styles)
     _header(w, L.TARGET, plan.years)
     w.text(1, 0, L.TARGET_ROW)
     for col, year in enumerate(plan.years, start=1):
         w.amount(1, col, plan.settings.target.get(year)) if plan.settings.target.get(year) is not None \
             else w.blank(1, col, "amount")
+    return w
 
 
-def _departments(book, styles: Styles, plan: Plan) -> None:
+def _departments(book, styles: Styles, plan: Plan) -> SheetWriter:
     w = SheetWriter(add_sheet(book, L.DEPARTMENTS.name), styles)
     _header(w, L.DEPARTMENTS, ())
     for row, d in enumerate(plan.departments, start=1):
@@ -174,9 +176,10 @@ def _departments(book, styles: Styles, plan: Plan) -> None:
         w.text(row, 1, d.name)
         w.text(row, 2, "; ".join(d.emails))
         w.text(row, 3, d.contact)
+    return w
 
 
-def _keys(book, styles: Styles, plan: Plan) -> None:
+def _keys(book, styles: Styles, plan: Plan) -> SheetWriter:
     w = SheetWriter(add_sheet(book, L.KEYS.name), styles)
     _header(w, L.KEYS, ())
     row = 1
@@ -193,9 +196,10 @@ def _keys(book, styles: Styles, plan: Plan) -> None:
         "error_title": L.KEYS.header("share"), "error_message": "En andel ligger mellem 0 % og 100 %.",
     })
     w.column(2, 2, 10, "share")
+    return w
 
 
-def _themes(book, styles: Styles, plan: Plan, decisions: bool) -> None:
+def _themes(book, styles: Styles, plan: Plan, decisions: bool) -> SheetWriter:
     w = SheetWriter(add_sheet(book, L.THEMES.name), styles)
     headers = _header(w, L.THEMES, (), decisions)
     col = {h: i for i, h in enumerate(headers)}
@@ -214,9 +218,10 @@ def _themes(book, styles: Styles, plan: Plan, decisions: bool) -> None:
     _rule_validations(w, col)
     if decisions:
         _decision_validation(w, col)
+    return w
 
 
-def _lines(book, styles: Styles, plan: Plan, decisions: bool) -> None:
+def _lines(book, styles: Styles, plan: Plan, decisions: bool) -> SheetWriter:
     w = SheetWriter(add_sheet(book, L.LINES.name), styles)
     headers = _header(w, L.LINES, plan.years, decisions)
     col = {h: i for i, h in enumerate(headers)}
@@ -242,9 +247,10 @@ def _lines(book, styles: Styles, plan: Plan, decisions: bool) -> None:
     _rule_validations(w, col)
     if decisions:
         _decision_validation(w, col)
+    return w
 
 
-def _fixed(book, styles: Styles, plan: Plan) -> None:
+def _fixed(book, styles: Styles, plan: Plan) -> SheetWriter:
     w = SheetWriter(add_sheet(book, L.FIXED.name), styles)
     headers = _header(w, L.FIXED, plan.years)
     col = {h: i for i, h in enumerate(headers)}
@@ -257,6 +263,7 @@ def _fixed(book, styles: Styles, plan: Plan) -> None:
         w.text(row, col["note"], f.note)
     w.validation(1, col["theme"], LIST_ROWS, col["theme"], _list_of_themes())
     w.validation(1, col["department"], LIST_ROWS, col["department"], _list_of_departments())
+    return w
 
 
 # -- shared pieces ----------------------------------------------------------------------------------

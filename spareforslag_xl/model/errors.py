@@ -49,6 +49,10 @@ class OutputError(SpareforslagError):
     """An output file cannot be written (open in Excel, read-only, outside the target folder)."""
 
 
+class PdfError(SpareforslagError):
+    """A workbook could not be converted to PDF (LibreOffice missing or failing)."""
+
+
 class DeliveryError(SpareforslagError):
     """Mails could not be delivered: no connection, login refused, or the connection broke (see .outcomes)."""
 

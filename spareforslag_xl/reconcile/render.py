@@ -46,9 +46,9 @@ REASONS = {Reason.TOTAL: "sumrække, ikke sammenlignet", Reason.NO_LABEL: "tal u
            Reason.NO_YEAR: "intet år, ikke sammenlignet"}
 UNIT_HOW = {UnitSource.GIVEN: "angivet med --unit", UnitSource.MAPPING: "angivet i mapping-filen",
             UnitSource.FOUND: "fundet i arket", UnitSource.ASSUMED: "antaget: grundarkets enhed"}
-COLUMNS = (("Niveau", 15), ("Afdeling", 10), ("Tema", 42), ("År", 6), ("Grundark", 11), ("Officielt", 11),
-           ("Officielt − grundark", 11), ("Status", 24), ("Officiel celle", 15),
-           ("Værdi i officielt ark", 12), ("Bemærkning", 36))
+COLUMNS = (("Niveau", 13), ("Afdeling", 8), ("Tema", 24), ("År", 5), ("Grundark", 9), ("Officielt", 9),
+           ("Officielt − grundark", 10), ("Status", 13), ("Officiel celle", 14),
+           ("Værdi i officielt ark", 10), ("Bemærkning", 30))
 MASTER_COL, OFFICIAL_COL, DIFF_COL, RAW_COL = 4, 5, 6, 9
 COUNTS = (("Sammenlignet", None), ("Stemmer", (Status.AGREES, Status.ZERO_ABSENT)),
           ("Inden for tolerancen", (Status.WITHIN_TOLERANCE,)), ("Afviger", (Status.DIFFERS,)),
@@ -229,14 +229,15 @@ class _Context:
             return
         kind = line.figure.kind
         if kind is Kind.NUMBER:
-            w.number(row, RAW_COL, line.figure.amount, "text")
+            raw = line.figure.amount
+            w.number(row, RAW_COL, raw, "count" if raw == int(raw) else "decimal")
             formula = _conversion(cell(row, RAW_COL), line.factor)
             if formula is None:
                 w.amount(row, OFFICIAL_COL, line.official)
             else:
                 w.formula(row, OFFICIAL_COL, formula, line.official, "amount")
             return
-        w.text(row, RAW_COL, line.cell.text)
+        w.text(row, RAW_COL, line.cell.text, "label")
         if kind in (Kind.EMPTY, Kind.DASH, Kind.TEXT):
             w.amount(row, OFFICIAL_COL, None)
 

@@ -10,7 +10,7 @@ from spareforslag_xl.render.sheet import SheetWriter, Styles
 
 SHEET = AUDIT
 HEADERS = ("Vurdering", "Klasse", "Linje", "Tema", "Hvad", "År", "Dokumentet viser", "Genberegnet", "Forklaring")
-_WIDTHS = (15, 30, 7, 6, 34, 12, 14, 12, 90)
+_WIDTHS = (13, 18, 6, 5, 24, 8, 12, 11, 50)
 _STYLE = {Verdict.DISAGREEMENT: "error", Verdict.ROUNDING: "warning", Verdict.INFO: "text_wrap"}
 
 
@@ -18,6 +18,8 @@ def audit_sheet(items: Sequence[AuditItem], figures: int):
     """Return an extra-sheet callback for report_bytes that lists the audit's items."""
     def write(book, styles: Styles, layout) -> None:
         w = SheetWriter(book.add_worksheet(SHEET), styles)
+        for col, width in enumerate(_WIDTHS):
+            w.column(col, col, width)
         w.text(0, 0, "Dokumentets egne tal sammenholdt med genberegningen", "title")
         counts = {s: sum(1 for i in items if i.severity is s) for s in Verdict}
         n = {s: counts[s] for s in Verdict}
@@ -47,7 +49,5 @@ def audit_sheet(items: Sequence[AuditItem], figures: int):
             w.text(row, 0, "Ingen afvigelser: alle dokumentets tal genfindes.", "ok")
         w.autofilter(3, 0, max(4, row - 1), len(HEADERS) - 1)
         w.freeze(4, 0)
-        for col, width in enumerate(_WIDTHS):
-            w.column(col, col, width)
         w.print_setup(SHEET, "", (3, 3))
     return write

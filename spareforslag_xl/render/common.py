@@ -20,9 +20,12 @@ from spareforslag_xl.render.labels import (
 from spareforslag_xl.render.sheet import SheetWriter, Styles
 from spareforslag_xl.render.xlsx import cell
 
-LABEL_WIDTH = 58
+LABEL_WIDTH = 54
 YEAR_WIDTH = 11
 NOTE_WIDTH = 40
+WIDE_SHEET = 170
+"""Characters of columns that print one page wide at about 85 %."""
+MIN_LABEL_WIDTH, MIN_NOTE_WIDTH = 34, 26
 
 ThemeCell = Callable[[SheetWriter, int, int, ThemeResult, int], None]
 """Writes a theme's total of one year into (row, col) of the overview."""
@@ -74,10 +77,16 @@ class Frame:
         return f"=SUM({cell(first, col)}:{cell(last, col)})"
 
     def _columns(self, w: SheetWriter) -> None:
-        """Label, one column per year, a note column: the same on every sheet with years."""
-        w.column(0, 0, LABEL_WIDTH)
+        """Label, one column per year, a note column: the same on every sheet with years.
+
+        With many years the label and note columns narrow (their texts wrap), so that the sheet
+        still prints one page wide at a readable scale."""
+        spare = max(0, len(self.years) * YEAR_WIDTH + LABEL_WIDTH + NOTE_WIDTH - WIDE_SHEET)
+        label = max(MIN_LABEL_WIDTH, LABEL_WIDTH - spare * 3 // 5)
+        note = max(MIN_NOTE_WIDTH, NOTE_WIDTH - (spare - (LABEL_WIDTH - label)))
+        w.column(0, 0, label)
         w.column(1, len(self.years), YEAR_WIDTH)
-        w.column(self.last_col, self.last_col, NOTE_WIDTH)
+        w.column(self.last_col, self.last_col, note)
 
     def _finish(self, w: SheetWriter, repeat: Optional[tuple[int, int]] = None) -> None:
         w.apply_heights()

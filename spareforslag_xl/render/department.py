@@ -27,8 +27,10 @@ HEADING_ROWS = 4
 """Title, subtitle, the line with municipality, budget, unit and source, and an empty row."""
 
 
-def department_bytes(result: Result, code: str, findings: Sequence[Finding] = (), forced: bool = False) -> bytes:
-    """Return the bytes of the workbook of the department with this code."""
+def department_bytes(result: Result, code: str, findings: Sequence[Finding] = (), forced: bool = False,
+                     changes=None) -> bytes:
+    """Return the bytes of the workbook of the department with this code (with ``changes``, a
+    PlanDiff, the sheet 'Ændringer' with what changed for the department)."""
     plan = result.plan
     part = department_part(result, code)
     book, buffer = new_workbook()
@@ -41,6 +43,10 @@ def department_bytes(result: Result, code: str, findings: Sequence[Finding] = ()
     overview_rows = ctx.overview_sheet(overview)
     ctx.own_sheet(own, overview_rows)
     ctx.keys_sheet(keys)
+    if changes is not None:
+        from spareforslag_xl.render.changes import add_department_changes
+
+        add_department_changes(book, styles, taken, changes, code)
     own.activate()
     s = plan.settings
     props = DocProps(
@@ -109,7 +115,7 @@ class _Context(Frame):
         if self.part.target_share is not None:
             self._target_rows(w, self.total_row + 1)
         w.freeze(header + 1, 1)
-        self._finish(w, (header, header))
+        self._finish(w)
 
     def _theme_row(self, w: SheetWriter, row: int, tp, rows: list[int]) -> None:
         w.text(row, 0, tp.label, "label")
@@ -199,7 +205,7 @@ class _Context(Frame):
             # The department sheet is written after this one; its total row is known in advance.
             w.formula(row, i, "=" + sheet_ref(self.own, self.total_row, i), self.part.total[year], "amount_total")
         w.freeze(rows.header + 1, 1)
-        self._finish(w, (rows.header, rows.header))
+        self._finish(w)
         return rows
 
     # -- Nøgler ------------------------------------------------------------------------------------

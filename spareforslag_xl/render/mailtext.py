@@ -64,6 +64,7 @@ def template_environment(folder: Optional[Path] = None, decimals: int = 0):
         keep_trailing_newline=True,
     )
     env.filters["kr"] = lambda value: _kr(value, decimals)
+    env.filters["signed"] = lambda value: ("+" if value is not None and value > 0 else "") + _kr(value, decimals)
     return env
 
 
@@ -76,8 +77,10 @@ def _kr(value, decimals: int) -> str:
     return str(value)
 
 
-def mail_context(part: DepartmentPart, plan: Plan, meeting: str = "", note: str = "", attachment: str = "") -> dict:
-    """Return the variables the templates see (documented in the README, 'Mail templates')."""
+def mail_context(part: DepartmentPart, plan: Plan, meeting: str = "", note: str = "", attachment: str = "",
+                 changes=None) -> dict:
+    """Return the variables the templates see (documented in the README, 'Mail templates');
+    ``changes`` is a PlanDiff (build/mail --since), shown when the department's figures changed."""
     s = plan.settings
     return {
         "department": part.department,
@@ -96,6 +99,31 @@ def mail_context(part: DepartmentPart, plan: Plan, meeting: str = "", note: str 
         "note": note,
         "attachment": attachment,
         "part": part,
+        "changes": change_context(changes, part.department.code),
+    }
+
+
+CHANGES_SHOWN = 5
+"""The master's changes a mail names; the attached workbook's sheet 'Ændringer' has all."""
+
+
+def change_context(diff, code: str) -> Optional[dict]:
+    """Return the template variable 'changes' for a department, or None when its figures did not change."""
+    if diff is None:
+        return None
+    dept = diff.department(code)
+    if dept is None or not dept.any_change(diff.years):
+        return None
+    from spareforslag_xl.render.change_text import describe, with_amounts
+
+    decimals = diff.new.plan.settings.decimals
+    items = [with_amounts(describe(c, decimals=decimals), c, decimals) for c in diff.changes_for(code)]
+    return {
+        "since": diff.old.plan.source_name,
+        "total": {y: {"old": dept.total.old.get(y), "new": dept.total.new.get(y), "change": dept.total.change(y)}
+                  for y in diff.years},
+        "items": items[:CHANGES_SHOWN],
+        "more": max(0, len(items) - CHANGES_SHOWN),
     }
 
 

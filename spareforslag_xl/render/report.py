@@ -142,7 +142,7 @@ class _Context(ThemeSheets):
         self._split_rows(w, row, split, record, remember_rest)
         self.layout.difference_dept_row.update(record)
         w.freeze(header + 1, 1)
-        self._finish(w, (header, header))
+        self._finish(w)
 
     # -- Afdelinger ------------------------------------------------------------------------------------
     def departments_sheet(self, w: SheetWriter) -> None:
@@ -186,7 +186,7 @@ class _Context(ThemeSheets):
             w.formula(check_row, i, f"={cell(total_row, i)}-{cell(target_row, i)}", check,
                       "amount_ok" if check == 0 else "amount_error")
         w.freeze(header + 1, 1)
-        self._finish(w, (header, header))
+        self._finish(w)
 
     def _department_block(self, w: SheetWriter, row: int, d) -> tuple[int, int]:
         w.text(row, 0, d.label, "section")
@@ -297,7 +297,7 @@ class _Context(ThemeSheets):
 
     # -- Kontrol -------------------------------------------------------------------------------------------
     def checks_sheet(self, w: SheetWriter) -> None:
-        for col, width in enumerate((11, 22, 14, 8, 70, 50)):
+        for col, width in enumerate((11, 22, 14, 8, 52, 38)):
             w.column(col, col, width)
         row = self._heading(w, _("Checks of the master workbook"), self.title)
         errors, warnings = count(self.findings)

@@ -31,7 +31,7 @@ class Styles:
         spec: dict[str, dict] = {
             "title": {"bold": True, "font_size": 14},
             "subtitle": {"italic": True, "font_size": 11},
-            "meta": {"font_color": "#595959", "font_size": 9},
+            "meta": {"font_color": "#595959"},
             "section": {"bold": True, "font_size": 12},
             "subsection": {"bold": True, "italic": True},
             "header": {"bold": True, "bg_color": HEADER_FILL, "bottom": 1, "text_wrap": True},
@@ -55,6 +55,7 @@ class Styles:
             "share_bold": {"num_format": "0.0%", "bold": True, "top": 1, "bg_color": TOTAL_FILL},
             "share_warn": {"num_format": "0.0%", "bold": True, "top": 1, "bg_color": WARN_FILL},
             "fte": {"num_format": "0.00"},
+            "decimal": {"num_format": "#,##0.0###"},
             "fte_label": {"italic": True},
             "amount_warn": {"num_format": amount, "bg_color": WARN_FILL},
             "amount_error": {"num_format": amount, "bg_color": ERROR_FILL, "bold": True},
@@ -88,15 +89,84 @@ class Styles:
 
 
 WRAPPING = frozenset({"text_wrap", "italic", "note", "description", "error", "warning", "banner", "label",
-                      "label_indent", "label_muted", "label_struck"})
+                      "label_indent", "label_muted", "label_struck", "header", "subsection"})
 LINE_HEIGHT = 13.0
 """Points per line of 10 pt text; rows with wrapped text get a multiple of it."""
+ROW_HEIGHT = 15.0
+"""The height of a row without a height of its own (xlsxwriter's default)."""
+STYLE_HEIGHT = {"title": 22.0, "subtitle": 17.0, "section": 18.0, "banner": 30.0}
+"""Rows with larger text need more than the default height, or they touch the row below."""
+CHARS_PER_WIDTH = 1.05
+"""Characters of 10 pt text per unit of column width, on the safe side (LibreOffice's Carlito)."""
+
+PAGE_WIDTH = 842 - 72.0
+"""A4 landscape less the left and right margins (0.5 in each), in points."""
+PAGE_HEIGHT = 595 - 94.0 - 24.0
+"""A4 landscape less the top and bottom margins (0.6 and 0.7 in) and room for the footer, in points."""
+FIT_SCALE = 95
+"""Sheets that fit the page width at this scale or more (with Calibri) are shrunk to one page wide;
+LibreOffice's stand-in font is wider and shrinks them to about 0.76 of it, still over 7 pt for 10 pt text."""
+WIDE_SCALE = 75
+MIN_SCALE = 75
+"""The smallest scale page breaks are planned for (sheets are kept narrow enough to print larger)."""
 
 
 def wrapped_lines(text: str, width: float) -> int:
-    """Return how many lines text needs in a column of width characters."""
-    per_line = max(int(width * 1.2), 8)
-    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+    """Return how many lines text needs in a column of width characters, wrapped at spaces."""
+    per_line = max(int(width * CHARS_PER_WIDTH), 8)
+    count = 0
+    for part in text.split("\n"):
+        if len(part) <= per_line:
+            count += 1
+            continue
+        lines, used = 1, 0
+        for word in part.split():
+            need = len(word) + (1 if used else 0)
+            if used and used + need > per_line:
+                lines, used = lines + 1, len(word)
+                lines += (len(word) - 1) // per_line
+            else:
+                used += need
+        count += lines
+    return count
+
+
+def width_points(width: float) -> float:
+    """The printed width of a column of width characters (7 pixels a character and 5 of padding)."""
+    return (width * 7 + 5) * 0.75
+
+
+def page_breaks(heights: list[float], used: set[int], page: float, repeat: float = 0.0) -> list[int]:
+    """Return the rows to break pages before: a table (a run of rows without a blank one) that
+    fits on a page is not split; a longer one starts on a page of its own."""
+    blocks, start = [], None
+    for row in range(len(heights) + 1):
+        if row < len(heights) and row in used:
+            start = row if start is None else start
+        elif start is not None:
+            blocks.append((start, row))
+            start = None
+    breaks, filled, room, previous = [], 0.0, page, 0
+    for first, end in blocks:
+        gap = sum(heights[previous:first])
+        height = sum(heights[first:end])
+        previous = end
+        if filled + gap + height <= room:
+            filled += gap + height
+            continue
+        if filled > 0:
+            breaks.append(first)
+            room, filled = page - repeat, 0.0
+            if height <= room:
+                filled = height
+                continue
+        else:
+            filled += gap
+        for r in range(first, end):
+            if filled + heights[r] > room and filled > 0:
+                room, filled = page - repeat, 0.0
+            filled += heights[r]
+    return breaks
 
 
 class SheetWriter:
@@ -112,6 +182,9 @@ class SheetWriter:
         self.styles = styles
         self.column_widths: dict[int, float] = {}
         self.row_lines: dict[int, int] = {}
+        self.heights: dict[int, float] = {}
+        self.used_rows: set[int] = set()
+        self.last_col = 0
 
     def column(self, first: int, last: int, width: float, style: Optional[str] = None) -> None:
         """Set the width of columns before writing, so that wrapped text can be measured."""
@@ -119,7 +192,15 @@ class SheetWriter:
         for col in range(first, last + 1):
             self.column_widths[col] = width
 
+    def _used(self, row: int, col: int, style: Optional[str] = None) -> None:
+        self.used_rows.add(row)
+        if col > self.last_col:
+            self.last_col = col
+        if style is not None and style in STYLE_HEIGHT:
+            self.heights[row] = max(self.heights.get(row, 0), STYLE_HEIGHT[style])
+
     def _wrap(self, row: int, col: int, text: str, style: str, span: float = 0) -> None:
+        self._used(row, col, style)
         width = span or self.column_widths.get(col)
         if style in WRAPPING and width and text:
             lines = wrapped_lines(text, width)
@@ -128,12 +209,20 @@ class SheetWriter:
 
     def row_height(self, row: int, height: float) -> None:
         """Set the height of a row in points (apply_heights sets those of wrapped rows)."""
+        self.heights[row] = height
         self._ws.set_row(row, height)
 
+    def height_of(self, row: int) -> float:
+        """The height row prints with: its own, its wrapped text's, or the default."""
+        lines = self.row_lines.get(row, 1)
+        wrapped = min(409, LINE_HEIGHT * lines + 2) if lines > 1 else 0
+        return max(self.heights.get(row, ROW_HEIGHT), wrapped)
+
     def apply_heights(self) -> None:
-        """Give every row with wrapped text the height its longest text needs."""
-        for row, lines in sorted(self.row_lines.items()):
-            self._ws.set_row(row, min(409, LINE_HEIGHT * lines + 2))
+        """Give every row with wrapped or large text the height it needs."""
+        for row in sorted(set(self.row_lines) | set(self.heights)):
+            if self.height_of(row) != ROW_HEIGHT:
+                self._ws.set_row(row, self.height_of(row))
 
     def text(self, row: int, col: int, value: str, style: str = "text") -> None:
         """Write value as a text cell, whatever it looks like ('=1+1', 'http://…' stay text)."""
@@ -142,10 +231,12 @@ class SheetWriter:
             self._ws.write_string(row, col, text, self.styles[style])
             self._wrap(row, col, text, style)
         elif style != "text":
+            self._used(row, col)
             self._ws.write_blank(row, col, None, self.styles[style])
 
     def amount(self, row: int, col: int, value: Optional[Decimal], style: str = "amount") -> None:
         """Write an amount, or '-' when it is not estimated."""
+        self._used(row, col)
         if value is None:
             self._ws.write_string(row, col, "-", self.styles["dash_bold" if style == "amount_bold" else "dash"])
         else:
@@ -153,14 +244,17 @@ class SheetWriter:
 
     def number(self, row: int, col: int, value: Decimal | float | int, style: Optional[str] = None) -> None:
         """Write a number; without a style, in the cell's default format (a year, a theme number)."""
+        self._used(row, col)
         self._ws.write_number(row, col, float(value), self.styles[style] if style else None)
 
     def blank(self, row: int, col: int, style: str) -> None:
         """Write an empty cell that still has a format (an amount column's empty target)."""
+        self._used(row, col)
         self._ws.write_blank(row, col, None, self.styles[style])
 
     def formula(self, row: int, col: int, formula: str, value, style: str = "amount_bold") -> None:
         """Write a live formula together with the value it computes (a number, or '-' for text)."""
+        self._used(row, col)
         if value is None:
             self._ws.write_formula(row, col, formula, self.styles["dash_bold" if "bold" in style else "dash"], "-")
             return
@@ -171,6 +265,7 @@ class SheetWriter:
 
     def merged_text(self, row: int, first_col: int, last_col: int, value: str, style: str = "text") -> None:
         text = excel_text(value or "")
+        self._used(row, last_col, style)
         if first_col == last_col:
             self._ws.write_string(row, first_col, text, self.styles[style])
         else:
@@ -207,14 +302,37 @@ class SheetWriter:
 
     def print_setup(self, title: str, source: str, repeat_rows: Optional[tuple[int, int]] = None,
                     last_col: Optional[int] = None) -> None:
-        """A4 landscape, one page wide, repeated header rows, footer with title, page and source."""
+        """A4 landscape at the scale that fits the sheet's width (not below MIN_SCALE), tables kept
+        whole across page breaks, repeated header rows, footer with title, page and source.
+
+        Give repeat_rows only on a sheet that is one table: Excel repeats them over every page.
+        """
         ws = self._ws
+        self.apply_heights()
+        last = self.last_col if last_col is None else last_col
+        width = sum(width_points(self.column_widths.get(c, 8.43)) for c in range(last + 1))
+        # Excel and LibreOffice each fit the width with their own font metrics; the page breaks are
+        # planned at the larger (Calibri) scale, so that a table kept whole fits with either.
+        scale = max(MIN_SCALE, min(100, int(PAGE_WIDTH * 100 / width))) if width else 100
         ws.set_paper(9)
         ws.set_landscape()
-        ws.fit_to_pages(1, 0)
+        if scale >= FIT_SCALE:
+            ws.fit_to_pages(1, 0)
+        else:
+            # Too wide to shrink onto one page readably (a master's sheet of texts): print at a
+            # readable scale, several pages wide.
+            ws.set_print_scale(WIDE_SCALE)
+            scale = WIDE_SCALE
         ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.7)
+        heights = [self.height_of(r) for r in range(max(self.used_rows, default=-1) + 1)]
+        repeat = 0.0
         if repeat_rows is not None:
             ws.repeat_rows(*repeat_rows)
+            repeat = sum(heights[r] for r in range(repeat_rows[0], repeat_rows[1] + 1) if r < len(heights))
+        breaks = page_breaks(heights, self.used_rows, PAGE_HEIGHT * 100 / scale, repeat)
+        if breaks:
+            ws.set_h_pagebreaks(breaks)
         ws.set_footer(
-            f"&L&8{footer_text(title)}&C&8Side &P af &N&R&8{footer_text(source)}", {"margin": 0.3}
+            f"&L&10{footer_text(title)}&C&10Side &P af &N&R&10{footer_text(source)}",
+            {"margin": 0.3, "scale_with_doc": False},
         )

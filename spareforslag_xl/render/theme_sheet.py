@@ -152,7 +152,7 @@ class ThemeSheets(Frame):
                 row += 1
             row += 1
         w.freeze(header + 1, 1)
-        self._finish(w, (header, header))
+        self._finish(w)
 
     def _decided_lines(self, t: ThemeResult) -> tuple[list, list]:
         """Return (lines in the plan, lines left out), each line with its proposed one (None without decisions)."""

@@ -1,0 +1,50 @@
+"""The `history` command: the masters kept by earlier builds in a folder's arkiv/, with their totals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from spareforslag_xl.cli.language import command, lazy
+
+from spareforslag_xl.cli.common import fail
+from spareforslag_xl.model.errors import SpareforslagError
+
+
+@command(help=lazy("""List the masters earlier builds into OUT_DIR (default: build) kept in its arkiv/, with their totals.
+
+    Every build keeps a copy of its master there, named by the date it was first kept and
+    a hash of its content (the same content is kept once). Compare two of them with
+    'spareforslag diff', or the current master with the previous build's with
+    'spareforslag build MASTER --since forrige'.
+
+    \b
+    Example:
+      spareforslag history build/
+    """))
+@click.argument("out_dir", required=False, default=Path("build"),
+                type=click.Path(file_okay=False, path_type=Path))
+def history(out_dir: Path) -> None:
+    """List the masters earlier builds into OUT_DIR (default: build) kept in its arkiv/, with their totals. (the help text is in the decorator, to be translated)."""
+    from spareforslag_xl.app.history import history as kept_versions
+    from spareforslag_xl.model.danish import format_danish
+    from spareforslag_xl.model.i18n import _
+
+    try:
+        versions = kept_versions(out_dir)
+    except SpareforslagError as exc:
+        raise fail(exc) from None
+    click.echo(_("Masters kept in {folder} ({n}), oldest first; I alt and Mål per year:").format(
+        folder=out_dir / "arkiv", n=len(versions)))
+    for v in versions:
+        mark = "*" if v.last else " "
+        used = _("{n} build(s)").format(n=v.builds)
+        if v.total is None:
+            click.echo(f" {mark} {v.path.name}  {used}  " + _("(cannot be read)"))
+            continue
+        figures = ", ".join(f"{y}: {format_danish(v.total[y], v.decimals)} / {format_danish(v.target[y], v.decimals)}"
+                            for y in sorted(v.total))
+        click.echo(f" {mark} {v.path.name}  {used}, " + _("{n} lines").format(n=v.lines) + f"  {figures}")
+    if any(v.last for v in versions):
+        click.echo(_("* the master of the latest build (--since forrige compares with it)"))

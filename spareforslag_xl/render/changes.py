@@ -1,0 +1,182 @@
+"""The sheet 'Ændringer': what changed since the last master and what it means, before → now → change.
+
+One layout for the changes workbook (``changes_bytes``), the report built with --since
+(``changes_extra``) and each department's workbook (``write_changes`` with its code: only its
+own figures, and of the master's changes those it may see). Every changed figure is three
+rows: before and now as values, the change as a live formula with its stored value
+(N() reads '-' as 0); changed cells are marked.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spareforslag_xl.core.consequences import DepartmentChange, Figure
+from spareforslag_xl.core.diff import Limit, PlanDiff
+from spareforslag_xl.core.plandiff import Change
+from spareforslag_xl.model.i18n import N_, gettext
+from spareforslag_xl.render.change_text import describe, year_span
+from spareforslag_xl.render.common import Frame
+from spareforslag_xl.render.labels import DIFFERENCE_SHARE, NOTE, REST_LABEL, TARGET, TOTAL
+from spareforslag_xl.render.sheet import SheetWriter, Styles
+from spareforslag_xl.render.xlsx import DocProps, add_sheet, cell, close, new_workbook, sheet_name
+
+SHEET = "Ændringer"
+HEADING = "Ændringer siden sidst"
+BEFORE, NOW, CHANGE = "før", "nu", "Ændring"
+LIMITS = {
+    'years-old': N_('years only in the old master, not compared: {values}'),
+    'years-new': N_('years only in the new master, not compared: {values}'),
+    'departments-old': N_("departments only in the old master (shown as '-' now): {values}"),
+    'departments-new': N_("departments only in the new master (shown as '-' before): {values}"),
+    'unit': N_('the masters have different units ({values}); amounts are compared as they are written'),
+}
+
+
+def limit_text(limit: Limit) -> str:
+    values = year_span(limit.values) if limit.kind.startswith("years") else " / ".join(map(str, limit.values))
+    return gettext(LIMITS[limit.kind]).format(values=values)
+
+
+def changes_bytes(diff: PlanDiff) -> bytes:
+    """Return the bytes of the changes workbook of a diff (the sheet 'Ændringer')."""
+    plan = diff.new.plan
+    book, buffer = new_workbook()
+    styles = Styles(book, plan.settings.decimals)
+    write_changes(SheetWriter(add_sheet(book, SHEET), styles), diff)
+    s = plan.settings
+    props = DocProps(title=f"{s.title or 'Spareforslag'} – {HEADING.lower()}",
+                     subject=f"Budget {s.budget_year}" if s.budget_year else "Spareforslag", company=s.municipality,
+                     comments=f"Dannet af spareforslag-xl fra {diff.old.plan.source_name} og {plan.source_name}",
+                     created=plan.created)
+    return close(book, buffer, props)
+
+
+def changes_extra(diff: PlanDiff):
+    """Return an extra-sheet callback for report_bytes that adds the sheet 'Ændringer'."""
+    def write(book, styles: Styles, layout) -> None:
+        write_changes(SheetWriter(add_sheet(book, SHEET), styles), diff)
+    return write
+
+
+def add_department_changes(book, styles: Styles, taken: set[str], diff: PlanDiff, code: str) -> None:
+    """Add the sheet 'Ændringer' with one department's changes to its workbook."""
+    write_changes(SheetWriter(add_sheet(book, sheet_name(SHEET, taken)), styles), diff, code)
+
+
+def write_changes(w: SheetWriter, diff: PlanDiff, code: Optional[str] = None) -> None:
+    """Write the changes of a diff on w; with ``code`` only what that department may see."""
+    _Changes(w, diff, code).write()
+
+
+class _Changes(Frame):
+    def __init__(self, w: SheetWriter, diff: PlanDiff, code: Optional[str]) -> None:
+        super().__init__(diff.new.plan, diff.years, w.styles)
+        self.w = w
+        self.diff = diff
+        self.code = code
+        self.decimals = self.plan.settings.decimals
+
+    def write(self) -> None:
+        w, diff = self.w, self.diff
+        self._columns(w)
+        dept = diff.department(self.code) if self.code else None
+        title = f"{HEADING}: {dept.label}" if dept else HEADING
+        row = self._heading(w, title, f"Fra {diff.old.plan.source_name or 'forrige grundark'} til "
+                                      f"{self.plan.source_name or 'dette grundark'}")
+        for limit in diff.limits:
+            w.paragraph(row - 1, 0, self.last_col, limit_text(limit))
+            row += 1
+        changes = diff.changes_for(self.code) if self.code else list(diff.changes)
+        figures_changed = dept.any_change(self.years) if dept else any(
+            f.any_change(self.years) for f in diff.consequences.overview())
+        if not changes and not figures_changed:
+            w.text(row, 0, "Ingen ændringer: planerne er ens." if not self.code else
+                   "Ingen ændringer for afdelingen siden sidst.", "bold")
+            self._finish(w)
+            return
+        header = row
+        self._year_header(w, row, f"Konsekvenser ({self.unit})", NOTE)
+        row += 1
+        if dept is None:
+            labels = (TOTAL, TARGET, "Difference (mål − i alt)", REST_LABEL)
+            for label, figure in zip(labels, diff.consequences.overview()):
+                row = self._figure(row, label, figure)
+            w.text(row, 0, "Afdelingernes i alt", "section")
+            row += 1
+            for d in diff.consequences.departments:
+                row = self._figure(row, f"{TOTAL} {d.code}", d.total, _side(d))
+            for d in diff.consequences.departments:
+                row = self._department(row, d)
+        else:
+            row = self._figure(row, f"{TOTAL} {dept.code}", dept.total, _side(dept))
+            row = self._department(row, dept, heading=False)
+        row += 1
+        w.text(row, 0, "Ændringer i grundarket", "section")
+        row += 1
+        for change in changes:
+            row = self._change(row, change)
+        w.freeze(header + 1, 1)
+        self._finish(w, (header, header))
+
+    def _department(self, row: int, d: DepartmentChange, heading: bool = True) -> int:
+        figures = [t for t in d.themes if t.any_change(self.years)]
+        if d.difference.any_change(self.years):
+            figures.append(d.difference)
+        if not figures:
+            return row
+        if heading:
+            self.w.text(row, 0, f"Andele for {d.label}", "section")
+            row += 1
+        for figure in figures:
+            label = DIFFERENCE_SHARE if figure is d.difference else figure.label
+            row = self._figure(row, label, figure)
+        return row
+
+    def _figure(self, row: int, label: str, figure: Figure, note: str = "") -> int:
+        """Write before, now and the change of a figure; return the next row."""
+        w = self.w
+        if not figure.any_change(self.years):
+            w.text(row, 0, f"{label}: uændret", "label")
+            for i, year in enumerate(self.years, start=1):
+                w.amount(row, i, figure.new.get(year), "amount_muted")
+            w.text(row, self.last_col, note, "note")
+            return row + 1
+        w.text(row, 0, f"{label} {BEFORE}", "label_muted")
+        w.text(row + 1, 0, f"{label} {NOW}", "label_indent")
+        w.text(row + 2, 0, f"{CHANGE}: {label}", "label_total")
+        for i, year in enumerate(self.years, start=1):
+            changed = figure.changed(year)
+            w.amount(row, i, figure.old.get(year), "amount_muted")
+            w.amount(row + 1, i, figure.new.get(year), "amount_warn" if changed else "amount")
+            w.formula(row + 2, i, f"=N({cell(row + 1, i)})-N({cell(row, i)})", figure.change(year),
+                      "amount_error" if changed else "amount_bold")
+        w.text(row + 2, self.last_col, note, "note")
+        return row + 3
+
+    def _change(self, row: int, change: Change) -> int:
+        w = self.w
+        text = describe(change, decimals=self.decimals)
+        if not change.years:
+            w.paragraph(row, 0, self.last_col, text)
+            return row + 1
+        figure = Figure(text, {y: a for y, (a, _) in change.years.items()},
+                        {y: b for y, (_, b) in change.years.items()})
+        w.text(row, 0, text, "subsection")
+        row += 1
+        for label, values, style in ((BEFORE, figure.old, "amount_muted"), (NOW, figure.new, "amount_warn")):
+            w.text(row, 0, label, "label_indent")
+            for i, year in enumerate(self.years, start=1):
+                if year in change.years:
+                    w.amount(row, i, values.get(year), style)
+            row += 1
+        w.text(row, 0, CHANGE, "label_total")
+        for i, year in enumerate(self.years, start=1):
+            if year in change.years:
+                w.formula(row, i, f"=N({cell(row - 1, i)})-N({cell(row - 2, i)})", change.change(year),
+                          "amount_error")
+        return row + 1
+
+
+def _side(d: DepartmentChange) -> str:
+    return {"old": "Kun i det forrige grundark", "new": "Ny afdeling"}.get(d.side, "")

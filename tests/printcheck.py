@@ -1,0 +1,199 @@
+"""What a reader gets on paper: workbooks rendered to PDF by LibreOffice, read back word by word.
+
+`pdftotext -bbox` gives every word of every page with its box. From the boxes:
+
+- the text size: a word's box is 1.3 × its font size high (DejaVu Sans, LibreOffice's stand-in for Calibri);
+- overlapping words: two boxes that cover each other (wrapped text printed over the next row);
+- repeated headers: every line that is a table's header row (read from the workbook: a row in the
+  header fill) must be followed on its page by a row of that table, not by prose, another table
+  or nothing (a header at the foot of a page, or repeated over a table it does not belong to).
+
+Run as a script to measure workbooks: ``python -m tests.printcheck OUT FILE.xlsx …``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BOX_PER_POINT = 1.3
+MIN_POINTS = 7.0
+HEADER_FILLS = {"FFDDE5F0"}
+
+_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def points(self) -> float:
+        return (self.y1 - self.y0) / BOX_PER_POINT
+
+
+@dataclass
+class Report:
+    pdf: Path
+    pages: int = 0
+    smallest: float = 99.0
+    small: list[str] = field(default_factory=list)
+    overlaps: list[str] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[str]:
+        return self.small + self.overlaps + self.headers
+
+
+def pages(pdf: Path) -> list[list[Word]]:
+    """Return the words of each page of a PDF."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [[Word(html.unescape(m.group(5)), *map(float, m.groups()[:4])) for m in _WORD.finditer(body)]
+            for _, _, body in _PAGE.findall(out)]
+
+
+def lines(words: list[Word]) -> list[list[Word]]:
+    """Group a page's words into lines (same top within a point), top to bottom, left to right."""
+    result: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (round(w.y0), w.x0)):
+        if result and abs(result[-1][0].y0 - w.y0) < 1.0:
+            result[-1].append(w)
+        else:
+            result.append([w])
+    return [sorted(line, key=lambda w: w.x0) for line in result]
+
+
+def overlapping(words: list[Word]) -> list[tuple[Word, Word]]:
+    """Return pairs of words whose boxes cover each other: more than a point across and 40 % of a
+    line's height (the boxes of a cell's consecutive lines touch by a point or two)."""
+    pairs = []
+    ordered = sorted(words, key=lambda w: w.y0)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1:]:
+            tall = 0.4 * min(a.y1 - a.y0, b.y1 - b.y0)
+            if b.y0 >= a.y1 - tall:
+                break
+            if min(a.x1, b.x1) - max(a.x0, b.x0) > 1.0 and min(a.y1, b.y1) - max(a.y0, b.y0) > tall:
+                pairs.append((a, b))
+    return pairs
+
+
+@dataclass(frozen=True)
+class Table:
+    """A header row of a workbook and the first words of the rows of its table."""
+
+    signature: tuple[str, ...]
+    words: frozenset[str]
+    rows: frozenset[str]
+    where: str
+
+
+def _first_word(value) -> str:
+    text = str(value).strip() if value is not None else ""
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    return text.split()[0] if text.split() else ""
+
+
+def tables(xlsx: Path) -> list[Table]:
+    """Return every table of a workbook: its header row (cells in the header fill) and its rows."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(xlsx)
+    found = []
+    for ws in book.worksheets:
+        rows = list(ws.iter_rows())
+        for r, row in enumerate(rows):
+            head = [c for c in row if c.value is not None and c.fill is not None
+                    and c.fill.fgColor is not None and c.fill.fgColor.rgb in HEADER_FILLS]
+            if len(head) < 2:
+                continue
+            body = set()
+            for below in rows[r + 1:]:
+                values = [c for c in below if c.value is not None]
+                if not values or any(c.fill.fgColor.rgb in HEADER_FILLS for c in values):
+                    break
+                body.add(_first_word(values[0].value))
+            words = frozenset(w for c in head for w in str(c.value if not isinstance(c.value, float) else
+                                                              int(c.value)).split())
+            found.append(Table(tuple(_first_word(c.value) for c in head), words, frozenset(body),
+                               f"{ws.title}!{head[0].coordinate}"))
+    return found
+
+
+def _is_header(line: list[Word], table: Table) -> bool:
+    texts = [w.text for w in line]
+    at = 0
+    for word in table.signature:
+        try:
+            at = texts.index(word, at) + 1
+        except ValueError:
+            return False
+    return texts[0] == table.signature[0]
+
+
+def check(pdf: Path, xlsx: Path | None = None) -> Report:
+    """Measure a PDF: its pages, smallest text, overlapping words and misplaced headers."""
+    report = Report(pdf)
+    known: dict[tuple[str, ...], Table] = {}
+    for t in tables(xlsx) if xlsx is not None else []:
+        # Tables with the same header (every theme's proposals) count as one: a row of any of them may follow.
+        same = known.get(t.signature)
+        known[t.signature] = t if same is None else Table(t.signature, same.words | t.words, same.rows | t.rows,
+                                                            same.where)
+    for number, words in enumerate(pages(pdf), start=1):
+        report.pages += 1
+        for w in words:
+            report.smallest = min(report.smallest, round(w.points, 1))
+        small = [w for w in words if w.points < MIN_POINTS - 0.05]
+        if small:
+            report.small.append(f"{pdf.name} page {number}: {len(small)} words under {MIN_POINTS:g} pt "
+                                f"({small[0].points:.1f} pt: {' '.join(w.text for w in small[:6])})")
+        pairs = overlapping(words)
+        if pairs:
+            a, b = pairs[0]
+            report.overlaps.append(f"{pdf.name} page {number}: {len(pairs)} overlapping words ({a.text!r} over {b.text!r})")
+        page_lines = lines(words)
+        footer_top = max((w.y0 for w in words), default=0) - 2
+        for i, line in enumerate(page_lines):
+            for table in known.values():
+                if not _is_header(line, table):
+                    continue
+                below = [ln for ln in page_lines[i + 1:] if ln[0].y0 < footer_top
+                         and not all(w.text in table.words for w in ln)]
+                first = below[0][0].text if below else ""
+                if (not below and table.rows) or (below and table.rows and first not in table.rows):
+                    what = f"above {first!r}" if below else "at the foot of the page"
+                    report.headers.append(f"{pdf.name} page {number}: the header of {table.where} stands {what}")
+                break
+    return report
+
+
+def main(argv: list[str]) -> int:
+    from spareforslag_xl.io.pdf import to_pdf
+
+    out, files = Path(argv[0]), [Path(a) for a in argv[1:]]
+    problems = 0
+    for xlsx in files:
+        (pdf,) = to_pdf([xlsx], out / xlsx.parent.name)
+        r = check(pdf, xlsx)
+        problems += len(r.problems)
+        print(f"{xlsx}: {r.pages} pages, smallest text {r.smallest:.1f} pt, {len(r.small)} pages with small text, "
+              f"{len(r.overlaps)} with overlaps, {len(r.headers)} misplaced headers")
+        for p in r.problems:
+            print("   ", p)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

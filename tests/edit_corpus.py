@@ -96,6 +96,18 @@ def rename(old: str, new: str) -> Callable[[Path], None]:
     return edit
 
 
+def broken_print_titles(path: Path) -> None:
+    """Print titles as LibreOffice writes them for a sheet it knows under another spelling: an invalid reference."""
+    def change(data: bytes) -> bytes:
+        names = ('<definedNames><definedName localSheetId="2" name="_xlnm.Print_Titles">'
+                 "&apos;m\u00e5l&apos; $1:$1</definedName></definedNames>")
+        text = re.sub(r"<definedNames>.*?</definedNames>|<definedNames/>", "", data.decode(), flags=re.S)
+        text, n = re.subn(r"(</sheets>)", lambda m: m.group(1) + names, text, count=1)
+        assert n == 1
+        return text.encode()
+    rewrite_part(path, "xl/workbook.xml", change)
+
+
 def both(*edits: Callable[[Path], None]) -> Callable[[Path], None]:
     def edit(path: Path) -> None:
         for e in edits:
@@ -203,6 +215,7 @@ CORPUS = [
     Edit("sheet in lower case", rename("Forslag", "forslag")),
     Edit("sheet with a trailing space", rename("Forslag", "Forslag ")),
     Edit("sheet name in NFD", rename("Mål", nfd("Mål"))),
+    Edit("print titles LibreOffice cannot write", broken_print_titles),
     Edit("sheet name with a non-breaking space", rename("Faste beløb", f"Faste{NBSP}beløb")),
     Edit("an old copy with a trailing space", old_copy("Forslag", "Forslag ", "F9", 8000), ("duplicate-sheet", "Forslag")),
     Edit("an old copy in lower case", old_copy("Forslag", "forslag", "F9", 8000), ("duplicate-sheet", "Forslag")),

@@ -275,3 +275,21 @@ def test_an_adopted_amount_is_a_change():
     diff = diff_plans(old, new)
     assert kinds(diff) == ["line-decision", "line-adopted"]
     assert diff.changes[1].years == {2024: (None, D(1000))}
+
+
+def test_the_diff_command_shows_a_decision_and_what_it_means(tmp_path):
+    from spareforslag_xl.model.plan import Decision
+    from tests.conftest import write_master
+
+    old = write_master(tmp_path / "foreslaaet.xlsx", sample_plan())
+    decided = with_lines(sample_plan(), lambda ls: [replace(l, decision=Decision.REJECTED)
+                                                    if (l.theme, l.number) == ("7", "1") else l for l in ls])
+    new = write_master(tmp_path / "besluttet.xlsx", decided)
+    result = CliRunner().invoke(cli, ["--lang", "en", "diff", str(old), str(new), "--json"])
+    assert result.exit_code == 1, result.output
+    import json
+
+    listed = json.loads(result.stdout)
+    assert [c["kind"] for c in listed["changes"]] == ["line-decision"]
+    rejected = next(l for l in sample_plan().lines if (l.theme, l.number) == ("7", "1"))
+    assert diff_plans(sample_plan(), decided).consequences.difference.change(2024) == rejected.amounts[2024]

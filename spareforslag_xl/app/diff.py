@@ -19,10 +19,13 @@ class Compared:
 
 
 def read_pair(old: Path, new: Path) -> tuple[tuple[Checked, object], tuple[Checked, object]]:
-    """Return both masters read, checked and computed (side by side on a machine with more than one core)."""
+    """Return both masters read, checked and computed (side by side on a machine with more than one core).
+
+    Each is computed as its build would show it: the adopted plan once it records decisions.
+    """
     from functools import partial
 
-    from spareforslag_xl.core.compute import compute
+    from spareforslag_xl.core.decisions import compute_scenario as compute
     from spareforslag_xl.io.parallel import run_pair
 
     def read_and_compute(path: Path) -> tuple[Checked, object]:

@@ -7,6 +7,7 @@ judgement about the values to ``parse``.
 
 from __future__ import annotations
 
+import io
 import re
 import warnings
 import zipfile
@@ -78,6 +79,37 @@ _COL_TAG = re.compile(rb"<(?:\w+:)?col\s[^>]*>")
 _HIDDEN = re.compile(rb'\shidden="(?:1|true)"')
 
 
+_DEFINED_NAMES = re.compile(rb"<(?:\w+:)?definedNames>.*?</(?:\w+:)?definedNames>|<(?:\w+:)?definedNames/>", re.S)
+
+
+def _load(openpyxl, source, path: Path, data_only: bool = True):
+    """Return the workbook opened read-only; one whose defined names openpyxl cannot place is opened without them.
+
+    LibreOffice writes print titles of a sheet it knows under another spelling as an invalid
+    reference (``'mål' $1:$1``), and openpyxl then refuses the whole file. The program reads
+    no defined name (print areas and titles, filters), so leaving them out changes no value.
+    """
+    try:
+        return openpyxl.load_workbook(source, read_only=True, data_only=data_only, keep_links=False)
+    except Exception as exc:
+        if "assign names" not in str(exc):
+            raise
+    return openpyxl.load_workbook(_without_defined_names(path), read_only=True, data_only=data_only, keep_links=False)
+
+
+def _without_defined_names(path: Path) -> io.BytesIO:
+    """Return a copy of the workbook in memory whose xl/workbook.xml has no defined names."""
+    copy = io.BytesIO()
+    with zipfile.ZipFile(path) as original, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as rewritten:
+        for info in original.infolist():
+            data = original.read(info)
+            if info.filename == "xl/workbook.xml":
+                data = _DEFINED_NAMES.sub(b"", data)
+            rewritten.writestr(info, data)
+    copy.seek(0)
+    return copy
+
+
 def read_workbook(path: Path, wanted: Optional[Iterable[str]]) -> RawWorkbook:
     """Return the wanted sheets (matched ignoring case and outer spaces) of the workbook at path.
 
@@ -94,7 +126,7 @@ def read_workbook(path: Path, wanted: Optional[Iterable[str]]) -> RawWorkbook:
             warnings.simplefilter("ignore")
             # A file object, so that openpyxl does not judge the file by its extension (.xls, .xlsm).
             with path.open("rb") as source:
-                book = openpyxl.load_workbook(source, read_only=True, data_only=True, keep_links=False)
+                book = _load(openpyxl, source, path)
                 try:
                     names = list(book.sheetnames)
                     same_names: list[tuple[str, ...]] = []
@@ -225,7 +257,7 @@ def _mark_uncalculated(path: Path, sheets: dict[str, RawSheet], formula_sheets: 
     import openpyxl
 
     with path.open("rb") as source:
-        book = openpyxl.load_workbook(source, read_only=True, data_only=False, keep_links=False)
+        book = _load(openpyxl, source, path, data_only=False)
         try:
             _replace_uncalculated(book, sheets, formula_sheets)
         finally:

@@ -55,6 +55,16 @@ POTENTIAL = "Identificeret potentiale"
 DISTRIBUTION = "Fordeling på afdeling"
 
 
+# -- charts ------------------------------------------------------------------------------------------
+CHART_THEMES = "Besparelse pr. år fordelt på temaer og mål ({unit})"
+CHART_DIFFERENCE = "Difference at fordele pr. afdeling ({unit})"
+CHART_DEPARTMENT = "I alt {code} pr. år og andel af målet ({unit})"
+CHART_DEPARTMENT_TOTAL = "I alt {code} pr. år ({unit})"
+CHART_CAPTION = {1: "Diagrammet viser tallene ovenfor og følger dem, når de rettes.",
+                 2: "Diagrammerne viser tallene ovenfor og følger dem, når de rettes."}
+"""Number of charts → the line under them."""
+
+
 # -- decisions -------------------------------------------------------------------------------------
 DECISION = "Beslutning"
 PROPOSED = "Foreslået"

@@ -202,7 +202,7 @@ class _Context(Frame):
         row = self._department_heading(w, f"{self.title} – oversigt over alle temaer")
 
         def theme_total(w: SheetWriter, row: int, i: int, t: ThemeResult, year: int) -> None:
-            w.amount(row, i, t.totals[year], "amount")
+            w.amount(row, i, t.totals[year], "amount_nil")
 
         rows = self._overview_table(w, row, self.result, theme_total)
         row = rows.difference + 2

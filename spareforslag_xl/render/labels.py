@@ -36,6 +36,7 @@ REST_LABEL = "Ikke fordelt"
 NOT_DISTRIBUTED = "Ikke fordelt"
 """The note of a rule that distributes nothing."""
 DIFFERENCE_SHARE = "Andel af difference"
+NOTHING_TO_SPLIT = "Intet beløb at fordele: forslagene er ikke anslået eller anslået til 0."
 
 
 def difference_label(key_name: str) -> str:

@@ -121,9 +121,9 @@ class _Context(ThemeSheets):
             sheet = self.layout.theme_sheet.get(t.theme.number)
             if sheet is not None:
                 w.formula(row, i, "=" + sheet_ref(sheet, self.layout.theme_total_row[t.theme.number], i),
-                          t.totals[year], "amount")
+                          t.totals[year], "amount_nil")
             else:
-                w.amount(row, i, t.totals[year], "amount")
+                w.amount(row, i, t.totals[year], "amount_nil")
 
         rows = self._overview_table(w, row, self.result, theme_total)
         header = rows.header

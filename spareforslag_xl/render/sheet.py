@@ -47,6 +47,7 @@ class Styles:
             "note": {"italic": True, "font_color": "#595959", "text_wrap": True},
             "amount": {"num_format": amount},
             "amount_muted": {"num_format": amount, "font_color": "#595959"},
+            "amount_nil": {"num_format": f'{amount};-{amount};"-"'},
             "amount_bold": {"num_format": amount, "bold": True, "top": 1, "bg_color": TOTAL_FILL},
             "amount_total": {"num_format": amount, "bold": True},
             "dash": {"align": "right"},

@@ -55,11 +55,25 @@ class Report:
         return self.small + self.overlaps + self.headers
 
 
+BOTTOM_MARGIN = 0.7 * 72
+"""The bottom margin every sheet prints with (render/sheet.py), in points; the footer stands in it."""
+
+
 def pages(pdf: Path) -> list[list[Word]]:
-    """Return the words of each page of a PDF."""
+    """Return the visible words of each page of a PDF."""
     out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return [[Word(html.unescape(m.group(5)), *map(float, m.groups()[:4])) for m in _WORD.finditer(body)]
-            for _, _, body in _PAGE.findall(out)]
+    return [visible([Word(html.unescape(m.group(5)), *map(float, m.groups()[:4])) for m in _WORD.finditer(body)],
+                    float(height))
+            for _, height, body in _PAGE.findall(out)]
+
+
+def visible(words: list[Word], height: float) -> list[Word]:
+    """Leave out words in the bottom margin that are not the footer's: LibreOffice draws a chart that
+    starts on the next page also on this one, clipped to the printed area, so its text is in the PDF
+    although nobody sees it. The footer is the line with 'Side' (the page number)."""
+    bottom = height - BOTTOM_MARGIN + 2
+    footer = {round(w.y0) for w in words if w.y0 > bottom - 12 and w.text == "Side"}
+    return [w for w in words if w.y1 <= bottom or round(w.y0) in footer]
 
 
 def lines(words: list[Word]) -> list[list[Word]]:

@@ -93,7 +93,10 @@ class Frame:
         w.print_setup(self.title, self.source, repeat)
 
     def _overview_table(self, w: SheetWriter, row: int, result: Result, theme_cell: ThemeCell) -> OverviewRows:
-        """Write every theme's total per year, 'I alt', 'Mål' and the difference to distribute."""
+        """Write every theme's total per year, 'I alt', 'Mål' and the difference to distribute.
+
+        A theme's total of 0 shows '-' (the style 'amount_nil'), as the document's overview has it
+        (nothing to save); the cell still holds 0, so the sums and an edit work as before."""
         header = row
         decided = f" – {ADOPTED.lower()}" if result.proposed is not None else ""
         self._year_header(w, row, f"{THEME}{decided} ({self.unit})", NOTE)

@@ -16,6 +16,7 @@ from spareforslag_xl.model.danish import format_share
 from spareforslag_xl.model.findings import Finding, count
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.core.parts import DepartmentPart, SplitPart, department_part
+from spareforslag_xl.render.charts import SMALL_CHART_ROWS, department_chart
 from spareforslag_xl.render.common import Frame, OverviewRows
 from spareforslag_xl.render.labels import (
     BASIS, DIFFERENCE_SHARE, KEYS, OVERVIEW, REST_LABEL, TOTAL, difference_label,
@@ -41,7 +42,7 @@ def department_bytes(result: Result, code: str, findings: Sequence[Finding] = ()
     errors = count(findings)[0] if forced else 0
     ctx = _Context(result, part, styles, own.name, overview.name, errors)
     overview_rows = ctx.overview_sheet(overview)
-    ctx.own_sheet(own, overview_rows)
+    ctx.own_sheet(own, overview_rows, book)
     ctx.keys_sheet(keys)
     if changes is not None:
         from spareforslag_xl.render.changes import add_department_changes
@@ -87,7 +88,7 @@ class _Context(Frame):
         return self._heading(w, title, subtitle)
 
     # -- the department's own sheet --------------------------------------------------------------
-    def own_sheet(self, w: SheetWriter, overview: OverviewRows) -> None:
+    def own_sheet(self, w: SheetWriter, overview: OverviewRows, book) -> None:
         self._columns(w)
         row = self._department_heading(w, f"{self.title} – andel for {self.code}")
         assert row == self.heading_rows
@@ -112,8 +113,13 @@ class _Context(Frame):
         w.text(self.total_row, 0, f"{TOTAL} {self.code}", "label_total")
         for i, year in enumerate(self.years, start=1):
             w.formula(self.total_row, i, self._sum_formula(i, themes_first, difference_row), self.part.total[year])
+        target = None
         if self.part.target_share is not None:
-            self._target_rows(w, self.total_row + 1)
+            target = self.total_row + 1
+            self._target_rows(w, target)
+        n = len(self.years)
+        chart = department_chart(book, w.name, self.code, header, n, self.total_row, target, self.unit)
+        w.charts(part_rows[None][0] + 2, [chart], SMALL_CHART_ROWS, n)
         w.freeze(header + 1, 1)
         self._finish(w)
 
@@ -196,7 +202,7 @@ class _Context(Frame):
         row = self._department_heading(w, f"{self.title} – oversigt over alle temaer")
 
         def theme_total(w: SheetWriter, row: int, i: int, t: ThemeResult, year: int) -> None:
-            w.amount(row, i, t.totals[year])
+            w.amount(row, i, t.totals[year], "amount_nil")
 
         rows = self._overview_table(w, row, self.result, theme_total)
         row = rows.difference + 2

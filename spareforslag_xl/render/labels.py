@@ -36,6 +36,7 @@ REST_LABEL = "Ikke fordelt"
 NOT_DISTRIBUTED = "Ikke fordelt"
 """The note of a rule that distributes nothing."""
 DIFFERENCE_SHARE = "Andel af difference"
+NOTHING_TO_SPLIT = "Intet beløb at fordele: forslagene er ikke anslået eller anslået til 0."
 
 
 def difference_label(key_name: str) -> str:
@@ -53,6 +54,16 @@ SHARE = "Andel"
 DESCRIPTION = "Beskrivelse af opgaven"
 POTENTIAL = "Identificeret potentiale"
 DISTRIBUTION = "Fordeling på afdeling"
+
+
+# -- charts ------------------------------------------------------------------------------------------
+CHART_THEMES = "Besparelse pr. år fordelt på temaer og mål ({unit})"
+CHART_DIFFERENCE = "Difference at fordele pr. afdeling ({unit})"
+CHART_DEPARTMENT = "I alt {code} pr. år og andel af målet ({unit})"
+CHART_DEPARTMENT_TOTAL = "I alt {code} pr. år ({unit})"
+CHART_CAPTION = {1: "Diagrammet viser tallene ovenfor og følger dem, når de rettes.",
+                 2: "Diagrammerne viser tallene ovenfor og følger dem, når de rettes."}
+"""Number of charts → the line under them."""
 
 
 # -- decisions -------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from spareforslag_xl.model.danish import format_share
 from spareforslag_xl.model.findings import Finding, count
 from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import Method
+from spareforslag_xl.render.charts import CHART_ROWS, difference_chart, themes_chart
 from spareforslag_xl.render.common import count_da, proposed_table, shown
 from spareforslag_xl.render.sheet import SheetWriter, Styles
 from spareforslag_xl.render.labels import (
@@ -69,7 +70,7 @@ def report_bytes(result: Result, findings: Sequence[Finding], forced: bool = Fal
     ctx = _Context(result, styles, layout, findings, forced)
     for t, w in theme_sheets:
         ctx.theme_sheet(w, t)
-    ctx.overview_sheet(overview)
+    ctx.overview_sheet(overview, book)
     ctx.departments_sheet(departments)
     ctx.keys_sheet(keys)
     ctx.checks_sheet(checks)
@@ -102,7 +103,7 @@ class _Context(ThemeSheets):
         self.forced = forced
 
     # -- Oversigt ----------------------------------------------------------------------------------
-    def overview_sheet(self, w: SheetWriter) -> None:
+    def overview_sheet(self, w: SheetWriter, book) -> None:
         s = self.plan.settings
         self._columns(w)
         row = self._heading(w, self.title, s.subtitle)
@@ -120,9 +121,9 @@ class _Context(ThemeSheets):
             sheet = self.layout.theme_sheet.get(t.theme.number)
             if sheet is not None:
                 w.formula(row, i, "=" + sheet_ref(sheet, self.layout.theme_total_row[t.theme.number], i),
-                          t.totals[year], "amount")
+                          t.totals[year], "amount_nil")
             else:
-                w.amount(row, i, t.totals[year])
+                w.amount(row, i, t.totals[year], "amount_nil")
 
         rows = self._overview_table(w, row, self.result, theme_total)
         header = rows.header
@@ -139,10 +140,22 @@ class _Context(ThemeSheets):
         def remember_rest(r: int) -> None:
             self.layout.difference_rest_row = r
 
-        self._split_rows(w, row, split, record, remember_rest)
+        row = self._split_rows(w, row, split, record, remember_rest)
         self.layout.difference_dept_row.update(record)
+        self._overview_charts(w, book, row, rows, record)
         w.freeze(header + 1, 1)
         self._finish(w)
+
+    def _overview_charts(self, w: SheetWriter, book, row: int, rows, record: dict[str, int]) -> None:
+        """The savings per year by theme against the target, and the difference per department."""
+        n = len(self.years)
+        themes = [(t.theme.number, rows.header + 1 + i) for i, t in enumerate(self.result.themes)
+                  if any(t.totals[y] for y in self.years)]
+        charts = [themes_chart(book, w.name, rows.header, n, themes, rows.target, self.unit)]
+        if record:
+            first, last = min(record.values()), max(record.values())
+            charts.append(difference_chart(book, w.name, first - 1, n, first, last, self.unit))
+        w.charts(row, charts, CHART_ROWS, self.last_col)
 
     # -- Afdelinger ------------------------------------------------------------------------------------
     def departments_sheet(self, w: SheetWriter) -> None:

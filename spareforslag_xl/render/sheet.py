@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
+from spareforslag_xl.render.labels import CHART_CAPTION
 from spareforslag_xl.render.xlsx import excel_text, footer_text
 
 HEADER_FILL = "#DDE5F0"
@@ -46,6 +47,7 @@ class Styles:
             "note": {"italic": True, "font_color": "#595959", "text_wrap": True},
             "amount": {"num_format": amount},
             "amount_muted": {"num_format": amount, "font_color": "#595959"},
+            "amount_nil": {"num_format": f'{amount};-{amount};"-"'},
             "amount_bold": {"num_format": amount, "bold": True, "top": 1, "bg_color": TOTAL_FILL},
             "amount_total": {"num_format": amount, "bold": True},
             "dash": {"align": "right"},
@@ -136,9 +138,14 @@ def width_points(width: float) -> float:
     return (width * 7 + 5) * 0.75
 
 
-def page_breaks(heights: list[float], used: set[int], page: float, repeat: float = 0.0) -> list[int]:
+def page_breaks(heights: list[float], used: set[int], page: float, repeat: float = 0.0,
+                charts: frozenset[int] = frozenset()) -> list[int]:
     """Return the rows to break pages before: a table (a run of rows without a blank one) that
-    fits on a page is not split; a longer one starts on a page of its own."""
+    fits on a page is not split; a longer one starts on a page of its own.
+
+    A longer table is left to the printing program to split, which fits rows by its own font
+    metrics, so where the page after it ends is known only roughly: a chart (a block starting at
+    one of the rows in charts), which must never be split, then starts a new page."""
     blocks, start = [], None
     for row in range(len(heights) + 1):
         if row < len(heights) and row in used:
@@ -146,17 +153,21 @@ def page_breaks(heights: list[float], used: set[int], page: float, repeat: float
         elif start is not None:
             blocks.append((start, row))
             start = None
-    breaks, filled, room, previous = [], 0.0, page, 0
+    breaks, filled, room, previous, exact = [], 0.0, page, 0, True
     for first, end in blocks:
         gap = sum(heights[previous:first])
         height = sum(heights[first:end])
         previous = end
+        if first in charts and not exact and filled > 0:
+            breaks.append(first)
+            room, filled, exact = page - repeat, height, True
+            continue
         if filled + gap + height <= room:
             filled += gap + height
             continue
         if filled > 0:
             breaks.append(first)
-            room, filled = page - repeat, 0.0
+            room, filled, exact = page - repeat, 0.0, True
             if height <= room:
                 filled = height
                 continue
@@ -164,7 +175,7 @@ def page_breaks(heights: list[float], used: set[int], page: float, repeat: float
             filled += gap
         for r in range(first, end):
             if filled + heights[r] > room and filled > 0:
-                room, filled = page - repeat, 0.0
+                room, filled, exact = page - repeat, 0.0, False
             filled += heights[r]
     return breaks
 
@@ -184,6 +195,7 @@ class SheetWriter:
         self.row_lines: dict[int, int] = {}
         self.heights: dict[int, float] = {}
         self.used_rows: set[int] = set()
+        self.chart_rows: set[int] = set()
         self.last_col = 0
 
     def column(self, first: int, last: int, width: float, style: Optional[str] = None) -> None:
@@ -297,6 +309,23 @@ class SheetWriter:
         """Add a data validation (a dropdown list or a range of allowed values) to a range of cells."""
         self._ws.data_validation(first_row, first_col, last_row, last_col, options)
 
+    def charts(self, row: int, charts: list, rows: int, last_col: int) -> int:
+        """Place charts side by side at row, sharing the width of columns 0…last_col, over rows of the
+        default height; return the row after them.
+
+        The rows count as used, so that the page plan keeps the charts whole on one page."""
+        width = sum(int(self.column_widths.get(c, 8.43) * 7 + 0.5) + 5 for c in range(last_col + 1))
+        each = width // max(len(charts), 1)
+        for n, chart in enumerate(charts):
+            chart.set_size({"width": each - (8 if len(charts) > 1 else 0), "height": int(rows * ROW_HEIGHT * 4 / 3)})
+            self._ws.insert_chart(row, 0, chart, {"x_offset": n * each, "object_position": 1})
+        # LibreOffice ignores a page break below the last cell with content: a caption under the
+        # charts keeps the break before them.
+        self._ws.write_string(row + rows, 0, CHART_CAPTION[min(len(charts), 2)], self.styles["note"])
+        self.used_rows.update(range(row, row + rows + 1))
+        self.chart_rows.add(row)
+        return row + rows + 1
+
     def comment(self, row: int, col: int, text: str, options: Optional[dict] = None) -> None:
         self._ws.write_comment(row, col, text, options)
 
@@ -329,7 +358,7 @@ class SheetWriter:
         if repeat_rows is not None:
             ws.repeat_rows(*repeat_rows)
             repeat = sum(heights[r] for r in range(repeat_rows[0], repeat_rows[1] + 1) if r < len(heights))
-        breaks = page_breaks(heights, self.used_rows, PAGE_HEIGHT * 100 / scale, repeat)
+        breaks = page_breaks(heights, self.used_rows, PAGE_HEIGHT * 100 / scale, repeat, frozenset(self.chart_rows))
         if breaks:
             ws.set_h_pagebreaks(breaks)
         ws.set_footer(

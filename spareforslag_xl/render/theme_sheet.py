@@ -16,7 +16,8 @@ from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.plan import Decision, Method, Plan, ProposalLine
 from spareforslag_xl.render.common import Frame, partial_note
 from spareforslag_xl.render.labels import (  # FTE_LABEL, REST_LABEL, TOTAL_LABEL stay importable from here
-    DECISION_TEXT, DEPARTMENT, DESCRIPTION, EXCLUDED, DISTRIBUTION, FTE_LABEL, NOT_DISTRIBUTED, NOTE, POTENTIAL, REST_LABEL, SALARY, SHARE,
+    DECISION_TEXT, DEPARTMENT, DESCRIPTION, EXCLUDED, DISTRIBUTION, FTE_LABEL, NOT_DISTRIBUTED, NOTE, NOTHING_TO_SPLIT, POTENTIAL,
+    REST_LABEL, SALARY, SHARE,
     THEME, TOTAL, TOTAL_LABEL,
 )
 from spareforslag_xl.render.sheet import SheetWriter, Styles
@@ -194,13 +195,15 @@ class ThemeSheets(Frame):
         number = t.theme.number
         w.text(row, 0, f"{DISTRIBUTION} ({self.unit})", "section")
         row += 1
-        if not t.splits:
-            w.text(row, 0, "Temaet har ingen forslag at fordele.", "note")
+        # A split without an amount (every year '-' or 0) gets no table of dashes or zeros.
+        splits = [s for s in t.splits if any(s.amounts[y] for y in self.years)]
+        if not splits:
+            w.text(row, 0, NOTHING_TO_SPLIT if t.splits else "Temaet har ingen forslag at fordele.", "note")
             return row + 2
         dept_cells: dict[str, list[int]] = {d.code: [] for d in self.departments}
         rest_cells: list[int] = []
-        for split in t.splits:
-            if len(t.splits) > 1 or split.rule is None or split.rule.method is Method.NONE or split.rule.from_year:
+        for split in splits:
+            if len(splits) > 1 or split.rule is None or split.rule.method is Method.NONE or split.rule.from_year:
                 w.text(row, 0, f"{split.label} – {split.basis}", "subsection")
                 row += 1
             elif split.rule is not None:
@@ -210,7 +213,7 @@ class ThemeSheets(Frame):
             row = self._split_rows(w, row, split, record, rest_cells.append)
             for code, r in record.items():
                 dept_cells[code].append(r)
-        if len(t.splits) == 1:
+        if len(splits) == 1:
             for code, rows in dept_cells.items():
                 if rows:
                     self.places.theme_dept_row[(number, code)] = rows[0]

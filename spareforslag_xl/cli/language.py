@@ -76,11 +76,18 @@ def confirm(question: str) -> bool:
     return answer.strip().lower() in yes_words
 
 
-
-
 class _HelpOptionPerLanguage:
     """click creates a command's --help option once and keeps it, with its help text in the
-    language of that moment; keep one per language instead."""
+    language of that moment; keep one per language instead. '[OPTIONS]' in the usage line is
+    translated when shown, too."""
+
+    @property
+    def options_metavar(self) -> str:
+        return i18n.gettext("[OPTIONS]")
+
+    @options_metavar.setter
+    def options_metavar(self, value) -> None:
+        pass
 
     def get_help_option(self, ctx):
         made = self.__dict__.setdefault("_help_options", {})
@@ -92,14 +99,6 @@ class _HelpOptionPerLanguage:
 class Command(_HelpOptionPerLanguage, click.Command):
     """A click command whose '[OPTIONS]' in the usage line is translated when shown."""
 
-    @property
-    def options_metavar(self) -> str:
-        return i18n.gettext("[OPTIONS]")
-
-    @options_metavar.setter
-    def options_metavar(self, value) -> None:
-        pass
-
 
 def command(name: str | None = None, *, help: LazyText, **kwargs):  # noqa: A002
     """click.command with a help text translated when shown (give it as lazy('...'))."""
@@ -109,14 +108,6 @@ def command(name: str | None = None, *, help: LazyText, **kwargs):  # noqa: A002
 class Group(_HelpOptionPerLanguage, click.Group):
     """The command group: chooses the language (--lang, SPAREFORSLAG_LANG, else Danish) before
     click parses anything, so that even a usage error is in the chosen language."""
-
-    @property
-    def options_metavar(self) -> str:
-        return i18n.gettext("[OPTIONS]")
-
-    @options_metavar.setter
-    def options_metavar(self, value) -> None:
-        pass
 
     @property
     def subcommand_metavar(self) -> str:

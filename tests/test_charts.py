@@ -7,6 +7,7 @@ the wrong row. The rendering with LibreOffice is checked by tests/test_print.py.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import zipfile
@@ -128,3 +129,19 @@ def test_the_charts_are_below_the_tables_they_show(seed_build):
             covered = [c.coordinate for row in ws.iter_rows(min_row=first + 1, max_row=end) for c in row
                        if c.value is not None]
             assert covered == [], xlsx.name
+
+
+def test_no_chart_without_a_series():
+    """Excel (and xlsxwriter) refuse a chart without a series: nothing to show gives no chart."""
+    import xlsxwriter
+
+    from spareforslag_xl.render.charts import department_chart, difference_chart, themes_chart
+
+    book = xlsxwriter.Workbook(io.BytesIO(), {"in_memory": True})
+    assert themes_chart(book, "Oversigt", 5, 4, [], 9, "1.000 kr.") is None
+    assert themes_chart(book, "Oversigt", 5, 0, [("1", 6)], 9, "1.000 kr.") is None
+    assert difference_chart(book, "Oversigt", 20, 0, 21, 26, "1.000 kr.") is None
+    assert difference_chart(book, "Oversigt", 20, 4, 21, 20, "1.000 kr.") is None
+    assert department_chart(book, "MSB", "MSB", 5, 0, 20, None, "1.000 kr.") is None
+    assert book.charts == []
+    book.close()

@@ -52,7 +52,12 @@ def _target_line(book, name: list, categories: list, values: list):
 
 def themes_chart(book, sheet: str, header: int, years: int, themes: Sequence[tuple[str, int]], target: int,
                  unit: str):
-    """The savings per year stacked by theme (theme number, row of its total) against the target row."""
+    """The savings per year stacked by theme (theme number, row of its total) against the target row.
+
+    None without a theme or a year to show: Excel (and xlsxwriter) refuse a chart without a series.
+    """
+    if not themes or years < 1:
+        return None
     chart = book.add_chart({"type": "column", "subtype": "stacked"})
     categories = _range(sheet, header, 1, years)
     for i, (number, row) in enumerate(themes):
@@ -65,7 +70,12 @@ def themes_chart(book, sheet: str, header: int, years: int, themes: Sequence[tup
 
 
 def difference_chart(book, sheet: str, header: int, years: int, first: int, last: int, unit: str):
-    """The difference to distribute, one group of columns per department (rows first…last), one column a year."""
+    """The difference to distribute, one group of columns per department (rows first…last), one column a year.
+
+    None without a department or a year to show.
+    """
+    if years < 1 or last < first:
+        return None
     chart = book.add_chart({"type": "column"})
     for i in range(years):
         chart.add_series({"name": [sheet, header, 1 + i], "categories": [sheet, first, 0, last, 0],
@@ -77,7 +87,10 @@ def difference_chart(book, sheet: str, header: int, years: int, first: int, last
 
 def department_chart(book, sheet: str, code: str, header: int, years: int, total: int, target: Optional[int],
                      unit: str):
-    """A department's total per year (columns) against its share of the target (a line), when it has one."""
+    """A department's total per year (columns) against its share of the target (a line), when it has one;
+    None without a year to show."""
+    if years < 1:
+        return None
     chart = book.add_chart({"type": "column"})
     categories = _range(sheet, header, 1, years)
     chart.add_series({"name": f"{TOTAL} {code}", "categories": categories, "values": _range(sheet, total, 1, years),

@@ -119,7 +119,8 @@ class _Context(Frame):
             self._target_rows(w, target)
         n = len(self.years)
         chart = department_chart(book, w.name, self.code, header, n, self.total_row, target, self.unit)
-        w.charts(part_rows[None][0] + 2, [chart], SMALL_CHART_ROWS, n)
+        if chart is not None:
+            w.charts(part_rows[None][0] + 2, [chart], SMALL_CHART_ROWS, n)
         w.freeze(header + 1, 1)
         self._finish(w)
 

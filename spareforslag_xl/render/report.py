@@ -151,12 +151,11 @@ class _Context(ThemeSheets):
         n = len(self.years)
         themes = [(t.theme.number, rows.header + 1 + i) for i, t in enumerate(self.result.themes)
                   if any(t.totals[y] for y in self.years)]
-        charts = []
-        if themes:  # a chart without a series is refused by Excel (and by xlsxwriter)
-            charts.append(themes_chart(book, w.name, rows.header, n, themes, rows.target, self.unit))
+        charts = [themes_chart(book, w.name, rows.header, n, themes, rows.target, self.unit)]
         if record:
             first, last = min(record.values()), max(record.values())
             charts.append(difference_chart(book, w.name, first - 1, n, first, last, self.unit))
+        charts = [c for c in charts if c is not None]
         if charts:
             w.charts(row, charts, CHART_ROWS, self.last_col)
 

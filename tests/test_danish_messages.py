@@ -185,7 +185,7 @@ DANISH = {
         'Skriv alle nøglens andele på samme måde.'),
     'share-percent-points': ('Nøgler!C9',
         "5 af andelene i nøglen 'Lønforhandlinger' er skrevet som procentpoint (Nøgler!C9, Nøgler!C10, Nøgler!C11 …); de blev læst som procent (fx 16 som 16,0 %).",
-        'Formatér cellerne i Andel som procent (0,0%), og skriv 28,4 for 28,4 %.'),
+        'Formatér cellerne i Andel som procent (0,0 %), og skriv 28,4 for 28,4 %.'),
     'sheet-too-large': ('Forslag',
         'fanen har flere end Excels 1.048.576 rækker eller 16.384 kolonner; kun delen inden for grænserne blev læst.',
         'Fjern rækkerne eller kolonnerne uden for Excels grænser.'),

@@ -77,7 +77,7 @@ def test_master_explains_itself(master):  # a master without decisions: no decis
     keys = book[L.KEYS.name]
     assert {str(dv.sqref): dv.formula1 for dv in keys.data_validations.dataValidation}["B2:B2001"] == \
         "'Afdelinger'!$A$2:$A$2000"
-    assert keys["C2"].number_format == "0.0%"
+    assert keys["C2"].number_format == "0.0 %"
     assert lines.column_dimensions["C"].width > 40
 
 

@@ -116,12 +116,18 @@ def _guide(book, styles: Styles, plan: Plan, example: bool, decisions: bool) -> 
     w.print_setup(L.GUIDE, "", None)
 
 
+def _figures(lay: L.SheetLayout, h) -> bool:
+    """Whether the column of header h holds figures (a year, an adopted amount, a numeric field)."""
+    return not isinstance(h, str) or lay.column(h).numeric
+
+
 def _header(w: SheetWriter, lay: L.SheetLayout, years: Sequence[int], decisions: bool = False) -> list:
     """Write the header row; return the field names (and years) of the columns in order."""
     headers = L.fields_in_order(lay, tuple(years), decisions)
     for col, h in enumerate(headers):
         width = lay.column(h).width if isinstance(h, str) else 11
-        w.column(col, col, width, "text_wrap" if isinstance(h, str) and width >= 40 else None)
+        side = isinstance(h, str) and not lay.column(h).numeric and col > 0 and _figures(lay, headers[col - 1])
+        w.column(col, col, width, "text_wrap" if isinstance(h, str) and width >= 40 else None, side=side)
         if isinstance(h, int):
             w.number(0, col, h, "header_num")
         elif isinstance(h, tuple):
@@ -149,7 +155,7 @@ def _settings(book, styles: Styles, plan: Plan) -> SheetWriter:
         w.text(row, 0, name)
         value = values[name]
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-            w.number(row, 1, value, "text")
+            w.number(row, 1, value, "number_left")  # like the texts of the same column
         else:
             w.text(row, 1, value or "", "text_wrap")
         w.text(row, 2, L.SETTING_HELP[name], "note")

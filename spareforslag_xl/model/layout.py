@@ -23,6 +23,8 @@ class Column:
     width: int = 12
     decision: bool = False
     """A column of the decisions: written by ``init`` and for plans with decisions, read always."""
+    numeric: bool = False
+    """A column of figures (a number, a share, a year): printed at the cell's right edge."""
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,7 @@ KEYS = SheetLayout(
     (
         Column("name", "Nøgle", "Nøglens navn, fx 'Administrativ fordelingsnøgle'.", True, 34),
         Column("department", "Afdeling", "Afdelingens kode (fra arket Afdelinger).", True, 10),
-        Column("share", "Andel", "Afdelingens andel i procent, fx 28,4 %.", True, 10),
+        Column("share", "Andel", "Afdelingens andel i procent, fx 28,4 %.", True, 10, numeric=True),
         Column("note", "Bemærkning", "Fri tekst.", False, 40),
     ),
 )
@@ -155,13 +157,13 @@ THEMES = SheetLayout(
     "Temaer",
     "Én række pr. tema i den rækkefølge, oversigten skal vise dem.",
     (
-        Column("number", "Nr", "Temaets nummer, fx 7.", True, 6),
+        Column("number", "Nr", "Temaets nummer, fx 7.", True, 6, numeric=True),
         Column("title", "Titel", "Temaets titel.", True, 48),
         Column("status", "Status", "Note til oversigten, fx '(temaet er slået ind under tema 8)'.", False, 30),
         Column("method", "Fordeling", "Hvordan temaets beløb fordeles på afdelinger: " + METHOD_HELP, False, 14),
         Column("key", "Nøgle", "Nøglens navn, når Fordeling er 'Nøgle'.", False, 30),
-        Column("from_year", "Fra år", "Første år der fordeles; tidligere år vises som 'Ikke fordelt' (valgfri).", False, 8),
-        Column("salary", "Gns. løn", "Temaets egen gennemsnitsløn til årsværk (valgfri; ellers Indstillinger).", False, 10),
+        Column("from_year", "Fra år", "Første år der fordeles; tidligere år vises som 'Ikke fordelt' (valgfri).", False, 8, numeric=True),
+        Column("salary", "Gns. løn", "Temaets egen gennemsnitsløn til årsværk (valgfri; ellers Indstillinger).", False, 10, numeric=True),
         Column("description", "Beskrivelse af opgaven", "Temaets beskrivelse (vises i rapporten).", False, 50),
         Column("potential_text", "Identificeret potentiale", "Tekst om det identificerede potentiale.", False, 50),
         Column("distribution_text", "Fordeling på afdeling", "Tekst om hvordan temaet fordeles.", False, 50),
@@ -175,13 +177,13 @@ LINES = SheetLayout(
     "Ét forslag (linje i 'Identificeret potentiale') pr. række med et beløb pr. år. "
     "Tom celle eller '-' betyder ikke estimeret; 0 betyder nul.",
     (
-        Column("theme", "Tema", "Temaets nummer (fra arket Temaer).", True, 6),
-        Column("number", "Nr", "Forslagets nummer i temaet (valgfri, men nødvendig for faste beløb pr. forslag).", False, 6),
+        Column("theme", "Tema", "Temaets nummer (fra arket Temaer).", True, 6, numeric=True),
+        Column("number", "Nr", "Forslagets nummer i temaet (valgfri, men nødvendig for faste beløb pr. forslag).", False, 6, numeric=True),
         Column("title", "Forslag", "Forslagets titel.", True, 48),
         Column("kind", "Type", "A (inden for afdelingen) eller T (på tværs) (valgfri).", False, 6),
         Column("method", "Fordeling", "Tom = som temaet. Ellers " + METHOD_HELP, False, 14),
         Column("key", "Nøgle", "Nøglens navn, når Fordeling er 'Nøgle'.", False, 30),
-        Column("from_year", "Fra år", "Første år der fordeles (valgfri).", False, 8),
+        Column("from_year", "Fra år", "Første år der fordeles (valgfri).", False, 8, numeric=True),
         Column("note", "Bemærkning", "Fri tekst.", False, 30),
         Column("decision", "Beslutning", "Beslutningen om forslaget: " + DECISION_HELP
                + " Tom = temaets beslutning, ellers foreslået.", False, 14, decision=True),
@@ -200,8 +202,8 @@ FIXED = SheetLayout(
     "Faste beløb pr. afdeling og år for et tema (Nr tom) eller et forslag (Nr udfyldt), "
     "når Fordeling er 'Faste beløb'. Beløbene skal give temaets eller forslagets beløb.",
     (
-        Column("theme", "Tema", "Temaets nummer.", True, 6),
-        Column("line", "Nr", "Forslagets nummer; tom for hele temaet.", False, 6),
+        Column("theme", "Tema", "Temaets nummer.", True, 6, numeric=True),
+        Column("line", "Nr", "Forslagets nummer; tom for hele temaet.", False, 6, numeric=True),
         Column("department", "Afdeling", "Afdelingens kode.", True, 10),
         Column("note", "Bemærkning", "Fri tekst.", False, 30),
     ),

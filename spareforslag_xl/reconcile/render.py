@@ -50,6 +50,8 @@ COLUMNS = (("Niveau", 13), ("Afdeling", 8), ("Tema", 24), ("År", 5), ("Grundark
            ("Officielt − grundark", 10), ("Status", 13), ("Officiel celle", 14),
            ("Værdi i officielt ark", 10), ("Bemærkning", 30))
 MASTER_COL, OFFICIAL_COL, DIFF_COL, RAW_COL = 4, 5, 6, 9
+SIDE_COLS = (DIFF_COL + 1, RAW_COL + 1)
+"""The text columns right of figures (indented, so that they do not run into them)."""
 COUNTS = (("Sammenlignet", None), ("Stemmer", (Status.AGREES, Status.ZERO_ABSENT)),
           ("Inden for tolerancen", (Status.WITHIN_TOLERANCE,)), ("Afviger", (Status.DIFFERS,)),
           ("Mangler i officielt", (Status.ONLY_MASTER,)), ("Kun i officielt", (Status.ONLY_OFFICIAL,)),
@@ -188,7 +190,7 @@ class _Context:
     # -- Forskelle and one sheet per level ---------------------------------------------------------------
     def lines_sheet(self, w: SheetWriter, title: str, lines: Sequence[Line], empty: str) -> None:
         for col, (_name, width) in enumerate(COLUMNS):
-            w.column(col, col, width)
+            w.column(col, col, width, side=col in SIDE_COLS)
         row = self._heading(w, title)
         header = row
         for col, (name, _width) in enumerate(COLUMNS):

@@ -11,6 +11,8 @@ from spareforslag_xl.render.sheet import SheetWriter, Styles
 SHEET = AUDIT
 HEADERS = ("Vurdering", "Klasse", "Linje", "Tema", "Hvad", "År", "Dokumentet viser", "Genberegnet", "Forklaring")
 _WIDTHS = (13, 18, 6, 5, 24, 8, 12, 11, 50)
+_SIDE = ("Hvad", "Forklaring")
+"""The text columns right of figures (indented, so that they do not run into them)."""
 _STYLE = {Verdict.DISAGREEMENT: "error", Verdict.ROUNDING: "warning", Verdict.INFO: "text_wrap"}
 
 
@@ -19,7 +21,7 @@ def audit_sheet(items: Sequence[AuditItem], figures: int):
     def write(book, styles: Styles, layout) -> None:
         w = SheetWriter(book.add_worksheet(SHEET), styles)
         for col, width in enumerate(_WIDTHS):
-            w.column(col, col, width)
+            w.column(col, col, width, side=HEADERS[col] in _SIDE)
         w.text(0, 0, "Dokumentets egne tal sammenholdt med genberegningen", "title")
         counts = {s: sum(1 for i in items if i.severity is s) for s in Verdict}
         n = {s: counts[s] for s in Verdict}

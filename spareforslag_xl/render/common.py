@@ -66,12 +66,14 @@ class Frame:
             row += 1
         return row + 2
 
-    def _year_header(self, w: SheetWriter, row: int, label: str, last: str = "") -> None:
+    def _year_header(self, w: SheetWriter, row: int, label: str, last: str = "", figures: bool = False) -> None:
+        """The header of a table with years; last heads the side column, over its figures
+        (right-aligned, like them) when figures is true, else over its texts."""
         w.text(row, 0, label, "header")
         for i, year in enumerate(self.years, start=1):
             w.number(row, i, year, "header_num")
         if last:
-            w.text(row, self.last_col, last, "header")
+            w.text(row, self.last_col, last, "header_num" if figures else "header")
 
     def _sum_formula(self, col: int, first: int, last: int) -> str:
         return f"=SUM({cell(first, col)}:{cell(last, col)})"
@@ -86,7 +88,7 @@ class Frame:
         note = max(MIN_NOTE_WIDTH, NOTE_WIDTH - (spare - (LABEL_WIDTH - label)))
         w.column(0, 0, label)
         w.column(1, len(self.years), YEAR_WIDTH)
-        w.column(self.last_col, self.last_col, note)
+        w.column(self.last_col, self.last_col, note, side=True)
 
     def _finish(self, w: SheetWriter, repeat: Optional[tuple[int, int]] = None) -> None:
         w.apply_heights()

@@ -218,7 +218,7 @@ class _Context(Frame):
     # -- Nøgler ------------------------------------------------------------------------------------
     def keys_sheet(self, w: SheetWriter) -> None:
         for col, width in enumerate((34, 14, 12, 70)):
-            w.column(col, col, width)
+            w.column(col, col, width, side=col == 3)
         row = self._heading(w, f"Fordelingsnøgler for {self.code}", self.title)
         headers = ("Nøgle", f"Andel for {self.code}", "Nøglens sum", "Anvendt til")
         for col, h in enumerate(headers):

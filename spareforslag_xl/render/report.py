@@ -281,7 +281,7 @@ class _Context(ThemeSheets):
     def keys_sheet(self, w: SheetWriter) -> None:
         w.column(0, 0, 34)
         w.column(1, 1, 10)
-        w.column(2, 2, 70)
+        w.column(2, 2, 70, side=True)
         row = self._heading(w, "Fordelingsnøgler", self.title)
         used = _key_usage(self.result)
         names = {d.code: d.name for d in self.departments}

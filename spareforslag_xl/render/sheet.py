@@ -22,6 +22,11 @@ def amount_format(decimals: int) -> str:
 BASE_FORMAT = {"font_name": "Calibri", "font_size": 10, "valign": "top"}
 """The font and alignment every format starts from."""
 
+INDENTED = "_indented"
+"""The suffix of a style's indented variant (Styles.indented)."""
+SHARE_FORMAT = "0.0 %"
+"""Shares as the document writes them: one decimal and a space before the sign (28,4 %)."""
+
 
 class Styles:
     """Every cell format of one workbook, created once (xlsxwriter formats are per workbook)."""
@@ -38,6 +43,7 @@ class Styles:
             "header": {"bold": True, "bg_color": HEADER_FILL, "bottom": 1, "text_wrap": True},
             "header_num": {"bold": True, "bg_color": HEADER_FILL, "bottom": 1, "align": "right"},
             "text": {},
+            "number_left": {"align": "left"},
             "text_wrap": {"text_wrap": True},
             "bold": {"bold": True},
             "italic": {"italic": True, "text_wrap": True},
@@ -53,9 +59,10 @@ class Styles:
             "dash": {"align": "right"},
             "dash_bold": {"align": "right", "bold": True, "top": 1, "bg_color": TOTAL_FILL},
             "label_total": {"bold": True, "top": 1, "bg_color": TOTAL_FILL},
-            "share": {"num_format": "0.0%"},
-            "share_bold": {"num_format": "0.0%", "bold": True, "top": 1, "bg_color": TOTAL_FILL},
-            "share_warn": {"num_format": "0.0%", "bold": True, "top": 1, "bg_color": WARN_FILL},
+            "share": {"num_format": SHARE_FORMAT},
+            "share_bold": {"num_format": SHARE_FORMAT, "bold": True, "top": 1, "bg_color": TOTAL_FILL},
+            "share_warn": {"num_format": SHARE_FORMAT, "bold": True, "top": 1, "bg_color": WARN_FILL},
+            "share_warn_plain": {"num_format": SHARE_FORMAT, "bg_color": WARN_FILL},
             "fte": {"num_format": "0.00"},
             "decimal": {"num_format": "#,##0.0###"},
             "fte_label": {"italic": True},
@@ -68,10 +75,22 @@ class Styles:
             "ok": {"bg_color": OK_FILL},
             "description": {"text_wrap": True, "valign": "top"},
         }
+        self._spec = spec
         self._formats = {name: book.add_format({**BASE_FORMAT, **props}) for name, props in spec.items()}
 
     def __getitem__(self, name: str):
         return self._formats[name]
+
+    def indented(self, name: str) -> str:
+        """Return the name of the style's indented variant (created once, when first asked for):
+        text in a column right of figures starts a little in, so that it never runs into them."""
+        props = self._spec.get(name)
+        if props is None or "num_format" in props or props.get("align", "left") != "left" or props.get("indent"):
+            return name
+        variant = name + INDENTED
+        if variant not in self._formats:
+            self.add(variant, {**props, "align": "left", "indent": 1})
+        return variant
 
     def decision_styles(self) -> None:
         """Add the styles of lines left out of a decided plan (struck through, grey), once per workbook.
@@ -87,6 +106,7 @@ class Styles:
         """Register a new format under name: props on top of the base font and alignment."""
         if name in self._formats:
             raise ValueError(f"the style {name!r} exists already")
+        self._spec[name] = props
         self._formats[name] = self._book.add_format({**BASE_FORMAT, **props})
 
 
@@ -96,7 +116,7 @@ LINE_HEIGHT = 13.0
 """Points per line of 10 pt text; rows with wrapped text get a multiple of it."""
 ROW_HEIGHT = 15.0
 """The height of a row without a height of its own (xlsxwriter's default)."""
-STYLE_HEIGHT = {"title": 22.0, "subtitle": 17.0, "section": 18.0, "banner": 30.0}
+STYLE_HEIGHT = {"title": 24.0, "subtitle": 17.0, "section": 18.0, "banner": 30.0}
 """Rows with larger text need more than the default height, or they touch the row below."""
 CHARS_PER_WIDTH = 1.05
 """Characters of 10 pt text per unit of column width, on the safe side (LibreOffice's Carlito)."""
@@ -196,13 +216,22 @@ class SheetWriter:
         self.heights: dict[int, float] = {}
         self.used_rows: set[int] = set()
         self.chart_rows: set[int] = set()
+        self.side_columns: set[int] = set()
         self.last_col = 0
 
-    def column(self, first: int, last: int, width: float, style: Optional[str] = None) -> None:
-        """Set the width of columns before writing, so that wrapped text can be measured."""
+    def column(self, first: int, last: int, width: float, style: Optional[str] = None, side: bool = False) -> None:
+        """Set the width of columns before writing, so that wrapped text can be measured.
+
+        A side column stands right of figures (a note, a basis, a name after a share): its text
+        is indented, so that 'Bemærkning' never reads as part of the year before it."""
         self._ws.set_column(first, last, width, self.styles[style] if style else None)
         for col in range(first, last + 1):
             self.column_widths[col] = width
+            if side:
+                self.side_columns.add(col)
+
+    def _style(self, col: int, style: str) -> str:
+        return self.styles.indented(style) if col in self.side_columns else style
 
     def _used(self, row: int, col: int, style: Optional[str] = None) -> None:
         self.used_rows.add(row)
@@ -212,9 +241,12 @@ class SheetWriter:
             self.heights[row] = max(self.heights.get(row, 0), STYLE_HEIGHT[style])
 
     def _wrap(self, row: int, col: int, text: str, style: str, span: float = 0) -> None:
-        self._used(row, col, style)
+        base = style.removesuffix(INDENTED)
+        self._used(row, col, base)
         width = span or self.column_widths.get(col)
-        if style in WRAPPING and width and text:
+        if width and base != style:
+            width -= 2  # the indent
+        if base in WRAPPING and width and text:
             lines = wrapped_lines(text, width)
             if lines > self.row_lines.get(row, 1):
                 self.row_lines[row] = lines
@@ -239,6 +271,7 @@ class SheetWriter:
     def text(self, row: int, col: int, value: str, style: str = "text") -> None:
         """Write value as a text cell, whatever it looks like ('=1+1', 'http://…' stay text)."""
         text = excel_text(value or "")
+        style = self._style(col, style)
         if text:
             self._ws.write_string(row, col, text, self.styles[style])
             self._wrap(row, col, text, style)

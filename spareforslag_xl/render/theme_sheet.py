@@ -12,7 +12,7 @@ from typing import Callable, Optional, Protocol
 
 from spareforslag_xl.core.compute import Result, Split, ThemeResult
 from spareforslag_xl.core.decisions import counts
-from spareforslag_xl.model.danish import format_danish
+from spareforslag_xl.model.danish import format_danish, format_share
 from spareforslag_xl.model.plan import Decision, Method, Plan, ProposalLine
 from spareforslag_xl.render.common import Frame, partial_note
 from spareforslag_xl.render.labels import (  # FTE_LABEL, REST_LABEL, TOTAL_LABEL stay importable from here
@@ -54,7 +54,7 @@ class ThemeSheets(Frame):
         """Write a split as a table (department rows, 'Ikke fordelt', 'I alt'); return the next row."""
         keyed = split.key is not None and split.rule is not None and split.rule.method is Method.KEY
         distributed = split.rule is not None and split.rule.method is not Method.NONE
-        self._year_header(w, row, f"{DEPARTMENT} ({self.unit})", SHARE if keyed else "")
+        self._year_header(w, row, f"{DEPARTMENT} ({self.unit})", SHARE if keyed else "", figures=True)
         first = row + 1
         row = first
         share_sum = Decimal(0)
@@ -76,7 +76,7 @@ class ThemeSheets(Frame):
                 w.amount(row, i, split.rest[year] if split.amounts[year] is not None else None)
             if keyed and not split.key.complete:
                 share_sum += 1 - split.key.total
-                w.number(row, self.last_col, 1 - split.key.total, "share")
+                w.number(row, self.last_col, 1 - split.key.total, "share_warn_plain")
             if rest_record is not None:
                 rest_record(row)
             row += 1
@@ -88,8 +88,13 @@ class ThemeSheets(Frame):
                 whole = sum((split.parts[c][year] for c in split.parts), Decimal(0)) + split.rest[year]
             w.formula(row, i, f'=IF(COUNT({rng})=0,"-",SUM({rng}))', whole)
         if keyed:
-            w.formula(row, self.last_col, self._sum_formula(self.last_col, first, row - 1), share_sum,
-                      "share_bold" if split.key.complete else "share_warn")
+            # With the rest shown as 'Ikke fordelt' the shares add up to 100 %: the total is not the
+            # problem, the rest is, so that is the cell marked, and a line under the table says why.
+            w.formula(row, self.last_col, self._sum_formula(self.last_col, first, row - 1), share_sum, "share_bold")
+            if not split.key.complete:
+                row += 1
+                w.text(row, 0, f"Nøglen '{split.key.name}' summer til {format_share(split.key.total)}, ikke 100 %: "
+                       f"resten ({format_share(1 - split.key.total)}) står som '{REST_LABEL}'.", "note")
         return row + 2
 
     # -- Tema N ----------------------------------------------------------------------------------
@@ -135,7 +140,7 @@ class ThemeSheets(Frame):
         if t.salary is not None:
             w.number(row, 1, t.salary, "amount")
             source = "temaets egen" if th.salary is not None else "fælles (Indstillinger)"
-            w.text(row, 2, source, "note")
+            w.text(row, 2, source, w.styles.indented("note"))
         else:
             w.text(row, 1, "ikke angivet", "note")
         row += 2

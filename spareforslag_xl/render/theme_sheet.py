@@ -14,6 +14,7 @@ from spareforslag_xl.core.compute import Result, Split, ThemeResult
 from spareforslag_xl.core.decisions import counts
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.plan import Decision, Method, Plan, ProposalLine
+from spareforslag_xl.model.texts import text_parts
 from spareforslag_xl.render.common import Frame, partial_note
 from spareforslag_xl.render.labels import (  # FTE_LABEL, REST_LABEL, TOTAL_LABEL stay importable from here
     DECISION_TEXT, DEPARTMENT, DESCRIPTION, EXCLUDED, DISTRIBUTION, FTE_LABEL, NOT_DISTRIBUTED, NOTE, NOTHING_TO_SPLIT, POTENTIAL,
@@ -148,8 +149,14 @@ class ThemeSheets(Frame):
                 continue
             w.text(row, 0, heading, "section")
             row += 1
-            for paragraph in [p for p in text.split("\n\n") if p.strip()]:
-                w.paragraph(row, 0, self.last_col, paragraph.strip())
+            after_paragraph = False
+            for part in text_parts(text):
+                if part.heading:
+                    row += 1 if after_paragraph else 0  # a blank row above a sub-heading that follows a paragraph
+                    w.paragraph(row, 0, self.last_col, part.text, "subsection")
+                else:
+                    w.paragraph(row, 0, self.last_col, part.text)
+                after_paragraph = not part.heading
                 row += 1
             row += 1
         w.freeze(header + 1, 1)

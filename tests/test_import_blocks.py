@@ -70,7 +70,7 @@ def test_paragraphs_sub_headings_and_bullets():
              "Der er identificeret 37 forslag, heraf:", "", "- 13 som der kan arbejdes med.", "- 24 forslag.",
              "", "*Opgjort i antal årsværk*  ", "(årsværk = besparelse / gns. løn)"]
     assert blocks_text(split_blocks(lines)) == (
-        "Er der mulighed for besparelser?\n\nGod kommunikation er vigtig og koster.\n\n"
+        "# Er der mulighed for besparelser?\n\nGod kommunikation er vigtig og koster.\n\n"
         "Der er identificeret 37 forslag, heraf:\n\n- 13 som der kan arbejdes med.\n- 24 forslag.\n\n"
         "Opgjort i antal årsværk\n(årsværk = besparelse / gns. løn)")
 

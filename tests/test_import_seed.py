@@ -132,9 +132,9 @@ def test_lines(plan):
 def test_texts(plan):
     themes = {t.number: t for t in plan.themes}
     assert themes["3"].description.startswith(
-        "Er der mulighed for besparelser og effektiviseringer på kommunikationsområdet?\n\nGod og målrettet")
+        "# Er der mulighed for besparelser og effektiviseringer på kommunikationsområdet?\n\nGod og målrettet")
     assert "- 13 som der umiddelbart kan arbejdes videre med, jf. tabel.\n- 24 forslag" in themes["4"].description
-    assert "\n\nVidere proces\n\nEn række af de identificerede forslag" in themes["4"].description
+    assert "\n\n# Videre proces\n\nEn række af de identificerede forslag" in themes["4"].description
     assert "- AI, Automatisering og RPA – F.eks." in themes["7"].description
     assert "Baggrundsanalysen med anbefalinger kan tilgås her: LINK." in themes["7"].description
     assert themes["6"].potential_text.split("\n\n")[1].startswith('"vigtigt at bemærke')

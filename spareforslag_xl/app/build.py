@@ -56,6 +56,7 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     """
     from spareforslag_xl.core.decisions import compute_scenario
     from spareforslag_xl.core.filenames import WORKBOOK_FOLDER, select
+    from spareforslag_xl.core.stated_fte import fte_differences
     from spareforslag_xl.io.archive import LOG as ARCHIVE_LOG
     from spareforslag_xl.io.output import inside, write_all
     from spareforslag_xl.io.parallel import render_all
@@ -71,8 +72,10 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     kept, diff = _history(master, out_dir, checked.plan, result, since, scenario)
     t1 = clock()
     extras = _document_audit(checked.stated, result.proposed or result) + _changes(diff)  # the document states the proposals
+    # The FTE notes explain the figures the theme sheets show: those of the plan shown (the scenario).
     jobs = [(inside(out_dir, report_name(Path(master))),
-             partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=extras))]
+             partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=extras,
+                     fte_differences=fte_differences(result, checked.stated)))]
     jobs += workbook_jobs(result, out_dir / WORKBOOK_FOLDER, chosen, checked.findings, bool(blocking), diff)
     cells = len(checked.plan.lines) * len(checked.plan.years) * (len(chosen) + 1) * 2
     rendered = render_all([render for _, render in jobs], cells, progress)

@@ -1,6 +1,7 @@
 """Turns Markdown prose into the plain text a master cell holds.
 
-Paragraphs are separated by a blank line; a sub-heading becomes a paragraph of its own;
+Paragraphs are separated by a blank line; a sub-heading becomes a line of its own marked
+'# ' (``model/texts.py``: '### Videre proces' → '# Videre proces'), the report's sub-heading;
 bullet lines stay one per line with '- '; emphasis markers (``**``, ``*``, ``_``, ``<b>``)
 are dropped, escaped characters (``\\*``) kept, and links keep their text.
 """
@@ -11,6 +12,7 @@ import re
 from typing import Iterable
 
 from spareforslag_xl.importer.blocks import Block, Heading, Paragraph
+from spareforslag_xl.model.texts import heading_line
 
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _STAR_BULLET = re.compile(r"^(\s*)[*+•]\s+")
@@ -57,13 +59,14 @@ def paragraph_text(paragraph: Paragraph) -> str:
 
 
 def blocks_text(blocks: Iterable[Block]) -> str:
-    """Return the prose of blocks (paragraphs and sub-headings) separated by blank lines."""
+    """Return the prose of blocks (paragraphs and '# ' sub-headings) separated by blank lines."""
     parts = []
     for block in blocks:
         if isinstance(block, Paragraph):
             text = paragraph_text(block)
         elif isinstance(block, Heading):
-            text = plain(block.text)
+            title = plain(block.text)
+            text = heading_line(title) if title else ""
         else:
             continue
         if text:

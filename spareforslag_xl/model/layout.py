@@ -153,6 +153,10 @@ def adopted_header(year: int) -> str:
     return f"{ADOPTED_PREFIX} {year}"
 
 
+TEXT_HELP = ("Afsnit adskilles af en tom linje; en linje for sig, der begynder med '# ' (fx '# Videre proces'), "
+             "er en underoverskrift.")
+"""How a theme's texts are written: the rule of model/texts.py, for the person editing the master."""
+
 THEMES = SheetLayout(
     "Temaer",
     "Én række pr. tema i den rækkefølge, oversigten skal vise dem.",
@@ -164,9 +168,10 @@ THEMES = SheetLayout(
         Column("key", "Nøgle", "Nøglens navn, når Fordeling er 'Nøgle'.", False, 30),
         Column("from_year", "Fra år", "Første år der fordeles; tidligere år vises som 'Ikke fordelt' (valgfri).", False, 8, numeric=True),
         Column("salary", "Gns. løn", "Temaets egen gennemsnitsløn til årsværk (valgfri; ellers Indstillinger).", False, 10, numeric=True),
-        Column("description", "Beskrivelse af opgaven", "Temaets beskrivelse (vises i rapporten).", False, 50),
-        Column("potential_text", "Identificeret potentiale", "Tekst om det identificerede potentiale.", False, 50),
-        Column("distribution_text", "Fordeling på afdeling", "Tekst om hvordan temaet fordeles.", False, 50),
+        Column("description", "Beskrivelse af opgaven", "Temaets beskrivelse (vises i rapporten). " + TEXT_HELP, False, 50),
+        Column("potential_text", "Identificeret potentiale", "Tekst om det identificerede potentiale. " + TEXT_HELP,
+               False, 50),
+        Column("distribution_text", "Fordeling på afdeling", "Tekst om hvordan temaet fordeles. " + TEXT_HELP, False, 50),
         Column("decision", "Beslutning", "Beslutningen for hele temaet (valgfri): " + DECISION_HELP
                + " Et forslags egen beslutning går forud.", False, 14, decision=True),
     ),

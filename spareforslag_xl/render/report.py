@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Callable, Optional, Sequence
 
 from spareforslag_xl.core.compute import Result, Split, ThemeResult
+from spareforslag_xl.core.stated_fte import FteDifferences
 from spareforslag_xl.model.danish import format_share
 from spareforslag_xl.model.findings import Finding, count
 from spareforslag_xl.model.i18n import _
@@ -45,8 +46,12 @@ class Layout:
 
 
 def report_bytes(result: Result, findings: Sequence[Finding], forced: bool = False,
-                 extras: Sequence[ExtraSheet] = ()) -> bytes:
-    """Return the bytes of the report workbook for a computed plan."""
+                 extras: Sequence[ExtraSheet] = (), fte_differences: Optional[FteDifferences] = None) -> bytes:
+    """Return the bytes of the report workbook for a computed plan.
+
+    ``fte_differences`` (core/stated_fte.py, from the document's stated figures) puts a note beside
+    the FTE row of each theme whose stated FTE differs from the recomputed one.
+    """
     plan = result.plan
     book, buffer = new_workbook()
     styles = Styles(book, plan.settings.decimals)
@@ -67,7 +72,7 @@ def report_bytes(result: Result, findings: Sequence[Finding], forced: bool = Fal
     keys = sheet(KEYS)
     checks = sheet(CHECKS)
 
-    ctx = _Context(result, styles, layout, findings, forced)
+    ctx = _Context(result, styles, layout, findings, forced, fte_differences)
     for t, w in theme_sheets:
         ctx.theme_sheet(w, t)
     ctx.overview_sheet(overview, book)
@@ -95,8 +100,8 @@ def _has_sheet(t: ThemeResult) -> bool:
 
 class _Context(ThemeSheets):
     def __init__(self, result: Result, styles: Styles, layout: Layout, findings: Sequence[Finding],
-                 forced: bool) -> None:
-        super().__init__(result.plan, result.years, styles, layout, result.proposed)
+                 forced: bool, fte_differences: Optional[FteDifferences] = None) -> None:
+        super().__init__(result.plan, result.years, styles, layout, result.proposed, fte_differences)
         self.result = result
         self.layout = layout
         self.findings = findings

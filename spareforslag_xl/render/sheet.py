@@ -230,8 +230,6 @@ class SheetWriter:
             if side:
                 self.side_columns.add(col)
 
-    def _style(self, col: int, style: str) -> str:
-        return self.styles.indented(style) if col in self.side_columns else style
 
     def _used(self, row: int, col: int, style: Optional[str] = None) -> None:
         self.used_rows.add(row)
@@ -271,7 +269,7 @@ class SheetWriter:
     def text(self, row: int, col: int, value: str, style: str = "text") -> None:
         """Write value as a text cell, whatever it looks like ('=1+1', 'http://…' stay text)."""
         text = excel_text(value or "")
-        style = self._style(col, style)
+        style = self.styles.indented(style) if col in self.side_columns else style
         if text:
             self._ws.write_string(row, col, text, self.styles[style])
             self._wrap(row, col, text, style)
@@ -317,11 +315,12 @@ class SheetWriter:
             self._ws.merge_range(row, first_col, row, last_col, "", self.styles[style])
             self._ws.write_string(row, first_col, text, self.styles[style])
 
-    def paragraph(self, row: int, first_col: int, last_col: int, value: str) -> None:
-        """Write a paragraph of prose over merged columns with a row height that shows all of it."""
-        self.merged_text(row, first_col, last_col, value, "description")
+    def paragraph(self, row: int, first_col: int, last_col: int, value: str, style: str = "description") -> None:
+        """Write a paragraph of prose (or a sub-heading, in a wrapping style such as 'subsection') over
+        merged columns with a row height that shows all of it."""
+        self.merged_text(row, first_col, last_col, value, style)
         span = sum(self.column_widths.get(c, 8.43) for c in range(first_col, last_col + 1))
-        self._wrap(row, first_col, value or "", "description", span)
+        self._wrap(row, first_col, value or "", style, span)
 
     @property
     def name(self) -> str:

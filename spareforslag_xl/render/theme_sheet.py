@@ -12,9 +12,12 @@ from typing import Callable, Optional, Protocol
 
 from spareforslag_xl.core.compute import Result, Split, ThemeResult
 from spareforslag_xl.core.decisions import counts
+from spareforslag_xl.core.stated_fte import FteDifferences
 from spareforslag_xl.model.danish import format_danish, format_share
 from spareforslag_xl.model.plan import Decision, Method, Plan, ProposalLine
+from spareforslag_xl.model.texts import text_parts
 from spareforslag_xl.render.common import Frame, partial_note
+from spareforslag_xl.render.fte_note import fte_note
 from spareforslag_xl.render.labels import (  # FTE_LABEL, REST_LABEL, TOTAL_LABEL stay importable from here
     DECISION_TEXT, DEPARTMENT, DESCRIPTION, EXCLUDED, DISTRIBUTION, FTE_LABEL, NOT_DISTRIBUTED, NOTE, NOTHING_TO_SPLIT, POTENTIAL,
     REST_LABEL, SALARY, SHARE,
@@ -40,12 +43,14 @@ class ThemeSheets(Frame):
     places where it put each theme's total, department parts and rest."""
 
     def __init__(self, plan: Plan, years: tuple[int, ...], styles: Styles, places: ThemePlaces,
-                 proposed: Optional[Result] = None) -> None:
+                 proposed: Optional[Result] = None, fte_differences: Optional[FteDifferences] = None) -> None:
         super().__init__(plan, years, styles)
         self.places = places
         self.departments = plan.departments
         self.proposed = proposed
         """The proposals' figures when the plan is a decided scenario: its lines are marked with their decision."""
+        self.fte_differences = fte_differences or {}
+        """Theme number → the years whose FTE the document states otherwise (a note beside the FTE row)."""
         if proposed is not None:
             styles.decision_styles()
 
@@ -135,6 +140,9 @@ class ThemeSheets(Frame):
                 total = cell(total_row, i)
                 w.formula(row, i, f'=IF(ISNUMBER({total}),ROUND({total}/{cell(salary_row, 1, True)},2),"-")',
                           t.fte[year] if t.fte[year] is not None else None, "fte")
+        note = fte_note(t, self.fte_differences.get(th.number, ()), self.years)
+        if note:
+            w.text(row, self.last_col, note, "note")
         row += 1
         w.text(row, 0, f"{SALARY} ({self.unit})", "note")
         if t.salary is not None:
@@ -153,8 +161,14 @@ class ThemeSheets(Frame):
                 continue
             w.text(row, 0, heading, "section")
             row += 1
-            for paragraph in [p for p in text.split("\n\n") if p.strip()]:
-                w.paragraph(row, 0, self.last_col, paragraph.strip())
+            after_paragraph = False
+            for part in text_parts(text):
+                if part.heading:
+                    row += 1 if after_paragraph else 0  # a blank row above a sub-heading that follows a paragraph
+                    w.paragraph(row, 0, self.last_col, part.text, "subsection")
+                else:
+                    w.paragraph(row, 0, self.last_col, part.text)
+                after_paragraph = not part.heading
                 row += 1
             row += 1
         w.freeze(header + 1, 1)

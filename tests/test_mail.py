@@ -46,13 +46,13 @@ Samlet besparelse for MSB – Sociale Forhold og Beskæftigelse (1.000 kr.):
   2026: 13.124
   2027: 13.124
 
-Heraf andel af differencen til målet (2024 / 2025 / 2026 / 2027): 10.437 / 8.023 / 7.654 / 7.512 – \
-Administrativ fordelingsnøgle (28,4 %)
-
-De største temaer (2024 / 2025 / 2026 / 2027):
+Sådan er besparelsen sammensat (2024 / 2025 / 2026 / 2027):
   - 7. ERP-systemer, AI, automatisering og RPA: 1.420 / 2.840 / 2.840 / 2.840 – Administrativ fordelingsnøgle (28,4 %)
-  - 5. Forenkling af MED-systemet: 0 / 1.136 / 1.136 / 1.136 – Administrativ fordelingsnøgle fra 2025 (28,4 %)
   - 3. Kommunikation: 568 / 568 / 568 / 568 – Administrativ fordelingsnøgle (28,4 %)
+  - 2. Forenkling af politikker, planer og strategier: 500 / 500 / 500 / 500 – Faste beløb
+  - Øvrige temaer (temaerne 5 og 6): 142 / 1.420 / 1.562 / 1.704
+  - Andel af differencen til målet: 10.437 / 8.023 / 7.654 / 7.512 – Administrativ fordelingsnøgle (28,4 %)
+  = I alt MSB: 13.067 / 13.351 / 13.124 / 13.124
 
 Det vedhæftede regneark spareforslag-budget-2024-MSB.xlsx viser afdelingens andel af hvert tema og forslag, \
 og hvilken nøgle eller hvilke faste beløb andelen bygger på.

@@ -13,7 +13,6 @@ Usage: python scripts/make_official_example.py MASTER OUT.xlsx
 from __future__ import annotations
 
 import sys
-from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,6 +26,7 @@ def official_bytes(result) -> tuple[bytes, str]:
     import xlsxwriter
     from xlsxwriter.utility import xl_rowcol_to_cell
 
+    from spareforslag_xl.io.stamp import file_time
     from spareforslag_xl.model.danish import format_danish
 
     plan = result.plan
@@ -107,7 +107,7 @@ def official_bytes(result) -> tuple[bytes, str]:
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
     book.set_properties({"title": f"Officielt budget {years[0]} (eksempel)", "author": "Budgetafdelingen",
-                         "created": plan.created.replace(tzinfo=None) if plan.created else datetime(2000, 1, 1)})
+                         "created": file_time(plan.created).replace(tzinfo=None)})  # dated like every output
     book.close()
     return buffer.getvalue(), sentence
 

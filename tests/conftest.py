@@ -30,6 +30,20 @@ def english(monkeypatch, request):
 SEED_MASTER = REPO / "input" / "spareforslag-budget-2024.xlsx"
 
 
+@pytest.fixture(autouse=True)
+def no_source_date_epoch(monkeypatch):
+    """Outputs are dated by their input unless a test sets SOURCE_DATE_EPOCH: the caller's environment
+    (a packaging tool may set it) must not change what the tests see."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+
+def document_epoch() -> str:
+    """Return the SOURCE_DATE_EPOCH that `make master` dates the seed master with (the Makefile's DOCUMENT_EPOCH)."""
+    import re
+
+    return re.search(r"^DOCUMENT_EPOCH := ([0-9]+)$", (REPO / "Makefile").read_text(encoding="utf-8"), re.M).group(1)
+
+
 def write_master(path: Path, plan=None, edits: Optional[dict[str, object]] = None,
                  delete_sheets: tuple[str, ...] = ()) -> Path:
     """Write plan (default: the sample) as a master at path, then apply cell edits like {'Forslag!E2': 'abc'}."""

@@ -75,6 +75,7 @@ def test_mail_since_adds_a_paragraph_when_the_figures_changed(tmp_path):
     message = email.message_from_bytes((tmp_path / "out" / "mails" / "MSB.eml").read_bytes())
     text = next(p for p in message.walk() if p.get_content_type() == "text/plain").get_payload(decode=True).decode()
     assert "Ændringer siden sidst: afdelingens samlede besparelse er nu" in text
+    assert "(2024 / 2025 / 2026 / 2027). Ændringerne i grundarket:" in text  # the user's word, not 'masteren'
     assert "  - Tema 7: 1. AI, Automatisering og RPA: 2025 10.000 → 9.500 (-500)" in text
     plain = run("mail", new, "-o", tmp_path / "plain")
     assert plain.exit_code == 0

@@ -4,6 +4,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.docgen import Line, Theme, document, key_table
+from tests.conftest import document_epoch
 from tests.importcheck import SEED_DEPARTMENTS, SEED_DOCUMENT, SEED_MASTER
 from spareforslag_xl.cli.main import cli
 
@@ -25,7 +26,8 @@ def clean_document(tmp_path):
 
 
 @pytest.mark.danish
-def test_import_the_seed_in_danish_gives_the_committed_master(runner, tmp_path):
+def test_import_the_seed_in_danish_gives_the_committed_master(runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", document_epoch())  # as `make master` runs it
     out = tmp_path / "master.xlsx"
     result = runner.invoke(cli, ["import", str(SEED_DOCUMENT), "--departments", str(SEED_DEPARTMENTS),
                                  "-o", str(out)])

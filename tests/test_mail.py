@@ -46,13 +46,13 @@ Samlet besparelse for MSB – Sociale Forhold og Beskæftigelse (1.000 kr.):
   2026: 13.124
   2027: 13.124
 
-Heraf andel af differencen til målet (2024 / 2025 / 2026 / 2027): 10.437 / 8.023 / 7.654 / 7.512 – \
-Administrativ fordelingsnøgle (28,4 %)
-
-De største temaer (2024 / 2025 / 2026 / 2027):
+Sådan er besparelsen sammensat (2024 / 2025 / 2026 / 2027):
   - 7. ERP-systemer, AI, automatisering og RPA: 1.420 / 2.840 / 2.840 / 2.840 – Administrativ fordelingsnøgle (28,4 %)
-  - 5. Forenkling af MED-systemet: 0 / 1.136 / 1.136 / 1.136 – Administrativ fordelingsnøgle fra 2025 (28,4 %)
   - 3. Kommunikation: 568 / 568 / 568 / 568 – Administrativ fordelingsnøgle (28,4 %)
+  - 2. Forenkling af politikker, planer og strategier: 500 / 500 / 500 / 500 – Faste beløb
+  - Øvrige temaer (temaerne 5 og 6): 142 / 1.420 / 1.562 / 1.704
+  - Andel af differencen til målet: 10.437 / 8.023 / 7.654 / 7.512 – Administrativ fordelingsnøgle (28,4 %)
+  = I alt MSB: 13.067 / 13.351 / 13.124 / 13.124
 
 Det vedhæftede regneark spareforslag-budget-2024-MSB.xlsx viser afdelingens andel af hvert tema og forslag, \
 og hvilken nøgle eller hvilke faste beløb andelen bygger på.
@@ -149,6 +149,37 @@ def test_from_sets_the_sender_and_the_message_id_domain(master, tmp_path):
     assert run("mail", master(), "-o", tmp_path / "out", "--only", "MTM", "--from", "budget@aarhus.dk").exit_code == 0
     msg = parse(tmp_path / "out" / "mails" / "MTM.eml")
     assert msg["From"] == "budget@aarhus.dk" and msg["Message-ID"].endswith("@aarhus.dk>")
+
+
+@pytest.mark.parametrize("env, options, sender", [
+    ({"SPAREFORSLAG_SMTP_FROM": "budget@aarhus.dk"}, [], "budget@aarhus.dk"),
+    ({"SPAREFORSLAG_SMTP_USER": "budget.user@aarhus.dk"}, [], "budget.user@aarhus.dk"),  # as when sending
+    ({}, ["--smtp-user", "budget.user@aarhus.dk"], "budget.user@aarhus.dk"),
+    ({"SPAREFORSLAG_SMTP_USER": "budget.user@aarhus.dk", "SPAREFORSLAG_SMTP_FROM": "budget@aarhus.dk"}, [],
+     "budget@aarhus.dk"),
+    ({"SPAREFORSLAG_SMTP_USER": "budget.user@aarhus.dk"}, ["--from", "chef@aarhus.dk"], "chef@aarhus.dk"),
+    ({"SPAREFORSLAG_SMTP_USER": "budget"}, [], None),  # a login name, not an address: no From
+    ({}, [], None),  # unknown: the mail program fills in its account
+])
+def test_a_draft_has_a_from_header_when_the_sender_is_known(master, tmp_path, env, options, sender):
+    result = run("mail", master(), "-o", tmp_path / "out", "--only", "MSB", *options, env=env)
+    assert result.exit_code == 0, result.output
+    msg = parse(tmp_path / "out" / "mails" / "MSB.eml")
+    if sender is None:
+        assert msg["From"] is None and "From" not in msg.keys()
+        assert msg["Message-ID"].endswith("@spareforslag-xl.invalid>")
+        return
+    [address] = msg["From"].addresses
+    assert (address.addr_spec, address.display_name) == (sender, "")
+    assert list(msg.keys())[:3] == ["Date", "From", "To"]
+    assert msg["Message-ID"].endswith("@aarhus.dk>")
+    assert msg["X-Unsent"] == "1"
+
+
+def test_dry_run_names_the_sender_the_drafts_would_have(master, tmp_path):
+    result = run("mail", master(), "-o", tmp_path / "out", "--dry-run", env={"SPAREFORSLAG_SMTP_USER": "b@aarhus.dk"})
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-2:] == ["6 mails from b@aarhus.dk.", "Dry run: nothing was sent."]
 
 
 def test_own_templates_override_the_defaults_and_html_is_escaped(master, tmp_path):

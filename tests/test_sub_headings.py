@@ -48,8 +48,11 @@ def seed_master(tmp_path_factory):
 
 def theme_cells(master, field: str) -> dict[str, str]:
     """Theme number → the master's cell of field on the sheet 'Temaer', read with openpyxl."""
-    ws = openpyxl.load_workbook(master, read_only=True)[L.THEMES.name]
-    rows = list(ws.iter_rows(values_only=True))
+    book = openpyxl.load_workbook(master, read_only=True)
+    try:
+        rows = list(book[L.THEMES.name].iter_rows(values_only=True))
+    finally:
+        book.close()
     header = next(i for i, r in enumerate(rows) if L.THEMES.header("number") in r)
     nr, col = rows[header].index(L.THEMES.header("number")), rows[header].index(L.THEMES.header(field))
     return {str(r[nr]): r[col] or "" for r in rows[header + 1:] if r[nr] is not None}

@@ -154,8 +154,9 @@ def _history(master: Path, out_dir: Path, plan, result, since, scenario=None):
     """Return where the master is kept, and the diff with the ``since`` master (None without)."""
     from spareforslag_xl.core.fingerprint import fingerprint
     from spareforslag_xl.io.archive import keeping
+    from spareforslag_xl.io.stamp import file_time
 
-    kept = keeping(out_dir, fingerprint(plan), master, plan.created.date() if plan.created else None)
+    kept = keeping(out_dir, fingerprint(plan), master, file_time(plan.created).date())
     if since is None:
         return kept, None
     from spareforslag_xl.core.diff import diff_plans

@@ -96,10 +96,11 @@ def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None,
     from spareforslag_xl.render.department import department_bytes
     from spareforslag_xl.render.eml import Draft, compose, eml_bytes
     from spareforslag_xl.render.mailtext import mail_context, render_mail, template_environment
-    from spareforslag_xl.render.xlsx import FIXED_CREATED
+    from spareforslag_xl.io.stamp import file_time
 
     checked = check_master(master)
     plan = checked.plan
+    date: datetime = file_time(plan.created)  # SOURCE_DATE_EPOCH, else the master's saved time (RequestError when bad)
     chosen = select(plan.departments, only)
     require_clean(checked, lambda n: _("{stops} the mails; nothing was written.").format(stops=counted_stop(n, "error")))
     env = template_environment(templates, plan.settings.decimals)
@@ -107,7 +108,6 @@ def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None,
     diff = _since(since, out_dir, plan, result, scenario)
     extra = {"changes": diff} if diff is not None else {}
     stems = file_stems(plan.departments)
-    date: datetime = plan.created or FIXED_CREATED
     meeting = plan.settings.meeting if meeting is None else meeting
     folder = Path(out_dir) / MAIL_FOLDER
     prepared = Prepared(checked, [])

@@ -47,7 +47,8 @@ from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_fold
 @option("--meeting", help=lazy("The meeting named in the mails (default: 'Mødedato' of the master)."))
 @option("--note", default="", help=lazy("A paragraph added to every mail."))
 @option("--from", "sender", envvar=SMTP_ENV + "FROM", show_envvar=True,
-              help=lazy("Sender address (needed with --send; default there: the SMTP user if it is an address)."))
+              help=lazy("Sender address, the drafts' From (default: the SMTP user if it is an address; needed with "
+                        "--send)."))
 @option("--max-attachment-mb", type=click.FloatRange(min=0), default=10, show_default=True,
               help=lazy("Warn when a workbook is larger than this."))
 @since_option(lazy("Add a paragraph on what changed since this master (or 'forrige') to each mail whose figures "
@@ -81,12 +82,14 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
     if sender is not None and address_problem(sender):
         raise CommandError(_("--from: '{sender}' is not a usable address: {problem}.").format(
             sender=shown(sender), problem=address_problem(sender)), EXIT_INPUT)
+    # One rule for the sender, drafts and sending alike: --from (or its variable), else the SMTP
+    # user when it is an address. A draft without it has no From: the mail program adds its account.
+    if sender is None and smtp_user and not address_problem(smtp_user):
+        sender = smtp_user
     if delivering:
         if not smtp_host:
             raise CommandError(_("--smtp-host: no SMTP server given. Use --smtp-host or set {variable}.").format(
                 variable=SMTP_ENV + "HOST"), EXIT_INPUT)
-        if sender is None and smtp_user and not address_problem(smtp_user):
-            sender = smtp_user
         if sender is None:
             raise CommandError(_("--from: no sender address given. Use --from or set {variable}.").format(
                 variable=SMTP_ENV + "FROM"), EXIT_INPUT)

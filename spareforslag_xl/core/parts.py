@@ -17,6 +17,8 @@ from spareforslag_xl.model.danish import format_share
 from spareforslag_xl.model.plan import Amount, Department, DistributionKey, Method, ProposalLine
 
 ZERO = Decimal(0)
+LARGEST = 3
+"""How many themes a mail names one by one; the rest are summed as 'Øvrige temaer'."""
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,39 @@ class ThemePart:
         return self.theme.theme.label
 
     @property
+    def number(self) -> str:
+        return self.theme.theme.number
+
+    @property
     def total(self) -> Decimal:
         """The part summed over the years (to rank the largest items)."""
+        return sum((v for v in self.part.values() if v is not None), ZERO)
+
+    @property
+    def saves(self) -> bool:
+        """True when the department saves something by the theme in some year."""
+        return any(v is not None and v > 0 for v in self.part.values())
+
+
+@dataclass(frozen=True)
+class OthersPart:
+    """The department's part of the themes not named one by one (the mail's 'Øvrige temaer')."""
+
+    themes: tuple[ThemePart, ...]
+    part: Mapping[int, Amount]
+    """Year → the sum of their parts; None when none of them is estimated in that year."""
+
+    @property
+    def count(self) -> int:
+        return len(self.themes)
+
+    @property
+    def numbers(self) -> list[str]:
+        """The themes' numbers, in the plan's order."""
+        return [t.number for t in self.themes]
+
+    @property
+    def total(self) -> Decimal:
         return sum((v for v in self.part.values() if v is not None), ZERO)
 
 
@@ -70,10 +103,38 @@ class DepartmentPart:
     """Year → the target split by the residual key; None when there is no residual key."""
     target_basis: str
 
-    def largest(self, count: int = 3) -> list[ThemePart]:
-        """Return the themes with the largest parts over all years (ties keep the plan's order)."""
-        ranked = sorted((t for t in self.themes if t.total > 0), key=lambda t: -t.total)
-        return ranked[:count]
+    def largest(self, count: int = LARGEST) -> list[ThemePart]:
+        """Return the themes the department saves most by, the budget year first.
+
+        Ranked by the part of the plan's first year (the budget year the meeting decides; '-'
+        counts as 0), then by the part summed over all years, then in the plan's order; a theme
+        that saves nothing in any year is never listed. So a theme that starts saving only in a
+        later year comes after every theme that saves in the first year.
+        """
+        first = self.years[0] if self.years else None
+
+        def rank(t: ThemePart) -> tuple[Decimal, Decimal]:
+            return -(t.part.get(first) or ZERO), -t.total
+
+        return sorted((t for t in self.themes if t.saves), key=rank)[:count]
+
+    def others(self, count: int = LARGEST) -> Optional[OthersPart]:
+        """Return the part of every theme not among ``largest(count)``; None when none has a part.
+
+        The largest themes, the others and the part of the difference add up to ``total``
+        exactly, year by year (every part is already rounded to the plan's precision). A year in
+        which none of the other themes is estimated stays None ('-'), not 0.
+        """
+        shown = {id(t) for t in self.largest(count)}
+        rest = tuple(t for t in self.themes
+                     if id(t) not in shown and any(v is not None and v != 0 for v in t.part.values()))
+        if not rest:
+            return None
+        part: dict[int, Amount] = {}
+        for y in self.years:
+            estimated = [t.part[y] for t in rest if t.part.get(y) is not None]
+            part[y] = sum(estimated, ZERO) if estimated else None
+        return OthersPart(rest, part)
 
     def gap(self, year: int) -> Amount:
         """Return total − share of the target: above zero, the themes ask more than the key would."""

@@ -106,6 +106,7 @@ def build_plan(doc: Document, departments: Sequence[Department] = (), municipali
         lines=tuple(plan_lines),
         fixed=tuple(fixed),
         source_name=doc.name,
+        created=doc.modified,  # the master is dated like the document (io/stamp.py: SOURCE_DATE_EPOCH first)
     )
     for block in out.ignored:
         text = blocks_text([block])

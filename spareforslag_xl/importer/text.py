@@ -8,8 +8,10 @@ a folder, an empty file, a file over MAX_BYTES, and binary data (a workbook, a P
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Optional
 
 from spareforslag_xl.model.errors import InputError
 from spareforslag_xl.io.package import noun_forms, read_input
@@ -40,6 +42,8 @@ class Document:
     """A human name of the encoding used, e.g. 'UTF-8' or 'UTF-16 with BOM'."""
     crlf: bool = False
     """True when the file had Windows (CRLF) or old Mac (CR) line ends."""
+    modified: Optional[datetime] = None
+    """The file's modification time (UTC): when the document was last saved; it dates the master."""
 
     @property
     def name(self) -> str:
@@ -49,11 +53,13 @@ class Document:
 def read_document(path: Path) -> Document:
     """Return the document at path as lines; raise InputError when it is not a readable text file."""
     path = Path(path)
-    return decode_document(path, read_input(path, "document", MAX_BYTES))
+    document = decode_document(path, read_input(path, "document", MAX_BYTES))
+    modified = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc).replace(microsecond=0)
+    return replace(document, modified=modified)
 
 
 def decode_document(path: Path, data: bytes) -> Document:
-    """Return the Document that data holds (the checks of read_document without the file system)."""
+    """Return the Document that data holds (the checks of read_document without the file system; no time)."""
     text, encoding = decode(path, data)
     crlf = "\r" in text
     text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,16 +1,17 @@
 """The output folder's 'arkiv/': a copy of every master a build was made from, never the same content twice.
 
-A copy is named by the day its master was saved (the date it was first kept when the
-master does not say; in UTC, so that the name does not depend on the time zone) and its
-plan's fingerprint (``2024-05-02-3f2a9c1b04de.xlsx``); nothing is ever deleted. ``arkiv/builds.txt`` lists, one
-line per build, the copy the build was made from, so that 'the previous build' is known
-even when a build goes back to an earlier master.
+A copy is named by the day of the stamp io/stamp.py gives its master (the day the master
+was saved, in UTC, so that the name does not depend on the time zone; SOURCE_DATE_EPOCH's
+day when that is set; 2000-01-01 for a master that does not say) and its plan's fingerprint
+(``2024-05-02-3f2a9c1b04de.xlsx``); nothing is ever deleted. ``arkiv/builds.txt`` lists, one
+line per build, the copy the build was made from, so that 'the previous build' is known even
+when a build goes back to an earlier master.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 from typing import Optional
 
@@ -60,12 +61,14 @@ def previous_copy(folder: Path) -> Optional[Path]:
     return None
 
 
-def keeping(out_dir: Path, fingerprint: str, master: Path, today: Optional[date] = None) -> Keeping:
-    """Return where this build's master is kept and the log with this build added."""
+def keeping(out_dir: Path, fingerprint: str, master: Path, day: date) -> Keeping:
+    """Return where this build's master is kept and the log with this build added.
+
+    ``day`` names a copy kept for the first time: the day of io/stamp.file_time (the master's saved day).
+    """
     folder = Path(out_dir) / ARCHIVE_FOLDER
     existing = kept_copy(folder, fingerprint)
-    day = (today or datetime.now(timezone.utc).date()).isoformat()
-    copy = existing or folder / f"{day}-{fingerprint[:HASH_LENGTH]}.xlsx"
+    copy = existing or folder / f"{day.isoformat()}-{fingerprint[:HASH_LENGTH]}.xlsx"
     path = folder / LOG
     before = path.read_bytes() if path.is_file() else b""
     if before and not before.endswith(b"\n"):

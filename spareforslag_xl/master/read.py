@@ -65,6 +65,7 @@ class RawWorkbook:
     sheet_names: list[str]
     sheets: dict[str, RawSheet]
     created: Optional[datetime] = None
+    """When the workbook was last saved (aware, UTC): its dcterms:modified, else dcterms:created; None without."""
     has_macros: bool = False
     same_names: list[tuple[str, ...]] = field(default_factory=list)
     """Wanted sheets whose names fold to the same name ('Forslag' and 'Forslag '): the first is read."""
@@ -135,7 +136,6 @@ def read_workbook(path: Path, wanted: Optional[Iterable[str]]) -> RawWorkbook:
                     else:
                         chosen, same_names = _choose(names, folded)
                     sheets = {canon: _read_sheet(book[n], n) for n, canon in chosen.items()}
-                    created = book.properties.modified or book.properties.created
                     sheet_parts = {n: getattr(book[n], "_worksheet_path", None) for n in chosen}
                     others = {ws.title: getattr(ws, "_worksheet_path", None) for ws in book.worksheets
                               if ws.title not in chosen}
@@ -143,6 +143,7 @@ def read_workbook(path: Path, wanted: Optional[Iterable[str]]) -> RawWorkbook:
                     book.close()
             with zipfile.ZipFile(path) as archive:
                 parts = {info.filename for info in archive.infolist()}
+                created = saved_time(archive)
                 formula_sheets = _scan_sheets(archive, sheet_parts, {s.name: s for s in sheets.values()})
                 damaged = _damaged(archive, others)
             if formula_sheets:
@@ -287,6 +288,53 @@ def _replace_uncalculated(book, sheets: dict[str, RawSheet], formula_sheets: lis
                     values[col] = marker
             rows[number] = tuple(values)
         sheet.rows = [(n, v) for n, v in sorted(rows.items()) if any(x is not None and x != "" for x in v)]
+
+
+_CORE_RELATION = re.compile(
+    rb'<(?:\w+:)?Relationship\s(?=[^>]*Type="[^"]*/metadata/core-properties")[^>]*?Target="([^"]+)"')
+_W3CDTF = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?")
+_DCTERMS = "{http://purl.org/dc/terms/}"
+
+
+def saved_time(archive: zipfile.ZipFile) -> Optional[datetime]:
+    """Return when the workbook says it was saved: dcterms:modified, else dcterms:created; None without.
+
+    Read here rather than from openpyxl, which gives the current time for a date a file lacks: a
+    master without one must give the same outputs tomorrow.
+    """
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        relations = archive.read("_rels/.rels")
+        found = _CORE_RELATION.search(relations)
+        part = found.group(1).decode("utf-8").lstrip("/") if found else "docProps/core.xml"
+        root = fromstring(archive.read(part))
+    except Exception:  # no core properties, or damaged ones: the workbook does not say
+        return None
+    for name in ("modified", "created"):
+        element = root.find(_DCTERMS + name)
+        when = _w3cdtf(element.text or "") if element is not None else None
+        if when is not None:
+            return when
+    return None
+
+
+def _w3cdtf(text: str) -> Optional[datetime]:
+    """Return a W3C date and time ('2023-06-12T12:00:00Z', '…T14:00:00.5+02:00', '2023-06-12') in UTC, or None."""
+    from datetime import timedelta, timezone
+
+    match = _W3CDTF.fullmatch(text.strip())
+    if not match:
+        return None
+    year, month, day, hour, minute, second = (int(g or 0) for g in match.groups()[:6])
+    zone = match.group(7) or "Z"
+    offset = timedelta(0) if zone == "Z" else (1 if zone[0] == "+" else -1) * timedelta(
+        hours=int(zone[1:3]), minutes=int(zone[-2:]))
+    try:
+        local = datetime(year, month, day, hour, minute, second, tzinfo=timezone(offset))
+        return local.astimezone(timezone.utc)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _reason(exc: Exception) -> str:

@@ -211,7 +211,8 @@ class Plan:
     fixed: tuple[FixedAmount, ...] = ()
     source_name: str = ""
     created: Optional[datetime] = None
-    """When the master was last saved; stamped on outputs so that they are reproducible."""
+    """When the master was last saved (for an imported plan: when the document was); io/stamp.file_time
+    turns it into the time stamped on the outputs, so that they are reproducible and recognisable."""
     scenario: Optional[Scenario] = None
     """Set on the plan of a scenario (core.decisions.scenario_plan): its amounts are the scenario's."""
 

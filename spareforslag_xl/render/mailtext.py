@@ -92,6 +92,7 @@ def mail_context(part: DepartmentPart, plan: Plan, meeting: str = "", note: str 
         "total": part.total,
         "themes": list(part.themes),
         "largest": part.largest(),
+        "others": part.others(),
         "difference": part.difference,
         "target_share": part.target_share,
         "target_basis": part.target_basis,

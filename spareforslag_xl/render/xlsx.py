@@ -2,14 +2,14 @@
 
 Text from a master is always written as text (never a formula or a link), every formula
 carries the value it computes, formats are created once per workbook, and the bytes are
-the same for the same input (fixed timestamps, in-memory packaging).
+the same for the same input (in-memory packaging; the properties dated by io/stamp.py's rule).
 """
 
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Optional
 
 import re
@@ -18,8 +18,8 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
-FIXED_CREATED = datetime(2000, 1, 1, tzinfo=timezone.utc)
-"""The creation time stamped on outputs of a master that carries none."""
+from spareforslag_xl.io.stamp import file_time
+
 
 EXCEL_MAX_TEXT = 32_767
 
@@ -76,13 +76,17 @@ class DocProps:
     company: str = ""
     comments: str = ""
     created: Optional[datetime] = None
+    """When the input was saved (the master's saved time), None when not known; io/stamp.file_time
+    turns it into the date written (SOURCE_DATE_EPOCH first)."""
 
 
 def close(book: xlsxwriter.Workbook, buffer: io.BytesIO, props: DocProps) -> bytes:
-    """Stamp the document properties, close the workbook and return its bytes."""
-    created = props.created or FIXED_CREATED
-    if created.tzinfo is not None:
-        created = created.astimezone(timezone.utc).replace(tzinfo=None)
+    """Stamp the document properties, close the workbook and return its bytes.
+
+    dcterms:created and dcterms:modified both get io/stamp.file_time(props.created): the same
+    input in the same environment gives the same bytes. Raises RequestError for a bad SOURCE_DATE_EPOCH.
+    """
+    created = file_time(props.created).replace(tzinfo=None)  # xlsxwriter writes a naive time as UTC ('Z')
     book.set_properties({
         "title": props.title[:255],
         "subject": props.subject[:255],

@@ -66,12 +66,23 @@ class Frame:
             row += 1
         return row + 2
 
-    def _year_header(self, w: SheetWriter, row: int, label: str, last: str = "") -> None:
+    def _year_header(self, w: SheetWriter, row: int, label: str, last: str = "", text: bool = False) -> None:
+        """Write a table's header: label, the years and last. A header repeated inside a table where it
+        continues on a new page has its years as text (text=True), so that the sums over the table's
+        columns leave them out."""
         w.text(row, 0, label, "header")
         for i, year in enumerate(self.years, start=1):
-            w.number(row, i, year, "header_num")
+            if text:
+                w.text(row, i, str(year), "header_num")
+            else:
+                w.number(row, i, year, "header_num")
         if last:
             w.text(row, self.last_col, last, "header")
+
+    def _table(self, w: SheetWriter, row: int, label: str, last: str = "", name: str = ""):
+        """Start the table whose year header (label, years, last) is at row: it continues on a new page
+        under name '(fortsat)' and this header."""
+        return w.table(row, lambda r: self._year_header(w, r, label, last, text=True), name)
 
     def _sum_formula(self, col: int, first: int, last: int) -> str:
         return f"=SUM({cell(first, col)}:{cell(last, col)})"

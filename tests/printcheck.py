@@ -190,7 +190,9 @@ def rows(xlsx: Path) -> list[Row]:
                 continue
             where = f"{ws.title}!{row[0].coordinate}"
             if is_header[r]:
+                # A table's name is a bold row right above its header (a section, a department's name).
                 above = cells[r - 1] if r > 0 and not is_header[r - 1] else []
+                above = above if above and above[0].font is not None and above[0].font.b else []
                 found.append(Row(_cell_words(row[0].value), "header", where,
                                  tuple(_first_word(c.value) for c in row),
                                  _cell_words(above[0].value) if above else ()))
@@ -292,7 +294,9 @@ def check(pdf: Path, xlsx: Path | None = None) -> Report:
             why = _continues(top[0], known_rows)
             if why:
                 report.continued.append(f"{pdf.name} page {number}: {why} ({' '.join(w.text for w in top[0][:6])!r})")
-            cut = _cut_across(top[0], known_rows)
+        rows_on_page = [ln for ln in page_lines if ln[0].y0 < footer_top]
+        if rows_on_page and known_rows:
+            cut = _cut_across(rows_on_page[0], known_rows)
             if cut:
                 report.across.append(f"{pdf.name} page {number}: begins with the tail of the header {cut}: "
                                      "the sheet prints more than one page wide")

@@ -20,8 +20,9 @@ ExtraSheet = Callable[[object, Styles], None]
 
 LIST_ROWS = 2000
 """How many rows the dropdown lists and validations cover."""
-TEXT_WIDTH, YEAR_WIDTH = 12, 9
-"""The narrowest a text column and a year's column become so that a sheet prints one page wide."""
+TEXT_WIDTH, YEAR_WIDTH, TITLE_WIDTH = 12, 9, 41
+"""The narrowest a text column, a year's column and a proposal's title (the column read most) become
+so that a sheet prints one page wide."""
 
 
 def master_bytes(plan: Plan, extras: Sequence[ExtraSheet] = (), example: bool = False,
@@ -131,6 +132,8 @@ def _header(w: SheetWriter, lay: L.SheetLayout, years: Sequence[int], decisions:
         w.column(col, col, width, "text_wrap" if isinstance(h, str) and width >= 40 else None)
         if isinstance(h, int):
             narrowest[col] = YEAR_WIDTH
+        elif lay is L.LINES and h == "title":
+            narrowest[col] = TITLE_WIDTH
         elif width >= 20:
             narrowest[col] = TEXT_WIDTH  # a text column: its texts wrap (style 'text_wrap')
     # Each sheet is one table read on paper too: narrower text columns print it one page wide.

@@ -37,6 +37,8 @@ class OverviewRows:
     total: int
     target: int
     difference: int
+    themes: tuple[int, ...] = ()
+    """The row of each theme, in order (a long overview continues on a new page under its header)."""
 
 
 class Frame:
@@ -111,26 +113,31 @@ class Frame:
         header = row
         decided = f" – {ADOPTED.lower()}" if result.proposed is not None else ""
         self._year_header(w, row, f"{THEME}{decided} ({self.unit})", NOTE)
+        table = self._table(w, row, f"{THEME}{decided} ({self.unit})", NOTE)
         row += 1
         first = row
+        theme_rows = []
         for t in result.themes:
             th = t.theme
-            w.text(row, 0, th.label, "label")
-            if not t.lines and th.status:
-                w.merged_text(row, 1, len(self.years), th.status, "italic")
-            else:
-                for i, year in enumerate(self.years, start=1):
-                    theme_cell(w, row, i, t, year)
             notes = []
             if th.status and t.lines:
                 notes.append(th.status)
             note = partial_note(t, self.years)
             if note:
                 notes.append(note)
+            row = table.row(row, ((0, th.label), (self.last_col, "; ".join(notes))))
+            theme_rows.append(row)
+            w.text(row, 0, th.label, "label")
+            if not t.lines and th.status:
+                w.merged_text(row, 1, len(self.years), th.status, "italic")
+            else:
+                for i, year in enumerate(self.years, start=1):
+                    theme_cell(w, row, i, t, year)
             w.text(row, self.last_col, "; ".join(notes), "note")
             row += 1
+        row = table.row(row, keep=2)  # 'I alt', 'Mål' and the difference stay together
         last = row - 1
-        rows = OverviewRows(header, row, row + 1, row + 2)
+        rows = OverviewRows(header, row, row + 1, row + 2, tuple(theme_rows))
         w.text(rows.total, 0, TOTAL, "label_total")
         w.text(rows.target, 0, TARGET, "bold")
         w.text(rows.difference, 0, difference_label(self.residual_key_name()), "label_total")

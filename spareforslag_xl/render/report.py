@@ -150,7 +150,7 @@ class _Context(ThemeSheets):
     def _overview_charts(self, w: SheetWriter, book, row: int, rows, record: dict[str, int]) -> None:
         """The savings per year by theme against the target, and the difference per department."""
         n = len(self.years)
-        themes = [(t.theme.number, rows.header + 1 + i) for i, t in enumerate(self.result.themes)
+        themes = [(t.theme.number, rows.themes[i]) for i, t in enumerate(self.result.themes)
                   if any(t.totals[y] for y in self.years)]
         charts = [themes_chart(book, w.name, rows.header, n, themes, rows.target, self.unit)]
         if record:

@@ -6,7 +6,12 @@
 - overlapping words: two boxes that cover each other (wrapped text printed over the next row);
 - repeated headers: every line that is a table's header row (read from the workbook: a row in the
   header fill) must be followed on its page by a row of that table, not by prose, another table
-  or nothing (a header at the foot of a page, or repeated over a table it does not belong to).
+  or nothing (a header at the foot of a page, or repeated over a table it does not belong to);
+- continued tables: a page must not begin with a row of a table's body (the table continues from
+  the previous page without its header), nor with the header of a table that has a name (the row
+  right above its header, such as a department's name) without that name above it;
+- pages across: a page must not begin with the tail of a header row (columns B… of a sheet printed
+  more than one page wide, whose repeated header row then starts in the middle).
 
 Run as a script to measure workbooks: ``python -m tests.printcheck OUT FILE.xlsx …``.
 """
@@ -49,10 +54,12 @@ class Report:
     small: list[str] = field(default_factory=list)
     overlaps: list[str] = field(default_factory=list)
     headers: list[str] = field(default_factory=list)
+    continued: list[str] = field(default_factory=list)
+    across: list[str] = field(default_factory=list)
 
     @property
     def problems(self) -> list[str]:
-        return self.small + self.overlaps + self.headers
+        return self.small + self.overlaps + self.headers + self.continued + self.across
 
 
 BOTTOM_MARGIN = 0.7 * 72
@@ -145,6 +152,106 @@ def tables(xlsx: Path) -> list[Table]:
     return found
 
 
+@dataclass(frozen=True)
+class Row:
+    """A row of a workbook as a page may begin with it: the words of its first cell and its part in a table."""
+
+    words: tuple[str, ...]
+    role: str
+    """'header' (in the header fill), 'name' (right above a header), 'body' (below a header) or 'other'."""
+    where: str
+    signature: tuple[str, ...] = ()
+    """A header's first words of its cells; its name row's words when it has one."""
+    name: tuple[str, ...] = ()
+
+
+def _cell_words(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return tuple(str(value).split())
+
+
+def rows(xlsx: Path) -> list[Row]:
+    """Return every row of a workbook that has text, with its role in a table."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(xlsx)
+    found = []
+    for ws in book.worksheets:
+        cells = [[c for c in row if c.value is not None] for row in ws.iter_rows()]
+        is_header = [len([c for c in row if c.fill is not None and c.fill.fgColor is not None
+                          and c.fill.fgColor.rgb in HEADER_FILLS]) >= 2 for row in cells]
+        in_body = False
+        for r, row in enumerate(cells):
+            if not row:
+                in_body = False
+                continue
+            where = f"{ws.title}!{row[0].coordinate}"
+            if is_header[r]:
+                # A table's name is a bold row right above its header (a section, a department's name).
+                above = cells[r - 1] if r > 0 and not is_header[r - 1] else []
+                above = above if above and above[0].font is not None and above[0].font.b else []
+                found.append(Row(_cell_words(row[0].value), "header", where,
+                                 tuple(_first_word(c.value) for c in row),
+                                 _cell_words(above[0].value) if above else ()))
+                in_body = True
+            elif r + 1 < len(cells) and is_header[r + 1]:
+                found.append(Row(_cell_words(row[0].value), "name", where))
+            else:
+                found.append(Row(_cell_words(row[0].value), "body" if in_body else "other", where))
+    return found
+
+
+def _common(a: list[str], b: tuple[str, ...]) -> int:
+    n = 0
+    while n < len(a) and n < len(b) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def classify(line: list[Word], known: list[Row]) -> list[Row]:
+    """Return the rows a page's first line is most likely the first line of: those whose first cell's
+    words the line begins with (all of them, or at least three of a text that wraps)."""
+    texts = [w.text for w in line]
+    best, found = 0, []
+    for row in known:
+        n = _common(texts, row.words)
+        if not row.words or (n < len(row.words) and n < 3):
+            continue
+        if n > best:
+            best, found = n, [row]
+        elif n == best:
+            found.append(row)
+    return found
+
+
+def _continues(line: list[Word], known: list[Row]) -> str:
+    """Return why a page may not begin with line, or ''."""
+    candidates = classify(line, known)
+    if candidates and all(r.role == "body" for r in candidates):
+        return f"begins with {candidates[0].where} of a table without its header"
+    headers = [r for r in candidates if r.role == "header" and r.signature and _is_header(line, r)]
+    if headers and all(r.name for r in headers):
+        return f"begins with the header {headers[0].where} without its name {' '.join(headers[0].name)!r} above it"
+    return ""
+
+
+def _cut_across(line: list[Word], known: list[Row]) -> str:
+    """Return the header row line is the tail of (a page right of a sheet's first page across), or ''."""
+    texts = [w.text for w in line]
+    heads = [r for r in known if r.role == "header" and len(r.signature) > 1]
+    if any(_is_header(line, Table(r.signature, frozenset(), frozenset(), r.where)) for r in heads):
+        return ""
+    for r in heads:
+        for k in range(1, len(r.signature)):
+            tail = Table(r.signature[k:], frozenset(), frozenset(), r.where)
+            if texts[0] == r.signature[k] and _is_header(line, tail):
+                return r.where
+    return ""
+
+
 def _is_header(line: list[Word], table: Table) -> bool:
     texts = [w.text for w in line]
     at = 0
@@ -165,6 +272,7 @@ def check(pdf: Path, xlsx: Path | None = None) -> Report:
         same = known.get(t.signature)
         known[t.signature] = t if same is None else Table(t.signature, same.words | t.words, same.rows | t.rows,
                                                             same.where)
+    known_rows = rows(xlsx) if xlsx is not None else []
     for number, words in enumerate(pages(pdf), start=1):
         report.pages += 1
         for w in words:
@@ -179,6 +287,19 @@ def check(pdf: Path, xlsx: Path | None = None) -> Report:
             report.overlaps.append(f"{pdf.name} page {number}: {len(pairs)} overlapping words ({a.text!r} over {b.text!r})")
         page_lines = lines(words)
         footer_top = max((w.y0 for w in words), default=0) - 2
+        # The page's first row of cells: text starting at column A's left edge (a chart's centred title is not one).
+        left = min((w.x0 for w in words), default=0)
+        top = [ln for ln in page_lines if ln[0].y0 < footer_top and ln[0].x0 < left + 3]
+        if top and known_rows:
+            why = _continues(top[0], known_rows)
+            if why:
+                report.continued.append(f"{pdf.name} page {number}: {why} ({' '.join(w.text for w in top[0][:6])!r})")
+        rows_on_page = [ln for ln in page_lines if ln[0].y0 < footer_top]
+        if rows_on_page and known_rows:
+            cut = _cut_across(rows_on_page[0], known_rows)
+            if cut:
+                report.across.append(f"{pdf.name} page {number}: begins with the tail of the header {cut}: "
+                                     "the sheet prints more than one page wide")
         for i, line in enumerate(page_lines):
             for table in known.values():
                 if not _is_header(line, table):
@@ -203,7 +324,8 @@ def main(argv: list[str]) -> int:
         r = check(pdf, xlsx)
         problems += len(r.problems)
         print(f"{xlsx}: {r.pages} pages, smallest text {r.smallest:.1f} pt, {len(r.small)} pages with small text, "
-              f"{len(r.overlaps)} with overlaps, {len(r.headers)} misplaced headers")
+              f"{len(r.overlaps)} with overlaps, {len(r.headers)} misplaced headers, {len(r.continued)} tables "
+              f"continued without their header, {len(r.across)} pages across")
         for p in r.problems:
             print("   ", p)
     return 1 if problems else 0

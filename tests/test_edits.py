@@ -115,3 +115,11 @@ def test_an_ods_file_is_named_with_how_to_save_it(tmp_path):
     with pytest.raises(InputError) as raised:
         check_master(path)
     assert "OpenDocument" in str(raised.value) and "Excel 2007-365" in str(raised.value)
+
+
+def test_a_number_too_large_for_a_float_in_a_header_is_a_finding_not_a_crash(tmp_path):
+    """Excel stores 1.79769313486232E+308, which reads back as inf: found by the random-damage property."""
+    path = write_master(tmp_path / "m.xlsx", edits={"Indstillinger!A1": 1.7976931348623155e+308})
+    checked = check_master(path)
+    assert any(f.ref is not None and str(f.ref) == "Indstillinger!A1" and "'inf'" in f.message
+               for f in checked.findings), [(str(f.ref), f.message) for f in checked.findings]

@@ -24,6 +24,7 @@ def import_report_sheet(report: ImportReport, source: str, encoding: str):
         widths = (20, 10, 6, 16, 100)
         for col, width in enumerate(widths):
             w.column(col, col, width)
+        w.fit_width({4: 60})  # the messages wrap in a column narrow enough to print one page wide
         w.text(0, 0, f"Import af {source}", "title")
         review = len(report.of(Status.REVIEW))
         summary = (f"{review} forhold skal ses af en person før grundarket bruges (status '{Status.REVIEW.value}')."

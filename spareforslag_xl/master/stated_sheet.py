@@ -21,6 +21,8 @@ COLUMNS = (
     ("År", 6), ("Værdi", 11), ("Som trykt", 11), ("Enhed", 9), ("Decimaler", 9), ("Linje", 7),
 )
 HEADERS = tuple(c for c, _ in COLUMNS)
+WRAPPED = (0, 2, 4, 6)
+"""The columns of texts, which wrap."""
 INTRO = ("Tallene som dokumentet angiver dem, med linjenummer i dokumentet. 'Værdi' er i grundarkets enhed "
          "(andele som brøk, årsværk som antal); tom værdi betyder '-' (ikke anslået). "
          "Bruges af 'spareforslag audit' og af rapportens ark 'Dokumentafvigelser'; programmet læser ikke "
@@ -34,12 +36,14 @@ def stated_sheet(figures: Sequence[StatedFigure]):
     def write(book, styles) -> None:
         w = SheetWriter(book.add_worksheet(SHEET), styles)
         for col, (header, width) in enumerate(COLUMNS):
-            w.text(0, col, header, "header")
             w.column(col, col, width)
+        w.fit_width({col: 12 for col in WRAPPED})  # one page wide: the texts wrap in narrower columns
+        for col, (header, width) in enumerate(COLUMNS):
+            w.text(0, col, header, "header")
         for row, f in enumerate(figures, start=1):
             values = (f.kind.value, f.theme, f.line, f.department, f.key, f.table, f.label)
             for col, value in enumerate(values):
-                _code_or_text(w, row, col, value, "text_wrap" if col in (2, 4, 6) else "text")
+                _code_or_text(w, row, col, value, "text_wrap" if col in WRAPPED else "text")
             if f.year is not None:
                 w.number(row, 7, f.year)
             if f.value is not None:

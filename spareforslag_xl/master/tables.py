@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -171,7 +173,8 @@ def show_header(raw) -> str:
     if isinstance(raw, date):
         return _("{date} (a date)").format(date=danish_date(raw))
     if isinstance(raw, float):
-        return plain_danish(to_decimal(raw))
+        # A number too large for a float is read as inf: shown as it is, not as a figure.
+        return plain_danish(to_decimal(raw)) if math.isfinite(raw) else f"'{raw}'"
     return f"'{raw}'"
 
 

@@ -20,6 +20,9 @@ ExtraSheet = Callable[[object, Styles], None]
 
 LIST_ROWS = 2000
 """How many rows the dropdown lists and validations cover."""
+TEXT_WIDTH, YEAR_WIDTH, TITLE_WIDTH = 12, 9, 41
+"""The narrowest a text column, a year's column and a proposal's title (the column read most) become
+so that a sheet prints one page wide."""
 
 
 def master_bytes(plan: Plan, extras: Sequence[ExtraSheet] = (), example: bool = False,
@@ -124,16 +127,28 @@ def _figures(lay: L.SheetLayout, h) -> bool:
 def _header(w: SheetWriter, lay: L.SheetLayout, years: Sequence[int], decisions: bool = False) -> list:
     """Write the header row; return the field names (and years) of the columns in order."""
     headers = L.fields_in_order(lay, tuple(years), decisions)
+    narrowest: dict[int, float] = {}
     for col, h in enumerate(headers):
+        if isinstance(h, tuple):
+            w.column(col, col, 13)
+            narrowest[col] = 10  # 'Vedtaget 2024' wraps onto two lines
+            continue
         width = lay.column(h).width if isinstance(h, str) else 11
         side = isinstance(h, str) and not lay.column(h).numeric and col > 0 and _figures(lay, headers[col - 1])
         w.column(col, col, width, "text_wrap" if isinstance(h, str) and width >= 40 else None, side=side)
         if isinstance(h, int):
+            narrowest[col] = YEAR_WIDTH
+        elif lay is L.LINES and h == "title":
+            narrowest[col] = TITLE_WIDTH
+        elif width >= 20:
+            narrowest[col] = TEXT_WIDTH  # a text column: its texts wrap (style 'text_wrap')
+    # Each sheet is one table read on paper too: narrower text columns print it one page wide.
+    w.fit_width(narrowest)
+    for col, h in enumerate(headers):
+        if isinstance(h, int):
             w.number(0, col, h, "header_num")
         elif isinstance(h, tuple):
-            w.text(0, col, L.adopted_header(h[1]), "header_num")
-            w.column(col, col, 13)
-            continue
+            w.text(0, col, L.adopted_header(h[1]), "header_num" if w.column_widths[col] >= 13 else "header")
         else:
             w.text(0, col, lay.header(h), "header")
     w.freeze(1, 0)
@@ -239,7 +254,7 @@ def _lines(book, styles: Styles, plan: Plan, decisions: bool) -> SheetWriter:
         for year in plan.years:
             w.amount(row, col[year], line.amounts.get(year))
         _rule(w, row, col, line.rule)
-        w.text(row, col["note"], line.note)
+        w.text(row, col["note"], line.note, "text_wrap")
         if decisions:
             if line.decision is not None:
                 w.text(row, col["decision"], line.decision.value)
@@ -276,7 +291,7 @@ def _fixed(book, styles: Styles, plan: Plan) -> SheetWriter:
 def _code(w: SheetWriter, row: int, col: int, code: str) -> None:
     """Write a theme or line number as a number when it is one, so Excel does not flag it."""
     if code.isdigit() and len(code) < 10 and not code.startswith("0"):
-        w.number(row, col, int(code))
+        w.number(row, col, int(code), "text")  # at the top of its row, beside the texts that wrap
     else:
         w.text(row, col, code)
 
@@ -286,7 +301,7 @@ def _rule(w: SheetWriter, row: int, col: dict, rule: Optional[Rule]) -> None:
         return
     w.text(row, col["method"], rule.method.value)
     if rule.key:
-        w.text(row, col["key"], rule.key)
+        w.text(row, col["key"], rule.key, "text_wrap")
     if rule.from_year is not None:
         w.number(row, col["from_year"], rule.from_year)
 

@@ -10,8 +10,8 @@ from spareforslag_xl.render.sheet import SheetWriter, Styles
 
 SHEET = AUDIT
 HEADERS = ("Vurdering", "Klasse", "Linje", "Tema", "Hvad", "År", "Dokumentet viser", "Genberegnet", "Forklaring")
-_WIDTHS = (13, 18, 6, 5, 24, 8, 12, 11, 50)
-_SIDE = ("Hvad", "Forklaring")
+_WIDTHS = (13, 18, 6, 5, 22, 10, 12, 11, 44)
+_SIDE = ("Hvad", "Dokumentet viser", "Forklaring")
 """The text columns right of figures (indented, so that they do not run into them)."""
 _STYLE = {Verdict.DISAGREEMENT: "error", Verdict.ROUNDING: "warning", Verdict.INFO: "text_wrap"}
 
@@ -36,13 +36,13 @@ def audit_sheet(items: Sequence[AuditItem], figures: int):
         for item in items:
             w.text(row, 0, item.severity.value, _STYLE[item.severity])
             w.text(row, 1, item.class_name, "text_wrap")
-            w.number(row, 2, item.source_line)
+            w.number(row, 2, item.source_line, "text")  # at the top of its row, beside the texts that wrap
             if item.theme.isdigit():
-                w.number(row, 3, int(item.theme))
+                w.number(row, 3, int(item.theme), "text")
             else:
                 w.text(row, 3, item.theme)
             w.text(row, 4, item.label, "text_wrap")
-            w.text(row, 5, item.year_text)
+            w.text(row, 5, item.year_text, "text_wrap")
             w.text(row, 6, item.stated)
             w.text(row, 7, item.computed)
             w.text(row, 8, item.message, "text_wrap")

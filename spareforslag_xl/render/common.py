@@ -37,6 +37,8 @@ class OverviewRows:
     total: int
     target: int
     difference: int
+    themes: tuple[int, ...] = ()
+    """The row of each theme, in order (a long overview continues on a new page under its header)."""
 
 
 class Frame:
@@ -66,14 +68,25 @@ class Frame:
             row += 1
         return row + 2
 
-    def _year_header(self, w: SheetWriter, row: int, label: str, last: str = "", figures: bool = False) -> None:
-        """The header of a table with years; last heads the side column, over its figures
-        (right-aligned, like them) when figures is true, else over its texts."""
+    def _year_header(self, w: SheetWriter, row: int, label: str, last: str = "", figures: bool = False,
+                     text: bool = False) -> None:
+        """Write a table's header: label, the years and last. Last heads the side column: over its
+        figures (right-aligned, like them) when figures is true, else over its texts. A header
+        repeated inside a table where it continues on a new page has its years as text (text=True),
+        so that the sums over the table's columns leave them out."""
         w.text(row, 0, label, "header")
         for i, year in enumerate(self.years, start=1):
-            w.number(row, i, year, "header_num")
+            if text:
+                w.text(row, i, str(year), "header_num")
+            else:
+                w.number(row, i, year, "header_num")
         if last:
             w.text(row, self.last_col, last, "header_num" if figures else "header")
+
+    def _table(self, w: SheetWriter, row: int, label: str, last: str = "", name: str = "", figures: bool = False):
+        """Start the table whose year header (label, years, last) is at row: it continues on a new page
+        under name '(fortsat)' and this header."""
+        return w.table(row, lambda r: self._year_header(w, r, label, last, figures, text=True), name)
 
     def _sum_formula(self, col: int, first: int, last: int) -> str:
         return f"=SUM({cell(first, col)}:{cell(last, col)})"
@@ -102,26 +115,31 @@ class Frame:
         header = row
         decided = f" – {ADOPTED.lower()}" if result.proposed is not None else ""
         self._year_header(w, row, f"{THEME}{decided} ({self.unit})", NOTE)
+        table = self._table(w, row, f"{THEME}{decided} ({self.unit})", NOTE)
         row += 1
         first = row
+        theme_rows = []
         for t in result.themes:
             th = t.theme
-            w.text(row, 0, th.label, "label")
-            if not t.lines and th.status:
-                w.merged_text(row, 1, len(self.years), th.status, "italic")
-            else:
-                for i, year in enumerate(self.years, start=1):
-                    theme_cell(w, row, i, t, year)
             notes = []
             if th.status and t.lines:
                 notes.append(th.status)
             note = partial_note(t, self.years)
             if note:
                 notes.append(note)
+            row = table.row(row, ((0, th.label), (self.last_col, "; ".join(notes))))
+            theme_rows.append(row)
+            w.text(row, 0, th.label, "label")
+            if not t.lines and th.status:
+                w.merged_text(row, 1, len(self.years), th.status, "italic")
+            else:
+                for i, year in enumerate(self.years, start=1):
+                    theme_cell(w, row, i, t, year)
             w.text(row, self.last_col, "; ".join(notes), "note")
             row += 1
+        row = table.row(row, keep=2)  # 'I alt', 'Mål' and the difference stay together
         last = row - 1
-        rows = OverviewRows(header, row, row + 1, row + 2)
+        rows = OverviewRows(header, row, row + 1, row + 2, tuple(theme_rows))
         w.text(rows.total, 0, TOTAL, "label_total")
         w.text(rows.target, 0, TARGET, "bold")
         w.text(rows.difference, 0, difference_label(self.residual_key_name()), "label_total")

@@ -102,6 +102,7 @@ class _Context(Frame):
         themes_first, difference_row = self.themes_first, self.difference_row
         # The summary refers to the details below it, which decide where each part sits.
         details = difference_row + (5 if self.part.target_share is not None else 3)
+        w.reserve(header, self.total_row + (2 if self.part.target_share is not None else 0))
         part_rows = self._details(w, details, overview)
         for n, tp in enumerate(self.part.themes):
             self._theme_row(w, themes_first + n, tp, part_rows[tp.theme.theme.number])
@@ -147,47 +148,58 @@ class _Context(Frame):
                "note")
 
     def _details(self, w: SheetWriter, row: int, overview: OverviewRows) -> dict:
-        """Write how each part was computed; return theme number (None: the difference) → part rows."""
-        w.text(row, 0, f"Sådan er andelen beregnet ({self.unit})", "section")
+        """Write how each part was computed; return theme number (None: the difference) → part rows.
+
+        One long table: it continues on the next page under its name '(fortsat)' and its header."""
+        name = f"Sådan er andelen beregnet ({self.unit})"
+        w.text(row, 0, name, "section")
         row += 1
         self._year_header(w, row, "Tema, forslag og beløb", BASIS)
+        table = self._table(w, row, "Tema, forslag og beløb", BASIS, name)
         row += 1
         rows: dict = {}
         for tp in self.part.themes:
+            row = table.row(row, ((0, tp.label),), keep=1)
             w.text(row, 0, tp.label, "subsection")
             row += 1
             rows[tp.theme.theme.number] = []
             for sp in tp.splits:
-                row, part_row = self._split_detail(w, row, tp.theme, sp, len(tp.splits) > 1)
+                row, part_row = self._split_detail(w, table, row, tp.theme, sp, len(tp.splits) > 1)
                 rows[tp.theme.theme.number].append(part_row)
-        w.text(row, 0, difference_label(self.residual_key_name()), "subsection")
+        label = difference_label(self.residual_key_name())
+        row = table.row(row, ((0, label),), keep=2)
+        w.text(row, 0, label, "subsection")
         row += 1
         d = self.part.difference
         w.text(row, 0, "Mål − I alt (se arket Oversigt)", "label_muted")
         for i, year in enumerate(self.years, start=1):
             w.formula(row, i, "=" + sheet_ref(self.overview, overview.difference, i), d.whole[year], "amount_muted")
         row += 1
-        rows[None] = [self._part_row(w, row, d)]
+        rows[None] = [self._part_row(w, table.row(row, ((self.last_col, d.basis),)), d)]
         return rows
 
-    def _split_detail(self, w: SheetWriter, row: int, t: ThemeResult, sp: SplitPart, several: bool) -> tuple[int, int]:
+    def _split_detail(self, w: SheetWriter, table, row: int, t: ThemeResult, sp: SplitPart,
+                      several: bool) -> tuple[int, int]:
         lines = sp.lines
+        first = None
         for line in lines:
             label = line.label
             if several and len(lines) == 1:
                 label = sp.label
+            row = table.row(row, ((0, label),))
+            first = row if first is None else first
             w.text(row, 0, label, "label_muted")
             for i, year in enumerate(self.years, start=1):
                 w.amount(row, i, line.amounts.get(year), "amount_muted")
             row += 1
         if len(lines) > 1:
-            first = row - len(lines)
+            row = table.row(row)
             w.text(row, 0, "Samlet beløb", "label_muted")
             for i, year in enumerate(self.years, start=1):
                 rng = f"{cell(first, i)}:{cell(row - 1, i)}"
                 w.formula(row, i, f'=IF(COUNT({rng})=0,"-",SUM({rng}))', sp.whole[year], "amount_muted")
             row += 1
-        part_row = self._part_row(w, row, sp)
+        part_row = self._part_row(w, table.row(row, ((self.last_col, sp.basis),)), sp)
         return part_row + 1, part_row
 
     def _part_row(self, w: SheetWriter, row: int, sp: SplitPart) -> int:

@@ -138,14 +138,15 @@ class _Context(ThemeSheets):
         if self.result.proposed is not None:
             row = proposed_table(self, w, row, self.result, rows.total)
         split = self.result.difference_split
-        w.text(row, 0, f"Fordeling af differencen efter {key_name.lower()}", "section")
+        name = f"Fordeling af differencen efter {key_name.lower()}"
+        w.text(row, 0, name, "section")
         row += 1
         record: dict[str, int] = {}
 
         def remember_rest(r: int) -> None:
             self.layout.difference_rest_row = r
 
-        row = self._split_rows(w, row, split, record, remember_rest)
+        row = self._split_rows(w, row, split, record, remember_rest, name)
         self.layout.difference_dept_row.update(record)
         self._overview_charts(w, book, row, rows, record)
         w.freeze(header + 1, 1)
@@ -154,7 +155,7 @@ class _Context(ThemeSheets):
     def _overview_charts(self, w: SheetWriter, book, row: int, rows, record: dict[str, int]) -> None:
         """The savings per year by theme against the target, and the difference per department."""
         n = len(self.years)
-        themes = [(t.theme.number, rows.header + 1 + i) for i, t in enumerate(self.result.themes)
+        themes = [(t.theme.number, rows.themes[i]) for i, t in enumerate(self.result.themes)
                   if any(t.totals[y] for y in self.years)]
         charts = [themes_chart(book, w.name, rows.header, n, themes, rows.target, self.unit)]
         if record:
@@ -177,6 +178,7 @@ class _Context(ThemeSheets):
         summary_rows = {d.code: row + i for i, d in enumerate(self.departments)}
         rest_summary = summary_first + len(self.departments)
         total_row, target_row, check_row = rest_summary + 1, rest_summary + 2, rest_summary + 3
+        w.reserve(summary_first, check_row)  # written last, but the page plan of the blocks counts it
         row = check_row + 3
         block_totals: dict[str, int] = {}
         for d in self.departments:
@@ -211,12 +213,16 @@ class _Context(ThemeSheets):
     def _department_block(self, w: SheetWriter, row: int, d) -> tuple[int, int]:
         w.text(row, 0, d.label, "section")
         row += 1
-        self._year_header(w, row, f"{THEME} ({self.unit})", BASIS)
+        label = f"{THEME} ({self.unit})"
+        self._year_header(w, row, label, BASIS)
+        table = self._table(w, row, label, BASIS, d.label)
         row += 1
         first = row
         for t in self.result.themes:
             if not t.lines:
                 continue
+            basis = "; ".join(dict.fromkeys(s.basis_for(d.code) for s in t.splits))
+            row = table.row(row, ((0, t.theme.label), (self.last_col, basis)))
             w.text(row, 0, t.theme.label, "label")
             sheet = self.layout.theme_sheet[t.theme.number]
             source = self.layout.theme_dept_row.get((t.theme.number, d.code))
@@ -226,9 +232,10 @@ class _Context(ThemeSheets):
                     w.amount(row, i, value)
                 else:
                     w.formula(row, i, "=" + sheet_ref(sheet, source, i), value, "amount")
-            w.text(row, self.last_col, "; ".join(dict.fromkeys(s.basis_for(d.code) for s in t.splits)), "note")
+            w.text(row, self.last_col, basis, "note")
             row += 1
         split = self.result.difference_split
+        row = table.row(row, ((self.last_col, split.basis_for(d.code)),))
         w.text(row, 0, DIFFERENCE_SHARE)
         source = self.layout.difference_dept_row.get(d.code)
         for i, year in enumerate(self.years, start=1):
@@ -238,7 +245,7 @@ class _Context(ThemeSheets):
             else:
                 w.formula(row, i, "=" + sheet_ref(OVERVIEW, source, i), value, "amount")
         w.text(row, self.last_col, split.basis_for(d.code), "note")
-        row += 1
+        row = table.row(row + 1)
         w.text(row, 0, f"{TOTAL} {d.code}", "label_total")
         for i, year in enumerate(self.years, start=1):
             w.formula(row, i, self._sum_formula(i, first, row - 1), self.result.department_totals[d.code][year])
@@ -247,12 +254,17 @@ class _Context(ThemeSheets):
     def _rest_block(self, w: SheetWriter, row: int) -> int:
         w.text(row, 0, REST_LABEL, "section")
         row += 1
-        self._year_header(w, row, f"{THEME} ({self.unit})", "Årsag")
+        label = f"{THEME} ({self.unit})"
+        self._year_header(w, row, label, "Årsag")
+        table = self._table(w, row, label, "Årsag", REST_LABEL)
         row += 1
         first = row
         for t in self.result.themes:
             if not any(t.rest[y] != 0 for y in self.years):
                 continue
+            reasons = (_rest_reason(s) for s in t.splits if any(s.rest[y] != 0 for y in self.years))
+            reason = "; ".join(dict.fromkeys(reasons))
+            row = table.row(row, ((0, t.theme.label), (self.last_col, reason)))
             w.text(row, 0, t.theme.label, "label")
             source = self.layout.theme_rest_row.get(t.theme.number)
             sheet = self.layout.theme_sheet[t.theme.number]
@@ -262,11 +274,11 @@ class _Context(ThemeSheets):
                     w.amount(row, i, value)
                 else:
                     w.formula(row, i, "=" + sheet_ref(sheet, source, i), value, "amount")
-            reasons = (_rest_reason(s) for s in t.splits if any(s.rest[y] != 0 for y in self.years))
-            w.text(row, self.last_col, "; ".join(dict.fromkeys(reasons)), "note")
+            w.text(row, self.last_col, reason, "note")
             row += 1
         split = self.result.difference_split
         if any(split.rest[y] != 0 for y in self.years):
+            row = table.row(row, ((self.last_col, _rest_reason(split)),))
             w.text(row, 0, "Difference")
             source = self.layout.difference_rest_row
             for i, year in enumerate(self.years, start=1):
@@ -276,6 +288,7 @@ class _Context(ThemeSheets):
                     w.formula(row, i, "=" + sheet_ref(OVERVIEW, source, i), split.rest[year], "amount")
             w.text(row, self.last_col, _rest_reason(split), "note")
             row += 1
+        row = table.row(row)
         w.text(row, 0, f"{TOTAL} {REST_LABEL.lower()}", "label_total")
         for i, year in enumerate(self.years, start=1):
             formula = self._sum_formula(i, first, row - 1) if row > first else "=0"
@@ -309,8 +322,9 @@ class _Context(ThemeSheets):
             if not key.complete:
                 w.text(row, 2, f"Summen er {format_share(total)}, ikke 100 %: resten vises som '{REST_LABEL}'.",
                        "warning")
-            row += 1
-            w.text(row, 0, "Anvendt til: " + (", ".join(used.get(key.name, [])) or "ikke anvendt"), "note")
+            row += 2
+            # Below the table, over its width: in column A alone a long list is a row taller than a page.
+            w.paragraph(row, 0, 2, "Anvendt til: " + (", ".join(used.get(key.name, [])) or "ikke anvendt"), "note")
             row += 2
         w.apply_heights()
         w.print_setup(self.title, self.source, None)

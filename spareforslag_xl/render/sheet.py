@@ -6,6 +6,10 @@ from decimal import Decimal
 from typing import Optional
 
 from spareforslag_xl.render.labels import CHART_CAPTION
+from spareforslag_xl.render.pages import (  # noqa: F401 (LINE_HEIGHT … stay importable from here)
+    CHARS_PER_WIDTH, LINE_HEIGHT, PAGE_HEIGHT, PAGE_WIDTH, ROW_HEIGHT, Decided, Table, lines_height, page_breaks,
+    wrapped_lines,
+)
 from spareforslag_xl.render.xlsx import excel_text, footer_text
 
 HEADER_FILL = "#DDE5F0"
@@ -112,19 +116,8 @@ class Styles:
 
 WRAPPING = frozenset({"text_wrap", "italic", "note", "description", "error", "warning", "banner", "label",
                       "label_indent", "label_muted", "label_struck", "header", "subsection"})
-LINE_HEIGHT = 13.0
-"""Points per line of 10 pt text; rows with wrapped text get a multiple of it."""
-ROW_HEIGHT = 15.0
-"""The height of a row without a height of its own (xlsxwriter's default)."""
 STYLE_HEIGHT = {"title": 24.0, "subtitle": 17.0, "section": 18.0, "banner": 30.0}
 """Rows with larger text need more than the default height, or they touch the row below."""
-CHARS_PER_WIDTH = 1.05
-"""Characters of 10 pt text per unit of column width, on the safe side (LibreOffice's Carlito)."""
-
-PAGE_WIDTH = 842 - 72.0
-"""A4 landscape less the left and right margins (0.5 in each), in points."""
-PAGE_HEIGHT = 595 - 94.0 - 24.0
-"""A4 landscape less the top and bottom margins (0.6 and 0.7 in) and room for the footer, in points."""
 FIT_SCALE = 95
 """Sheets that fit the page width at this scale or more (with Calibri) are shrunk to one page wide;
 LibreOffice's stand-in font is wider and shrinks them to about 0.76 of it, still over 7 pt for 10 pt text."""
@@ -133,71 +126,9 @@ MIN_SCALE = 75
 """The smallest scale page breaks are planned for (sheets are kept narrow enough to print larger)."""
 
 
-def wrapped_lines(text: str, width: float) -> int:
-    """Return how many lines text needs in a column of width characters, wrapped at spaces."""
-    per_line = max(int(width * CHARS_PER_WIDTH), 8)
-    count = 0
-    for part in text.split("\n"):
-        if len(part) <= per_line:
-            count += 1
-            continue
-        lines, used = 1, 0
-        for word in part.split():
-            need = len(word) + (1 if used else 0)
-            if used and used + need > per_line:
-                lines, used = lines + 1, len(word)
-                lines += (len(word) - 1) // per_line
-            else:
-                used += need
-        count += lines
-    return count
-
-
 def width_points(width: float) -> float:
     """The printed width of a column of width characters (7 pixels a character and 5 of padding)."""
     return (width * 7 + 5) * 0.75
-
-
-def page_breaks(heights: list[float], used: set[int], page: float, repeat: float = 0.0,
-                charts: frozenset[int] = frozenset()) -> list[int]:
-    """Return the rows to break pages before: a table (a run of rows without a blank one) that
-    fits on a page is not split; a longer one starts on a page of its own.
-
-    A longer table is left to the printing program to split, which fits rows by its own font
-    metrics, so where the page after it ends is known only roughly: a chart (a block starting at
-    one of the rows in charts), which must never be split, then starts a new page."""
-    blocks, start = [], None
-    for row in range(len(heights) + 1):
-        if row < len(heights) and row in used:
-            start = row if start is None else start
-        elif start is not None:
-            blocks.append((start, row))
-            start = None
-    breaks, filled, room, previous, exact = [], 0.0, page, 0, True
-    for first, end in blocks:
-        gap = sum(heights[previous:first])
-        height = sum(heights[first:end])
-        previous = end
-        if first in charts and not exact and filled > 0:
-            breaks.append(first)
-            room, filled, exact = page - repeat, height, True
-            continue
-        if filled + gap + height <= room:
-            filled += gap + height
-            continue
-        if filled > 0:
-            breaks.append(first)
-            room, filled, exact = page - repeat, 0.0, True
-            if height <= room:
-                filled = height
-                continue
-        else:
-            filled += gap
-        for r in range(first, end):
-            if filled + heights[r] > room and filled > 0:
-                room, filled, exact = page - repeat, 0.0, False
-            filled += heights[r]
-    return breaks
 
 
 class SheetWriter:
@@ -212,11 +143,15 @@ class SheetWriter:
         self._ws = worksheet
         self.styles = styles
         self.column_widths: dict[int, float] = {}
+        self._column_styles: dict[int, Optional[str]] = {}
         self.row_lines: dict[int, int] = {}
         self.heights: dict[int, float] = {}
         self.used_rows: set[int] = set()
         self.chart_rows: set[int] = set()
         self.side_columns: set[int] = set()
+        self.decided: dict[int, Decided] = {}
+        """First row of a table → what it decided about its pages while it was written (``Table``)."""
+        self._page: Optional[float] = None
         self.last_col = 0
 
     def column(self, first: int, last: int, width: float, style: Optional[str] = None, side: bool = False) -> None:
@@ -229,7 +164,29 @@ class SheetWriter:
             self.column_widths[col] = width
             if side:
                 self.side_columns.add(col)
+            self._column_styles[col] = style
 
+    def fit_width(self, minimum: dict[int, float]) -> bool:
+        """Narrow the columns in minimum (column → its narrowest width) so that the sheet's columns
+        print one page wide at FIT_SCALE or more; return whether they do.
+
+        Call it after setting the widths and before writing the cells, so that wrapped text is
+        measured at the new widths. Each column gives up the same part of its room above its
+        minimum; a sheet that cannot fit even so keeps its widths (and prints several pages wide)."""
+        budget = PAGE_WIDTH * 100 / (FIT_SCALE + 3)  # LibreOffice's stand-in font shrinks a few sheets more
+        cols = range(max(self.column_widths, default=-1) + 1)
+        total = sum(width_points(self.column_widths.get(c, 8.43)) for c in cols)
+        if total <= budget:
+            return True
+        room = {c: self.column_widths[c] - low for c, low in minimum.items() if self.column_widths.get(c, 0) > low}
+        excess = (total - budget) / (width_points(1) - width_points(0))
+        if excess > sum(room.values()):
+            return False
+        part = excess / sum(room.values())
+        for c, spare in room.items():
+            width = int(self.column_widths[c] - spare * part)  # rounded down: the sum stays within the page
+            self.column(c, c, width, self._column_styles.get(c))
+        return True
 
     def _used(self, row: int, col: int, style: Optional[str] = None) -> None:
         self.used_rows.add(row)
@@ -256,9 +213,38 @@ class SheetWriter:
 
     def height_of(self, row: int) -> float:
         """The height row prints with: its own, its wrapped text's, or the default."""
-        lines = self.row_lines.get(row, 1)
-        wrapped = min(409, LINE_HEIGHT * lines + 2) if lines > 1 else 0
-        return max(self.heights.get(row, ROW_HEIGHT), wrapped)
+        return max(self.heights.get(row, ROW_HEIGHT), lines_height(self.row_lines.get(row, 1)))
+
+    def estimate(self, row: int, wraps=()) -> float:
+        """The height row will print with once the texts wraps, (column, text) pairs, are written in it."""
+        lines = max((wrapped_lines(text, self.column_widths.get(col, 8.43)) for col, text in wraps if text),
+                    default=1)
+        return max(self.height_of(row), lines_height(lines))
+
+    def reserve(self, first: int, last: int) -> None:
+        """Count rows first…last as used before they are written (a summary written after the
+        tables below it), so that the page plan of those tables knows they are there."""
+        self.used_rows.update(range(first, last + 1))
+
+    def table(self, row: int, header, name: str = "") -> Table:
+        """Start a table at row (its heading and header are written, or row is its first row) that
+        continues on the next page under its name '(fortsat)' and its header, written by header(row)."""
+        return Table(self, row, header, name)
+
+    def _scale(self, last: int) -> int:
+        """The print scale of the sheet's columns 0…last: the one that fits the width, or WIDE_SCALE."""
+        width = sum(width_points(self.column_widths.get(c, 8.43)) for c in range(last + 1))
+        # Excel and LibreOffice each fit the width with their own font metrics; the page breaks are
+        # planned at the larger (Calibri) scale, so that a table kept whole fits with either.
+        scale = max(MIN_SCALE, min(100, int(PAGE_WIDTH * 100 / width))) if width else 100
+        return scale if scale >= FIT_SCALE else WIDE_SCALE
+
+    def planned_page(self) -> float:
+        """The height a page holds, in points of the sheet at 100 %, as planned for its first table:
+        the columns written by then print at this scale or larger, so the page holds no less."""
+        if self._page is None:
+            self._page = PAGE_HEIGHT * 100 / self._scale(self.last_col)
+        return self._page
 
     def apply_heights(self) -> None:
         """Give every row with wrapped or large text the height it needs."""
@@ -371,26 +357,25 @@ class SheetWriter:
         ws = self._ws
         self.apply_heights()
         last = self.last_col if last_col is None else last_col
-        width = sum(width_points(self.column_widths.get(c, 8.43)) for c in range(last + 1))
-        # Excel and LibreOffice each fit the width with their own font metrics; the page breaks are
-        # planned at the larger (Calibri) scale, so that a table kept whole fits with either.
-        scale = max(MIN_SCALE, min(100, int(PAGE_WIDTH * 100 / width))) if width else 100
+        scale = self._scale(last)
         ws.set_paper(9)
         ws.set_landscape()
         if scale >= FIT_SCALE:
             ws.fit_to_pages(1, 0)
         else:
-            # Too wide to shrink onto one page readably (a master's sheet of texts): print at a
-            # readable scale, several pages wide.
+            # Too wide to shrink onto one page readably: print at a readable scale, several pages wide.
             ws.set_print_scale(WIDE_SCALE)
-            scale = WIDE_SCALE
         ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.7)
         heights = [self.height_of(r) for r in range(max(self.used_rows, default=-1) + 1)]
         repeat = 0.0
         if repeat_rows is not None:
             ws.repeat_rows(*repeat_rows)
             repeat = sum(heights[r] for r in range(repeat_rows[0], repeat_rows[1] + 1) if r < len(heights))
-        breaks = page_breaks(heights, self.used_rows, PAGE_HEIGHT * 100 / scale, repeat, frozenset(self.chart_rows))
+        page = PAGE_HEIGHT * 100 / scale
+        if self._page is not None:
+            page = min(page, self._page)  # the tables planned their continuations for this page
+        breaks = page_breaks(heights, self.used_rows, page, repeat, frozenset(self.chart_rows), self.decided,
+                             repeat_rows[0] if repeat_rows is not None else None)
         if breaks:
             ws.set_h_pagebreaks(breaks)
         ws.set_footer(

@@ -55,16 +55,20 @@ class ThemeSheets(Frame):
             styles.decision_styles()
 
     def _split_rows(self, w: SheetWriter, row: int, split: Split, record: Optional[dict] = None,
-                    rest_record: Optional[Callable[[int], None]] = None) -> int:
-        """Write a split as a table (department rows, 'Ikke fordelt', 'I alt'); return the next row."""
+                    rest_record: Optional[Callable[[int], None]] = None, name: str = "") -> int:
+        """Write a split as a table (department rows, 'Ikke fordelt', 'I alt'); return the next row.
+        A split over more departments than a page holds continues under name '(fortsat)' and its header."""
         keyed = split.key is not None and split.rule is not None and split.rule.method is Method.KEY
         distributed = split.rule is not None and split.rule.method is not Method.NONE
-        self._year_header(w, row, f"{DEPARTMENT} ({self.unit})", SHARE if keyed else "", figures=True)
+        label, last = f"{DEPARTMENT} ({self.unit})", SHARE if keyed else ""
+        self._year_header(w, row, label, last, figures=True)
+        table = self._table(w, row, label, last, name, figures=True)
         first = row + 1
         row = first
         share_sum = Decimal(0)
         if distributed:
             for d in self.departments:
+                row = table.row(row)
                 w.text(row, 0, d.code)
                 for i, year in enumerate(self.years, start=1):
                     w.amount(row, i, split.parts[d.code][year] if split.amounts[year] is not None else None)
@@ -76,6 +80,7 @@ class ThemeSheets(Frame):
                     record[d.code] = row
                 row += 1
         if any(split.rest[y] != 0 for y in self.years) or not distributed:
+            row = table.row(row)
             w.text(row, 0, REST_LABEL, "italic")
             for i, year in enumerate(self.years, start=1):
                 w.amount(row, i, split.rest[year] if split.amounts[year] is not None else None)
@@ -85,6 +90,7 @@ class ThemeSheets(Frame):
             if rest_record is not None:
                 rest_record(row)
             row += 1
+        row = table.row(row)
         w.text(row, 0, TOTAL, "label_total")
         for i, year in enumerate(self.years, start=1):
             rng = f"{cell(first, i)}:{cell(row - 1, i)}"
@@ -108,17 +114,23 @@ class ThemeSheets(Frame):
         self._columns(w)
         row = self._heading(w, f"{THEME} {th.number}: {th.title}", th.status)
         header = row
-        self._year_header(w, row, f"{POTENTIAL} ({self.unit})", NOTE)
+        label = f"{POTENTIAL} ({self.unit})"
+        self._year_header(w, row, label, NOTE)
+        table = self._table(w, row, label, NOTE, f"{THEME} {th.number}: {th.title}")
         row += 1
         first = row
         lines, excluded = self._decided_lines(t)
         for line, proposed in lines:
+            notes = [n for n in (decision_note(line, proposed, self.years), line.note, self._rule_note(line.rule)) if n]
+            row = table.row(row, ((0, line.label), (self.last_col, "; ".join(notes))))
             w.text(row, 0, line.label, "label")
             for i, year in enumerate(self.years, start=1):
                 w.amount(row, i, line.amounts.get(year))
-            notes = [n for n in (decision_note(line, proposed, self.years), line.note, self._rule_note(line.rule)) if n]
             w.text(row, self.last_col, "; ".join(notes), "note")
             row += 1
+        note = partial_note(t, self.years)
+        # The total, FTE and salary rows stay together on one page.
+        row = table.row(row, ((self.last_col, note),), keep=2)
         last = row - 1
         total_row = row
         self.places.theme_total_row[th.number] = total_row
@@ -129,7 +141,6 @@ class ThemeSheets(Frame):
             if t.lines and not lines and t.totals[year] is not None:
                 formula = "=0"  # every line rejected or postponed: the plan saves nothing here
             w.formula(row, i, formula, t.totals[year])
-        note = partial_note(t, self.years)
         if note:
             w.text(row, self.last_col, note, "note")
         row += 1
@@ -222,14 +233,17 @@ class ThemeSheets(Frame):
         dept_cells: dict[str, list[int]] = {d.code: [] for d in self.departments}
         rest_cells: list[int] = []
         for split in splits:
+            name = f"{DISTRIBUTION} ({self.unit})"
             if len(splits) > 1 or split.rule is None or split.rule.method is Method.NONE or split.rule.from_year:
-                w.text(row, 0, f"{split.label} – {split.basis}", "subsection")
+                name = f"{split.label} – {split.basis}"
+                w.text(row, 0, name, "subsection")
                 row += 1
             elif split.rule is not None:
-                w.text(row, 0, split.basis, "subsection")
+                name = split.basis
+                w.text(row, 0, name, "subsection")
                 row += 1
             record: dict[str, int] = {}
-            row = self._split_rows(w, row, split, record, rest_cells.append)
+            row = self._split_rows(w, row, split, record, rest_cells.append, name)
             for code, r in record.items():
                 dept_cells[code].append(r)
         if len(splits) == 1:
@@ -240,12 +254,15 @@ class ThemeSheets(Frame):
                 self.places.theme_rest_row[number] = rest_cells[0]
             return row
         # Several splits: a table that adds them up per department.
-        w.text(row, 0, f"Fordeling i alt for tema {number}", "subsection")
+        name = f"Fordeling i alt for tema {number}"
+        w.text(row, 0, name, "subsection")
         row += 1
         self._year_header(w, row, f"{DEPARTMENT} ({self.unit})")
+        table = self._table(w, row, f"{DEPARTMENT} ({self.unit})", "", name)
         row += 1
         first = row
         for d in self.departments:
+            row = table.row(row)
             w.text(row, 0, d.code)
             for i, year in enumerate(self.years, start=1):
                 refs = ",".join(cell(r, i) for r in dept_cells[d.code])
@@ -253,11 +270,13 @@ class ThemeSheets(Frame):
             self.places.theme_dept_row[(number, d.code)] = row
             row += 1
         if rest_cells:
+            row = table.row(row)
             w.text(row, 0, REST_LABEL, "italic")
             for i, year in enumerate(self.years, start=1):
                 self._sum_of_parts(w, row, i, ",".join(cell(r, i) for r in rest_cells), t, year, t.rest[year])
             self.places.theme_rest_row[number] = row
             row += 1
+        row = table.row(row)
         w.text(row, 0, TOTAL, "label_total")
         for i, year in enumerate(self.years, start=1):
             rng = f"{cell(first, i)}:{cell(row - 1, i)}"

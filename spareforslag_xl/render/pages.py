@@ -1,0 +1,229 @@
+"""Where printed pages break: short tables are kept whole, long ones continue under their own header.
+
+Excel and LibreOffice can repeat only sheet-wide rows on every page, which suits a sheet that is
+one table. On a sheet of several tables a table that continues on the next page gets its header
+written again as real rows (``Table``), with a manual page break before them. The decision is made
+while the table is written, from the heights of the rows above it, so that every later row number
+(and every formula referring to one) is right; ``print_setup`` then plans the same breaks again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Optional
+
+from spareforslag_xl.model.i18n import _
+
+LINE_HEIGHT = 13.0
+"""Points per line of 10 pt text; rows with wrapped text get a multiple of it."""
+ROW_HEIGHT = 15.0
+"""The height of a row without a height of its own (xlsxwriter's default)."""
+CHARS_PER_WIDTH = 1.05
+"""Characters of 10 pt text per unit of column width, on the safe side (LibreOffice's Carlito)."""
+
+PAGE_WIDTH = 842 - 72.0
+"""A4 landscape less the left and right margins (0.5 in each), in points."""
+PAGE_HEIGHT = 595 - 94.0 - 24.0
+"""A4 landscape less the top and bottom margins (0.6 and 0.7 in) and room for the footer, in points.
+LibreOffice prints 34 rows of 15 pt (510 pt) on a page at 100 %: this leaves about 6 % to spare."""
+SAFETY = LINE_HEIGHT
+"""Room a table keeps free at the foot of a page for a row that prints taller than estimated
+(a text that LibreOffice's wider stand-in font wraps once more)."""
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """Return how many lines text needs in a column of width characters, wrapped at spaces."""
+    per_line = max(int(width * CHARS_PER_WIDTH), 8)
+    count = 0
+    for part in text.split("\n"):
+        if len(part) <= per_line:
+            count += 1
+            continue
+        lines, used = 1, 0
+        for word in part.split():
+            need = len(word) + (1 if used else 0)
+            if used and used + need > per_line:
+                lines, used = lines + 1, len(word)
+                lines += (len(word) - 1) // per_line
+            else:
+                used += need
+        count += lines
+    return count
+
+
+def lines_height(lines: int) -> float:
+    """The height of a row whose tallest cell has this many lines of wrapped text."""
+    return min(409, LINE_HEIGHT * lines + 2) if lines > 1 else 0.0
+
+
+@dataclass
+class Decided:
+    """What a table decided while it was written: a page break before it, and the rows where it
+    continues on a new page (each the first row of its continuation header)."""
+
+    before: bool = False
+    splits: list[int] = field(default_factory=list)
+
+
+def blocks(used: set[int], end: int) -> list[tuple[int, int]]:
+    """Return the runs of used rows below end as (first, end) pairs: the tables of a sheet."""
+    found, start = [], None
+    for row in range(end + 1):
+        if row < end and row in used:
+            start = row if start is None else start
+        elif start is not None:
+            found.append((start, row))
+            start = None
+    return found
+
+
+class PagePlan:
+    """Fills pages block by block (a block is a run of rows without a blank one) and remembers the breaks."""
+
+    def __init__(self, heights: list[float], page: float, repeat: float = 0.0,
+                 charts: frozenset[int] = frozenset(), decided: Optional[dict[int, Decided]] = None,
+                 repeated: Optional[int] = None) -> None:
+        self.heights = heights
+        self.repeated = repeated
+        """The first of the rows the printing program repeats over every page (a sheet that is one table)."""
+        self.page = page
+        self.repeat = repeat
+        self.charts = charts
+        self.decided = decided or {}
+        self.breaks: list[int] = []
+        self.filled = 0.0
+        self.room = page
+        self.exact = True
+        self.previous = 0
+
+    def _new_page(self, row: int, exact: bool = True) -> None:
+        self.breaks.append(row)
+        self.room, self.filled, self.exact = self.page - self.repeat, 0.0, exact
+
+    def add(self, first: int, end: int) -> None:
+        """Plan the block of rows first…end-1: a table that fits on a page is not split; a longer one
+        starts on a page of its own.
+
+        A longer table that did not plan its own continuation (``Decided``) is left to the printing
+        program to split, which fits rows by its own font metrics, so where the page after it ends is
+        known only roughly: a chart (a block starting at one of the rows in charts), which must never
+        be split, then starts a new page."""
+        heights = self.heights
+        gap = sum(heights[self.previous:first])
+        height = sum(heights[first:end])
+        self.previous = end
+        decided = next((d for row, d in self.decided.items() if first <= row < end), None)
+        if decided is not None:
+            if decided.before and self.filled + gap > 0:
+                self._new_page(first)
+            else:
+                self.filled += gap
+            start = first
+            for split in decided.splits:
+                self._new_page(split)
+                start = split
+            self.filled += sum(heights[start:end])
+            return
+        if self.repeated is not None and first <= self.repeated < end:
+            # The sheet's one table, whose header the printing program repeats: it starts under the
+            # sheet's title and continues under its header, with no page of the title alone.
+            self.filled += gap
+            self._split(first, end)
+            return
+        if first in self.charts and not self.exact and self.filled > 0:
+            self._new_page(first)
+            self.filled = height
+            return
+        if self.filled + gap + height <= self.room:
+            self.filled += gap + height
+            return
+        if self.filled > 0:
+            self._new_page(first)
+            if height <= self.room:
+                self.filled = height
+                return
+        else:
+            self.filled += gap
+        self._split(first, end)
+
+    def _split(self, first: int, end: int) -> None:
+        """Follow the printing program through a block it splits where a page is full."""
+        for r in range(first, end):
+            if self.filled + self.heights[r] > self.room and self.filled > 0:
+                self.room, self.filled, self.exact = self.page - self.repeat, 0.0, False
+            self.filled += self.heights[r]
+
+
+def page_breaks(heights: list[float], used: set[int], page: float, repeat: float = 0.0,
+                charts: frozenset[int] = frozenset(), decided: Optional[dict[int, Decided]] = None,
+                repeated: Optional[int] = None) -> list[int]:
+    """Return the rows to break pages before (see ``PagePlan.add``)."""
+    plan = PagePlan(heights, page, repeat, charts, decided, repeated)
+    for first, end in blocks(used, len(heights)):
+        plan.add(first, end)
+    return plan.breaks
+
+
+class Table:
+    """A table being written that continues on the next page under its own header.
+
+    Ask ``row`` for the row of every row of the table before writing it: it returns the row itself
+    or, when the row would not fit on the page, the row below a continuation header written there
+    (the table's name followed by '(fortsat)', if it has one, and its header row) with a page break
+    before it. A table that does not fit below what is on its page starts on a new page first.
+    The header callback writes the header row at a row; numbers in it (years) must be written as
+    text, so that a sum over the column ignores them.
+    """
+
+    def __init__(self, writer, row: int, header: Callable[[int], None], name: str = "") -> None:
+        self._w = writer
+        self._header = header
+        self._name = name
+        used = writer.used_rows
+        first = row
+        while first - 1 in used:
+            first -= 1
+        self.first = first
+        self._page = writer.planned_page()
+        heights = [writer.height_of(r) for r in range(first)]
+        plan = PagePlan(heights, self._page, 0.0, frozenset(writer.chart_rows), writer.decided)
+        for a, b in blocks(used, first):
+            plan.add(a, b)
+        self._above = plan.filled + sum(heights[plan.previous:first])
+        self._room = plan.room - SAFETY
+        self._top = first
+        self._placed = False
+        self.decided = Decided()
+        writer.decided[first] = self.decided
+
+    def row(self, row: int, wraps: Iterable[tuple[int, str]] = (), keep: int = 0) -> int:
+        """Return the row to write the table's next row at (row, or lower after a continuation header).
+
+        wraps: the (column, text) of the row's cells whose text wraps, to know its height in advance;
+        keep: how many rows after this one must stay on its page (a heading over its first row)."""
+        w = self._w
+        need = w.estimate(row, wraps) + keep * ROW_HEIGHT
+        on_page = sum(w.height_of(r) for r in range(self._top, row))
+        above = self._above if self._top == self.first else 0.0
+        if above + on_page + need <= self._room:
+            self._placed = True
+            return row
+        if self._top == self.first and self._above > 0 and not self.decided.before:
+            # Break before the table rather than split it where it stands.
+            self.decided.before = True
+            self._above = 0.0
+            self._room = self._page - SAFETY
+            if on_page + need <= self._room:
+                self._placed = True
+                return row
+        if not self._placed:
+            return row  # nothing of the table's own rows is on this page yet: splitting gains nothing
+        self.decided.splits.append(row)
+        self._top = row
+        self._room = self._page - SAFETY
+        self._placed = False
+        if self._name:
+            w.text(row, 0, _("{name} (continued)").format(name=self._name), "section")
+            row += 1
+        self._header(row)
+        return row + 1

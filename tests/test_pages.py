@@ -1,0 +1,101 @@
+"""Tables that continue on a new page: the continuation header, its page break and the sums over it."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from spareforslag_xl.render.pages import PAGE_HEIGHT, ROW_HEIGHT, SAFETY, Decided, page_breaks
+from spareforslag_xl.render.sheet import SheetWriter, Styles
+from spareforslag_xl.render.xlsx import DocProps, add_sheet, close, new_workbook
+from tests.formulas import Evaluator
+
+
+def _sheet(rows: int, above: int = 0):
+    """A sheet with a heading of `above` rows, then a named table of `rows` amounts and its SUM."""
+    book, buffer = new_workbook()
+    w = SheetWriter(add_sheet(book, "Ark"), Styles(book))
+    w.column(0, 0, 40)
+    w.column(1, 2, 11)
+    for r in range(above):
+        w.text(r, 0, f"Indledning {r}")
+
+    def header(row: int, text: bool = True) -> None:
+        w.text(row, 0, "Post", "header")
+        if text:
+            w.text(row, 1, "2024", "header_num")
+        else:
+            w.number(row, 1, 2024, "header_num")
+
+    start = above + 1 if above else 0
+    w.text(start, 0, "Afdeling X", "section")
+    header(start + 1, text=False)
+    table = w.table(start + 1, header, "Afdeling X")
+    row = first = start + 2
+    for n in range(rows):
+        row = table.row(row)
+        w.text(row, 0, f"Linje {n}")
+        w.number(row, 1, n, "amount")
+        row += 1
+    row = table.row(row)
+    w.text(row, 0, "I alt", "label_total")
+    w.formula(row, 1, f"=SUM(B{first + 1}:B{row})", Decimal(sum(range(rows))))
+    w.print_setup("Titel", "kilde")
+    data = close(book, buffer, DocProps(title="t", subject="s", company="c"))
+    return openpyxl.load_workbook(io.BytesIO(data))["Ark"], table
+
+
+def test_a_short_table_is_written_as_it_is():
+    ws, table = _sheet(10)
+    assert table.decided == Decided(False, [])
+    assert [ws.cell(r, 1).value for r in range(1, 4)] == ["Afdeling X", "Post", "Linje 0"]
+    assert ws.row_breaks.brk == []
+
+
+def test_a_long_table_continues_under_its_name_and_header_with_a_page_break_before_them():
+    ws, table = _sheet(80)
+    split = table.decided.splits[0]
+    assert table.decided.before is False
+    # The sheet prints at 100 %: the section row (18 pt), the header and 28 lines of 15 pt make 453 pt,
+    # within a page less the safety margin (464 pt); a 29th line would not fit.
+    assert PAGE_HEIGHT - SAFETY == 464 and 18 + ROW_HEIGHT + 28 * ROW_HEIGHT == 453
+    assert split == 2 + 28
+    assert ws.cell(split + 1, 1).value == "Afdeling X (continued)"
+    assert ws.cell(split + 2, 1).value == "Post"
+    assert ws.cell(split + 2, 2).value == "2024" and ws.cell(split + 2, 2).data_type == "s"
+    assert ws.cell(split + 3, 1).value == "Linje " + str(split - 2)
+    assert [b.id for b in ws.row_breaks.brk] == [s for s in table.decided.splits]
+    assert len(table.decided.splits) == 2
+
+
+def test_the_sum_over_a_continued_table_leaves_its_repeated_header_out():
+    ws, table = _sheet(80)
+    total = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "I alt")
+    cells = {("Ark", c.coordinate): c.value for row in ws.iter_rows() for c in row if c.value is not None}
+    assert ws.cell(total, 2).value == f"=SUM(B3:B{total - 1})"
+    assert Evaluator(cells).value("Ark", f"B{total}") == sum(range(80))
+
+
+def test_a_table_that_does_not_fit_below_the_rows_above_it_starts_on_a_new_page():
+    ws, table = _sheet(20, above=20)
+    assert table.decided == Decided(True, [])
+    assert [b.id for b in ws.row_breaks.brk] == [table.first]
+    assert ws.cell(table.first + 1, 1).value == "Afdeling X"
+
+
+@pytest.mark.danish
+def test_the_continuation_says_fortsat_in_danish():
+    ws, _table = _sheet(80)
+    assert "Afdeling X (fortsat)" in [c.value for c in ws["A"]]
+
+
+def test_the_page_plan_repeats_what_the_tables_decided():
+    heights = [15.0] * 100
+    used = set(range(0, 5)) | set(range(6, 100))
+    decided = {6: Decided(True, [40, 75])}
+    assert page_breaks(heights, used, 477, decided=decided) == [6, 40, 75]
+    # Without a decision a long table starts on a new page and is left to the printing program to split.
+    assert page_breaks(heights, used, 477) == [6]

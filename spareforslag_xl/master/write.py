@@ -153,6 +153,8 @@ def _header(w: SheetWriter, lay: L.SheetLayout, years: Sequence[int], decisions:
             w.text(0, col, lay.header(h), "header")
     w.freeze(1, 0)
     w.autofilter(0, 0, 0, len(headers) - 1)
+    if "title" in headers:
+        w.key_columns = (0, headers.index("title"))
     return headers
 
 

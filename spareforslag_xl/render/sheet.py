@@ -149,6 +149,9 @@ class SheetWriter:
         self.used_rows: set[int] = set()
         self.chart_rows: set[int] = set()
         self.side_columns: set[int] = set()
+        self.key_columns: Optional[tuple[int, int]] = None
+        """The columns that say which row is which (a theme, a number, a title): printed again at the
+        left of every page across when the sheet is too wide for one page."""
         self.decided: dict[int, Decided] = {}
         """First row of a table → what it decided about its pages while it was written (``Table``)."""
         self._page: Optional[float] = None
@@ -363,8 +366,11 @@ class SheetWriter:
         if scale >= FIT_SCALE:
             ws.fit_to_pages(1, 0)
         else:
-            # Too wide to shrink onto one page readably: print at a readable scale, several pages wide.
+            # Too wide to shrink onto one page readably: print at a readable scale, several pages wide,
+            # each page across with the columns that name its rows.
             ws.set_print_scale(WIDE_SCALE)
+            if self.key_columns is not None:
+                ws.repeat_columns(*self.key_columns)
         ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.7)
         heights = [self.height_of(r) for r in range(max(self.used_rows, default=-1) + 1)]
         repeat = 0.0

@@ -125,3 +125,24 @@ def test_a_seed_master_without_the_documents_figures_gives_no_note(tmp_path):
     edit_workbook(path, {}, delete_sheets=(SHEET,))
     report = build_reports(path, tmp_path / "out", departments=False).files[0]
     assert fte_notes(openpyxl.load_workbook(report)) == {}
+
+
+@pytest.mark.danish
+def test_a_decided_build_notes_only_themes_whose_fte_the_decisions_left_as_proposed(tmp_path):
+    """The document states the proposals' FTE. A rejected line of tema 4 changes the FTE the sheet
+    shows: that difference is the decision's, so tema 4 has no note; tema 6 and 7 keep theirs."""
+    from spareforslag_xl.model.layout import LINES
+    from spareforslag_xl.model.plan import Decision
+
+    path = tmp_path / "decided.xlsx"
+    shutil.copy(SEED_MASTER, path)
+    ws = openpyxl.load_workbook(path)[LINES.name]
+    header = [c.value for c in ws[1]]
+    theme_col = header.index(LINES.header("theme")) + 1
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, theme_col).value == 4)
+    free = len(header) + 1
+    edit_workbook(path, {f"{LINES.name}!{openpyxl.utils.get_column_letter(free)}1": LINES.header("decision"),
+                         f"{LINES.name}!{openpyxl.utils.get_column_letter(free)}{row}": Decision.REJECTED.value})
+    book = openpyxl.load_workbook(build_reports(path, tmp_path / "out", departments=False).files[0])
+    expected = {name: note for name, note in SEED_NOTES.items() if name != "Tema 4"}
+    assert fte_notes(book) == expected

@@ -217,3 +217,12 @@ def test_the_message_is_danish_by_default(master, tmp_path, monkeypatch):
         "Fejl: SOURCE_DATE_EPOCH='i morgen' er ikke et tidspunkt: den skal være et helt antal sekunder siden "
         "1. januar 1970 kl. 00.00 UTC (som 'date +%s' skriver det), fx 1686571200 for 12. juni 2023 kl. 12.00 UTC. "
         "Ret den, eller fjern den, så filerne dateres efter det grundark eller dokument, de er dannet af.\n")
+
+
+def test_a_source_date_epoch_of_thousands_of_digits_is_refused_not_a_traceback():
+    from spareforslag_xl.io.stamp import source_date_epoch
+    from spareforslag_xl.model.errors import RequestError
+
+    with pytest.raises(RequestError):
+        source_date_epoch({"SOURCE_DATE_EPOCH": "9" * 5000})
+    assert source_date_epoch({"SOURCE_DATE_EPOCH": "0" * 5000 + "1686571200"}).year == 2023

@@ -45,12 +45,13 @@ def source_date_epoch(environ: Optional[Mapping[str, str]] = None) -> Optional[d
     value = (os.environ if environ is None else environ).get(ENV)
     if value is None or value == "":
         return None
-    if not _DIGITS.fullmatch(value) or int(value) > LATEST:
+    digits = value.lstrip("0") or "0"  # thousands of digits are no time, and int() refuses them
+    if not _DIGITS.fullmatch(value) or len(digits) > len(str(LATEST)) or int(digits) > LATEST:
         raise RequestError(_(
             "{variable}='{value}' is not a time: it must be a whole number of seconds since 1 January 1970 "
             "00:00 UTC (as 'date +%s' prints it), such as 1686571200 for 12 June 2023 12:00 UTC. Correct it, "
             "or unset it to date the files by the master or document they are made from.").format(variable=ENV, value=_shown(value)))
-    return datetime.fromtimestamp(int(value), tz=timezone.utc)
+    return datetime.fromtimestamp(int(digits), tz=timezone.utc)
 
 
 def file_time(saved: Optional[datetime], environ: Optional[Mapping[str, str]] = None) -> datetime:

@@ -102,7 +102,11 @@ class _Context(Frame):
         themes_first, difference_row = self.themes_first, self.difference_row
         # The summary refers to the details below it, which decide where each part sits.
         details = difference_row + (5 if self.part.target_share is not None else 3)
-        w.reserve(header, self.total_row + (2 if self.part.target_share is not None else 0))
+        wraps = {themes_first + n: ((0, tp.label), (self.last_col, tp.basis)) for n, tp in enumerate(self.part.themes)}
+        wraps[difference_row] = ((0, DIFFERENCE_SHARE), (self.last_col, self.part.difference.basis))
+        if self.part.target_share is not None:
+            wraps[self.total_row + 1] = ((self.last_col, self.part.target_basis),)
+        w.reserve(header, self.total_row + (2 if self.part.target_share is not None else 0), wraps)
         part_rows = self._details(w, details, overview)
         for n, tp in enumerate(self.part.themes):
             self._theme_row(w, themes_first + n, tp, part_rows[tp.theme.theme.number])

@@ -196,13 +196,17 @@ class Table:
         self.decided = Decided()
         writer.decided[first] = self.decided
 
-    def row(self, row: int, wraps: Iterable[tuple[int, str]] = (), keep: int = 0) -> int:
+    def row(self, row: int, wraps: Iterable[tuple[int, str]] = (), keep: int = 0,
+            kept: Iterable[Iterable[tuple[int, str]]] = ()) -> int:
         """Return the row to write the table's next row at (row, or lower after a continuation header).
 
         wraps: the (column, text) of the row's cells whose text wraps, to know its height in advance;
-        keep: how many rows after this one must stay on its page (a heading over its first row)."""
+        keep: how many rows after this one must stay on its page (a heading over its first row);
+        kept: the wrapping texts of those rows, one (column, text) list per row, where they wrap."""
         w = self._w
-        need = w.estimate(row, wraps) + keep * ROW_HEIGHT
+        kept = list(kept)
+        need = w.estimate(row, wraps) + sum(w.estimate(row + 1 + n, texts) for n, texts in enumerate(kept)) \
+            + max(0, keep - len(kept)) * ROW_HEIGHT
         on_page = sum(w.height_of(r) for r in range(self._top, row))
         above = self._above if self._top == self.first else 0.0
         if above + on_page + need <= self._room:

@@ -178,7 +178,8 @@ class _Context(ThemeSheets):
         summary_rows = {d.code: row + i for i, d in enumerate(self.departments)}
         rest_summary = summary_first + len(self.departments)
         total_row, target_row, check_row = rest_summary + 1, rest_summary + 2, rest_summary + 3
-        w.reserve(summary_first, check_row)  # written last, but the page plan of the blocks counts it
+        # Written last, but the page plan of the blocks counts it, with the height of its labels.
+        w.reserve(summary_first, check_row, {summary_rows[d.code]: ((0, d.label),) for d in self.departments})
         row = check_row + 3
         block_totals: dict[str, int] = {}
         for d in self.departments:

@@ -224,10 +224,16 @@ class SheetWriter:
                     default=1)
         return max(self.height_of(row), lines_height(lines))
 
-    def reserve(self, first: int, last: int) -> None:
+    def reserve(self, first: int, last: int, wraps: Optional[dict[int, tuple[tuple[int, str], ...]]] = None) -> None:
         """Count rows first…last as used before they are written (a summary written after the
-        tables below it), so that the page plan of those tables knows they are there."""
+        tables below it), so that the page plan of those tables knows they are there; wraps gives,
+        per row, the (column, text) of the cells whose text will wrap, so that it knows their height."""
         self.used_rows.update(range(first, last + 1))
+        for row, texts in (wraps or {}).items():
+            lines = max((wrapped_lines(text, self.column_widths.get(col, 8.43)) for col, text in texts if text),
+                        default=1)
+            if lines > self.row_lines.get(row, 1):
+                self.row_lines[row] = lines
 
     def table(self, row: int, header, name: str = "") -> Table:
         """Start a table at row (its heading and header are written, or row is its first row) that

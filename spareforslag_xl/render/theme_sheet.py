@@ -90,7 +90,11 @@ class ThemeSheets(Frame):
             if rest_record is not None:
                 rest_record(row)
             row += 1
-        row = table.row(row)
+        key_note = ""
+        if keyed and not split.key.complete:
+            key_note = (f"Nøglen '{split.key.name}' summer til {format_share(split.key.total)}, ikke 100 %: "
+                        f"resten ({format_share(1 - split.key.total)}) står som '{REST_LABEL}'.")
+        row = table.row(row, keep=1 if key_note else 0, kept=(((0, key_note),),) if key_note else ())
         w.text(row, 0, TOTAL, "label_total")
         for i, year in enumerate(self.years, start=1):
             rng = f"{cell(first, i)}:{cell(row - 1, i)}"
@@ -102,10 +106,9 @@ class ThemeSheets(Frame):
             # With the rest shown as 'Ikke fordelt' the shares add up to 100 %: the total is not the
             # problem, the rest is, so that is the cell marked, and a line under the table says why.
             w.formula(row, self.last_col, self._sum_formula(self.last_col, first, row - 1), share_sum, "share_bold")
-            if not split.key.complete:
+            if key_note:
                 row += 1
-                w.text(row, 0, f"Nøglen '{split.key.name}' summer til {format_share(split.key.total)}, ikke 100 %: "
-                       f"resten ({format_share(1 - split.key.total)}) står som '{REST_LABEL}'.", "note")
+                w.text(row, 0, key_note, "note")
         return row + 2
 
     # -- Tema N ----------------------------------------------------------------------------------
@@ -129,8 +132,9 @@ class ThemeSheets(Frame):
             w.text(row, self.last_col, "; ".join(notes), "note")
             row += 1
         note = partial_note(t, self.years)
+        fte_text = fte_note(t, self.fte_differences.get(th.number, ()), self.years)
         # The total, FTE and salary rows stay together on one page.
-        row = table.row(row, ((self.last_col, note),), keep=2)
+        row = table.row(row, ((self.last_col, note),), keep=2, kept=(((self.last_col, fte_text),), ()))
         last = row - 1
         total_row = row
         self.places.theme_total_row[th.number] = total_row
@@ -151,9 +155,8 @@ class ThemeSheets(Frame):
                 total = cell(total_row, i)
                 w.formula(row, i, f'=IF(ISNUMBER({total}),ROUND({total}/{cell(salary_row, 1, True)},2),"-")',
                           t.fte[year] if t.fte[year] is not None else None, "fte")
-        note = fte_note(t, self.fte_differences.get(th.number, ()), self.years)
-        if note:
-            w.text(row, self.last_col, note, "note")
+        if fte_text:
+            w.text(row, self.last_col, fte_text, "note")
         row += 1
         w.text(row, 0, f"{SALARY} ({self.unit})", "note")
         if t.salary is not None:

@@ -218,11 +218,15 @@ class SheetWriter:
         """The height row prints with: its own, its wrapped text's, or the default."""
         return max(self.heights.get(row, ROW_HEIGHT), lines_height(self.row_lines.get(row, 1)))
 
+    def _lines(self, wraps) -> int:
+        """The lines the tallest of the texts wraps, (column, text) pairs, will need once written
+        (in a side column, in the width its indent leaves, as ``_wrap`` measures it then)."""
+        return max((wrapped_lines(text, self.column_widths.get(col, 8.43) - (2 if col in self.side_columns else 0))
+                    for col, text in wraps if text), default=1)
+
     def estimate(self, row: int, wraps=()) -> float:
         """The height row will print with once the texts wraps, (column, text) pairs, are written in it."""
-        lines = max((wrapped_lines(text, self.column_widths.get(col, 8.43)) for col, text in wraps if text),
-                    default=1)
-        return max(self.height_of(row), lines_height(lines))
+        return max(self.height_of(row), lines_height(self._lines(wraps)))
 
     def reserve(self, first: int, last: int, wraps: Optional[dict[int, tuple[tuple[int, str], ...]]] = None) -> None:
         """Count rows first…last as used before they are written (a summary written after the
@@ -230,8 +234,7 @@ class SheetWriter:
         per row, the (column, text) of the cells whose text will wrap, so that it knows their height."""
         self.used_rows.update(range(first, last + 1))
         for row, texts in (wraps or {}).items():
-            lines = max((wrapped_lines(text, self.column_widths.get(col, 8.43)) for col, text in texts if text),
-                        default=1)
+            lines = self._lines(texts)
             if lines > self.row_lines.get(row, 1):
                 self.row_lines[row] = lines
 

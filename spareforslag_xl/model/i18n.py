@@ -11,6 +11,8 @@ machine's locale is not consulted (the product is Danish, also on an English or 
 
 from __future__ import annotations
 
+from enum import Enum
+
 import gettext as _gettext
 import os
 from collections import UserString
@@ -97,3 +99,13 @@ class LazyText(UserString):
 def lazy(message: str) -> LazyText:
     """Return message, translated when it is shown rather than now."""
     return LazyText(message)
+
+
+class TranslatedEnum(Enum):
+    """An enum whose values are English msgids (marked with N_): ``text`` is the value in the
+    language in use, the value itself stays English (for JSON and tests)."""
+
+    @property
+    def text(self) -> str:
+        return gettext(self.value)
+

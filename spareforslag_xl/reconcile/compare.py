@@ -18,7 +18,7 @@ from typing import Optional, Sequence
 from spareforslag_xl.core.compute import Result
 from spareforslag_xl.reconcile.read import Figure, OfficialCell, figure
 from spareforslag_xl.reconcile.table import Ignored, Level, Record, Table
-from spareforslag_xl.model.i18n import N_, _
+from spareforslag_xl.model.i18n import N_, TranslatedEnum
 from spareforslag_xl.model.units import Mention, Unit
 
 NOISE = Decimal("0.000001")
@@ -27,7 +27,7 @@ NOISE = Decimal("0.000001")
 ZERO = Decimal(0)
 
 
-class Status(Enum):
+class Status(TranslatedEnum):
     AGREES = N_("agrees")
     WITHIN_TOLERANCE = N_("agrees within the tolerance")
     ZERO_ABSENT = N_("0 and absent on the other side")
@@ -36,11 +36,6 @@ class Status(Enum):
     ONLY_OFFICIAL = N_("only in the official workbook")
     UNREADABLE = N_("unreadable official cell")
     AMBIGUOUS = N_("ambiguous label")
-
-    @property
-    def text(self) -> str:
-        """The status as the terminal says it, in the language in use (the value stays English)."""
-        return _(self.value)
 
     @property
     def ok(self) -> bool:

@@ -13,7 +13,7 @@ from enum import Enum
 from typing import Mapping, Optional, Sequence
 
 from spareforslag_xl.master.cells import column_letter
-from spareforslag_xl.model.i18n import N_, _
+from spareforslag_xl.model.i18n import N_, TranslatedEnum
 from spareforslag_xl.reconcile.labels import Match, Vocabulary, is_summary, label_text, year_of
 from spareforslag_xl.reconcile.read import Grid, OfficialCell, address
 
@@ -21,17 +21,12 @@ UNIT_ROWS_ABOVE = 10
 """How many rows above a table's header are searched for its unit (title rows)."""
 
 
-class Level(Enum):
+class Level(TranslatedEnum):
     """What an official figure is: a department's total, a theme's total, or a department's part of a theme."""
 
     DEPARTMENT = N_("department totals")
     THEME = N_("theme totals")
     PART = N_("department × theme")
-
-    @property
-    def text(self) -> str:
-        """The level as the terminal says it, in the language in use."""
-        return _(self.value)
 
 
 class Layout(Enum):
@@ -39,17 +34,12 @@ class Layout(Enum):
     LONG = "long table"
 
 
-class Reason(Enum):
+class Reason(TranslatedEnum):
     """Why a row of an official table was set aside."""
 
     TOTAL = N_("a totals row")
     NO_LABEL = N_("figures without a label")
     NO_YEAR = N_("no year")
-
-    @property
-    def text(self) -> str:
-        """The reason as the terminal says it, in the language in use."""
-        return _(self.value)
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     from spareforslag_xl.io.archive import LOG as ARCHIVE_LOG
     from spareforslag_xl.io.output import inside, write_all
     from spareforslag_xl.io.parallel import render_all
+    from spareforslag_xl.core.stated_fte import shown_fte_differences
     from spareforslag_xl.render.report import report_bytes
 
     checked = check_master(master, clock)
@@ -73,7 +74,7 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     extras = _document_audit(checked.stated, result.proposed or result) + _changes(diff)  # the document states the proposals
     jobs = [(inside(out_dir, report_name(Path(master))),
              partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=extras,
-                     fte_differences=_fte_notes(result, checked.stated)))]
+                     fte_differences=shown_fte_differences(result, checked.stated)))]
     jobs += workbook_jobs(result, out_dir / WORKBOOK_FOLDER, chosen, checked.findings, bool(blocking), diff)
     cells = len(checked.plan.lines) * len(checked.plan.years) * (len(chosen) + 1) * 2
     rendered = render_all([render for _, render in jobs], cells, progress)
@@ -119,22 +120,6 @@ def workbook_jobs(result, folder: Path, departments: Sequence[Department], findi
         for d in departments
     ]
 
-
-
-def _fte_notes(result, stated) -> dict:
-    """The document states the proposals' FTE: the theme sheets note where the recomputation of
-    the proposals differs from it, and only where the sheet shows the proposals' FTE (a decision
-    that changed a theme's FTE explains its difference itself, on the same sheet)."""
-    from spareforslag_xl.core.stated_fte import fte_differences
-
-    proposed = result.proposed or result
-    notes = fte_differences(proposed, stated)
-    if result.proposed is None:
-        return notes
-    shown = {t.theme.number: t for t in result.themes}
-    same = {t.theme.number for t in proposed.themes
-            if t.theme.number in shown and dict(shown[t.theme.number].fte) == dict(t.fte)}
-    return {number: years for number, years in notes.items() if number in same}
 
 def _document_audit(figures: Optional[list], result) -> list:
     """Return the report's extra sheet 'Dokumentafvigelser' when the master carries the document's figures."""

@@ -61,6 +61,20 @@ def fte_differences(result: Result, figures: Optional[Iterable[StatedFigure]]) -
     return {number: tuple(years[y] for y in sorted(years)) for number, years in found.items()}
 
 
+def shown_fte_differences(result: Result, figures: Optional[Iterable[StatedFigure]]) -> dict[str, tuple[FteDifference, ...]]:
+    """Return the differences the theme sheets note: the document states the proposals' FTE, so the
+    proposals are compared with it, and only themes whose sheet shows the proposals' FTE get a note
+    (where a decision changed a theme's FTE, the decision explains the difference on the same sheet)."""
+    proposed = result.proposed or result
+    notes = fte_differences(proposed, figures)
+    if result.proposed is None:
+        return notes
+    shown = {t.theme.number: t for t in result.themes}
+    same = {t.theme.number for t in proposed.themes
+            if t.theme.number in shown and dict(shown[t.theme.number].fte) == dict(t.fte)}
+    return {number: years for number, years in notes.items() if number in same}
+
+
 def _compare(t: ThemeResult, f: StatedFigure) -> Optional[FteDifference]:
     decimals = max(SHOWN_DECIMALS, f.decimals)
     total = t.totals.get(f.year)

@@ -63,7 +63,7 @@ class Report:
 
 
 BOTTOM_MARGIN = 0.7 * 72
-"""The bottom margin every sheet prints with (render/sheet.py), in points; the footer stands in it."""
+"""The bottom margin every sheet prints with (workbook/sheet.py), in points; the footer stands in it."""
 
 
 def pages(pdf: Path) -> list[list[Word]]:

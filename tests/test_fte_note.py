@@ -12,9 +12,9 @@ from spareforslag_xl.core.compute import compute
 from spareforslag_xl.core.stated_fte import FteDifference, fte_differences
 from spareforslag_xl.master.stated_sheet import SHEET
 from spareforslag_xl.model.stated import FTE_UNIT, Kind, StatedFigure
-from spareforslag_xl.render.labels import FTE_LABEL
+from spareforslag_xl.model.labels import FTE_LABEL
 from spareforslag_xl.render.report import report_bytes
-from spareforslag_xl.render.sheet import LINE_HEIGHT, wrapped_lines
+from spareforslag_xl.workbook.sheet import LINE_HEIGHT, wrapped_lines
 from tests.conftest import SEED_MASTER, edit_workbook
 from tests.plans import sample_plan
 

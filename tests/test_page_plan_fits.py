@@ -14,7 +14,7 @@ import pytest
 
 from spareforslag_xl.core.compute import compute
 from spareforslag_xl.model.plan import Method, ProposalLine, Rule, Theme
-from spareforslag_xl.render import pages, sheet
+from spareforslag_xl.workbook import pages, sheet
 from spareforslag_xl.render.department import department_bytes
 from spareforslag_xl.render.report import report_bytes
 from tests.plans import ADMIN, DEPARTMENTS, amounts, key, replace_plan, sample_plan

@@ -8,9 +8,9 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from spareforslag_xl.render.pages import PAGE_HEIGHT, ROW_HEIGHT, SAFETY, Decided, page_breaks
-from spareforslag_xl.render.sheet import SheetWriter, Styles
-from spareforslag_xl.render.xlsx import DocProps, add_sheet, close, new_workbook
+from spareforslag_xl.workbook.pages import PAGE_HEIGHT, ROW_HEIGHT, SAFETY, Decided, page_breaks
+from spareforslag_xl.workbook.sheet import SheetWriter, Styles
+from spareforslag_xl.workbook.book import DocProps, add_sheet, close, new_workbook
 from tests.formulas import Evaluator
 
 
@@ -63,7 +63,7 @@ def test_a_long_table_continues_under_its_name_and_header_with_a_page_break_befo
     # within a page less the safety margin (464 pt); a 29th line would not fit.
     assert PAGE_HEIGHT - SAFETY == 464 and 18 + ROW_HEIGHT + 28 * ROW_HEIGHT == 453
     assert split == 2 + 28
-    assert ws.cell(split + 1, 1).value == "Afdeling X (continued)"
+    assert ws.cell(split + 1, 1).value == "Afdeling X (fortsat)"
     assert ws.cell(split + 2, 1).value == "Post"
     assert ws.cell(split + 2, 2).value == "2024" and ws.cell(split + 2, 2).data_type == "s"
     assert ws.cell(split + 3, 1).value == "Linje " + str(split - 2)

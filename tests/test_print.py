@@ -202,8 +202,8 @@ def test_build_pdf_without_libreoffice_says_what_to_install_and_still_writes_the
 def _two_tables(path: Path, continued: bool, wide: bool = False) -> Path:
     """A sheet with a short table and one of 90 rows under a name and a header; with continued, the
     long one is written through SheetWriter.table; with wide, a one-table sheet three pages wide."""
-    from spareforslag_xl.render.sheet import SheetWriter, Styles
-    from spareforslag_xl.render.xlsx import DocProps, add_sheet, close, new_workbook
+    from spareforslag_xl.workbook.sheet import SheetWriter, Styles
+    from spareforslag_xl.workbook.book import DocProps, add_sheet, close, new_workbook
 
     book, buffer = new_workbook()
     w = SheetWriter(add_sheet(book, "Ark"), Styles(book))

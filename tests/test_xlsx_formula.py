@@ -1,5 +1,5 @@
 """PlainFormulaWorksheet overrides xlsxwriter's private Worksheet._prepare_formula, for speed
-(see render/xlsx.py). These tests pin what the override relies on, so that an xlsxwriter
+(see workbook/book.py). These tests pin what the override relies on, so that an xlsxwriter
 upgrade that changes it fails here, loudly, instead of changing the workbooks silently."""
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import pytest
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
-from spareforslag_xl.render.xlsx import CLASSIC_FUNCTIONS, PlainFormulaWorksheet
+from spareforslag_xl.workbook.book import CLASSIC_FUNCTIONS, PlainFormulaWorksheet
 
 UPGRADE = (f"xlsxwriter {xlsxwriter.__version__} changed the private Worksheet._prepare_formula that "
-           "spareforslag_xl.render.xlsx.PlainFormulaWorksheet overrides: ")
+           "spareforslag_xl.workbook.book.PlainFormulaWorksheet overrides: ")
 
 CLASSIC = (
     "=SUM(A1:A3)", "SUM(A1:A3)", '=IF(COUNT(B2:B4)=0,"-",SUM(B2:B4))', '=IF(ISNUMBER(C5),ROUND(C5/$B$7,2),"-")',

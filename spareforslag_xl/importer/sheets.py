@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spareforslag_xl.importer.report import ImportReport, Status
-from spareforslag_xl.render.sheet import SheetWriter, Styles
+from spareforslag_xl.workbook.sheet import SheetWriter, Styles
 
 SHEET = "Importrapport"
 TOPICS = {

@@ -31,7 +31,7 @@ INTRO = ("Tallene som dokumentet angiver dem, med linjenummer i dokumentet. 'Væ
 
 def stated_sheet(figures: Sequence[StatedFigure]):
     """Return an extra-sheet callback for master_bytes that writes the figures."""
-    from spareforslag_xl.render.sheet import SheetWriter  # writing only: reading stays free of xlsxwriter
+    from spareforslag_xl.workbook.sheet import SheetWriter  # writing only: reading stays free of xlsxwriter
 
     def write(book, styles) -> None:
         w = SheetWriter(book.add_worksheet(SHEET), styles)

@@ -12,8 +12,8 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.plan import Decision, Method, Plan, Rule
-from spareforslag_xl.render.sheet import SheetWriter, Styles
-from spareforslag_xl.render.xlsx import DocProps, add_sheet, close, new_workbook
+from spareforslag_xl.workbook.sheet import SheetWriter, Styles
+from spareforslag_xl.workbook.book import DocProps, add_sheet, close, new_workbook
 
 ExtraSheet = Callable[[object, Styles], None]
 """A callback that adds a sheet to the master (the importer adds its report this way)."""

@@ -18,10 +18,10 @@ from spareforslag_xl.reconcile.compare import Line, Reconciliation, Source, Stat
 from spareforslag_xl.reconcile.read import Kind
 from spareforslag_xl.reconcile.table import Layout, Level, Reason, Table
 from spareforslag_xl.model.danish import places
-from spareforslag_xl.render.sheet import (
+from spareforslag_xl.workbook.sheet import (
     ERROR_FILL, HEADER_FILL, OK_FILL, TOTAL_FILL, WARN_FILL, SheetWriter, Styles, amount_format,
 )
-from spareforslag_xl.render.xlsx import DocProps, cell, close, new_workbook, sheet_name
+from spareforslag_xl.workbook.book import DocProps, cell, close, new_workbook, sheet_name
 
 SUMMARY = "Afstemning"
 PROBLEMS = "Forskelle"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Sequence
 
 from spareforslag_xl.core.audit import AuditItem, Verdict
-from spareforslag_xl.render.labels import AUDIT
-from spareforslag_xl.render.sheet import SheetWriter, Styles
+from spareforslag_xl.model.labels import AUDIT
+from spareforslag_xl.workbook.sheet import SheetWriter, Styles
 
 SHEET = AUDIT
 HEADERS = ("Vurdering", "Klasse", "Linje", "Tema", "Hvad", "År", "Dokumentet viser", "Genberegnet", "Forklaring")

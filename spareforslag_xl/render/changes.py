@@ -17,9 +17,9 @@ from spareforslag_xl.core.plandiff import Change
 from spareforslag_xl.model.i18n import N_, gettext
 from spareforslag_xl.render.change_text import describe, year_span
 from spareforslag_xl.render.common import Frame
-from spareforslag_xl.render.labels import DIFFERENCE_SHARE, NOTE, REST_LABEL, TARGET, TOTAL
-from spareforslag_xl.render.sheet import SheetWriter, Styles
-from spareforslag_xl.render.xlsx import DocProps, add_sheet, cell, close, new_workbook, sheet_name
+from spareforslag_xl.model.labels import DIFFERENCE_SHARE, NOTE, REST_LABEL, TARGET, TOTAL
+from spareforslag_xl.workbook.sheet import SheetWriter, Styles
+from spareforslag_xl.workbook.book import DocProps, add_sheet, cell, close, new_workbook, sheet_name
 
 SHEET = "Ændringer"
 HEADING = "Ændringer siden sidst"

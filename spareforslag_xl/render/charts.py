@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from spareforslag_xl.render.labels import (
+from spareforslag_xl.model.labels import (
     CHART_DEPARTMENT, CHART_DEPARTMENT_TOTAL, CHART_DIFFERENCE, CHART_THEMES, TOTAL, theme_name,
 )
 

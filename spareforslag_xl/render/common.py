@@ -14,11 +14,11 @@ from typing import Callable, Optional
 
 from spareforslag_xl.core.compute import Result, ThemeResult
 from spareforslag_xl.model.plan import Plan
-from spareforslag_xl.render.labels import (
+from spareforslag_xl.model.labels import (
     ADOPTED, CHANGE, NOTE, PROPOSED_TABLE, SCENARIO_LINE, TARGET, THEME, TOTAL, difference_label,
 )
-from spareforslag_xl.render.sheet import SheetWriter, Styles
-from spareforslag_xl.render.xlsx import cell
+from spareforslag_xl.workbook.sheet import SheetWriter, Styles
+from spareforslag_xl.workbook.book import cell
 
 LABEL_WIDTH = 54
 YEAR_WIDTH = 11

@@ -18,11 +18,11 @@ from spareforslag_xl.model.plan import Method
 from spareforslag_xl.core.parts import DepartmentPart, SplitPart, department_part
 from spareforslag_xl.render.charts import SMALL_CHART_ROWS, department_chart
 from spareforslag_xl.render.common import Frame, OverviewRows
-from spareforslag_xl.render.labels import (
+from spareforslag_xl.model.labels import (
     BASIS, DIFFERENCE_SHARE, KEYS, OVERVIEW, REST_LABEL, TOTAL, difference_label,
 )
-from spareforslag_xl.render.sheet import SheetWriter, Styles
-from spareforslag_xl.render.xlsx import DocProps, add_sheet, cell, close, new_workbook, sheet_name, sheet_ref
+from spareforslag_xl.workbook.sheet import SheetWriter, Styles
+from spareforslag_xl.workbook.book import DocProps, add_sheet, cell, close, new_workbook, sheet_name, sheet_ref
 
 HEADING_ROWS = 4
 """Title, subtitle, the line with municipality, budget, unit and source, and an empty row."""

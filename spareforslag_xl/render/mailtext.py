@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Optional
 
-from spareforslag_xl.render.labels import SCENARIO_LINE
+from spareforslag_xl.model.labels import SCENARIO_LINE
 from spareforslag_xl.model.danish import format_danish, to_decimal
 from spareforslag_xl.model.errors import InputError, RequestError
 from spareforslag_xl.model.plan import Plan

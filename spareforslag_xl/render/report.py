@@ -21,13 +21,13 @@ from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.render.charts import CHART_ROWS, difference_chart, themes_chart
 from spareforslag_xl.render.common import count_da, proposed_table, shown
-from spareforslag_xl.render.sheet import SheetWriter, Styles
-from spareforslag_xl.render.labels import (
+from spareforslag_xl.workbook.sheet import SheetWriter, Styles
+from spareforslag_xl.model.labels import (
     BASIS, CHECKS, DEPARTMENT, DEPARTMENTS, DIFFERENCE_SHARE, KEYS, NOT_DISTRIBUTED, OVERVIEW, REST_LABEL, SHARE,
     TARGET, THEME, TOTAL, theme_name,
 )
 from spareforslag_xl.render.theme_sheet import ThemeSheets
-from spareforslag_xl.render.xlsx import DocProps, add_sheet, cell, close, new_workbook, sheet_name, sheet_ref
+from spareforslag_xl.workbook.book import DocProps, add_sheet, cell, close, new_workbook, sheet_name, sheet_ref
 
 ExtraSheet = Callable[[object, Styles, "Layout"], None]
 

@@ -18,13 +18,13 @@ from spareforslag_xl.model.plan import Decision, Method, Plan, ProposalLine
 from spareforslag_xl.model.texts import text_parts
 from spareforslag_xl.render.common import Frame, partial_note
 from spareforslag_xl.render.fte_note import fte_note
-from spareforslag_xl.render.labels import (  # FTE_LABEL, REST_LABEL, TOTAL_LABEL stay importable from here
+from spareforslag_xl.model.labels import (  # FTE_LABEL, REST_LABEL, TOTAL_LABEL stay importable from here
     DECISION_TEXT, DEPARTMENT, DESCRIPTION, EXCLUDED, DISTRIBUTION, FTE_LABEL, NOT_DISTRIBUTED, NOTE, NOTHING_TO_SPLIT, POTENTIAL,
     REST_LABEL, SALARY, SHARE,
     THEME, TOTAL, TOTAL_LABEL,
 )
-from spareforslag_xl.render.sheet import SheetWriter, Styles
-from spareforslag_xl.render.xlsx import cell
+from spareforslag_xl.workbook.sheet import SheetWriter, Styles
+from spareforslag_xl.workbook.book import cell
 
 
 class ThemePlaces(Protocol):

@@ -5,12 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
-from spareforslag_xl.render.labels import CHART_CAPTION
-from spareforslag_xl.render.pages import (  # noqa: F401 (LINE_HEIGHT … stay importable from here)
+from spareforslag_xl.model.labels import CHART_CAPTION
+from spareforslag_xl.workbook.pages import (  # noqa: F401 (LINE_HEIGHT … stay importable from here)
     CHARS_PER_WIDTH, LINE_HEIGHT, PAGE_HEIGHT, PAGE_WIDTH, ROW_HEIGHT, Decided, Table, lines_height, page_breaks,
     wrapped_lines,
 )
-from spareforslag_xl.render.xlsx import excel_text, footer_text
+from spareforslag_xl.workbook.book import excel_text, footer_text
 
 HEADER_FILL = "#DDE5F0"
 TOTAL_FILL = "#F2F2F2"

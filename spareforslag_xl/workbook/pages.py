@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
-from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model.labels import CONTINUED
 
 LINE_HEIGHT = 13.0
 """Points per line of 10 pt text; rows with wrapped text get a multiple of it."""
@@ -227,7 +227,7 @@ class Table:
         self._room = self._page - SAFETY
         self._placed = False
         if self._name:
-            w.text(row, 0, _("{name} (continued)").format(name=self._name), "section")
+            w.text(row, 0, CONTINUED.format(name=self._name), "section")
             row += 1
         self._header(row)
         return row + 1

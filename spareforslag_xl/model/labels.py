@@ -56,6 +56,10 @@ POTENTIAL = "Identificeret potentiale"
 DISTRIBUTION = "Fordeling på afdeling"
 
 
+CONTINUED = "{name} (fortsat)"
+"""The name over a table's header where the table continues on a new page."""
+
+
 # -- charts ------------------------------------------------------------------------------------------
 CHART_THEMES = "Besparelse pr. år fordelt på temaer og mål ({unit})"
 CHART_DIFFERENCE = "Difference at fordele pr. afdeling ({unit})"

@@ -30,6 +30,10 @@ from spareforslag_xl.model.labels import (
     ADOPTED,
     DEPARTMENT,
     NOTE,
+    PARTIAL_ALL,
+    PARTIAL_BY_YEAR,
+    PARTIAL_IN,
+    PARTIAL_YEAR,
     REST_LABEL,
     SCENARIO_LINE,
     SHARE,
@@ -187,9 +191,10 @@ def partial_note(t: ThemeResult, years) -> str:
     n = len(t.lines)
     if len(counts) == 1:
         missing = counts.pop()
-        which = "" if len(partial) == len(years) else " i " + ", ".join(map(str, partial))
-        return f"Delvist estimeret{which}: {missing} af {n} forslag ikke estimeret"
-    return "Delvist estimeret: " + ", ".join(f"{y}: {t.not_estimated[y]} af {n}" for y in partial) + " ikke estimeret"
+        which = "" if len(partial) == len(years) else PARTIAL_IN.format(years=", ".join(map(str, partial)))
+        return PARTIAL_ALL.format(which=which, missing=missing, lines=n)
+    by_year = ", ".join(PARTIAL_YEAR.format(year=y, missing=t.not_estimated[y], lines=n) for y in partial)
+    return PARTIAL_BY_YEAR.format(years=by_year)
 
 
 def shown(t: ThemeResult, value: Decimal, year: int) -> Decimal | None:

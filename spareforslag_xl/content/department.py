@@ -40,15 +40,39 @@ from spareforslag_xl.core.filenames import sheet_name
 from spareforslag_xl.core.parts import DepartmentPart, SplitPart, department_part
 from spareforslag_xl.model.danish import format_share
 from spareforslag_xl.model.findings import Finding, count
+from spareforslag_xl.model.i18n import in_language
 from spareforslag_xl.model.labels import (
     BASIS,
     CHART_DEPARTMENT,
     CHART_DEPARTMENT_TOTAL,
+    DEPARTMENT_BANNER,
+    DEPARTMENT_KEYS_HEADERS,
+    DEPARTMENT_KEYS_TITLE,
+    DEPARTMENT_NO_KEYS,
+    DEPARTMENT_OVERVIEW_SUBTITLE,
+    DEPARTMENT_OVERVIEW_TOTAL,
+    DEPARTMENT_SHARE,
+    DEPARTMENT_SUBTITLE,
+    DEPARTMENT_TITLE,
+    DETAILS,
+    DETAILS_DIFFERENCE,
+    DETAILS_HEADER,
+    DETAILS_LINES_TOTAL,
     DIFFERENCE_SHARE,
+    KEY_SUM_NOT_100,
+    KEY_USE_DIFFERENCE,
+    KEY_USE_TARGET,
+    KEY_USE_THEME,
+    KEY_USE_THEME_SPLIT,
     KEYS,
     OVERVIEW,
-    REST_LABEL,
+    PROPERTIES_COMMENTS,
+    PROPERTIES_SUBJECT,
+    TARGET_GAP,
+    TARGET_GAP_NOTE,
+    TARGET_SHARE,
     TOTAL,
+    WORKBOOK_LANGUAGE,
     difference_label,
 )
 from spareforslag_xl.model.plan import Method
@@ -58,8 +82,9 @@ SMALL_CHART_ROWS = 14
 
 
 def department_content(result: Result, code: str, findings: Sequence[Finding] = (), forced: bool = False) -> Document:
-    """Return the content of the workbook of the department with this code."""
-    return _Department(result, department_part(result, code), count(findings)[0] if forced else 0).document()
+    """Return the content of the workbook of the department with this code, in the workbooks' language."""
+    with in_language(WORKBOOK_LANGUAGE):
+        return _Department(result, department_part(result, code), count(findings)[0] if forced else 0).document()
 
 
 class _Department(Frame):
@@ -76,9 +101,9 @@ class _Department(Frame):
         s = self.plan.settings
         props = Properties(
             title=f"{self.title} – {self.part.department.label}",
-            subject=f"Budget {s.budget_year}" if s.budget_year else "Spareforslag",
+            subject=PROPERTIES_SUBJECT.format(year=s.budget_year) if s.budget_year else "Spareforslag",
             company=s.municipality,
-            comments=f"Dannet af spareforslag-xl fra {self.plan.source_name}",
+            comments=PROPERTIES_COMMENTS.format(source=self.plan.source_name),
             created=self.plan.created,
         )
         return Document([self.own_sheet(), self.overview_sheet(), self.keys_sheet()], props, active=self.code,
@@ -87,13 +112,14 @@ class _Department(Frame):
     def _heading(self, subtitle: str) -> list[Block]:
         s = self.plan.settings
         label = self.part.department.label
-        return self.heading(f"Budget {s.budget_year}: {label}" if s.budget_year else label, subtitle)
+        return self.heading(DEPARTMENT_TITLE.format(year=s.budget_year, department=label) if s.budget_year else label,
+                            subtitle)
 
     # -- the department's own sheet --------------------------------------------------------------
     def own_sheet(self) -> Sheet:
-        blocks = self._heading(f"{self.title} – andel for {self.code}")
+        blocks = self._heading(DEPARTMENT_SUBTITLE.format(title=self.title, code=self.code))
         if self.errors:
-            blocks += [self.banner(f"DANNET TRODS {self.errors} FEJL I GRUNDARKET – tallene kan være forkerte."),
+            blocks += [self.banner(DEPARTMENT_BANNER.format(errors=self.errors)),
                        Gap(1)]
         else:
             blocks.append(Gap(1))
@@ -118,15 +144,14 @@ class _Department(Frame):
         rows.append(Row(total, key="own.total"))
         share = self.part.target_share
         if share is not None:
-            target: dict[int, Cell] = {0: Text("Andel af målet", "label")}
+            target: dict[int, Cell] = {0: Text(TARGET_SHARE, "label")}
             target.update({i: Figure(share[y]) for i, y in enumerate(self.years, start=1)})
             target[self.last_col] = Text(self.part.target_basis, "note")
-            gap: dict[int, Cell] = {0: Text("Forskel: I alt − andel af målet", "italic")}
+            gap: dict[int, Cell] = {0: Text(TARGET_GAP, "italic")}
             for i, year in enumerate(self.years, start=1):
                 value = self.part.gap(year)
                 gap[i] = Figure(value, "amount", Minus("own.total", "own.target") if value is not None else Fixed(None))
-            gap[self.last_col] = Text("Faste beløb, andre nøgler og beløb, der ikke fordeles, giver forskellen.",
-                                      "note")
+            gap[self.last_col] = Text(TARGET_GAP_NOTE, "note")
             rows += [Row(target, key="own.target"), Row(gap)]
         header = self.header(f"Andel for {self.code} ({self.unit})", BASIS, key="own.header")
         blocks += [Table(header, tuple(rows), paged=False), Gap(1), *details, Gap(1)]
@@ -141,7 +166,7 @@ class _Department(Frame):
     def _details(self) -> tuple[list[Block], dict[str, list[str]]]:
         """How each part was computed, one long table (it continues on the next page under its name
         '(fortsat)' and its header); and theme number → the keys of the department's part rows."""
-        name = f"Sådan er andelen beregnet ({self.unit})"
+        name = DETAILS.format(unit=self.unit)
         rows: list[Row] = []
         part_rows: dict[str, list[str]] = {}
         for n, tp in enumerate(self.part.themes):
@@ -154,11 +179,11 @@ class _Department(Frame):
         label = difference_label(self.residual_key_name())
         rows.append(Row({0: Text(label, "subsection")}, keep=2))
         d = self.part.difference
-        muted: dict[int, Cell] = {0: Text("Mål − I alt (se arket Oversigt)", "label_muted")}
+        muted: dict[int, Cell] = {0: Text(DETAILS_DIFFERENCE, "label_muted")}
         muted.update({i: Figure(d.whole[y], "amount_muted", Same("ov.difference"))
                       for i, y in enumerate(self.years, start=1)})
         rows += [Row(muted, planned=False), self._part_row(d, "own.part.difference")]
-        header = self.header("Tema, forslag og beløb", BASIS)
+        header = self.header(DETAILS_HEADER, BASIS)
         return [Line(Row({0: Text(name, "section")})), Table(header, tuple(rows), name)], part_rows
 
     def _split_detail(self, t: ThemeResult, sp: SplitPart, several: bool, key: str) -> list[Row]:
@@ -170,26 +195,26 @@ class _Department(Frame):
             cells.update({i: Figure(line.amounts.get(y), "amount_muted") for i, y in enumerate(self.years, 1)})
             rows.append(Row(cells, key=f"{key}.line.{j}"))
         if len(lines) > 1:
-            cells = {0: Text("Samlet beløb", "label_muted")}
+            cells = {0: Text(DETAILS_LINES_TOTAL, "label_muted")}
             cells.update({i: Figure(sp.whole[y], "amount_muted", Sum(f"{key}.line.0", dash=True))
                           for i, y in enumerate(self.years, start=1)})
             rows.append(Row(cells))
         return [*rows, self._part_row(sp, key)]
 
     def _part_row(self, sp: SplitPart, key: str) -> Row:
-        cells: dict[int, Cell] = {0: Text(f"Andel for {self.code}", "label_indent")}
+        cells: dict[int, Cell] = {0: Text(DEPARTMENT_SHARE.format(code=self.code), "label_indent")}
         cells.update({i: Figure(sp.part[y]) for i, y in enumerate(self.years, start=1)})
         cells[self.last_col] = Text(sp.basis, "note")
         return Row(cells, key=key)
 
     # -- Oversigt ----------------------------------------------------------------------------------
     def overview_sheet(self) -> Sheet:
-        blocks = [*self._heading(f"{self.title} – oversigt over alle temaer"), Gap(1)]
+        blocks = [*self._heading(DEPARTMENT_OVERVIEW_SUBTITLE.format(title=self.title)), Gap(1)]
 
         def theme_total(t: ThemeResult, year: int) -> Figure:
             return Figure(t.totals[year], "amount_nil")
 
-        cells: dict[int, Cell] = {0: Text(f"Heraf {self.code} i alt (se arket {self.own})", "bold")}
+        cells: dict[int, Cell] = {0: Text(DEPARTMENT_OVERVIEW_TOTAL.format(code=self.code, sheet=self.own), "bold")}
         cells.update({i: Figure(self.part.total[y], "amount_total", Same("own.total"))
                       for i, y in enumerate(self.years, start=1)})
         blocks += [self.overview_table(self.result, theme_total), Gap(1), Line(Row(cells))]
@@ -198,17 +223,17 @@ class _Department(Frame):
 
     # -- Nøgler ------------------------------------------------------------------------------------
     def keys_sheet(self) -> Sheet:
-        blocks: list[Block] = [*self.heading(f"Fordelingsnøgler for {self.code}", self.title), Gap(1)]
-        headers = ("Nøgle", f"Andel for {self.code}", "Nøglens sum", "Anvendt til")
+        blocks: list[Block] = [*self.heading(DEPARTMENT_KEYS_TITLE.format(code=self.code), self.title), Gap(1)]
+        headers = tuple(h.format(code=self.code) for h in DEPARTMENT_KEYS_HEADERS)
         blocks.append(Line(Row({col: Text(h, "header" if col in (0, 3) else "header_num")
                                 for col, h in enumerate(headers)}, key="keys.header")))
         used = self._key_usage()
         if not used:
-            blocks.append(Line(Row({0: Text("Ingen af afdelingens andele er fordelt efter en nøgle.", "note")})))
+            blocks.append(Line(Row({0: Text(DEPARTMENT_NO_KEYS, "note")})))
         for key, where in used.values():
             text = ", ".join(where)
             if not key.complete:
-                text += f". Summen er {format_share(key.total)}, ikke 100 %: resten vises som '{REST_LABEL}'."
+                text += ". " + KEY_SUM_NOT_100.format(total=format_share(key.total))
             blocks.append(Line(Row({0: Text(key.name, "label"),
                                     1: Figure(key.share_of(self.code), "share", plain=True),
                                     2: Figure(key.total, "share" if key.complete else "share_warn", plain=True),
@@ -226,8 +251,9 @@ class _Department(Frame):
         for tp in self.part.themes:
             for sp in tp.splits:
                 number = tp.theme.theme.number
-                note(sp.split, f"tema {number}" if len(tp.splits) == 1 else f"tema {number} ({sp.label})")
-        note(self.part.difference.split, "differencen")
+                note(sp.split, KEY_USE_THEME.format(number=number) if len(tp.splits) == 1
+                     else KEY_USE_THEME_SPLIT.format(number=number, label=sp.label))
+        note(self.part.difference.split, KEY_USE_DIFFERENCE)
         if self.part.target_share is not None:
-            note(self.part.difference.split, "andel af målet")
+            note(self.part.difference.split, KEY_USE_TARGET)
         return used

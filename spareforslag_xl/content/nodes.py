@@ -19,9 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import Optional
 
-Value = Optional[Decimal]
+Value = Decimal | None
 """An amount, or None where it is not estimated ('-', which is not 0)."""
 
 

@@ -39,26 +39,52 @@ from spareforslag_xl.core.compute import Result, Split, ThemeResult
 from spareforslag_xl.core.stated_fte import FteDifferences
 from spareforslag_xl.model.danish import format_share
 from spareforslag_xl.model.findings import Finding, count
-from spareforslag_xl.model.i18n import _, ngettext
+from spareforslag_xl.model.i18n import _, in_language, ngettext
 from spareforslag_xl.model.labels import (
     BASIS,
     CHANGE,
+    CHANGED_BY_DECISION,
     CHART_DIFFERENCE,
     CHART_THEMES,
     CHECKS,
     DEPARTMENT,
     DEPARTMENTS,
+    DEPARTMENTS_CHECK,
+    DEPARTMENTS_SUMMARY,
+    DEPARTMENTS_TITLE,
+    DIFFERENCE_ROW,
     DIFFERENCE_SHARE,
+    DIFFERENCE_SPLIT,
+    KEY_DEPARTMENT,
+    KEY_NAME,
+    KEY_NOT_USED,
+    KEY_SUM_NOT_100,
+    KEY_USE_DIFFERENCE,
+    KEY_USE_THEME,
+    KEY_USE_THEME_SPLIT,
+    KEY_USED_FOR,
     KEYS,
+    KEYS_TITLE,
     NOT_DISTRIBUTED,
     NOTE,
     OVERVIEW,
+    PROPERTIES_COMMENTS,
+    PROPERTIES_SUBJECT,
     PROPOSED_TABLE,
+    REPORT_BANNER,
+    REST_FIXED,
+    REST_FROM_YEAR,
+    REST_KEY_SUM,
     REST_LABEL,
+    REST_REASON,
     SHARE,
     TARGET,
     THEME,
     TOTAL,
+    TOTAL_PROPOSED,
+    UNKNOWN_DEPARTMENT,
+    UNKNOWN_KEY,
+    WORKBOOK_LANGUAGE,
     theme_name,
 )
 from spareforslag_xl.model.plan import Method
@@ -70,8 +96,9 @@ _ZERO = Fixed(Decimal(0))
 
 def report_content(result: Result, findings: Sequence[Finding], forced: bool = False,
                    fte_differences: FteDifferences | None = None) -> Document:
-    """Return the report's content for a computed plan (its scenario's figures)."""
-    return _Report(result, findings, forced, fte_differences).document()
+    """Return the report's content for a computed plan (its scenario's figures), in the workbooks' language."""
+    with in_language(WORKBOOK_LANGUAGE):
+        return _Report(result, findings, forced, fte_differences).document()
 
 
 class _Report(ThemeContent):
@@ -87,9 +114,9 @@ class _Report(ThemeContent):
         s = self.plan.settings
         props = Properties(
             title=s.title or "Spareforslag",
-            subject=f"Budget {s.budget_year}" if s.budget_year else "Spareforslag",
+            subject=PROPERTIES_SUBJECT.format(year=s.budget_year) if s.budget_year else "Spareforslag",
             company=s.municipality,
-            comments=f"Dannet af spareforslag-xl fra {self.plan.source_name}",
+            comments=PROPERTIES_COMMENTS.format(source=self.plan.source_name),
             created=self.plan.created,
         )
         return Document(sheets, props, active=OVERVIEW, decimals=s.decimals, decisions=self.proposed is not None)
@@ -100,8 +127,7 @@ class _Report(ThemeContent):
         blocks: list[Block] = self.heading(self.title, s.subtitle)
         errors, warnings = count(self.findings)
         if self.forced and errors:
-            blocks += [self.banner(f"RAPPORTEN ER DANNET TRODS {errors} FEJL I GRUNDARKET – tallene kan være "
-                                   "forkerte. Se arket Kontrol."), Gap(1)]
+            blocks += [self.banner(REPORT_BANNER.format(errors=errors)), Gap(1)]
         elif errors or warnings:
             text = _("Checks: {counts} – see the sheet Kontrol.").format(counts=count_text(errors, warnings))
             blocks.append(Line(Row({0: Text(text, "note")})))
@@ -116,7 +142,7 @@ class _Report(ThemeContent):
         if self.result.proposed is not None:
             blocks += self.proposed_table()
         split = self.result.difference_split
-        name = f"Fordeling af differencen efter {self.residual_key_name().lower()}"
+        name = DIFFERENCE_SPLIT.format(key=self.residual_key_name().lower())
         blocks.append(Line(Row({0: Text(name, "section")})))
         blocks += self.split_table(split, "diff", name)
         distributed = split.rule is not None and split.rule.method is not Method.NONE
@@ -142,9 +168,9 @@ class _Report(ThemeContent):
             cells.update({i: Figure(t.totals[y]) for i, y in enumerate(self.years, start=1)})
             changed = [y for y in self.years if t.totals[y] != decided.totals[y]]
             if changed:
-                cells[self.last_col] = Text("Ændret ved beslutningen i " + ", ".join(map(str, changed)), "note")
+                cells[self.last_col] = Text(CHANGED_BY_DECISION.format(years=", ".join(map(str, changed))), "note")
             rows.append(Row(cells, key=f"prop.{len(rows)}"))
-        total: dict[int, Cell] = {0: Text(f"{TOTAL} foreslået", "label_total")}
+        total: dict[int, Cell] = {0: Text(TOTAL_PROPOSED, "label_total")}
         change: dict[int, Cell] = {0: Text(CHANGE, "bold")}
         for i, year in enumerate(self.years, start=1):
             total[i] = Figure(proposed.total[year], "amount_bold", Sum("prop.0"))
@@ -156,8 +182,8 @@ class _Report(ThemeContent):
 
     # -- Afdelinger ------------------------------------------------------------------------------------
     def departments_sheet(self) -> Sheet:
-        blocks: list[Block] = [*self.heading("Fordeling på magistratsafdelinger", self.title), Gap(1),
-                               Line(Row({0: Text(f"Samlet pr. magistratsafdeling ({self.unit})", "section")}))]
+        blocks: list[Block] = [*self.heading(DEPARTMENTS_TITLE, self.title), Gap(1),
+                               Line(Row({0: Text(DEPARTMENTS_SUMMARY.format(unit=self.unit), "section")}))]
         result = self.result
         rows: list[Row] = []
         for d in self.plan.departments:
@@ -168,7 +194,7 @@ class _Report(ThemeContent):
         rest: dict[int, Cell] = {0: Text(REST_LABEL, "italic")}
         total: dict[int, Cell] = {0: Text(TOTAL, "label_total")}
         target: dict[int, Cell] = {0: Text(TARGET, "bold")}
-        check: dict[int, Cell] = {0: Text("Kontrol: I alt − Mål (skal være 0)", "note")}
+        check: dict[int, Cell] = {0: Text(DEPARTMENTS_CHECK, "note")}
         first = rows[0].key if rows else "dep.rest"
         for i, year in enumerate(self.years, start=1):
             rest[i] = Figure(result.rest_total[year], "amount", Same("dep.rest.total"))
@@ -237,7 +263,7 @@ class _Report(ThemeContent):
         split = self.result.difference_split
         if any(split.rest[y] != 0 for y in self.years):
             source_key = "diff.rest" if has_rest_row(split, self.years) else None
-            cells = {0: Text("Difference")}
+            cells = {0: Text(DIFFERENCE_ROW)}
             cells.update({i: Figure(split.rest[y], "amount", Same(source_key) if source_key else None)
                           for i, y in enumerate(self.years, start=1)})
             cells[self.last_col] = Text(rest_reason(split), "note")
@@ -247,32 +273,31 @@ class _Report(ThemeContent):
             meaning = Sum("dep.rest.0") if rows else _ZERO
             total[i] = Figure(self.result.rest_total[year], "amount_bold", meaning)
         rows.append(Row(total, key="dep.rest.total"))
-        header = self.header(label, "Årsag")
+        header = self.header(label, REST_REASON)
         return [Line(Row({0: Text(REST_LABEL, "section")})), Table(header, tuple(rows), REST_LABEL)]
 
     # -- Nøgler ------------------------------------------------------------------------------------------
     def keys_sheet(self) -> Sheet:
-        blocks: list[Block] = [*self.heading("Fordelingsnøgler", self.title), Gap(1)]
+        blocks: list[Block] = [*self.heading(KEYS_TITLE, self.title), Gap(1)]
         used = key_usage(self.result)
         names = {d.code: d.name for d in self.plan.departments}
         for k, key in enumerate(self.plan.keys):
             blocks.append(Line(Row({0: Text(key.name, "section")})))
-            blocks.append(Line(Row({0: Text("Afdeling", "header"), 1: Text(SHARE, "header_num"),
-                                    2: Text("Navn", "header")})))
+            blocks.append(Line(Row({0: Text(KEY_DEPARTMENT, "header"), 1: Text(SHARE, "header_num"),
+                                    2: Text(KEY_NAME, "header")})))
             for j, share in enumerate(key.shares):
                 blocks.append(Line(Row({0: Text(share.department), 1: Figure(share.share, "share", plain=True),
-                                        2: Text(names.get(share.department, "(ukendt afdeling)"))},
+                                        2: Text(names.get(share.department, UNKNOWN_DEPARTMENT))},
                                        key=f"key.{k}.{j}")))
             total = key.total
             cells: dict[int, Cell] = {0: Text(TOTAL, "label_total")}
             meaning = Sum(f"key.{k}.0") if key.shares else _ZERO
             cells[1] = Figure(total, "share_bold" if key.complete else "share_warn", meaning)
             if not key.complete:
-                cells[2] = Text(f"Summen er {format_share(total)}, ikke 100 %: resten vises som '{REST_LABEL}'.",
-                                "warning")
+                cells[2] = Text(KEY_SUM_NOT_100.format(total=format_share(total)), "warning")
             blocks += [Line(Row(cells)), Gap(1)]
             # Below the table, over its width: in column A alone a long list is a row taller than a page.
-            text = "Anvendt til: " + (", ".join(used.get(key.name, [])) or "ikke anvendt")
+            text = KEY_USED_FOR.format(uses=", ".join(used.get(key.name, [])) or KEY_NOT_USED)
             blocks += [Line(Row({0: Text(text, "note", span=2, paragraph=True)})), Gap(1)]
         return Sheet(KEYS, FixedColumns((34, 10, 70), side=2), tuple(blocks), print_title=self.title,
                      print_source=self.source)
@@ -306,14 +331,14 @@ def rest_reason(split: Split) -> str:
     if rule is None or rule.method is Method.NONE:
         return NOT_DISTRIBUTED
     if rule.method is Method.KEY and split.key is None:
-        return f"Ukendt nøgle '{rule.key}'"
+        return UNKNOWN_KEY.format(key=rule.key)
     reasons = []
     if rule.from_year is not None:
-        reasons.append(f"fordeles først fra {rule.from_year}")
+        reasons.append(REST_FROM_YEAR.format(year=rule.from_year))
     if rule.method is Method.KEY and split.key is not None and not split.key.complete:
-        reasons.append(f"{split.key.name} summer til {format_share(split.key.total)}")
+        reasons.append(REST_KEY_SUM.format(key=split.key.name, total=format_share(split.key.total)))
     if rule.method is Method.FIXED:
-        reasons.append("faste beløb summer ikke til beløbet")
+        reasons.append(REST_FIXED)
     return "; ".join(reasons) or split.basis
 
 
@@ -322,9 +347,10 @@ def key_usage(result: Result) -> dict[str, list[str]]:
     for t in result.themes:
         for s in t.splits:
             if s.key is not None and s.rule is not None and s.rule.method is Method.KEY:
-                where = f"tema {t.theme.number}" if len(t.splits) == 1 else f"tema {t.theme.number} ({s.label})"
+                where = KEY_USE_THEME.format(number=t.theme.number) if len(t.splits) == 1 else \
+                    KEY_USE_THEME_SPLIT.format(number=t.theme.number, label=s.label)
                 used.setdefault(s.key.name, []).append(where)
     d = result.difference_split
     if d.key is not None:
-        used.setdefault(d.key.name, []).append("differencen")
+        used.setdefault(d.key.name, []).append(KEY_USE_DIFFERENCE)
     return used

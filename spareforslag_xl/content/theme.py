@@ -34,6 +34,7 @@ from spareforslag_xl.core.decisions import counts
 from spareforslag_xl.core.stated_fte import FteDifferences
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.labels import (
+    DECIDED_OTHER_AMOUNT,
     DECISION_TEXT,
     DEPARTMENT,
     DESCRIPTION,
@@ -43,10 +44,20 @@ from spareforslag_xl.model.labels import (
     NOT_DISTRIBUTED,
     NOTE,
     NOTHING_TO_SPLIT,
+    POSTPONED_COUNTED,
+    POSTPONED_LEFT_OUT,
     POTENTIAL,
     REST_LABEL,
+    RULE_FIXED,
+    RULE_FROM,
+    RULE_KEY,
     SALARY,
+    SALARY_NONE,
+    SALARY_OWN,
+    SALARY_SHARED,
+    SPLITS_TOTAL,
     THEME,
+    THEME_NO_LINES,
     TOTAL,
     TOTAL_LABEL,
     theme_name,
@@ -115,9 +126,9 @@ class ThemeContent(Frame):
         salary: dict[int, Cell] = {0: Text(f"{SALARY} ({self.unit})", "note")}
         if t.salary is not None:
             salary[1] = Figure(t.salary, "amount", plain=True)
-            salary[2] = Text("temaets egen" if th.salary is not None else "fælles (Indstillinger)", "note_indented")
+            salary[2] = Text(SALARY_OWN if th.salary is not None else SALARY_SHARED, "note_indented")
         else:
-            salary[1] = Text("ikke angivet", "note")
+            salary[1] = Text(SALARY_NONE, "note")
         rows.append(Row(salary, key=f"t{n}.salary", planned=False, measure=()))
         header = self.header(f"{POTENTIAL} ({self.unit})", NOTE, key=f"t{n}.header")
         blocks += [Table(header, tuple(rows), title), Gap(1)]
@@ -158,7 +169,7 @@ class ThemeContent(Frame):
         # A split without an amount (every year '-' or 0) gets no table of dashes or zeros.
         splits = [s for s in t.splits if any(s.amounts[y] for y in self.years)]
         if not splits:
-            text = NOTHING_TO_SPLIT if t.splits else "Temaet har ingen forslag at fordele."
+            text = NOTHING_TO_SPLIT if t.splits else THEME_NO_LINES
             return [*blocks, Line(Row({0: Text(text, "note")})), Gap(1)]
         dept_rows: dict[str, list[str]] = {d.code: [] for d in self.plan.departments}
         rest_rows: list[str] = []
@@ -182,7 +193,7 @@ class ThemeContent(Frame):
             keys.rest = rest_rows[0] if rest_rows else None
             return blocks
         # Several splits: a table that adds them up per department.
-        name = f"Fordeling i alt for tema {n}"
+        name = SPLITS_TOTAL.format(number=n)
         blocks.append(Line(Row({0: Text(name, "subsection")})))
         rows: list[Row] = []
         for d in self.plan.departments:
@@ -242,12 +253,12 @@ def rule_note(rule: Rule | None) -> str:
     if rule is None:
         return ""
     if rule.method is Method.KEY:
-        text = f"Fordeles efter {rule.key}"
+        text = RULE_KEY.format(key=rule.key)
     elif rule.method is Method.FIXED:
-        text = "Fordeles med faste beløb"
+        text = RULE_FIXED
     else:
         text = NOT_DISTRIBUTED
-    return text + (f" fra {rule.from_year}" if rule.from_year else "")
+    return text + (RULE_FROM.format(year=rule.from_year) if rule.from_year else "")
 
 
 def decision_note(line: ProposalLine, proposed: ProposalLine | None, years) -> str:
@@ -257,9 +268,9 @@ def decision_note(line: ProposalLine, proposed: ProposalLine | None, years) -> s
     changed = [y for y in years if line.decision is Decision.ADOPTED and line.amounts.get(y) != proposed.amounts.get(y)]
     if changed:
         was = " / ".join(format_danish(proposed.amounts.get(y)) for y in years)
-        return f"{DECISION_TEXT[line.decision]} med andet beløb (foreslået {was})"
+        return DECIDED_OTHER_AMOUNT.format(decision=DECISION_TEXT[line.decision], amounts=was)
     if line.decision is Decision.POSTPONED and line.amounts != proposed.amounts:
-        return f"{DECISION_TEXT[line.decision]} (indgår ikke)"
+        return POSTPONED_LEFT_OUT.format(decision=DECISION_TEXT[line.decision])
     if line.decision is Decision.POSTPONED:
-        return f"{DECISION_TEXT[line.decision]} (medregnet i dette scenarie)"
+        return POSTPONED_COUNTED.format(decision=DECISION_TEXT[line.decision])
     return DECISION_TEXT[line.decision]

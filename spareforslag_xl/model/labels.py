@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from spareforslag_xl.model.plan import Decision
 
+WORKBOOK_LANGUAGE = "da"
+"""The language of every workbook, mail and document the program writes, whatever language the
+terminal speaks (--lang): they go to departments and politicians and mirror the Danish budget
+documents, whose sheet and column names the master and the official budget also use."""
+
 # -- sheet names ---------------------------------------------------------------------------------
 OVERVIEW = "Oversigt"
 DEPARTMENTS = "Afdelinger"
@@ -104,3 +109,60 @@ SCENARIO_LINE = {
                         "forkastede forslag indgår ikke.",
 }
 """Scenario (its value) → the line under the heading of every sheet that says which plan the figures are."""
+
+
+# -- the report's and the department workbooks' own texts --------------------------------------------
+PROPERTIES_SUBJECT = "Budget {year}"
+PROPERTIES_COMMENTS = "Dannet af spareforslag-xl fra {source}"
+REPORT_BANNER = "RAPPORTEN ER DANNET TRODS {errors} FEJL I GRUNDARKET – tallene kan være forkerte. Se arket Kontrol."
+DEPARTMENT_BANNER = "DANNET TRODS {errors} FEJL I GRUNDARKET – tallene kan være forkerte."
+DIFFERENCE_SPLIT = "Fordeling af differencen efter {key}"
+CHANGED_BY_DECISION = "Ændret ved beslutningen i {years}"
+TOTAL_PROPOSED = "I alt foreslået"
+DEPARTMENTS_TITLE = "Fordeling på magistratsafdelinger"
+DEPARTMENTS_SUMMARY = "Samlet pr. magistratsafdeling ({unit})"
+DEPARTMENTS_CHECK = "Kontrol: I alt − Mål (skal være 0)"
+DIFFERENCE_ROW = "Difference"
+REST_REASON = "Årsag"
+KEYS_TITLE = "Fordelingsnøgler"
+KEY_DEPARTMENT, KEY_NAME = "Afdeling", "Navn"
+UNKNOWN_DEPARTMENT = "(ukendt afdeling)"
+KEY_SUM_NOT_100 = "Summen er {total}, ikke 100 %: resten vises som '" + REST_LABEL + "'."
+KEY_USED_FOR = "Anvendt til: {uses}"
+KEY_NOT_USED = "ikke anvendt"
+KEY_USE_THEME = "tema {number}"
+KEY_USE_THEME_SPLIT = "tema {number} ({label})"
+KEY_USE_DIFFERENCE = "differencen"
+KEY_USE_TARGET = "andel af målet"
+THEME_NO_LINES = "Temaet har ingen forslag at fordele."
+SPLITS_TOTAL = "Fordeling i alt for tema {number}"
+SALARY_OWN, SALARY_SHARED, SALARY_NONE = "temaets egen", "fælles (Indstillinger)", "ikke angivet"
+RULE_KEY = "Fordeles efter {key}"
+RULE_FIXED = "Fordeles med faste beløb"
+RULE_FROM = " fra {year}"
+DECIDED_OTHER_AMOUNT = "{decision} med andet beløb (foreslået {amounts})"
+POSTPONED_LEFT_OUT = "{decision} (indgår ikke)"
+POSTPONED_COUNTED = "{decision} (medregnet i dette scenarie)"
+PARTIAL_ALL = "Delvist estimeret{which}: {missing} af {lines} forslag ikke estimeret"
+PARTIAL_IN = " i {years}"
+PARTIAL_BY_YEAR = "Delvist estimeret: {years} ikke estimeret"
+PARTIAL_YEAR = "{year}: {missing} af {lines}"
+DEPARTMENT_TITLE = "Budget {year}: {department}"
+DEPARTMENT_SUBTITLE = "{title} – andel for {code}"
+DEPARTMENT_SHARE = "Andel for {code}"
+TARGET_SHARE = "Andel af målet"
+TARGET_GAP = "Forskel: I alt − andel af målet"
+TARGET_GAP_NOTE = "Faste beløb, andre nøgler og beløb, der ikke fordeles, giver forskellen."
+DETAILS = "Sådan er andelen beregnet ({unit})"
+DETAILS_HEADER = "Tema, forslag og beløb"
+DETAILS_DIFFERENCE = "Mål − I alt (se arket Oversigt)"
+DETAILS_LINES_TOTAL = "Samlet beløb"
+DEPARTMENT_OVERVIEW_SUBTITLE = "{title} – oversigt over alle temaer"
+DEPARTMENT_OVERVIEW_TOTAL = "Heraf {code} i alt (se arket {sheet})"
+DEPARTMENT_KEYS_TITLE = "Fordelingsnøgler for {code}"
+DEPARTMENT_KEYS_HEADERS = ("Nøgle", "Andel for {code}", "Nøglens sum", "Anvendt til")
+DEPARTMENT_NO_KEYS = "Ingen af afdelingens andele er fordelt efter en nøgle."
+UNKNOWN_KEY = "Ukendt nøgle '{key}'"
+REST_FROM_YEAR = "fordeles først fra {year}"
+REST_KEY_SUM = "{key} summer til {total}"
+REST_FIXED = "faste beløb summer ikke til beløbet"

@@ -12,8 +12,8 @@ from __future__ import annotations
 from spareforslag_xl.core.consequences import DepartmentChange, Figure
 from spareforslag_xl.core.diff import Limit, PlanDiff
 from spareforslag_xl.core.plandiff import Change
-from spareforslag_xl.model.i18n import N_, gettext
-from spareforslag_xl.model.labels import DIFFERENCE_SHARE, NOTE, REST_LABEL, TARGET, TOTAL
+from spareforslag_xl.model.i18n import N_, gettext, in_language
+from spareforslag_xl.model.labels import DIFFERENCE_SHARE, NOTE, REST_LABEL, TARGET, TOTAL, WORKBOOK_LANGUAGE
 from spareforslag_xl.render.change_text import describe, year_span
 from spareforslag_xl.render.common import Frame
 from spareforslag_xl.workbook.book import DocProps, add_sheet, cell, close, new_workbook, sheet_name
@@ -63,8 +63,10 @@ def add_department_changes(book, styles: Styles, taken: set[str], diff: PlanDiff
 
 
 def write_changes(w: SheetWriter, diff: PlanDiff, code: str | None = None) -> None:
-    """Write the changes of a diff on w; with ``code`` only what that department may see."""
-    _Changes(w, diff, code).write()
+    """Write the changes of a diff on w; with ``code`` only what that department may see. In Danish,
+    as every workbook, whatever language the terminal speaks."""
+    with in_language(WORKBOOK_LANGUAGE):
+        _Changes(w, diff, code).write()
 
 
 class _Changes(Frame):

@@ -1,13 +1,20 @@
 """The Danish labels of the report and the department workbooks, in one place.
 
 Sheet names, the labels of rows that recur (totals, the part not distributed, the target,
-FTE), the column headers sheets share and the headings of a theme's texts. Sentences that
-carry figures are written where they are used, with these labels inside.
+FTE), the column headers sheets share and the headings of a theme's texts, and the functions that
+phrase the facts the core returns (what a split is based on, why a part is not distributed, where
+a key is used, a scenario's name). Other sentences that carry figures are still written where
+they are used, with these labels inside.
 """
 
 from __future__ import annotations
 
-from spareforslag_xl.model.plan import Decision
+from collections.abc import Iterable
+from decimal import Decimal
+
+from spareforslag_xl.model.basis import Basis, BasisKind, KeyUse, RestCause
+from spareforslag_xl.model.danish import format_share
+from spareforslag_xl.model.plan import Decision, Method, Scenario
 
 # -- sheet names ---------------------------------------------------------------------------------
 OVERVIEW = "Oversigt"
@@ -33,7 +40,7 @@ FTE_LABEL = "Opgjort i antal årsværk (årsværk = besparelse / gns. løn)"
 SALARY = "Gns. løn"
 REST_LABEL = "Ikke fordelt"
 """The part of an amount that falls to no department."""
-NOT_DISTRIBUTED = "Ikke fordelt"
+NOT_DISTRIBUTED = REST_LABEL
 """The note of a rule that distributes nothing."""
 DIFFERENCE_SHARE = "Andel af difference"
 NOTHING_TO_SPLIT = "Intet beløb at fordele: forslagene er ikke anslået eller anslået til 0."
@@ -92,3 +99,82 @@ SCENARIO_LINE = {
                         "forkastede forslag indgår ikke.",
 }
 """Scenario (its value) → the line under the heading of every sheet that says which plan the figures are."""
+
+
+# -- what a split is based on -------------------------------------------------------------------------
+def basis_text(basis: Basis | None) -> str:
+    """Return the 'Grundlag' of a split: 'Administrativ fordelingsnøgle fra 2025 (28,4 %)', 'Faste beløb' …
+
+    The department's share is added when the basis carries one; no basis gives ''.
+    """
+    if basis is None:
+        return ""
+    if basis.kind is BasisKind.NONE:
+        return NOT_DISTRIBUTED
+    if basis.kind is BasisKind.UNKNOWN_KEY:
+        return f"Ukendt nøgle '{basis.key}' (ikke fordelt)"
+    text = Method.FIXED.value if basis.kind is BasisKind.FIXED else str(basis.key)
+    if basis.from_year is not None:
+        text += f" fra {basis.from_year}"
+    return basis_for_text(text, basis.share)
+
+
+def basis_for_text(text: str, share: Decimal | None) -> str:
+    """Return a basis with a department's share of its key: 'Administrativ fordelingsnøgle (28,4 %)'."""
+    return text if share is None else f"{text} ({format_share(share)})"
+
+
+def bases_text(bases: Iterable[Basis]) -> str:
+    """Return the bases of a theme's splits, each once, joined by '; '."""
+    return "; ".join(dict.fromkeys(basis_text(b) for b in bases))
+
+
+def rest_reason(cause: RestCause) -> str:
+    """Return why an amount is (partly) 'Ikke fordelt', for the column 'Årsag'."""
+    basis = cause.basis
+    if basis.kind is BasisKind.NONE:
+        return NOT_DISTRIBUTED
+    if basis.kind is BasisKind.UNKNOWN_KEY:
+        return f"Ukendt nøgle '{basis.key}'"
+    reasons = []
+    if cause.from_year is not None:
+        reasons.append(f"fordeles først fra {cause.from_year}")
+    if cause.key_total is not None:
+        reasons.append(f"{basis.key} summer til {format_share(cause.key_total)}")
+    if cause.fixed:
+        reasons.append("faste beløb summer ikke til beløbet")
+    return "; ".join(reasons) or basis_text(basis)
+
+
+def rest_reasons(causes: Iterable[RestCause]) -> str:
+    """Return the reasons of several splits, each once, joined by '; '."""
+    return "; ".join(dict.fromkeys(rest_reason(c) for c in causes))
+
+
+# -- where a key is used ---------------------------------------------------------------------------------
+def key_use_text(use: KeyUse) -> str:
+    """Return 'tema 3', 'tema 3 (label of the split)', 'differencen' or 'andel af målet'."""
+    if use.target:
+        return "andel af målet"
+    if use.theme is None:
+        return "differencen"
+    return f"tema {use.theme}" if use.split is None else f"tema {use.theme} ({use.split})"
+
+
+def key_uses_text(uses: Iterable[KeyUse]) -> str:
+    """Return the uses of a key, in order: 'tema 1, tema 3, differencen'."""
+    return ", ".join(key_use_text(u) for u in uses)
+
+
+def key_usage_line(uses: Iterable[KeyUse] | None) -> str:
+    """Return the line under a key's table: 'Anvendt til: tema 1, differencen', or 'Anvendt til: ikke anvendt'."""
+    return "Anvendt til: " + (key_uses_text(uses or ()) or "ikke anvendt")
+
+
+# -- scenarios -------------------------------------------------------------------------------------------
+SCENARIO_TITLE = {
+    Scenario.ADOPTED: "vedtaget plan",
+    Scenario.PROPOSED: "alle forslag (før beslutning)",
+    Scenario.WITH_POSTPONED: "vedtaget plan inkl. udskudte forslag",
+}
+"""How a scenario is named after the title of every workbook and in the mails."""

@@ -14,12 +14,12 @@ from typing import Sequence
 from spareforslag_xl.core.compute import Result, ThemeResult
 from spareforslag_xl.model.danish import format_share
 from spareforslag_xl.model.findings import Finding, count
-from spareforslag_xl.model.plan import Method
+from spareforslag_xl.core.keyuse import key_usage
 from spareforslag_xl.core.parts import DepartmentPart, SplitPart, department_part
 from spareforslag_xl.render.charts import SMALL_CHART_ROWS, department_chart
 from spareforslag_xl.render.common import Frame, OverviewRows
 from spareforslag_xl.model.labels import (
-    BASIS, DIFFERENCE_SHARE, KEYS, OVERVIEW, REST_LABEL, TOTAL, difference_label,
+    BASIS, DIFFERENCE_SHARE, KEYS, OVERVIEW, REST_LABEL, TOTAL, bases_text, basis_text, difference_label, key_uses_text,
 )
 from spareforslag_xl.workbook.sheet import SheetWriter, Styles
 from spareforslag_xl.workbook.book import DocProps, add_sheet, cell, close, new_workbook, sheet_name, sheet_ref
@@ -102,10 +102,11 @@ class _Context(Frame):
         themes_first, difference_row = self.themes_first, self.difference_row
         # The summary refers to the details below it, which decide where each part sits.
         details = difference_row + (5 if self.part.target_share is not None else 3)
-        wraps = {themes_first + n: ((0, tp.label), (self.last_col, tp.basis)) for n, tp in enumerate(self.part.themes)}
-        wraps[difference_row] = ((0, DIFFERENCE_SHARE), (self.last_col, self.part.difference.basis))
+        wraps = {themes_first + n: ((0, tp.label), (self.last_col, bases_text(tp.bases)))
+                 for n, tp in enumerate(self.part.themes)}
+        wraps[difference_row] = ((0, DIFFERENCE_SHARE), (self.last_col, basis_text(self.part.difference.basis)))
         if self.part.target_share is not None:
-            wraps[self.total_row + 1] = ((self.last_col, self.part.target_basis),)
+            wraps[self.total_row + 1] = ((self.last_col, basis_text(self.part.target_basis)),)
         w.reserve(header, self.total_row + (2 if self.part.target_share is not None else 0), wraps)
         part_rows = self._details(w, details, overview)
         for n, tp in enumerate(self.part.themes):
@@ -114,7 +115,7 @@ class _Context(Frame):
         w.text(difference_row, 0, DIFFERENCE_SHARE, "label")
         for i, year in enumerate(self.years, start=1):
             w.formula(difference_row, i, f"={cell(part_rows[None][0], i)}", d.part[year], "amount")
-        w.text(difference_row, self.last_col, d.basis, "note")
+        w.text(difference_row, self.last_col, basis_text(d.basis), "note")
         w.text(self.total_row, 0, f"{TOTAL} {self.code}", "label_total")
         for i, year in enumerate(self.years, start=1):
             w.formula(self.total_row, i, self._sum_formula(i, themes_first, difference_row), self.part.total[year])
@@ -135,14 +136,14 @@ class _Context(Frame):
             refs = ",".join(cell(r, i) for r in rows)
             formula = f"={refs}" if len(rows) == 1 else f'=IF(COUNT({refs})=0,"-",SUM({refs}))'
             w.formula(row, i, formula, tp.part[year], "amount")
-        w.text(row, self.last_col, tp.basis, "note")
+        w.text(row, self.last_col, bases_text(tp.bases), "note")
 
     def _target_rows(self, w: SheetWriter, row: int) -> None:
         share = self.part.target_share
         w.text(row, 0, "Andel af målet", "label")
         for i, year in enumerate(self.years, start=1):
             w.amount(row, i, share[year])
-        w.text(row, self.last_col, self.part.target_basis, "note")
+        w.text(row, self.last_col, basis_text(self.part.target_basis), "note")
         w.text(row + 1, 0, "Forskel: I alt − andel af målet", "italic")
         for i, year in enumerate(self.years, start=1):
             gap = self.part.gap(year)
@@ -179,7 +180,7 @@ class _Context(Frame):
         for i, year in enumerate(self.years, start=1):
             w.formula(row, i, "=" + sheet_ref(self.overview, overview.difference, i), d.whole[year], "amount_muted")
         row += 1
-        rows[None] = [self._part_row(w, table.row(row, ((self.last_col, d.basis),)), d)]
+        rows[None] = [self._part_row(w, table.row(row, ((self.last_col, basis_text(d.basis)),)), d)]
         return rows
 
     def _split_detail(self, w: SheetWriter, table, row: int, t: ThemeResult, sp: SplitPart,
@@ -203,14 +204,14 @@ class _Context(Frame):
                 rng = f"{cell(first, i)}:{cell(row - 1, i)}"
                 w.formula(row, i, f'=IF(COUNT({rng})=0,"-",SUM({rng}))', sp.whole[year], "amount_muted")
             row += 1
-        part_row = self._part_row(w, table.row(row, ((self.last_col, sp.basis),)), sp)
+        part_row = self._part_row(w, table.row(row, ((self.last_col, basis_text(sp.basis)),)), sp)
         return part_row + 1, part_row
 
     def _part_row(self, w: SheetWriter, row: int, sp: SplitPart) -> int:
         w.text(row, 0, f"Andel for {self.code}", "label_indent")
         for i, year in enumerate(self.years, start=1):
             w.amount(row, i, sp.part[year])
-        w.text(row, self.last_col, sp.basis, "note")
+        w.text(row, self.last_col, basis_text(sp.basis), "note")
         return row
 
     # -- Oversigt ----------------------------------------------------------------------------------
@@ -241,14 +242,15 @@ class _Context(Frame):
             w.text(row, col, h, "header" if col in (0, 3) else "header_num")
         header = row
         row += 1
-        used = self._key_usage()
+        used = key_usage([tp.theme for tp in self.part.themes], self.part.difference.split,
+                         self.part.target_share is not None)
         if not used:
             w.text(row, 0, "Ingen af afdelingens andele er fordelt efter en nøgle.", "note")
-        for key, where in used.values():
+        for key, uses in ((u.key, u.uses) for u in used.values()):
             w.text(row, 0, key.name, "label")
             w.number(row, 1, key.share_of(self.code), "share")
             w.number(row, 2, key.total, "share" if key.complete else "share_warn")
-            text = ", ".join(where)
+            text = key_uses_text(uses)
             if not key.complete:
                 text += f". Summen er {format_share(key.total)}, ikke 100 %: resten vises som '{REST_LABEL}'."
             w.text(row, 3, text, "text_wrap")
@@ -256,20 +258,4 @@ class _Context(Frame):
         w.freeze(header + 1, 0)
         w.apply_heights()
         w.print_setup(self.title, self.source, (header, header))
-
-    def _key_usage(self) -> dict:
-        used: dict = {}
-
-        def note(split, where: str) -> None:
-            if split.key is not None and split.rule is not None and split.rule.method is Method.KEY:
-                used.setdefault(split.key.name, (split.key, []))[1].append(where)
-
-        for tp in self.part.themes:
-            for sp in tp.splits:
-                number = tp.theme.theme.number
-                note(sp.split, f"tema {number}" if len(tp.splits) == 1 else f"tema {number} ({sp.label})")
-        note(self.part.difference.split, "differencen")
-        if self.part.target_share is not None:
-            note(self.part.difference.split, "andel af målet")
-        return used
 

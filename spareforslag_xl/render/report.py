@@ -13,18 +13,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable, Optional, Sequence
 
-from spareforslag_xl.core.compute import Result, Split, ThemeResult
+from spareforslag_xl.core.compute import Result, ThemeResult
+from spareforslag_xl.core.keyuse import key_usage
 from spareforslag_xl.core.stated_fte import FteDifferences
 from spareforslag_xl.model.danish import format_share
 from spareforslag_xl.model.findings import Finding, count
 from spareforslag_xl.model.i18n import _
-from spareforslag_xl.model.plan import Method
 from spareforslag_xl.render.charts import CHART_ROWS, difference_chart, themes_chart
 from spareforslag_xl.render.common import count_da, proposed_table, shown
 from spareforslag_xl.workbook.sheet import SheetWriter, Styles
 from spareforslag_xl.model.labels import (
-    BASIS, CHECKS, DEPARTMENT, DEPARTMENTS, DIFFERENCE_SHARE, KEYS, NOT_DISTRIBUTED, OVERVIEW, REST_LABEL, SHARE,
-    TARGET, THEME, TOTAL, theme_name,
+    BASIS, CHECKS, DEPARTMENT, DEPARTMENTS, DIFFERENCE_SHARE, KEYS, OVERVIEW, REST_LABEL, SHARE,
+    TARGET, THEME, TOTAL, bases_text, basis_text, key_usage_line, rest_reason, rest_reasons, theme_name,
 )
 from spareforslag_xl.render.theme_sheet import ThemeSheets
 from spareforslag_xl.workbook.book import DocProps, add_sheet, cell, close, new_workbook, sheet_name, sheet_ref
@@ -222,7 +222,7 @@ class _Context(ThemeSheets):
         for t in self.result.themes:
             if not t.lines:
                 continue
-            basis = "; ".join(dict.fromkeys(s.basis_for(d.code) for s in t.splits))
+            basis = bases_text(s.basis_for(d.code) for s in t.splits)
             row = table.row(row, ((0, t.theme.label), (self.last_col, basis)))
             w.text(row, 0, t.theme.label, "label")
             sheet = self.layout.theme_sheet[t.theme.number]
@@ -236,7 +236,7 @@ class _Context(ThemeSheets):
             w.text(row, self.last_col, basis, "note")
             row += 1
         split = self.result.difference_split
-        row = table.row(row, ((self.last_col, split.basis_for(d.code)),))
+        row = table.row(row, ((self.last_col, basis_text(split.basis_for(d.code))),))
         w.text(row, 0, DIFFERENCE_SHARE)
         source = self.layout.difference_dept_row.get(d.code)
         for i, year in enumerate(self.years, start=1):
@@ -245,7 +245,7 @@ class _Context(ThemeSheets):
                 w.amount(row, i, value)
             else:
                 w.formula(row, i, "=" + sheet_ref(OVERVIEW, source, i), value, "amount")
-        w.text(row, self.last_col, split.basis_for(d.code), "note")
+        w.text(row, self.last_col, basis_text(split.basis_for(d.code)), "note")
         row = table.row(row + 1)
         w.text(row, 0, f"{TOTAL} {d.code}", "label_total")
         for i, year in enumerate(self.years, start=1):
@@ -263,8 +263,7 @@ class _Context(ThemeSheets):
         for t in self.result.themes:
             if not any(t.rest[y] != 0 for y in self.years):
                 continue
-            reasons = (_rest_reason(s) for s in t.splits if any(s.rest[y] != 0 for y in self.years))
-            reason = "; ".join(dict.fromkeys(reasons))
+            reason = rest_reasons(s.rest_cause for s in t.splits if any(s.rest[y] != 0 for y in self.years))
             row = table.row(row, ((0, t.theme.label), (self.last_col, reason)))
             w.text(row, 0, t.theme.label, "label")
             source = self.layout.theme_rest_row.get(t.theme.number)
@@ -279,7 +278,7 @@ class _Context(ThemeSheets):
             row += 1
         split = self.result.difference_split
         if any(split.rest[y] != 0 for y in self.years):
-            row = table.row(row, ((self.last_col, _rest_reason(split)),))
+            row = table.row(row, ((self.last_col, rest_reason(split.rest_cause)),))
             w.text(row, 0, "Difference")
             source = self.layout.difference_rest_row
             for i, year in enumerate(self.years, start=1):
@@ -287,7 +286,7 @@ class _Context(ThemeSheets):
                     w.amount(row, i, split.rest[year])
                 else:
                     w.formula(row, i, "=" + sheet_ref(OVERVIEW, source, i), split.rest[year], "amount")
-            w.text(row, self.last_col, _rest_reason(split), "note")
+            w.text(row, self.last_col, rest_reason(split.rest_cause), "note")
             row += 1
         row = table.row(row)
         w.text(row, 0, f"{TOTAL} {REST_LABEL.lower()}", "label_total")
@@ -302,7 +301,7 @@ class _Context(ThemeSheets):
         w.column(1, 1, 10)
         w.column(2, 2, 70, side=True)
         row = self._heading(w, "Fordelingsnøgler", self.title)
-        used = _key_usage(self.result)
+        used = key_usage(self.result.themes, self.result.difference_split)
         names = {d.code: d.name for d in self.departments}
         for key in self.plan.keys:
             w.text(row, 0, key.name, "section")
@@ -325,7 +324,7 @@ class _Context(ThemeSheets):
                        "warning")
             row += 2
             # Below the table, over its width: in column A alone a long list is a row taller than a page.
-            w.paragraph(row, 0, 2, "Anvendt til: " + (", ".join(used.get(key.name, [])) or "ikke anvendt"), "note")
+            w.paragraph(row, 0, 2, key_usage_line(used[key.name].uses if key.name in used else None), "note")
             row += 2
         w.apply_heights()
         w.print_setup(self.title, self.source, None)
@@ -359,31 +358,3 @@ class _Context(ThemeSheets):
         w.apply_heights()
         w.print_setup(self.title, self.source, (header, header))
 
-
-def _rest_reason(split: Split) -> str:
-    rule = split.rule
-    if rule is None or rule.method is Method.NONE:
-        return NOT_DISTRIBUTED
-    if rule.method is Method.KEY and split.key is None:
-        return f"Ukendt nøgle '{rule.key}'"
-    reasons = []
-    if rule.from_year is not None:
-        reasons.append(f"fordeles først fra {rule.from_year}")
-    if rule.method is Method.KEY and not split.key.complete:
-        reasons.append(f"{split.key.name} summer til {format_share(split.key.total)}")
-    if rule.method is Method.FIXED:
-        reasons.append("faste beløb summer ikke til beløbet")
-    return "; ".join(reasons) or split.basis
-
-
-def _key_usage(result: Result) -> dict[str, list[str]]:
-    used: dict[str, list[str]] = {}
-    for t in result.themes:
-        for s in t.splits:
-            if s.key is not None and s.rule is not None and s.rule.method is Method.KEY:
-                where = f"tema {t.theme.number}" if len(t.splits) == 1 else f"tema {t.theme.number} ({s.label})"
-                used.setdefault(s.key.name, []).append(where)
-    d = result.difference_split
-    if d.key is not None:
-        used.setdefault(d.key.name, []).append("differencen")
-    return used

@@ -21,7 +21,7 @@ from spareforslag_xl.render.fte_note import fte_note
 from spareforslag_xl.model.labels import (  # FTE_LABEL, REST_LABEL, TOTAL_LABEL stay importable from here
     DECISION_TEXT, DEPARTMENT, DESCRIPTION, EXCLUDED, DISTRIBUTION, FTE_LABEL, NOT_DISTRIBUTED, NOTE, NOTHING_TO_SPLIT, POTENTIAL,
     REST_LABEL, SALARY, SHARE,
-    THEME, TOTAL, TOTAL_LABEL,
+    THEME, TOTAL, TOTAL_LABEL, basis_text,
 )
 from spareforslag_xl.workbook.sheet import SheetWriter, Styles
 from spareforslag_xl.workbook.book import cell
@@ -238,11 +238,11 @@ class ThemeSheets(Frame):
         for split in splits:
             name = f"{DISTRIBUTION} ({self.unit})"
             if len(splits) > 1 or split.rule is None or split.rule.method is Method.NONE or split.rule.from_year:
-                name = f"{split.label} – {split.basis}"
+                name = f"{split.label} – {basis_text(split.basis)}"
                 w.text(row, 0, name, "subsection")
                 row += 1
             elif split.rule is not None:
-                name = split.basis
+                name = basis_text(split.basis)
                 w.text(row, 0, name, "subsection")
                 row += 1
             record: dict[str, int] = {}

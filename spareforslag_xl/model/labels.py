@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from spareforslag_xl.model.basis import Basis, BasisKind, KeyUse, RestCause
 from spareforslag_xl.model.danish import format_share
-from spareforslag_xl.model.plan import Decision, Method, Scenario
+from spareforslag_xl.model.plan import Decision, Method, Plan, Scenario
 
 # -- sheet names ---------------------------------------------------------------------------------
 OVERVIEW = "Oversigt"
@@ -178,3 +178,12 @@ SCENARIO_TITLE = {
     Scenario.WITH_POSTPONED: "vedtaget plan inkl. udskudte forslag",
 }
 """How a scenario is named after the title of every workbook and in the mails."""
+
+
+def plan_title(plan: Plan) -> str:
+    """Return the plan's title with its scenario: 'Spareforslag 2024 – vedtaget plan' ('' without either)."""
+    title = plan.settings.title
+    if plan.scenario is None:
+        return title
+    name = SCENARIO_TITLE[plan.scenario]
+    return f"{title} – {name}" if title else name.capitalize()

@@ -15,7 +15,7 @@ from typing import Callable, Optional
 from spareforslag_xl.core.compute import Result, ThemeResult
 from spareforslag_xl.model.plan import Plan
 from spareforslag_xl.model.labels import (
-    ADOPTED, CHANGE, NOTE, PROPOSED_TABLE, SCENARIO_LINE, TARGET, THEME, TOTAL, difference_label,
+    ADOPTED, CHANGE, NOTE, PROPOSED_TABLE, SCENARIO_LINE, TARGET, THEME, TOTAL, difference_label, plan_title,
 )
 from spareforslag_xl.workbook.sheet import SheetWriter, Styles
 from spareforslag_xl.workbook.book import cell
@@ -49,7 +49,7 @@ class Frame:
         self.years = years
         self.styles = styles
         self.unit = plan.settings.unit or "1.000 kr."
-        self.title = plan.settings.title or "Spareforslag"
+        self.title = plan_title(plan) or "Spareforslag"
         self.source = plan.source_name
         self.last_col = len(years) + 1  # label, years, note
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from spareforslag_xl.core.parts import DepartmentPart, OthersPart, SplitPart, ThemePart
 from spareforslag_xl.model.danish import format_danish, to_decimal
 from spareforslag_xl.model.errors import InputError, RequestError
-from spareforslag_xl.model.labels import SCENARIO_LINE, bases_text, basis_text
+from spareforslag_xl.model.labels import SCENARIO_LINE, bases_text, basis_text, plan_title
 from spareforslag_xl.model.plan import Plan
 
 SUBJECT, TEXT, HTML = "subject.txt", "body.txt", "body.html"
@@ -113,7 +113,7 @@ def mail_context(part: DepartmentPart, plan: Plan, meeting: str = "", note: str 
     s = plan.settings
     return {
         "department": part.department,
-        "plan": {"title": s.title, "subtitle": s.subtitle, "municipality": s.municipality,
+        "plan": {"title": plan_title(plan), "subtitle": s.subtitle, "municipality": s.municipality,
                  "budget_year": s.budget_year, "unit": s.unit or "1.000 kr.", "source": plan.source_name,
                  "scenario": plan.scenario.value if plan.scenario else "",
                  "scenario_text": SCENARIO_LINE[plan.scenario.value] if plan.scenario else ""},

@@ -24,7 +24,7 @@ from spareforslag_xl.render.common import count_da, proposed_table, shown
 from spareforslag_xl.workbook.sheet import SheetWriter, Styles
 from spareforslag_xl.model.labels import (
     BASIS, CHECKS, DEPARTMENT, DEPARTMENTS, DIFFERENCE_SHARE, KEYS, OVERVIEW, REST_LABEL, SHARE,
-    TARGET, THEME, TOTAL, bases_text, basis_text, key_usage_line, rest_reason, rest_reasons, theme_name,
+    TARGET, THEME, TOTAL, bases_text, basis_text, key_usage_line, plan_title, rest_reason, rest_reasons, theme_name,
 )
 from spareforslag_xl.render.theme_sheet import ThemeSheets
 from spareforslag_xl.workbook.book import DocProps, add_sheet, cell, close, new_workbook, sheet_name, sheet_ref
@@ -84,7 +84,7 @@ def report_bytes(result: Result, findings: Sequence[Finding], forced: bool = Fal
     overview.activate()
     s = plan.settings
     props = DocProps(
-        title=s.title or "Spareforslag",
+        title=plan_title(plan) or "Spareforslag",
         subject=f"Budget {s.budget_year}" if s.budget_year else "Spareforslag",
         company=s.municipality,
         comments=f"Dannet af spareforslag-xl fra {plan.source_name}",

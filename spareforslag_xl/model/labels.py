@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
+from spareforslag_xl.model.audit import AuditItem, AuditLabel, AuditReason, Verdict
 from spareforslag_xl.model.basis import Basis, BasisKind, KeyUse, RestCause
 from spareforslag_xl.model.danish import format_share
+from spareforslag_xl.model.i18n import N_, _
 from spareforslag_xl.model.plan import Decision, Method, Plan, Scenario
 
 # -- sheet names ---------------------------------------------------------------------------------
@@ -187,3 +189,127 @@ def plan_title(plan: Plan) -> str:
         return title
     name = SCENARIO_TITLE[plan.scenario]
     return f"{title} – {name}" if title else name.capitalize()
+
+
+# -- the audit of a document's figures --------------------------------------------------------------------
+VERDICT = {Verdict.DISAGREEMENT: "Afvigelse", Verdict.ROUNDING: "Afrundingsnote", Verdict.INFO: "Information"}
+"""Verdict → the word of the column 'Vurdering' on the sheet 'Dokumentafvigelser'."""
+AUDIT_CLASS = {
+    "mismatch": "Tallet afviger fra det genberegnede",
+    "not-estimated": "'-' over for et beløb (eller omvendt)",
+    "missing": "Findes ikke i grundarket",
+    "key-sum": "Nøglen summer ikke til 100 %",
+    "parts-sum": "De viste dele summer ikke til totalen",
+    "fte-salary": "Årsværk uden fælles gns. løn",
+    "implied-salary": "Gns. løn udledt af årsværk",
+    "fte-any-salary": "Årsværk 0 for 0 kr.",
+    "rounding": "Afrunding",
+    "dash-zero": "'-' hvor tabellen viser 0",
+}
+"""An item's code → its class on the sheet 'Dokumentafvigelser' (a code not named here is shown as it is)."""
+ROUNDING_CONVENTION = {
+    "half-even": N_("the document rounded half to even"),
+    "down": N_("the document truncated (rounded down)"),
+    "half-down": N_("the document rounded half down"),
+    "up": N_("the document rounded up"),
+}
+"""A rounding convention (core.audit.CONVENTIONS) → what a rounding note says of it."""
+
+
+def audit_class(code: str) -> str:
+    """Return the class of an audit item's code, for the sheet 'Dokumentafvigelser'."""
+    return AUDIT_CLASS.get(code, code)
+
+
+def audit_label(label: AuditLabel) -> str:
+    """Return which figure an item is about: 'Afdelingsbeløb i alt – forslag 2', 'Gns. løn' …"""
+    if label.kind is None:
+        return SALARY
+    parts = [label.kind.value] + ([f"forslag {label.line}"] if label.line else [])
+    return " – ".join(parts + [p for p in (label.department or label.name,) if p])
+
+
+def audit_computed(item: AuditItem) -> str:
+    """Return the recomputed figure of an item as shown; 'none' (in the language in use) where there is none."""
+    return item.computed if item.computed is not None else _("none")
+
+
+def audit_reason(why: AuditReason) -> str:
+    """Return what an audit item says, in the language in use."""
+    kind = why.kind
+    if kind in _PLAIN_REASONS:
+        return _(_PLAIN_REASONS[kind])
+    if kind == "missing-key":
+        return _("the key '{key}' is not in the master").format(key=why["key"])
+    if kind == "rounding":
+        convention = why["convention"]
+        return _("within one unit of the last shown digit: {exact} rounds half up to {rounded}; {why}").format(
+            exact=why["exact"], rounded=why["rounded"],
+            why=_(ROUNDING_CONVENTION[convention]) if convention else _("no common rounding convention gives it"))
+    if kind == "mismatch":
+        return _("the recomputed value is {value} ({unit})").format(value=why["value"], unit=why["unit"])
+    if kind == "key-sum":
+        allocated = why["allocated"]
+        alloc = _("; it allocates {parts} {unit} each year").format(
+            parts=", ".join(_("{part} of {whole}").format(part=p, whole=w) for p, w in allocated),
+            unit=why["unit"]) if allocated else ""
+        return _("the shares of key '{key}' sum to {sum} %, but the table states {stated}{allocates}; the rest is "
+                 "not distributed").format(key=why["key"], sum=why["sum"], stated=why["stated"], allocates=alloc)
+    if kind == "parts-sum":
+        return _("the shown parts sum to {sum}, but the table's total is {total} (each part was rounded on its "
+                 "own)").format(sum=why["sum"], total=why["total"])
+    if kind == "fte-any-salary":
+        return _("{fte} FTE for a total of 0 holds for any average salary; the master sets none, so the report "
+                 "shows no FTE").format(fte=why["fte"])
+    if kind == "implied-salary":
+        return _implied_salary(why)
+    if kind == "fte-salary":
+        return _fte_salary(why)
+    if kind == "fte-shows":
+        return _("with the average salary {salary} the report shows {fte}").format(salary=why["salary"],
+                                                                                   fte=why["fte"])
+    raise ValueError(f"unknown audit reason {kind!r}")
+
+
+_PLAIN_REASONS = {
+    "nothing-to-compare": N_("the master has nothing to compare this figure with"),
+    "dash-zero": N_("the document shows '-' where the recomputed value is 0; both add nothing to the totals"),
+    "dash-amount": N_("the document shows '-' (not estimated), but the plan has an amount"),
+    "no-estimate": N_("the document shows a figure, but the plan has no estimate"),
+    "no-salary": N_("the plan has no average salary for this theme, so it computes no FTE"),
+}
+
+
+def _implied_salary(why: AuditReason) -> str:
+    ratios = why["ratios"]
+    if len({salary for salary, _fte in ratios}) == 1:
+        about = _("about {salary}").format(salary=ratios[0][0])
+    else:
+        about = ", ".join(_("{salary} for {fte}").format(salary=salary, fte=fte) for salary, fte in ratios)
+    high, used = why["high"], why["used"]
+    return (_("the FTE figures {figures} imply an average salary from {low} to {high} (total / FTE: {about}); "
+              "the master uses {used}").format(figures=", ".join(why["figures"]), low=why["low"],
+                                               high=high if high is not None else _("any"), about=about,
+                                               used=used if used is not None else _("none"))
+            + (_("; other themes imply other salaries, so the document uses no single average salary")
+               if why["differ"] else ""))
+
+
+def _fte_salary(why: AuditReason) -> str:
+    need, others, shows = why["need"], why["others"], why["shows"]
+    needs = (_("needs a salary from {low} to {high}").format(low=need[0], high=need[1] if need[1] is not None
+                                                             else _("any")) if need else _("fits no salary"))
+    also = (_("; {figures} need {low}–{high}").format(figures=", ".join(others[0]), low=others[1], high=others[2])
+            if others else "")
+    return (_("{fte} {needs}{others}; no single average salary reproduces them all").format(
+        fte=why["fte"], needs=needs, others=also)
+        + (_("; with {salary} the report shows {fte}").format(salary=shows[0], fte=shows[1]) if shows else ""))
+
+
+def audit_item_text(item: AuditItem) -> str:
+    """Return an item as the command 'audit' prints it, in the language in use."""
+    where = _("line {line}").format(line=item.source_line) + (f", tema {item.theme}" if item.theme else "")
+    years = f" {item.year_text}" if item.years else ""
+    kind = {Verdict.DISAGREEMENT: _("disagreement"), Verdict.ROUNDING: _("rounding"), Verdict.INFO: _("info")}
+    what = f"{audit_label(item.label)}: {audit_reason(item.reason)}"
+    return f"{kind[item.severity]}: {where}{years}: {what} [{item.code}]"

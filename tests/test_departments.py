@@ -10,7 +10,8 @@ from click.testing import CliRunner
 from spareforslag_xl.app.build import build_reports
 from spareforslag_xl.cli.main import cli
 from spareforslag_xl.core.compute import compute
-from spareforslag_xl.core.filenames import check_file_names, file_stems, select
+from spareforslag_xl.app.departments import select
+from spareforslag_xl.core.filenames import check_file_names, file_stems
 from spareforslag_xl.model.errors import RequestError
 from spareforslag_xl.model.plan import Department, Ref
 from spareforslag_xl.core.parts import department_part

@@ -22,7 +22,7 @@ from spareforslag_xl.core.salary import StatedFte, implied_salary
 from spareforslag_xl.model.danish import format_danish, plain_danish
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.model.stated import SHARE_UNIT, Kind, StatedFigure
-from spareforslag_xl.model.units import SCALE, convert
+from spareforslag_xl.model.units import SCALE, THOUSAND, convert
 
 __all__ = ["AuditItem", "AuditLabel", "AuditReason", "Verdict", "audit", "year_span"]
 
@@ -45,7 +45,7 @@ class _Auditor:
     def __init__(self, result: Result, figures: Sequence[StatedFigure]) -> None:
         self.result = result
         self.plan = result.plan
-        self.unit = self.plan.settings.unit or "1.000 kr."
+        self.unit = self.plan.settings.unit or THOUSAND.name
         self.figures = list(figures)
         self.themes = {t.theme.number: t for t in result.themes}
         self.items: list[AuditItem] = []

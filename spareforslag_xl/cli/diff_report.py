@@ -12,6 +12,7 @@ from typing import Optional
 
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model.labels import REST_LABEL, TARGET, TOTAL
 from spareforslag_xl.render.change_text import describe, with_amounts
 from spareforslag_xl.render.changes import limit_text
 
@@ -41,12 +42,12 @@ def summary_lines(diff, old_name: str, new_name: str, shown: int = SHOWN) -> lis
         return lines + [_("The plans are the same.")]
     c = diff.consequences
     years = diff.years
-    rows: list[tuple[str, object]] = [("I alt", c.total)]
+    rows: list[tuple[str, object]] = [(TOTAL, c.total)]
     if c.target.any_change(years):
-        rows.append(("Mål", c.target))
+        rows.append((TARGET, c.target))
     rows.append((_("Difference to the target"), c.difference))
     if c.rest.any_change(years):
-        rows.append(("Ikke fordelt", c.rest))
+        rows.append((REST_LABEL, c.rest))
     rows += [(d.code + (" " + _("(new)") if d.side == "new" else " " + _("(removed)") if d.side == "old" else ""),
               d.total) for d in c.departments]
     width = max(len(label) for label, _ in rows) + 2

@@ -10,7 +10,13 @@ from spareforslag_xl.core.keyuse import key_usage
 from spareforslag_xl.core.parts import department_part
 from spareforslag_xl.model.basis import Basis, BasisKind, KeyUse, RestCause
 from spareforslag_xl.model.labels import (
-    bases_text, basis_text, key_usage_line, key_uses_text, plan_title, rest_reason, rest_reasons,
+    bases_text,
+    basis_text,
+    key_usage_line,
+    key_uses_text,
+    plan_title,
+    rest_reason,
+    rest_reasons,
 )
 from spareforslag_xl.model.plan import Scenario
 from spareforslag_xl.render.mailtext import Worded

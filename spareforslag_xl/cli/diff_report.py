@@ -8,7 +8,6 @@ every message of the program.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Optional
 
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.i18n import _
@@ -71,7 +70,7 @@ def as_json(diff, old_name: str, new_name: str) -> dict:
     """Return the diff as plain data: amounts as strings ('3250', null for not estimated)."""
     decimals = diff.new.plan.settings.decimals
 
-    def amount(v: Optional[Decimal]):
+    def amount(v: Decimal | None):
         return None if v is None else str(v)
 
     def figure(f) -> dict:
@@ -81,7 +80,8 @@ def as_json(diff, old_name: str, new_name: str) -> dict:
     c = diff.consequences
     return {
         "old": old_name, "new": new_name, "same": diff.same, "years": list(diff.years),
-        "limits": [{"kind": limit.kind, "values": list(limit.values), "text": limit_text(limit)} for limit in diff.limits],
+        "limits": [{"kind": limit.kind, "values": list(limit.values), "text": limit_text(limit)}
+                   for limit in diff.limits],
         "consequences": {
             "total": figure(c.total), "target": figure(c.target), "difference": figure(c.difference),
             "not_distributed": figure(c.rest),

@@ -161,7 +161,7 @@ def render_mail(env, context: dict) -> MailText:
     """Return subject, plain text and HTML; raise InputError naming the template that fails."""
     import jinja2
 
-    rendered = {}
+    rendered: dict[str, str] = {}
     for name in TEMPLATE_NAMES:
         try:
             template = env.get_template(name)

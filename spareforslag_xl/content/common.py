@@ -9,16 +9,37 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Optional
 
 from spareforslag_xl.content.nodes import (
-    Block, Blank, Cell, Figure, Gap, Header, Line, Minus, Row, Sum, Table, Text,
+    Blank,
+    Block,
+    Cell,
+    Figure,
+    Gap,
+    Header,
+    Line,
+    Minus,
+    Row,
+    Sum,
+    Table,
+    Text,
 )
 from spareforslag_xl.core.compute import Result, Split, ThemeResult
 from spareforslag_xl.model.danish import format_share
 from spareforslag_xl.model.labels import (
-    ADOPTED, DEPARTMENT, NOTE, REST_LABEL, SCENARIO_LINE, SHARE, TARGET, THEME, TOTAL, difference_label,
-    key_rest_note, meta_line, plan_title,
+    ADOPTED,
+    DEPARTMENT,
+    NOTE,
+    REST_LABEL,
+    SCENARIO_LINE,
+    SHARE,
+    TARGET,
+    THEME,
+    TOTAL,
+    difference_label,
+    key_rest_note,
+    meta_line,
+    plan_title,
 )
 from spareforslag_xl.model.plan import Method, Plan
 
@@ -48,7 +69,7 @@ class Frame:
             blocks.append(Line(Row({0: Text(SCENARIO_LINE[self.plan.scenario.value], "subsection")})))
         return blocks
 
-    def header(self, label: str, side: str = "", figures: bool = False, key: Optional[str] = None) -> Header:
+    def header(self, label: str, side: str = "", figures: bool = False, key: str | None = None) -> Header:
         return Header(label, self.years, side, figures, key)
 
     def banner(self, text: str) -> Line:
@@ -172,7 +193,7 @@ def partial_note(t: ThemeResult, years) -> str:
     return "Delvist estimeret: " + ", ".join(f"{y}: {t.not_estimated[y]} af {n}" for y in partial) + " ikke estimeret"
 
 
-def shown(t: ThemeResult, value: Decimal, year: int) -> Optional[Decimal]:
+def shown(t: ThemeResult, value: Decimal, year: int) -> Decimal | None:
     """A theme's part shows '-' in a year the theme has no estimate at all (as in the department
     workbooks), otherwise the value (0 when nothing falls to the department)."""
     return None if t.totals[year] is None else value

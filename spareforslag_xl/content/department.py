@@ -12,8 +12,28 @@ from collections.abc import Sequence
 
 from spareforslag_xl.content.common import Frame
 from spareforslag_xl.content.nodes import (
-    Block, Cell, Chart, Charts, Document, Figure, Fixed, FixedColumns, Gap, Line, Meaning, Minus, Properties, Row,
-    Same, Series, Sheet, Sum, SumOf, Table, Text, YearColumns,
+    Block,
+    Cell,
+    Chart,
+    Charts,
+    Document,
+    Figure,
+    Fixed,
+    FixedColumns,
+    Gap,
+    Line,
+    Meaning,
+    Minus,
+    Properties,
+    Row,
+    Same,
+    Series,
+    Sheet,
+    Sum,
+    SumOf,
+    Table,
+    Text,
+    YearColumns,
 )
 from spareforslag_xl.core.compute import Result, ThemeResult
 from spareforslag_xl.core.filenames import sheet_name
@@ -22,8 +42,18 @@ from spareforslag_xl.core.parts import DepartmentPart, SplitPart, department_par
 from spareforslag_xl.model.danish import format_share
 from spareforslag_xl.model.findings import Finding, count
 from spareforslag_xl.model.labels import (
-    BASIS, CHART_DEPARTMENT, CHART_DEPARTMENT_TOTAL, DIFFERENCE_SHARE, KEYS, OVERVIEW, REST_LABEL, TOTAL,
-    bases_text, basis_text, difference_label, key_uses_text,
+    BASIS,
+    CHART_DEPARTMENT,
+    CHART_DEPARTMENT_TOTAL,
+    DIFFERENCE_SHARE,
+    KEYS,
+    OVERVIEW,
+    REST_LABEL,
+    TOTAL,
+    bases_text,
+    basis_text,
+    difference_label,
+    key_uses_text,
 )
 
 SMALL_CHART_ROWS = 14

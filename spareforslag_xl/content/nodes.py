@@ -17,8 +17,9 @@ takes them as the names of its cell styles, a text writer as emphasis or nothing
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
-from typing import Optional, Union
+from typing import Optional
 
 Value = Optional[Decimal]
 """An amount, or None where it is not estimated ('-', which is not 0)."""
@@ -32,7 +33,7 @@ class Sum:
     holds a number."""
 
     first: str
-    last: Optional[str] = None
+    last: str | None = None
     dash: bool = False
 
 
@@ -74,10 +75,10 @@ class Ratio:
 class Fixed:
     """A constant the spreadsheet shows as a formula: '-' (None) or a number."""
 
-    value: Optional[Decimal]
+    value: Decimal | None
 
 
-Meaning = Union[Sum, SumOf, Minus, Same, Ratio, Fixed]
+Meaning = Sum | SumOf | Minus | Same | Ratio | Fixed
 
 
 # -- cells ---------------------------------------------------------------------------------------------
@@ -97,9 +98,9 @@ class Figure:
     """A number: an amount ('-' when None), a share, FTE or a year. With a meaning it is computed, and
     value is what the meaning computes."""
 
-    value: Union[Value, int, str]
+    value: Value | int | str
     role: str = "amount"
-    meaning: Optional[Meaning] = None
+    meaning: Meaning | None = None
     plain: bool = False
     """A number in the cell's default format, never '-' (a year, a salary)."""
 
@@ -111,7 +112,7 @@ class Blank:
     role: str
 
 
-Cell = Union[Text, Figure, Blank]
+Cell = Text | Figure | Blank
 
 
 # -- rows and tables -------------------------------------------------------------------------------------
@@ -124,11 +125,11 @@ class Row:
     of its own (kept by it). ``height``: a height of its own, in points."""
 
     cells: dict[int, Cell]
-    key: Optional[str] = None
+    key: str | None = None
     keep: int = 0
     planned: bool = True
-    height: Optional[float] = None
-    measure: Optional[tuple[int, ...]] = None
+    height: float | None = None
+    measure: tuple[int, ...] | None = None
     """The columns whose wrapping text the page plan measures the row by (None: every column)."""
 
 
@@ -141,7 +142,7 @@ class Header:
     years: tuple[int, ...]
     side: str = ""
     figures: bool = False
-    key: Optional[str] = None
+    key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ class Table:
     on a new page is called ('<name> (fortsat)'); ``paged`` False: a table the page plan does not
     split (a summary)."""
 
-    header: Optional[Header]
+    header: Header | None
     rows: tuple[Row, ...]
     name: str = ""
     paged: bool = True
@@ -177,7 +178,7 @@ class Series:
 
     values: str
     name: str = ""
-    name_row: Optional[str] = None
+    name_row: str | None = None
 
 
 @dataclass(frozen=True)
@@ -191,9 +192,9 @@ class Chart:
     categories: str
     """The key of the header row whose years are the categories."""
     series: tuple[Series, ...] = ()
-    target: Optional[str] = None
-    first: Optional[str] = None
-    last: Optional[str] = None
+    target: str | None = None
+    first: str | None = None
+    last: str | None = None
 
 
 @dataclass(frozen=True)
@@ -202,11 +203,11 @@ class Charts:
 
     charts: tuple[Chart, ...]
     rows: int
-    last_col: Optional[int] = None
+    last_col: int | None = None
     """The last column whose width the charts share (None: the sheet's last column)."""
 
 
-Block = Union[Table, Line, Gap, Charts]
+Block = Table | Line | Gap | Charts
 
 
 @dataclass(frozen=True)
@@ -221,7 +222,7 @@ class FixedColumns:
     """Columns of given widths; ``side`` the column of texts right of figures."""
 
     widths: tuple[float, ...]
-    side: Optional[int] = None
+    side: int | None = None
 
 
 @dataclass(frozen=True)
@@ -229,13 +230,13 @@ class Sheet:
     """One sheet (a section of a document): its blocks from the top, and how it prints."""
 
     name: str
-    columns: Union[YearColumns, FixedColumns]
+    columns: YearColumns | FixedColumns
     blocks: tuple[Block, ...]
-    freeze: Optional[tuple[str, int]] = None
+    freeze: tuple[str, int] | None = None
     """(key of a header row, columns): freeze the rows down to that header and the columns left of it."""
-    repeat: Optional[str] = None
+    repeat: str | None = None
     """The key of a header row printed on every page (a sheet that is one table)."""
-    autofilter: Optional[tuple[str, int]] = None
+    autofilter: tuple[str, int] | None = None
     """(key of a header row, its last column): a filter over the table below it."""
     print_title: str = ""
     print_source: str = ""
@@ -249,7 +250,7 @@ class Properties:
     subject: str
     company: str
     comments: str
-    created: object = None
+    created: datetime | None = None
 
 
 @dataclass

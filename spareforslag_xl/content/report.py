@@ -10,12 +10,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Optional
 
-from spareforslag_xl.content.common import Frame, has_rest_row, shown
+from spareforslag_xl.content.common import has_rest_row, shown
 from spareforslag_xl.content.nodes import (
-    Block, Cell, Chart, Charts, Document, Figure, Fixed, FixedColumns, Gap, Line, Minus, Properties, Row, Same, Series,
-    Sheet, Sum, Table, Text, YearColumns,
+    Block,
+    Cell,
+    Chart,
+    Charts,
+    Document,
+    Figure,
+    Fixed,
+    FixedColumns,
+    Gap,
+    Line,
+    Minus,
+    Properties,
+    Row,
+    Same,
+    Series,
+    Sheet,
+    Sum,
+    Table,
+    Text,
+    YearColumns,
 )
 from spareforslag_xl.content.theme import ThemeContent, has_sheet
 from spareforslag_xl.core.compute import Result, ThemeResult
@@ -25,9 +42,30 @@ from spareforslag_xl.model.danish import format_share
 from spareforslag_xl.model.findings import Finding, count
 from spareforslag_xl.model.i18n import _, ngettext
 from spareforslag_xl.model.labels import (
-    BASIS, CHANGE, CHART_DIFFERENCE, CHART_THEMES, CHECKS, DEPARTMENT, DEPARTMENTS, DIFFERENCE_SHARE, KEYS,
-    NOTE, OVERVIEW, PROPOSED_TABLE, REST_LABEL, SHARE, TARGET, THEME, TOTAL, bases_text, basis_text, key_usage_line,
-    plan_title, rest_reason, rest_reasons, theme_name,
+    BASIS,
+    CHANGE,
+    CHART_DIFFERENCE,
+    CHART_THEMES,
+    CHECKS,
+    DEPARTMENT,
+    DEPARTMENTS,
+    DIFFERENCE_SHARE,
+    KEYS,
+    NOTE,
+    OVERVIEW,
+    PROPOSED_TABLE,
+    REST_LABEL,
+    SHARE,
+    TARGET,
+    THEME,
+    TOTAL,
+    bases_text,
+    basis_text,
+    key_usage_line,
+    plan_title,
+    rest_reason,
+    rest_reasons,
+    theme_name,
 )
 from spareforslag_xl.model.plan import Method
 
@@ -37,14 +75,14 @@ _ZERO = Fixed(Decimal(0))
 
 
 def report_content(result: Result, findings: Sequence[Finding], forced: bool = False,
-                   fte_differences: Optional[FteDifferences] = None) -> Document:
+                   fte_differences: FteDifferences | None = None) -> Document:
     """Return the report's content for a computed plan (its scenario's figures)."""
     return _Report(result, findings, forced, fte_differences).document()
 
 
 class _Report(ThemeContent):
     def __init__(self, result: Result, findings: Sequence[Finding], forced: bool,
-                 fte_differences: Optional[FteDifferences]) -> None:
+                 fte_differences: FteDifferences | None) -> None:
         super().__init__(result, fte_differences)
         self.findings = findings
         self.forced = forced

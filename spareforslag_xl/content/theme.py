@@ -9,23 +9,51 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Optional
 
 from spareforslag_xl.content.common import Frame, has_rest_row, partial_note
+from spareforslag_xl.content.fte_note import fte_note
 from spareforslag_xl.content.nodes import (
-    Block, Cell, Figure, Fixed, Gap, Line, Meaning, Ratio, Row, Sheet, Sum, SumOf, Table, Text, YearColumns,
+    Block,
+    Cell,
+    Figure,
+    Fixed,
+    Gap,
+    Line,
+    Meaning,
+    Ratio,
+    Row,
+    Sheet,
+    Sum,
+    SumOf,
+    Table,
+    Text,
+    YearColumns,
 )
 from spareforslag_xl.core.compute import Result, ThemeResult
 from spareforslag_xl.core.decisions import counts
 from spareforslag_xl.core.stated_fte import FteDifferences
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.labels import (
-    DECISION_TEXT, DEPARTMENT, DESCRIPTION, DISTRIBUTION, EXCLUDED, FTE_LABEL, NOT_DISTRIBUTED, NOTE,
-    NOTHING_TO_SPLIT, POTENTIAL, REST_LABEL, SALARY, THEME, TOTAL, TOTAL_LABEL, basis_text, theme_name,
+    DECISION_TEXT,
+    DEPARTMENT,
+    DESCRIPTION,
+    DISTRIBUTION,
+    EXCLUDED,
+    FTE_LABEL,
+    NOT_DISTRIBUTED,
+    NOTE,
+    NOTHING_TO_SPLIT,
+    POTENTIAL,
+    REST_LABEL,
+    SALARY,
+    THEME,
+    TOTAL,
+    TOTAL_LABEL,
+    basis_text,
+    theme_name,
 )
 from spareforslag_xl.model.plan import Decision, Method, ProposalLine, Rule
 from spareforslag_xl.model.texts import text_parts
-from spareforslag_xl.content.fte_note import fte_note
 
 
 @dataclass
@@ -33,7 +61,7 @@ class ThemeKeys:
     """Where a theme's sheet holds each department's part and the part not distributed."""
 
     departments: dict[str, str] = field(default_factory=dict)
-    rest: Optional[str] = None
+    rest: str | None = None
 
 
 def has_sheet(t: ThemeResult) -> bool:
@@ -44,7 +72,7 @@ def has_sheet(t: ThemeResult) -> bool:
 class ThemeContent(Frame):
     """Builds theme sheets of one computed plan (decided lines marked against the proposals)."""
 
-    def __init__(self, result: Result, fte_differences: Optional[FteDifferences] = None) -> None:
+    def __init__(self, result: Result, fte_differences: FteDifferences | None = None) -> None:
         super().__init__(result.plan, result.years)
         self.result = result
         self.proposed = result.proposed
@@ -108,7 +136,7 @@ class ThemeContent(Frame):
         kept: list = []
         left: list = []
         for line, before in zip(t.lines, proposed, strict=False):
-            (kept if counts(line.decision, self.plan.scenario) else left).append((line, before))
+            (kept if counts(line.decision or Decision.PROPOSED, self.plan.scenario) else left).append((line, before))
         return kept, left
 
     def _excluded_lines(self, excluded: list) -> list[Block]:
@@ -211,7 +239,7 @@ class ThemeContent(Frame):
         return blocks
 
 
-def rule_note(rule: Optional[Rule]) -> str:
+def rule_note(rule: Rule | None) -> str:
     if rule is None:
         return ""
     if rule.method is Method.KEY:
@@ -223,7 +251,7 @@ def rule_note(rule: Optional[Rule]) -> str:
     return text + (f" fra {rule.from_year}" if rule.from_year else "")
 
 
-def decision_note(line: ProposalLine, proposed: Optional[ProposalLine], years) -> str:
+def decision_note(line: ProposalLine, proposed: ProposalLine | None, years) -> str:
     """Return the line's decision for its note ('Vedtaget', 'Forkastet', 'Vedtaget med andet beløb (foreslået …)')."""
     if proposed is None or line.decision is None:
         return ""

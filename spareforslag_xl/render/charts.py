@@ -7,8 +7,7 @@ over rows of its own, which the page plan keeps whole on one printed page.
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
-
+from collections.abc import Sequence
 
 CHART_ROWS = 17
 """Rows of the default height a chart covers (about 12 cm at 100 %)."""
@@ -82,7 +81,7 @@ def difference_chart(book, sheet: str, header: int, years: int, first: int, last
     return chart
 
 
-def department_chart(book, sheet: str, name: str, header: int, years: int, total: int, target: Optional[int],
+def department_chart(book, sheet: str, name: str, header: int, years: int, total: int, target: int | None,
                      title: str):
     """A department's total per year (columns) against its share of the target (a line), when it has one;
     None without a year to show."""

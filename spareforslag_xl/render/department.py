@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Optional
 
 from spareforslag_xl.content.department import department_content
 from spareforslag_xl.core.compute import Result
@@ -15,7 +14,7 @@ from spareforslag_xl.render.workbook_writer import workbook_bytes
 
 
 def department_bytes(result: Result, code: str, findings: Sequence[Finding] = (), forced: bool = False,
-                     changes: Optional[PlanDiff] = None) -> bytes:
+                     changes: PlanDiff | None = None) -> bytes:
     """Return the bytes of the workbook of the department with this code (with ``changes``, a
     PlanDiff, the sheet 'Ændringer' with what changed for the department)."""
     doc = department_content(result, code, findings, forced)

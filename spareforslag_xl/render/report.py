@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Optional
+from typing import Any
 
 from spareforslag_xl.content.nodes import Document
 from spareforslag_xl.content.report import report_content
@@ -17,7 +17,7 @@ ExtraSheet = Callable[[Any, Styles, Any], None]
 
 
 def report_bytes(result: Result, findings: Sequence[Finding], forced: bool = False,
-                 extras: Sequence[ExtraSheet] = (), fte_differences: Optional[FteDifferences] = None) -> bytes:
+                 extras: Sequence[ExtraSheet] = (), fte_differences: FteDifferences | None = None) -> bytes:
     """Return the bytes of the report workbook for a computed plan.
 
     ``fte_differences`` (core/stated_fte.py, from the document's stated figures) puts a note beside

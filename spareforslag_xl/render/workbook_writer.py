@@ -11,11 +11,30 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
 from spareforslag_xl.content.nodes import (
-    Blank, Cell, Chart, Charts, Document, Figure, FixedColumns, Gap, Header, Line, Meaning, Minus, Ratio, Row, Same, Sheet,
-    Sum, SumOf, Table, Text, YearColumns,
+    Blank,
+    Cell,
+    Chart,
+    Charts,
+    Document,
+    Figure,
+    FixedColumns,
+    Gap,
+    Header,
+    Line,
+    Meaning,
+    Minus,
+    Ratio,
+    Row,
+    Same,
+    Sheet,
+    Sum,
+    SumOf,
+    Table,
+    Text,
+    YearColumns,
 )
 from spareforslag_xl.render.charts import department_chart, difference_chart, themes_chart
 from spareforslag_xl.workbook.book import DocProps, add_sheet, cell, close, new_workbook, sheet_name, sheet_ref
@@ -74,15 +93,15 @@ class _Writer:
         first = [s for name in order for s in self.doc.sheets if s.name == name]
         for s in first + [s for s in self.doc.sheets if s not in first]:
             self._sheet(s, writers[s.name])
-        for p in self.pending:
-            self._figure(p.writer, p.sheet, p.row, p.col, p.cell, final=True)
+        for held in self.pending:
+            self._figure(held.writer, held.sheet, held.row, held.col, held.cell, final=True)
         for extra in extras:
             extra(self.book, self.styles, taken)
         if self.doc.active:
             writers[self.doc.active].activate()
         p = self.doc.properties
         props = DocProps(title=p.title, subject=p.subject, company=p.company, comments=p.comments,
-                         created=p.created)  # type: ignore[arg-type]
+                         created=p.created)
         return close(self.book, self.buffer, props)
 
     # -- a sheet ----------------------------------------------------------------------------------

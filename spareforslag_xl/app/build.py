@@ -55,7 +55,8 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     or PREVIOUS for the previous build's) the report and workbooks show what changed since it.
     """
     from spareforslag_xl.core.decisions import compute_scenario
-    from spareforslag_xl.core.filenames import WORKBOOK_FOLDER, select
+    from spareforslag_xl.app.departments import select
+    from spareforslag_xl.core.filenames import WORKBOOK_FOLDER
     from spareforslag_xl.io.archive import LOG as ARCHIVE_LOG
     from spareforslag_xl.io.output import inside, write_all
     from spareforslag_xl.io.parallel import render_all

@@ -90,7 +90,8 @@ def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None,
     department's figures changed gets a paragraph on the changes, and each workbook the sheet 'Ændringer'.
     """
     from spareforslag_xl.core.decisions import compute_scenario
-    from spareforslag_xl.core.filenames import MAIL_FOLDER, file_stems, select
+    from spareforslag_xl.app.departments import select
+    from spareforslag_xl.core.filenames import MAIL_FOLDER, file_stems
     from spareforslag_xl.io.output import inside, write_all
     from spareforslag_xl.core.parts import department_part
     from spareforslag_xl.render.department import department_bytes

@@ -8,10 +8,10 @@ every message of the program.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Optional
 
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model.labels import REST_LABEL, TARGET, TOTAL
 from spareforslag_xl.render.change_text import describe, with_amounts
 from spareforslag_xl.render.changes import limit_text
 
@@ -41,12 +41,12 @@ def summary_lines(diff, old_name: str, new_name: str, shown: int = SHOWN) -> lis
         return lines + [_("The plans are the same.")]
     c = diff.consequences
     years = diff.years
-    rows: list[tuple[str, object]] = [("I alt", c.total)]
+    rows: list[tuple[str, object]] = [(TOTAL, c.total)]
     if c.target.any_change(years):
-        rows.append(("Mål", c.target))
+        rows.append((TARGET, c.target))
     rows.append((_("Difference to the target"), c.difference))
     if c.rest.any_change(years):
-        rows.append(("Ikke fordelt", c.rest))
+        rows.append((REST_LABEL, c.rest))
     rows += [(d.code + (" " + _("(new)") if d.side == "new" else " " + _("(removed)") if d.side == "old" else ""),
               d.total) for d in c.departments]
     width = max(len(label) for label, _ in rows) + 2
@@ -70,7 +70,7 @@ def as_json(diff, old_name: str, new_name: str) -> dict:
     """Return the diff as plain data: amounts as strings ('3250', null for not estimated)."""
     decimals = diff.new.plan.settings.decimals
 
-    def amount(v: Optional[Decimal]):
+    def amount(v: Decimal | None):
         return None if v is None else str(v)
 
     def figure(f) -> dict:
@@ -80,7 +80,8 @@ def as_json(diff, old_name: str, new_name: str) -> dict:
     c = diff.consequences
     return {
         "old": old_name, "new": new_name, "same": diff.same, "years": list(diff.years),
-        "limits": [{"kind": limit.kind, "values": list(limit.values), "text": limit_text(limit)} for limit in diff.limits],
+        "limits": [{"kind": limit.kind, "values": list(limit.values), "text": limit_text(limit)}
+                   for limit in diff.limits],
         "consequences": {
             "total": figure(c.total), "target": figure(c.target), "difference": figure(c.difference),
             "not_distributed": figure(c.rest),

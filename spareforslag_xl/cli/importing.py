@@ -86,6 +86,7 @@ def import_(document: Path, output: Path, departments_file: Path | None, municip
 def audit(master: Path, disagreements_only: bool) -> None:
     """Compare the figures the proposals document states with the recomputed master. (the help text is in the decorator, to be translated)."""
     from spareforslag_xl.core.audit import Verdict
+    from spareforslag_xl.model.labels import audit_item_text
     from spareforslag_xl.app.audit import audit_master
     from spareforslag_xl.model.findings import count
 
@@ -100,7 +101,7 @@ def audit(master: Path, disagreements_only: bool) -> None:
                             errors).format(master=master, n=errors), err=True)
     for item in audited.items:
         if not disagreements_only or item.severity is Verdict.DISAGREEMENT:
-            click.echo(str(item))
+            click.echo(audit_item_text(item))
     counts = {s: sum(1 for i in audited.items if i.severity is s) for s in Verdict}
     click.echo(_("{master}: {n} document figures checked: {counts}.").format(
         master=master, n=danish_number(len(audited.figures)), counts=", ".join((

@@ -43,6 +43,7 @@ from spareforslag_xl.model.labels import (
     difference_label,
     key_rest_note,
     meta_line,
+    plan_title,
 )
 from spareforslag_xl.model.plan import Method, Plan
 
@@ -57,7 +58,7 @@ class Frame:
         self.plan = plan
         self.years = years
         self.unit = plan.settings.unit or "1.000 kr."
-        self.title = plan.settings.title or "Spareforslag"
+        self.title = plan_title(plan) or "Spareforslag"
         self.source = plan.source_name
         self.last_col = len(years) + 1  # label, years, note
 

@@ -37,6 +37,7 @@ from spareforslag_xl.content.nodes import (
 )
 from spareforslag_xl.core.compute import Result, ThemeResult
 from spareforslag_xl.core.filenames import sheet_name
+from spareforslag_xl.core.keyuse import key_usage
 from spareforslag_xl.core.parts import DepartmentPart, SplitPart, department_part
 from spareforslag_xl.model.danish import format_share
 from spareforslag_xl.model.findings import Finding, count
@@ -60,10 +61,6 @@ from spareforslag_xl.model.labels import (
     DETAILS_LINES_TOTAL,
     DIFFERENCE_SHARE,
     KEY_SUM_NOT_100,
-    KEY_USE_DIFFERENCE,
-    KEY_USE_TARGET,
-    KEY_USE_THEME,
-    KEY_USE_THEME_SPLIT,
     KEYS,
     OVERVIEW,
     PROPERTIES_COMMENTS,
@@ -73,9 +70,11 @@ from spareforslag_xl.model.labels import (
     TARGET_SHARE,
     TOTAL,
     WORKBOOK_LANGUAGE,
+    bases_text,
+    basis_text,
     difference_label,
+    key_uses_text,
 )
-from spareforslag_xl.model.plan import Method
 
 SMALL_CHART_ROWS = 14
 """A department's chart (one series and the target): smaller, so that it often fits under the sheet's last table."""
@@ -130,12 +129,12 @@ class _Department(Frame):
             cells: dict[int, Cell] = {0: Text(tp.label, "label")}
             meaning: Meaning = Same(refs[0]) if len(refs) == 1 else SumOf(tuple(refs), dash=True)
             cells.update({i: Figure(tp.part[y], "amount", meaning) for i, y in enumerate(self.years, start=1)})
-            cells[self.last_col] = Text(tp.basis, "note")
+            cells[self.last_col] = Text(bases_text(tp.bases), "note")
             rows.append(Row(cells, key=f"own.theme.{n}"))
         d = self.part.difference
         cells = {0: Text(DIFFERENCE_SHARE, "label")}
         cells.update({i: Figure(d.part[y], "amount", Same("own.part.difference")) for i, y in enumerate(self.years, 1)})
-        cells[self.last_col] = Text(d.basis, "note")
+        cells[self.last_col] = Text(basis_text(d.basis), "note")
         rows.append(Row(cells, key="own.difference"))
         first = rows[0].key or "own.difference"
         total: dict[int, Cell] = {0: Text(f"{TOTAL} {self.code}", "label_total")}
@@ -146,7 +145,7 @@ class _Department(Frame):
         if share is not None:
             target: dict[int, Cell] = {0: Text(TARGET_SHARE, "label")}
             target.update({i: Figure(share[y]) for i, y in enumerate(self.years, start=1)})
-            target[self.last_col] = Text(self.part.target_basis, "note")
+            target[self.last_col] = Text(basis_text(self.part.target_basis), "note")
             gap: dict[int, Cell] = {0: Text(TARGET_GAP, "italic")}
             for i, year in enumerate(self.years, start=1):
                 value = self.part.gap(year)
@@ -204,7 +203,7 @@ class _Department(Frame):
     def _part_row(self, sp: SplitPart, key: str) -> Row:
         cells: dict[int, Cell] = {0: Text(DEPARTMENT_SHARE.format(code=self.code), "label_indent")}
         cells.update({i: Figure(sp.part[y]) for i, y in enumerate(self.years, start=1)})
-        cells[self.last_col] = Text(sp.basis, "note")
+        cells[self.last_col] = Text(basis_text(sp.basis), "note")
         return Row(cells, key=key)
 
     # -- Oversigt ----------------------------------------------------------------------------------
@@ -227,11 +226,12 @@ class _Department(Frame):
         headers = tuple(h.format(code=self.code) for h in DEPARTMENT_KEYS_HEADERS)
         blocks.append(Line(Row({col: Text(h, "header" if col in (0, 3) else "header_num")
                                 for col, h in enumerate(headers)}, key="keys.header")))
-        used = self._key_usage()
+        used = key_usage([tp.theme for tp in self.part.themes], self.part.difference.split,
+                         self.part.target_share is not None)
         if not used:
             blocks.append(Line(Row({0: Text(DEPARTMENT_NO_KEYS, "note")})))
-        for key, where in used.values():
-            text = ", ".join(where)
+        for key, uses in ((u.key, u.uses) for u in used.values()):
+            text = key_uses_text(uses)
             if not key.complete:
                 text += ". " + KEY_SUM_NOT_100.format(total=format_share(key.total))
             blocks.append(Line(Row({0: Text(key.name, "label"),
@@ -240,20 +240,3 @@ class _Department(Frame):
                                     3: Text(text, "text_wrap")})))
         return Sheet(KEYS, FixedColumns((34, 14, 12, 70), side=3), tuple(blocks), freeze=("keys.header", 0),
                      repeat="keys.header", print_title=self.title, print_source=self.source)
-
-    def _key_usage(self) -> dict:
-        used: dict = {}
-
-        def note(split, where: str) -> None:
-            if split.key is not None and split.rule is not None and split.rule.method is Method.KEY:
-                used.setdefault(split.key.name, (split.key, []))[1].append(where)
-
-        for tp in self.part.themes:
-            for sp in tp.splits:
-                number = tp.theme.theme.number
-                note(sp.split, KEY_USE_THEME.format(number=number) if len(tp.splits) == 1
-                     else KEY_USE_THEME_SPLIT.format(number=number, label=sp.label))
-        note(self.part.difference.split, KEY_USE_DIFFERENCE)
-        if self.part.target_share is not None:
-            note(self.part.difference.split, KEY_USE_TARGET)
-        return used

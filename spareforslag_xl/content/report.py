@@ -35,7 +35,8 @@ from spareforslag_xl.content.nodes import (
     YearColumns,
 )
 from spareforslag_xl.content.theme import ThemeContent, has_sheet
-from spareforslag_xl.core.compute import Result, Split, ThemeResult
+from spareforslag_xl.core.compute import Result, ThemeResult
+from spareforslag_xl.core.keyuse import key_usage
 from spareforslag_xl.core.stated_fte import FteDifferences
 from spareforslag_xl.model.danish import format_share
 from spareforslag_xl.model.findings import Finding, count
@@ -57,24 +58,15 @@ from spareforslag_xl.model.labels import (
     DIFFERENCE_SPLIT,
     KEY_DEPARTMENT,
     KEY_NAME,
-    KEY_NOT_USED,
     KEY_SUM_NOT_100,
-    KEY_USE_DIFFERENCE,
-    KEY_USE_THEME,
-    KEY_USE_THEME_SPLIT,
-    KEY_USED_FOR,
     KEYS,
     KEYS_TITLE,
-    NOT_DISTRIBUTED,
     NOTE,
     OVERVIEW,
     PROPERTIES_COMMENTS,
     PROPERTIES_SUBJECT,
     PROPOSED_TABLE,
     REPORT_BANNER,
-    REST_FIXED,
-    REST_FROM_YEAR,
-    REST_KEY_SUM,
     REST_LABEL,
     REST_REASON,
     SHARE,
@@ -83,8 +75,13 @@ from spareforslag_xl.model.labels import (
     TOTAL,
     TOTAL_PROPOSED,
     UNKNOWN_DEPARTMENT,
-    UNKNOWN_KEY,
     WORKBOOK_LANGUAGE,
+    bases_text,
+    basis_text,
+    key_usage_line,
+    plan_title,
+    rest_reason,
+    rest_reasons,
     theme_name,
 )
 from spareforslag_xl.model.plan import Method
@@ -113,7 +110,7 @@ class _Report(ThemeContent):
         sheets = [self.overview(), *themes, self.departments_sheet(), self.keys_sheet(), self.checks_sheet()]
         s = self.plan.settings
         props = Properties(
-            title=s.title or "Spareforslag",
+            title=plan_title(self.plan) or "Spareforslag",
             subject=PROPERTIES_SUBJECT.format(year=s.budget_year) if s.budget_year else "Spareforslag",
             company=s.municipality,
             comments=PROPERTIES_COMMENTS.format(source=self.plan.source_name),
@@ -220,7 +217,7 @@ class _Report(ThemeContent):
         for t in self.result.themes:
             if not t.lines:
                 continue
-            basis = "; ".join(dict.fromkeys(s.basis_for(d.code) for s in t.splits))
+            basis = bases_text(s.basis_for(d.code) for s in t.splits)
             source = self.keys.get(t.theme.number)
             key = source.departments.get(d.code) if source is not None else None
             cells: dict[int, Cell] = {0: Text(t.theme.label, "label")}
@@ -234,7 +231,7 @@ class _Report(ThemeContent):
         cells = {0: Text(DIFFERENCE_SHARE)}
         for i, year in enumerate(self.years, start=1):
             cells[i] = Figure(split.parts[d.code][year], "amount", Same(f"diff.{d.code}") if distributed else None)
-        cells[self.last_col] = Text(split.basis_for(d.code), "note")
+        cells[self.last_col] = Text(basis_text(split.basis_for(d.code)), "note")
         rows.append(Row(cells, key=f"dep.{d.code}.difference"))
         first = rows[0].key
         assert first is not None
@@ -251,8 +248,7 @@ class _Report(ThemeContent):
         for t in self.result.themes:
             if not any(t.rest[y] != 0 for y in self.years):
                 continue
-            reason = "; ".join(dict.fromkeys(rest_reason(s) for s in t.splits
-                                             if any(s.rest[y] != 0 for y in self.years)))
+            reason = rest_reasons(s.rest_cause for s in t.splits if any(s.rest[y] != 0 for y in self.years))
             source = self.keys.get(t.theme.number)
             key = source.rest if source is not None else None
             cells: dict[int, Cell] = {0: Text(t.theme.label, "label")}
@@ -266,7 +262,7 @@ class _Report(ThemeContent):
             cells = {0: Text(DIFFERENCE_ROW)}
             cells.update({i: Figure(split.rest[y], "amount", Same(source_key) if source_key else None)
                           for i, y in enumerate(self.years, start=1)})
-            cells[self.last_col] = Text(rest_reason(split), "note")
+            cells[self.last_col] = Text(rest_reason(split.rest_cause), "note")
             rows.append(Row(cells, key=f"dep.rest.{len(rows)}"))
         total: dict[int, Cell] = {0: Text(f"{TOTAL} {REST_LABEL.lower()}", "label_total")}
         for i, year in enumerate(self.years, start=1):
@@ -279,7 +275,7 @@ class _Report(ThemeContent):
     # -- Nøgler ------------------------------------------------------------------------------------------
     def keys_sheet(self) -> Sheet:
         blocks: list[Block] = [*self.heading(KEYS_TITLE, self.title), Gap(1)]
-        used = key_usage(self.result)
+        used = key_usage(self.result.themes, self.result.difference_split)
         names = {d.code: d.name for d in self.plan.departments}
         for k, key in enumerate(self.plan.keys):
             blocks.append(Line(Row({0: Text(key.name, "section")})))
@@ -297,7 +293,7 @@ class _Report(ThemeContent):
                 cells[2] = Text(KEY_SUM_NOT_100.format(total=format_share(total)), "warning")
             blocks += [Line(Row(cells)), Gap(1)]
             # Below the table, over its width: in column A alone a long list is a row taller than a page.
-            text = KEY_USED_FOR.format(uses=", ".join(used.get(key.name, [])) or KEY_NOT_USED)
+            text = key_usage_line(used[key.name].uses if key.name in used else None)
             blocks += [Line(Row({0: Text(text, "note", span=2, paragraph=True)})), Gap(1)]
         return Sheet(KEYS, FixedColumns((34, 10, 70), side=2), tuple(blocks), print_title=self.title,
                      print_source=self.source)
@@ -325,32 +321,3 @@ def count_text(errors: int, warnings: int) -> str:
     return (ngettext("{n} error", "{n} errors", errors).format(n=errors) + " " + _("and") + " "
             + ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings))
 
-
-def rest_reason(split: Split) -> str:
-    rule = split.rule
-    if rule is None or rule.method is Method.NONE:
-        return NOT_DISTRIBUTED
-    if rule.method is Method.KEY and split.key is None:
-        return UNKNOWN_KEY.format(key=rule.key)
-    reasons = []
-    if rule.from_year is not None:
-        reasons.append(REST_FROM_YEAR.format(year=rule.from_year))
-    if rule.method is Method.KEY and split.key is not None and not split.key.complete:
-        reasons.append(REST_KEY_SUM.format(key=split.key.name, total=format_share(split.key.total)))
-    if rule.method is Method.FIXED:
-        reasons.append(REST_FIXED)
-    return "; ".join(reasons) or split.basis
-
-
-def key_usage(result: Result) -> dict[str, list[str]]:
-    used: dict[str, list[str]] = {}
-    for t in result.themes:
-        for s in t.splits:
-            if s.key is not None and s.rule is not None and s.rule.method is Method.KEY:
-                where = KEY_USE_THEME.format(number=t.theme.number) if len(t.splits) == 1 else \
-                    KEY_USE_THEME_SPLIT.format(number=t.theme.number, label=s.label)
-                used.setdefault(s.key.name, []).append(where)
-    d = result.difference_split
-    if d.key is not None:
-        used.setdefault(d.key.name, []).append(KEY_USE_DIFFERENCE)
-    return used

@@ -60,6 +60,7 @@ from spareforslag_xl.model.labels import (
     THEME_NO_LINES,
     TOTAL,
     TOTAL_LABEL,
+    basis_text,
     theme_name,
 )
 from spareforslag_xl.model.plan import Decision, Method, ProposalLine, Rule
@@ -176,10 +177,10 @@ class ThemeContent(Frame):
         for j, split in enumerate(splits):
             name = f"{DISTRIBUTION} ({self.unit})"
             if len(splits) > 1 or split.rule is None or split.rule.method is Method.NONE or split.rule.from_year:
-                name = f"{split.label} – {split.basis}"
+                name = f"{split.label} – {basis_text(split.basis)}"
                 blocks.append(Line(Row({0: Text(name, "subsection")})))
             elif split.rule is not None:
-                name = split.basis
+                name = basis_text(split.basis)
                 blocks.append(Line(Row({0: Text(name, "subsection")})))
             prefix = f"t{n}.s{j}"
             blocks += self.split_table(split, prefix, name)

@@ -9,12 +9,11 @@ validation says so with a warning at its cell.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional, Sequence
+from collections.abc import Iterable
 
-from spareforslag_xl.model.errors import RequestError
 from spareforslag_xl.model.findings import Finding, warning
-from spareforslag_xl.model.plan import Department, Plan, at, fold_name
-from spareforslag_xl.model.i18n import _, ngettext
+from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model.plan import Department, Plan, at
 
 WORKBOOK_FOLDER = "afdelinger"
 MAIL_FOLDER = "mails"
@@ -73,25 +72,6 @@ def check_file_names(plan: Plan) -> list[Finding]:
         else:
             first[base] = d
     return findings
-
-
-def select(departments: Sequence[Department], only: Optional[Iterable[str]]) -> tuple[Department, ...]:
-    """Return the departments named in only (all when None), in the master's order.
-
-    Raises RequestError naming the valid codes when a code is not in the master.
-    """
-    if only is None:
-        return tuple(departments)
-    wanted = [c.strip() for c in only if c.strip()]
-    known = {fold_name(d.code) for d in departments}
-    unknown = [c for c in wanted if fold_name(c) not in known]
-    if unknown or not wanted:
-        valid = ", ".join(d.code for d in departments) or _("(none)")
-        what = ngettext("unknown department code {codes}", "unknown department codes {codes}", len(unknown)).format(
-            codes=", ".join(f"'{c}'" for c in unknown)) if unknown else _("no department code given")
-        raise RequestError(_("{what}. Valid codes: {valid}.").format(what=what, valid=valid), remedy="only")
-    chosen = {fold_name(c) for c in wanted}
-    return tuple(d for d in departments if fold_name(d.code) in chosen)
 
 
 _SHEET_FORBIDDEN = set("[]:*?/\\")

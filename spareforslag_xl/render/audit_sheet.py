@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from spareforslag_xl.core.audit import AuditItem, Verdict
-from spareforslag_xl.model.labels import AUDIT
+from spareforslag_xl.model.labels import (
+    AUDIT,
+    VERDICT,
+    audit_class,
+    audit_computed,
+    audit_label,
+    audit_reason,
+)
 from spareforslag_xl.workbook.sheet import SheetWriter, Styles
 
 SHEET = AUDIT
@@ -34,18 +41,18 @@ def audit_sheet(items: Sequence[AuditItem], figures: int):
             w.text(3, col, h, "header")
         row = 4
         for item in items:
-            w.text(row, 0, item.severity.value, _STYLE[item.severity])
-            w.text(row, 1, item.class_name, "text_wrap")
+            w.text(row, 0, VERDICT[item.severity], _STYLE[item.severity])
+            w.text(row, 1, audit_class(item.code), "text_wrap")
             w.number(row, 2, item.source_line, "text")  # at the top of its row, beside the texts that wrap
             if item.theme.isdigit():
                 w.number(row, 3, int(item.theme), "text")
             else:
                 w.text(row, 3, item.theme)
-            w.text(row, 4, item.label, "text_wrap")
+            w.text(row, 4, audit_label(item.label), "text_wrap")
             w.text(row, 5, item.year_text, "text_wrap")
             w.text(row, 6, item.stated)
-            w.text(row, 7, item.computed)
-            w.text(row, 8, item.message, "text_wrap")
+            w.text(row, 7, audit_computed(item))
+            w.text(row, 8, audit_reason(item.reason), "text_wrap")
             row += 1
         if not items:
             w.text(row, 0, "Ingen afvigelser: alle dokumentets tal genfindes.", "ok")

@@ -13,7 +13,15 @@ from spareforslag_xl.core.consequences import DepartmentChange, Figure
 from spareforslag_xl.core.diff import Limit, PlanDiff
 from spareforslag_xl.core.plandiff import Change
 from spareforslag_xl.model.i18n import N_, gettext, in_language
-from spareforslag_xl.model.labels import DIFFERENCE_SHARE, NOTE, REST_LABEL, TARGET, TOTAL, WORKBOOK_LANGUAGE
+from spareforslag_xl.model.labels import (
+    DIFFERENCE_SHARE,
+    NOTE,
+    REST_LABEL,
+    TARGET,
+    TOTAL,
+    WORKBOOK_LANGUAGE,
+    plan_title,
+)
 from spareforslag_xl.render.change_text import describe, year_span
 from spareforslag_xl.render.common import Frame
 from spareforslag_xl.workbook.book import DocProps, add_sheet, cell, close, new_workbook, sheet_name
@@ -43,7 +51,7 @@ def changes_bytes(diff: PlanDiff) -> bytes:
     styles = Styles(book, plan.settings.decimals)
     write_changes(SheetWriter(add_sheet(book, SHEET), styles), diff)
     s = plan.settings
-    props = DocProps(title=f"{s.title or 'Spareforslag'} – {HEADING.lower()}",
+    props = DocProps(title=f"{plan_title(plan) or 'Spareforslag'} – {HEADING.lower()}",
                      subject=f"Budget {s.budget_year}" if s.budget_year else "Spareforslag", company=s.municipality,
                      comments=f"Dannet af spareforslag-xl fra {diff.old.plan.source_name} og {plan.source_name}",
                      created=plan.created)

@@ -6,7 +6,7 @@ frame gives a sheet written cell by cell the same columns, heading, year header 
 
 from __future__ import annotations
 
-from spareforslag_xl.model.labels import SCENARIO_LINE, meta_line
+from spareforslag_xl.model.labels import SCENARIO_LINE, meta_line, plan_title
 from spareforslag_xl.model.plan import Plan
 from spareforslag_xl.render.workbook_writer import YEAR_WIDTH, year_column_widths
 from spareforslag_xl.workbook.book import cell
@@ -21,7 +21,7 @@ class Frame:
         self.years = years
         self.styles = styles
         self.unit = plan.settings.unit or "1.000 kr."
-        self.title = plan.settings.title or "Spareforslag"
+        self.title = plan_title(plan) or "Spareforslag"
         self.source = plan.source_name
         self.last_col = len(years) + 1  # label, years, note
 

@@ -13,20 +13,31 @@ from pathlib import Path
 from typing import Optional
 
 from spareforslag_xl.app.check import Checked, check_master, counted, require_clean
+from spareforslag_xl.core.decisions import compute_scenario, has_decisions
+from spareforslag_xl.core.filenames import safe_filename
+from spareforslag_xl.io.output import refuse_inputs, write_atomically
 from spareforslag_xl.model.errors import InputError, LocateError
-from spareforslag_xl.model.plan import Scenario
-from spareforslag_xl.reconcile.compare import Reconciliation, Source, UnitSource
-from spareforslag_xl.reconcile.table import Table
-from spareforslag_xl.model.units import Unit, UnitConflict, nearest_unit, parse_unit
 from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model.plan import Scenario
+from spareforslag_xl.model.units import Unit, UnitConflict, nearest_unit, parse_unit
+from spareforslag_xl.reconcile.compare import Reconciliation, Source, UnitSource, compare
+from spareforslag_xl.reconcile.labels import Vocabulary
+from spareforslag_xl.reconcile.locate import locate
+from spareforslag_xl.reconcile.mapping import check_aliases, load_mapping, mapped_tables
+from spareforslag_xl.reconcile.read import read_official
+from spareforslag_xl.reconcile.render import reconciliation_bytes
+from spareforslag_xl.reconcile.table import Table
 
 DEFAULT_FOLDER = Path("build")
 
 
 @dataclass
 class Reconciled:
+    """A master reconciled with the official workbook: the comparison, and where its workbook was written."""
+
     checked: Checked
     reconciliation: Reconciliation
+    """Every figure compared, with its status; ``agrees`` when nothing differs or is missing."""
     output: Path
     scenario: Optional[Scenario] = None
     """The plan compared: 'vedtaget' or 'foreslået' for a master with decisions, None without."""
@@ -34,8 +45,6 @@ class Reconciled:
 
 def default_output(master: Path, folder: Path = DEFAULT_FOLDER) -> Path:
     """Return where the reconciliation of a master goes by default: build/<master>-afstemning.xlsx."""
-    from spareforslag_xl.core.filenames import safe_filename
-
     return folder / (safe_filename(f"{Path(master).stem}-afstemning") + ".xlsx")
 
 
@@ -49,15 +58,6 @@ def reconcile_files(master: Path, official: Path, output: Optional[Path] = None,
     Once the master records decisions the adopted plan is compared, with ``proposed`` the proposals;
     ``Reconciled.scenario`` says which (None: a master without decisions).
     """
-    from spareforslag_xl.core.decisions import compute_scenario, has_decisions
-    from spareforslag_xl.io.output import refuse_inputs, write_atomically
-    from spareforslag_xl.reconcile.compare import compare
-    from spareforslag_xl.reconcile.labels import Vocabulary
-    from spareforslag_xl.reconcile.locate import locate
-    from spareforslag_xl.reconcile.mapping import check_aliases, load_mapping, mapped_tables
-    from spareforslag_xl.reconcile.read import read_official
-    from spareforslag_xl.reconcile.render import reconciliation_bytes
-
     master, official = Path(master), Path(official)
     output = Path(output) if output is not None else default_output(master)
     inputs = [master, official] + ([Path(mapping)] if mapping else [])

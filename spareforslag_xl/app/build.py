@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import time
 import zipfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Callable, Optional, Sequence
 
 from spareforslag_xl.app.check import Checked, Clock, check_master, counted_stop, require_clean
 from spareforslag_xl.core.audit import audit
@@ -55,9 +55,9 @@ class Built:
     """Seconds per phase: 'read', 'parse', 'validate', 'compute', 'render', 'write'."""
     stale: list[Path] = field(default_factory=list)
     """Department workbooks in the output folder that this build did not write (left untouched)."""
-    scenario: Optional[Scenario] = None
+    scenario: Scenario | None = None
     """The scenario the workbooks show; None for a master without decisions built as proposed."""
-    diff: Optional[PlanDiff] = None
+    diff: PlanDiff | None = None
     """With ``since``: what changed since the earlier master, as the sheet 'Ændringer' shows it."""
 
     @property
@@ -73,8 +73,8 @@ def report_name(master: Path) -> str:
 
 def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool = False,
                   clock: Clock = time.perf_counter, departments: bool = True,
-                  only: Optional[list[str]] = None, progress: Optional[Callable[[int, int], None]] = None,
-                  scenario: Optional[Scenario] = None, since: Optional[Path | str] = None) -> Built:
+                  only: list[str] | None = None, progress: Callable[[int, int], None] | None = None,
+                  scenario: Scenario | None = None, since: Path | str | None = None) -> Built:
     """Check the master, compute it and write the report into out_dir; return what was written.
 
     With ``departments`` each department's workbook goes into out_dir/afdelinger/ too (only
@@ -105,7 +105,7 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     jobs += workbook_jobs(result, out_dir / WORKBOOK_FOLDER, chosen, checked.findings, bool(blocking), diff)
     cells = len(checked.plan.lines) * len(checked.plan.years) * (len(chosen) + 1) * 2
     rendered = render_all([render for _, render in jobs], cells, progress)
-    files = {path: data for (path, _), data in zip(jobs, rendered)}
+    files = {path: data for (path, _), data in zip(jobs, rendered, strict=True)}
     t2 = clock()
     written = dict(files)
     if kept.new_copy:
@@ -131,12 +131,12 @@ def report_pdf(built: Built) -> Path:
 
 
 def workbook_jobs(result: Result, folder: Path, departments: Sequence[Department], findings: Sequence[Finding] = (),
-                  forced: bool = False, diff: Optional[PlanDiff] = None) -> list[tuple[Path, Task]]:
+                  forced: bool = False, diff: PlanDiff | None = None) -> list[tuple[Path, Task]]:
     """Return (folder/<code>.xlsx, a function rendering its bytes) for each department's workbook."""
     stems = file_stems(result.plan.departments)
     return [
         (inside(folder, stems[d.code] + ".xlsx"),
-         partial(department_bytes, result, d.code, findings, forced, **({"changes": diff} if diff else {})))
+         partial(department_bytes, result, d.code, findings, forced, changes=diff))
         for d in departments
     ]
 
@@ -152,8 +152,8 @@ def since_master(since: Path | str, out_dir: Path) -> Path:
     return found
 
 
-def changes_since(since: Optional[Path | str], out_dir: Path, plan: Plan, result: Result,
-                  scenario: Optional[Scenario] = None) -> Optional[PlanDiff]:
+def changes_since(since: Path | str | None, out_dir: Path, plan: Plan, result: Result,
+                  scenario: Scenario | None = None) -> PlanDiff | None:
     """Return what changed from the ``since`` master (see since_master) to plan, both in scenario; None without."""
     if since is None:
         return None
@@ -161,14 +161,14 @@ def changes_since(since: Optional[Path | str], out_dir: Path, plan: Plan, result
     return diff_plans(old.plan, plan, compute_scenario(old.plan, scenario), result)
 
 
-def _document_audit(figures: Optional[list[StatedFigure]], result: Result) -> list[ExtraSheet]:
+def _document_audit(figures: list[StatedFigure] | None, result: Result) -> list[ExtraSheet]:
     """Return the report's extra sheet 'Dokumentafvigelser' when the master carries the document's figures."""
     if not figures:
         return []
     return [audit_sheet(audit(result, figures), len(figures))]
 
 
-def _changes(diff: Optional[PlanDiff]) -> list[ExtraSheet]:
+def _changes(diff: PlanDiff | None) -> list[ExtraSheet]:
     return [] if diff is None else [changes_extra(diff)]
 
 

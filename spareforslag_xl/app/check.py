@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
 
 from spareforslag_xl.core.validate import Unreadable, validate
 from spareforslag_xl.master.parse import parse_master
@@ -30,7 +30,7 @@ class Checked:
     findings: list[Finding]
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds per phase: 'read', 'parse', 'validate'."""
-    stated: Optional[list[StatedFigure]] = None
+    stated: list[StatedFigure] | None = None
     """The document's figures (sheet 'Dokumenttal' of an imported master), or None."""
 
     @property

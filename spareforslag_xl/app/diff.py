@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Optional
 
 from spareforslag_xl.app.check import Checked, check_master
 from spareforslag_xl.core.compute import Result
@@ -32,7 +31,7 @@ class Compared:
     new: Checked
     diff: PlanDiff
     """What changed, and what it means per year and department."""
-    written: Optional[Path] = None
+    written: Path | None = None
     """The changes workbook, when an output was given."""
 
     @property
@@ -57,7 +56,7 @@ def _computed(path: Path) -> Computed:
     return Computed(checked, compute_scenario(checked.plan))
 
 
-def diff_masters(old: Path, new: Path, output: Optional[Path] = None) -> Compared:
+def diff_masters(old: Path, new: Path, output: Path | None = None) -> Compared:
     """Compare the masters at old and new as plans; write the changes workbook to output when given.
 
     Raises InputError when a master cannot be read, OutputError when output cannot be written.

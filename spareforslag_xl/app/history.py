@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Mapping, Optional
 
 from spareforslag_xl.app.check import check_master
 from spareforslag_xl.core.compute import compute
@@ -34,7 +34,7 @@ class Version:
     builds: int
     last: bool
     """True for the copy of the latest build."""
-    totals: Optional[Totals]
+    totals: Totals | None
 
 
 def history(out_dir: Path) -> list[Version]:
@@ -48,7 +48,7 @@ def history(out_dir: Path) -> list[Version]:
     return [Version(path, used.count(path.name), path == latest, _totals(path)) for path in versions(folder)]
 
 
-def _totals(path: Path) -> Optional[Totals]:
+def _totals(path: Path) -> Totals | None:
     try:
         result = compute(check_master(path).plan)
     except SpareforslagError:

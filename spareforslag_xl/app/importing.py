@@ -1,9 +1,8 @@
-"""The library's entry point for an import: read the document (and the departments file), build the plan, write the master."""
+"""The library's entry point for an import: read the document and departments file, build the plan, write the master."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 from spareforslag_xl.importer.build_plan import Imported, build_plan
 from spareforslag_xl.importer.departments import read_departments
@@ -16,8 +15,8 @@ from spareforslag_xl.master.write import master_bytes
 __all__ = ["Imported", "import_document", "master_of"]
 
 
-def import_document(document: Path, output: Path, departments: Optional[Path] = None,
-                    municipality: Optional[str] = None, overwrite: bool = False) -> Imported:
+def import_document(document: Path, output: Path, departments: Path | None = None,
+                    municipality: str | None = None, overwrite: bool = False) -> Imported:
     """Import document into a master workbook at output; return what was imported.
 
     Raises InputError when the document or the departments file cannot be used, and

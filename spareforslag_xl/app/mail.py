@@ -12,7 +12,6 @@ from datetime import datetime
 from decimal import Decimal
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Optional
 
 from spareforslag_xl.app.build import changes_since
 from spareforslag_xl.app.check import Checked, check_master, counted_stop, require_clean
@@ -79,10 +78,10 @@ def attachment_name(plan: Plan, stem: str) -> str:
     return safe_filename(f"spareforslag-budget-{year}-{stem}" if year else f"spareforslag-{stem}") + ".xlsx"
 
 
-def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None, templates: Optional[Path] = None,
-                  meeting: Optional[str] = None, note: str = "", sender: str = "",
+def prepare_mails(master: Path, out_dir: Path, only: list[str] | None = None, templates: Path | None = None,
+                  meeting: str | None = None, note: str = "", sender: str = "",
                   max_attachment_mb: float = 10.0, write: bool = True, limit_name: str = "",
-                  scenario: Optional[Scenario] = None, since: Optional[Path | str] = None) -> Prepared:
+                  scenario: Scenario | None = None, since: Path | str | None = None) -> Prepared:
     """Check the master and write a mail draft per department into out_dir/mails/; return them.
 
     Raises FindingsError (nothing written) when the master has errors, RequestError for an
@@ -97,11 +96,11 @@ def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None,
     plan = checked.plan
     date: datetime = file_time(plan.created)  # SOURCE_DATE_EPOCH, else the master's saved time (RequestError when bad)
     chosen = select(plan.departments, only)
-    require_clean(checked, lambda n: _("{stops} the mails; nothing was written.").format(stops=counted_stop(n, "error")))
+    require_clean(checked, lambda n: _("{stops} the mails; nothing was written.").format(
+        stops=counted_stop(n, "error")))
     env = template_environment(templates, plan.settings.decimals)
     result = compute_scenario(plan, scenario)
     diff = changes_since(since, out_dir, plan, result, scenario)
-    extra = {"changes": diff} if diff is not None else {}
     stems = file_stems(plan.departments)
     meeting = plan.settings.meeting if meeting is None else meeting
     folder = Path(out_dir) / MAIL_FOLDER
@@ -110,13 +109,13 @@ def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None,
         name = attachment_name(plan, stems[d.code])
         texts = render_mail(env, mail_context(department_part(result, d.code), result.plan, meeting, note, name, diff))
         draft = Draft(d.emails, texts.subject, texts.text, texts.html, name,
-                      department_bytes(result, d.code, **extra),
+                      department_bytes(result, d.code, changes=diff),
                       date, to_name=d.contact, sender=sender)
         message = compose(draft)
         prepared.mails.append(Mail(d, inside(folder, stems[d.code] + ".eml"), draft, message, eml_bytes(message)))
         if not d.emails:
-            prepared.notices.append(_("{code}: the department has no e-mail address; the draft has no recipient.").format(
-                code=d.code))
+            prepared.notices.append(_("{code}: the department has no e-mail address; the draft has no "
+                                      "recipient.").format(code=d.code))
         if len(draft.attachment) > max_attachment_mb * MB:
             prepared.notices.append(_(
                 "{code}: the attachment {name} is {size}, more than {limit} MB{option}; mail servers often refuse "

@@ -27,7 +27,10 @@ from spareforslag_xl.model.i18n import _
 @click.argument("out_dir", required=False, default=Path("build"),
                 type=click.Path(file_okay=False, path_type=Path))
 def history(out_dir: Path) -> None:
-    """List the masters earlier builds into OUT_DIR (default: build) kept in its arkiv/, with their totals. (the help text is in the decorator, to be translated)."""
+    """List the masters earlier builds into OUT_DIR (default: build) kept in its arkiv/, with their totals.
+
+    The help text is in the decorator, to be translated when shown.
+    """
     from spareforslag_xl.app.history import history as kept_versions
 
     try:

@@ -17,10 +17,25 @@ from pathlib import Path
 
 import click
 
+from spareforslag_xl.cli.common import (
+    EXIT_INPUT,
+    EXIT_OUTPUT,
+    EXIT_PROBLEMS,
+    SMTP_ENV,
+    CommandError,
+    codes,
+    echo_findings,
+    fail,
+    message_of,
+    only_option,
+    output_folder_option,
+    scenario_option,
+    since_option,
+    stopped,
+)
 from spareforslag_xl.cli.language import command, confirm, lazy, option
+from spareforslag_xl.model.errors import DeliveryError, FindingsError, SpareforslagError
 from spareforslag_xl.model.i18n import _, ngettext
-
-from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_folder_option, scenario_option, since_option
 
 
 @command(help=lazy("""Write a mail draft per department (build/mails/MSB.eml) with its workbook attached.
@@ -69,11 +84,10 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
          sender: str | None, max_attachment_mb: float, send: bool, dry_run: bool, yes: bool,
          smtp_host: str | None, smtp_port: int | None, smtp_security: str, smtp_user: str | None,
          smtp_password: str | None, scenario) -> None:
-    """Write a mail draft per department (build/mails/MSB.eml) with its workbook attached. (the help text is in the decorator, to be translated)."""
-    from spareforslag_xl.cli.common import (
-        EXIT_INPUT, EXIT_OUTPUT, EXIT_PROBLEMS, CommandError, echo_findings, fail, message_of, stopped,
-    )
-    from spareforslag_xl.model.errors import DeliveryError, FindingsError, SpareforslagError
+    """Write a mail draft per department (build/mails/MSB.eml) with its workbook attached.
+
+    The help text is in the decorator, to be translated when shown.
+    """
     from spareforslag_xl.app.mail import format_size, prepare_mails
     from spareforslag_xl.core.recipients import address_problem, shown
     from spareforslag_xl.io.smtp import Outgoing, SmtpSettings, deliver, for_sending
@@ -124,6 +138,7 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
                                 click.prompt(_("Password of {user}").format(user=smtp_user), hide_input=True, err=True))
     now = datetime.now(timezone.utc)
     outgoing = [Outgoing(m.department.code, m.to, for_sending(m.message, now)) for m in prepared.mails]
+    assert sender is not None  # --send without --from stopped above
     try:
         outcomes = deliver(outgoing, settings, sender)
     except DeliveryError as exc:

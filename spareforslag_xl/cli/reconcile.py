@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from spareforslag_xl.cli.language import command, lazy, option
-
 from spareforslag_xl.cli.common import EXIT_PROBLEMS, echo_findings, fail, force_option, stopped
+from spareforslag_xl.cli.language import command, lazy, option
+from spareforslag_xl.model.danish import parse_danish_number
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 from spareforslag_xl.model.i18n import _
 
@@ -21,13 +21,12 @@ def _unit(ctx, param, value):
 
     unit = parse_unit(value)
     if unit is None:
-        raise click.BadParameter(_("'{value}' is not a unit; use kr., 1.000 kr., mio. kr. or mia. kr.").format(value=value))
+        raise click.BadParameter(_("'{value}' is not a unit; use kr., 1.000 kr., mio. kr. or mia. kr.").format(
+            value=value))
     return unit
 
 
 def _tolerance(ctx, param, value):
-    from spareforslag_xl.model.danish import parse_danish_number
-
     try:
         number = parse_danish_number(value)
     except ValueError:
@@ -61,7 +60,8 @@ def _tolerance(ctx, param, value):
               help=lazy("TOML file saying where the official table is, for layouts not found automatically."))
 @option("--sheet", default=None, metavar="NAME", help=lazy("Look for the table on this sheet only."))
 @option("--unit", callback=_unit, default=None, metavar="UNIT",
-              help=lazy("Unit of the official figures: kr., 1.000 kr., mio. kr. or mia. kr.  [default: read from the sheet]"))
+              help=lazy("Unit of the official figures: kr., 1.000 kr., mio. kr. or mia. kr.  "
+                        "[default: read from the sheet]"))
 @option("--negate/--no-negate", default=None,
               help=lazy("Reverse the sign of the official figures (savings entered as negative numbers).  "
                    "[default: reversed when every matched figure has the opposite sign]"))
@@ -71,7 +71,10 @@ def _tolerance(ctx, param, value):
 @option("--proposed", is_flag=True,
         help=lazy("Compare the proposals, not the adopted plan (which is compared once the master records decisions)."))
 def reconcile(master: Path, official: Path, output, mapping, sheet, unit, negate, tolerance, force, proposed) -> None:
-    """Compare the recomputed figures with the official budget workbook and show every difference. (the help text is in the decorator, to be translated)."""
+    """Compare the recomputed figures with the official budget workbook and show every difference.
+
+    The help text is in the decorator, to be translated when shown.
+    """
     from spareforslag_xl.app.reconcile import reconcile_files
     from spareforslag_xl.cli.reconcile_report import report_lines
 

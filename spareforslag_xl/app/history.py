@@ -37,7 +37,7 @@ class Version:
     totals: Totals | None
 
 
-def history(out_dir: Path) -> list[Version]:
+def kept_versions(out_dir: Path) -> list[Version]:
     """Return the versions kept in out_dir/arkiv/, oldest first (RequestError when there is no archive)."""
     folder = Path(out_dir) / ARCHIVE_FOLDER
     if not folder.is_dir():

@@ -31,7 +31,7 @@ def history(out_dir: Path) -> None:
 
     The help text is in the decorator, to be translated when shown.
     """
-    from spareforslag_xl.app.history import history as kept_versions
+    from spareforslag_xl.app.history import kept_versions
 
     try:
         versions = kept_versions(out_dir)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import importlib
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -86,3 +88,18 @@ def test_the_face_offers_each_name_from_its_module():
         assert getattr(app, name) is getattr(importlib.import_module(module), name)
     with pytest.raises(AttributeError):
         app.no_such_name  # noqa: B018
+
+
+HEAVY = ("openpyxl", "xlsxwriter", "jinja2")
+
+
+@pytest.mark.parametrize("code", [
+    "import spareforslag_xl.app",
+    "from spareforslag_xl.app import SpareforslagError, Scenario",
+    "from spareforslag_xl.cli.main import cli\ntry:\n    cli(['--version'])\nexcept SystemExit:\n    pass",
+])
+def test_the_face_and_version_load_none_of_the_heavy_libraries(code):
+    shown = f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", f"import sys\n{code}\n{shown}"], capture_output=True, text=True,
+                         check=True, cwd=REPO).stdout
+    assert out.strip().splitlines()[-1] == "[]"

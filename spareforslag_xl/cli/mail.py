@@ -12,8 +12,10 @@ Exit codes:
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -36,6 +38,11 @@ from spareforslag_xl.cli.common import (
 from spareforslag_xl.cli.language import command, confirm, lazy, option
 from spareforslag_xl.model.errors import DeliveryError, FindingsError, SpareforslagError
 from spareforslag_xl.model.i18n import _, ngettext
+from spareforslag_xl.model.plan import Scenario
+
+if TYPE_CHECKING:  # imported by the command when it runs, so that --help stays quick
+    from spareforslag_xl.app.mail import Mail
+    from spareforslag_xl.io.smtp import Outcome, SmtpSettings
 
 
 @command(help=lazy("""Write a mail draft per department (build/mails/MSB.eml) with its workbook attached.
@@ -83,7 +90,7 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
          since: str | None,
          sender: str | None, max_attachment_mb: float, send: bool, dry_run: bool, yes: bool,
          smtp_host: str | None, smtp_port: int | None, smtp_security: str, smtp_user: str | None,
-         smtp_password: str | None, scenario) -> None:
+         smtp_password: str | None, scenario: Scenario | None) -> None:
     """Write a mail draft per department (build/mails/MSB.eml) with its workbook attached.
 
     The help text is in the decorator, to be translated when shown.
@@ -153,7 +160,8 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
         sys.exit(EXIT_PROBLEMS)
 
 
-def _list(mails, settings, sender, format_size) -> None:
+def _list(mails: Sequence[Mail], settings: SmtpSettings, sender: str | None,
+          format_size: Callable[[int], str]) -> None:
     """List who would get what, the codes in a column as wide as the longest (MSB, BA, …)."""
     width = max((len(m.department.code) for m in mails), default=3)
     for m in mails:
@@ -174,7 +182,7 @@ def _list(mails, settings, sender, format_size) -> None:
     click.echo(line.format(n=count, server=settings.describe() if settings.host else "", sender=sender))
 
 
-def _results(outcomes) -> None:
+def _results(outcomes: Iterable[Outcome]) -> None:
     for o in outcomes:
         who = o.recipient or _("(no address)")
         click.echo(f"{o.code}  {who}: " + (_("sent") if o.sent else _refused(o.answer)))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,6 +14,9 @@ from spareforslag_xl.cli.language import command, lazy, option
 from spareforslag_xl.model.danish import parse_danish_number
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 from spareforslag_xl.model.i18n import _
+
+if TYPE_CHECKING:  # imported by the option's callback when it runs, so that --help stays quick
+    from spareforslag_xl.model.units import Unit
 
 
 def _unit(ctx, param, value):
@@ -70,7 +75,8 @@ def _tolerance(ctx, param, value):
 @force_option(lazy("Reconcile even when the master has errors."))
 @option("--proposed", is_flag=True,
         help=lazy("Compare the proposals, not the adopted plan (which is compared once the master records decisions)."))
-def reconcile(master: Path, official: Path, output, mapping, sheet, unit, negate, tolerance, force, proposed) -> None:
+def reconcile(master: Path, official: Path, output: Path | None, mapping: Path | None, sheet: str | None,
+              unit: Unit | None, negate: bool | None, tolerance: Decimal, force: bool, proposed: bool) -> None:
     """Compare the recomputed figures with the official budget workbook and show every difference.
 
     The help text is in the decorator, to be translated when shown.

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         FindingsError,
         InputError,
         OutputError,
+        PdfError,
         RequestError,
         SpareforslagError,
     )
@@ -41,17 +42,17 @@ _HOME = {
     **dict.fromkeys(("kept_versions", "Version", "Totals"), "spareforslag_xl.app.history"),
     **dict.fromkeys(("audit_master", "Audited"), "spareforslag_xl.app.audit"),
     **dict.fromkeys(("init_master",), "spareforslag_xl.app.init"),
-    **dict.fromkeys(("SpareforslagError", "FindingsError", "InputError", "OutputError", "RequestError"),
+    **dict.fromkeys(("SpareforslagError", "FindingsError", "InputError", "OutputError", "PdfError", "RequestError"),
                     "spareforslag_xl.model.errors"),
     "Scenario": "spareforslag_xl.model.plan",
 }
 """Each name of the library's face, and the module it comes from."""
 
 __all__ = [
-    "PREVIOUS", "Audited", "Built", "Checked", "Compared", "FindingsError", "Imported", "InputError", "Mail",
-    "OutputError", "Prepared", "Reconciled", "RequestError", "Scenario", "SpareforslagError", "Totals", "Version",
-    "audit_master", "build_reports", "check_master", "diff_masters", "import_document", "init_master", "kept_versions",
-    "prepare_mails", "reconcile_files", "report_pdf", "require_clean",
+    "Audited", "Built", "Checked", "Compared", "FindingsError", "Imported", "InputError", "Mail", "OutputError",
+    "PREVIOUS", "PdfError", "Prepared", "Reconciled", "RequestError", "Scenario", "SpareforslagError", "Totals",
+    "Version", "audit_master", "build_reports", "check_master", "diff_masters", "import_document",
+    "init_master", "kept_versions", "prepare_mails", "reconcile_files", "report_pdf", "require_clean",
 ]  # the names of _HOME (a test checks it), written out for the linters
 
 

@@ -22,7 +22,9 @@ import spareforslag_xl.app as app
 
 REPO = Path(__file__).resolve().parent.parent
 COMMANDS = ("check", "build", "import", "reconcile", "diff", "mail", "history", "audit", "init")
-"""The library calls the section documents, each under its own heading."""
+"""The library calls the section documents, each under its own heading, in this order."""
+HEADING_OF = {"validate": "check"}
+"""The heading of a command whose library call is named otherwise; the others are the command's name."""
 
 
 def api_examples(text: str) -> list[tuple[str, str]]:
@@ -61,6 +63,12 @@ EXAMPLES = api_examples((REPO / "README.md").read_text(encoding="utf-8"))
 
 def test_every_library_call_has_an_example():
     assert [heading for heading, _ in EXAMPLES] == list(COMMANDS)
+
+
+def test_every_command_is_in_the_python_api():
+    from spareforslag_xl.cli.main import cli
+
+    assert sorted(HEADING_OF.get(name, name) for name in cli.commands) == sorted(COMMANDS)
 
 
 def test_the_examples_run(tmp_path, monkeypatch, capsys):

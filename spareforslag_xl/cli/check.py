@@ -65,7 +65,6 @@ def validate(master: Path | None, strict: bool, errors_only: bool, as_json: bool
 
     The help text is in the decorator, to be translated when shown.
     """
-    from spareforslag_xl.app.check import check_master
     from spareforslag_xl.model.findings import summary
 
     if list_codes:
@@ -73,6 +72,8 @@ def validate(master: Path | None, strict: bool, errors_only: bool, as_json: bool
         return
     if master is None:
         raise click.UsageError(_("Missing argument 'MASTER'."))
+    from spareforslag_xl.app.check import check_master  # here: the list of codes needs no workbook reader
+
     try:
         checked = check_master(master)
     except SpareforslagError as exc:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spareforslag_xl.app.audit import Audited, audit_master
-    from spareforslag_xl.app.build import PREVIOUS, Built, build_reports, report_pdf
+    from spareforslag_xl.app.build import Built, build_reports, report_pdf
     from spareforslag_xl.app.check import Checked, check_master, require_clean
     from spareforslag_xl.app.diff import Compared, diff_masters
     from spareforslag_xl.app.history import Totals, Version, kept_versions
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from spareforslag_xl.app.init import init_master
     from spareforslag_xl.app.mail import Mail, Prepared, prepare_mails
     from spareforslag_xl.app.reconcile import Reconciled, reconcile_files
+    from spareforslag_xl.app.since import PREVIOUS
     from spareforslag_xl.model.errors import (
         FindingsError,
         InputError,
@@ -34,7 +35,8 @@ if TYPE_CHECKING:
 
 _HOME = {
     **dict.fromkeys(("check_master", "require_clean", "Checked"), "spareforslag_xl.app.check"),
-    **dict.fromkeys(("build_reports", "report_pdf", "Built", "PREVIOUS"), "spareforslag_xl.app.build"),
+    **dict.fromkeys(("build_reports", "report_pdf", "Built"), "spareforslag_xl.app.build"),
+    "PREVIOUS": "spareforslag_xl.app.since",
     **dict.fromkeys(("import_document", "Imported"), "spareforslag_xl.app.importing"),
     **dict.fromkeys(("reconcile_files", "Reconciled"), "spareforslag_xl.app.reconcile"),
     **dict.fromkeys(("diff_masters", "Compared"), "spareforslag_xl.app.diff"),

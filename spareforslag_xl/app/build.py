@@ -14,21 +14,21 @@ from functools import partial
 from pathlib import Path
 
 from spareforslag_xl.app.check import Checked, Clock, check_master, counted_stop, require_clean
+from spareforslag_xl.app.since import changes_since
 from spareforslag_xl.core.audit import audit
 from spareforslag_xl.core.compute import Result
 from spareforslag_xl.core.decisions import compute_scenario
-from spareforslag_xl.core.diff import PlanDiff, diff_plans
+from spareforslag_xl.core.diff import PlanDiff
 from spareforslag_xl.core.filenames import WORKBOOK_FOLDER, file_stems, safe_filename, select
 from spareforslag_xl.core.fingerprint import fingerprint
 from spareforslag_xl.core.stated_fte import shown_fte_differences
-from spareforslag_xl.io.archive import ARCHIVE_FOLDER, Keeping, keeping, previous_copy
 from spareforslag_xl.io.archive import LOG as ARCHIVE_LOG
+from spareforslag_xl.io.archive import Keeping, keeping
 from spareforslag_xl.io.output import inside, write_all
 from spareforslag_xl.io.parallel import Task, render_all
 from spareforslag_xl.io.pdf import to_pdf
 from spareforslag_xl.io.stamp import file_time
 from spareforslag_xl.master.write import master_bytes
-from spareforslag_xl.model.errors import RequestError
 from spareforslag_xl.model.findings import Finding
 from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import Department, Plan, Scenario
@@ -37,9 +37,6 @@ from spareforslag_xl.render.audit_sheet import audit_sheet
 from spareforslag_xl.render.changes import changes_extra
 from spareforslag_xl.render.department import department_bytes
 from spareforslag_xl.render.report import ExtraSheet, report_bytes
-
-PREVIOUS = "forrige"
-"""--since forrige: compare with the master of the previous build into the same folder."""
 
 
 @dataclass
@@ -84,7 +81,7 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     ``scenario`` chooses the plan shown (core.decisions.resolve: 'vedtaget' once the master records
     decisions); ``Built.scenario`` says which was used (None: a master without decisions).
     A copy of the master is kept in out_dir/arkiv/ (app/history.py); with ``since`` (a master,
-    or PREVIOUS for the previous build's) the report and workbooks show what changed since it.
+    or app.since.PREVIOUS for the previous build's) the report and workbooks show what changed since it.
     """
     checked = check_master(master, clock)
     chosen = select(checked.plan.departments, only) if departments else ()
@@ -139,26 +136,6 @@ def workbook_jobs(result: Result, folder: Path, departments: Sequence[Department
          partial(department_bytes, result, d.code, findings, forced, changes=diff))
         for d in departments
     ]
-
-
-def since_master(since: Path | str, out_dir: Path) -> Path:
-    """Return the master to compare with: the path given, or the previous build's copy for PREVIOUS."""
-    if str(since) != PREVIOUS:
-        return Path(since)
-    found = previous_copy(Path(out_dir) / ARCHIVE_FOLDER)
-    if found is None:
-        raise RequestError(_("{folder}: no previous build to compare with; give the earlier master's file "
-                             "instead.").format(folder=Path(out_dir) / ARCHIVE_FOLDER), remedy="since")
-    return found
-
-
-def changes_since(since: Path | str | None, out_dir: Path, plan: Plan, result: Result,
-                  scenario: Scenario | None = None) -> PlanDiff | None:
-    """Return what changed from the ``since`` master (see since_master) to plan, both in scenario; None without."""
-    if since is None:
-        return None
-    old = check_master(since_master(since, out_dir))
-    return diff_plans(old.plan, plan, compute_scenario(old.plan, scenario), result)
 
 
 def _document_audit(figures: list[StatedFigure] | None, result: Result) -> list[ExtraSheet]:

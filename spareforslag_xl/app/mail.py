@@ -13,8 +13,8 @@ from decimal import Decimal
 from email.message import EmailMessage
 from pathlib import Path
 
-from spareforslag_xl.app.build import changes_since
 from spareforslag_xl.app.check import Checked, check_master, counted_stop, require_clean
+from spareforslag_xl.app.since import changes_since
 from spareforslag_xl.core.decisions import compute_scenario
 from spareforslag_xl.core.filenames import MAIL_FOLDER, file_stems, safe_filename, select
 from spareforslag_xl.core.parts import department_part

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
-from typing import Mapping, Optional
+
+from spareforslag_xl.app.check import check_master
+from spareforslag_xl.core.compute import compute
+from spareforslag_xl.io.archive import ARCHIVE_FOLDER, builds, previous_copy, versions
+from spareforslag_xl.model.errors import RequestError, SpareforslagError
 from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model.plan import Amount
+
+
+@dataclass(frozen=True)
+class Totals:
+    """A kept master's figures: its number of lines, and per year 'I alt' and 'Mål' (None: no target)."""
+
+    lines: int
+    total: Mapping[int, Decimal]
+    target: Mapping[int, Amount]
+    decimals: int = 0
+    """The decimals the master shows its amounts with."""
 
 
 @dataclass(frozen=True)
@@ -16,32 +34,23 @@ class Version:
     builds: int
     last: bool
     """True for the copy of the latest build."""
-    lines: Optional[int]
-    total: Optional[Mapping[int, object]]
-    target: Optional[Mapping[int, object]]
-    decimals: int = 0
+    totals: Totals | None
 
 
-def history(out_dir: Path) -> list[Version]:
+def kept_versions(out_dir: Path) -> list[Version]:
     """Return the versions kept in out_dir/arkiv/, oldest first (RequestError when there is no archive)."""
-    from spareforslag_xl.app.check import check_master
-    from spareforslag_xl.core.compute import compute
-    from spareforslag_xl.io.archive import ARCHIVE_FOLDER, builds, previous_copy, versions
-    from spareforslag_xl.model.errors import RequestError, SpareforslagError
-
     folder = Path(out_dir) / ARCHIVE_FOLDER
     if not folder.is_dir():
         raise RequestError(_("{folder}: no kept masters here; every 'spareforslag build -o {out_dir}' keeps "
                              "one.").format(folder=folder, out_dir=out_dir), remedy="outdir")
     used = builds(folder)
     latest = previous_copy(folder)
-    found = []
-    for path in versions(folder):
-        try:
-            result = compute(check_master(path).plan)
-        except SpareforslagError:
-            found.append(Version(path, used.count(path.name), path == latest, None, None, None))
-            continue
-        found.append(Version(path, used.count(path.name), path == latest, len(result.plan.lines),
-                             dict(result.total), dict(result.target), result.plan.settings.decimals))
-    return found
+    return [Version(path, used.count(path.name), path == latest, _totals(path)) for path in versions(folder)]
+
+
+def _totals(path: Path) -> Totals | None:
+    try:
+        result = compute(check_master(path).plan)
+    except SpareforslagError:
+        return None
+    return Totals(len(result.plan.lines), dict(result.total), dict(result.target), result.plan.settings.decimals)

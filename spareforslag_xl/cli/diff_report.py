@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from spareforslag_xl.core.consequences import Figure
+from spareforslag_xl.core.diff import PlanDiff
+from spareforslag_xl.core.plandiff import Change
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.labels import REST_LABEL, TARGET, TOTAL
@@ -26,12 +29,12 @@ def signed(value: Decimal, decimals: int) -> str:
 
 
 
-def change_text(change, decimals: int) -> str:
+def change_text(change: Change, decimals: int) -> str:
     """Return a change in one line, with its amounts per year: '… 2025: 10.000 → 9.500 (-500)'."""
     return with_amounts(describe(change, decimals), change, decimals)
 
 
-def summary_lines(diff, old_name: str, new_name: str, shown: int = SHOWN) -> list[str]:
+def summary_lines(diff: PlanDiff, old_name: str, new_name: str, shown: int = SHOWN) -> list[str]:
     """Return the terminal summary: the changes of the figures per year, then the changes of the master."""
     decimals = diff.new.plan.settings.decimals
     unit = diff.new.plan.settings.unit or "1.000 kr."
@@ -41,7 +44,7 @@ def summary_lines(diff, old_name: str, new_name: str, shown: int = SHOWN) -> lis
         return lines + [_("The plans are the same.")]
     c = diff.consequences
     years = diff.years
-    rows: list[tuple[str, object]] = [(TOTAL, c.total)]
+    rows: list[tuple[str, Figure]] = [(TOTAL, c.total)]
     if c.target.any_change(years):
         rows.append((TARGET, c.target))
     rows.append((_("Difference to the target"), c.difference))
@@ -66,7 +69,7 @@ def summary_lines(diff, old_name: str, new_name: str, shown: int = SHOWN) -> lis
     return lines
 
 
-def as_json(diff, old_name: str, new_name: str) -> dict:
+def as_json(diff: PlanDiff, old_name: str, new_name: str) -> dict:
     """Return the diff as plain data: amounts as strings ('3250', null for not estimated)."""
     decimals = diff.new.plan.settings.decimals
 

@@ -12,15 +12,37 @@ Exit codes:
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from spareforslag_xl.cli.common import (
+    EXIT_INPUT,
+    EXIT_OUTPUT,
+    EXIT_PROBLEMS,
+    SMTP_ENV,
+    CommandError,
+    codes,
+    echo_findings,
+    fail,
+    message_of,
+    only_option,
+    output_folder_option,
+    scenario_option,
+    since_option,
+    stopped,
+)
 from spareforslag_xl.cli.language import command, confirm, lazy, option
+from spareforslag_xl.model.errors import DeliveryError, FindingsError, SpareforslagError
 from spareforslag_xl.model.i18n import _, ngettext
+from spareforslag_xl.model.plan import Scenario
 
-from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_folder_option, scenario_option, since_option
+if TYPE_CHECKING:  # imported by the command when it runs, so that --help stays quick
+    from spareforslag_xl.app.mail import Mail
+    from spareforslag_xl.io.smtp import Outcome, SmtpSettings
 
 
 @command(help=lazy("""Write a mail draft per department (build/mails/MSB.eml) with its workbook attached.
@@ -68,12 +90,11 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
          since: str | None,
          sender: str | None, max_attachment_mb: float, send: bool, dry_run: bool, yes: bool,
          smtp_host: str | None, smtp_port: int | None, smtp_security: str, smtp_user: str | None,
-         smtp_password: str | None, scenario) -> None:
-    """Write a mail draft per department (build/mails/MSB.eml) with its workbook attached. (the help text is in the decorator, to be translated)."""
-    from spareforslag_xl.cli.common import (
-        EXIT_INPUT, EXIT_OUTPUT, EXIT_PROBLEMS, CommandError, echo_findings, fail, message_of, stopped,
-    )
-    from spareforslag_xl.model.errors import DeliveryError, FindingsError, SpareforslagError
+         smtp_password: str | None, scenario: Scenario | None) -> None:
+    """Write a mail draft per department (build/mails/MSB.eml) with its workbook attached.
+
+    The help text is in the decorator, to be translated when shown.
+    """
     from spareforslag_xl.app.mail import format_size, prepare_mails
     from spareforslag_xl.core.recipients import address_problem, shown
     from spareforslag_xl.io.smtp import Outgoing, SmtpSettings, deliver, for_sending
@@ -124,6 +145,7 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
                                 click.prompt(_("Password of {user}").format(user=smtp_user), hide_input=True, err=True))
     now = datetime.now(timezone.utc)
     outgoing = [Outgoing(m.department.code, m.to, for_sending(m.message, now)) for m in prepared.mails]
+    assert sender is not None  # --send without --from stopped above
     try:
         outcomes = deliver(outgoing, settings, sender)
     except DeliveryError as exc:
@@ -138,7 +160,8 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
         sys.exit(EXIT_PROBLEMS)
 
 
-def _list(mails, settings, sender, format_size) -> None:
+def _list(mails: Sequence[Mail], settings: SmtpSettings, sender: str | None,
+          format_size: Callable[[int], str]) -> None:
     """List who would get what, the codes in a column as wide as the longest (MSB, BA, …)."""
     width = max((len(m.department.code) for m in mails), default=3)
     for m in mails:
@@ -159,7 +182,7 @@ def _list(mails, settings, sender, format_size) -> None:
     click.echo(line.format(n=count, server=settings.describe() if settings.host else "", sender=sender))
 
 
-def _results(outcomes) -> None:
+def _results(outcomes: Iterable[Outcome]) -> None:
     for o in outcomes:
         who = o.recipient or _("(no address)")
         click.echo(f"{o.code}  {who}: " + (_("sent") if o.sent else _refused(o.answer)))

@@ -14,12 +14,14 @@ from functools import partial
 from pathlib import Path
 
 from spareforslag_xl.app.check import Checked, Clock, check_master, counted_stop, require_clean
+from spareforslag_xl.app.departments import select
 from spareforslag_xl.app.since import changes_since
+from spareforslag_xl.content.audit import audit_content
+from spareforslag_xl.content.nodes import Sheet
 from spareforslag_xl.core.audit import audit
 from spareforslag_xl.core.compute import Result
 from spareforslag_xl.core.decisions import compute_scenario
 from spareforslag_xl.core.diff import PlanDiff
-from spareforslag_xl.app.departments import select
 from spareforslag_xl.core.filenames import WORKBOOK_FOLDER, file_stems, safe_filename
 from spareforslag_xl.core.fingerprint import fingerprint
 from spareforslag_xl.core.stated_fte import shown_fte_differences
@@ -34,7 +36,6 @@ from spareforslag_xl.model.findings import Finding
 from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import Department, Plan, Scenario
 from spareforslag_xl.model.stated import StatedFigure
-from spareforslag_xl.render.audit_sheet import audit_sheet
 from spareforslag_xl.render.changes import changes_extra
 from spareforslag_xl.render.department import department_bytes
 from spareforslag_xl.render.report import ExtraSheet, report_bytes
@@ -95,11 +96,11 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     diff = changes_since(since, out_dir, checked.plan, result, scenario)
     t1 = clock()
     # the document states the proposals, so its figures are audited against them
-    extras = _document_audit(checked.stated, result.proposed or result) + _changes(diff)
+    audited = _document_audit(checked.stated, result.proposed or result)
     jobs: list[tuple[Path, Task]] = [(
         inside(out_dir, report_name(Path(master))),
-        partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=extras,
-                fte_differences=shown_fte_differences(result, checked.stated)))]
+        partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=_changes(diff),
+                fte_differences=shown_fte_differences(result, checked.stated), sheets=audited))]
     jobs += workbook_jobs(result, out_dir / WORKBOOK_FOLDER, chosen, checked.findings, bool(blocking), diff)
     cells = len(checked.plan.lines) * len(checked.plan.years) * (len(chosen) + 1) * 2
     rendered = render_all([render for _, render in jobs], cells, progress)
@@ -139,11 +140,11 @@ def workbook_jobs(result: Result, folder: Path, departments: Sequence[Department
     ]
 
 
-def _document_audit(figures: list[StatedFigure] | None, result: Result) -> list[ExtraSheet]:
-    """Return the report's extra sheet 'Dokumentafvigelser' when the master carries the document's figures."""
+def _document_audit(figures: list[StatedFigure] | None, result: Result) -> list[Sheet]:
+    """Return the report's sheet 'Dokumentafvigelser' when the master carries the document's figures."""
     if not figures:
         return []
-    return [audit_sheet(audit(result, figures), len(figures))]
+    return [audit_content(audit(result, figures), len(figures))]
 
 
 def _changes(diff: PlanDiff | None) -> list[ExtraSheet]:

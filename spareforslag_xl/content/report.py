@@ -295,7 +295,7 @@ class _Report(ThemeContent):
             # Below the table, over its width: in column A alone a long list is a row taller than a page.
             text = key_usage_line(used[key.name].uses if key.name in used else None)
             blocks += [Line(Row({0: Text(text, "note", span=2, paragraph=True)})), Gap(1)]
-        return Sheet(KEYS, FixedColumns((34, 10, 70), side=2), tuple(blocks), print_title=self.title,
+        return Sheet(KEYS, FixedColumns((34, 10, 70), side=(2,)), tuple(blocks), print_title=self.title,
                      print_source=self.source)
 
     # -- Kontrol -------------------------------------------------------------------------------------------

@@ -140,7 +140,7 @@ class _Writer:
             return cols.years + 1
         assert isinstance(cols, FixedColumns)
         for col, width in enumerate(cols.widths):
-            w.column(col, col, width, side=col == cols.side)
+            w.column(col, col, width, side=col in cols.side)
         return len(cols.widths) - 1
 
     def _local(self, w: SheetWriter, key: str) -> int:

@@ -21,7 +21,7 @@ from typing import Optional, Sequence
 
 from spareforslag_xl.master.cells import column_letter
 from spareforslag_xl.model.errors import LocateError
-from spareforslag_xl.reconcile.labels import Vocabulary, fold, year_of
+from spareforslag_xl.reconcile.labels import Vocabulary, fold, is_account, is_account_header, year_of
 from spareforslag_xl.reconcile.read import Grid, address
 from spareforslag_xl.reconcile.table import Level, Table, cross_tab, long_table
 from spareforslag_xl.model.i18n import _
@@ -31,7 +31,7 @@ HEADER_WORDS = {
                    "department"),
     "theme": ("tema", "temaer", "temanr", "tema nr", "theme"),
     "year": ("år", "budgetår", "year"),
-    "amount": ("beløb", "besparelse", "amount", "værdi", "value"),
+    "amount": ("beløb", "besparelse", "amount", "værdi", "value", "ændring", "budgetændring", "korrektion"),
 }
 """The column headings of a long table, folded; a heading may go on ('Beløb i 1.000 kr.')."""
 
@@ -91,15 +91,18 @@ def _tables_of(grid: Grid, vocab: Vocabulary, years: Sequence[int]) -> tuple[lis
         end = starts[i + 1] if i + 1 < len(starts) else (grid.rows[-1] + 1)
         if h in longs:
             roles = longs[h]
+            taken = set(roles.values())
+            accounts = _account_columns(grid, h, end, lambda c: c not in taken)
             tables.append(long_table(grid, h, end, roles.get("department"), roles.get("theme"),
-                                     roles["year"], roles["amount"], vocab))
+                                     roles["year"], roles["amount"], vocab, account_cols=accounts))
             continue
         cols = headers[h]
-        department_col, theme_col = _label_columns(grid, h, end, min(cols), vocab)
+        accounts = _account_columns(grid, h, end, lambda c: c < min(cols))
+        department_col, theme_col = _label_columns(grid, h, end, min(cols), vocab, accounts)
         if department_col is None and theme_col is None:
             unlabelled.append(f"{address(grid.name, h, min(cols))}:{column_letter(max(cols))}{h}")
             continue
-        tables.append(cross_tab(grid, h, end, department_col, theme_col, cols, vocab))
+        tables.append(cross_tab(grid, h, end, department_col, theme_col, cols, vocab, account_cols=accounts))
     if tables:
         note = _("'{name}': tables at {ranges} but no label the master knows").format(
             name=grid.name, ranges=", ".join(t.range for t in tables))
@@ -149,14 +152,29 @@ def _long_headings(grid: Grid, row: int) -> dict[str, int]:
     return {}
 
 
+def _account_columns(grid: Grid, header: int, end: int, eligible) -> tuple[int, ...]:
+    """Return the columns of an extract's accounts: headed Kontostreng, Art, Omkostningssted …, or holding
+    account strings (6.45.51.1.10) in most of their cells. Such a column never holds theme or department labels."""
+    found = []
+    columns = {c for r in grid.rows if header <= r < end for c, _v in grid.row(r) if eligible(c)}
+    for col in sorted(columns):
+        values = [grid.get(r, col) for r in grid.rows if header < r < end and grid.get(r, col) is not None]
+        dotted = sum(1 for v in values if is_account(v))
+        if is_account_header(grid.get(header, col)) or (values and dotted * 2 > len(values)):
+            found.append(col)
+    return tuple(found)
+
+
 def _label_columns(grid: Grid, header: int, end: int, first_year_col: int,
-                   vocab: Vocabulary) -> tuple[Optional[int], Optional[int]]:
-    """Return the columns left of the years holding most department and most theme labels."""
+                   vocab: Vocabulary, skip: Sequence[int] = ()) -> tuple[Optional[int], Optional[int]]:
+    """Return the columns left of the years (but not the account columns) holding most department and theme labels."""
     counts: dict[int, list[int]] = {}
     for r in (r for r in grid.rows if header < r < end):
         for col, value in grid.row(r):
             if col >= first_year_col:
                 break
+            if col in skip:
+                continue
             count = counts.setdefault(col, [0, 0])
             count[0] += bool(vocab.department(value).candidates)
             count[1] += bool(vocab.theme(value).candidates)

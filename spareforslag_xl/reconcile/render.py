@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.master.cells import column_letter
 from spareforslag_xl.reconcile.compare import Line, Reconciliation, Source, Status, UnitSource
-from spareforslag_xl.reconcile.read import Kind
+from spareforslag_xl.reconcile.read import Kind, figure
 from spareforslag_xl.reconcile.table import Layout, Level, Reason, Table
 from spareforslag_xl.model.danish import places
 from spareforslag_xl.workbook.sheet import (
@@ -36,10 +36,12 @@ STATUS_NAMES = {
     Status.ONLY_OFFICIAL: "Kun i officielt ark",
     Status.UNREADABLE: "Officiel celle uden tal",
     Status.AMBIGUOUS: "Tvetydig etiket",
+    Status.GUESSED: "Stemmer kun ved et gæt",
 }
 CONCLUSION = {Status.DIFFERS: "afviger", Status.ONLY_MASTER: "mangler i det officielle regneark",
               Status.ONLY_OFFICIAL: "findes kun i det officielle regneark",
-              Status.UNREADABLE: "kan ikke læses i det officielle regneark", Status.AMBIGUOUS: "har en tvetydig etiket"}
+              Status.UNREADABLE: "kan ikke læses i det officielle regneark", Status.AMBIGUOUS: "har en tvetydig etiket",
+              Status.GUESSED: "stemmer kun, hvis en gættet etiket er rigtig"}
 STATUS_STYLE = {Status.AGREES: "ok", Status.WITHIN_TOLERANCE: "ok", Status.ZERO_ABSENT: "ok",
                 Status.ONLY_MASTER: "warning", Status.ONLY_OFFICIAL: "warning"}
 REASONS = {Reason.TOTAL: "sumrække, ikke sammenlignet", Reason.NO_LABEL: "tal uden etiket, ikke sammenlignet",
@@ -55,7 +57,13 @@ SIDE_COLS = (DIFF_COL + 1, RAW_COL + 1)
 COUNTS = (("Sammenlignet", None), ("Stemmer", (Status.AGREES, Status.ZERO_ABSENT)),
           ("Inden for tolerancen", (Status.WITHIN_TOLERANCE,)), ("Afviger", (Status.DIFFERS,)),
           ("Mangler i officielt", (Status.ONLY_MASTER,)), ("Kun i officielt", (Status.ONLY_OFFICIAL,)),
-          ("Officiel celle uden tal", (Status.UNREADABLE,)), ("Tvetydig etiket", (Status.AMBIGUOUS,)))
+          ("Officiel celle uden tal", (Status.UNREADABLE,)), ("Tvetydig etiket", (Status.AMBIGUOUS,)),
+          ("Gættet etiket", (Status.GUESSED,)))
+OPTIONAL_COUNTS = (Status.GUESSED,)
+"""Count columns shown only when some figure has that status."""
+ROWS_SHEET = "Kontorækker"
+ROW_COLUMNS = (("Niveau", 13), ("Afdeling", 8), ("Tema", 24), ("År", 5), ("Officiel celle", 14),
+               ("Konto", 30), ("Værdi i officielt ark", 12), ("I grundarkets enhed", 10), ("Status for tallet", 16))
 HEADER_HEIGHT = 28
 """Two lines of header text."""
 
@@ -93,6 +101,8 @@ def reconciliation_bytes(rec: Reconciliation, master_name: str, official_name: s
         w = SheetWriter(book.add_worksheet(sheet_name(LEVEL_SHEETS[level], taken)), styles)
         ctx.lines_sheet(w, f"{LEVEL_NAMES[level]}: alle sammenlignede tal",
                         [line for line in rec.lines if line.level is level], "")
+    if any(line.rows for line in rec.lines):
+        ctx.rows_sheet(SheetWriter(book.add_worksheet(sheet_name(ROWS_SHEET, taken)), styles))
     summary.activate()
     return close(book, buffer, DocProps(
         title=f"Afstemning: {plan.settings.title or 'Spareforslag'}",
@@ -132,10 +142,12 @@ class _Context:
     # -- Afstemning ------------------------------------------------------------------------------
     def summary_sheet(self, w: SheetWriter) -> None:
         rec = self.rec
+        counts = [(name, statuses) for name, statuses in COUNTS
+                  if statuses is None or statuses[0] not in OPTIONAL_COUNTS or rec.count(status=statuses[0])]
         w.column(0, 0, 22)
-        w.column(1, len(COUNTS), 13)
+        w.column(1, len(counts), 13)
         row = self._heading(w, self.title)
-        w.merged_text(row, 0, len(COUNTS), _conclusion(rec), "ok" if rec.agrees else "banner")
+        w.merged_text(row, 0, len(counts), _conclusion(rec), "ok" if rec.agrees else "banner")
         w.row_height(row, 20)
         row += 2
         w.text(row, 0, "Grundlag", "section")
@@ -153,26 +165,26 @@ class _Context:
         facts.append(("Tolerance", f"{format_danish(rec.tolerance, places(rec.tolerance))} ({self.unit})"))
         for label, text in facts:
             w.text(row, 0, label, "bold")
-            w.paragraph(row, 1, len(COUNTS), text)
+            w.paragraph(row, 1, len(counts), text)
             row += 1
         row += 1
         w.text(row, 0, "Resultat pr. niveau (antal tal)", "section")
         row += 1
         w.text(row, 0, "Niveau", "head")
-        for col, (name, _statuses) in enumerate(COUNTS, start=1):
+        for col, (name, _statuses) in enumerate(counts, start=1):
             w.text(row, col, name, "head_right")
         w.row_height(row, HEADER_HEIGHT)
         first = row + 1
         for level in rec.levels:
             row += 1
             w.text(row, 0, LEVEL_NAMES[level])
-            for col, (_name, statuses) in enumerate(COUNTS, start=1):
+            for col, (_name, statuses) in enumerate(counts, start=1):
                 n = rec.count(level) if statuses is None else sum(rec.count(level, s) for s in statuses)
                 problem = statuses is not None and n and not statuses[0].ok
                 w.number(row, col, n, "count_error" if problem else "count")
         row += 1
         w.text(row, 0, "I alt", "label_total")
-        for col, (_name, statuses) in enumerate(COUNTS, start=1):
+        for col, (_name, statuses) in enumerate(counts, start=1):
             n = rec.count() if statuses is None else sum(rec.count(status=s) for s in statuses)
             w.formula(row, col, f"=SUM({cell(first, col)}:{cell(row - 1, col)})", n, "count_total")
         row += 2
@@ -182,7 +194,7 @@ class _Context:
             for ignored in rec.ignored:
                 w.text(row, 0, ignored.address)
                 text = f"'{ignored.text}': " if ignored.text else ""
-                w.merged_text(row, 1, len(COUNTS), text + REASONS[ignored.reason])
+                w.merged_text(row, 1, len(counts), text + REASONS[ignored.reason])
                 row += 1
         w.apply_heights()
         w.print_setup(self.title, self.official_name)
@@ -222,7 +234,7 @@ class _Context:
             w.formula(row, DIFF_COL, formula, line.difference, _difference_style(line.status))
         w.text(row, 7, STATUS_NAMES[line.status], STATUS_STYLE.get(line.status, "error"))
         if line.cell is not None:
-            w.text(row, 8, line.cell.address)
+            w.text(row, 8, line.where)
         w.text(row, 10, self._note(line), "note")
 
     def _official(self, w: SheetWriter, row: int, line: Line) -> None:
@@ -259,9 +271,53 @@ class _Context:
             names = ", ".join(self.themes.get(c, c) if line.ambiguous_kind == "theme" else c for c in line.candidates)
             notes.append(f"Etiketten passer på {what} {names}; ikke sammenlignet."
                          + (" Nummer og titel peger på forskellige temaer." if line.conflict else ""))
+        if line.guess == "account":
+            notes.append("Afdelingscellen er tom; afdelingen er gættet ud fra kontoen. Ret udtrækket, eller "
+                         "skriv afdelingen i det.")
+        elif line.guess == "number":
+            notes.append("Temaet er gættet ud fra tallet forrest i etiketten; titlen passer på intet tema. "
+                         "Giv etiketten i [themes] i en mapping-fil.")
+        if line.status is Status.ONLY_OFFICIAL and line.rows and not line.department:
+            notes.append("Rækkens afdeling kan ikke bestemmes: afdelingscellen er tom, og kontoen peger ikke på "
+                         "én afdeling.")
+        if len(line.rows) > 1:
+            notes.append(f"Summen af {len(line.rows)} rækker i det officielle ark; se arket {ROWS_SHEET}.")
         if line.status is Status.WITHIN_TOLERANCE:
             notes.append(f"Inden for tolerancen på {format_danish(self.rec.tolerance, places(self.rec.tolerance))}.")
         return " ".join(notes)
+
+
+    # -- Kontorækker: the official rows behind every figure ------------------------------------------------
+    def rows_sheet(self, w: SheetWriter) -> None:
+        for col, (_name, width) in enumerate(ROW_COLUMNS):
+            w.column(col, col, width, side=col == len(ROW_COLUMNS) - 1)
+        row = self._heading(w, "Kontorækker: de officielle rækker bag hvert sammenlignet tal")
+        header = row
+        for col, (name, _width) in enumerate(ROW_COLUMNS):
+            w.text(row, col, name, "head_right" if col in (3, 6, 7) else "head")
+        w.row_height(row, HEADER_HEIGHT)
+        for line in (line for line in self.rec.lines if line.rows):
+            for record in line.rows:
+                row += 1
+                w.text(row, 0, LEVEL_NAMES[line.level])
+                w.text(row, 1, line.department)
+                w.text(row, 2, self.themes.get(line.theme, line.theme), "label")
+                if line.year is not None:
+                    w.number(row, 3, line.year, "text")
+                w.text(row, 4, record.cell.address)
+                w.text(row, 5, record.account_text, "label")
+                amount = figure(record.cell.value).amount
+                if amount is not None:
+                    w.number(row, 6, amount, "count" if amount == int(amount) else "decimal")
+                    w.formula(row, 7, _conversion(cell(row, 6), line.factor) or f"={cell(row, 6)}",
+                              amount * line.factor, "amount")
+                else:
+                    w.text(row, 6, record.cell.text, "label")
+                w.text(row, 8, STATUS_NAMES[line.status], STATUS_STYLE.get(line.status, "error"))
+        w.autofilter(header, 0, row, len(ROW_COLUMNS) - 1)
+        w.freeze(header + 1, 0)
+        w.apply_heights()
+        w.print_setup(self.title, self.official_name, (header, header))
 
 
 def _conclusion(rec: Reconciliation) -> str:

@@ -1,0 +1,167 @@
+"""`spareforslag budgetaendringer`: the departments' parts as budget change rows on their accounts, and the
+round trip: the file (or an extract with the same rows in any layout) reconciles with the master exactly."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from spareforslag_xl.app.budget_changes import write_budget_changes
+from spareforslag_xl.app.check import check_master
+from spareforslag_xl.cli.main import cli
+from spareforslag_xl.core.budget_changes import budget_changes
+from spareforslag_xl.core.decisions import compute_scenario
+from spareforslag_xl.master.accounts import parse_accounts
+from spareforslag_xl.model.plan import Account, Decision
+from tests.formulas import check_formulas
+from tests.officials import write_openpyxl
+from tests.plans import sample_plan
+
+SALARY, SERVICES = "6.45.51.1.10", "6.45.51.4.0"
+SPLIT = (Account(SALARY, Decimal("0.7")), Account(SERVICES, Decimal("0.3")))
+
+
+def plan_with_accounts(missing: str = "", decided: bool = True):
+    """The sample plan, MSB and MBU on two accounts (70/30), the others on one; tema 6 line 1 (500 a year by the
+    lønforhandlinger key, where MSB has 0 %) rejected, so that the difference by the administrative key grows by 500."""
+    plan = sample_plan()
+    departments = tuple(
+        replace(d, accounts=() if d.code == missing else SPLIT if d.code in ("MSB", "MBU")
+                else (Account(f"6.45.51.1.{10 + i}"),))
+        for i, d in enumerate(plan.departments))
+    lines = plan.lines
+    if decided:
+        lines = tuple(replace(line, decision=Decision.REJECTED) if (line.theme, line.number) == ("6", "1")
+                      else replace(line, decision=Decision.ADOPTED) for line in plan.lines)
+    return replace(plan, departments=departments, lines=lines)
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.mark.parametrize("text, accounts, codes", [
+    ("6.45.51.1.10", (Account("6.45.51.1.10"),), []),
+    ("6.45.51.1.10 = 100 %", (Account("6.45.51.1.10"),), []),
+    ("6.45.51.1.10 = 70 %; 6.45.51.4.0 = 30 %", SPLIT, []),
+    ("6.45.51.1.10 70%; 6.45.51.4.0: 30 %", SPLIT, []),
+    ("6.45.51.1.10 = 70,5 %; 6.45.51.4.0 = 29,5 %",
+     (Account(SALARY, Decimal("0.705")), Account(SERVICES, Decimal("0.295"))), []),
+    ("6.45.51.1.10; 6.45.51.4.0", (), ["account-share"]),
+    ("6.45.51.1.10 = 70 %; 6.45.51.4.0 = 20 %", (), ["account-share"]),
+    ("", (), []),
+])
+def test_the_column_konto(text, accounts, codes):
+    findings: list = []
+    assert parse_accounts(text, None, findings) == accounts
+    assert [f.code for f in findings] == codes
+
+
+def test_the_rows_of_a_decided_plan_add_up_to_each_departments_part_exactly():
+    plan = plan_with_accounts()
+    result = compute_scenario(plan)
+    changes = budget_changes(result, Decimal(1000))
+    assert len(changes.rows) == (2 + 1 + 1 + 1 + 2 + 1) * 4
+    for d in plan.departments:
+        for y in result.years:
+            assert changes.total(d.code, y) == -result.department_totals[d.code][y] * 1000
+    msb = [(r.account, r.year, r.amount) for r in changes.rows if r.department == "MSB" and r.year == 2024]
+    assert result.department_totals["MSB"][2024] == 13067 + 142  # 28,4 % of the 500 no longer saved by 6.1
+    assert msb == [(SALARY, 2024, Decimal(-9246300)), (SERVICES, 2024, Decimal(-3962700))]
+
+
+def test_the_command_writes_the_file_for_the_adopted_plan(master, tmp_path):
+    m = master(plan=plan_with_accounts(), name="plan.xlsx")
+    assert [f.code for f in check_master(m).findings if f.code.startswith(("account", "missing-account"))] == []
+    out = tmp_path / "out" / "budgetaendringer.xlsx"
+    res = run("budgetaendringer", m, "-o", out)
+    assert res.exit_code == 0, res.output
+    assert res.stdout.splitlines() == [
+        "Scenario: vedtaget (the adopted plan: rejected and postponed proposals left out)",
+        "32 budget change rows for 6 departments, in kr. (savings negative).",
+        f"Wrote {out}",
+    ]
+    assert check_formulas(out) == []
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Budgetændringer", "Kontrol", "Regler"]
+    sheet = book["Budgetændringer"]
+    assert [c.value for c in sheet[5]] == ["Afdeling", "Navn", "Kontostreng", "År", "Beløb (kr.)", "Regel"]
+    assert [c.value for c in sheet[6]][:5] == ["MSB", "Sociale Forhold og Beskæftigelse", SALARY, 2024, -9246300]
+    assert sheet["F6"].value.startswith("70 % af afdelingens del af året") and "Afdelinger!E2" in sheet["F6"].value
+    check = openpyxl.load_workbook(out, data_only=True)["Kontrol"]
+    differences = [row[5] for row in check.iter_rows(min_row=6, values_only=True)]
+    assert differences == [0] * 24
+
+
+def test_a_department_without_an_account_is_named_and_left_out(master, tmp_path):
+    m = master(plan=plan_with_accounts(missing="MKB"), name="plan.xlsx")
+    found = [(f.code, str(f.where)) for f in check_master(m).findings if f.code == "missing-account"]
+    assert found == [("missing-account", "Afdelinger!E5")]
+    out = tmp_path / "b.xlsx"
+    res = run("budgetaendringer", m, "-o", out)
+    assert res.exit_code == 1
+    assert "Not written: MKB has no account (column Konto on the sheet Afdelinger)." in res.stdout
+    assert "28 budget change rows for 5 departments" in res.stdout
+    assert out.exists()
+
+
+def test_a_master_without_accounts_exits_2(master, tmp_path):
+    res = CliRunner().invoke(cli, ["budgetaendringer", str(master()), "-o", str(tmp_path / "b.xlsx")])
+    assert res.exit_code == 2
+    assert "no department has an account" in res.stderr and "'Konto'" in res.stderr
+
+
+# -- the round trip ------------------------------------------------------------------------------------------------
+def test_the_file_reconciles_exactly_and_one_changed_row_is_one_difference(master, tmp_path):
+    m = master(plan=plan_with_accounts(), name="plan.xlsx")
+    out = tmp_path / "budgetaendringer.xlsx"
+    assert run("budgetaendringer", m, "-o", out).exit_code == 0
+    res = run("reconcile", m, out, "-o", tmp_path / "a.xlsx")
+    assert res.exit_code == 0, res.output
+    assert res.stdout.splitlines()[-2] == "The official workbook agrees with the master: 24 official figures compared."
+    assert "  compared with: the adopted plan" in res.stdout
+
+    # An extract with the same rows, 25.000 kr. more saved on one of MBU's 2026 rows.
+    book = openpyxl.load_workbook(out)
+    rows = [list(r) for r in book["Budgetændringer"].iter_rows(values_only=True)]
+    changed = next(i for i, r in enumerate(rows) if r[0] == "MBU" and r[3] == 2026 and r[2] == SERVICES)
+    rows[changed][4] -= 25000
+    for layout, sheet in (("long", rows), ("wide", _wide(rows))):
+        extract = write_openpyxl(tmp_path / f"{layout}.xlsx", {"Udtræk": sheet})
+        res = run("reconcile", m, extract, "-o", tmp_path / f"{layout}-a.xlsx")
+        assert res.exit_code == 1, layout
+        table = res.stdout.split("Problems (difference = official − master, in 1.000 kr.):\n")[1].split("\n\n")[0]
+        problems = table.splitlines()
+        assert len(problems) == 2, layout  # the header and one figure
+        cells = problems[1].split()
+        assert cells[2:4] == ["MBU", "2026"] and cells[6] == "+25" and cells[-1] == "differs", layout
+        assert res.stdout.splitlines()[-2].endswith("1 figure differs."), layout
+        assert "Official rows behind the problems (as in the official sheet):" in res.stdout
+        if layout == "long":
+            assert f"'Udtræk'!E{changed + 1}" in cells[-2] or f"E{changed + 1}" in cells, cells
+
+
+def _wide(rows: list[list]) -> list[list]:
+    """The long rows laid out wide: one row per department and account, the years across as B2024, BO2025 …"""
+    header = next(i for i, r in enumerate(rows) if r[:1] == ["Afdeling"])
+    years = sorted({r[3] for r in rows[header + 1:]})
+    wide: dict[tuple, dict] = {}
+    for r in rows[header + 1:]:
+        wide.setdefault((r[0], r[2]), {})[r[3]] = r[4]
+    head = ["Afdeling", "Kontostreng"] + [f"B{years[0]}"] + [f"BO{y}" for y in years[1:]]
+    return [["Budget i kr."], head] + [[d, a] + [v.get(y) for y in years] for (d, a), v in wide.items()]
+
+
+def test_the_guide_and_init_describe_the_column(tmp_path):
+    path = tmp_path / "ny.xlsx"
+    assert run("init", path).exit_code == 0
+    book = openpyxl.load_workbook(path)
+    assert [c.value for c in book["Afdelinger"][1]][:5] == ["Kode", "Navn", "E-mail", "Kontaktperson", "Konto"]
+    guide = " ".join(str(c.value) for row in book["Vejledning"].iter_rows() for c in row if c.value)
+    assert "spareforslag budgetaendringer" in guide
+    assert re.search(r"Konto Kontostrengen, som afdelingens budgetændringer skrives på", guide)

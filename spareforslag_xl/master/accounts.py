@@ -11,6 +11,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Optional, Sequence
 
+from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import Account, Department, Ref
@@ -61,7 +62,8 @@ def missing_accounts(departments: Sequence[Department], cells: dict[str, Optiona
     return [warning(
         "missing-account", _("the department '{code}' has no account, so its budget changes cannot be written.").format(
             code=d.code),
-        cells.get(d.code), _("Write the account string its changes go on in the column Konto."))
+        cells.get(d.code), _("Write the account string the department's changes go on in the column '{column}'.").format(
+            column=L.DEPARTMENTS.header("accounts")))
         for d in departments if not d.accounts]
 
 

@@ -29,7 +29,8 @@ def extracts(result, change: tuple[str, int, int] | None) -> dict[str, list[list
     long_rows = [["Udtræk fra økonomisystemet: budgetændringer"], [],
                  ["Afdeling", "Kontostreng", "Art", "Omkostningssted", "År", "Beløb (kr.)"]]
     wide_rows = [["Budgetændringer, administrative besparelser (kr.)"], [],
-                 ["Afdeling", "Kontostreng", "Art", "Omkostningssted"] + [f"B{years[0]}"] + [f"BO{y}" for y in years[1:]]]
+                 ["Afdeling", "Kontostreng", "Art", "Omkostningssted", f"B{years[0]}"]
+                 + [f"BO{y}" for y in years[1:]]]
     for i, d in enumerate(result.plan.departments):
         centre = 10000 + 10 * i
         split = {}

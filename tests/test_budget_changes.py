@@ -11,7 +11,6 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from spareforslag_xl.app.budget_changes import write_budget_changes
 from spareforslag_xl.app.check import check_master
 from spareforslag_xl.cli.main import cli
 from spareforslag_xl.core.budget_changes import budget_changes

@@ -52,7 +52,7 @@ def long_extract(result, theme: bool = False) -> list[list]:
     head = ["Afdeling"] + (["Tema"] if theme else []) + ["Kontostreng", "Art", "Omkostningssted", "År", "Beløb (kr.)"]
     rows = [["Udtræk fra økonomisystemet: budgetændringer"], [], head]
     for code, label, year, amount in figures(result, theme):
-        for (art, _share), kroner in zip(ARTS, split_kroner(amount)):
+        for (art, _share), kroner in zip(ARTS, split_kroner(amount), strict=True):
             rows.append([code] + ([label] if theme else []) + [ACCOUNT, art, cost_centre(code), year, -kroner])
     return rows
 
@@ -114,7 +114,8 @@ def test_an_account_extract_agrees_department_by_department(files, result, make,
     msb = rec.lines[0]
     assert (msb.department, msb.year, msb.master, msb.official) == ("MSB", 2024, Decimal(13067), Decimal(13067))
     assert [r.account_text for r in msb.rows] == (
-        [f"Kontostreng {ACCOUNT}, Art 1.1, Omkostningssted 10000", f"Kontostreng {ACCOUNT}, Art 4.0, Omkostningssted 10000"]
+        [f"Kontostreng {ACCOUNT}, Art 1.1, Omkostningssted 10000",
+         f"Kontostreng {ACCOUNT}, Art 4.0, Omkostningssted 10000"]
         if layout == "long" else [f"Kontostreng {ACCOUNT}, Art 1.1", f"Kontostreng {ACCOUNT}, Art 4.0"])
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Afstemning", "Forskelle", "Afdelinger", "Kontorækker"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Optional
 
 from spareforslag_xl.app.check import Checked, check_master, counted, require_clean
 from spareforslag_xl.core.budget_changes import BudgetChanges, budget_changes
@@ -31,7 +30,7 @@ class BudgetChangesWritten:
     checked: Checked
     changes: BudgetChanges
     output: Path
-    scenario: Optional[Scenario]
+    scenario: Scenario | None
     """The plan entered: 'vedtaget' … for a master with decisions, None without."""
 
     @property
@@ -44,7 +43,7 @@ def default_output(master: Path, folder: Path = DEFAULT_FOLDER) -> Path:
     return folder / (safe_filename(f"{Path(master).stem}-budgetaendringer") + ".xlsx")
 
 
-def write_budget_changes(master: Path, output: Optional[Path] = None, scenario: Optional[Scenario] = None,
+def write_budget_changes(master: Path, output: Path | None = None, scenario: Scenario | None = None,
                          force: bool = False) -> BudgetChangesWritten:
     """Write the budget changes file of a master: each department's part per year on its accounts, in kr.
 

@@ -8,14 +8,19 @@ from pathlib import Path
 import click
 
 from spareforslag_xl.cli.common import (
-    EXIT_PROBLEMS, SCENARIO_TEXT, echo_findings, fail, force_option, scenario_option, stopped,
+    EXIT_PROBLEMS,
+    SCENARIO_TEXT,
+    echo_findings,
+    fail,
+    scenario_option,
+    stopped,
 )
 from spareforslag_xl.cli.language import command, lazy, option
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 from spareforslag_xl.model.i18n import _
 
 
-@command(name="budgetaendringer", help=lazy("""Write the budget changes to enter in the financial system: each department's part on its accounts.
+@command(name="budgetaendringer", help=lazy("""Write the budget changes to enter in the financial system.
 
     For the plan in force (the adopted plan once the master records decisions, or --scenario),
     each department's part of every year is written as budget change rows on the account
@@ -34,9 +39,9 @@ from spareforslag_xl.model.i18n import _
 @option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
         help=lazy("The file to write.  [default: build/<master>-budgetaendringer.xlsx]"))
 @scenario_option()
-@force_option(lazy("Write the file even when the master has errors."))
+@option("--force", is_flag=True, help=lazy("Write the file even when the master has errors."))
 def budget_changes(master: Path, output, scenario, force) -> None:
-    """Write the budget changes to enter in the financial system. (the help text is in the decorator, to be translated)."""
+    """Write the budget changes to enter in the financial system (the help text is in the decorator, translated)."""
     from spareforslag_xl.app.budget_changes import write_budget_changes
 
     try:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Optional
 
 from spareforslag_xl.core.allocate import allocate
 from spareforslag_xl.core.compute import Result
@@ -30,7 +29,7 @@ class ChangeRow:
     """In kr.: minus the department's part of the year (or of the account's share of it)."""
     part: Decimal
     """The department's whole part of the year, in the master's unit."""
-    share: Optional[Decimal]
+    share: Decimal | None
     """The account's share of the part; None for a department's only account."""
 
 
@@ -65,6 +64,6 @@ def budget_changes(result: Result, kroner: Decimal) -> BudgetChanges:
                 shares = [a.share or Decimal(0) for a in accounts]
                 split, _rest = allocate(abs(whole), shares, KRONE)
                 amounts = [p if whole >= 0 else -p for p in split]
-            for account, amount in zip(accounts, amounts):
+            for account, amount in zip(accounts, amounts, strict=True):
                 rows.append(ChangeRow(department.code, account.string, year, -amount + 0, part, account.share))
     return BudgetChanges(tuple(rows), tuple(missing), kroner)

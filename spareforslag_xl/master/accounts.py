@@ -8,8 +8,8 @@ in, accounts and findings out.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Optional, Sequence
 
 from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.findings import Finding, error, warning
@@ -20,7 +20,7 @@ _SHARE = re.compile(r"^(?P<account>.*?)\s*(?:[=:]\s*|\s)(?P<share>\d+(?:[.,]\d+)
 HUNDRED = Decimal(100)
 
 
-def parse_accounts(text: str, ref: Optional[Ref], findings: list[Finding]) -> tuple[Account, ...]:
+def parse_accounts(text: str, ref: Ref | None, findings: list[Finding]) -> tuple[Account, ...]:
     """Return the accounts a Konto cell gives; an error (account-share) when their shares cannot be used."""
     parts = [p.strip() for p in text.split(";") if p.strip()]
     accounts: list[Account] = []
@@ -55,16 +55,15 @@ def parse_accounts(text: str, ref: Optional[Ref], findings: list[Finding]) -> tu
     return tuple(accounts)
 
 
-def missing_accounts(departments: Sequence[Department], cells: dict[str, Optional[Ref]]) -> list[Finding]:
+def missing_accounts(departments: Sequence[Department], cells: dict[str, Ref | None]) -> list[Finding]:
     """Return a warning (missing-account) for each department without an account, once any department has one."""
     if not any(d.accounts for d in departments):
         return []
-    return [warning(
-        "missing-account", _("the department '{code}' has no account, so its budget changes cannot be written.").format(
-            code=d.code),
-        cells.get(d.code), _("Write the account string the department's changes go on in the column '{column}'.").format(
-            column=L.DEPARTMENTS.header("accounts")))
-        for d in departments if not d.accounts]
+    hint = _("Write the account string the department's changes go on in the column '{column}'.").format(
+        column=L.DEPARTMENTS.header("accounts"))
+    return [warning("missing-account", _("the department '{code}' has no account, so its budget changes cannot "
+                                         "be written.").format(code=d.code), cells.get(d.code), hint)
+            for d in departments if not d.accounts]
 
 
 def accounts_text(accounts: Sequence[Account]) -> str:

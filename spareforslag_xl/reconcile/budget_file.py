@@ -9,7 +9,6 @@ rows, and the cell of the master it comes from).
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Optional
 
 from spareforslag_xl.core.budget_changes import BudgetChanges
 from spareforslag_xl.core.compute import Result
@@ -99,7 +98,7 @@ class _Writer:
         w.print_setup(TITLE, self.master_name, (header, header))
         return spans
 
-    def _rule(self, department: Department, share: Optional[Decimal]) -> str:
+    def _rule(self, department: Department, share: Decimal | None) -> str:
         where = _cell_of(department)
         if share is None:
             return f"Hele afdelingens del af året, ført over i kr. med modsat fortegn (Konto i {where})."

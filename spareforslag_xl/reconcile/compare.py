@@ -10,16 +10,16 @@ is 0 on one side and absent on the other is no difference.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import Enum
-from typing import Optional, Sequence
 
 from spareforslag_xl.core.compute import Result
-from spareforslag_xl.reconcile.read import Figure, Kind, OfficialCell, figure
-from spareforslag_xl.reconcile.table import Ignored, Level, Record, Table
 from spareforslag_xl.model.i18n import N_, TranslatedEnum
 from spareforslag_xl.model.units import Mention, Unit
+from spareforslag_xl.reconcile.read import Figure, Kind, OfficialCell, figure
+from spareforslag_xl.reconcile.table import Ignored, Level, Record, Table
 
 NOISE = Decimal("0.000001")
 """Differences this small are the spreadsheet's floating-point noise, not differences."""
@@ -63,7 +63,7 @@ class Source:
     table: Table
     unit: Unit
     how: UnitSource
-    mention: Optional[Mention] = None
+    mention: Mention | None = None
     negated: bool = False
     """Set by compare: the official figures' signs were reversed before comparing."""
     sign_detected: bool = False
@@ -79,13 +79,13 @@ class Line:
     """The master's department code, or the official label when it matched none."""
     theme: str
     """The master's theme number, or the official label when it matched none."""
-    year: Optional[int]
-    master: Optional[Decimal]
-    official: Optional[Decimal]
+    year: int | None
+    master: Decimal | None
+    official: Decimal | None
     """The official amount in the master's unit and sign; None for '-', empty, text or unreadable."""
     status: Status
-    cell: Optional[OfficialCell] = None
-    figure: Optional[Figure] = None
+    cell: OfficialCell | None = None
+    figure: Figure | None = None
     candidates: tuple[str, ...] = ()
     """For an ambiguous label: the departments or themes it fits."""
     factor: Decimal = Decimal(1)
@@ -122,7 +122,7 @@ class Line:
             self.status is Status.ZERO_ABSENT and self.cell is not None)
 
     @property
-    def difference(self) -> Optional[Decimal]:
+    def difference(self) -> Decimal | None:
         """Return official − master (absent or '-' as 0); None when the official cell says nothing."""
         if self.status in (Status.UNREADABLE, Status.AMBIGUOUS):
             return None
@@ -148,19 +148,19 @@ class Reconciliation:
     def problems(self) -> list[Line]:
         return [line for line in self.lines if not line.status.ok]
 
-    def count(self, level: Optional[Level] = None, status: Optional[Status] = None) -> int:
+    def count(self, level: Level | None = None, status: Status | None = None) -> int:
         return sum(1 for line in self.lines
                    if (level is None or line.level is level) and (status is None or line.status is status))
 
 
-def compare(result: Result, master_unit: Unit, sources: Sequence[Source], negate: Optional[bool] = None,
+def compare(result: Result, master_unit: Unit, sources: Sequence[Source], negate: bool | None = None,
             tolerance: Decimal = ZERO, unused: Sequence[Table] = ()) -> Reconciliation:
     """Return every official figure compared with the master's, and every master figure not found."""
     years = result.years
     levels = {record.level for source in sources for record in source.table.records}
     expected = _expected(result, levels)
     resolved: list[Source] = []
-    found: dict[tuple, dict[int, list[tuple[Record, Figure, Optional[Decimal], Decimal]]]] = {}
+    found: dict[tuple, dict[int, list[tuple[Record, Figure, Decimal | None, Decimal]]]] = {}
     lines: list[Line] = []
     for number, source in enumerate(sources):
         figures = [(record, figure(record.cell.value)) for record in source.table.records]
@@ -193,16 +193,17 @@ def compare(result: Result, master_unit: Unit, sources: Sequence[Source], negate
     order = _order(result)
     lines.sort(key=order)
     return Reconciliation(
-        result, master_unit, tuple(lines), tuple(level for level in Level if any(line.level is level for line in lines)),
+        result, master_unit, tuple(lines),
+        tuple(level for level in Level if any(line.level is level for line in lines)),
         tuple(resolved), tolerance, tuple(unused),
         tuple(i for source in sources for i in source.table.ignored),
     )
 
 
-def _expected(result: Result, levels: set[Level]) -> dict[tuple, Optional[Decimal]]:
+def _expected(result: Result, levels: set[Level]) -> dict[tuple, Decimal | None]:
     """Return (level, department, theme, year) → the master's figure, for the levels the official has."""
     codes = [d.code for d in result.plan.departments]
-    expected: dict[tuple, Optional[Decimal]] = {}
+    expected: dict[tuple, Decimal | None] = {}
     if Level.DEPARTMENT in levels:
         for code in codes:
             for y in result.years:
@@ -220,7 +221,7 @@ def _expected(result: Result, levels: set[Level]) -> dict[tuple, Optional[Decima
     return expected
 
 
-def _key(record: Record) -> Optional[tuple]:
+def _key(record: Record) -> tuple | None:
     if not record.matched:
         return None
     department = record.department.match.found if record.department is not None else None
@@ -239,8 +240,8 @@ def _opposite_signs(figures: Sequence[tuple[Record, Figure]], expected: dict) ->
     return bool(pairs) and all(pairs)
 
 
-def _summed(level: Level, department: str, theme: str, year: int, master: Optional[Decimal],
-            matches: list[tuple[Record, Figure, Optional[Decimal], Decimal]], tolerance: Decimal) -> Line:
+def _summed(level: Level, department: str, theme: str, year: int, master: Decimal | None,
+            matches: list[tuple[Record, Figure, Decimal | None, Decimal]], tolerance: Decimal) -> Line:
     """Return the line of one figure of the master and the official figures of one table that belong to it, summed."""
     records = tuple(record for record, *_rest in matches)
     figures = [fig for _record, fig, *_rest in matches]
@@ -264,7 +265,7 @@ def _summed(level: Level, department: str, theme: str, year: int, master: Option
                 rows=records if summed else (), guess=guess)
 
 
-def _status(fig: Figure, amount: Optional[Decimal], master: Optional[Decimal], tolerance: Decimal) -> Status:
+def _status(fig: Figure, amount: Decimal | None, master: Decimal | None, tolerance: Decimal) -> Status:
     if not fig.readable:
         return Status.UNREADABLE
     difference = abs((amount or ZERO) - (master or ZERO))
@@ -273,7 +274,7 @@ def _status(fig: Figure, amount: Optional[Decimal], master: Optional[Decimal], t
     return Status.WITHIN_TOLERANCE if difference <= tolerance else Status.DIFFERS
 
 
-def _ambiguous(record: Record, fig: Figure, amount: Optional[Decimal], scale: Decimal) -> Line:
+def _ambiguous(record: Record, fig: Figure, amount: Decimal | None, scale: Decimal) -> Line:
     label = next(lab for lab in (record.department, record.theme) if lab is not None and lab.match.ambiguous)
     kind = "department" if label is record.department else "theme"
     return Line(record.level, _label(record.department), _label(record.theme), record.year, None, amount,

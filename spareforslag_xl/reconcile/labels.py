@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Mapping, Optional, Sequence
 
 from spareforslag_xl.master.cells import as_year
 from spareforslag_xl.model.plan import Department, Theme
@@ -91,7 +91,7 @@ def is_account_header(value) -> bool:
     return any(text == w or text.startswith(w + " ") for w in ACCOUNT_HEADERS)
 
 
-def year_of(value) -> Optional[int]:
+def year_of(value) -> int | None:
     """Return the year a header names (2024, 'B2024', 'Budget 2024 (1.000 kr.)', 'Overslag 2025'), or None.
 
     Accounts ('Regnskab 2023') and price levels ('2024-priser') are not budget years.
@@ -116,7 +116,7 @@ class Match:
     'account': a department told by the row's account); '' for a match made with confidence."""
 
     @property
-    def found(self) -> Optional[str]:
+    def found(self) -> str | None:
         return self.candidates[0] if len(self.candidates) == 1 and not self.conflict else None
 
     @property

@@ -9,19 +9,25 @@ as either file moves. Differences are formulas (official − master) carrying th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Optional, Sequence
 
-from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.master.cells import column_letter
+from spareforslag_xl.model.danish import format_danish, places
 from spareforslag_xl.reconcile.compare import Line, Reconciliation, Source, Status, UnitSource
 from spareforslag_xl.reconcile.read import Kind, figure
 from spareforslag_xl.reconcile.table import Layout, Level, Reason, Table
-from spareforslag_xl.model.danish import places
-from spareforslag_xl.workbook.sheet import (
-    ERROR_FILL, HEADER_FILL, OK_FILL, TOTAL_FILL, WARN_FILL, SheetWriter, Styles, amount_format,
-)
 from spareforslag_xl.workbook.book import DocProps, cell, close, new_workbook, sheet_name
+from spareforslag_xl.workbook.sheet import (
+    ERROR_FILL,
+    HEADER_FILL,
+    OK_FILL,
+    TOTAL_FILL,
+    WARN_FILL,
+    SheetWriter,
+    Styles,
+    amount_format,
+)
 
 SUMMARY = "Afstemning"
 PROBLEMS = "Forskelle"
@@ -242,8 +248,8 @@ class _Context:
         if line.cell is None or line.figure is None:
             return
         kind = line.figure.kind
-        if kind is Kind.NUMBER:
-            raw = line.figure.amount
+        raw = line.figure.amount
+        if kind is Kind.NUMBER and raw is not None:
             w.number(row, RAW_COL, raw, "count" if raw == int(raw) else "decimal")
             formula = _conversion(cell(row, RAW_COL), line.factor)
             if formula is None:
@@ -261,7 +267,7 @@ class _Context:
         if kind is Kind.UNCALCULATED:
             notes.append("Formel uden gemt værdi: åbn det officielle regneark i Excel, lad det beregne og gem det.")
         elif kind is Kind.ERROR:
-            notes.append(f"Excel-fejl {line.cell.text} i den officielle celle.")
+            notes.append(f"Excel-fejl {line.cell.text if line.cell else ''} i den officielle celle.")
         elif kind is Kind.TEXT:
             notes.append("Tekst i stedet for et tal: regnet som 0.")
         elif kind is Kind.EMPTY and line.cell is not None:
@@ -336,8 +342,11 @@ def _table_da(table: Table) -> str:
         span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
         shape = f"krydstabel med {' og '.join(labels)} og årene {span} i række {table.header_row}"
     else:
-        shape = (f"lang tabel med {' og '.join(labels)}, år i kolonne {column_letter(table.year_col)} "
-                 f"og beløb i kolonne {column_letter(table.amount_col)}")
+        shape = (f"lang tabel med {' og '.join(labels)}, år i kolonne {column_letter(table.year_col or 0)} "
+                 f"og beløb i kolonne {column_letter(table.amount_col or 0)}")
+    if table.account_cols:
+        shape += (f"; kontorækker (kolonne {', '.join(column_letter(c) for c in table.account_cols)}) lagt sammen "
+                  "pr. afdeling, tema og år")
     return f"{table.range}: {shape}" + (" (fra mapping-filen)" if table.mapped else "")
 
 
@@ -351,7 +360,7 @@ def _unit_da(source: Source, master_unit) -> str:
     return text
 
 
-def _conversion(raw: str, factor: Decimal) -> Optional[str]:
+def _conversion(raw: str, factor: Decimal) -> str | None:
     """Return the formula that puts a raw official amount in the master's unit and sign, or None if none is needed."""
     if factor == 1:
         return None

@@ -8,9 +8,9 @@ set aside with the reason; rows without figures (headings, notes) are skipped.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import Mapping, Optional, Sequence
 
 from spareforslag_xl.master.cells import column_letter
 from spareforslag_xl.model.i18n import N_, TranslatedEnum
@@ -58,9 +58,9 @@ class Label:
 class Record:
     """One official figure: its labels, its year and the cell that holds it."""
 
-    department: Optional[Label]
-    theme: Optional[Label]
-    year: Optional[int]
+    department: Label | None
+    theme: Label | None
+    year: int | None
     cell: OfficialCell
     accounts: tuple[tuple[str, str], ...] = ()
     """An extract's account columns on the figure's row: (heading, value), e.g. ('Kontostreng', '6.45.51.1.10')."""
@@ -106,12 +106,12 @@ class Table:
     last_row: int
     first_col: int
     last_col: int
-    department_col: Optional[int]
-    theme_col: Optional[int]
+    department_col: int | None
+    theme_col: int | None
     year_cols: Mapping[int, int] = field(default_factory=dict)
     """Cross-tab: column → year."""
-    year_col: Optional[int] = None
-    amount_col: Optional[int] = None
+    year_col: int | None = None
+    amount_col: int | None = None
     records: tuple[Record, ...] = ()
     ignored: tuple[Ignored, ...] = ()
     unit_texts: tuple[tuple[str, str, int], ...] = ()
@@ -138,18 +138,18 @@ class Table:
 class _Rows:
     """Labels of one table row by row, the outer label repeating down into blank cells."""
 
-    def __init__(self, grid: Grid, department_col: Optional[int], theme_col: Optional[int], vocab: Vocabulary,
+    def __init__(self, grid: Grid, department_col: int | None, theme_col: int | None, vocab: Vocabulary,
                  header: int = 0, account_cols: Sequence[int] = ()) -> None:
         self.grid, self.vocab = grid, vocab
         self.cols = {"department": department_col, "theme": theme_col}
         self.account_cols = tuple(account_cols)
         self.headings = {c: label_text(grid.get(header, c)) for c in self.account_cols}
         both = department_col is not None and theme_col is not None
-        self.outer = (min(("department", "theme"), key=lambda k: self.cols[k]) if both else None)
-        self.last_outer: Optional[Label] = None
+        self.outer = (min(("department", "theme"), key=lambda k: self.cols[k] or 0) if both else None)
+        self.last_outer: Label | None = None
 
-    def labels(self, row: int) -> dict[str, Optional[Label]]:
-        found: dict[str, Optional[Label]] = {}
+    def labels(self, row: int) -> dict[str, Label | None]:
+        found: dict[str, Label | None] = {}
         for kind, col in self.cols.items():
             if col is None:
                 continue
@@ -165,7 +165,7 @@ class _Rows:
         """Return the row's account columns as (heading, value); () for a table that is no extract."""
         return tuple((self.headings[c], label_text(self.grid.get(row, c))) for c in self.account_cols)
 
-    def assign(self, row: int, labels: dict[str, Optional[Label]]) -> tuple[Optional[Label], Optional[Label]]:
+    def assign(self, row: int, labels: dict[str, Label | None]) -> tuple[Label | None, Label | None]:
         """Return the row's department and theme; an extract's row without a department gets an unmatched one."""
         department, theme = labels.get("department"), labels.get("theme")
         if department is None and self.account_cols and self.cols["department"] is not None:
@@ -201,7 +201,7 @@ class _Rows:
             done.append(record)
         return tuple(done)
 
-    def fill(self, labels: dict[str, Optional[Label]]) -> dict[str, Optional[Label]]:
+    def fill(self, labels: dict[str, Label | None]) -> dict[str, Label | None]:
         """Return the labels with a blank outer label taken from the row above (merged cells, pivot tables)."""
         if self.outer is None or self.account_cols:  # an extract's every row carries its own labels
             return labels
@@ -221,13 +221,13 @@ def _unit_texts(grid: Grid, header: int) -> tuple[tuple[str, str, int], ...]:
     )
 
 
-def _body(grid: Grid, header: int, end: int, first: Optional[int]) -> list[int]:
+def _body(grid: Grid, header: int, end: int, first: int | None) -> list[int]:
     start = first if first is not None else header + 1
     return [r for r in grid.rows if start <= r < end]
 
 
-def _set_aside(labels: dict[str, Optional[Label]], first_figure: OfficialCell,
-               accounts: tuple[tuple[str, str], ...] = ()) -> Optional[Ignored]:
+def _set_aside(labels: dict[str, Label | None], first_figure: OfficialCell,
+               accounts: tuple[tuple[str, str], ...] = ()) -> Ignored | None:
     """Return why a row with figures is set aside (a totals row, no label), or None to keep it."""
     present = [lab for lab in labels.values() if lab is not None]
     for _heading, value in accounts:
@@ -243,8 +243,8 @@ def _set_aside(labels: dict[str, Optional[Label]], first_figure: OfficialCell,
     return None
 
 
-def cross_tab(grid: Grid, header: int, end: int, department_col: Optional[int], theme_col: Optional[int],
-              year_cols: Mapping[int, int], vocab: Vocabulary, mapped: bool = False, first: Optional[int] = None,
+def cross_tab(grid: Grid, header: int, end: int, department_col: int | None, theme_col: int | None,
+              year_cols: Mapping[int, int], vocab: Vocabulary, mapped: bool = False, first: int | None = None,
               account_cols: Sequence[int] = ()) -> Table:
     """Return the table of labels down and years across, from first (the row after header) up to end."""
     rows = _Rows(grid, department_col, theme_col, vocab, header, account_cols)
@@ -270,9 +270,9 @@ def cross_tab(grid: Grid, header: int, end: int, department_col: Optional[int], 
                  unit_texts=_unit_texts(grid, header), mapped=mapped, account_cols=tuple(account_cols))
 
 
-def long_table(grid: Grid, header: int, end: int, department_col: Optional[int], theme_col: Optional[int],
+def long_table(grid: Grid, header: int, end: int, department_col: int | None, theme_col: int | None,
                year_col: int, amount_col: int, vocab: Vocabulary, mapped: bool = False,
-               first: Optional[int] = None, account_cols: Sequence[int] = ()) -> Table:
+               first: int | None = None, account_cols: Sequence[int] = ()) -> Table:
     """Return the table of one figure per row (labels, year, amount), from first (the row after header) up to end."""
     rows = _Rows(grid, department_col, theme_col, vocab, header, account_cols)
     records: list[Record] = []

@@ -61,6 +61,15 @@ def test_the_column_konto(text, accounts, codes):
     assert [f.code for f in findings] == codes
 
 
+def test_the_accounts_round_trip_through_the_master(master):
+    plan = plan_with_accounts()
+    checked = check_master(master(plan=plan))
+    assert [d.accounts for d in checked.plan.departments] == [d.accounts for d in plan.departments]
+    assert [str(d.refs["accounts"]) for d in checked.plan.departments][:2] == ["Afdelinger!E2", "Afdelinger!E3"]
+    assert openpyxl.load_workbook(master(plan=plan))["Afdelinger"]["E2"].value == (
+        "6.45.51.1.10 = 70 %; 6.45.51.4.0 = 30 %")
+
+
 def test_the_rows_of_a_decided_plan_add_up_to_each_departments_part_exactly():
     plan = plan_with_accounts()
     result = compute_scenario(plan)

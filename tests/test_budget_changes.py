@@ -173,3 +173,44 @@ def test_the_guide_and_init_describe_the_column(tmp_path):
     guide = " ".join(str(c.value) for row in book["Vejledning"].iter_rows() for c in row if c.value)
     assert "spareforslag budgetaendringer" in guide
     assert re.search(r"Konto Kontostrengen, som afdelingens budgetændringer skrives på", guide)
+
+
+@pytest.mark.libreoffice
+def test_the_new_workbooks_print_readably_on_a4(master, tmp_path):
+    """The budget changes file and the reconciliation of an account extract (with its sheet Kontorækker),
+    printed by LibreOffice, as tests/test_print.py checks every other workbook."""
+    import shutil
+
+    from spareforslag_xl.io.pdf import to_pdf
+    from tests.libreoffice import require_soffice
+    from tests.printcheck import check
+
+    require_soffice()
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is required to read the printed pages")
+    m = master(plan=plan_with_accounts(), name="plan.xlsx")
+    changes, reconciliation = tmp_path / "out" / "budgetaendringer.xlsx", tmp_path / "out" / "afstemning.xlsx"
+    assert run("budgetaendringer", m, "-o", changes).exit_code == 0
+    assert run("reconcile", m, changes, "-o", reconciliation).exit_code == 0
+    assert "Kontorækker" in openpyxl.load_workbook(reconciliation).sheetnames
+    problems = []
+    for xlsx, pdf in zip([changes, reconciliation], to_pdf([changes, reconciliation], tmp_path / "pdf"), strict=True):
+        report = check(pdf, xlsx)
+        assert report.pages > 0
+        problems += report.problems
+    assert problems == []
+
+
+def test_the_file_is_dated_like_every_output_and_the_same_master_gives_the_same_bytes(master, tmp_path, monkeypatch):
+    m = master(plan=plan_with_accounts(), name="plan.xlsx")
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    assert run("budgetaendringer", m, "-o", first).exit_code == 0
+    assert run("budgetaendringer", m, "-o", second).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1686571200")
+    assert run("budgetaendringer", m, "-o", first).exit_code == 0
+    assert str(openpyxl.load_workbook(first).properties.created) == "2023-06-12 12:00:00"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "next week")
+    res = CliRunner().invoke(cli, ["budgetaendringer", str(m), "-o", str(tmp_path / "c.xlsx")])
+    assert res.exit_code == 2 and "SOURCE_DATE_EPOCH='next week' is not a time" in res.stderr
+    assert "Traceback" not in res.output and not (tmp_path / "c.xlsx").exists()

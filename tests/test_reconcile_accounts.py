@@ -200,3 +200,63 @@ def test_a_theme_read_from_the_number_at_the_start_of_its_label_is_a_guess(files
     assert rec.count(status=Status.GUESSED) == 24
     assert {line.theme for line in rec.lines if line.status is Status.GUESSED} == {"3"}
     assert not rec.agrees
+
+
+@pytest.mark.parametrize("label", ["6.45.51.1.10", "6.45.51", "06.45.51-001", "1.1", "4.0", "6.45.51 1.1"])
+def test_an_account_string_is_never_a_theme_or_a_department(label):
+    from spareforslag_xl.reconcile.labels import Vocabulary, is_account
+
+    result = sample_result()
+    vocab = Vocabulary(result.plan.departments, result.plan.themes)
+    assert is_account(label)
+    assert vocab.theme(label).candidates == () and vocab.department(label).candidates == ()
+
+
+@pytest.mark.parametrize("label, number, guess", [
+    ("6. Forenkling af lønforhandlinger", "6", ""),
+    ("Tema 6", "6", ""),
+    ("6", "6", ""),
+    ("6. Lønforhandlinger og sygefravær", "6", "number"),  # the title matches no theme: only the number says 6
+])
+def test_a_theme_read_from_its_number_alone_is_marked_as_a_guess(label, number, guess):
+    from spareforslag_xl.reconcile.labels import Vocabulary
+
+    result = sample_result()
+    match = Vocabulary(result.plan.departments, result.plan.themes).theme(label)
+    assert (match.found, match.guess) == (number, guess)
+
+
+def test_a_wide_extract_in_thousands_with_positive_savings_and_an_unnamed_account_heading(files, result):
+    """In 1.000 kr. with one decimal, savings as positive figures, and the account column headed 'Streng':
+    recognised by its dotted account strings."""
+    rows = wide_extract(result)
+    rows[0] = ["Budget 2024-2027 (1.000 kr.)"]
+    rows[2][1] = "Streng"
+    for row in rows[3:]:
+        row[3:] = [-v / 1000 for v in row[3:]]
+    m, official, out = files(rows)
+    res = run(m, official, "-o", out)
+    assert res.exit_code == 0, res.output
+    assert "  unit: 1.000 kr. (found in the sheet, 'Udtræk'!A1: \"Budget 2024-2027 (1.000 kr.)\")" in res.stdout
+    assert "signs: reversed" not in res.stdout
+    rec = reconcile_files(m, official, out).reconciliation
+    assert rec.sources[0].table.account_cols == (1, 2)
+    assert rec.count(status=Status.AGREES) == 24 and rec.count() == 24
+
+
+def test_a_mapping_file_names_the_account_columns(files, result, tmp_path):
+    rows = long_extract(result)
+    rows[2] = ["Magistrat", "K1", "K2", "K3", "Periode", "Kroner"]  # headings nothing recognises
+    mapping = tmp_path / "udtraek.toml"
+    mapping.write_text('sheet = "Udtræk"\nheader_row = 3\ndepartment = "A"\naccounts = ["B", "C", "D"]\n'
+                       'year = "E"\namount = "F"\nunit = "kr."\n', encoding="utf-8")
+    m, official, out = files(rows)
+    res = run(m, official, "-o", out, "--mapping", mapping)
+    assert res.exit_code == 0, res.output
+    rec = reconcile_files(m, official, out, mapping=mapping).reconciliation
+    assert rec.count(status=Status.AGREES) == 24 and all(len(line.rows) == 2 for line in rec.lines)
+    assert rec.lines[0].rows[0].account_text == "K1 6.45.51.1.10, K2 1.1, K3 10000"
+    mapping.write_text('sheet = "Udtræk"\nheader_row = 3\ndepartment = "A"\naccounts = 3\nyear = "E"\namount = "F"\n',
+                       encoding="utf-8")
+    res = CliRunner().invoke(cli, ["reconcile", str(m), str(official), "-o", str(out), "--mapping", str(mapping)])
+    assert res.exit_code == 2 and "'accounts' must list column letters" in res.stderr

@@ -9,6 +9,7 @@ number, name or title::
     department = "A"        # column of department codes or names   } at least one
     theme = "B"             # column of theme numbers or titles      }
     years = { C = 2024, D = 2025 }   # cross-tab: column → year (default: the headings of header_row)
+    # accounts = ["E", "F"] # an extract's account columns: its rows are summed per department and year
     # year = "C"            # long table instead: the column of years …
     # amount = "D"          # … and the column of amounts
     last_row = 30           # optional; first_row defaults to the row after header_row
@@ -35,7 +36,8 @@ from spareforslag_xl.reconcile.labels import Vocabulary, fold, year_of
 from spareforslag_xl.reconcile.read import Grid
 from spareforslag_xl.reconcile.table import Table, cross_tab, long_table
 
-TABLE_KEYS = ("sheet", "header_row", "department", "theme", "years", "year", "amount", "first_row", "last_row")
+TABLE_KEYS = ("sheet", "header_row", "department", "theme", "years", "year", "amount", "first_row", "last_row",
+              "accounts")
 TOP_KEYS = ("table", "unit", "departments", "themes")
 MAX_BYTES = 1024 * 1024
 _COLUMN = re.compile(r"^[A-Z]{1,3}$")
@@ -55,6 +57,8 @@ class TableSpec:
     amount: int | None = None
     first_row: int | None = None
     last_row: int | None = None
+    accounts: tuple[int, ...] = ()
+    """An extract's account columns: its rows are summed per department (and theme) and year."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +121,8 @@ def mapped_tables(grids: Sequence[Grid], mapping: MappingFile, vocab: Vocabulary
         end = (spec.last_row + 1) if spec.last_row else (max(grid.rows, default=0) + 1)
         if spec.amount is not None and spec.year is not None:
             tables.append(long_table(grid, spec.header_row, end, spec.department, spec.theme, spec.year,
-                                     spec.amount, vocab, mapped=True, first=spec.first_row))
+                                     spec.amount, vocab, mapped=True, first=spec.first_row,
+                                     account_cols=spec.accounts))
             continue
         years = dict(spec.years) or {c: y for c, v in grid.row(spec.header_row) if (y := year_of(v)) is not None}
         if not years:
@@ -125,7 +130,7 @@ def mapped_tables(grids: Sequence[Grid], mapping: MappingFile, vocab: Vocabulary
                 .format(header_row=spec.header_row, name=grid.name),
                              _("Give the year of each column, e.g. years = { C = 2024, D = 2025 }."))
         tables.append(cross_tab(grid, spec.header_row, end, spec.department, spec.theme, years, vocab,
-                                mapped=True, first=spec.first_row))
+                                mapped=True, first=spec.first_row, account_cols=spec.accounts))
     return tables
 
 
@@ -147,6 +152,7 @@ def _table(path: Path, raw: object, number: int | None) -> TableSpec:
         years=_years(path, raw, where), year=_column(path, raw, "year", where),
         amount=_column(path, raw, "amount", where),
         first_row=_row(path, raw, "first_row", where), last_row=_row(path, raw, "last_row", where),
+        accounts=_accounts(path, raw, where),
     )
     if spec.department is None and spec.theme is None:
         raise InputError(path, _("{where}give the column of the labels: 'department', 'theme' or both.")
@@ -178,6 +184,17 @@ def _column(path: Path, raw: dict, key: str, where: str) -> int | None:
     for ch in text:
         index = index * 26 + ord(ch) - 64
     return index - 1
+
+
+def _accounts(path: Path, raw: dict, where: str) -> tuple[int, ...]:
+    value = raw.get("accounts", [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise InputError(path, _("{where}'accounts' must list column letters, e.g. accounts = [\"C\", \"D\"].")
+                         .format(where=where), str(HINT))
+    columns = tuple(_column(path, {"accounts": v}, "accounts", where) for v in value)
+    return tuple(c for c in columns if c is not None)
 
 
 def _row(path: Path, raw: dict, key: str, where: str) -> int | None:

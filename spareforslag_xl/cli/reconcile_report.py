@@ -57,8 +57,10 @@ def describe_table(table: Table) -> str:
         shape = _("a long table: {labels}, years in column {year_col}, amounts in column {amount_col}").format(
             labels=joined, year_col=column_letter(table.year_col or 0), amount_col=column_letter(table.amount_col or 0))
     if table.account_cols:
-        shape += _("; account rows (columns {cols}) summed per department, theme and year").format(
-            cols=", ".join(column_letter(c) for c in table.account_cols))
+        summed = (_("; account rows (columns {cols}) summed per department, theme and year")
+                  if table.department_col is not None and table.theme_col is not None
+                  else _("; account rows (columns {cols}) summed per label and year"))
+        shape += summed.format(cols=", ".join(column_letter(c) for c in table.account_cols))
     return f"{table.range}, {shape}" + (_(" (from the mapping file)") if table.mapped else "")
 
 

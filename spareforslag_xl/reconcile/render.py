@@ -345,8 +345,9 @@ def _table_da(table: Table) -> str:
         shape = (f"lang tabel med {' og '.join(labels)}, år i kolonne {column_letter(table.year_col or 0)} "
                  f"og beløb i kolonne {column_letter(table.amount_col or 0)}")
     if table.account_cols:
+        what = "afdeling, tema" if table.department_col is not None and table.theme_col is not None else "etiket"
         shape += (f"; kontorækker (kolonne {', '.join(column_letter(c) for c in table.account_cols)}) lagt sammen "
-                  "pr. afdeling, tema og år")
+                  f"pr. {what} og år")
     return f"{table.range}: {shape}" + (" (fra mapping-filen)" if table.mapped else "")
 
 

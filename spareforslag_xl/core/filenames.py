@@ -92,3 +92,19 @@ def select(departments: Sequence[Department], only: Optional[Iterable[str]]) -> 
         raise RequestError(_("{what}. Valid codes: {valid}.").format(what=what, valid=valid), remedy="only")
     chosen = {fold_name(c) for c in wanted}
     return tuple(d for d in departments if fold_name(d.code) in chosen)
+
+
+_SHEET_FORBIDDEN = set("[]:*?/\\")
+
+
+def sheet_name(wanted: str, taken: set[str]) -> str:
+    """Return a valid, unique sheet name close to wanted (31 characters, no []:*?/\\)."""
+    base = "".join("_" if ch in _SHEET_FORBIDDEN or ord(ch) < 32 else ch for ch in wanted).strip().strip("'")
+    base = (base or "Ark")[:31]
+    name, n = base, 2
+    while name.casefold() in {t.casefold() for t in taken} or name.casefold() == "history":
+        suffix = f" ({n})"
+        name = base[: 31 - len(suffix)] + suffix
+        n += 1
+    taken.add(name)
+    return name

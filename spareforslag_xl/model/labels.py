@@ -44,6 +44,18 @@ def difference_label(key_name: str) -> str:
     return f"Difference der skal fordeles efter {key_name.lower()}"
 
 
+def meta_line(municipality: str, budget_year, unit: str, source: str) -> str:
+    """The line under a sheet's title: municipality, budget, unit and source."""
+    parts = (municipality, f"Budget {budget_year}" if budget_year else "", f"Beløb i {unit}",
+             f"Kilde: {source}" if source else "")
+    return " · ".join(p for p in parts if p)
+
+
+def key_rest_note(name: str, total: str, rest: str) -> str:
+    """The line under a split by a key that does not sum to 100 % (shares already formatted)."""
+    return f"Nøglen '{name}' summer til {total}, ikke 100 %: resten ({rest}) står som '{REST_LABEL}'."
+
+
 # -- column headers --------------------------------------------------------------------------------
 DEPARTMENT = "Magistratsafdeling"
 NOTE = "Bemærkning"

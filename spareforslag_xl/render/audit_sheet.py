@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from spareforslag_xl.core.audit import AuditItem, Verdict
 from spareforslag_xl.model.labels import AUDIT

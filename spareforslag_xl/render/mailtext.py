@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import Optional
 
-from spareforslag_xl.model.labels import SCENARIO_LINE
+from spareforslag_xl.core.parts import DepartmentPart
 from spareforslag_xl.model.danish import format_danish, to_decimal
 from spareforslag_xl.model.errors import InputError, RequestError
+from spareforslag_xl.model.labels import SCENARIO_LINE
 from spareforslag_xl.model.plan import Plan
-from spareforslag_xl.core.parts import DepartmentPart
 
 SUBJECT, TEXT, HTML = "subject.txt", "body.txt", "body.html"
 TEMPLATE_NAMES = (SUBJECT, TEXT, HTML)
@@ -32,13 +31,13 @@ class MailText:
     html: str
 
 
-def packaged_template(name: str) -> Optional[str]:
+def packaged_template(name: str) -> str | None:
     """Return the text of a default template, or None when there is none of that name."""
     path = resources.files(PACKAGE) / name
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
-def template_environment(folder: Optional[Path] = None, decimals: int = 0):
+def template_environment(folder: Path | None = None, decimals: int = 0):
     """Return a sandboxed jinja2 environment over folder (if given) and the default templates."""
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
@@ -108,7 +107,7 @@ CHANGES_SHOWN = 5
 """The master's changes a mail names; the attached workbook's sheet 'Ændringer' has all."""
 
 
-def change_context(diff, code: str) -> Optional[dict]:
+def change_context(diff, code: str) -> dict | None:
     """Return the template variable 'changes' for a department, or None when its figures did not change."""
     if diff is None:
         return None
@@ -161,7 +160,7 @@ def render_mail(env, context: dict) -> MailText:
     return MailText(rendered[SUBJECT], rendered[TEXT], rendered[HTML])
 
 
-def _template_line(exc: Exception, filename: str) -> Optional[int]:
+def _template_line(exc: Exception, filename: str) -> int | None:
     """Return the template line of the innermost frame that ran the template, if any."""
     line = None
     tb = exc.__traceback__

@@ -209,6 +209,11 @@ class SheetWriter:
             if lines > self.row_lines.get(row, 1):
                 self.row_lines[row] = lines
 
+    def hold(self, row: int, col: int) -> None:
+        """Count a cell as written before it is (a formula whose rows are placed later), so that the
+        page plan of the tables in between knows it is there."""
+        self._used(row, col)
+
     def row_height(self, row: int, height: float) -> None:
         """Set the height of a row in points (apply_heights sets those of wrapped rows)."""
         self.heights[row] = height

@@ -7,7 +7,7 @@ only when the differing figures do not cover every year of the plan alike:
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from spareforslag_xl.core.audit_items import year_span
 from spareforslag_xl.core.compute import ThemeResult

@@ -83,6 +83,16 @@ def test_the_rows_of_a_decided_plan_add_up_to_each_departments_part_exactly():
     assert msb == [(SALARY, 2024, Decimal(-9246300)), (SERVICES, 2024, Decimal(-3962700))]
 
 
+def test_parts_with_ore_are_split_to_the_ore_and_still_add_up():
+    result = compute_scenario(plan_with_accounts())
+    changes = budget_changes(result, Decimal("0.01"))  # as if the master were in øre: 13.067 → 130,67 kr.
+    msb = [r.amount for r in changes.rows if r.department == "MSB" and r.year == 2024]
+    assert msb == [Decimal("-92.46"), Decimal("-39.63")]
+    for d in result.plan.departments:
+        for y in result.years:
+            assert changes.total(d.code, y) == -result.department_totals[d.code][y] / 100
+
+
 def test_the_command_writes_the_file_for_the_adopted_plan(master, tmp_path):
     m = master(plan=plan_with_accounts(), name="plan.xlsx")
     assert [f.code for f in check_master(m).findings if f.code.startswith(("account", "missing-account"))] == []

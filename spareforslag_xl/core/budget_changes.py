@@ -58,12 +58,19 @@ def budget_changes(result: Result, kroner: Decimal) -> BudgetChanges:
             part = result.department_totals[department.code][year] or Decimal(0)
             whole = part * kroner
             accounts = department.accounts
+            # Whole kr., unless the part itself has øre (a master in kr. with decimals): then split to the øre.
+            quantum = max(KRONE.scaleb(-_decimals(whole)), Decimal("0.01"))
             if len(accounts) == 1:
-                amounts = [whole.quantize(KRONE)] if whole == whole.to_integral_value() else [whole]
+                amounts = [whole.quantize(quantum)]
             else:
                 shares = [a.share or Decimal(0) for a in accounts]
-                split, _rest = allocate(abs(whole), shares, KRONE)
+                split, _rest = allocate(abs(whole), shares, quantum)
                 amounts = [p if whole >= 0 else -p for p in split]
             for account, amount in zip(accounts, amounts, strict=True):
                 rows.append(ChangeRow(department.code, account.string, year, -amount + 0, part, account.share))
     return BudgetChanges(tuple(rows), tuple(missing), kroner)
+
+
+def _decimals(amount: Decimal) -> int:
+    exponent = amount.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0

@@ -35,8 +35,10 @@ def budget_changes_bytes(result: Result, changes: BudgetChanges, master_name: st
     plan = result.plan
     book, buffer = new_workbook()
     styles = Styles(book, 0)
-    styles.add("kroner", {"num_format": "#,##0"})
-    styles.add("kroner_total", {"num_format": "#,##0", "bold": True})
+    # Whole kr., or kr. and øre when a part has øre (a master in kr. with decimals).
+    kroner = "#,##0.00" if any(r.amount != r.amount.to_integral_value() for r in changes.rows) else "#,##0"
+    styles.add("kroner", {"num_format": kroner})
+    styles.add("kroner_total", {"num_format": kroner, "bold": True})
     taken: set[str] = set()
     rows = SheetWriter(book.add_worksheet(sheet_name(ROWS, taken)), styles)
     check = SheetWriter(book.add_worksheet(sheet_name(CHECK, taken)), styles)

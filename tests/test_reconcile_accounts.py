@@ -181,15 +181,18 @@ def test_a_row_without_department_is_reported_and_a_cost_centre_is_only_a_guess(
     assert rec.count(status=Status.AGREES) == 23
     counts = next(line.split() for line in res.stdout.splitlines() if line.startswith("department totals"))
     assert counts == ["department", "totals", "25", "23", "0", "0", "0", "1", "0", "0", "1"]
-    assert "agrees only by a guess: the department cell is empty; MSB is told by the account" in res.stdout
+    assert ("agrees only by a guess: the department cell is empty; MSB is told by the account Omkostningssted 10000"
+            in res.stdout)
     assert "no department: the row's department cannot be told" in res.stdout
     assert res.stdout.splitlines()[-2] == (
         "The official workbook does not agree with the master: 1 figure only in the official workbook, "
         "1 figure that agrees only by a guessed label.")
     book = openpyxl.load_workbook(out)
     assert any(c.value == "Gættet etiket" for row in book["Afstemning"].iter_rows() for c in row)
-    notes = [row[10].value for row in book["Afdelinger"].iter_rows(min_row=6) if row[7].value == "Stemmer kun ved et gæt"]
-    assert len(notes) == 1 and notes[0].startswith("Afdelingscellen er tom; afdelingen er gættet ud fra kontoen.")
+    notes = [row[10].value for row in book["Afdelinger"].iter_rows(min_row=6)
+             if row[7].value == "Stemmer kun ved et gæt"]
+    assert len(notes) == 1 and notes[0].startswith(
+        "Afdelingscellen er tom; afdelingen er gættet ud fra kontoen (Omkostningssted 10000).")
 
 
 def test_a_theme_read_from_the_number_at_the_start_of_its_label_is_a_guess(files, result):

@@ -96,9 +96,9 @@ def guess_text(line: Line) -> str:
     """Return what was guessed to match a line's official figure with the master's, or ''."""
     record = next((r for r in line.rows if r.guess), None)
     if line.guess == "account":
-        where = record.account_text if record is not None else ""
+        clue = record.department.match.clue if record is not None and record.department is not None else ""
         return _("the department cell is empty; {department} is told by the account {account}").format(
-            department=line.department, account=where)
+            department=line.department, account=clue)
     if line.guess == "number":
         label = next((r.theme.text for r in line.rows if r.theme is not None), "") or line.theme
         return _("'{label}' read as theme {theme} from the number at its start; its title matches no theme").format(

@@ -114,6 +114,8 @@ class Match:
     guess: str = ""
     """How a match was guessed ('number': a number at the start of a label whose title matches nothing,
     'account': a department told by the row's account); '' for a match made with confidence."""
+    clue: str = ""
+    """For a department told by the row's account: what told it ('Omkostningssted 10000')."""
 
     @property
     def found(self) -> str | None:

@@ -278,8 +278,9 @@ class _Context:
             notes.append(f"Etiketten passer på {what} {names}; ikke sammenlignet."
                          + (" Nummer og titel peger på forskellige temaer." if line.conflict else ""))
         if line.guess == "account":
-            notes.append("Afdelingscellen er tom; afdelingen er gættet ud fra kontoen. Ret udtrækket, eller "
-                         "skriv afdelingen i det.")
+            clue = next((r.department.match.clue for r in line.rows if r.guess and r.department is not None), "")
+            notes.append(f"Afdelingscellen er tom; afdelingen er gættet ud fra kontoen ({clue}). Ret udtrækket, "
+                         "eller skriv afdelingen i det.")
         elif line.guess == "number":
             notes.append("Temaet er gættet ud fra tallet forrest i etiketten; titlen passer på intet tema. "
                          "Giv etiketten i [themes] i en mapping-fil.")

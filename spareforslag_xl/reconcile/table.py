@@ -194,10 +194,12 @@ class _Rows:
         for record in records:
             label = record.department
             if label is not None and label.cell.value is None and not label.match.candidates:
-                told = {code for _heading, value in record.accounts if value
-                        for code in owners.get(fold(value), set()) if len(owners[fold(value)]) == 1}
-                if len(told) == 1:
-                    record = replace(record, department=Label(label.cell, Match((told.pop(),), guess="account")))
+                clues = {f"{heading} {value}".strip(): next(iter(owners[fold(value)]))
+                         for heading, value in record.accounts if value and len(owners.get(fold(value), ())) == 1}
+                if len(set(clues.values())) == 1:
+                    clue, code = next(iter(clues.items()))
+                    match = Match((code,), guess="account", clue=clue)
+                    record = replace(record, department=Label(label.cell, match))
             done.append(record)
         return tuple(done)
 

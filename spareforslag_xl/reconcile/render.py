@@ -49,7 +49,7 @@ CONCLUSION = {Status.DIFFERS: "afviger", Status.ONLY_MASTER: "mangler i det offi
               Status.UNREADABLE: "kan ikke læses i det officielle regneark", Status.AMBIGUOUS: "har en tvetydig etiket",
               Status.GUESSED: "stemmer kun, hvis en gættet etiket er rigtig"}
 STATUS_STYLE = {Status.AGREES: "ok", Status.WITHIN_TOLERANCE: "ok", Status.ZERO_ABSENT: "ok",
-                Status.ONLY_MASTER: "warning", Status.ONLY_OFFICIAL: "warning"}
+                Status.ONLY_MASTER: "warning", Status.ONLY_OFFICIAL: "warning", Status.GUESSED: "warning"}
 REASONS = {Reason.TOTAL: "sumrække, ikke sammenlignet", Reason.NO_LABEL: "tal uden etiket, ikke sammenlignet",
            Reason.NO_YEAR: "intet år, ikke sammenlignet"}
 UNIT_HOW = {UnitSource.GIVEN: "angivet med --unit", UnitSource.MAPPING: "angivet i mapping-filen",
@@ -378,5 +378,5 @@ def _conversion(raw: str, factor: Decimal) -> str | None:
 def _difference_style(status: Status) -> str:
     if status in (Status.AGREES, Status.ZERO_ABSENT):
         return "diff_ok"
-    return "diff_warn" if status is Status.WITHIN_TOLERANCE else "diff_error"
+    return "diff_warn" if status in (Status.WITHIN_TOLERANCE, Status.GUESSED) else "diff_error"
 

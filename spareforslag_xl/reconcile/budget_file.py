@@ -103,10 +103,9 @@ class _Writer:
     def _rule(self, department: Department, share: Decimal | None) -> str:
         where = _cell_of(department)
         if share is None:
-            return f"Hele afdelingens del af året, ført over i kr. med modsat fortegn (Konto i {where})."
+            return f"Hele afdelingens del af året (Konto i {where})."
         percent = format_danish(share * 100, places(share * 100))
-        return (f"{percent} % af afdelingens del af året, i hele kr. fordelt efter største rest, så afdelingens "
-                f"rækker giver dens del præcis (Konto i {where}).")
+        return f"{percent} % af afdelingens del af året, største rest i hele kr. (Konto i {where})."
 
     def check_sheet(self, w: SheetWriter, spans: dict[tuple[str, int], tuple[int, int]], rows_sheet: str) -> None:
         heads = (("Afdeling", 10), ("År", 7), (f"Afdelingens del ({self.unit})", 14),

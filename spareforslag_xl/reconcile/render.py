@@ -68,8 +68,10 @@ COUNTS = (("Sammenlignet", None), ("Stemmer", (Status.AGREES, Status.ZERO_ABSENT
 OPTIONAL_COUNTS = (Status.GUESSED,)
 """Count columns shown only when some figure has that status."""
 ROWS_SHEET = "Kontorækker"
-ROW_COLUMNS = (("Niveau", 13), ("Afdeling", 8), ("Tema", 24), ("År", 5), ("Officiel celle", 14),
-               ("Konto", 30), ("Værdi i officielt ark", 12), ("I grundarkets enhed", 10), ("Status for tallet", 16))
+ROW_COLUMNS = (("Niveau", 13), ("Afdeling", 8), ("Tema", 20), ("År", 5), ("Officiel celle", 22),
+               ("Konto", 34), ("Værdi i officielt ark", 13), ("I grundarkets enhed", 13), ("Status for tallet", 16))
+ROW_SIDE_COLS = (4, 8)
+"""The text columns right of figures on Kontorækker (indented, so that they do not run into them)."""
 HEADER_HEIGHT = 28
 """Two lines of header text."""
 
@@ -240,7 +242,7 @@ class _Context:
             w.formula(row, DIFF_COL, formula, line.difference, _difference_style(line.status))
         w.text(row, 7, STATUS_NAMES[line.status], STATUS_STYLE.get(line.status, "error"))
         if line.cell is not None:
-            w.text(row, 8, line.where)
+            w.text(row, 8, line.where, "label" if len(line.where) > 18 else "text")  # a long address wraps
         w.text(row, 10, self._note(line), "note")
 
     def _official(self, w: SheetWriter, row: int, line: Line) -> None:
@@ -297,7 +299,7 @@ class _Context:
     # -- Kontorækker: the official rows behind every figure ------------------------------------------------
     def rows_sheet(self, w: SheetWriter) -> None:
         for col, (_name, width) in enumerate(ROW_COLUMNS):
-            w.column(col, col, width, side=col == len(ROW_COLUMNS) - 1)
+            w.column(col, col, width, side=col in ROW_SIDE_COLS)
         row = self._heading(w, "Kontorækker: de officielle rækker bag hvert sammenlignet tal")
         header = row
         for col, (name, _width) in enumerate(ROW_COLUMNS):

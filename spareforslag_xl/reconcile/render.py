@@ -209,8 +209,14 @@ class _Context:
 
     # -- Forskelle and one sheet per level ---------------------------------------------------------------
     def lines_sheet(self, w: SheetWriter, title: str, lines: Sequence[Line], empty: str) -> None:
+        # An address of a long sheet name ('Budgetændringer'!E14) widens its column, taken from the notes
+        # (which wrap), so that the sheet stays one page wide; a sum of cells wraps.
+        single = max((len(line.where) for line in lines if len(line.cells) == 1), default=0)
+        extra = max(0.0, min(single * 0.9, 28) - COLUMNS[8][1])
+        extra = extra if extra >= 1 else 0.0  # 'Budget 2024'!C6 fits as it is
         for col, (_name, width) in enumerate(COLUMNS):
-            w.column(col, col, width, side=col in SIDE_COLS)
+            change = extra if col == 8 else -extra if col == len(COLUMNS) - 1 else 0.0
+            w.column(col, col, width + change, side=col in SIDE_COLS)
         row = self._heading(w, title)
         header = row
         for col, (name, _width) in enumerate(COLUMNS):
@@ -242,7 +248,7 @@ class _Context:
             w.formula(row, DIFF_COL, formula, line.difference, _difference_style(line.status))
         w.text(row, 7, STATUS_NAMES[line.status], STATUS_STYLE.get(line.status, "error"))
         if line.cell is not None:
-            w.text(row, 8, line.where, "label" if len(line.where) > 18 else "text")  # a long address wraps
+            w.text(row, 8, line.where, "label" if len(line.cells) > 1 else "text")
         w.text(row, 10, self._note(line), "note")
 
     def _official(self, w: SheetWriter, row: int, line: Line) -> None:

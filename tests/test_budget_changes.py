@@ -224,3 +224,41 @@ def test_the_file_is_dated_like_every_output_and_the_same_master_gives_the_same_
     res = CliRunner().invoke(cli, ["budgetaendringer", str(m), "-o", str(tmp_path / "c.xlsx")])
     assert res.exit_code == 2 and "SOURCE_DATE_EPOCH='next week' is not a time" in res.stderr
     assert "Traceback" not in res.output and not (tmp_path / "c.xlsx").exists()
+
+
+def test_no_text_starts_where_a_figure_ends_in_the_new_workbooks(master, tmp_path):
+    """As tests/test_alignment.py checks the other workbooks: a text right of a figure is indented."""
+    from tests.test_alignment import _figure, _left_text
+
+    m = master(plan=plan_with_accounts(missing="MKB"), name="plan.xlsx")
+    changes, reconciliation = tmp_path / "budgetaendringer.xlsx", tmp_path / "afstemning.xlsx"
+    assert run("budgetaendringer", m, "-o", changes).exit_code == 1
+    assert run("reconcile", m, changes, "-o", reconciliation).exit_code == 1  # MKB is missing from the file
+    runs = []
+    for path in (changes, reconciliation):
+        for ws in openpyxl.load_workbook(path).worksheets:
+            for row in ws.iter_rows():
+                for left, right in zip(row, row[1:], strict=False):
+                    if _figure(left) and _left_text(right):
+                        runs.append(f"{path.name} {ws.title}!{left.coordinate}:{right.coordinate}")
+    assert runs == []
+
+
+def test_a_row_without_department_is_told_by_the_account_the_master_gives_one_department(master, tmp_path):
+    from spareforslag_xl.app.reconcile import reconcile_files
+    from spareforslag_xl.reconcile.compare import Status
+
+    m = master(plan=plan_with_accounts(), name="plan.xlsx")
+    out = tmp_path / "budgetaendringer.xlsx"
+    assert run("budgetaendringer", m, "-o", out).exit_code == 0
+    rows = [list(r) for r in openpyxl.load_workbook(out)["Budgetændringer"].iter_rows(values_only=True)]
+    for r in rows:
+        if r[0] == "MTM":
+            r[0] = r[1] = None  # every MTM row loses its department: only the master's Konto 6.45.51.1.11 tells it
+    extract = write_openpyxl(tmp_path / "udtraek.xlsx", {"Udtræk": rows})
+    rec = reconcile_files(m, extract, tmp_path / "a.xlsx").reconciliation
+    guessed = [(line.department, line.year, line.guess) for line in rec.lines if line.status is Status.GUESSED]
+    assert guessed == [("MTM", y, "account") for y in (2024, 2025, 2026, 2027)]
+    assert rec.count(status=Status.AGREES) == 20
+    assert {r.department.match.clue for line in rec.lines for r in line.rows if r.guess} == {
+        "Kontostreng 6.45.51.1.11"}

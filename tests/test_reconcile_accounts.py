@@ -265,3 +265,12 @@ def test_a_mapping_file_names_the_account_columns(files, result, tmp_path):
                        encoding="utf-8")
     res = CliRunner().invoke(cli, ["reconcile", str(m), str(official), "-o", str(out), "--mapping", str(mapping)])
     assert res.exit_code == 2 and "'accounts' must list column letters" in res.stderr
+
+
+def test_a_column_of_themes_headed_like_an_account_column_stays_a_column_of_themes(files, result):
+    from tests.officials import theme_rows
+
+    rows = [["Temaer (1.000 kr.)"], ["Formål", *result.years], *theme_rows(result)]
+    m, official, out = files(rows)
+    rec = reconcile_files(m, official, out).reconciliation
+    assert rec.levels == (Level.THEME,) and rec.agrees and rec.sources[0].table.account_cols == ()

@@ -96,12 +96,12 @@ def _tables_of(grid: Grid, vocab: Vocabulary, years: Sequence[int]) -> tuple[lis
         end = starts[i + 1] if i + 1 < len(starts) else (grid.rows[-1] + 1)
         if h in longs:
             roles = longs[h]
-            accounts = _account_columns(grid, h, end, exclude=set(roles.values()))
+            accounts = _account_columns(grid, h, end, vocab, exclude=set(roles.values()))
             tables.append(long_table(grid, h, end, roles.get("department"), roles.get("theme"),
                                      roles["year"], roles["amount"], vocab, account_cols=accounts))
             continue
         cols = headers[h]
-        accounts = _account_columns(grid, h, end, before=min(cols))
+        accounts = _account_columns(grid, h, end, vocab, before=min(cols))
         department_col, theme_col = _label_columns(grid, h, end, min(cols), vocab, accounts)
         if department_col is None and theme_col is None:
             unlabelled.append(f"{address(grid.name, h, min(cols))}:{column_letter(max(cols))}{h}")
@@ -156,17 +156,20 @@ def _long_headings(grid: Grid, row: int) -> dict[str, int]:
     return {}
 
 
-def _account_columns(grid: Grid, header: int, end: int, exclude: Set[int] = frozenset(),
+def _account_columns(grid: Grid, header: int, end: int, vocab: Vocabulary, exclude: Set[int] = frozenset(),
                      before: int | None = None) -> tuple[int, ...]:
-    """Return the columns of an extract's accounts: headed Kontostreng, Art, Omkostningssted …, or holding
-    account strings (6.45.51.1.10) in most of their cells. Such a column never holds theme or department labels."""
+    """Return the columns of an extract's accounts: holding account strings (6.45.51.1.10) in most of their
+    cells, or headed Kontostreng, Art, Omkostningssted … unless most of their cells are the master's department
+    or theme labels (a column of themes headed 'Formål' stays one). An account column never holds labels."""
     found = []
     columns = {c for r in grid.rows if header <= r < end for c, _v in grid.row(r)
                if c not in exclude and (before is None or c < before)}
     for col in sorted(columns):
         values = [grid.get(r, col) for r in grid.rows if header < r < end and grid.get(r, col) is not None]
         dotted = sum(1 for v in values if is_account(v))
-        if is_account_header(grid.get(header, col)) or (values and dotted * 2 > len(values)):
+        labels = sum(1 for v in values if vocab.department(v).candidates or vocab.theme(v).candidates)
+        if (values and dotted * 2 > len(values)) or (is_account_header(grid.get(header, col))
+                                                     and labels * 2 <= len(values)):
             found.append(col)
     return tuple(found)
 

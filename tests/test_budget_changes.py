@@ -262,3 +262,12 @@ def test_a_row_without_department_is_told_by_the_account_the_master_gives_one_de
     assert rec.count(status=Status.AGREES) == 20
     assert {r.department.match.clue for line in rec.lines for r in line.rows if r.guess} == {
         "Kontostreng 6.45.51.1.11"}
+
+
+def test_scenario_foreslaaet_enters_the_proposals(master, tmp_path):
+    m = master(plan=plan_with_accounts(), name="plan.xlsx")
+    res = run("budgetaendringer", m, "-o", tmp_path / "b.xlsx", "--scenario", "foreslået")
+    assert res.exit_code == 0 and res.stdout.startswith("Scenario: foreslået")
+    proposed = compute_scenario(plan_with_accounts(decided=False))
+    rows = list(openpyxl.load_workbook(tmp_path / "b.xlsx")["Budgetændringer"].iter_rows(min_row=6, values_only=True))
+    assert sum(r[4] for r in rows if r[0] == "MSB" and r[3] == 2024) == -proposed.department_totals["MSB"][2024] * 1000

@@ -9,7 +9,7 @@ DEPARTMENTS := input/afdelinger.csv
 MASTER := input/spareforslag-budget-2024.xlsx
 OFFICIAL := input/officielt-budget-2024.xlsx
 
-.PHONY: report test setup clean master audit official-example bench catalog
+.PHONY: report test setup clean master audit official-example account-extracts bench catalog
 
 setup: $(STAMP)
 
@@ -45,6 +45,10 @@ audit: $(STAMP)
 # to try `spareforslag reconcile $(MASTER) $(OFFICIAL)` on.
 official-example: $(STAMP)
 	$(BIN)/python scripts/make_official_example.py $(MASTER) $(OFFICIAL)
+
+# Two extracts of a financial system (long and wide, account rows in kr.) made from the master, reconciled.
+account-extracts: $(STAMP)
+	$(BIN)/python scripts/make_account_extracts.py $(MASTER) build/udtraek
 
 # Speed and memory of validate and build on masters of several sizes (a few minutes).
 bench: $(STAMP)

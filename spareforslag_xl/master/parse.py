@@ -12,6 +12,7 @@ from typing import Optional
 from spareforslag_xl.model.danish import format_share, plain_danish
 from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.model import layout as L
+from spareforslag_xl.master.accounts import missing_accounts, parse_accounts
 from spareforslag_xl.master.cells import CellReader
 from spareforslag_xl.master.read import RawWorkbook
 from spareforslag_xl.master.settings import parse_settings
@@ -79,6 +80,7 @@ class _Parser:
         table = self._table(L.DEPARTMENTS)
         result: list[Department] = []
         seen: dict[str, Ref] = {}
+        account_cells: dict[str, Optional[Ref]] = {}
         for number, row in table.rows if table else ():
             refs = table.refs(number)
             code = self.cells.code(table.get(row, "code"), refs.get("code"))
@@ -100,7 +102,12 @@ class _Parser:
             emails_text = self.cells.text(table.get(row, "emails"), table.cell(number, "emails"))
             emails = tuple(e.strip() for e in emails_text.replace(",", ";").split(";") if e.strip())
             contact = self.cells.text(table.get(row, "contact"), table.cell(number, "contact"))
-            result.append(Department(code, name, emails, contact, refs))
+            account_ref = refs.get("accounts")
+            accounts = (parse_accounts(self.cells.text(table.get(row, "accounts"), account_ref), account_ref,
+                                       self.findings) if account_ref is not None else ())
+            account_cells[code] = account_ref
+            result.append(Department(code, name, emails, contact, refs, accounts))
+        self.findings += missing_accounts(result, account_cells)
         return tuple(result)
 
     def _keys(self) -> tuple[DistributionKey, ...]:

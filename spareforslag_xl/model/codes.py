@@ -24,6 +24,8 @@ class Code:
 
 
 CODES: tuple[Code, ...] = (
+    Code("account-share", (Severity.ERROR,),
+         lazy("A department's accounts lack a share each, or their shares do not sum to 100 %.")),
     Code("adopted-but-rejected", (Severity.WARNING,),
          lazy("A rejected proposal has adopted amounts; they are not used.")),
     Code("adopted-unknown-year", (Severity.ERROR,),
@@ -90,6 +92,8 @@ CODES: tuple[Code, ...] = (
          lazy("The workbook has macros; they are neither run nor copied.")),
     Code("merged-cells", (Severity.ERROR, Severity.WARNING),
          lazy("Merged cells cover values the program reads (a warning over free text).")),
+    Code("missing-account", (Severity.WARNING,),
+         lazy("A department has no account while others have one; its budget changes cannot be written.")),
     Code("missing-column", (Severity.ERROR,),
          lazy("A required column is missing.")),
     Code("missing-email", (Severity.WARNING,),

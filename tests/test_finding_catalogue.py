@@ -44,7 +44,7 @@ RAISED = _calls(lambda name: name in RAISERS)
 PHRASES = _calls(lambda name: name == "phrase")
 
 
-def _where(path: str, node: ast.AST) -> str:
+def _where(path: str, node: ast.Call) -> str:
     return f"{path}:{node.lineno}"
 
 
@@ -128,7 +128,7 @@ def _template(node: ast.expr) -> Template | None:
         return value if isinstance(value, (LazyText, LazyPlural)) else None
     if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "lazy"
             and isinstance(node.args[0], ast.Constant)):
-        return LazyText(node.args[0].value)
+        return LazyText(str(node.args[0].value))
     return None
 
 

@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable
 
 from spareforslag_xl.model.findings import Finding, warning
-from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import Department, Plan, at
 
 WORKBOOK_FOLDER = "afdelinger"

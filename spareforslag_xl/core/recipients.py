@@ -9,12 +9,12 @@ could add headers to a mail). The mail composer uses the same check before writi
 from __future__ import annotations
 
 import string
-from typing import Iterable
+from collections.abc import Iterable
 
 from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.findings import Finding, error, warning
-from spareforslag_xl.model.plan import Department, Plan, Ref, at
 from spareforslag_xl.model.i18n import Phrase, lazy, phrase
+from spareforslag_xl.model.plan import Department, Plan, Ref, at
 
 EMAIL_FIELD = "emails"
 """The field of the department's 'E-mail' column."""

@@ -6,20 +6,20 @@ finding still points at the cell that holds the value in question.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable
 
 from spareforslag_xl.core.decisions import check_decisions
-from spareforslag_xl.model.danish import danish_number, format_danish, format_share
-from spareforslag_xl.model.codes_words import ADOPTED_AMOUNT, AMOUNT, FIXED_AMOUNT, LINE_OF_THEME, TARGET, THEME
-from spareforslag_xl.model.i18n import LazyText, phrase
 from spareforslag_xl.core.filenames import check_file_names
-from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.core.groups import fixed_index, ident, theme_groups
-from spareforslag_xl.model import layout as L
-from spareforslag_xl.model.plan import Method, Plan, Ref, Rule, at, fold_name
 from spareforslag_xl.core.recipients import check_recipients
+from spareforslag_xl.model import layout as L
+from spareforslag_xl.model.codes_words import ADOPTED_AMOUNT, AMOUNT, FIXED_AMOUNT, LINE_OF_THEME, TARGET, THEME
+from spareforslag_xl.model.danish import danish_number, format_danish, format_share
+from spareforslag_xl.model.findings import Finding, error, warning
+from spareforslag_xl.model.i18n import LazyText, phrase
+from spareforslag_xl.model.plan import Method, Plan, Ref, Rule, at, fold_name
 
 ONE = Decimal(1)
 
@@ -38,11 +38,11 @@ class Unreadable:
     sheets: frozenset[str] = frozenset()
 
     @classmethod
-    def from_findings(cls, findings: Iterable[Finding]) -> "Unreadable":
-        errors = [f for f in findings if f.is_error and f.ref is not None]
+    def from_findings(cls, findings: Iterable[Finding]) -> Unreadable:
+        errors = [(f.ref, f.code) for f in findings if f.is_error and f.ref is not None]
         return cls(
-            frozenset(f.ref for f in errors),
-            frozenset(f.ref.sheet for f in errors if f.code in STRUCTURAL),
+            frozenset(ref for ref, _ in errors),
+            frozenset(ref.sheet for ref, code in errors if code in STRUCTURAL),
         )
 
 
@@ -99,7 +99,8 @@ def _check_references(plan: Plan, lines_unreadable: bool = False) -> Iterable[Fi
     numbered = {ident(line.theme, line.number) for line in plan.lines if line.number}
     for line in plan.lines:
         if themes and fold_name(line.theme) not in themes:
-            yield error("unknown-theme", at(line.refs, "theme"), title=line.title, theme=line.theme, sheet=L.THEMES.name)
+            yield error("unknown-theme", at(line.refs, "theme"), title=line.title, theme=line.theme,
+                        sheet=L.THEMES.name)
     for row in plan.fixed:
         if themes and fold_name(row.theme) not in themes:
             yield error("unknown-theme", at(row.refs, "theme"), variant="fixed", theme=row.theme, sheet=L.THEMES.name)
@@ -136,11 +137,11 @@ def _check_amounts(plan: Plan) -> Iterable[Finding]:
             yield from _precision(plan, amount, at(line.refs, ("adopted", year)), ADOPTED_AMOUNT)
     for row in plan.fixed:
         for year in plan.years:
-            if row.amounts.get(year) is not None:
-                yield from _precision(plan, row.amounts[year], at(row.refs, year), FIXED_AMOUNT)
+            if (fixed := row.amounts.get(year)) is not None:
+                yield from _precision(plan, fixed, at(row.refs, year), FIXED_AMOUNT)
     for year in plan.years:
-        if plan.settings.target.get(year) is not None:
-            yield from _precision(plan, plan.settings.target[year], plan.settings.refs.get(year), TARGET)
+        if (target := plan.settings.target.get(year)) is not None:
+            yield from _precision(plan, target, plan.settings.refs.get(year), TARGET)
 
 
 def _money(plan: Plan, amount) -> str:
@@ -188,7 +189,7 @@ def _check_distribution(plan: Plan, unreadable: Unreadable) -> Iterable[Finding]
                 if any(c in unreadable.cells for c in cells):
                     continue
                 whole = group.amount(year)
-                given = [r.amounts.get(year) for r in rows if r.amounts.get(year) is not None]
+                given = [a for r in rows if (a := r.amounts.get(year)) is not None]
                 parts = sum(given, Decimal(0))
                 if whole is None:
                     if given and parts != 0:

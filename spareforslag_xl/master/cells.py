@@ -9,8 +9,9 @@ import math
 import re
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Optional
 
+from spareforslag_xl.master.read import CellError, Uncalculated
+from spareforslag_xl.model.codes_words import THE
 from spareforslag_xl.model.danish import (
     danish_date,
     danish_number,
@@ -22,10 +23,8 @@ from spareforslag_xl.model.danish import (
     to_decimal,
 )
 from spareforslag_xl.model.findings import Finding, error, warning
-from spareforslag_xl.master.read import CellError, Uncalculated
-from spareforslag_xl.model.plan import Ref
-from spareforslag_xl.model.codes_words import THE
 from spareforslag_xl.model.i18n import LazyText
+from spareforslag_xl.model.plan import Ref
 
 
 def _the(what: str) -> LazyText | str:
@@ -58,11 +57,11 @@ class CellReader:
 
     def __init__(self) -> None:
         self.findings: list[Finding] = []
-        self.quantum: Optional[Decimal] = None
+        self.quantum: Decimal | None = None
         """The plan's precision once the settings are read: amounts within float noise of it snap to it."""
 
     # -- text ---------------------------------------------------------------------------
-    def text(self, value, ref: Ref) -> str:
+    def text(self, value, ref: Ref | None) -> str:
         """Return the cell as text ('' when empty or blank), exactly as typed; numbers become digits."""
         if value is None:
             return ""
@@ -85,7 +84,7 @@ class CellReader:
             text = _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
         return text if text.strip() else ""
 
-    def code(self, value, ref: Ref) -> str:
+    def code(self, value, ref: Ref | None) -> str:
         """Return an identifier (theme number, department code): trimmed, '7.' and 7.0 read as '7'."""
         text = self.text(value, ref).strip()
         if text.endswith(".") and text[:-1].strip().isdigit():
@@ -93,7 +92,7 @@ class CellReader:
         return text
 
     # -- numbers ------------------------------------------------------------------------
-    def amount(self, value, ref: Ref, what: str = "amount") -> Optional[Decimal]:
+    def amount(self, value, ref: Ref | None, what: str = "amount") -> Decimal | None:
         """Return an amount, or None when the cell is empty or '-' (not estimated).
 
         A number from a formula that misses the plan's precision by floating-point noise
@@ -104,12 +103,12 @@ class CellReader:
             return None
         return snap(number, self.quantum) if self.quantum is not None and isinstance(value, float) else number
 
-    def number(self, value, ref: Ref, what: str) -> Optional[Decimal]:
+    def number(self, value, ref: Ref | None, what: str) -> Decimal | None:
         """Return a number, or None when the cell is empty ('-' is not accepted here)."""
         number = self._number(value, ref, what, allow_dash=False)
         return None if number is _NO_VALUE else number
 
-    def positive(self, value, ref: Ref, what: str) -> Optional[Decimal]:
+    def positive(self, value, ref: Ref | None, what: str) -> Decimal | None:
         """Return a number above 0 (an average salary), or None with an error when it is not."""
         number = self.number(value, ref, what)
         if number is not None and number <= 0:
@@ -117,7 +116,7 @@ class CellReader:
             return None
         return number
 
-    def share(self, value, ref: Ref) -> Optional[Decimal]:
+    def share(self, value, ref: Ref | None) -> Decimal | None:
         """Return a key share as typed: 0.284 for 28,4 % (cell formatted as %), 28.4 for '28,4'."""
         if isinstance(value, str) and value.strip().endswith("%"):
             try:
@@ -130,7 +129,7 @@ class CellReader:
             return result
         return self.number(value, ref, "share")
 
-    def year(self, value, ref: Ref, what: str = "year") -> Optional[int]:
+    def year(self, value, ref: Ref | None, what: str = "year") -> int | None:
         """Return a year such as 2024, or None when empty; anything else is an error."""
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
@@ -139,14 +138,14 @@ class CellReader:
             self.findings.append(error("not-a-year", ref, what=_the(what), value=_show(value)))
         return year
 
-    def _number(self, value, ref: Ref, what: str, allow_dash: bool):
+    def _number(self, value, ref: Ref | None, what: str, allow_dash: bool):
         number = self._convert(value, ref, what, allow_dash)
         if number is not _NO_VALUE and abs(number) >= MAX_MAGNITUDE:
             self.findings.append(error("too-large", ref, what=_the(what), value=_show(value)))
             return _NO_VALUE
         return number
 
-    def _convert(self, value, ref: Ref, what: str, allow_dash: bool):
+    def _convert(self, value, ref: Ref | None, what: str, allow_dash: bool):
         if value is None:
             return _NO_VALUE
         if self._bad_kind(value, ref, what):
@@ -177,11 +176,11 @@ class CellReader:
         self.findings.append(warning("number-as-text", ref, what=_the(what), text=text, number=danish_number(number)))
         return number
 
-    def _not_a_number(self, value, ref: Ref, what: str) -> None:
+    def _not_a_number(self, value, ref: Ref | None, what: str) -> None:
         self.findings.append(error("not-a-number", ref, variant="amount" if what == "amount" else "",
                                    what=_the(what), value=_show(value)))
 
-    def _bad_kind(self, value, ref: Ref, what: str) -> bool:
+    def _bad_kind(self, value, ref: Ref | None, what: str) -> bool:
         if isinstance(value, Uncalculated):
             self.findings.append(error("formula-without-value", ref, formula=value.formula))
             return True
@@ -191,7 +190,7 @@ class CellReader:
         return False
 
 
-def as_year(value) -> Optional[int]:
+def as_year(value) -> int | None:
     """Return value as a year (2024, 2024.0 or '2024'), or None when it is not one."""
     from spareforslag_xl.model.layout import YEAR_MAX, YEAR_MIN
 

@@ -7,17 +7,16 @@ Pure: a RawWorkbook in, a Plan and findings out. Checks that need more than one 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Optional
 
-from spareforslag_xl.model.danish import format_share, plain_danish
-from spareforslag_xl.model.findings import Finding, error, warning
-from spareforslag_xl.model import layout as L
 from spareforslag_xl.master.cells import CellReader
 from spareforslag_xl.master.read import RawWorkbook
 from spareforslag_xl.master.settings import parse_settings
 from spareforslag_xl.master.sheet_checks import workbook_findings
 from spareforslag_xl.master.tables import Table, find_table, fold
+from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.codes_words import THEME, THEME_LINE
+from spareforslag_xl.model.danish import format_share, plain_danish
+from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.model.i18n import phrase
 from spareforslag_xl.model.plan import (
     Decision,
@@ -48,7 +47,7 @@ class _Parser:
         self.cells = CellReader()
         self.findings = self.cells.findings
 
-    def _table(self, lay: L.SheetLayout) -> Optional[Table]:
+    def _table(self, lay: L.SheetLayout) -> Table | None:
         return find_table(self.book, lay, self.findings)
 
     # -- the whole workbook ---------------------------------------------------------------
@@ -76,9 +75,11 @@ class _Parser:
     # -- Afdelinger and Nøgler -----------------------------------------------------------------
     def _departments(self) -> tuple[Department, ...]:
         table = self._table(L.DEPARTMENTS)
+        if table is None:
+            return ()
         result: list[Department] = []
         seen: dict[str, Ref] = {}
-        for number, row in table.rows if table else ():
+        for number, row in table.rows:
             refs = table.refs(number)
             code = self.cells.code(table.get(row, "code"), refs.get("code"))
             if not code:
@@ -112,11 +113,13 @@ class _Parser:
                 self.findings.append(error("missing-value", refs.get("name"), variant="key-name"))
                 continue
             if not dept:
-                self.findings.append(error("missing-value", refs.get("department"), variant="key-department", name=name))
+                self.findings.append(error("missing-value", refs.get("department"), variant="key-department",
+                                           name=name))
                 continue
             if share is None:
                 if table.get(row, "share") in (None, ""):
-                    self.findings.append(error("missing-value", refs.get("share"), variant="share", dept=dept, name=name))
+                    self.findings.append(error("missing-value", refs.get("share"), variant="share", dept=dept,
+                                               name=name))
                 continue
             folded = fold(name)
             entry = grouped.setdefault(folded, (name, []))
@@ -153,9 +156,11 @@ class _Parser:
     # -- Temaer, Forslag and Faste beløb ------------------------------------------------------------
     def _themes(self) -> tuple[Theme, ...]:
         table = self._table(L.THEMES)
+        if table is None:
+            return ()
         result: list[Theme] = []
         seen: dict[str, Ref] = {}
-        for number, row in table.rows if table else ():
+        for number, row in table.rows:
             refs = table.refs(number)
             nr = self.cells.code(table.get(row, "number"), refs.get("number"))
             title = self.cells.text(table.get(row, "title"), refs.get("title"))
@@ -168,7 +173,10 @@ class _Parser:
             seen[fold(nr)] = refs["number"]
             if not title:
                 self.findings.append(error("missing-value", refs.get("title"), variant="theme-title", nr=nr))
-            text = lambda h: self.cells.text(table.get(row, h), refs.get(h, refs["number"]))  # noqa: E731
+
+            def text(h: str, row: tuple = row, refs: dict[object, Ref] = refs) -> str:
+                return self.cells.text(table.get(row, h), refs.get(h, refs["number"]))
+
             salary = None
             if table.get(row, "salary") not in (None, ""):
                 salary = self.cells.positive(table.get(row, "salary"), refs["salary"], "average salary")
@@ -186,10 +194,12 @@ class _Parser:
             ))
         return tuple(result)
 
-    def _lines(self, table: Optional[Table], years: tuple[int, ...]) -> tuple[ProposalLine, ...]:
+    def _lines(self, table: Table | None, years: tuple[int, ...]) -> tuple[ProposalLine, ...]:
+        if table is None:
+            return ()
         result: list[ProposalLine] = []
         seen: dict[tuple[str, str], Ref] = {}
-        for number, row in table.rows if table else ():
+        for number, row in table.rows:
             refs = table.refs(number)
             theme = self.cells.code(table.get(row, "theme"), refs.get("theme"))
             nr = self.cells.code(table.get(row, "number"), refs.get("number"))
@@ -249,15 +259,15 @@ class _Parser:
         return tuple(result)
 
     # -- shared pieces -------------------------------------------------------------------------
-    def _amounts(self, table: Table, number: int, row: tuple, refs: dict) -> dict[int, Optional[Decimal]]:
-        amounts: dict[int, Optional[Decimal]] = {}
+    def _amounts(self, table: Table, number: int, row: tuple, refs: dict) -> dict[int, Decimal | None]:
+        amounts: dict[int, Decimal | None] = {}
         for year, col in table.years.items():
             ref = table.ref(number, col)
             refs[year] = ref
             amounts[year] = self.cells.amount(row[col] if col < len(row) else None, ref)
         return amounts
 
-    def _decision(self, table: Table, row: tuple, refs: dict) -> Optional[Decision]:
+    def _decision(self, table: Table, row: tuple, refs: dict) -> Decision | None:
         """Return the decision in the row's Beslutning cell; None when empty, with an error when unknown."""
         ref = refs.get("decision")
         text = self.cells.text(table.get(row, "decision"), ref) if ref is not None else ""
@@ -283,7 +293,7 @@ class _Parser:
             adopted[year] = value
         return adopted
 
-    def _rule(self, table: Table, number: int, row: tuple, refs: dict) -> Optional[Rule]:
+    def _rule(self, table: Table, number: int, row: tuple, refs: dict) -> Rule | None:
         method_ref = refs.get("method", table.ref(number, 0))
         method_text = self.cells.text(table.get(row, "method"), method_ref)
         key = self.cells.text(table.get(row, "key"), refs.get("key", method_ref)).strip() or None
@@ -318,5 +328,5 @@ _METHOD_ALIASES = {
 _DECISIONS = {d.value.casefold(): d for d in Decision} | {"foreslaaet": Decision.PROPOSED}
 
 
-def _method(text: str) -> Optional[Method]:
+def _method(text: str) -> Method | None:
     return _METHOD_ALIASES.get(fold(text))

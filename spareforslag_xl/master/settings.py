@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Optional
 
-from spareforslag_xl.model.danish import danish_number
-from spareforslag_xl.model.findings import Finding, error, warning
-from spareforslag_xl.model import layout as L
 from spareforslag_xl.master.cells import CellReader
 from spareforslag_xl.master.read import RawWorkbook
 from spareforslag_xl.master.tables import find_table, fold
+from spareforslag_xl.model import layout as L
+from spareforslag_xl.model.danish import danish_number
+from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.model.plan import Ref, Settings
 
 
@@ -60,7 +59,8 @@ class _SettingsParser:
         if values.get("decimals") not in (None, ""):
             raw = self.cells.number(values["decimals"], refs["decimals"], "number of decimals")
             if raw is not None and (raw != raw.to_integral_value() or not 0 <= raw <= 4):
-                self.findings.append(error("bad-setting", refs["decimals"], decimals=L.DECIMALS, raw=danish_number(raw)))
+                self.findings.append(error("bad-setting", refs["decimals"], decimals=L.DECIMALS,
+                                           raw=danish_number(raw)))
             elif raw is not None:
                 decimals = int(raw)
         self.cells.quantum = Decimal(1).scaleb(-decimals)
@@ -87,9 +87,9 @@ class _SettingsParser:
             refs=refs,
         )
 
-    def _target(self, years: tuple[int, ...]) -> tuple[dict[int, Optional[Decimal]], dict[object, Ref]]:
+    def _target(self, years: tuple[int, ...]) -> tuple[dict[int, Decimal | None], dict[object, Ref]]:
         table = self._table(L.TARGET)
-        target: dict[int, Optional[Decimal]] = {}
+        target: dict[int, Decimal | None] = {}
         refs: dict[object, Ref] = {}
         if table is None:
             return target, refs

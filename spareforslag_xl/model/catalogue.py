@@ -57,6 +57,7 @@ class Code:
 
 def placeholders(template: Template) -> set[str]:
     """Return the parameters a template needs: its placeholders, and a plural's count."""
+    texts: tuple[str, ...]
     if isinstance(template, LazyPlural):
         texts, needed = (template.singular, template.plural), {template.count}
     else:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable
 
+from spareforslag_xl.model import codes_words as W
 from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.findings import Finding, error, warning
-from spareforslag_xl.model.i18n import Phrase, lazy, phrase
+from spareforslag_xl.model.i18n import Phrase, phrase
 from spareforslag_xl.model.plan import Department, Plan, Ref, at
 
 EMAIL_FIELD = "emails"
@@ -31,42 +32,42 @@ def address_problem(address: str) -> str:
 def address_problem_words(address: str) -> Phrase | None:
     """Return what is wrong with an e-mail address (put into words when shown), or None when it looks usable."""
     if "\r" in address or "\n" in address:
-        return phrase(lazy("it contains a line break"))
+        return phrase(W.ADDRESS_LINE_BREAK)
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in address):
-        return phrase(lazy("it contains a control character"))
+        return phrase(W.ADDRESS_CONTROL_CHARACTER)
     if "<" in address or ">" in address:
-        return phrase(lazy("write the address alone, without a name or '<' '>'"))
+        return phrase(W.ADDRESS_WITH_NAME)
     if any(ch.isspace() for ch in address):
-        return phrase(lazy("it contains a space"))
+        return phrase(W.ADDRESS_SPACE)
     if address.count("@") != 1:
-        return phrase(lazy("it has no '@'")) if "@" not in address else phrase(lazy("it has more than one '@'"))
+        return phrase(W.ADDRESS_NO_AT) if "@" not in address else phrase(W.ADDRESS_TWO_ATS)
     local, domain = address.split("@")
     if not local:
-        return phrase(lazy("nothing comes before the '@'"))
+        return phrase(W.ADDRESS_NO_LOCAL_PART)
     if len(local) > 64:
-        return phrase(lazy("the part before the '@' is longer than 64 characters"))
+        return phrase(W.ADDRESS_LOCAL_TOO_LONG)
     bad = next((ch for ch in local if ch not in _LOCAL_CHARS), None)
     if bad is not None:
-        return phrase(lazy("the part before the '@' contains '{bad}'"), bad=bad)
+        return phrase(W.ADDRESS_LOCAL_CHARACTER, bad=bad)
     if local.startswith(".") or local.endswith(".") or ".." in local:
-        return phrase(lazy("the part before the '@' has a dot at its start, its end or twice in a row"))
+        return phrase(W.ADDRESS_LOCAL_DOTS)
     if not domain:
-        return phrase(lazy("nothing comes after the '@'"))
+        return phrase(W.ADDRESS_NO_DOMAIN)
     if "." not in domain:
-        return phrase(lazy("the domain '{domain}' has no dot (such as aarhus.dk)"), domain=domain)
+        return phrase(W.ADDRESS_DOMAIN_NO_DOT, domain=domain)
     labels = domain.split(".")
     if any(not label for label in labels):
-        return phrase(lazy("the domain '{domain}' has an empty part between dots"), domain=domain)
+        return phrase(W.ADDRESS_DOMAIN_EMPTY_PART, domain=domain)
     for label in labels:
         bad = next((ch for ch in label if ch not in _DOMAIN_CHARS), None)
         if bad is not None:
-            return phrase(lazy("the domain '{domain}' contains '{bad}'"), domain=domain, bad=bad)
+            return phrase(W.ADDRESS_DOMAIN_CHARACTER, domain=domain, bad=bad)
         if label.startswith("-") or label.endswith("-"):
-            return phrase(lazy("the domain '{domain}' has a part that starts or ends with '-'"), domain=domain)
+            return phrase(W.ADDRESS_DOMAIN_HYPHEN, domain=domain)
     if len(labels[-1]) < 2 or not labels[-1].isalpha():
-        return phrase(lazy("the domain '{domain}' does not end in a top-level domain such as .dk"), domain=domain)
+        return phrase(W.ADDRESS_DOMAIN_NO_TLD, domain=domain)
     if len(address) > 254:
-        return phrase(lazy("it is longer than 254 characters"))
+        return phrase(W.ADDRESS_TOO_LONG)
     return None
 
 

@@ -42,3 +42,23 @@ A_DATE_AS_YEAR = lazy("{date} (a date; Excel shows it as a year only through the
 MERGED_LOST = lazy("only {first} holds a value, so {cells} of {columns} read as empty")
 OTHER_CELLS = lazy_plural("{n} other cell", "{n} other cells")
 COLUMNS = lazy_plural("the column {headers}", "the columns {headers}")
+
+
+# What is wrong with an e-mail address: invalid-email's {problem} (the mail command says it too).
+ADDRESS_LINE_BREAK = lazy("it contains a line break")
+ADDRESS_CONTROL_CHARACTER = lazy("it contains a control character")
+ADDRESS_WITH_NAME = lazy("write the address alone, without a name or '<' '>'")
+ADDRESS_SPACE = lazy("it contains a space")
+ADDRESS_NO_AT = lazy("it has no '@'")
+ADDRESS_TWO_ATS = lazy("it has more than one '@'")
+ADDRESS_NO_LOCAL_PART = lazy("nothing comes before the '@'")
+ADDRESS_LOCAL_TOO_LONG = lazy("the part before the '@' is longer than 64 characters")
+ADDRESS_LOCAL_CHARACTER = lazy("the part before the '@' contains '{bad}'")
+ADDRESS_LOCAL_DOTS = lazy("the part before the '@' has a dot at its start, its end or twice in a row")
+ADDRESS_NO_DOMAIN = lazy("nothing comes after the '@'")
+ADDRESS_DOMAIN_NO_DOT = lazy("the domain '{domain}' has no dot (such as aarhus.dk)")
+ADDRESS_DOMAIN_EMPTY_PART = lazy("the domain '{domain}' has an empty part between dots")
+ADDRESS_DOMAIN_CHARACTER = lazy("the domain '{domain}' contains '{bad}'")
+ADDRESS_DOMAIN_HYPHEN = lazy("the domain '{domain}' has a part that starts or ends with '-'")
+ADDRESS_DOMAIN_NO_TLD = lazy("the domain '{domain}' does not end in a top-level domain such as .dk")
+ADDRESS_TOO_LONG = lazy("it is longer than 254 characters")

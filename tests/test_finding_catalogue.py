@@ -127,6 +127,15 @@ def test_every_placeholder_of_a_findings_templates_is_given_where_it_is_raised()
     assert problems == []
 
 
+def test_every_wording_of_the_catalogue_is_raised_somewhere():
+    raised = set()
+    for _, call in RAISED:
+        variant = next((k.value for k in call.keywords if k.arg == "variant"), None)
+        raised |= {(call.args[0].value, name) for name in _variants(variant) or []}  # type: ignore[attr-defined]
+    unused = [(c.code, w.name) for c in CODES for w in c.wordings() if (c.code, w.name) not in raised]
+    assert unused == [], "wordings no call site uses: remove them from the catalogue"
+
+
 def _template(node: ast.expr) -> Template | None:
     """Return the template a phrase(...) starts with: a name of model/codes_words.py (X or W.X)."""
     name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""

@@ -22,45 +22,45 @@ CHECKING: tuple[Code, ...] = (
          lazy("Delete the second one."),
          variants=(
              Variant("other",
-                     lazy("the address '{address}' is also given for {code}{place}; it receives the mails of both "
-                          "departments."),
+                     lazy("the address '{address}' is also given for {code}{place}; "
+                          "it receives the mails of both departments."),
                      lazy("Check the addresses; keep them if one person really handles both departments.")),
          )),
     Code("file-name-clash", W, lazy("Two department codes give the same file name."),
-         lazy("the department codes '{code}' and '{code2}' give the same file name '{stems}'; the files of '{code2}' "
-              "are named '{stems2}'."),
-         lazy('Give the departments codes that differ in letters or digits (a file name cannot hold / \\ : * ? " < '
-              "> |).")),
+         lazy("the department codes '{code}' and '{code2}' give the same file "
+              "name '{stems}'; the files of '{code2}' are named '{stems2}'."),
+         lazy("Give the departments codes that differ in letters or "
+              'digits (a file name cannot hold / \\ : * ? " < > |).')),
     Code("fixed-not-estimated", W, lazy("Fixed amounts are given for a year whose amount is not estimated."),
          lazy("{what} is not estimated in {year}, but fixed amounts of {parts} are given."),
          lazy("Clear the fixed amounts or estimate the amount.")),
     Code("fixed-sum", E, lazy("The fixed amounts do not add up to the amount they distribute."),
-         lazy("the fixed amounts of {what} for {year} sum to {parts}, but its amount is {whole} (difference "
-              "{difference})."),
+         lazy("the fixed amounts of {what} for {year} sum to {parts}, "
+              "but its amount is {whole} (difference {difference})."),
          lazy("Correct the fixed amounts so that they sum to the amount.")),
     Code("fixed-unused", W, lazy("Fixed amounts are given for a theme or proposal not distributed by them."),
-         lazy("fixed amounts are given for theme {theme} proposal {line}, whose distribution is not '{fixed}'; they "
-              "are ignored."),
+         lazy("fixed amounts are given for theme {theme} proposal {line}, "
+              "whose distribution is not '{fixed}'; they are ignored."),
          lazy("Set {column} to '{fixed}', or delete the rows."),
          variants=(
              Variant("theme",
-                     lazy("fixed amounts are given for theme {theme}, whose distribution is not '{fixed}'; they are "
-                          "ignored."),
+                     lazy("fixed amounts are given for theme {theme}, whose "
+                          "distribution is not '{fixed}'; they are ignored."),
                      lazy("Set {column} to '{fixed}', or delete the rows.")),
          )),
     Code("invalid-email", E, lazy("An e-mail address is not valid."),
          lazy("the e-mail address '{address}' of {code} is not valid: {problem}."),
          lazy("Write each address as name@domain.dk; separate several with ';'.")),
     Code("key-not-100", W, lazy("A key's shares sum to less than 100 %; the rest appears as 'Ikke fordelt'."),
-         lazy("the shares of key '{key}' sum to {total}, not 100 %; the remaining {rest} of each amount appears as "
-              "'Ikke fordelt'."),
+         lazy("the shares of key '{key}' sum to {total}, not 100 %; "
+              "the remaining {rest} of each amount appears as 'Ikke fordelt'."),
          lazy("Correct the shares if the key should distribute everything.")),
     Code("key-over-100", E, lazy("A key's shares sum to more than 100 %."),
          lazy("the shares of key '{key}' sum to {total}, more than 100 %; it would distribute more than the amount."),
          lazy("Correct the shares so that they sum to 100 %.")),
     Code("missing-email", W, lazy("A department has no e-mail address."),
-         lazy("the department {code} has no e-mail address; its mail draft has no recipient and 'mail --send' skips "
-              "it."),
+         lazy("the department {code} has no e-mail address; its mail "
+              "draft has no recipient and 'mail --send' skips it."),
          lazy("Write the department's addresses in the column '{EMAIL_FIELD}', separated by ';'.")),
     Code("missing-fixed", E, lazy("A distribution by fixed amounts has no rows on 'Faste beløb'."),
          lazy("{what} is distributed by '{fixed}' but the sheet '{sheet}' has no rows for it."),
@@ -81,18 +81,18 @@ CHECKING: tuple[Code, ...] = (
          lazy("the master workbook lists no themes."),
          lazy("Add one row per theme.")),
     Code("stated-row-unreadable", W, lazy("A row of the sheet 'Dokumenttal' cannot be read; the audit leaves it out."),
-         lazy("this row of the document's figures cannot be read (a kind, line, value or decimals that make no "
-              "sense); the audit leaves it out."),
+         lazy("this row of the document's figures cannot be read (a kind, line, "
+              "value or decimals that make no sense); the audit leaves it out."),
          lazy("Import the document again, or correct the row.")),
     Code("theme-without-lines", W, lazy("A theme has no proposals and no status note."),
          lazy("theme {number} '{title}' has no proposals."),
-         lazy("Add its proposals on the sheet {sheet}, or explain in {column} (e.g. '(temaet er slået ind under "
-              "tema 8)').")),
+         lazy("Add its proposals on the sheet {sheet}, or explain in "
+              "{column} (e.g. '(temaet er slået ind under tema 8)').")),
     Code("too-many-decimals", E, lazy("An amount has more decimals than the plan shows."),
-         lazy("the {what} in the cell is {amount}, which has more decimals than the plan shows ({decimals}; a cell "
-              "formatted so shows {shown}); its parts could not add up exactly to the totals."),
-         lazy("Type the amount with {decimals} decimals (a formula: wrap it in ROUND(…; {decimals})), or raise "
-              "'{setting}' on the sheet {sheet}.")),
+         lazy("the {what} in the cell is {amount}, which has more decimals than the plan shows ({decimals}; "
+              "a cell formatted so shows {shown}); its parts could not add up exactly to the totals."),
+         lazy("Type the amount with {decimals} decimals (a formula: wrap it in "
+              "ROUND(…; {decimals})), or raise '{setting}' on the sheet {sheet}.")),
     Code("unknown-department", E, lazy("A department code is not on the sheet 'Afdelinger'."),
          lazy("the key '{key}' names the department '{department}', which is not on the sheet '{sheet}'."),
          lazy("Use a code from the sheet {sheet}."),

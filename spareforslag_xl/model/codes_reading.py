@@ -21,15 +21,15 @@ READING: tuple[Code, ...] = (
          lazy("{what} is a TRUE/FALSE value, not a number."),
          lazy("Type the number, or leave the cell empty when it is not estimated.")),
     Code("damaged-sheet", W, lazy("A sheet the program does not read is damaged; Excel may refuse to open the file."),
-         lazy("the sheet '{name}' is damaged (its XML cannot be read); the program does not use it, but Excel will "
-              "refuse to open the file or offer to repair it."),
+         lazy("the sheet '{name}' is damaged (its XML cannot be read); the program does "
+              "not use it, but Excel will refuse to open the file or offer to repair it."),
          lazy("Delete the sheet, or let Excel repair the file and save it again.")),
     Code("date-in-amount", E, lazy("An amount cell holds a date (Excel may have turned the typed number into one)."),
          lazy("{what} is a date ({value}), not a number; Excel may have turned the typed number into a date."),
          lazy("Format the cell as Number and type the amount again.")),
     Code("duplicate-column", E, lazy("A column header appears twice on a sheet."),
-         lazy("the column '{header}' appears twice ({first_cell} and {ref}); the program cannot tell which one holds "
-              "the values."),
+         lazy("the column '{header}' appears twice ({first_cell} and {ref}); "
+              "the program cannot tell which one holds the values."),
          lazy("Delete or rename one of them.")),
     Code("duplicate-department", E, lazy("A department code appears twice."),
          lazy("the department code '{code}' appears twice (first in {seen})."),
@@ -48,8 +48,8 @@ READING: tuple[Code, ...] = (
          lazy("Keep one row per department in each key.")),
     Code("duplicate-sheet", E,
          lazy("Two sheets have names that read as the same (case, spaces or Unicode form apart)."),
-         lazy("the master has {n} sheets that read as '{names}': {shown} (names are compared ignoring case, spaces "
-              "and Unicode form); only the first is read."),
+         lazy("the master has {n} sheets that read as '{names}': {shown} (names are "
+              "compared ignoring case, spaces and Unicode form); only the first is read."),
          lazy("Delete or rename the old copy (e.g. 'Forslag gammel'), so that one sheet holds the values.")),
     Code("duplicate-target", E, lazy("There is more than one target row."),
          lazy("there is more than one row '{target_row}'."),
@@ -79,12 +79,12 @@ READING: tuple[Code, ...] = (
                      "the columns {cells} are hidden; they are read like every other column."),
          lazy("Show the columns (Excel: Start › Formater › Skjul og vis) and check their values.")),
     Code("hidden-rows", W, lazy("Hidden or filtered rows hold values; they are read like the others."),
-         lazy_plural("{n} row with content is hidden or filtered out (row {shown}); it is read and counted like every "
-                     "other row.",
-                     "{n} rows with content are hidden or filtered out (rows {shown}); they are read and counted "
-                     "like every other row."),
-         lazy("Show all rows (Excel: Data › Ryd filter; Start › Formater › Skjul og vis) and delete the rows that "
-              "should not count.")),
+         lazy_plural("{n} row with content is hidden or filtered out (row "
+                     "{shown}); it is read and counted like every other row.",
+                     "{n} rows with content are hidden or filtered out (rows "
+                     "{shown}); they are read and counted like every other row."),
+         lazy("Show all rows (Excel: Data › Ryd filter; Start › Formater "
+              "› Skjul og vis) and delete the rows that should not count.")),
     Code("key-ignored", W, lazy("A key is named although the distribution does not use one."),
          lazy("the key '{key}' is ignored because the distribution is '{value}'."),
          lazy("Clear the key, or set {method} to '{key_method}'.")),
@@ -103,8 +103,8 @@ READING: tuple[Code, ...] = (
          lazy("the column '{name}' is missing (headers found in row {number}: {found})."),
          lazy("Add a column with the header '{name}'.")),
     Code("missing-header", E, lazy("No header row was found on a sheet."),
-         lazy("no header row was found in the first {rows} rows (expected the headers {expected}; the first row "
-              "holds {shown})."),
+         lazy("no header row was found in the first {rows} rows (expected "
+              "the headers {expected}; the first row holds {shown})."),
          lazy("Put the headers in the first row exactly as in a master made with 'spareforslag init'.")),
     Code("missing-key", E, lazy("The distribution is by key, but no key is named."),
          lazy("the distribution is '{value}' but no key is named."),
@@ -114,8 +114,8 @@ READING: tuple[Code, ...] = (
          lazy("Write the title in the row '{title}'."),
          variants=(
              Variant("residual-key",
-                     lazy("the setting '{residual_key}' is empty, so the difference to the target cannot be "
-                          "distributed."),
+                     lazy("the setting '{residual_key}' is empty, so the "
+                          "difference to the target cannot be distributed."),
                      lazy("Write the name of a key from the sheet '{name}', e.g. the administrative key.")),
          )),
     Code("missing-sheet", E, lazy("A sheet of the master is missing."),
@@ -201,16 +201,16 @@ READING: tuple[Code, ...] = (
                      lazy("Type the share as a number in a cell formatted as percent.")),
          )),
     Code("share-mixed-forms", W, lazy("A key mixes shares typed as percent (0,284) and as percent points (28,4)."),
-         lazy("the key '{name}' mixes shares typed as percent (0,284) and as percent points (28,4); check that each "
-              "share is what it should be."),
+         lazy("the key '{name}' mixes shares typed as percent (0,284) and as "
+              "percent points (28,4); check that each share is what it should be."),
          lazy("Type every share of the key the same way.")),
     Code("share-percent-points", W, lazy("A share was read as percent points (28,4 as 28,4 %)."),
-         lazy("{n} of the shares of key '{name}' are typed as percent points ({cells}); they were read as percent "
-              "(e.g. {share} as {value})."),
+         lazy("{n} of the shares of key '{name}' are typed as percent points "
+              "({cells}); they were read as percent (e.g. {share} as {value})."),
          lazy("Format the {column} cells as percent (0.0%) and type 28,4 for 28,4 %.")),
     Code("sheet-too-large", E, lazy("A sheet goes beyond Excel's limits of rows or columns."),
-         lazy("the sheet has more than Excel's {value} rows or {value2} columns; only the part within the limits was "
-              "read."),
+         lazy("the sheet has more than Excel's {value} rows or {value2} "
+              "columns; only the part within the limits was read."),
          lazy("Remove the rows or columns beyond Excel's limits.")),
     Code("text-too-long", E, lazy("A text is longer than Excel allows in a cell."),
          lazy("the text has {n} characters; Excel allows at most {MAX_TEXT} in a cell."),

@@ -167,11 +167,13 @@ def test_a_finding_holds_no_text_of_its_own():
     assert made_directly == [], "raise findings with error()/warning()"
 
 
-def test_an_unknown_code_or_variant_fails_where_it_is_raised():
+def test_an_unknown_code_variant_or_severity_fails_where_it_is_raised():
     with pytest.raises(KeyError):
         error("no-such-code", None)
     with pytest.raises(KeyError, match="no variant"):
         warning("missing-value", None, variant="no-such-variant")
+    with pytest.raises(ValueError, match="not reported as error"):
+        error("key-not-100", None, key="K", total="99 %", rest="1 %")
 
 
 @pytest.mark.parametrize("language", ["en", "da"])

@@ -31,7 +31,11 @@ class Finding:
     params: tuple[tuple[str, object], ...] = ()
 
     def __post_init__(self) -> None:
-        self.wording  # an unknown code or variant fails where the finding is raised  # noqa: B018
+        # A code, variant or severity the catalogue does not have fails where the finding is raised.
+        code = CATALOGUE[self.code]
+        code.wording(self.variant)
+        if self.severity not in code.severities:
+            raise ValueError(f"the finding code {self.code!r} is not reported as {self.severity.value}")
 
     @property
     def wording(self) -> Variant:

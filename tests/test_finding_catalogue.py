@@ -23,21 +23,14 @@ RAISERS = ("error", "warning")
 WORDS = ("_", "gettext", "ngettext", "lazy", "lazy_plural", "N_")
 
 
-def _raising_modules() -> dict[str, ast.Module]:
-    """Return the modules that import error or warning from model.findings, by their path."""
-    found = {}
-    for path in sorted(PACKAGE.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if (isinstance(node, ast.ImportFrom) and node.module == "spareforslag_xl.model.findings"
-                    and any(a.name in RAISERS for a in node.names)):
-                found[str(path.relative_to(PACKAGE.parent))] = tree
-    return found
+MODULES = {str(path.relative_to(PACKAGE.parent)): ast.parse(path.read_text(encoding="utf-8"))
+           for path in sorted(PACKAGE.rglob("*.py"))}
 
 
-def _all_modules() -> dict[str, ast.Module]:
-    return {str(path.relative_to(PACKAGE.parent)): ast.parse(path.read_text(encoding="utf-8"))
-            for path in sorted(PACKAGE.rglob("*.py"))}
+def _raises_findings(tree: ast.Module) -> bool:
+    """True for a module that imports error or warning from model.findings."""
+    return any(isinstance(node, ast.ImportFrom) and node.module == "spareforslag_xl.model.findings"
+               and any(a.name in RAISERS for a in node.names) for node in ast.walk(tree))
 
 
 def _calls(modules: dict[str, ast.Module], name: str | tuple[str, ...]) -> list[tuple[str, ast.Call]]:
@@ -46,8 +39,8 @@ def _calls(modules: dict[str, ast.Module], name: str | tuple[str, ...]) -> list[
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names]
 
 
-RAISED = _calls(_raising_modules(), RAISERS)
-PHRASES = _calls(_all_modules(), "phrase")
+RAISED = _calls({path: tree for path, tree in MODULES.items() if _raises_findings(tree)}, RAISERS)
+PHRASES = _calls(MODULES, "phrase")
 
 
 def _where(path: str, node: ast.Call) -> str:
@@ -159,11 +152,8 @@ def test_every_phrase_of_a_finding_gets_exactly_its_placeholders():
 
 def test_a_finding_holds_no_text_of_its_own():
     assert [f.name for f in fields(Finding)] == ["severity", "code", "ref", "variant", "params"]
-    made_directly = [_where(path, node) for path, tree in
-                     ((str(p.relative_to(PACKAGE.parent)), ast.parse(p.read_text(encoding="utf-8")))
-                      for p in PACKAGE.rglob("*.py") if p.name != "findings.py")
-                     for node in ast.walk(tree) if isinstance(node, ast.Call)
-                     and isinstance(node.func, ast.Name) and node.func.id == "Finding"]
+    made_directly = [_where(path, call) for path, call in _calls(MODULES, "Finding")
+                     if not path.endswith("model/findings.py")]
     assert made_directly == [], "raise findings with error()/warning()"
 
 

@@ -59,7 +59,7 @@ bench: $(STAMP)
 # translated) and compile the .mo that is installed with the package.
 LOCALE := spareforslag_xl/locale
 catalog: $(STAMP)
-	$(BIN)/pybabel -q extract -F babel.cfg -k lazy -k N_ --no-location --sort-output \
+	$(BIN)/pybabel -q extract -F babel.cfg -k lazy -k lazy_plural:1,2 -k N_ --no-location --sort-output \
 		--project spareforslag-xl --copyright-holder "" -o $(LOCALE)/spareforslag.pot .
 	test -f $(LOCALE)/da/LC_MESSAGES/spareforslag.po || \
 		$(BIN)/pybabel -q init -i $(LOCALE)/spareforslag.pot -d $(LOCALE) -D spareforslag -l da --no-wrap

@@ -13,7 +13,6 @@ from decimal import Decimal, InvalidOperation
 
 from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.findings import Finding, error, warning
-from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import Account, Department, Ref
 
 _SHARE = re.compile(r"^(?P<account>.*?)\s*(?:[=:]\s*|\s)(?P<share>\d+(?:[.,]\d+)?)\s*%$")
@@ -40,17 +39,11 @@ def parse_accounts(text: str, ref: Ref | None, findings: list[Finding]) -> tuple
     if len(accounts) == 1 and shares[0] in (None, Decimal(1)):
         return (Account(accounts[0].string),)
     if any(s is None for s in shares):
-        findings.append(error(
-            "account-share", _("the accounts '{text}' need a share each (such as '= 70 %'), so that the "
-                               "department's changes can be split over them.").format(text=text.strip()),
-            ref, _("Write each account with its share, e.g. '6.45.51.1.10 = 70 %; 6.45.51.4.0 = 30 %'.")))
+        findings.append(error("account-share", ref, text=text.strip()))
         return ()
     total = sum((s for s in shares if s is not None), Decimal(0))
     if total != 1:
-        findings.append(error(
-            "account-share", _("the shares of the accounts '{text}' sum to {total} %, not 100 %.").format(
-                text=text.strip(), total=_percent(total)),
-            ref, _("Correct the shares so that they sum to 100 %.")))
+        findings.append(error("account-share", ref, variant="sum", text=text.strip(), total=_percent(total)))
         return ()
     return tuple(accounts)
 
@@ -59,10 +52,8 @@ def missing_accounts(departments: Sequence[Department], cells: dict[str, Ref | N
     """Return a warning (missing-account) for each department without an account, once any department has one."""
     if not any(d.accounts for d in departments):
         return []
-    hint = _("Write the account string the department's changes go on in the column '{column}'.").format(
-        column=L.DEPARTMENTS.header("accounts"))
-    return [warning("missing-account", _("the department '{code}' has no account, so its budget changes cannot "
-                                         "be written.").format(code=d.code), cells.get(d.code), hint)
+    column = L.DEPARTMENTS.header("accounts")
+    return [warning("missing-account", cells.get(d.code), code=d.code, column=column)
             for d in departments if not d.accounts]
 
 

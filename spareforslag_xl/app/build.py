@@ -30,6 +30,8 @@ class Built:
     """The archive's Keeping (io/archive.py): where the master was kept, and the previous build's copy."""
     diff: Optional[object] = None
     """With --since: the PlanDiff (core/diff.py) the report's 'Ændringer' sheet shows."""
+    recovered: list = field(default_factory=list)
+    """What an interrupted earlier run left in the folder, and what was done with it (io/journal.Recovered)."""
 
 
 def report_name(master: Path) -> str:
@@ -57,6 +59,7 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     from spareforslag_xl.core.decisions import compute_scenario
     from spareforslag_xl.core.filenames import WORKBOOK_FOLDER, select
     from spareforslag_xl.io.archive import LOG as ARCHIVE_LOG
+    from spareforslag_xl.io.lock import locked
     from spareforslag_xl.io.output import inside, write_all
     from spareforslag_xl.io.parallel import render_all
     from spareforslag_xl.core.stated_fte import shown_fte_differences
@@ -66,32 +69,33 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     chosen = select(checked.plan.departments, only) if departments else ()
     blocking = require_clean(checked, lambda n: _("{stops} the build; nothing was written.").format(stops=counted_stop(n, "problem")),
                              strict=strict, force=force)
-    t0 = clock()
-    result = compute_scenario(checked.plan, scenario)
     out_dir = Path(out_dir)
-    kept, diff = _history(master, out_dir, checked.plan, result, since, scenario)
-    t1 = clock()
-    extras = _document_audit(checked.stated, result.proposed or result) + _changes(diff)  # the document states the proposals
-    jobs = [(inside(out_dir, report_name(Path(master))),
-             partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=extras,
-                     fte_differences=shown_fte_differences(result, checked.stated)))]
-    jobs += workbook_jobs(result, out_dir / WORKBOOK_FOLDER, chosen, checked.findings, bool(blocking), diff)
-    cells = len(checked.plan.lines) * len(checked.plan.years) * (len(chosen) + 1) * 2
-    rendered = render_all([render for _, render in jobs], cells, progress)
-    files = {path: data for (path, _), data in zip(jobs, rendered)}
-    t2 = clock()
-    written = dict(files)
-    if kept.new_copy:
-        written[kept.copy] = _archived(Path(master), checked.plan)
-    written[kept.folder / ARCHIVE_LOG] = kept.log
-    write_all(written, inputs=[master])
-    t3 = clock()
+    with locked(out_dir, "spareforslag build") as holding:  # one writer: the archive is read and written under it
+        t0 = clock()
+        result = compute_scenario(checked.plan, scenario)
+        kept, diff = _history(master, out_dir, checked.plan, result, since, scenario)
+        t1 = clock()
+        extras = _document_audit(checked.stated, result.proposed or result) + _changes(diff)  # the document states the proposals
+        jobs = [(inside(out_dir, report_name(Path(master))),
+                 partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=extras,
+                         fte_differences=shown_fte_differences(result, checked.stated)))]
+        jobs += workbook_jobs(result, out_dir / WORKBOOK_FOLDER, chosen, checked.findings, bool(blocking), diff)
+        cells = len(checked.plan.lines) * len(checked.plan.years) * (len(chosen) + 1) * 2
+        rendered = render_all([render for _, render in jobs], cells, progress)
+        files = {path: data for (path, _), data in zip(jobs, rendered)}
+        t2 = clock()
+        written = dict(files)
+        if kept.new_copy:
+            written[kept.copy] = _archived(Path(master), checked.plan)
+        written[kept.folder / ARCHIVE_LOG] = kept.log
+        write_all(written, inputs=[master])
+        t3 = clock()
     timings = dict(checked.timings, compute=t1 - t0, render=t2 - t1, write=t3 - t2)
     stale = []
     if departments and only is None:
         folder = out_dir / WORKBOOK_FOLDER
-        stale = sorted(p for p in folder.glob("*.xlsx") if p not in files and not p.name.startswith("~$"))
-    return Built(checked, list(files), timings, stale, result.plan.scenario, kept, diff)
+        stale = sorted(p for p in folder.glob("*.xlsx") if p not in files and not p.name.startswith(("~$", ".")))
+    return Built(checked, list(files), timings, stale, result.plan.scenario, kept, diff, holding.recovered)
 
 
 def report_pdf(built: Built) -> Path:

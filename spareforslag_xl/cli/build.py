@@ -64,6 +64,8 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
         raise stopped(exc, _("--force to write a marked report anyway")) from None
     except SpareforslagError as exc:
         raise fail(exc) from None
+    for recovered in built.recovered:
+        click.echo(_("note: {text}").format(text=recovered.describe()), err=True)
     echo_findings(built.checked.findings, err=True)
     if built.scenario is not None:
         click.echo(_("Scenario: {scenario} ({meaning})").format(scenario=built.scenario.value,

@@ -27,16 +27,19 @@ def history(out_dir: Path) -> list[Version]:
     from spareforslag_xl.app.check import check_master
     from spareforslag_xl.core.compute import compute
     from spareforslag_xl.io.archive import ARCHIVE_FOLDER, builds, previous_copy, versions
+    from spareforslag_xl.io.lock import locked
     from spareforslag_xl.model.errors import RequestError, SpareforslagError
 
     folder = Path(out_dir) / ARCHIVE_FOLDER
     if not folder.is_dir():
         raise RequestError(_("{folder}: no kept masters here; every 'spareforslag build -o {out_dir}' keeps "
                              "one.").format(folder=folder, out_dir=out_dir), remedy="outdir")
-    used = builds(folder)
-    latest = previous_copy(folder)
+    with locked(Path(out_dir), "spareforslag history"):  # an interrupted build is finished before it is read
+        used = builds(folder)
+        latest = previous_copy(folder)
+        kept = versions(folder)
     found = []
-    for path in versions(folder):
+    for path in kept:
         try:
             result = compute(check_master(path).plan)
         except SpareforslagError:

@@ -58,6 +58,8 @@ class Prepared:
     mails: list[Mail]
     notices: list[str] = field(default_factory=list)
     """Warnings for the person sending, in the language in use: departments without address, large attachments."""
+    recovered: list = field(default_factory=list)
+    """What an interrupted earlier run left in the folder, and what was done with it (io/journal.Recovered)."""
 
 
 def format_size(n: int) -> str:
@@ -91,6 +93,7 @@ def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None,
     """
     from spareforslag_xl.core.decisions import compute_scenario
     from spareforslag_xl.core.filenames import MAIL_FOLDER, file_stems, select
+    from spareforslag_xl.io.lock import locked
     from spareforslag_xl.io.output import inside, write_all
     from spareforslag_xl.core.parts import department_part
     from spareforslag_xl.render.department import department_bytes
@@ -128,7 +131,9 @@ def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None,
                 "large messages.").format(code=d.code, name=name, size=format_size(len(draft.attachment)),
                                           limit=danish_number(Decimal(str(max_attachment_mb))), option=limit_name))
     if write:
-        write_all({m.path: m.data for m in prepared.mails}, inputs=[master])
+        with locked(Path(out_dir), "spareforslag mail") as holding:
+            write_all({m.path: m.data for m in prepared.mails}, inputs=[master])
+        prepared.recovered = holding.recovered
     return prepared
 
 

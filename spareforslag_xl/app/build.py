@@ -73,7 +73,8 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     with locked(out_dir, "spareforslag build") as holding:  # one writer: the archive is read and written under it
         t0 = clock()
         result = compute_scenario(checked.plan, scenario)
-        kept, diff = _history(master, out_dir, checked.plan, result, since, scenario)
+        kept_bytes = _archived(Path(master), checked.plan)
+        kept, diff = _history(master, out_dir, checked.plan, result, since, scenario, kept_bytes)
         t1 = clock()
         extras = _document_audit(checked.stated, result.proposed or result) + _changes(diff)  # the document states the proposals
         jobs = [(inside(out_dir, report_name(Path(master))),
@@ -86,7 +87,7 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
         t2 = clock()
         written = dict(files)
         if kept.new_copy:
-            written[kept.copy] = _archived(Path(master), checked.plan)
+            written[kept.copy] = kept_bytes
         written[kept.folder / ARCHIVE_LOG] = kept.log
         write_all(written, inputs=[master])
         t3 = clock()
@@ -141,25 +142,30 @@ PREVIOUS = "forrige"
 
 def since_master(since: Path | str, out_dir: Path) -> Path:
     """Return the master to compare with: the path given, or the previous build's copy for PREVIOUS."""
-    from spareforslag_xl.io.archive import ARCHIVE_FOLDER, previous_copy
+    from spareforslag_xl.app.history import copy_trouble
+    from spareforslag_xl.io.archive import ARCHIVE_FOLDER, previous_copy, read_log
     from spareforslag_xl.model.errors import RequestError
 
     if str(since) != PREVIOUS:
         return Path(since)
-    found = previous_copy(Path(out_dir) / ARCHIVE_FOLDER)
+    folder = Path(out_dir) / ARCHIVE_FOLDER
+    found = previous_copy(folder)
     if found is None:
         raise RequestError(_("{folder}: no previous build to compare with; give the earlier master's file "
-                             "instead.").format(folder=Path(out_dir) / ARCHIVE_FOLDER), remedy="since")
+                             "instead.").format(folder=folder), remedy="since")
+    problem = copy_trouble(found, read_log(folder))[1]
+    if problem is not None:
+        raise RequestError(problem + " " + _("Give the earlier master's file instead of 'forrige'."), remedy="since")
     return found
 
 
-def _history(master: Path, out_dir: Path, plan, result, since, scenario=None):
+def _history(master: Path, out_dir: Path, plan, result, since, scenario, data: bytes):
     """Return where the master is kept, and the diff with the ``since`` master (None without)."""
     from spareforslag_xl.core.fingerprint import fingerprint
     from spareforslag_xl.io.archive import keeping
     from spareforslag_xl.io.stamp import file_time
 
-    kept = keeping(out_dir, fingerprint(plan), master, file_time(plan.created).date())
+    kept = keeping(out_dir, fingerprint(plan), master, file_time(plan.created).date(), data)
     if since is None:
         return kept, None
     from spareforslag_xl.core.diff import diff_plans

@@ -96,6 +96,8 @@ def _history_notes(built) -> None:
     from spareforslag_xl.model.i18n import _
 
     kept = built.kept
+    for problem in kept.problems:
+        click.echo(_("warning: {notice}").format(notice=problem), err=True)
     if kept.unchanged:
         click.echo(_("note: the master has not changed since the last build ({copy}).").format(copy=kept.copy),
                    err=True)

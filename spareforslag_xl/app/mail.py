@@ -20,6 +20,8 @@ from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import Department, Plan, Scenario
 
 if TYPE_CHECKING:
+    from spareforslag_xl.io.sendlog import Record
+    from spareforslag_xl.io.smtp import Outcome, SmtpSettings
     from spareforslag_xl.render.eml import Draft
 
 MB = 1024 * 1024
@@ -146,3 +148,114 @@ def _since(since, out_dir: Path, plan, result, scenario=None):
 
     old = check_master(since_master(since, out_dir))
     return diff_plans(old.plan, plan, compute_scenario(old.plan, scenario), result)
+
+
+def choose_sender(sender: Optional[str], smtp_user: Optional[str]) -> Optional[str]:
+    """Return the sender: the one rule for drafts and sending alike.
+
+    ``sender`` (--from or its variable) when given, else the SMTP user when it is an address; None
+    when neither: a draft without it has no From, and the mail program adds its own account.
+    Raises RequestError (remedy 'from') for a sender that is not a usable address.
+    """
+    from spareforslag_xl.core.recipients import address_problem, shown
+    from spareforslag_xl.model.errors import RequestError
+
+    if sender is not None:
+        problem = address_problem(sender)
+        if problem:
+            raise RequestError(_("'{sender}' is not a usable address: {problem}.").format(
+                sender=shown(sender), problem=problem), remedy="from")
+        return sender
+    if smtp_user and not address_problem(smtp_user):
+        return smtp_user
+    return None
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One department's mail as a send would treat it: the recipients to send to now, and those skipped."""
+
+    mail: Mail
+    recipients: tuple[str, ...]
+    skipped: tuple["Record", ...] = ()
+    """The send log's records of recipients not sent to again: delivered, or of unknown outcome."""
+
+
+@dataclass
+class Sent:
+    """What a send did: one outcome per recipient sent to, and the records of those skipped."""
+
+    outcomes: list["Outcome"]
+    skipped: list["Record"]
+
+
+def message_id(mail: Mail) -> str:
+    """Return a mail's Message-ID (the same for the same draft: it comes from a hash of the content)."""
+    return str(mail.message["Message-ID"] or "")
+
+
+def plan_sending(prepared: Prepared, out_dir: Path, resend: bool = False) -> list[Planned]:
+    """Return what a send would do: per mail, the recipients not yet delivered (every one with ``resend``).
+
+    A recipient is skipped when the send log (io/sendlog.py) has this same mail (its Message-ID)
+    delivered to it, or handed over with an unknown outcome; a changed mail has a new Message-ID
+    and is sent. Raises InputError when the send log cannot be read (what was delivered is unknown).
+    """
+    from spareforslag_xl.core.filenames import MAIL_FOLDER
+    from spareforslag_xl.io.sendlog import SENDING, read_send_log
+    from spareforslag_xl.io.smtp import DELIVERED, UNKNOWN
+
+    log = read_send_log(Path(out_dir) / MAIL_FOLDER)
+    planned = []
+    for m in prepared.mails:
+        send, skip = [], []
+        for r in m.to:
+            record = log.latest(m.department.code, r)
+            if (not resend and record is not None and record.message_id == message_id(m)
+                    and record.status in (DELIVERED, UNKNOWN, SENDING)):
+                skip.append(record)
+            else:
+                send.append(r)
+        planned.append(Planned(m, tuple(send), tuple(skip)))
+    return planned
+
+
+def send_mails(prepared: Prepared, out_dir: Path, settings: "SmtpSettings", sender: str, resend: bool = False,
+               now: Optional[datetime] = None) -> Sent:
+    """Deliver the prepared mails not yet delivered (all with ``resend``) and record each outcome; return them.
+
+    Holds the output folder's lock, so that two sends never both send a mail. Each mail is recorded in
+    out_dir/mails/afsendt.json before it is handed to the server ('sending') and after (its outcome),
+    so that a re-run sends only what was not delivered. Raises DeliveryError (with the outcomes so
+    far) when the server cannot be reached, refuses the login or the connection breaks; a message
+    that was being handed over when it broke has the outcome 'unknown'.
+    """
+    from datetime import timezone
+
+    from spareforslag_xl.core.filenames import MAIL_FOLDER
+    from spareforslag_xl.io.lock import locked
+    from spareforslag_xl.io.output import write_all
+    from spareforslag_xl.io.sendlog import SENDING, Record, read_send_log
+    from spareforslag_xl.io.smtp import Outgoing, deliver, for_sending
+
+    when = now or datetime.now(timezone.utc)
+    stamp = when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    with locked(Path(out_dir), "spareforslag mail --send"):
+        planned = plan_sending(prepared, out_dir, resend)  # decided under the lock: no mail is sent twice
+        log = read_send_log(Path(out_dir) / MAIL_FOLDER)
+        ids = {p.mail.department.code: message_id(p.mail) for p in planned}
+        outgoing = [Outgoing(p.mail.department.code, p.recipients, for_sending(p.mail.message, when))
+                    for p in planned if p.recipients or not p.mail.to]
+
+        def record(out: Outgoing, status_of: dict[str, tuple[str, str]]) -> None:
+            log.add(Record(out.code, r, ids[out.code], status, answer, stamp) for r, (status, answer) in status_of.items())
+            write_all({log.path: log.data()})
+
+        def starting(out: Outgoing) -> None:
+            record(out, {r: (SENDING, "") for r in out.to})
+
+        def done(out: Outgoing, outcomes: list) -> None:
+            record(out, {o.recipient: (o.state, o.answer) for o in outcomes})
+
+        outcomes = deliver(outgoing, settings, sender, starting, done) if outgoing else []
+    return Sent(outcomes, [r for p in planned for r in p.skipped])

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from spareforslag_xl.model.errors import DeliveryError
 from spareforslag_xl.model.i18n import _
@@ -51,6 +51,11 @@ class Outgoing:
     message: EmailMessage
 
 
+DELIVERED, REFUSED, UNKNOWN, NOT_SENT = "delivered", "refused", "unknown", "not-sent"
+"""What became of a message for one recipient. UNKNOWN: the connection broke while the message was
+being handed over (after DATA), so the server may or may not have accepted it."""
+
+
 @dataclass(frozen=True)
 class Outcome:
     code: str
@@ -58,6 +63,13 @@ class Outcome:
     sent: bool
     answer: str = ""
     """The server's answer when refused ('550 5.1.1 no such user'), or why it was not sent."""
+    status: str = ""
+    """DELIVERED, REFUSED, UNKNOWN or NOT_SENT ('' is read from ``sent``: DELIVERED or REFUSED)."""
+
+    @property
+    def state(self) -> str:
+        """Return the outcome's status: DELIVERED, REFUSED, UNKNOWN or NOT_SENT."""
+        return self.status or (DELIVERED if self.sent else REFUSED)
 
 
 def for_sending(message: EmailMessage, now: datetime) -> EmailMessage:
@@ -70,15 +82,27 @@ def for_sending(message: EmailMessage, now: datetime) -> EmailMessage:
     return sent
 
 
-def deliver(outgoing: Sequence[Outgoing], settings: SmtpSettings, sender: str) -> list[Outcome]:
-    """Send every message; return one outcome per recipient (or per department without one)."""
+def deliver(outgoing: Sequence[Outgoing], settings: SmtpSettings, sender: str,
+            starting: Optional[Callable[[Outgoing], None]] = None,
+            done: Optional[Callable[[Outgoing, list[Outcome]], None]] = None) -> list[Outcome]:
+    """Send every message; return one outcome per recipient (or per department without one).
+
+    ``starting(out)`` is called before a message is handed to the server and ``done(out, outcomes)``
+    after, so that the caller can record each step (a record of 'starting' without 'done' means the
+    run was killed while sending: its outcome is unknown).
+    """
     smtp = _connect(settings)
     outcomes: list[Outcome] = []
+    handing_over = _watch_data(smtp)
     try:
         for i, out in enumerate(outgoing):
             if not out.to:
-                outcomes.append(Outcome(out.code, "", False, _("not sent: the department has no e-mail address")))
+                outcomes.append(Outcome(out.code, "", False, _("not sent: the department has no e-mail address"),
+                                        NOT_SENT))
                 continue
+            if starting is not None:
+                starting(out)
+            handing_over.clear()
             try:
                 refused = smtp.send_message(out.message, from_addr=sender, to_addrs=list(out.to))
             except smtplib.SMTPRecipientsRefused as exc:
@@ -86,28 +110,56 @@ def deliver(outgoing: Sequence[Outgoing], settings: SmtpSettings, sender: str) -
             except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
                 refused = {r: (exc.smtp_code, exc.smtp_error) for r in out.to}
             except smtplib.SMTPServerDisconnected:
-                lost = [Outcome(o.code, r, False, _("not sent: the connection was lost"))
-                        for o in outgoing[i:] for r in (o.to or ("",))]
-                raise DeliveryError(_("{describe}: the server closed the connection.").format(describe=settings.describe()),
-                                    outcomes + lost) from None
+                lost = _lost(out, outgoing[i:], bool(handing_over), done)
+                raise DeliveryError(_("{describe}: the server closed the connection.").format(
+                    describe=settings.describe()), outcomes + lost) from None
             except smtplib.SMTPException as exc:
                 refused = {r: (0, str(exc).encode()) for r in out.to}
             except OSError as exc:
-                lost = [Outcome(o.code, r, False, _("not sent: the connection was lost"))
-                        for o in outgoing[i:] for r in (o.to or ("",))]
-                raise DeliveryError(_("{describe}: the connection broke ({exc}).").format(describe=settings.describe(), exc=_reason(exc)),
-                                    outcomes + lost) from None
-            for r in out.to:
-                if r in refused:
-                    outcomes.append(Outcome(out.code, r, False, _answer(*refused[r])))
-                else:
-                    outcomes.append(Outcome(out.code, r, True))
+                lost = _lost(out, outgoing[i:], bool(handing_over), done)
+                raise DeliveryError(_("{describe}: the connection broke ({exc}).").format(
+                    describe=settings.describe(), exc=_reason(exc)), outcomes + lost) from None
+            these = [Outcome(out.code, r, False, _answer(*refused[r]), REFUSED) if r in refused
+                     else Outcome(out.code, r, True, "", DELIVERED) for r in out.to]
+            outcomes.extend(these)
+            if done is not None:
+                done(out, these)
     finally:
         try:
             smtp.quit()
         except (smtplib.SMTPException, OSError):
             smtp.close()
     return outcomes
+
+
+def _watch_data(smtp: smtplib.SMTP) -> list[bool]:
+    """Return a list that is non-empty once the message is being handed over (the DATA command was given)."""
+    flag: list[bool] = []
+    real = smtp.data
+
+    def data(msg):  # type: ignore[no-untyped-def]
+        flag.append(True)
+        return real(msg)
+
+    smtp.data = data  # type: ignore[method-assign]
+    return flag
+
+
+def _lost(current: Outgoing, rest: Sequence[Outgoing], handed_over: bool,
+          done: Optional[Callable[[Outgoing, list[Outcome]], None]]) -> list[Outcome]:
+    """Return the outcomes of the messages a broken connection left: the current one unknown when it was
+    being handed over, the others not sent."""
+    lost = []
+    for o in rest:
+        if o is current and handed_over:
+            these = [Outcome(o.code, r, False, _("unknown: the connection broke while the message was being handed "
+                                                 "over; the server may have accepted it"), UNKNOWN) for r in o.to]
+        else:
+            these = [Outcome(o.code, r, False, _("not sent: the connection was lost"), NOT_SENT) for r in (o.to or ("",))]
+        if done is not None and o is current:
+            done(o, these)
+        lost.extend(these)
+    return lost
 
 
 def _connect(settings: SmtpSettings) -> smtplib.SMTP:

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 
 from spareforslag_xl.cli.main import cli
 from tests.conftest import write_master
-from tests.test_diff_builds import lowered
 from tests.plans import sample_plan
+from tests.test_diff_builds import lowered
 
 
 def run(*args):

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from spareforslag_xl.io import output
 from spareforslag_xl.app.build import build_reports
-from spareforslag_xl.model.errors import OutputError
 from spareforslag_xl.core.filenames import safe_filename
-from spareforslag_xl.io.output import inside, write_all
+from spareforslag_xl.io import output
 from spareforslag_xl.io.journal import JOURNAL
+from spareforslag_xl.io.output import inside, write_all
+from spareforslag_xl.model.errors import OutputError
 
 
 @pytest.mark.parametrize("name, expected", [

@@ -7,10 +7,10 @@ writes them only when all are complete.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Callable, Optional, Sequence
 
 from spareforslag_xl.app.check import Checked, Clock, check_master, counted_stop, require_clean
 from spareforslag_xl.model.i18n import _
@@ -24,11 +24,11 @@ class Built:
     timings: dict[str, float] = field(default_factory=dict)
     stale: list[Path] = field(default_factory=list)
     """Department workbooks in the output folder that this build did not write (left untouched)."""
-    scenario: Optional[Scenario] = None
+    scenario: Scenario | None = None
     """The scenario the workbooks show; None for a master without decisions built as proposed."""
-    kept: Optional[object] = None
+    kept: object | None = None
     """The archive's Keeping (io/archive.py): where the master was kept, and the previous build's copy."""
-    diff: Optional[object] = None
+    diff: object | None = None
     """With --since: the PlanDiff (core/diff.py) the report's 'Ændringer' sheet shows."""
     recovered: list = field(default_factory=list)
     """What an interrupted earlier run left in the folder, and what was done with it (io/journal.Recovered)."""
@@ -43,8 +43,8 @@ def report_name(master: Path) -> str:
 
 def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool = False,
                   clock: Clock = time.perf_counter, departments: bool = True,
-                  only: Optional[list[str]] = None, progress: Optional[Callable[[int, int], None]] = None,
-                  scenario: Optional[Scenario] = None, since: Optional[Path | str] = None) -> Built:
+                  only: list[str] | None = None, progress: Callable[[int, int], None] | None = None,
+                  scenario: Scenario | None = None, since: Path | str | None = None) -> Built:
     """Check the master, compute it and write the report into out_dir; return what was written.
 
     With ``departments`` each department's workbook goes into out_dir/afdelinger/ too (only
@@ -58,16 +58,17 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     """
     from spareforslag_xl.core.decisions import compute_scenario
     from spareforslag_xl.core.filenames import WORKBOOK_FOLDER, select
+    from spareforslag_xl.core.stated_fte import shown_fte_differences
     from spareforslag_xl.io.archive import LOG as ARCHIVE_LOG
     from spareforslag_xl.io.lock import locked
     from spareforslag_xl.io.output import inside, write_all
     from spareforslag_xl.io.parallel import render_all
-    from spareforslag_xl.core.stated_fte import shown_fte_differences
     from spareforslag_xl.render.report import report_bytes
 
     checked = check_master(master, clock)
     chosen = select(checked.plan.departments, only) if departments else ()
-    blocking = require_clean(checked, lambda n: _("{stops} the build; nothing was written.").format(stops=counted_stop(n, "problem")),
+    blocking = require_clean(checked, lambda n: _("{stops} the build; nothing was written.").format(
+                                 stops=counted_stop(n, "problem")),
                              strict=strict, force=force)
     out_dir = Path(out_dir)
     with locked(out_dir, "spareforslag build") as holding:  # one writer: the archive is read and written under it
@@ -76,14 +77,15 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
         kept_bytes = _archived(Path(master), checked.plan)
         kept, diff = _history(master, out_dir, checked.plan, result, since, scenario, kept_bytes)
         t1 = clock()
-        extras = _document_audit(checked.stated, result.proposed or result) + _changes(diff)  # the document states the proposals
-        jobs = [(inside(out_dir, report_name(Path(master))),
+        # the document states the proposals
+        extras = _document_audit(checked.stated, result.proposed or result) + _changes(diff)
+        jobs: list[tuple[Path, Callable[[], bytes]]] = [(inside(out_dir, report_name(Path(master))),
                  partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=extras,
                          fte_differences=shown_fte_differences(result, checked.stated)))]
         jobs += workbook_jobs(result, out_dir / WORKBOOK_FOLDER, chosen, checked.findings, bool(blocking), diff)
         cells = len(checked.plan.lines) * len(checked.plan.years) * (len(chosen) + 1) * 2
         rendered = render_all([render for _, render in jobs], cells, progress)
-        files = {path: data for (path, _), data in zip(jobs, rendered)}
+        files = {path: data for (path, _), data in zip(jobs, rendered, strict=True)}
         t2 = clock()
         written = dict(files)
         if kept.new_copy:
@@ -126,7 +128,7 @@ def workbook_jobs(result, folder: Path, departments: Sequence[Department], findi
     ]
 
 
-def _document_audit(figures: Optional[list], result) -> list:
+def _document_audit(figures: list | None, result) -> list:
     """Return the report's extra sheet 'Dokumentafvigelser' when the master carries the document's figures."""
     if not figures:
         return []
@@ -168,9 +170,8 @@ def _history(master: Path, out_dir: Path, plan, result, since, scenario, data: b
     kept = keeping(out_dir, fingerprint(plan), master, file_time(plan.created).date(), data)
     if since is None:
         return kept, None
-    from spareforslag_xl.core.diff import diff_plans
-
     from spareforslag_xl.core.decisions import compute_scenario
+    from spareforslag_xl.core.diff import diff_plans
 
     old = check_master(since_master(since, out_dir))
     return kept, diff_plans(old.plan, plan, compute_scenario(old.plan, scenario), result)

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Optional
+from typing import TYPE_CHECKING
+
 from spareforslag_xl.model.i18n import _
+
+if TYPE_CHECKING:
+    from spareforslag_xl.app.check import Checked
+    from spareforslag_xl.io.archive import Log
 
 
 @dataclass(frozen=True)
@@ -16,11 +22,11 @@ class Version:
     builds: int
     last: bool
     """True for the copy of the latest build."""
-    lines: Optional[int]
-    total: Optional[Mapping[int, object]]
-    target: Optional[Mapping[int, object]]
+    lines: int | None
+    total: Mapping[int, object] | None
+    target: Mapping[int, object] | None
     decimals: int = 0
-    problem: Optional[str] = None
+    problem: str | None = None
     """Why the copy is not trusted (its bytes or its plan do not match the log or its name), in the language in use."""
 
 
@@ -30,7 +36,7 @@ class Kept(list):
     warnings: list[str]
 
 
-def copy_trouble(path: Path, log) -> tuple[Optional[object], Optional[str]]:
+def copy_trouble(path: Path, log: Log) -> tuple[Checked | None, str | None]:
     """Return (the copy's Checked, None) for a copy that can be trusted, else (None or Checked, why not).
 
     Trusted means: its bytes match the hash the log recorded (io/archive.copy_problem) and its plan's
@@ -58,7 +64,12 @@ def copy_trouble(path: Path, log) -> tuple[Optional[object], Optional[str]]:
 def history(out_dir: Path) -> Kept:
     """Return the versions kept in out_dir/arkiv/, oldest first (RequestError when there is no archive)."""
     from spareforslag_xl.core.compute import compute
-    from spareforslag_xl.io.archive import ARCHIVE_FOLDER, previous_copy, read_log, versions
+    from spareforslag_xl.io.archive import (
+        ARCHIVE_FOLDER,
+        previous_copy,
+        read_log,
+        versions,
+    )
     from spareforslag_xl.io.lock import locked
     from spareforslag_xl.model.errors import RequestError
 

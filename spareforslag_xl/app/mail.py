@@ -8,11 +8,11 @@ gives no mails: a department must not receive figures the master itself contradi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from decimal import Decimal
-from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from spareforslag_xl.app.check import Checked, check_master, counted_stop, require_clean
 from spareforslag_xl.model.danish import danish_number
@@ -33,7 +33,7 @@ class Mail:
 
     department: Department
     path: Path
-    draft: "Draft"
+    draft: Draft
     message: EmailMessage
     data: bytes
 
@@ -79,10 +79,10 @@ def attachment_name(plan: Plan, stem: str) -> str:
     return safe_filename(f"spareforslag-budget-{year}-{stem}" if year else f"spareforslag-{stem}") + ".xlsx"
 
 
-def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None, templates: Optional[Path] = None,
-                  meeting: Optional[str] = None, note: str = "", sender: str = "",
+def prepare_mails(master: Path, out_dir: Path, only: list[str] | None = None, templates: Path | None = None,
+                  meeting: str | None = None, note: str = "", sender: str = "",
                   max_attachment_mb: float = 10.0, write: bool = True, limit_name: str = "",
-                  scenario: Optional[Scenario] = None, since: Optional[Path | str] = None) -> Prepared:
+                  scenario: Scenario | None = None, since: Path | str | None = None) -> Prepared:
     """Check the master and write a mail draft per department into out_dir/mails/; return them.
 
     Raises FindingsError (nothing written) when the master has errors, RequestError for an
@@ -95,19 +95,20 @@ def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None,
     """
     from spareforslag_xl.core.decisions import compute_scenario
     from spareforslag_xl.core.filenames import MAIL_FOLDER, file_stems, select
+    from spareforslag_xl.core.parts import department_part
     from spareforslag_xl.io.lock import locked
     from spareforslag_xl.io.output import inside, write_all
-    from spareforslag_xl.core.parts import department_part
+    from spareforslag_xl.io.stamp import file_time
     from spareforslag_xl.render.department import department_bytes
     from spareforslag_xl.render.eml import Draft, compose, eml_bytes
     from spareforslag_xl.render.mailtext import mail_context, render_mail, template_environment
-    from spareforslag_xl.io.stamp import file_time
 
     checked = check_master(master)
     plan = checked.plan
     date: datetime = file_time(plan.created)  # SOURCE_DATE_EPOCH, else the master's saved time (RequestError when bad)
     chosen = select(plan.departments, only)
-    require_clean(checked, lambda n: _("{stops} the mails; nothing was written.").format(stops=counted_stop(n, "error")))
+    require_clean(checked, lambda n: _("{stops} the mails; nothing was written.").format(
+        stops=counted_stop(n, "error")))
     env = template_environment(templates, plan.settings.decimals)
     result = compute_scenario(plan, scenario)
     diff = _since(since, out_dir, plan, result, scenario)
@@ -125,7 +126,8 @@ def prepare_mails(master: Path, out_dir: Path, only: Optional[list[str]] = None,
         message = compose(draft)
         prepared.mails.append(Mail(d, inside(folder, stems[d.code] + ".eml"), draft, message, eml_bytes(message)))
         if not d.emails:
-            prepared.notices.append(_("{code}: the department has no e-mail address; the draft has no recipient.").format(
+            prepared.notices.append(_("{code}: the department has no e-mail address; the draft has no "
+                                      "recipient.").format(
                 code=d.code))
         if len(draft.attachment) > max_attachment_mb * MB:
             prepared.notices.append(_(
@@ -150,7 +152,7 @@ def _since(since, out_dir: Path, plan, result, scenario=None):
     return diff_plans(old.plan, plan, compute_scenario(old.plan, scenario), result)
 
 
-def choose_sender(sender: Optional[str], smtp_user: Optional[str]) -> Optional[str]:
+def choose_sender(sender: str | None, smtp_user: str | None) -> str | None:
     """Return the sender: the one rule for drafts and sending alike.
 
     ``sender`` (--from or its variable) when given, else the SMTP user when it is an address; None
@@ -177,7 +179,7 @@ class Planned:
 
     mail: Mail
     recipients: tuple[str, ...]
-    skipped: tuple["Record", ...] = ()
+    skipped: tuple[Record, ...] = ()
     """The send log's records of recipients not sent to again: delivered, or of unknown outcome."""
 
 
@@ -185,8 +187,8 @@ class Planned:
 class Sent:
     """What a send did: one outcome per recipient sent to, and the records of those skipped."""
 
-    outcomes: list["Outcome"]
-    skipped: list["Record"]
+    outcomes: list[Outcome]
+    skipped: list[Record]
 
 
 def message_id(mail: Mail) -> str:
@@ -220,8 +222,8 @@ def plan_sending(prepared: Prepared, out_dir: Path, resend: bool = False) -> lis
     return planned
 
 
-def send_mails(prepared: Prepared, out_dir: Path, settings: "SmtpSettings", sender: str, resend: bool = False,
-               now: Optional[datetime] = None) -> Sent:
+def send_mails(prepared: Prepared, out_dir: Path, settings: SmtpSettings, sender: str, resend: bool = False,
+               now: datetime | None = None) -> Sent:
     """Deliver the prepared mails not yet delivered (all with ``resend``) and record each outcome; return them.
 
     Holds the output folder's lock, so that two sends never both send a mail. Each mail is recorded in
@@ -230,7 +232,6 @@ def send_mails(prepared: Prepared, out_dir: Path, settings: "SmtpSettings", send
     far) when the server cannot be reached, refuses the login or the connection breaks; a message
     that was being handed over when it broke has the outcome 'unknown'.
     """
-    from datetime import timezone
 
     from spareforslag_xl.core.filenames import MAIL_FOLDER
     from spareforslag_xl.io.lock import locked
@@ -238,8 +239,8 @@ def send_mails(prepared: Prepared, out_dir: Path, settings: "SmtpSettings", send
     from spareforslag_xl.io.sendlog import SENDING, Record, read_send_log
     from spareforslag_xl.io.smtp import Outgoing, deliver, for_sending
 
-    when = now or datetime.now(timezone.utc)
-    stamp = when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    when = now or datetime.now(UTC)
+    stamp = when.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     with locked(Path(out_dir), "spareforslag mail --send"):
         planned = plan_sending(prepared, out_dir, resend)  # decided under the lock: no mail is sent twice
         log = read_send_log(Path(out_dir) / MAIL_FOLDER)
@@ -248,7 +249,8 @@ def send_mails(prepared: Prepared, out_dir: Path, settings: "SmtpSettings", send
                     for p in planned if p.recipients or not p.mail.to]
 
         def record(out: Outgoing, status_of: dict[str, tuple[str, str]]) -> None:
-            log.add(Record(out.code, r, ids[out.code], status, answer, stamp) for r, (status, answer) in status_of.items())
+            log.add(Record(out.code, r, ids[out.code], status, answer, stamp)
+                    for r, (status, answer) in status_of.items())
             write_all({log.path: log.data()})
 
         def starting(out: Outgoing) -> None:

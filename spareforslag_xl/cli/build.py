@@ -6,12 +6,24 @@ from pathlib import Path
 
 import click
 
-from spareforslag_xl.cli.language import command, lazy, option
-
 from spareforslag_xl.cli.common import (
-    EXIT_PROBLEMS, SCENARIO_TEXT, CommandError, codes, echo_findings, fail, force_option, master_argument, only_option, output_folder_option,
-    message_of, scenario_option, since_option, stopped, strict_option,
+    EXIT_PROBLEMS,
+    SCENARIO_TEXT,
+    CommandError,
+    codes,
+    echo_findings,
+    fail,
+    force_option,
+    master_argument,
+    message_of,
+    only_option,
+    output_folder_option,
+    scenario_option,
+    since_option,
+    stopped,
+    strict_option,
 )
+from spareforslag_xl.cli.language import command, lazy, option
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 from spareforslag_xl.model.i18n import _
 
@@ -46,10 +58,14 @@ from spareforslag_xl.model.i18n import _
 @option("--no-departments", is_flag=True, help=lazy("Write the report only, no department workbooks."))
 @scenario_option()
 @since_option(lazy("Show what changed since this master (or 'forrige': the previous build's) in a sheet 'Ændringer'."))
-@option("--pdf", "pdf", is_flag=True, help=lazy("Also write the report as a PDF (the meeting handout), with LibreOffice."))
+@option("--pdf", "pdf", is_flag=True,
+        help=lazy("Also write the report as a PDF (the meeting handout), with LibreOffice."))
 def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool, only: str | None,
           no_departments: bool, scenario, since: str | None, pdf: bool) -> None:
-    """Check a master and write its report workbook and one workbook per department into a folder. (the help text is in the decorator, to be translated)."""
+    """Check a master and write its report workbook and one workbook per department into a folder.
+
+    (The help text is in the decorator, to be translated.)
+    """
     from spareforslag_xl.app.build import build_reports
     from spareforslag_xl.cli.progress import DelayedProgress
     from spareforslag_xl.model.findings import summary

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from spareforslag_xl.cli.language import option
-from spareforslag_xl.model.i18n import _, lazy
+from spareforslag_xl.model.i18n import LazyText, _, lazy
 
 from spareforslag_xl.model.errors import (
     DeliveryError, FindingsError, InputError, OutputError, RequestError, SpareforslagError,
@@ -93,12 +93,12 @@ def master_argument():
     return click.argument("master", type=click.Path(path_type=Path, readable=False))
 
 
-def output_folder_option(help: str):
+def output_folder_option(help: str | LazyText):
     return option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
                         default=Path("build"), show_default=True, help=help)
 
 
-def only_option(help: str):
+def only_option(help: str | LazyText):
     return option("--only", metavar="CODES", help=help)
 
 
@@ -123,15 +123,15 @@ def scenario_option():
     )
 
 
-def force_option(help: str):
+def force_option(help: str | LazyText):
     return option("--force", is_flag=True, help=help)
 
 
-def strict_option(help: str):
+def strict_option(help: str | LazyText):
     return option("--strict", is_flag=True, help=help)
 
 
-def overwrite_option(help: str):
+def overwrite_option(help: str | LazyText):
     return option("--overwrite", is_flag=True, help=help)
 
 

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import click
 
-from spareforslag_xl.cli.language import command, lazy
-
 from spareforslag_xl.cli.common import fail
+from spareforslag_xl.cli.language import command, lazy
 from spareforslag_xl.model.errors import SpareforslagError
 
 
-@command(help=lazy("""List the masters earlier builds into OUT_DIR (default: build) kept in its arkiv/, with their totals.
+@command(help=lazy(
+    """List the masters earlier builds into OUT_DIR (default: build) kept in its arkiv/, with their totals.
 
     Every build keeps a copy of its master there, named by the date it was first kept and
     a hash of its content (the same content is kept once). Compare two of them with
@@ -26,7 +26,10 @@ from spareforslag_xl.model.errors import SpareforslagError
 @click.argument("out_dir", required=False, default=Path("build"),
                 type=click.Path(file_okay=False, path_type=Path))
 def history(out_dir: Path) -> None:
-    """List the masters earlier builds into OUT_DIR (default: build) kept in its arkiv/, with their totals. (the help text is in the decorator, to be translated)."""
+    """List the masters earlier builds into OUT_DIR (default: build) kept in its arkiv/, with their totals.
+
+    (The help text is in the decorator, to be translated.)
+    """
     from spareforslag_xl.app.history import history as kept_versions
     from spareforslag_xl.model.danish import format_danish
     from spareforslag_xl.model.i18n import _

@@ -16,10 +16,9 @@ from pathlib import Path
 
 import click
 
+from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_folder_option, scenario_option, since_option
 from spareforslag_xl.cli.language import command, confirm, lazy, option
 from spareforslag_xl.model.i18n import _, ngettext
-
-from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_folder_option, scenario_option, since_option
 
 
 @command(help=lazy("""Write a mail draft per department (build/mails/MSB.eml) with its workbook attached.
@@ -69,10 +68,20 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
          sender: str | None, max_attachment_mb: float, send: bool, dry_run: bool, yes: bool, resend: bool,
          smtp_host: str | None, smtp_port: int | None, smtp_security: str, smtp_user: str | None,
          smtp_password: str | None, scenario) -> None:
-    """Write a mail draft per department (build/mails/MSB.eml) with its workbook attached. (the help text is in the decorator, to be translated)."""
+    """Write a mail draft per department (build/mails/MSB.eml) with its workbook attached.
+
+    (The help text is in the decorator, to be translated.)
+    """
     from spareforslag_xl.app.mail import choose_sender, format_size, plan_sending, prepare_mails, send_mails
     from spareforslag_xl.cli.common import (
-        EXIT_INPUT, EXIT_OUTPUT, EXIT_PROBLEMS, CommandError, echo_findings, fail, message_of, stopped,
+        EXIT_INPUT,
+        EXIT_OUTPUT,
+        EXIT_PROBLEMS,
+        CommandError,
+        echo_findings,
+        fail,
+        message_of,
+        stopped,
     )
     from spareforslag_xl.io.smtp import SmtpSettings
     from spareforslag_xl.model.errors import DeliveryError, FindingsError, RequestError, SpareforslagError
@@ -155,7 +164,8 @@ def _skipped(records) -> None:
         else:
             click.echo(f"{r.code}  {r.recipient}: " + _(
                 "the outcome of an earlier send ({time}) is unknown: the connection broke while the message was being "
-                "handed over. Ask the recipient or check the server's log; --resend sends it again").format(time=r.time))
+                "handed over. Ask the recipient or check the server's log; --resend sends it again").format(
+                    time=r.time))
 
 
 def _exit_if_unknown(planned) -> None:

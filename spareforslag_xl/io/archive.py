@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Mapping, Optional
 
 from spareforslag_xl.io.oserrors import os_reason
 from spareforslag_xl.model.errors import OutputError
@@ -25,7 +25,7 @@ from spareforslag_xl.model.i18n import _
 ARCHIVE_FOLDER = "arkiv"
 LOG = "builds.txt"
 HASH_LENGTH = 12
-COPY_NAME = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}-([0-9a-f]{%d})\.xlsx$" % HASH_LENGTH)
+COPY_NAME = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}-([0-9a-f]{" + str(HASH_LENGTH) + r"})\.xlsx$")
 """The name of a kept copy: its day and the start of its plan's fingerprint. Nothing else in the log is used,
 so that a line of the log can never point outside arkiv/."""
 
@@ -48,7 +48,7 @@ class Keeping:
     copy: Path
     new_copy: bool
     """True when the copy is written by this build (content not kept before, or a kept copy that is damaged)."""
-    previous: Optional[Path]
+    previous: Path | None
     """The master copy of the build before this one, if any."""
     log: bytes
     problems: tuple[str, ...] = ()
@@ -91,14 +91,14 @@ def read_log(folder: Path) -> Log:
         recorded = [f[len("sha256="):] for f in fields[2:] if f.startswith("sha256=")]
         if recorded:
             hashes[fields[0]] = recorded[-1]
-    problems = ()
+    problems: tuple[str, ...] = ()
     if bad:
         problems = (_("{log}: line {lines} cannot be read (not a kept copy's name, or not UTF-8); it is "
                       "left out.").format(log=path, lines=", ".join(map(str, bad))),)
     return Log(tuple(names), hashes, problems)
 
 
-def copy_problem(copy: Path, log: Log) -> Optional[str]:
+def copy_problem(copy: Path, log: Log) -> str | None:
     """Return why a kept copy cannot be trusted (None when its bytes match what the log recorded).
 
     A copy the log records no hash for is checked by its plan's fingerprint where it is read
@@ -114,13 +114,13 @@ def copy_problem(copy: Path, log: Log) -> Optional[str]:
     return None
 
 
-def name_hash(copy: Path) -> Optional[str]:
+def name_hash(copy: Path) -> str | None:
     """Return the fingerprint part of a copy's name ('3f2a9c1b04de'), None for another name."""
     found = COPY_NAME.match(copy.name)
     return found.group(1) if found else None
 
 
-def kept_copy(folder: Path, fingerprint: str) -> Optional[Path]:
+def kept_copy(folder: Path, fingerprint: str) -> Path | None:
     """Return the copy with this fingerprint, if one is kept."""
     found = sorted(Path(folder).glob(f"*-{fingerprint[:HASH_LENGTH]}.xlsx"))
     return found[0] if found else None
@@ -131,7 +131,7 @@ def builds(folder: Path) -> list[str]:
     return list(read_log(folder).names)
 
 
-def previous_copy(folder: Path) -> Optional[Path]:
+def previous_copy(folder: Path) -> Path | None:
     """Return the master copy of the last build recorded in folder, if it is there."""
     for name in reversed(builds(folder)):
         path = Path(folder) / name

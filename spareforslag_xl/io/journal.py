@@ -17,9 +17,9 @@ from __future__ import annotations
 import json
 import os
 import signal
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
 
 from spareforslag_xl.model.i18n import _
 
@@ -38,7 +38,7 @@ class Entry:
 
     target: Path
     temp: Path
-    backup: Optional[Path]
+    backup: Path | None
     """Where the previous version is moved aside; None when the target did not exist."""
 
 
@@ -102,7 +102,7 @@ def replace_all(root: Path, entries: Sequence[Entry]) -> None:
     _finish(journal, entries)
 
 
-def recover(root: Path) -> Optional[Recovered]:
+def recover(root: Path) -> Recovered | None:
     """Complete or roll back a replacement interrupted in root; return what was done (None: nothing to do)."""
     journal = root / JOURNAL
     if not journal.is_file():
@@ -148,7 +148,7 @@ def _finish(journal: Path, entries: Sequence[Entry]) -> None:
 
 def _entry(root: Path, item: dict) -> Entry:
     """Return a journal's entry, refusing a path that would leave root (a journal is data, not orders)."""
-    def inside(name: Optional[str]) -> Optional[Path]:
+    def inside(name: str | None) -> Path | None:
         if name is None:
             return None
         path = root / name
@@ -163,7 +163,7 @@ def _entry(root: Path, item: dict) -> Entry:
 
 
 def _write_journal(journal: Path, root: Path, entries: Sequence[Entry], committed: bool) -> None:
-    def rel(path: Optional[Path]) -> Optional[str]:
+    def rel(path: Path | None) -> str | None:
         return None if path is None else os.path.relpath(path, root)
 
     state = {"state": "committed" if committed else "prepared",

@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO
 
 from spareforslag_xl.io.journal import JOURNAL, TEMP_PREFIX, Recovered, recover
 from spareforslag_xl.io.oserrors import os_reason

@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from spareforslag_xl.io.journal import TEMP_PREFIX, Entry, Recovered, replace_all
 from spareforslag_xl.io.lock import held, locked
@@ -32,22 +32,27 @@ def check_writable(target: Path) -> None:
     lock = target.with_name("~$" + target.name)
     if lock.exists():
         raise OutputError(
-            _("{target}: the workbook seems to be open (lock file {name} exists). Close it in Excel and run again.").format(target=target, name=lock.name)
+            _("{target}: the workbook seems to be open (lock file {name} exists). Close it in Excel and "
+              "run again.").format(target=target, name=lock.name)
         )
     if target.is_dir():
-        raise OutputError(_("{target}: a folder has the name of the output file. Rename or remove the folder.").format(target=target))
+        raise OutputError(_("{target}: a folder has the name of the output file. Rename or remove the "
+                            "folder.").format(target=target))
     if target.exists() and not os.access(target, os.W_OK):
-        raise OutputError(_("{target}: the file is read-only. Make it writable or choose another output folder.").format(target=target))
+        raise OutputError(_("{target}: the file is read-only. Make it writable or choose another output "
+                            "folder.").format(target=target))
     folder = target.parent
     if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
-        raise OutputError(_("{folder}: cannot write in this folder (permission denied). Choose another output folder.").format(folder=folder))
+        raise OutputError(_("{folder}: cannot write in this folder (permission denied). Choose another output "
+                            "folder.").format(folder=folder))
 
 
 def inside(folder: Path, name: str) -> Path:
     """Return folder/name, refusing a name that would leave folder."""
     target = (folder / name).resolve()
     if target.parent != folder.resolve():
-        raise OutputError(_("{name}: the output name would leave the folder {folder}.").format(name=name, folder=folder))
+        raise OutputError(_("{name}: the output name would leave the folder {folder}.").format(
+            name=name, folder=folder))
     return folder / name
 
 
@@ -67,7 +72,8 @@ def refuse_inputs(targets: Iterable[Path], inputs: Iterable[Path]) -> None:
     protected = {Path(p).resolve(): Path(p) for p in inputs if Path(p).exists()}
     for target in targets:
         if Path(target).resolve() in protected:
-            raise OutputError(_("{target}: is an input of this command; inputs are never overwritten. Choose another output file or folder.").format(target=target))
+            raise OutputError(_("{target}: is an input of this command; inputs are never overwritten. Choose "
+                                "another output file or folder.").format(target=target))
 
 
 def write_all(files: dict[Path, bytes], inputs: Iterable[Path] = ()) -> list[Recovered]:

@@ -10,9 +10,9 @@ atomically after every message, under the output folder's lock.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Iterable, Optional
 
 from spareforslag_xl.io.oserrors import os_reason
 from spareforslag_xl.io.smtp import DELIVERED, NOT_SENT, REFUSED, UNKNOWN
@@ -43,7 +43,7 @@ class SendLog:
     path: Path
     records: list[Record]
 
-    def latest(self, code: str, recipient: str) -> Optional[Record]:
+    def latest(self, code: str, recipient: str) -> Record | None:
         """Return the last record of a department's recipient, if any."""
         for record in reversed(self.records):
             if record.code == code and record.recipient == recipient:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import smtplib
 import ssl
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
-from typing import Callable, Optional, Sequence
 
 from spareforslag_xl.model.errors import DeliveryError
 from spareforslag_xl.model.i18n import _
@@ -26,7 +26,7 @@ DEFAULT_PORT = {"starttls": 587, "ssl": 465, "none": 25}
 @dataclass(frozen=True)
 class SmtpSettings:
     host: str
-    port: Optional[int] = None
+    port: int | None = None
     security: str = "starttls"
     user: str = ""
     password: str = field(default="", repr=False)
@@ -78,13 +78,13 @@ def for_sending(message: EmailMessage, now: datetime) -> EmailMessage:
 
     sent = copy.deepcopy(message)
     del sent["X-Unsent"]
-    sent.replace_header("Date", format_datetime(now.astimezone(timezone.utc)))
+    sent.replace_header("Date", format_datetime(now.astimezone(UTC)))
     return sent
 
 
 def deliver(outgoing: Sequence[Outgoing], settings: SmtpSettings, sender: str,
-            starting: Optional[Callable[[Outgoing], None]] = None,
-            done: Optional[Callable[[Outgoing, list[Outcome]], None]] = None) -> list[Outcome]:
+            starting: Callable[[Outgoing], None] | None = None,
+            done: Callable[[Outgoing, list[Outcome]], None] | None = None) -> list[Outcome]:
     """Send every message; return one outcome per recipient (or per department without one).
 
     ``starting(out)`` is called before a message is handed to the server and ``done(out, outcomes)``
@@ -103,6 +103,7 @@ def deliver(outgoing: Sequence[Outgoing], settings: SmtpSettings, sender: str,
             if starting is not None:
                 starting(out)
             handing_over.clear()
+            refused: Mapping[str, tuple[int, bytes | str]]
             try:
                 refused = smtp.send_message(out.message, from_addr=sender, to_addrs=list(out.to))
             except smtplib.SMTPRecipientsRefused as exc:
@@ -146,7 +147,7 @@ def _watch_data(smtp: smtplib.SMTP) -> list[bool]:
 
 
 def _lost(current: Outgoing, rest: Sequence[Outgoing], handed_over: bool,
-          done: Optional[Callable[[Outgoing, list[Outcome]], None]]) -> list[Outcome]:
+          done: Callable[[Outgoing, list[Outcome]], None] | None) -> list[Outcome]:
     """Return the outcomes of the messages a broken connection left: the current one unknown when it was
     being handed over, the others not sent."""
     lost = []
@@ -155,7 +156,8 @@ def _lost(current: Outgoing, rest: Sequence[Outgoing], handed_over: bool,
             these = [Outcome(o.code, r, False, _("unknown: the connection broke while the message was being handed "
                                                  "over; the server may have accepted it"), UNKNOWN) for r in o.to]
         else:
-            these = [Outcome(o.code, r, False, _("not sent: the connection was lost"), NOT_SENT) for r in (o.to or ("",))]
+            these = [Outcome(o.code, r, False, _("not sent: the connection was lost"), NOT_SENT)
+                     for r in (o.to or ("",))]
         if done is not None and o is current:
             done(o, these)
         lost.extend(these)
@@ -165,7 +167,7 @@ def _lost(current: Outgoing, rest: Sequence[Outgoing], handed_over: bool,
 def _connect(settings: SmtpSettings) -> smtplib.SMTP:
     where = settings.describe()
     port = settings.effective_port
-    smtp: Optional[smtplib.SMTP] = None
+    smtp: smtplib.SMTP | None = None
     try:
         if settings.security == "ssl":
             smtp = smtplib.SMTP_SSL(settings.host, port, timeout=settings.timeout,
@@ -175,7 +177,8 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
         smtp.ehlo()
         if settings.security == "starttls":
             if not smtp.has_extn("starttls"):
-                raise DeliveryError(_("{where}: the server does not offer STARTTLS.").format(where=where), remedy="security-starttls")
+                raise DeliveryError(_("{where}: the server does not offer STARTTLS.").format(where=where),
+                                    remedy="security-starttls")
             smtp.starttls(context=ssl.create_default_context())
             smtp.ehlo()
         if settings.user:
@@ -186,21 +189,25 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
         raise
     except smtplib.SMTPAuthenticationError as exc:
         _close(smtp)
-        raise DeliveryError(_("{where}: the server refused the login ({smtp_code}).").format(where=where, smtp_code=_answer(exc.smtp_code, exc.smtp_error)),
+        raise DeliveryError(_("{where}: the server refused the login ({smtp_code}).").format(
+                                where=where, smtp_code=_answer(exc.smtp_code, exc.smtp_error)),
                             remedy="login") from None
     except smtplib.SMTPNotSupportedError:
         _close(smtp)
-        raise DeliveryError(_("{where}: the server does not accept a login.").format(where=where), remedy="no-login") from None
+        raise DeliveryError(_("{where}: the server does not accept a login.").format(where=where),
+                            remedy="no-login") from None
     except ssl.SSLError as exc:
         _close(smtp)
-        raise DeliveryError(_("{where}: the encrypted connection failed ({value}).").format(where=where, value=exc.reason or exc),
+        raise DeliveryError(_("{where}: the encrypted connection failed ({value}).").format(
+                                where=where, value=exc.reason or exc),
                             remedy="security") from None
     except (smtplib.SMTPException, OSError) as exc:
         _close(smtp)
-        raise DeliveryError(_("{where}: cannot connect ({exc}).").format(where=where, exc=_reason(exc)), remedy="connect") from None
+        raise DeliveryError(_("{where}: cannot connect ({exc}).").format(where=where, exc=_reason(exc)),
+                            remedy="connect") from None
 
 
-def _close(smtp: Optional[smtplib.SMTP]) -> None:
+def _close(smtp: smtplib.SMTP | None) -> None:
     if smtp is not None:
         smtp.close()
 

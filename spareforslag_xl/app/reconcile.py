@@ -50,6 +50,7 @@ def reconcile_files(master: Path, official: Path, output: Optional[Path] = None,
     ``Reconciled.scenario`` says which (None: a master without decisions).
     """
     from spareforslag_xl.core.decisions import compute_scenario, has_decisions
+    from spareforslag_xl.core.filenames import readable_name
     from spareforslag_xl.io.output import refuse_inputs, write_atomically
     from spareforslag_xl.reconcile.compare import compare
     from spareforslag_xl.reconcile.labels import Vocabulary
@@ -89,7 +90,7 @@ def reconcile_files(master: Path, official: Path, output: Optional[Path] = None,
     if known_unit is None and any(s.how is not UnitSource.ASSUMED for s in sources):
         raise InputError(master, _("its unit '{unit}' is not one the program knows, so the official figures cannot be converted to it.").format(unit=plan.settings.unit), _("Set Enhed to kr., 1.000 kr., mio. kr. or mia. kr."))
     rec = compare(result, master_unit, sources, negate, tolerance, unused)
-    write_atomically(output, reconciliation_bytes(rec, master.name, official.name), inputs)
+    write_atomically(output, reconciliation_bytes(rec, readable_name(master.name), readable_name(official.name)), inputs)
     return Reconciled(checked, rec, output, result.plan.scenario)
 
 

@@ -11,6 +11,9 @@ Heavy libraries (openpyxl, xlsxwriter, jinja2) are imported inside the commands,
 
 from __future__ import annotations
 
+import io
+import sys
+
 import click
 
 from spareforslag_xl import __version__
@@ -56,6 +59,11 @@ for command in (init, validate, build, import_, audit, mail, reconcile, diff, hi
 
 
 def main() -> None:
+    # A file name that is not valid UTF-8 (a Latin-1 'ø') reaches Python as surrogates: print its bytes as
+    # they are, as ls does, rather than failing on them.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="surrogateescape")
     cli(prog_name="spareforslag")
 
 

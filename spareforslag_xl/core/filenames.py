@@ -92,3 +92,16 @@ def select(departments: Sequence[Department], only: Optional[Iterable[str]]) -> 
         raise RequestError(_("{what}. Valid codes: {valid}.").format(what=what, valid=valid), remedy="only")
     chosen = {fold_name(c) for c in wanted}
     return tuple(d for d in departments if fold_name(d.code) in chosen)
+
+
+def readable_name(name: str) -> str:
+    """Return a file name as text every output can hold.
+
+    A name whose bytes are not valid UTF-8 (a Latin-1 or Windows 'ø' from an old zip or share) reaches
+    Python as surrogates, which no workbook, mail or log can hold: it is read as Windows-1252 instead.
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("cp1252", "replace")

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from spareforslag_xl.core.filenames import readable_name
 from spareforslag_xl.io.oserrors import os_reason
 from spareforslag_xl.model.errors import OutputError
 from spareforslag_xl.model.i18n import _
@@ -175,7 +176,7 @@ def keeping(out_dir: Path, fingerprint: str, master: Path, day: date, data: byte
 
 def _safe(name: str) -> str:
     """Return a file name fit for one field of the log: no tabs or line breaks, valid UTF-8."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\t", " ").replace("\n", " ")
+    return readable_name(name).replace("\t", " ").replace("\n", " ")
 
 
 def versions(folder: Path) -> list[Path]:

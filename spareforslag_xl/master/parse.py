@@ -12,6 +12,7 @@ from typing import Optional
 from spareforslag_xl.model.danish import format_share, plain_danish
 from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.model import layout as L
+from spareforslag_xl.core.filenames import readable_name
 from spareforslag_xl.master.cells import CellReader
 from spareforslag_xl.master.read import RawWorkbook
 from spareforslag_xl.master.settings import parse_settings
@@ -69,7 +70,7 @@ class _Parser:
             themes=self._themes(),
             lines=self._lines(lines_table, years),
             fixed=self._fixed(years),
-            source_name=self.book.path.name,
+            source_name=readable_name(self.book.path.name),
             created=self.book.created,
         )
         return plan, self.findings

@@ -1,0 +1,86 @@
+"""Every input gets a message, never a traceback: file names in another encoding, texts that look like
+references in charts, numbers beyond Excel's 15 significant digits, operating-system errors in Danish."""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from spareforslag_xl.io.oserrors import os_reason
+from tests.conftest import write_master
+
+
+def spareforslag(*args, cwd=None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, SPAREFORSLAG_LANG="da", LC_ALL="C.UTF-8")
+    return subprocess.run([sys.executable, "-m", "spareforslag_xl", *args], env=env, capture_output=True, cwd=cwd)
+
+
+def test_a_master_named_in_latin1_is_built_and_mailed(tmp_path):
+    name = b"budget-\xf8konomi.xlsx"  # 'økonomi' saved by an old Windows program: not valid UTF-8
+    master = Path(os.fsdecode(os.fsencode(tmp_path) + b"/" + name))
+    write_master(master)
+    for command in (["build", os.fsdecode(name), "-o", "out"], ["mail", os.fsdecode(name), "-o", "out"],
+                    ["validate", os.fsdecode(name)], ["history", "out"]):
+        result = spareforslag(*command, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert b"Traceback" not in result.stderr
+    report = Path(os.fsdecode(os.fsencode(tmp_path) + b"/out/budget-\xf8konomi-rapport.xlsx"))
+    texts = {c.value for ws in openpyxl.load_workbook(report) for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str)}
+    assert any("Kilde: budget-økonomi.xlsx" in t for t in texts)
+    log = (tmp_path / "out" / "arkiv" / "builds.txt").read_text(encoding="utf-8")
+    assert "\tbudget-økonomi.xlsx\t" in log
+
+
+def test_a_code_that_looks_like_a_reference_stays_text_in_the_charts(tmp_path):
+    code = "+cmd|' /C calc'!A0"
+    master = write_master(tmp_path / "m.xlsx", edits={"Afdelinger!A2": code})
+    result = spareforslag("build", "m.xlsx", "-o", "out", "--force", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr and b"xlsxwriter" not in result.stderr.lower()
+    references, texts = [], ""
+    for book in (tmp_path / "out").rglob("*.xlsx"):
+        with zipfile.ZipFile(book) as z:
+            for part in z.namelist():
+                if part.startswith("xl/charts/"):
+                    xml = z.read(part).decode("utf-8")
+                    references += re.findall(r"<c:f>([^<]*)</c:f>", xml)
+                    texts += xml
+    # every reference is to a sheet's cells (the department's sheet, named by the code, is quoted) …
+    assert references and all(re.match(r"^('(?:[^']|'')+'|\w+)!\$[A-Z]+\$\d+", r) for r in references), references
+    # … and the code itself is a text, shown as typed (an invisible word joiner after the '!')
+    assert "I alt +cmd|&apos; /C calc&apos;!\u2060A0" in texts or "I alt +cmd|' /C calc'!\u2060A0" in texts
+    assert master.exists()
+
+
+@pytest.mark.danish
+@pytest.mark.parametrize("number, reason", [
+    (errno.ENOSPC, "der er ikke mere plads på disken"),
+    (errno.EACCES, "adgang nægtet"),
+    (errno.EROFS, "disken er skrivebeskyttet"),
+    (errno.ENOTDIR, "en fil står i vejen, hvor der skal være en mappe"),
+])
+def test_operating_system_errors_are_said_in_danish(number, reason):
+    assert os_reason(OSError(number, os.strerror(number))) == reason
+
+
+@pytest.mark.danish
+def test_a_full_disk_names_the_output_in_danish(tmp_path, monkeypatch):
+    from spareforslag_xl.io import output
+    from spareforslag_xl.model.errors import OutputError
+
+    def full(target, data):
+        raise OSError(errno.ENOSPC, "No space left on device", str(target))
+
+    monkeypatch.setattr(output, "_write_temporary", full)
+    with pytest.raises(OutputError) as err:
+        output.write_all({tmp_path / "a.xlsx": b"a", tmp_path / "b.xlsx": b"b"})
+    assert str(err.value) == f"{tmp_path / 'a.xlsx'}: filen kan ikke skrives (der er ikke mere plads på disken)."

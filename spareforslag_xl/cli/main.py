@@ -22,9 +22,9 @@ from spareforslag_xl.cli.check import init, validate
 from spareforslag_xl.cli.diff import diff
 from spareforslag_xl.cli.history import history
 from spareforslag_xl.cli.importing import audit, import_
+from spareforslag_xl.cli.language import Group, Option, lazy, option
 from spareforslag_xl.cli.mail import mail
 from spareforslag_xl.cli.reconcile import reconcile
-from spareforslag_xl.cli.language import Group, Option, lazy, option
 from spareforslag_xl.model.i18n import set_language
 
 

@@ -9,12 +9,12 @@ validation says so with a warning at its cell.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional, Sequence
+from collections.abc import Iterable, Sequence
 
 from spareforslag_xl.model.errors import RequestError
 from spareforslag_xl.model.findings import Finding, warning
-from spareforslag_xl.model.plan import Department, Plan, at, fold_name
 from spareforslag_xl.model.i18n import _, ngettext
+from spareforslag_xl.model.plan import Department, Plan, at, fold_name
 
 WORKBOOK_FOLDER = "afdelinger"
 MAIL_FOLDER = "mails"
@@ -75,7 +75,7 @@ def check_file_names(plan: Plan) -> list[Finding]:
     return findings
 
 
-def select(departments: Sequence[Department], only: Optional[Iterable[str]]) -> tuple[Department, ...]:
+def select(departments: Sequence[Department], only: Iterable[str] | None) -> tuple[Department, ...]:
     """Return the departments named in only (all when None), in the master's order.
 
     Raises RequestError naming the valid codes when a code is not in the master.

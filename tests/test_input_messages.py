@@ -84,3 +84,47 @@ def test_a_full_disk_names_the_output_in_danish(tmp_path, monkeypatch):
     with pytest.raises(OutputError) as err:
         output.write_all({tmp_path / "a.xlsx": b"a", tmp_path / "b.xlsx": b"b"})
     assert str(err.value) == f"{tmp_path / 'a.xlsx'}: filen kan ikke skrives (der er ikke mere plads på disken)."
+
+
+@pytest.mark.parametrize("stored, finding", [
+    (123456789012345.67, True),   # 17 significant digits: read as 123.456.789.012.346
+    (12345.678901234567, True),
+    (99.999999999999872, False),  # Excel's formula noise for =(1,2-1,1)*1000: read as 100
+    (0.30000000000000004, False),
+    (3250.0, False),
+])
+def test_more_than_15_significant_digits_is_a_finding_naming_the_cell(tmp_path, stored, finding):
+    from spareforslag_xl.app.check import check_master
+
+    master = write_master(tmp_path / "m.xlsx", edits={"Mål!B2": stored})
+    found = [(f.code, f.ref.sheet, f.ref.cell) for f in check_master(master).findings if f.code == "too-many-digits"]
+    assert found == ([("too-many-digits", "Mål", "B2")] if finding else [])
+
+
+def test_a_target_too_large_is_not_called_empty(tmp_path):
+    from spareforslag_xl.app.check import check_master
+
+    master = write_master(tmp_path / "m.xlsx", edits={"Mål!B2": 2e15})
+    found = [(f.code, f.ref.cell) for f in check_master(master).findings if f.ref and f.ref.sheet == "Mål"]
+    assert found == [("too-large", "B2")]
+
+
+@pytest.mark.danish
+def test_a_dtd_after_a_long_prolog_is_refused_naming_the_part_in_danish(tmp_path):
+    from spareforslag_xl.app.check import check_master
+    from spareforslag_xl.model.errors import InputError
+    from tests.xml_edit import rewrite_part
+
+    master = write_master(tmp_path / "m.xlsx")
+
+    def with_dtd(data: bytes) -> bytes:
+        declaration, _, rest = data.partition(b"?>")
+        padding = b"<!--" + b" padding " * 2000 + b"-->" + b"\n" * 5000
+        return declaration + b"?>" + padding + b'<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa">]>' + rest
+
+    rewrite_part(master, "xl/sharedStrings.xml", with_dtd)
+    with pytest.raises(InputError) as err:
+        check_master(master)
+    assert str(err.value) == (f"{master}: afvist: delen xl/sharedStrings.xml erklærer en XML-DTD eller entiteter, som "
+                              "projektmapper aldrig har brug for, og som kan bruges til at angribe læseren. "
+                              "Gem projektmappen igen fra Excel.")

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Optional
 
 from spareforslag_xl.model.danish import (
+    SIGNIFICANT_DIGITS,
     danish_date,
     danish_number,
     format_share,
@@ -186,7 +187,7 @@ class CellReader:
                     "not-finite", _("{what} is not a finite number ({value}).").format(what=_the(what), value=value), ref, _("Type a real number."),
                 ))
                 return _NO_VALUE
-            return to_decimal(value)
+            return self._fifteen_digits(value, ref, what)
         if isinstance(value, (int, Decimal)):
             return Decimal(value)
         text = str(value).strip()
@@ -204,6 +205,24 @@ class CellReader:
             _("{what} '{text}' is text; it was read as the number {number}.").format(what=_the(what), text=text, number=danish_number(number)),
             ref, _("Type it as a number (Excel shows 3.250 for 3250 with the format #,##0)."),
         ))
+        return number
+
+    def _fifteen_digits(self, value: float, ref: Ref, what: str) -> Decimal:
+        """Return a stored number as the spreadsheet shows it (15 significant digits), with a warning when
+        more were stored than formula noise explains: 123456789012345,67 is read as 123.456.789.012.346."""
+        number = to_decimal(value)
+        stored = Decimal(repr(value))
+        # Formula noise rounds to a short number (at the plan's precision, 99,99999999999987 is 100);
+        # a number that keeps 13 or more digits once rounded was stored that way.
+        shown = snap(number, self.quantum) if self.quantum is not None else number
+        if (len(stored.as_tuple().digits) > SIGNIFICANT_DIGITS
+                and len(shown.normalize().as_tuple().digits) > SIGNIFICANT_DIGITS - 3):
+            self.findings.append(warning(
+                "too-many-digits",
+                _("{what} {value} has more significant digits than Excel keeps (15); it was read as {number}.").format(
+                    what=_the(what), value=format(stored, "f").replace(".", ","), number=danish_number(number)),
+                ref, _("Type the number with at most 15 digits."),
+            ))
         return number
 
     def _not_a_number(self, value, ref: Ref, what: str) -> None:

@@ -127,8 +127,9 @@ class _SettingsParser:
             ref = table.ref(number, col)
             target[year] = self.cells.amount(row[col] if col < len(row) else None, ref, "target")
             refs[year] = ref
+        reported = {f.ref for f in (*self.findings, *self.cells.findings)}
         for year in years:
-            if target.get(year) is None:
+            if target.get(year) is None and refs.get(year) not in reported:  # a refused number is said already
                 if year in refs:  # the column is there, its cell is empty (as in a new master)
                     message = _("the target for {year} is empty.").format(year=year)
                     hint = _("Write the target for {year} in the cell.").format(year=year)

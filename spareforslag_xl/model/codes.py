@@ -148,6 +148,8 @@ CODES: tuple[Code, ...] = (
          lazy("A number is implausibly large.")),
     Code("too-many-decimals", (Severity.ERROR,),
          lazy("An amount has more decimals than the plan shows.")),
+    Code("too-many-digits", (Severity.WARNING,),
+         lazy("A number has more significant digits than Excel keeps (15); it is read rounded to 15.")),
     Code("unknown-column", (Severity.WARNING,),
          lazy("A column is not used by the program and is ignored.")),
     Code("unknown-decision", (Severity.ERROR,),

@@ -88,7 +88,7 @@ def test_a_full_disk_names_the_output_in_danish(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("stored, finding", [
     (123456789012345.67, True),   # 17 significant digits: read as 123.456.789.012.346
-    (12345.678901234567, True),
+    (12345678901234.567, False),  # read as 12.345.678.901.234,6: an error of too many decimals instead
     (99.999999999999872, False),  # Excel's formula noise for =(1,2-1,1)*1000: read as 100
     (0.30000000000000004, False),
     (3250.0, False),
@@ -97,8 +97,11 @@ def test_more_than_15_significant_digits_is_a_finding_naming_the_cell(tmp_path, 
     from spareforslag_xl.app.check import check_master
 
     master = write_master(tmp_path / "m.xlsx", edits={"Mål!B2": stored})
-    found = [(f.code, f.ref.sheet, f.ref.cell) for f in check_master(master).findings if f.code == "too-many-digits"]
+    findings = check_master(master).findings
+    found = [(f.code, f.ref.sheet, f.ref.cell) for f in findings if f.code == "too-many-digits"]
     assert found == ([("too-many-digits", "Mål", "B2")] if finding else [])
+    if stored == 12345678901234.567:
+        assert "too-many-decimals" in [f.code for f in findings]
 
 
 def test_a_target_too_large_is_not_called_empty(tmp_path):

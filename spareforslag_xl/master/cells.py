@@ -111,7 +111,11 @@ class CellReader:
         number = self._number(value, ref, what, allow_dash=True)
         if number is _NO_VALUE:
             return None
-        return snap(number, self.quantum) if self.quantum is not None and isinstance(value, float) else number
+        if self.quantum is None or not isinstance(value, float):
+            return number
+        shown = snap(number, self.quantum)
+        self._fifteen_digits(value, shown, ref, what)
+        return shown
 
     def number(self, value, ref: Ref, what: str) -> Optional[Decimal]:
         """Return a number, or None when the cell is empty ('-' is not accepted here)."""
@@ -187,7 +191,7 @@ class CellReader:
                     "not-finite", _("{what} is not a finite number ({value}).").format(what=_the(what), value=value), ref, _("Type a real number."),
                 ))
                 return _NO_VALUE
-            return self._fifteen_digits(value, ref, what)
+            return to_decimal(value)
         if isinstance(value, (int, Decimal)):
             return Decimal(value)
         text = str(value).strip()
@@ -207,23 +211,22 @@ class CellReader:
         ))
         return number
 
-    def _fifteen_digits(self, value: float, ref: Ref, what: str) -> Decimal:
-        """Return a stored number as the spreadsheet shows it (15 significant digits), with a warning when
-        more were stored than formula noise explains: 123456789012345,67 is read as 123.456.789.012.346."""
-        number = to_decimal(value)
+    def _fifteen_digits(self, value: float, shown: Decimal, ref: Ref, what: str) -> None:
+        """Warn when an amount was stored with more significant digits than Excel keeps and the plan's precision
+        reaches past the 15th digit: 123456789012345,67 is read as 123.456.789.012.346 without another finding.
+
+        Below that size the rounded number either is the plan's (formula noise: 99,99999999999987 is 100)
+        or has more decimals than the plan shows, which validation refuses.
+        """
         stored = Decimal(repr(value))
-        # Formula noise rounds to a short number (at the plan's precision, 99,99999999999987 is 100);
-        # a number that keeps 13 or more digits once rounded was stored that way.
-        shown = snap(number, self.quantum) if self.quantum is not None else number
-        if (len(stored.as_tuple().digits) > SIGNIFICANT_DIGITS
-                and len(shown.normalize().as_tuple().digits) > SIGNIFICANT_DIGITS - 3):
+        if (self.quantum is not None and len(stored.as_tuple().digits) > SIGNIFICANT_DIGITS
+                and abs(shown) >= self.quantum.scaleb(SIGNIFICANT_DIGITS - 1)):
             self.findings.append(warning(
                 "too-many-digits",
                 _("{what} {value} has more significant digits than Excel keeps (15); it was read as {number}.").format(
-                    what=_the(what), value=format(stored, "f").replace(".", ","), number=danish_number(number)),
+                    what=_the(what), value=format(stored, "f").replace(".", ","), number=danish_number(shown)),
                 ref, _("Type the number with at most 15 digits."),
             ))
-        return number
 
     def _not_a_number(self, value, ref: Ref, what: str) -> None:
         hint = _("Type a number, or '-' / leave it empty when it is not estimated.") if what == "amount" else _("Type a number.")

@@ -195,7 +195,8 @@ def test_a_second_command_waits_then_names_the_holder(two_masters, tmp_path):
     out = tmp_path / "out"
     with locked(out, "spareforslag build"):
         env = dict(os.environ, SPAREFORSLAG_LOCK_WAIT="0.3")
-        for command in (["build", str(a), "-o", str(out)], ["mail", str(a), "-o", str(out)]):
+        for command in (["build", str(a), "-o", str(out)], ["mail", str(a), "-o", str(out)],
+                        ["diff", str(a), str(a), "-o", str(out / "aendringer.xlsx")]):
             result = subprocess.run([sys.executable, "-m", "spareforslag_xl", *command], env=env,
                                     capture_output=True, text=True)
             assert result.returncode == 3, result.stderr

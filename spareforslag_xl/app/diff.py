@@ -51,9 +51,12 @@ def diff_masters(old: Path, new: Path, output: Optional[Path] = None) -> Compare
     compared = Compared(checked_old, checked_new,
                         diff_plans(checked_old.plan, checked_new.plan, result_old, result_new))
     if output is not None:
+        from spareforslag_xl.io.lock import locked
         from spareforslag_xl.io.output import write_all
         from spareforslag_xl.render.changes import changes_bytes
 
-        write_all({Path(output): changes_bytes(compared.diff)}, inputs=[old, new])
+        data = changes_bytes(compared.diff)
+        with locked(Path(output).absolute().parent, "spareforslag diff"):  # one writer per folder, as for build
+            write_all({Path(output): data}, inputs=[old, new])
         compared.written = Path(output)
     return compared

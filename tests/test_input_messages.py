@@ -131,3 +131,18 @@ def test_a_dtd_after_a_long_prolog_is_refused_naming_the_part_in_danish(tmp_path
     assert str(err.value) == (f"{master}: afvist: delen xl/sharedStrings.xml erklærer en XML-DTD eller entiteter, som "
                               "projektmapper aldrig har brug for, og som kan bruges til at angribe læseren. "
                               "Gem projektmappen igen fra Excel.")
+
+
+@pytest.mark.danish
+def test_a_disk_that_fills_while_writing_names_the_output(tmp_path, monkeypatch):
+    from spareforslag_xl.io import output
+    from spareforslag_xl.model.errors import OutputError
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")  # as write() and fsync() raise it: no file name
+
+    monkeypatch.setattr(output.os, "fsync", full)
+    with pytest.raises(OutputError) as err:
+        output.write_all({tmp_path / "a.xlsx": b"a", tmp_path / "b.xlsx": b"b"})
+    assert str(err.value) == f"{tmp_path / 'a.xlsx'}: filen kan ikke skrives (der er ikke mere plads på disken)."
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".spareforslag-lock"]

@@ -147,6 +147,10 @@ def _write_temporary(target: Path, data: bytes) -> Path:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(temp_name, 0o644)
+    except OSError as exc:
+        os.unlink(temp_name)
+        # A full disk fails in write() or fsync(), which name no file: name the output.
+        raise OSError(exc.errno, exc.strerror, str(target)) from None
     except BaseException:
         os.unlink(temp_name)
         raise

@@ -155,20 +155,31 @@ def test_the_next_build_says_what_it_recovered(two_masters, tmp_path):
 
 
 def test_builds_killed_at_random_moments(two_masters, tmp_path):
+    """Kills at random moments of whole builds whose replacement is slowed down (0,1 s before each step),
+    so that many land inside it; each leaves the old or the new set once the folder is taken again."""
     a, b, old, new = two_masters
-    start = time.monotonic()
+    slow = dict(os.environ, SPAREFORSLAG_LANG="en", **{CRASH_HOOK: "slow:0.1"})
     assert build(a, tmp_path / "timing").returncode == 0
+    shutil.copytree(tmp_path / "timing", tmp_path / "measure")
+    start = time.monotonic()
+    assert subprocess.run([sys.executable, "-m", "spareforslag_xl", "build", str(b), "-o", str(tmp_path / "measure")],
+                          env=slow, capture_output=True).returncode == 0
     duration = time.monotonic() - start
     rng = random.Random(20)
-    for i in range(6):
+    seen = []
+    for i in range(8):
         out = tmp_path / f"out{i}"
         shutil.copytree(tmp_path / "timing", out)
-        proc = subprocess.Popen([sys.executable, "-m", "spareforslag_xl", "build", str(b), "-o", str(out)],
+        proc = subprocess.Popen([sys.executable, "-m", "spareforslag_xl", "build", str(b), "-o", str(out)], env=slow,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.3, 1.2) * duration)
+        time.sleep(rng.uniform(0.4, 1.0) * duration)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        assert outputs_of(out) in (old, new), i
+        with locked(out) as held:
+            after = state(out)
+        assert after in (old, new), i
+        seen.append(("new" if after == new else "old", [r.completed for r in held.recovered]))
+    assert any(recovered for _, recovered in seen), seen  # some kills did land inside the replacement
 
 
 def test_two_builds_at_once_into_one_folder(two_masters, tmp_path):

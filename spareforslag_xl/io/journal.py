@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,7 @@ ending in '.xlsx' or '.eml', so that nothing takes them for outputs."""
 JOURNAL = ".spareforslag-journal.json"
 CRASH_HOOK = "SPAREFORSLAG_TEST_CRASH_AT"
 """Tests only: 'N' kills the process (SIGKILL) just before the N-th step of a replacement,
-'int:N' raises KeyboardInterrupt there (Ctrl-C)."""
+'int:N' raises KeyboardInterrupt there (Ctrl-C), 'slow:S' waits S seconds before each step."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,9 @@ def _step() -> None:
     _steps += 1
     hook = os.environ.get(CRASH_HOOK, "")
     if not hook:
+        return
+    if hook.startswith("slow:"):  # widen the window of the replacement, for kills at random moments
+        time.sleep(float(hook.removeprefix("slow:")))
         return
     interrupt = hook.startswith("int:")
     if hook.removeprefix("int:") == str(_steps):

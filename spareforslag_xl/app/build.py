@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -63,6 +64,7 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     from spareforslag_xl.io.lock import locked
     from spareforslag_xl.io.output import inside, write_all
     from spareforslag_xl.io.parallel import render_all
+    from spareforslag_xl.io.stamp import file_time
     from spareforslag_xl.render.report import report_bytes
 
     checked = check_master(master, clock)
@@ -71,11 +73,12 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
                                  stops=counted_stop(n, "problem")),
                              strict=strict, force=force)
     out_dir = Path(out_dir)
+    day = file_time(checked.plan.created).date()  # a bad SOURCE_DATE_EPOCH stops before the folder is touched
     with locked(out_dir, "spareforslag build") as holding:  # one writer: the archive is read and written under it
         t0 = clock()
         result = compute_scenario(checked.plan, scenario)
         kept_bytes = _archived(Path(master), checked.plan)
-        kept, diff = _history(master, out_dir, checked.plan, result, since, scenario, kept_bytes)
+        kept, diff = _history(master, out_dir, checked.plan, result, since, scenario, kept_bytes, day)
         t1 = clock()
         # the document states the proposals
         extras = _document_audit(checked.stated, result.proposed or result) + _changes(diff)
@@ -161,13 +164,12 @@ def since_master(since: Path | str, out_dir: Path) -> Path:
     return found
 
 
-def _history(master: Path, out_dir: Path, plan, result, since, scenario, data: bytes):
+def _history(master: Path, out_dir: Path, plan, result, since, scenario, data: bytes, day: date):
     """Return where the master is kept, and the diff with the ``since`` master (None without)."""
     from spareforslag_xl.core.fingerprint import fingerprint
     from spareforslag_xl.io.archive import keeping
-    from spareforslag_xl.io.stamp import file_time
 
-    kept = keeping(out_dir, fingerprint(plan), master, file_time(plan.created).date(), data)
+    kept = keeping(out_dir, fingerprint(plan), master, day, data)
     if since is None:
         return kept, None
     from spareforslag_xl.core.decisions import compute_scenario

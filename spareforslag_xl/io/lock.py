@@ -78,6 +78,9 @@ def locked(folder: Path, command: str = "") -> Iterator[Held]:
             yield Held(folder, recover_folder(folder))
         finally:
             del _held[key]
+            handle.seek(0)
+            handle.truncate()  # no holder left behind: the file is empty between commands
+            handle.flush()
             _release(handle)
     finally:
         handle.close()

@@ -111,3 +111,19 @@ def test_arkiv_being_a_file_is_named(tmp_path):
     assert result.exit_code == 3
     assert f"{out / 'arkiv'}: a file has the name of the archive's folder" in result.stderr
     assert not Path(out / "maj-rapport.xlsx").exists()
+
+
+def test_a_copy_of_an_older_log_is_checked_by_its_plan_and_mended(archived):
+    old, new, out, copies = archived
+    log = out / "arkiv" / "builds.txt"
+    log.write_text("".join("\t".join(line.split("\t")[:2]) + "\n"
+                           for line in log.read_text(encoding="utf-8").splitlines()), encoding="utf-8")
+    shutil.copyfile(copies[1], copies[0])  # maj's copy holds juni's master; the log records no hashes
+    again = run("build", old, "-o", out)
+    assert again.exit_code == 0
+    assert f"warning: {copies[0]}: holds another master than its name says" in again.stderr
+    assert copies[0].read_bytes() == old.read_bytes()
+    assert log.read_text(encoding="utf-8").splitlines()[-1].split("\t")[2].startswith("sha256=")
+    good = run("build", new, "-o", out)  # juni's copy is good: its hash is recorded from now on
+    assert "arkiv" not in good.stderr.split("note:")[0]  # no warning about the archive
+    assert log.read_text(encoding="utf-8").splitlines()[-1].split("\t")[2].startswith("sha256=")

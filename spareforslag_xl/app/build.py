@@ -169,7 +169,7 @@ def _history(master: Path, out_dir: Path, plan, result, since, scenario, data: b
     from spareforslag_xl.core.fingerprint import fingerprint
     from spareforslag_xl.io.archive import keeping
 
-    kept = keeping(out_dir, fingerprint(plan), master, day, data)
+    kept = keeping(out_dir, fingerprint(plan), master, day, data, verify=_verify_copy)
     if since is None:
         return kept, None
     from spareforslag_xl.core.decisions import compute_scenario
@@ -177,6 +177,14 @@ def _history(master: Path, out_dir: Path, plan, result, since, scenario, data: b
 
     old = check_master(since_master(since, out_dir))
     return kept, diff_plans(old.plan, plan, compute_scenario(old.plan, scenario), result)
+
+
+def _verify_copy(copy: Path) -> str | None:
+    """Return why a kept copy the log records no hash for cannot be trusted (read, its plan's fingerprint)."""
+    from spareforslag_xl.app.history import copy_trouble
+    from spareforslag_xl.io.archive import Log
+
+    return copy_trouble(copy, Log())[1]
 
 
 def _changes(diff) -> list:

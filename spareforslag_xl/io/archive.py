@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -141,12 +141,15 @@ def previous_copy(folder: Path) -> Path | None:
     return None
 
 
-def keeping(out_dir: Path, fingerprint: str, master: Path, day: date, data: bytes) -> Keeping:
+def keeping(out_dir: Path, fingerprint: str, master: Path, day: date, data: bytes,
+            verify: Callable[[Path], str | None] | None = None) -> Keeping:
     """Return where this build's master is kept and the log with this build added.
 
     ``day`` names a copy kept for the first time: the day of io/stamp.file_time (the master's saved day).
     ``data`` is what the copy holds when it is written: a kept copy whose bytes no longer match the
     log is written again (with a warning), so that the archive mends itself when the master is at hand.
+    ``verify(copy)`` checks a kept copy the log records no hash for (a log of an older version) by reading
+    it; it returns why the copy cannot be trusted, or None (its hash is then recorded from now on).
     """
     folder = Path(out_dir) / ARCHIVE_FOLDER
     if folder.exists() and not folder.is_dir():
@@ -159,6 +162,8 @@ def keeping(out_dir: Path, fingerprint: str, master: Path, day: date, data: byte
     rewrite = existing is None
     if existing is not None:
         problem = copy_problem(existing, log)
+        if problem is None and existing.name not in log.hashes and verify is not None:
+            problem = verify(existing)
         if problem is not None:
             problems.append(problem + " " + _("It is written again from the master."))
             rewrite = True
@@ -169,9 +174,16 @@ def keeping(out_dir: Path, fingerprint: str, master: Path, day: date, data: byte
         before = b""  # named in problems; the log starts again rather than stopping the build
     if before and not before.endswith(b"\n"):
         before += b"\n"
-    recorded = content_hash(data) if rewrite else log.hashes.get(copy.name, "")
+    recorded = content_hash(data) if rewrite else log.hashes.get(copy.name) or _hash_of(copy)
     line = f"{copy.name}\t{_safe(Path(master).name)}" + (f"\tsha256={recorded}" if recorded else "") + "\n"
     return Keeping(folder, copy, rewrite, previous_copy(folder), before + line.encode("utf-8"), tuple(problems))
+
+
+def _hash_of(copy: Path) -> str:
+    try:
+        return content_hash(copy.read_bytes())
+    except OSError:
+        return ""
 
 
 def _safe(name: str) -> str:

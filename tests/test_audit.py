@@ -11,6 +11,7 @@ from spareforslag_xl.core.compute import compute
 from spareforslag_xl.model.plan import (
     Department, DistributionKey, KeyShare, Method, Plan, ProposalLine, Rule, Settings, Theme,
 )
+from spareforslag_xl.model.labels import audit_item_text, audit_label, audit_reason
 from spareforslag_xl.model.stated import Kind, StatedFigure
 
 
@@ -39,7 +40,7 @@ def test_the_seeds_list(seed_items):
 
 
 def message(items, code, line):
-    return next(i.message for i in items if i.code == code and i.source_line == line)
+    return next(audit_reason(i.reason) for i in items if i.code == code and i.source_line == line)
 
 
 def test_the_seeds_messages(seed_items):
@@ -71,7 +72,7 @@ def test_the_overview_itself_is_consistent(seed_items):
 
 def test_an_item_reads_as_one_line(seed_items):
     item = next(i for i in seed_items if i.code == "parts-sum")
-    assert str(item) == ("disagreement: line 238, tema 6 2027: Afdelingsbeløb i alt – forslag 2: the shown parts sum "
+    assert audit_item_text(item) == ("disagreement: line 238, tema 6 2027: Afdelingsbeløb i alt – forslag 2: the shown parts sum "
                          "to 2,01, but the table's total is 2,00 (each part was rounded on its own) [parts-sum]")
 
 
@@ -117,13 +118,13 @@ def test_agreeing_figures_give_no_items():
 def test_rounding_notes_name_the_convention(amount, text, convention):
     [item] = run(small_plan(amount), fig(Kind.PART, text, D(text.replace(",", ".")) * 1000, department="A"))
     assert (item.severity, item.code) == (Severity.ROUNDING, "rounding")
-    assert item.message.endswith(convention)
+    assert audit_reason(item.reason).endswith(convention)
 
 
 def test_a_figure_beyond_one_unit_is_a_disagreement():
     [item] = run(small_plan(D(55)), fig(Kind.LINE, "60", 60, unit="1.000 kr.", decimals=0, line="1"))
     assert (item.severity, item.code, item.stated, item.computed) == (Severity.DISAGREEMENT, "mismatch", "60", "55")
-    assert item.message == "the recomputed value is 55 (1.000 kr.)"
+    assert audit_reason(item.reason) == "the recomputed value is 55 (1.000 kr.)"
 
 
 def test_dash_against_an_amount_and_against_zero():
@@ -135,7 +136,7 @@ def test_dash_against_an_amount_and_against_zero():
 
 def test_a_figure_for_a_theme_the_master_lacks():
     [item] = run(small_plan(), fig(Kind.THEME_TOTAL, "5", 5, theme="9", unit="1.000 kr.", decimals=0))
-    assert (item.code, item.message) == ("missing", "the master has nothing to compare this figure with")
+    assert (item.code, audit_reason(item.reason)) == ("missing", "the master has nothing to compare this figure with")
 
 
 def test_a_key_stated_as_100_that_sums_to_90():
@@ -144,7 +145,7 @@ def test_a_key_stated_as_100_that_sums_to_90():
                 fig(Kind.PART_TOTAL, "0,09", 90))
     [item] = items
     assert (item.code, item.computed) == ("key-sum", "90,0 %")
-    assert item.message == ("the shares of key 'K' sum to 90,0 %, but the table states 100%; it allocates 0,09 of "
+    assert audit_reason(item.reason) == ("the shares of key 'K' sum to 90,0 %, but the table states 100%; it allocates 0,09 of "
                             "0,10 mio. kr. each year; the rest is not distributed")
     assert len(item.figures) == 2
 
@@ -152,17 +153,17 @@ def test_a_key_stated_as_100_that_sums_to_90():
 def test_shown_parts_that_do_not_add_up():
     items = run(small_plan(D(100)), fig(Kind.PART, "0,05", 50, department="A"), fig(Kind.PART, "0,06", 60,
                 department="B"), fig(Kind.PART_TOTAL, "0,10", 100))
-    assert sorted((i.code, i.label) for i in items) == [("mismatch", "Afdelingsbeløb – B"),
+    assert sorted((i.code, audit_label(i.label)) for i in items) == [("mismatch", "Afdelingsbeløb – B"),
                                                         ("parts-sum", "Afdelingsbeløb i alt")]
     parts = next(i for i in items if i.code == "parts-sum")
-    assert parts.message == "the shown parts sum to 0,11, but the table's total is 0,10 (each part was rounded on its own)"
+    assert audit_reason(parts.reason) == "the shown parts sum to 0,11, but the table's total is 0,10 (each part was rounded on its own)"
 
 
 def test_fte_against_the_salary():
     plan = small_plan(D(1000), salary=D(500))
     assert [i.code for i in run(plan, fig(Kind.FTE, "2,0", 2, unit="årsværk", decimals=1))] == ["implied-salary"]
     [salary, off] = sorted(run(plan, fig(Kind.FTE, "3", 3, unit="årsværk", decimals=0)), key=lambda i: i.code)
-    assert off.code == "mismatch" and off.message == "with the average salary 500 the report shows 2,00"
+    assert off.code == "mismatch" and audit_reason(off.reason) == "with the average salary 500 the report shows 2,00"
     assert salary.severity is Severity.INFO  # one theme cannot disagree with the others
 
 

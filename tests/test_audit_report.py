@@ -12,7 +12,7 @@ from spareforslag_xl.app.build import build_reports
 from spareforslag_xl.model.danish import to_decimal
 from spareforslag_xl.model.units import SCALE
 from spareforslag_xl.app.importing import import_document
-from spareforslag_xl.render.theme_sheet import FTE_LABEL, TOTAL_LABEL
+from spareforslag_xl.model.labels import FTE_LABEL, TOTAL_LABEL
 from spareforslag_xl.model.stated import FTE_UNIT, SHARE_UNIT, Kind
 
 

@@ -5,6 +5,8 @@ from decimal import Decimal as D
 import pytest
 
 from spareforslag_xl.core.compute import compute
+from spareforslag_xl.model.basis import Basis, BasisKind
+from spareforslag_xl.model.labels import basis_text
 from spareforslag_xl.model.plan import Method, Rule
 from tests.plans import DEPARTMENTS, YEARS, amounts, sample_plan
 
@@ -58,7 +60,7 @@ def test_key_from_year_two_leaves_year_one_undistributed(result):
 
 def test_99_percent_key_leaves_one_percent(result):
     split = theme(result, "6").splits[0]
-    assert split.basis == "Lønforhandlinger"
+    assert basis_text(split.basis) == "Lønforhandlinger"
     assert {c: split.parts[c][2024] for c in split.parts} == {
         "MSB": D(0), "MTM": D(80), "MSO": D(160), "MKB": D(55), "MBU": D(160), "BA": D(40)}
     assert split.rest[2024] == D(5)
@@ -98,7 +100,8 @@ def test_unknown_key_is_not_distributed_rather_than_failing():
     result = compute(replace(plan, themes=themes))
     t = next(t for t in result.themes if t.theme.number == "3")
     assert t.rest[2024] == D(2000)
-    assert t.splits[0].basis == "Ukendt nøgle 'Findes ikke' (ikke fordelt)"
+    assert t.splits[0].basis == Basis(BasisKind.UNKNOWN_KEY, "Findes ikke")
+    assert basis_text(t.splits[0].basis) == "Ukendt nøgle 'Findes ikke' (ikke fordelt)"
     assert result.check(2024) == 0
 
 

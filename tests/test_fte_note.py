@@ -74,29 +74,31 @@ def sample_notes(figures) -> dict[str, str]:
 
 
 def test_the_note_names_the_years_only_when_they_differ():
+    """The note is in Danish as the rest of the workbook, whatever language the terminal speaks."""
     every = [fte("7", y, t) for y, t in ((2024, "8"), (2025, "17"), (2026, "17"), (2027, "17"))]
-    assert sample_notes(every) == {"Tema 7": "The document states 8 FTE in 2024 and 17 in 2025–2027; recomputed "
-                                             "8,33 and 16,67 (savings / average salary)."}
+    assert sample_notes(every) == {"Tema 7": "Dokumentet angiver 8 årsværk i 2024 og 17 i 2025–2027; genberegnet "
+                                             "8,33 og 16,67 (besparelse / gns. løn)."}
     alike = [fte("7", y, "9") for y in (2024,)] + [fte("7", y, "17") for y in (2025, 2026, 2027)]
-    assert sample_notes(alike[1:]) == {"Tema 7": "The document states 17 FTE in 2025–2027; recomputed 16,67 "
-                                                 "(savings / average salary)."}
+    assert sample_notes(alike[1:]) == {"Tema 7": "Dokumentet angiver 17 årsværk i 2025–2027; genberegnet 16,67 "
+                                                 "(besparelse / gns. løn)."}
     same = [fte("6", y, "9") for y in (2024, 2025, 2026, 2027)]
-    assert sample_notes(same) == {"Tema 6": "The document states 9 FTE; recomputed 1,74 in 2024, 2,61 in 2025, "
-                                            "3,48 in 2026 and 4,35 in 2027 (savings / average salary)."}
+    assert sample_notes(same) == {"Tema 6": "Dokumentet angiver 9 årsværk; genberegnet 1,74 i 2024, 2,61 i 2025, "
+                                            "3,48 i 2026 og 4,35 i 2027 (besparelse / gns. løn)."}
     assert sample_notes([fte("7", y, "8") for y in (2024, 2025, 2026, 2027)]) == {
-        "Tema 7": "The document states 8 FTE; recomputed 8,33 in 2024 and 16,67 in 2025–2027 "
-                  "(savings / average salary)."}
+        "Tema 7": "Dokumentet angiver 8 årsværk; genberegnet 8,33 i 2024 og 16,67 i 2025–2027 "
+                  "(besparelse / gns. løn)."}
     assert sample_notes([fte("7", 2024, "8"), fte("7", 2025, "16"), fte("7", 2026, "17")]) == {
-        "Tema 7": "The document states 8 FTE in 2024, 16 in 2025 and 17 in 2026; recomputed 8,33 in 2024 and "
-                  "16,67 in 2025, 2026 (savings / average salary)."}
+        "Tema 7": "Dokumentet angiver 8 årsværk i 2024, 16 i 2025 og 17 i 2026; genberegnet 8,33 i 2024 og "
+                  "16,67 i 2025, 2026 (besparelse / gns. løn)."}
     assert sample_notes([fte("6", 2026, "3,4"), fte("6", 2027, "4,3")]) == {
-        "Tema 6": "The document states 3,4 FTE in 2026 and 4,3 in 2027; recomputed 3,48 and 4,35 "
-                  "(savings / average salary)."}
+        "Tema 6": "Dokumentet angiver 3,4 årsværk i 2026 og 4,3 i 2027; genberegnet 3,48 og 4,35 "
+                  "(besparelse / gns. løn)."}
 
 
 def test_without_an_average_salary_the_note_says_none_is_recomputed():
     assert sample_notes([fte("3", 2024, "4")]) == {
-        "Tema 3": "The document states 4 FTE in 2024; the master gives no average salary, so no FTE is recomputed."}
+        "Tema 3": "Dokumentet angiver 4 årsværk i 2024; grundarket angiver ingen gns. løn, så årsværk "
+                  "genberegnes ikke."}
 
 
 def test_agreeing_figures_and_no_figures_give_no_note():

@@ -15,7 +15,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "spareforslag_xl"
 
-LAYERS = ("model", "core", "io", "workbook", "master", "importer", "reconcile", "render", "app", "cli")
+LAYERS = ("model", "core", "content", "io", "workbook", "master", "importer", "reconcile", "render", "app", "cli")
 """Lowest first: a module may import from its own layer and the ones before it."""
 
 # spareforslag_xl.locale holds only the gettext catalogues (data, no code), read by model/i18n.py.

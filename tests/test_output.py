@@ -79,9 +79,9 @@ def test_a_fault_in_the_renderer_writes_nothing(master, tmp_path, monkeypatch):
     path = master(name="m.xlsx")
     build_reports(path, out)
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    import spareforslag_xl.render.report as report
+    import spareforslag_xl.content.report as report
 
-    monkeypatch.setattr(report._Context, "departments_sheet", lambda *a: (_ for _ in ()).throw(RuntimeError("boom")))
+    monkeypatch.setattr(report._Report, "departments_sheet", lambda *a: (_ for _ in ()).throw(RuntimeError("boom")))
     with pytest.raises(RuntimeError):
         build_reports(path, out)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before

@@ -4,36 +4,80 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from spareforslag_xl.app.check import Checked, check_master
+from spareforslag_xl.core.compute import compute
+from spareforslag_xl.core.fingerprint import fingerprint
+from spareforslag_xl.io.archive import (
+    ARCHIVE_FOLDER,
+    Log,
+    copy_problem,
+    name_hash,
+    previous_copy,
+    read_log,
+    versions,
+)
+from spareforslag_xl.io.lock import locked
+from spareforslag_xl.model.errors import RequestError, SpareforslagError
 from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model.plan import Amount
 
-if TYPE_CHECKING:
-    from spareforslag_xl.app.check import Checked
-    from spareforslag_xl.io.archive import Log
+
+@dataclass(frozen=True)
+class Totals:
+    """A kept master's figures: its number of lines, and per year 'I alt' and 'Mål' (None: no target)."""
+
+    lines: int
+    total: Mapping[int, Decimal]
+    target: Mapping[int, Amount]
+    decimals: int = 0
+    """The decimals the master shows its amounts with."""
 
 
 @dataclass(frozen=True)
 class Version:
-    """A kept master: its copy, how often builds used it, and its figures (None when unreadable)."""
+    """A kept master: its copy, how often builds used it, and its figures (None when unreadable or not trusted)."""
 
     path: Path
     builds: int
     last: bool
     """True for the copy of the latest build."""
-    lines: int | None
-    total: Mapping[int, object] | None
-    target: Mapping[int, object] | None
-    decimals: int = 0
+    totals: Totals | None
     problem: str | None = None
     """Why the copy is not trusted (its bytes or its plan do not match the log or its name), in the language in use."""
 
 
-class Kept(list):
-    """The versions kept, oldest first, and the archive's warnings (``warnings``: an unreadable log line …)."""
+class Kept(list[Version]):
+    """The versions kept, oldest first, and the archive's warnings in ``warnings`` (an unreadable log line, what
+    was recovered of an interrupted build)."""
 
     warnings: list[str]
+
+
+def kept_versions(out_dir: Path) -> Kept:
+    """Return the versions kept in out_dir/arkiv/, oldest first (RequestError when there is no archive).
+
+    Holds the folder's lock while it reads the log, so that a build interrupted there is rolled back or
+    completed first (io/journal.py). A copy is trusted only as ``copy_trouble`` says.
+    """
+    folder = Path(out_dir) / ARCHIVE_FOLDER
+    if not folder.is_dir():
+        raise RequestError(_("{folder}: no kept masters here; every 'spareforslag build -o {out_dir}' keeps "
+                             "one.").format(folder=folder, out_dir=out_dir), remedy="outdir")
+    with locked(Path(out_dir), "spareforslag history") as holding:
+        log = read_log(folder)
+        latest = previous_copy(folder)
+        paths = versions(folder)
+    found = Kept()
+    found.warnings = [r.describe() for r in holding.recovered] + list(log.problems)
+    for path in paths:
+        checked, problem = copy_trouble(path, log)
+        uses = log.names.count(path.name)
+        totals = _totals(checked) if checked is not None and problem is None else None
+        found.append(Version(path, uses, path == latest, totals, problem))
+    return found
 
 
 def copy_trouble(path: Path, log: Log) -> tuple[Checked | None, str | None]:
@@ -42,11 +86,6 @@ def copy_trouble(path: Path, log: Log) -> tuple[Checked | None, str | None]:
     Trusted means: its bytes match the hash the log recorded (io/archive.copy_problem) and its plan's
     fingerprint matches its name, so that a copy replaced by another master is never taken for this one.
     """
-    from spareforslag_xl.app.check import check_master
-    from spareforslag_xl.core.fingerprint import fingerprint
-    from spareforslag_xl.io.archive import copy_problem, name_hash
-    from spareforslag_xl.model.errors import SpareforslagError
-
     problem = copy_problem(path, log)
     if problem is not None:
         return None, problem
@@ -61,35 +100,6 @@ def copy_trouble(path: Path, log: Log) -> tuple[Checked | None, str | None]:
     return checked, None
 
 
-def history(out_dir: Path) -> Kept:
-    """Return the versions kept in out_dir/arkiv/, oldest first (RequestError when there is no archive)."""
-    from spareforslag_xl.core.compute import compute
-    from spareforslag_xl.io.archive import (
-        ARCHIVE_FOLDER,
-        previous_copy,
-        read_log,
-        versions,
-    )
-    from spareforslag_xl.io.lock import locked
-    from spareforslag_xl.model.errors import RequestError
-
-    folder = Path(out_dir) / ARCHIVE_FOLDER
-    if not folder.is_dir():
-        raise RequestError(_("{folder}: no kept masters here; every 'spareforslag build -o {out_dir}' keeps "
-                             "one.").format(folder=folder, out_dir=out_dir), remedy="outdir")
-    with locked(Path(out_dir), "spareforslag history") as holding:  # an interrupted build is finished first
-        log = read_log(folder)
-        latest = previous_copy(folder)
-        kept = versions(folder)
-    found = Kept()
-    found.warnings = [r.describe() for r in holding.recovered] + list(log.problems)
-    for path in kept:
-        checked, problem = copy_trouble(path, log)
-        uses = log.names.count(path.name)
-        if checked is None or problem is not None:
-            found.append(Version(path, uses, path == latest, None, None, None, problem=problem))
-            continue
-        result = compute(checked.plan)
-        found.append(Version(path, uses, path == latest, len(result.plan.lines),
-                             dict(result.total), dict(result.target), result.plan.settings.decimals))
-    return found
+def _totals(checked: Checked) -> Totals:
+    result = compute(checked.plan)
+    return Totals(len(result.plan.lines), dict(result.total), dict(result.target), result.plan.settings.decimals)

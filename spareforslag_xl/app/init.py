@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from spareforslag_xl.io.output import refuse_existing, write_atomically
+from spareforslag_xl.master.write import master_bytes
+from spareforslag_xl.model.plan import Method, Plan, ProposalLine, Rule, Settings, Theme
+
 
 def init_master(path: Path, first_year: int, years: int, overwrite: bool = False) -> Path:
     """Write an empty, self-explaining master at path; refuse to replace a file unless ``overwrite``."""
-    from spareforslag_xl.io.output import refuse_existing, write_atomically
-    from spareforslag_xl.master.write import master_bytes
-    from spareforslag_xl.model.plan import Method, Plan, ProposalLine, Rule, Settings, Theme
-
     path = Path(path)
     refuse_existing(path, overwrite)
     span = tuple(range(first_year, first_year + years))

@@ -12,17 +12,27 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from email.message import EmailMessage
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from spareforslag_xl.app.check import Checked, check_master, counted_stop, require_clean
-from spareforslag_xl.model.danish import danish_number
+from spareforslag_xl.app.departments import select
+from spareforslag_xl.app.since import changes_since
+from spareforslag_xl.core.decisions import compute_scenario
+from spareforslag_xl.core.filenames import MAIL_FOLDER, file_stems, safe_filename
+from spareforslag_xl.core.parts import department_part
+from spareforslag_xl.core.recipients import address_problem, shown
+from spareforslag_xl.io.journal import Recovered
+from spareforslag_xl.io.lock import locked
+from spareforslag_xl.io.output import inside, write_all
+from spareforslag_xl.io.sendlog import SENDING, Record, read_send_log
+from spareforslag_xl.io.smtp import DELIVERED, UNKNOWN, Outcome, Outgoing, SmtpSettings, deliver, for_sending
+from spareforslag_xl.io.stamp import file_time
+from spareforslag_xl.model.danish import danish_number, format_danish
+from spareforslag_xl.model.errors import RequestError
 from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import Department, Plan, Scenario
-
-if TYPE_CHECKING:
-    from spareforslag_xl.io.sendlog import Record
-    from spareforslag_xl.io.smtp import Outcome, SmtpSettings
-    from spareforslag_xl.render.eml import Draft
+from spareforslag_xl.render.department import department_bytes
+from spareforslag_xl.render.eml import Draft, compose, eml_bytes
+from spareforslag_xl.render.mailtext import mail_context, render_mail, template_environment
 
 MB = 1024 * 1024
 
@@ -56,25 +66,23 @@ class Mail:
 
 @dataclass
 class Prepared:
+    """The drafts of a master's mails, one per department chosen, and what the sender should know."""
+
     checked: Checked
     mails: list[Mail]
     notices: list[str] = field(default_factory=list)
     """Warnings for the person sending, in the language in use: departments without address, large attachments."""
-    recovered: list = field(default_factory=list)
-    """What an interrupted earlier run left in the folder, and what was done with it (io/journal.Recovered)."""
+    recovered: list[Recovered] = field(default_factory=list)
+    """What an interrupted earlier run left in the folder, and what was done with it (io/journal.py)."""
 
 
 def format_size(n: int) -> str:
     """Return a size as people read it, the Danish way: '10,8 kB', '12,3 MB'."""
-    from spareforslag_xl.model.danish import format_danish
-
     return f"{format_danish(Decimal(n) / 1024, 1)} kB" if n < MB else f"{format_danish(Decimal(n) / MB, 1)} MB"
 
 
 def attachment_name(plan: Plan, stem: str) -> str:
     """Return the attachment's file name: 'spareforslag-budget-2024-MSB.xlsx'."""
-    from spareforslag_xl.core.filenames import safe_filename
-
     year = plan.settings.budget_year
     return safe_filename(f"spareforslag-budget-{year}-{stem}" if year else f"spareforslag-{stem}") + ".xlsx"
 
@@ -93,16 +101,6 @@ def prepare_mails(master: Path, out_dir: Path, only: list[str] | None = None, te
     With ``since`` (a master, or 'forrige' for the previous build's into out_dir) each mail whose
     department's figures changed gets a paragraph on the changes, and each workbook the sheet 'Ændringer'.
     """
-    from spareforslag_xl.core.decisions import compute_scenario
-    from spareforslag_xl.core.filenames import MAIL_FOLDER, file_stems, select
-    from spareforslag_xl.core.parts import department_part
-    from spareforslag_xl.io.lock import locked
-    from spareforslag_xl.io.output import inside, write_all
-    from spareforslag_xl.io.stamp import file_time
-    from spareforslag_xl.render.department import department_bytes
-    from spareforslag_xl.render.eml import Draft, compose, eml_bytes
-    from spareforslag_xl.render.mailtext import mail_context, render_mail, template_environment
-
     checked = check_master(master)
     plan = checked.plan
     date: datetime = file_time(plan.created)  # SOURCE_DATE_EPOCH, else the master's saved time (RequestError when bad)
@@ -111,8 +109,7 @@ def prepare_mails(master: Path, out_dir: Path, only: list[str] | None = None, te
         stops=counted_stop(n, "error")))
     env = template_environment(templates, plan.settings.decimals)
     result = compute_scenario(plan, scenario)
-    diff = _since(since, out_dir, plan, result, scenario)
-    extra = {"changes": diff} if diff is not None else {}
+    diff = changes_since(since, out_dir, plan, result, scenario)
     stems = file_stems(plan.departments)
     meeting = plan.settings.meeting if meeting is None else meeting
     folder = Path(out_dir) / MAIL_FOLDER
@@ -121,14 +118,13 @@ def prepare_mails(master: Path, out_dir: Path, only: list[str] | None = None, te
         name = attachment_name(plan, stems[d.code])
         texts = render_mail(env, mail_context(department_part(result, d.code), result.plan, meeting, note, name, diff))
         draft = Draft(d.emails, texts.subject, texts.text, texts.html, name,
-                      department_bytes(result, d.code, **extra),
+                      department_bytes(result, d.code, changes=diff),
                       date, to_name=d.contact, sender=sender)
         message = compose(draft)
         prepared.mails.append(Mail(d, inside(folder, stems[d.code] + ".eml"), draft, message, eml_bytes(message)))
         if not d.emails:
             prepared.notices.append(_("{code}: the department has no e-mail address; the draft has no "
-                                      "recipient.").format(
-                code=d.code))
+                                      "recipient.").format(code=d.code))
         if len(draft.attachment) > max_attachment_mb * MB:
             prepared.notices.append(_(
                 "{code}: the attachment {name} is {size}, more than {limit} MB{option}; mail servers often refuse "
@@ -141,17 +137,6 @@ def prepare_mails(master: Path, out_dir: Path, only: list[str] | None = None, te
     return prepared
 
 
-def _since(since, out_dir: Path, plan, result, scenario=None):
-    if since is None:
-        return None
-    from spareforslag_xl.app.build import since_master
-    from spareforslag_xl.core.decisions import compute_scenario
-    from spareforslag_xl.core.diff import diff_plans
-
-    old = check_master(since_master(since, out_dir))
-    return diff_plans(old.plan, plan, compute_scenario(old.plan, scenario), result)
-
-
 def choose_sender(sender: str | None, smtp_user: str | None) -> str | None:
     """Return the sender: the one rule for drafts and sending alike.
 
@@ -159,9 +144,6 @@ def choose_sender(sender: str | None, smtp_user: str | None) -> str | None:
     when neither: a draft without it has no From, and the mail program adds its own account.
     Raises RequestError (remedy 'from') for a sender that is not a usable address.
     """
-    from spareforslag_xl.core.recipients import address_problem, shown
-    from spareforslag_xl.model.errors import RequestError
-
     if sender is not None:
         problem = address_problem(sender)
         if problem:
@@ -203,14 +185,11 @@ def plan_sending(prepared: Prepared, out_dir: Path, resend: bool = False) -> lis
     delivered to it, or handed over with an unknown outcome; a changed mail has a new Message-ID
     and is sent. Raises InputError when the send log cannot be read (what was delivered is unknown).
     """
-    from spareforslag_xl.core.filenames import MAIL_FOLDER
-    from spareforslag_xl.io.sendlog import SENDING, read_send_log
-    from spareforslag_xl.io.smtp import DELIVERED, UNKNOWN
-
     log = read_send_log(Path(out_dir) / MAIL_FOLDER)
     planned = []
     for m in prepared.mails:
-        send, skip = [], []
+        send: list[str] = []
+        skip: list[Record] = []
         for r in m.to:
             record = log.latest(m.department.code, r)
             if (not resend and record is not None and record.message_id == message_id(m)
@@ -232,13 +211,6 @@ def send_mails(prepared: Prepared, out_dir: Path, settings: SmtpSettings, sender
     far) when the server cannot be reached, refuses the login or the connection breaks; a message
     that was being handed over when it broke has the outcome 'unknown'.
     """
-
-    from spareforslag_xl.core.filenames import MAIL_FOLDER
-    from spareforslag_xl.io.lock import locked
-    from spareforslag_xl.io.output import write_all
-    from spareforslag_xl.io.sendlog import SENDING, Record, read_send_log
-    from spareforslag_xl.io.smtp import Outgoing, deliver, for_sending
-
     when = now or datetime.now(UTC)
     stamp = when.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     with locked(Path(out_dir), "spareforslag mail --send"):
@@ -256,7 +228,7 @@ def send_mails(prepared: Prepared, out_dir: Path, settings: SmtpSettings, sender
         def starting(out: Outgoing) -> None:
             record(out, {r: (SENDING, "") for r in out.to})
 
-        def done(out: Outgoing, outcomes: list) -> None:
+        def done(out: Outgoing, outcomes: list[Outcome]) -> None:
             record(out, {o.recipient: (o.state, o.answer) for o in outcomes})
 
         outcomes = deliver(outgoing, settings, sender, starting, done) if outgoing else []

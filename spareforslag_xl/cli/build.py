@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -26,6 +27,10 @@ from spareforslag_xl.cli.common import (
 from spareforslag_xl.cli.language import command, lazy, option
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model.plan import Scenario
+
+if TYPE_CHECKING:  # imported by the command when it runs, so that --help stays quick
+    from spareforslag_xl.app.build import Built
 
 
 @command(help=lazy("""Check a master and write its report workbook and one workbook per department into a folder.
@@ -61,12 +66,12 @@ from spareforslag_xl.model.i18n import _
 @option("--pdf", "pdf", is_flag=True,
         help=lazy("Also write the report as a PDF (the meeting handout), with LibreOffice."))
 def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool, only: str | None,
-          no_departments: bool, scenario, since: str | None, pdf: bool) -> None:
+          no_departments: bool, scenario: Scenario | None, since: str | None, pdf: bool) -> None:
     """Check a master and write its report workbook and one workbook per department into a folder.
 
-    (The help text is in the decorator, to be translated.)
+    The help text is in the decorator, to be translated when shown.
     """
-    from spareforslag_xl.app.build import build_reports
+    from spareforslag_xl.app.build import build_reports, report_pdf
     from spareforslag_xl.cli.progress import DelayedProgress
     from spareforslag_xl.model.findings import summary
 
@@ -90,8 +95,6 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
         click.echo(_("Wrote {path}").format(path=path))
     handout_failed = None
     if pdf:
-        from spareforslag_xl.app.build import report_pdf
-
         try:
             click.echo(_("Wrote {path}").format(path=report_pdf(built)))
         except SpareforslagError as exc:
@@ -107,10 +110,8 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
         raise CommandError(message_of(handout_failed), EXIT_PROBLEMS)
 
 
-def _history_notes(built) -> None:
+def _history_notes(built: Built) -> None:
     """Say where the master was kept, whether it changed since the last build, and what --since found."""
-    from spareforslag_xl.model.i18n import _
-
     kept = built.kept
     for problem in kept.problems:
         click.echo(_("warning: {notice}").format(notice=problem), err=True)

@@ -9,11 +9,8 @@ from pathlib import Path
 
 import click
 
+from spareforslag_xl.cli.common import EXIT_PROBLEMS, echo_findings, fail, overwrite_option, strict_option
 from spareforslag_xl.cli.language import command, lazy, option
-
-from spareforslag_xl.cli.common import (
-    EXIT_PROBLEMS, echo_findings, fail, overwrite_option, strict_option,
-)
 from spareforslag_xl.model.errors import SpareforslagError
 from spareforslag_xl.model.i18n import _
 
@@ -34,7 +31,10 @@ from spareforslag_xl.model.i18n import _
 @option("--years", type=click.IntRange(1, 30), default=4, show_default=True, help=lazy("Number of years."))
 @overwrite_option(lazy("Replace PATH if it exists."))
 def init(path: Path, first_year: int | None, years: int, overwrite: bool) -> None:
-    """Write an empty master workbook that explains itself. (the help text is in the decorator, to be translated)."""
+    """Write an empty master workbook that explains itself.
+
+    The help text is in the decorator, to be translated when shown.
+    """
     from spareforslag_xl.app.init import init_master
 
     first = first_year or date.today().year + 1
@@ -61,7 +61,10 @@ def init(path: Path, first_year: int | None, years: int, overwrite: bool) -> Non
 @option("--json", "as_json", is_flag=True, help=lazy("Print the findings as JSON."))
 @option("--codes", "list_codes", is_flag=True, help=lazy("List every finding code, its severity and what it means."))
 def validate(master: Path | None, strict: bool, errors_only: bool, as_json: bool, list_codes: bool) -> None:
-    """Check a master workbook and report every problem at once. (the help text is in the decorator, to be translated)."""
+    """Check a master workbook and report every problem at once.
+
+    The help text is in the decorator, to be translated when shown.
+    """
     from spareforslag_xl.model.findings import summary
 
     if list_codes:
@@ -69,7 +72,7 @@ def validate(master: Path | None, strict: bool, errors_only: bool, as_json: bool
         return
     if master is None:
         raise click.UsageError(_("Missing argument 'MASTER'."))
-    from spareforslag_xl.app.check import check_master
+    from spareforslag_xl.app.check import check_master  # here: the list of codes needs no workbook reader
 
     try:
         checked = check_master(master)

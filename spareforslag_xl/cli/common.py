@@ -7,16 +7,28 @@ on the command line.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from spareforslag_xl.cli.language import option
-from spareforslag_xl.model.i18n import LazyText, _, lazy
-
 from spareforslag_xl.model.errors import (
-    DeliveryError, FindingsError, InputError, OutputError, RequestError, SpareforslagError,
+    DeliveryError,
+    FindingsError,
+    InputError,
+    OutputError,
+    RequestError,
+    SpareforslagError,
 )
+from spareforslag_xl.model.i18n import LazyText, _, lazy
+from spareforslag_xl.model.plan import Scenario
+
+if TYPE_CHECKING:  # the commands import the library when they run, so that --help stays quick
+    from spareforslag_xl.model.findings import Finding
+
+HelpText = str | LazyText
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_INPUT, EXIT_OUTPUT = 0, 1, 2, 3
 SMTP_ENV = "SPAREFORSLAG_SMTP_"
@@ -47,7 +59,7 @@ class CommandError(click.ClickException):
 
     def __init__(self, message: str, exit_code: int) -> None:
         super().__init__(message)
-        self.exit_code = exit_code
+        self.exit_code = exit_code  # type: ignore[misc]  # click declares it on the class; ours is per error
 
 
 def message_of(exc: SpareforslagError) -> str:
@@ -76,7 +88,7 @@ def stopped(exc: FindingsError, instead: str = "", errors_only: bool = False) ->
     return CommandError(f"{exc} {advice}", EXIT_PROBLEMS)
 
 
-def echo_findings(findings, errors_only: bool = False, err: bool = False) -> None:
+def echo_findings(findings: Iterable[Finding], errors_only: bool = False, err: bool = False) -> None:
     for f in findings:
         if errors_only and not f.is_error:
             continue
@@ -93,12 +105,12 @@ def master_argument():
     return click.argument("master", type=click.Path(path_type=Path, readable=False))
 
 
-def output_folder_option(help: str | LazyText):
+def output_folder_option(help: HelpText):
     return option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
                         default=Path("build"), show_default=True, help=help)
 
 
-def only_option(help: str | LazyText):
+def only_option(help: HelpText):
     return option("--only", metavar="CODES", help=help)
 
 
@@ -112,8 +124,6 @@ SCENARIO_TEXT = {
 
 def scenario_option():
     """--scenario: which plan the workbooks (or mails) show, once the master records decisions."""
-    from spareforslag_xl.model.plan import Scenario
-
     return option(
         "--scenario", type=click.Choice([s.value for s in Scenario]), default=None,
         callback=lambda ctx, param, value: Scenario(value) if value else None,
@@ -123,17 +133,17 @@ def scenario_option():
     )
 
 
-def force_option(help: str | LazyText):
+def force_option(help: HelpText):
     return option("--force", is_flag=True, help=help)
 
 
-def strict_option(help: str | LazyText):
+def strict_option(help: HelpText):
     return option("--strict", is_flag=True, help=help)
 
 
-def overwrite_option(help: str | LazyText):
+def overwrite_option(help: HelpText):
     return option("--overwrite", is_flag=True, help=help)
 
 
-def since_option(help):
+def since_option(help: HelpText):
     return option("--since", metavar="OLD.xlsx|forrige", default=None, help=help)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from spareforslag_xl.cli.language import command, lazy, option
-
 from spareforslag_xl.cli.common import EXIT_OK, EXIT_PROBLEMS, fail
+from spareforslag_xl.cli.language import command, lazy, option
 from spareforslag_xl.model.errors import SpareforslagError
+from spareforslag_xl.model.i18n import _
 
 
 @command(help=lazy("""Compare two masters as plans: what changed, and what it means for each department.
@@ -33,11 +33,14 @@ from spareforslag_xl.model.errors import SpareforslagError
               help=lazy("Write the changes workbook (Danish, print-ready) to this file."))
 @option("--json", "as_json", is_flag=True, help=lazy("Print the changes as JSON instead of the summary."))
 def diff(old: Path, new: Path, output: Path | None, as_json: bool) -> None:
-    """Compare two masters as plans: what changed, and what it means for each department. (the help text is in the decorator, to be translated)."""
+    """Compare two masters as plans: what changed, and what it means for each department.
+
+    The help text is in the decorator, to be translated when shown.
+    """
     from spareforslag_xl.app.diff import diff_masters
-    from spareforslag_xl.cli.diff_report import as_json as json_of, summary_lines
+    from spareforslag_xl.cli.diff_report import as_json as json_of
+    from spareforslag_xl.cli.diff_report import summary_lines
     from spareforslag_xl.model.findings import count
-    from spareforslag_xl.model.i18n import _
 
     try:
         compared = diff_masters(old, new, output)
@@ -55,4 +58,4 @@ def diff(old: Path, new: Path, output: Path | None, as_json: bool) -> None:
             click.echo(line)
     if compared.written is not None:
         click.echo(_("Wrote {path}").format(path=compared.written), err=as_json)
-    raise SystemExit(EXIT_OK if compared.diff.same else EXIT_PROBLEMS)
+    raise SystemExit(EXIT_OK if compared.same else EXIT_PROBLEMS)

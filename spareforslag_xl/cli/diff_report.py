@@ -8,10 +8,13 @@ every message of the program.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Optional
 
+from spareforslag_xl.core.consequences import Figure
+from spareforslag_xl.core.diff import PlanDiff
+from spareforslag_xl.core.plandiff import Change
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model.labels import REST_LABEL, TARGET, TOTAL
 from spareforslag_xl.render.change_text import describe, with_amounts
 from spareforslag_xl.render.changes import limit_text
 
@@ -26,12 +29,12 @@ def signed(value: Decimal, decimals: int) -> str:
 
 
 
-def change_text(change, decimals: int) -> str:
+def change_text(change: Change, decimals: int) -> str:
     """Return a change in one line, with its amounts per year: '… 2025: 10.000 → 9.500 (-500)'."""
     return with_amounts(describe(change, decimals), change, decimals)
 
 
-def summary_lines(diff, old_name: str, new_name: str, shown: int = SHOWN) -> list[str]:
+def summary_lines(diff: PlanDiff, old_name: str, new_name: str, shown: int = SHOWN) -> list[str]:
     """Return the terminal summary: the changes of the figures per year, then the changes of the master."""
     decimals = diff.new.plan.settings.decimals
     unit = diff.new.plan.settings.unit or "1.000 kr."
@@ -41,12 +44,12 @@ def summary_lines(diff, old_name: str, new_name: str, shown: int = SHOWN) -> lis
         return lines + [_("The plans are the same.")]
     c = diff.consequences
     years = diff.years
-    rows: list[tuple[str, object]] = [("I alt", c.total)]
+    rows: list[tuple[str, Figure]] = [(TOTAL, c.total)]
     if c.target.any_change(years):
-        rows.append(("Mål", c.target))
+        rows.append((TARGET, c.target))
     rows.append((_("Difference to the target"), c.difference))
     if c.rest.any_change(years):
-        rows.append(("Ikke fordelt", c.rest))
+        rows.append((REST_LABEL, c.rest))
     rows += [(d.code + (" " + _("(new)") if d.side == "new" else " " + _("(removed)") if d.side == "old" else ""),
               d.total) for d in c.departments]
     width = max(len(label) for label, _ in rows) + 2
@@ -66,11 +69,11 @@ def summary_lines(diff, old_name: str, new_name: str, shown: int = SHOWN) -> lis
     return lines
 
 
-def as_json(diff, old_name: str, new_name: str) -> dict:
+def as_json(diff: PlanDiff, old_name: str, new_name: str) -> dict:
     """Return the diff as plain data: amounts as strings ('3250', null for not estimated)."""
     decimals = diff.new.plan.settings.decimals
 
-    def amount(v: Optional[Decimal]):
+    def amount(v: Decimal | None):
         return None if v is None else str(v)
 
     def figure(f) -> dict:
@@ -80,7 +83,8 @@ def as_json(diff, old_name: str, new_name: str) -> dict:
     c = diff.consequences
     return {
         "old": old_name, "new": new_name, "same": diff.same, "years": list(diff.years),
-        "limits": [{"kind": limit.kind, "values": list(limit.values), "text": limit_text(limit)} for limit in diff.limits],
+        "limits": [{"kind": limit.kind, "values": list(limit.values), "text": limit_text(limit)}
+                   for limit in diff.limits],
         "consequences": {
             "total": figure(c.total), "target": figure(c.target), "difference": figure(c.difference),
             "not_distributed": figure(c.rest),

@@ -8,11 +8,12 @@ import click
 
 from spareforslag_xl.cli.common import fail
 from spareforslag_xl.cli.language import command, lazy
+from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.errors import SpareforslagError
+from spareforslag_xl.model.i18n import _
 
 
-@command(help=lazy(
-    """List the masters earlier builds into OUT_DIR (default: build) kept in its arkiv/, with their totals.
+@command(help=lazy("""List the masters earlier builds into OUT_DIR (default: build) kept in its arkiv/, with their totals.
 
     Every build keeps a copy of its master there, named by the date it was first kept and
     a hash of its content (the same content is kept once). Compare two of them with
@@ -28,11 +29,9 @@ from spareforslag_xl.model.errors import SpareforslagError
 def history(out_dir: Path) -> None:
     """List the masters earlier builds into OUT_DIR (default: build) kept in its arkiv/, with their totals.
 
-    (The help text is in the decorator, to be translated.)
+    The help text is in the decorator, to be translated when shown.
     """
-    from spareforslag_xl.app.history import history as kept_versions
-    from spareforslag_xl.model.danish import format_danish
-    from spareforslag_xl.model.i18n import _
+    from spareforslag_xl.app.history import kept_versions
 
     try:
         versions = kept_versions(out_dir)
@@ -45,15 +44,16 @@ def history(out_dir: Path) -> None:
     for v in versions:
         mark = "*" if v.last else " "
         used = _("{n} build(s)").format(n=v.builds)
+        t = v.totals
         if v.problem is not None:
             click.echo(f" {mark} {v.path.name}  {used}  " + _("(not used: see the warning)"))
             click.echo(_("warning: {notice}").format(notice=v.problem), err=True)
             continue
-        if v.total is None:
+        if t is None:
             click.echo(f" {mark} {v.path.name}  {used}  " + _("(cannot be read)"))
             continue
-        figures = ", ".join(f"{y}: {format_danish(v.total[y], v.decimals)} / {format_danish(v.target[y], v.decimals)}"
-                            for y in sorted(v.total))
-        click.echo(f" {mark} {v.path.name}  {used}, " + _("{n} lines").format(n=v.lines) + f"  {figures}")
+        figures = ", ".join(f"{y}: {format_danish(t.total[y], t.decimals)} / {format_danish(t.target[y], t.decimals)}"
+                            for y in sorted(t.total))
+        click.echo(f" {mark} {v.path.name}  {used}, " + _("{n} lines").format(n=t.lines) + f"  {figures}")
     if any(v.last for v in versions):
         click.echo(_("* the master of the latest build (--since forrige compares with it)"))

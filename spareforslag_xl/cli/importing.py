@@ -11,9 +11,8 @@ from pathlib import Path
 
 import click
 
-from spareforslag_xl.cli.language import command, lazy, option
-
 from spareforslag_xl.cli.common import EXIT_PROBLEMS, fail, overwrite_option
+from spareforslag_xl.cli.language import command, lazy, option
 from spareforslag_xl.model.danish import danish_number
 from spareforslag_xl.model.errors import SpareforslagError
 from spareforslag_xl.model.i18n import _, ngettext
@@ -43,9 +42,12 @@ from spareforslag_xl.model.i18n import _, ngettext
 @option("-q", "--quiet", is_flag=True, help=lazy("Print only what needs review, and the summary."))
 def import_(document: Path, output: Path, departments_file: Path | None, municipality: str | None,
             overwrite: bool, quiet: bool) -> None:
-    """Import a proposals document (Markdown with TAB tables) into a master workbook. (the help text is in the decorator, to be translated)."""
-    from spareforslag_xl.importer.report import Status
+    """Import a proposals document (Markdown with TAB tables) into a master workbook.
+
+    The help text is in the decorator, to be translated when shown.
+    """
     from spareforslag_xl.app.importing import import_document
+    from spareforslag_xl.importer.report import Status
 
     try:
         imported = import_document(document, output, departments_file, municipality, overwrite)
@@ -84,9 +86,13 @@ def import_(document: Path, output: Path, departments_file: Path | None, municip
 @click.argument("master", type=click.Path(path_type=Path, readable=False))
 @option("--disagreements-only", is_flag=True, help=lazy("Show disagreements, not rounding notes or information."))
 def audit(master: Path, disagreements_only: bool) -> None:
-    """Compare the figures the proposals document states with the recomputed master. (the help text is in the decorator, to be translated)."""
-    from spareforslag_xl.core.audit import Verdict
+    """Compare the figures the proposals document states with the recomputed master.
+
+    The help text is in the decorator, to be translated when shown.
+    """
+    from spareforslag_xl.model.labels import audit_item_text
     from spareforslag_xl.app.audit import audit_master
+    from spareforslag_xl.core.audit_items import Verdict
     from spareforslag_xl.model.findings import count
 
     try:
@@ -95,12 +101,14 @@ def audit(master: Path, disagreements_only: bool) -> None:
         raise fail(exc) from None
     errors, _warnings = count(audited.checked.findings)
     if errors:
-        click.echo(ngettext("{master}: the master has {n} error (see 'spareforslag validate'); it was recomputed as it is.",
-                            "{master}: the master has {n} errors (see 'spareforslag validate'); it was recomputed as it is.",
+        click.echo(ngettext("{master}: the master has {n} error (see 'spareforslag validate'); it was "
+                            "recomputed as it is.",
+                            "{master}: the master has {n} errors (see 'spareforslag validate'); it was "
+                            "recomputed as it is.",
                             errors).format(master=master, n=errors), err=True)
     for item in audited.items:
         if not disagreements_only or item.severity is Verdict.DISAGREEMENT:
-            click.echo(str(item))
+            click.echo(audit_item_text(item))
     counts = {s: sum(1 for i in audited.items if i.severity is s) for s in Verdict}
     click.echo(_("{master}: {n} document figures checked: {counts}.").format(
         master=master, n=danish_number(len(audited.figures)), counts=", ".join((

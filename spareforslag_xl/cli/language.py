@@ -8,6 +8,7 @@ module names at our catalogue instead, so that "Usage:", "Error:" and "Aborted!"
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -29,9 +30,9 @@ def install_click_translations() -> None:
         if module is None:
             continue
         if hasattr(module, "_"):
-            module._ = i18n.gettext
+            setattr(module, "_", i18n.gettext)  # noqa: B010 - a module's attribute mypy cannot see
         if hasattr(module, "ngettext"):
-            module.ngettext = i18n.ngettext
+            setattr(module, "ngettext", i18n.ngettext)  # noqa: B010
 
 
 def language_from_args(args: list[str]) -> str | None:
@@ -96,7 +97,8 @@ class _HelpOptionPerLanguage:
         return option
 
 
-class Command(_HelpOptionPerLanguage, click.Command):
+# click.Command's options_metavar is a plain attribute; ours is a property, translated when shown.
+class Command(_HelpOptionPerLanguage, click.Command):  # type: ignore[misc]
     """A click command whose '[OPTIONS]' in the usage line is translated when shown."""
 
 
@@ -105,7 +107,7 @@ def command(name: str | None = None, *, help: LazyText, **kwargs):  # noqa: A002
     return click.command(name, cls=Command, help=help, **kwargs)
 
 
-class Group(_HelpOptionPerLanguage, click.Group):
+class Group(_HelpOptionPerLanguage, click.Group):  # type: ignore[misc]  # as Command
     """The command group: chooses the language (--lang, SPAREFORSLAG_LANG, else Danish) before
     click parses anything, so that even a usage error is in the chosen language."""
 
@@ -118,8 +120,6 @@ class Group(_HelpOptionPerLanguage, click.Group):
         pass
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
-        import os
-
         given = list(sys.argv[1:] if args is None else args)
         i18n.set_language(language_from_args(given) or os.environ.get(i18n.ENV))
         install_click_translations()

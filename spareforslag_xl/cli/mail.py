@@ -12,13 +12,37 @@ Exit codes:
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from spareforslag_xl.cli.common import SMTP_ENV, codes, only_option, output_folder_option, scenario_option, since_option
+from spareforslag_xl.cli.common import (
+    EXIT_INPUT,
+    EXIT_OUTPUT,
+    EXIT_PROBLEMS,
+    SMTP_ENV,
+    CommandError,
+    codes,
+    echo_findings,
+    fail,
+    message_of,
+    only_option,
+    output_folder_option,
+    scenario_option,
+    since_option,
+    stopped,
+)
 from spareforslag_xl.cli.language import command, confirm, lazy, option
+from spareforslag_xl.model.errors import DeliveryError, FindingsError, RequestError, SpareforslagError
 from spareforslag_xl.model.i18n import _, ngettext
+from spareforslag_xl.model.plan import Scenario
+
+if TYPE_CHECKING:  # imported by the command when it runs, so that --help stays quick
+    from spareforslag_xl.app.mail import Mail, Planned
+    from spareforslag_xl.io.sendlog import Record
+    from spareforslag_xl.io.smtp import Outcome, SmtpSettings
 
 
 @command(help=lazy("""Write a mail draft per department (build/mails/MSB.eml) with its workbook attached.
@@ -67,24 +91,13 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
          since: str | None,
          sender: str | None, max_attachment_mb: float, send: bool, dry_run: bool, yes: bool, resend: bool,
          smtp_host: str | None, smtp_port: int | None, smtp_security: str, smtp_user: str | None,
-         smtp_password: str | None, scenario) -> None:
+         smtp_password: str | None, scenario: Scenario | None) -> None:
     """Write a mail draft per department (build/mails/MSB.eml) with its workbook attached.
 
-    (The help text is in the decorator, to be translated.)
+    The help text is in the decorator, to be translated when shown.
     """
     from spareforslag_xl.app.mail import choose_sender, format_size, plan_sending, prepare_mails, send_mails
-    from spareforslag_xl.cli.common import (
-        EXIT_INPUT,
-        EXIT_OUTPUT,
-        EXIT_PROBLEMS,
-        CommandError,
-        echo_findings,
-        fail,
-        message_of,
-        stopped,
-    )
     from spareforslag_xl.io.smtp import SmtpSettings
-    from spareforslag_xl.model.errors import DeliveryError, FindingsError, RequestError, SpareforslagError
 
     delivering = send and not dry_run
     try:
@@ -153,7 +166,7 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
     _exit_if_unknown(planned)
 
 
-def _skipped(records) -> None:
+def _skipped(records: Iterable[Record]) -> None:
     """Say which recipients are not sent to again, and why."""
     from spareforslag_xl.io.smtp import DELIVERED
 
@@ -168,8 +181,7 @@ def _skipped(records) -> None:
                     time=r.time))
 
 
-def _exit_if_unknown(planned) -> None:
-    from spareforslag_xl.cli.common import EXIT_PROBLEMS
+def _exit_if_unknown(planned: Sequence[Planned]) -> None:
     from spareforslag_xl.io.smtp import DELIVERED
 
     unknown = [r for p in planned for r in p.skipped if r.status != DELIVERED]
@@ -179,7 +191,8 @@ def _exit_if_unknown(planned) -> None:
         sys.exit(EXIT_PROBLEMS)
 
 
-def _list(mails, settings, sender, format_size) -> None:
+def _list(mails: Sequence[Mail], settings: SmtpSettings, sender: str | None,
+          format_size: Callable[[int], str]) -> None:
     """List who would get what, the codes in a column as wide as the longest (MSB, BA, …)."""
     width = max((len(m.department.code) for m in mails), default=3)
     for m in mails:
@@ -200,7 +213,7 @@ def _list(mails, settings, sender, format_size) -> None:
     click.echo(line.format(n=count, server=settings.describe() if settings.host else "", sender=sender))
 
 
-def _results(outcomes) -> None:
+def _results(outcomes: Iterable[Outcome]) -> None:
     from spareforslag_xl.io.smtp import REFUSED
 
     for o in outcomes:

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import sys
+from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from spareforslag_xl.cli.language import command, lazy, option
-
 from spareforslag_xl.cli.common import EXIT_PROBLEMS, echo_findings, fail, force_option, stopped
+from spareforslag_xl.cli.language import command, lazy, option
+from spareforslag_xl.model.danish import parse_danish_number
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 from spareforslag_xl.model.i18n import _
+
+if TYPE_CHECKING:  # imported by the option's callback when it runs, so that --help stays quick
+    from spareforslag_xl.model.units import Unit
 
 
 def _unit(ctx, param, value):
@@ -21,13 +26,12 @@ def _unit(ctx, param, value):
 
     unit = parse_unit(value)
     if unit is None:
-        raise click.BadParameter(_("'{value}' is not a unit; use kr., 1.000 kr., mio. kr. or mia. kr.").format(value=value))
+        raise click.BadParameter(_("'{value}' is not a unit; use kr., 1.000 kr., mio. kr. or mia. kr.").format(
+            value=value))
     return unit
 
 
 def _tolerance(ctx, param, value):
-    from spareforslag_xl.model.danish import parse_danish_number
-
     try:
         number = parse_danish_number(value)
     except ValueError:
@@ -61,7 +65,8 @@ def _tolerance(ctx, param, value):
               help=lazy("TOML file saying where the official table is, for layouts not found automatically."))
 @option("--sheet", default=None, metavar="NAME", help=lazy("Look for the table on this sheet only."))
 @option("--unit", callback=_unit, default=None, metavar="UNIT",
-              help=lazy("Unit of the official figures: kr., 1.000 kr., mio. kr. or mia. kr.  [default: read from the sheet]"))
+              help=lazy("Unit of the official figures: kr., 1.000 kr., mio. kr. or mia. kr.  "
+                        "[default: read from the sheet]"))
 @option("--negate/--no-negate", default=None,
               help=lazy("Reverse the sign of the official figures (savings entered as negative numbers).  "
                    "[default: reversed when every matched figure has the opposite sign]"))
@@ -70,8 +75,12 @@ def _tolerance(ctx, param, value):
 @force_option(lazy("Reconcile even when the master has errors."))
 @option("--proposed", is_flag=True,
         help=lazy("Compare the proposals, not the adopted plan (which is compared once the master records decisions)."))
-def reconcile(master: Path, official: Path, output, mapping, sheet, unit, negate, tolerance, force, proposed) -> None:
-    """Compare the recomputed figures with the official budget workbook and show every difference. (the help text is in the decorator, to be translated)."""
+def reconcile(master: Path, official: Path, output: Path | None, mapping: Path | None, sheet: str | None,
+              unit: Unit | None, negate: bool | None, tolerance: Decimal, force: bool, proposed: bool) -> None:
+    """Compare the recomputed figures with the official budget workbook and show every difference.
+
+    The help text is in the decorator, to be translated when shown.
+    """
     from spareforslag_xl.app.reconcile import reconcile_files
     from spareforslag_xl.cli.reconcile_report import report_lines
 

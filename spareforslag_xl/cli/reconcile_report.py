@@ -7,16 +7,15 @@ in the master's unit, as everywhere else in the program's messages.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Optional
 
-from spareforslag_xl.model.plan import Scenario
-from spareforslag_xl.model.danish import format_danish, places
 from spareforslag_xl.master.cells import column_letter
+from spareforslag_xl.model.danish import format_danish, places
+from spareforslag_xl.model.i18n import N_, _, ngettext
+from spareforslag_xl.model.plan import Scenario
+from spareforslag_xl.model.units import Unit
 from spareforslag_xl.reconcile.compare import Line, Reconciliation, Source, Status, UnitSource
 from spareforslag_xl.reconcile.read import Kind
 from spareforslag_xl.reconcile.table import Layout, Reason, Table
-from spareforslag_xl.model.units import Unit
-from spareforslag_xl.model.i18n import N_, _, ngettext
 
 COUNT_COLUMNS = (
     (N_("Agree"), (Status.AGREES, Status.ZERO_ABSENT)),
@@ -32,7 +31,7 @@ UNIT_HOW = {UnitSource.GIVEN: N_("given with --unit"), UnitSource.MAPPING: N_("g
 """How the unit of an official table came to be, as the terminal says it."""
 
 
-def amount_text(value: Optional[Decimal], decimals: int = 0, signed: bool = False) -> str:
+def amount_text(value: Decimal | None, decimals: int = 0, signed: bool = False) -> str:
     """Return an amount as Danish text with the decimals it needs (at least ``decimals``)."""
     if value is None:
         return "-"
@@ -49,8 +48,10 @@ def describe_table(table: Table) -> str:
     if table.layout is Layout.CROSS_TAB:
         years = sorted(table.year_cols.values())
         span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
-        shape = _("a cross-tab: {labels}, years {span} in row {row}").format(labels=joined, span=span, row=table.header_row)
+        shape = _("a cross-tab: {labels}, years {span} in row {row}").format(labels=joined, span=span,
+                                                                            row=table.header_row)
     else:
+        assert table.year_col is not None and table.amount_col is not None  # a long table has both
         shape = _("a long table: {labels}, years in column {year_col}, amounts in column {amount_col}").format(
             labels=joined, year_col=column_letter(table.year_col), amount_col=column_letter(table.amount_col))
     return f"{table.range}, {shape}" + (_(" (from the mapping file)") if table.mapped else "")
@@ -88,7 +89,8 @@ def report_lines(rec: Reconciliation, master: str, official: str) -> list[str]:
     if plan.scenario is Scenario.PROPOSED:
         out.append(_("  compared with: the proposals, as asked with --proposed (the master records decisions)"))
     elif plan.scenario is not None:
-        out.append(_("  compared with: the adopted plan (the master records decisions; --proposed compares the proposals)"))
+        out.append(_("  compared with: the adopted plan (the master records decisions; --proposed compares "
+                     "the proposals)"))
     for source in rec.sources:
         out.append(_("  table: {table}").format(table=describe_table(source.table)))
         out.append(_("  unit: {unit}").format(unit=describe_unit(source, rec.master_unit)))
@@ -160,7 +162,8 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], right_from: int
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
 
     def fmt(row):
-        cells = [c.rjust(w) if right_from <= i <= right_to else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths))]
+        cells = [c.rjust(w) if right_from <= i <= right_to else c.ljust(w)
+                 for i, (c, w) in enumerate(zip(row, widths, strict=False))]
         return "  ".join(cells).rstrip()
 
     return [fmt(header)] + [fmt(r) for r in rows]

@@ -12,29 +12,28 @@ that no single average salary reproduces.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from decimal import ROUND_DOWN, ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal
-from typing import Iterable, Optional, Sequence
 
-from spareforslag_xl.core.audit_items import AuditItem, Verdict, merge_items, year_span
+from spareforslag_xl.core.audit_items import AuditItem, AuditLabel, AuditReason, Verdict, merge_items, reason, year_span
 from spareforslag_xl.core.compute import Result, Split, ThemeResult
-from spareforslag_xl.model.danish import format_danish, plain_danish
-from spareforslag_xl.model.i18n import N_, _
-from spareforslag_xl.model import layout as L
-from spareforslag_xl.model.plan import Method
 from spareforslag_xl.core.salary import StatedFte, implied_salary
+from spareforslag_xl.model.danish import format_danish, plain_danish
+from spareforslag_xl.model.plan import Method
 from spareforslag_xl.model.stated import SHARE_UNIT, Kind, StatedFigure
-from spareforslag_xl.model.units import SCALE, convert
+from spareforslag_xl.model.units import SCALE, THOUSAND, convert
 
-__all__ = ["AuditItem", "Verdict", "audit", "year_span"]
+__all__ = ["AuditItem", "AuditLabel", "AuditReason", "Verdict", "audit", "year_span"]
 
 ZERO = Decimal(0)
 CONVENTIONS = (
-    (N_("the document rounded half to even"), ROUND_HALF_EVEN),
-    (N_("the document truncated (rounded down)"), ROUND_DOWN),
-    (N_("the document rounded half down"), ROUND_HALF_DOWN),
-    (N_("the document rounded up"), ROUND_UP),
+    ("half-even", ROUND_HALF_EVEN),
+    ("down", ROUND_DOWN),
+    ("half-down", ROUND_HALF_DOWN),
+    ("up", ROUND_UP),
 )
+"""The rounding conventions a rounding note may name (model.labels.ROUNDING_CONVENTION), in the order tried."""
 
 
 def audit(result: Result, figures: Sequence[StatedFigure]) -> list[AuditItem]:
@@ -46,7 +45,7 @@ class _Auditor:
     def __init__(self, result: Result, figures: Sequence[StatedFigure]) -> None:
         self.result = result
         self.plan = result.plan
-        self.unit = self.plan.settings.unit or "1.000 kr."
+        self.unit = self.plan.settings.unit or THOUSAND.name
         self.figures = list(figures)
         self.themes = {t.theme.number: t for t in result.themes}
         self.items: list[AuditItem] = []
@@ -72,7 +71,7 @@ class _Auditor:
         if f.kind in (Kind.SHARE, Kind.SHARE_TOTAL):
             key = self.plan.key(f.key)
             if key is None:
-                self._add(Verdict.DISAGREEMENT, "missing", f, "-", _("the key '{key}' is not in the master").format(key=f.key))
+                self._add(Verdict.DISAGREEMENT, "missing", f, "-", reason("missing-key", key=f.key))
                 return
             computed = key.share_of(f.department) if f.kind is Kind.SHARE else key.total
             self._compare_value(f, computed)
@@ -113,23 +112,22 @@ class _Auditor:
             return None
         return split.parts[f.department][year]
 
-    def _compare_value(self, f: StatedFigure, computed, original: Optional[StatedFigure] = None) -> None:
+    def _compare_value(self, f: StatedFigure, computed, original: StatedFigure | None = None) -> None:
         shown = original or f
         if computed is _MISSING:
-            self._add(Verdict.DISAGREEMENT, "missing", f, "-", _("the master has nothing to compare this figure with"),
-                      shown)
+            self._add(Verdict.DISAGREEMENT, "missing", f, "-", reason("nothing-to-compare"), shown)
             return
         if f.value is None:
             if computed is None:
                 return
             if computed == 0:
-                self._add(Verdict.INFO, "dash-zero", f, "0", _("the document shows '-' where the recomputed value is 0; both add nothing to the totals"), shown)
+                self._add(Verdict.INFO, "dash-zero", f, "0", reason("dash-zero"), shown)
             else:
-                self._add(Verdict.DISAGREEMENT, "not-estimated", f, self._show(f, computed),
-                          _("the document shows '-' (not estimated), but the plan has an amount"), shown)
+                self._add(Verdict.DISAGREEMENT, "not-estimated", f, self._show(f, computed), reason("dash-amount"),
+                          shown)
             return
         if computed is None:
-            self._add(Verdict.DISAGREEMENT, "not-estimated", f, "-", _("the document shows a figure, but the plan has no estimate"), shown)
+            self._add(Verdict.DISAGREEMENT, "not-estimated", f, "-", reason("no-estimate"), shown)
             return
         exact = self._in_doc_unit(f, computed)
         stated = self._in_doc_unit(f, f.value)
@@ -138,13 +136,12 @@ class _Auditor:
             return
         if abs(exact - stated) < step:
             conventions = [name for name, mode in CONVENTIONS if exact.quantize(step, mode) == stated]
-            why = _(conventions[0]) if conventions else _("no common rounding convention gives it")
             self._add(Verdict.ROUNDING, "rounding", f, plain_danish(exact),
-                      _("within one unit of the last shown digit: {exact} rounds half up to {rounded}; {why}").format(
-                          exact=plain_danish(exact), rounded=format_danish(exact, f.decimals), why=why), shown)
+                      reason("rounding", exact=plain_danish(exact), rounded=format_danish(exact, f.decimals),
+                             convention=conventions[0] if conventions else None), shown)
             return
         self._add(Verdict.DISAGREEMENT, "mismatch", f, self._show(f, computed),
-                  _("the recomputed value is {value} ({unit})").format(value=self._show(f, computed), unit=f.unit), shown)
+                  reason("mismatch", value=self._show(f, computed), unit=f.unit), shown)
 
     def _in_doc_unit(self, f: StatedFigure, value: Decimal) -> Decimal:
         if f.unit == SHARE_UNIT:
@@ -156,7 +153,7 @@ class _Auditor:
     def _show(self, f: StatedFigure, value: Decimal) -> str:
         return format_danish(self._in_doc_unit(f, value), f.decimals) + (" %" if f.unit == SHARE_UNIT else "")
 
-    # -- across figures -------------------------------------------------------------------------------------------------
+    # -- across figures ---------------------------------------------------------------------------------------------
     def _key_sums(self) -> None:
         """A key table whose 'I alt' says 100 % while its shares sum to less (or more)."""
         for total in [f for f in self.figures if f.kind is Kind.SHARE_TOTAL]:
@@ -174,13 +171,11 @@ class _Auditor:
             for p in parts:
                 whole = split.amounts.get(p.year) if split is not None else None
                 if whole is not None and p.value is not None:
-                    allocated.append(_("{part} of {whole}").format(part=p.text, whole=self._show(p, whole)))
-            alloc = _("; it allocates {parts} {unit} each year").format(
-                parts=", ".join(dict.fromkeys(allocated)), unit=parts[0].unit) if allocated else ""
+                    allocated.append((p.text, self._show(p, whole)))
             self._add(Verdict.DISAGREEMENT, "key-sum", total, f"{format_danish(actual, 1)} %",
-                      _("the shares of key '{key}' sum to {sum} %, but the table states {stated}{allocates}; the rest is "
-                        "not distributed").format(key=key.name, sum=format_danish(actual, 1), stated=total.text,
-                                                  allocates=alloc), None, (total, *parts))
+                      reason("key-sum", key=key.name, sum=format_danish(actual, 1), stated=total.text,
+                             allocated=tuple(dict.fromkeys(allocated)), unit=parts[0].unit if allocated else ""),
+                      None, (total, *parts))
             self.covered.update(id(f) for f in (total, *parts))
 
     def _part_sums(self) -> None:
@@ -202,8 +197,7 @@ class _Auditor:
                 continue
             decimals = max(p.decimals for p in parts)
             self._add(Verdict.DISAGREEMENT, "parts-sum", total, format_danish(shown, decimals),
-                      _("the shown parts sum to {sum}, but the table's total is {total} (each part was rounded on its "
-                        "own)").format(sum=format_danish(shown, decimals), total=total.text), None, (total, *parts))
+                      reason("parts-sum", sum=format_danish(shown, decimals), total=total.text), None, (total, *parts))
 
     def _fte(self) -> None:
         """The average salary each theme's FTE figures imply, and the figures none reproduces."""
@@ -230,8 +224,7 @@ class _Auditor:
             for year in imp.uninformative:
                 f = by_year[year]
                 if t.fte.get(year) is None:
-                    self._add(Verdict.INFO, "fte-any-salary", f, "-", _("{fte} FTE for a total of 0 holds for any average salary; the master sets none, so the report "
-                                "shows no FTE").format(fte=f.text), None, (f,))
+                    self._add(Verdict.INFO, "fte-any-salary", f, "-", reason("fte-any-salary", fte=f.text), None, (f,))
                     self.covered.add(id(f))
             for f in by_year.values():
                 if id(f) not in self.covered and f.year not in imp.outliers:
@@ -243,59 +236,48 @@ class _Auditor:
         for g in fitting:
             if g.year in imp.ratios:
                 ratios.setdefault(g.text, imp.ratios[g.year])
-        if len({format_danish(r, 0) for r in ratios.values()}) == 1:
-            about = _("about {salary}").format(salary=format_danish(next(iter(ratios.values())), 0))
-        else:
-            about = ", ".join(_("{salary} for {fte}").format(salary=format_danish(r, 0), fte=text)
-                              for text, r in ratios.items())
-        high = format_danish(imp.interval.high, 1) if imp.interval.high is not None else _("any")
-        used = format_danish(t.salary, 0) if t.salary is not None else _("none")
+        high = format_danish(imp.interval.high, 1) if imp.interval.high is not None else None
+        used = format_danish(t.salary, 0) if t.salary is not None else None
         severity = Verdict.DISAGREEMENT if differ else Verdict.INFO
         self._add(severity, "implied-salary", fitting[0], used,
-                  _("the FTE figures {figures} imply an average salary from {low} to {high} (total / FTE: {about}); "
-                    "the master uses {used}").format(figures=", ".join(dict.fromkeys(g.text for g in fitting)),
-                                                     low=format_danish(imp.interval.low, 1), high=high, about=about,
-                                                     used=used)
-                  + (_("; other themes imply other salaries, so the document uses no single average salary")
-                     if differ else ""), None, tuple(fitting), label=L.SALARY)
+                  reason("implied-salary", figures=tuple(dict.fromkeys(g.text for g in fitting)),
+                         low=format_danish(imp.interval.low, 1), high=high, used=used, differ=differ,
+                         ratios=tuple((format_danish(r, 0), text) for text, r in ratios.items())),
+                  None, tuple(fitting), label=AuditLabel(None))
 
     def _outlier(self, t: ThemeResult, imp, by_year: dict, year: int) -> None:
         f = by_year[year]
         own = imp.intervals.get(year)
-        need = (_("needs a salary from {low} to {high}").format(
-            low=format_danish(own.low, 1), high=format_danish(own.high, 1) if own.high is not None else _("any"))
-            if own else _("fits no salary"))
-        others = (_("; {figures} need {low}–{high}").format(
-            figures=", ".join(dict.fromkeys(by_year[y].text for y in imp.fitting)),
-            low=format_danish(imp.interval.low, 1), high=format_danish(imp.interval.high, 1))
-                  if imp.interval is not None and imp.interval.high is not None else "")
+        need = ((format_danish(own.low, 1), format_danish(own.high, 1) if own.high is not None else None)
+                if own else None)
+        others = ((tuple(dict.fromkeys(by_year[y].text for y in imp.fitting)), format_danish(imp.interval.low, 1),
+                   format_danish(imp.interval.high, 1))
+                  if imp.interval is not None and imp.interval.high is not None else None)
         shows = t.fte.get(year)
         self._add(Verdict.DISAGREEMENT, "fte-salary", f, format_danish(shows, 2) if shows is not None else "-",
-                  _("{fte} {needs}{others}; no single average salary reproduces them all").format(
-                      fte=f.text, needs=need, others=others)
-                  + (_("; with {salary} the report shows {fte}").format(salary=format_danish(t.salary, 0),
-                                                                         fte=format_danish(shows, 2))
-                     if shows is not None and t.salary is not None else ""), None, (f,))
+                  reason("fte-salary", fte=f.text, need=need, others=others,
+                         shows=(format_danish(t.salary, 0), format_danish(shows, 2))
+                         if shows is not None and t.salary is not None else None), None, (f,))
         self.covered.add(id(f))
 
     def _fte_figure(self, t: ThemeResult, f: StatedFigure) -> None:
         shows = t.fte.get(f.year)
         if shows is None:
-            self._add(Verdict.DISAGREEMENT, "mismatch", f, "-", _("the plan has no average salary for this theme, so it computes no FTE"), None, (f,))
+            self._add(Verdict.DISAGREEMENT, "mismatch", f, "-", reason("no-salary"), None, (f,))
         elif shows.quantize(Decimal(1).scaleb(-f.decimals), ROUND_HALF_UP) != f.value:
             self._add(Verdict.DISAGREEMENT, "mismatch", f, format_danish(shows, 2),
-                      _("with the average salary {salary} the report shows {fte}").format(
-                          salary=format_danish(t.salary, 0), fte=format_danish(shows, 2)), None, (f,))
+                      reason("fte-shows", salary=format_danish(t.salary, 0), fte=format_danish(shows, 2)), None, (f,))
 
     # -- items ------------------------------------------------------------------------------------------------------
-    def _add(self, severity: Verdict, code: str, f: StatedFigure, computed: str, message: str,
-             shown: Optional[StatedFigure] = None, figures: Iterable[StatedFigure] = (), label: str = "") -> None:
+    def _add(self, severity: Verdict, code: str, f: StatedFigure, computed: str | None, why: AuditReason,
+             shown: StatedFigure | None = None, figures: Iterable[StatedFigure] = (),
+             label: AuditLabel | None = None) -> None:
         shown = shown or f
         figs = tuple(figures) or (shown,)
         years = tuple(sorted({g.year for g in figs if g.year is not None} | ({f.year} if f.year else set())))
         name = label or _label(shown)
         self.items.append(AuditItem(severity, code, f.theme, f.source_line, name, years, shown.text, computed,
-                                    message, figs))
+                                    why, figs))
 
 
 class _Missing:
@@ -306,22 +288,16 @@ class _Missing:
 _MISSING = _Missing()
 
 
-def _label(f: StatedFigure) -> str:
-    parts = [f.kind.value]
-    if f.line:
-        parts.append(f"forslag {f.line}")
-    if f.department:
-        parts.append(f.department)
-    elif f.label and f.kind in (Kind.LINE, Kind.OVERVIEW):
-        parts.append(f.label)
-    return " – ".join(parts)
+def _label(f: StatedFigure) -> AuditLabel:
+    name = f.label if not f.department and f.kind in (Kind.LINE, Kind.OVERVIEW) else ""
+    return AuditLabel(f.kind, f.line or "", f.department or "", name or "")
 
 
 def _line(theme: ThemeResult, ident: str):
     return next((ln for ln in theme.lines if ident and ident in (ln.number, ln.title)), None)
 
 
-def _split(theme: Optional[ThemeResult], ident: str) -> Optional[Split]:
+def _split(theme: ThemeResult | None, ident: str) -> Split | None:
     """Return the split that distributes a line (ident) of a theme, or the theme's own split ('')."""
     if theme is None:
         return None

@@ -6,13 +6,14 @@ found errors in (``build --force``): what cannot be distributed appears as 'Ikke
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Mapping, Optional
 
 from spareforslag_xl.core.allocate import allocate
-from spareforslag_xl.model.danish import format_share, round_to
 from spareforslag_xl.core.groups import Group, fixed_index, ident, sum_amounts, theme_groups
+from spareforslag_xl.model.basis import Basis, BasisKind, RestCause
+from spareforslag_xl.model.danish import round_to
 from spareforslag_xl.model.plan import Amount, DistributionKey, Method, Plan, ProposalLine, Rule, Theme, fold_name
 
 FTE_QUANTUM = Decimal("0.01")
@@ -27,8 +28,9 @@ class Split:
     """How one amount per year (a group of lines, or the difference) is split over the departments."""
 
     label: str
-    rule: Optional[Rule]
-    key: Optional[DistributionKey]
+    """The line's or the theme's label; empty for the difference."""
+    rule: Rule | None
+    key: DistributionKey | None
     amounts: Mapping[int, Amount]
     parts: PerDepartment
     """Department code → year → part (0 where nothing falls to the department)."""
@@ -37,25 +39,32 @@ class Split:
     lines: tuple[ProposalLine, ...] = ()
 
     @property
-    def basis(self) -> str:
-        """Return in Danish what the split is based on, for the report's 'Grundlag' column."""
-        if self.rule is None or self.rule.method is Method.NONE:
-            return "Ikke fordelt"
-        if self.rule.method is Method.FIXED:
-            text = Method.FIXED.value
-        elif self.key is None:
-            return f"Ukendt nøgle '{self.rule.key}' (ikke fordelt)"
-        else:
-            text = self.key.name
-        if self.rule.from_year is not None:
-            text += f" fra {self.rule.from_year}"
-        return text
+    def basis(self) -> Basis:
+        """Return what the split is based on (the report's 'Grundlag' column), without a department's share."""
+        rule = self.rule
+        if rule is None or rule.method is Method.NONE:
+            return Basis(BasisKind.NONE)
+        if rule.method is Method.FIXED:
+            return Basis(BasisKind.FIXED, from_year=rule.from_year)
+        if self.key is None:
+            return Basis(BasisKind.UNKNOWN_KEY, key=rule.key)
+        return Basis(BasisKind.KEY, key=self.key.name, from_year=rule.from_year)
 
-    def basis_for(self, department: str) -> str:
-        """Return the basis with the department's share, e.g. 'Administrativ fordelingsnøgle 28,4 %'."""
-        if self.key is not None and self.rule is not None and self.rule.method is Method.KEY:
-            return f"{self.basis} ({format_share(self.key.share_of(department))})"
-        return self.basis
+    def basis_for(self, department: str) -> Basis:
+        """Return the basis with the department's share when the split is by a known key."""
+        basis = self.basis
+        if basis.kind is BasisKind.KEY and self.key is not None:
+            return replace(basis, share=self.key.share_of(department))
+        return basis
+
+    @property
+    def rest_cause(self) -> RestCause:
+        """Return why part of the split is not distributed (the report's 'Årsag' of 'Ikke fordelt')."""
+        rule, key = self.rule, self.key
+        if rule is None or rule.method is Method.NONE or (rule.method is Method.KEY and key is None):
+            return RestCause(self.basis)
+        incomplete = key.total if rule.method is Method.KEY and key is not None and not key.complete else None
+        return RestCause(self.basis, rule.from_year, incomplete, rule.method is Method.FIXED)
 
 
 @dataclass(frozen=True)
@@ -66,8 +75,8 @@ class ThemeResult:
     """Anslået samlet besparelse: the sum of the estimated lines, None when none is estimated."""
     not_estimated: Mapping[int, int]
     """How many lines are not estimated in each year."""
-    salary: Optional[Decimal]
-    fte: Mapping[int, Optional[Decimal]]
+    salary: Decimal | None
+    fte: Mapping[int, Decimal | None]
     splits: tuple[Split, ...]
     parts: PerDepartment
     rest: PerYear
@@ -91,7 +100,7 @@ class Result:
     department_totals: PerDepartment
     rest_total: PerYear
     """Everything not distributed: theme rests and the rest of the difference."""
-    proposed: Optional["Result"] = None
+    proposed: Result | None = None
     """The proposals' figures, when these are a scenario of decisions (core.decisions.compute_scenario)."""
 
     def check(self, year: int) -> Decimal:
@@ -112,7 +121,7 @@ def compute(plan: Plan) -> Result:
     residual_key = plan.key(plan.settings.residual_key)
     residual_rule = Rule(Method.KEY, plan.settings.residual_key) if plan.settings.residual_key else None
     difference_split = _split(
-        plan, "Difference", residual_rule, residual_key, difference, years, codes, [],
+        plan, "", residual_rule, residual_key, difference, years, codes, [],
     )
     dept_totals = {
         c: {y: sum((t.parts[c][y] for t in themes), ZERO) + difference_split.parts[c][y] for y in years}
@@ -156,7 +165,7 @@ def _split(plan: Plan, label, rule, key, amounts, years, codes, fixed_rows, line
         if distributable and rule.method is Method.KEY and key is not None:
             shares = [key.share_of(c) for c in codes]
             values, rest[y] = allocate(whole, shares, quantum)
-            for c, v in zip(codes, values):
+            for c, v in zip(codes, values, strict=True):
                 parts[c][y] = v
         elif distributable and rule.method is Method.FIXED:
             given = ZERO

@@ -9,9 +9,9 @@ difference, and its total.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Mapping, Optional, Sequence
 
 from spareforslag_xl.core.compute import Result, ThemeResult
 from spareforslag_xl.model.plan import Amount, fold_name
@@ -89,7 +89,7 @@ def consequences(old: Result, new: Result, theme_pairs: Sequence[tuple], years: 
     total = Figure("total", per_year(old.total), per_year(new.total))
     target = Figure("target", per_year(old.target), per_year(new.target))
     difference = Figure("difference", per_year(old.difference), per_year(new.difference))
-    rest = Figure("not distributed", per_year(old.rest_total), per_year(new.rest_total))
+    rest = Figure("not-distributed", per_year(old.rest_total), per_year(new.rest_total))
     themes = tuple(Figure(_label(o, n), _totals(o, years), _totals(n, years), _number(o, n)) for o, n in pairs)
     departments = []
     old_codes = {fold_name(d.code): d for d in old.plan.departments}
@@ -108,19 +108,19 @@ def consequences(old: Result, new: Result, theme_pairs: Sequence[tuple], years: 
     return Consequences(years, total, target, difference, rest, themes, tuple(departments))
 
 
-def _label(o: Optional[ThemeResult], n: Optional[ThemeResult]) -> str:
+def _label(o: ThemeResult | None, n: ThemeResult | None) -> str:
     return (n or o).theme.label
 
 
-def _number(o: Optional[ThemeResult], n: Optional[ThemeResult]) -> str:
+def _number(o: ThemeResult | None, n: ThemeResult | None) -> str:
     return (n or o).theme.number
 
 
-def _totals(t: Optional[ThemeResult], years) -> dict[int, Amount]:
+def _totals(t: ThemeResult | None, years) -> dict[int, Amount]:
     return {y: (t.totals[y] if t is not None else None) for y in years}
 
 
-def _part(t: Optional[ThemeResult], department, years) -> dict[int, Amount]:
+def _part(t: ThemeResult | None, department, years) -> dict[int, Amount]:
     """The department's part of a theme as the Afdelinger sheet shows it: '-' in a year the theme has no estimate."""
     if t is None or department is None or not t.lines:
         return {y: None for y in years}

@@ -9,26 +9,20 @@ gives every figure of the scenario; ``compute_scenario`` adds the proposals besi
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from decimal import Decimal
-from typing import Iterable, Mapping, Optional
 
 from spareforslag_xl.core.allocate import allocate
 from spareforslag_xl.core.compute import Result, compute
 from spareforslag_xl.core.groups import theme_groups
 from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.findings import Finding, warning
-from spareforslag_xl.model.plan import Amount, Decision, FixedAmount, Plan, ProposalLine, Scenario, at, fold_name
 from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model.plan import Amount, Decision, FixedAmount, Plan, ProposalLine, Scenario, at, fold_name
 
 ZERO = Decimal(0)
 
-SCENARIO_TITLE = {
-    Scenario.ADOPTED: "vedtaget plan",
-    Scenario.PROPOSED: "alle forslag (før beslutning)",
-    Scenario.WITH_POSTPONED: "vedtaget plan inkl. udskudte forslag",
-}
-"""How a scenario is named after the title of every workbook and in the mails."""
 
 def has_decisions(plan: Plan) -> bool:
     """True when the master records any decision (a 'Foreslået' or empty cell is none) or adopted amount."""
@@ -37,7 +31,7 @@ def has_decisions(plan: Plan) -> bool:
             or any(t.decision in recorded for t in plan.themes))
 
 
-def resolve(plan: Plan, scenario: Optional[Scenario]) -> Optional[Scenario]:
+def resolve(plan: Plan, scenario: Scenario | None) -> Scenario | None:
     """Return the scenario a build shows: the one asked for, else 'vedtaget' once decisions exist, else None."""
     if scenario is not None:
         return scenario
@@ -75,18 +69,19 @@ def scenario_amounts(line: ProposalLine, decision: Decision, scenario: Scenario)
 
 
 def scenario_plan(plan: Plan, scenario: Scenario) -> Plan:
-    """Return the plan of a scenario: the lines' amounts are what counts, with the decision resolved on each."""
+    """Return the plan of a scenario: the lines' amounts are what counts, with the decision resolved on each.
+
+    The plan's title stays the master's; the outputs name the scenario after it (model.labels.plan_title).
+    """
     lines = tuple(
         replace(line, decision=(d := decision_of(plan, line)), amounts=scenario_amounts(line, d, scenario))
         for line in plan.lines
     )
-    settings = plan.settings
-    title = f"{settings.title} – {SCENARIO_TITLE[scenario]}" if settings.title else SCENARIO_TITLE[scenario].capitalize()
-    decided = replace(plan, lines=lines, settings=replace(settings, title=title), scenario=scenario)
+    decided = replace(plan, lines=lines, scenario=scenario)
     return replace(decided, fixed=_scaled_fixed(plan, decided))
 
 
-def compute_scenario(plan: Plan, scenario: Optional[Scenario] = None) -> Result:
+def compute_scenario(plan: Plan, scenario: Scenario | None = None) -> Result:
     """Return the figures of a scenario (resolved as ``resolve``), with the proposals' figures beside them.
 
     A plan without decisions and no scenario asked for computes exactly as ``compute``.
@@ -108,7 +103,7 @@ def _scaled_fixed(proposed: Plan, decided: Plan) -> tuple[FixedAmount, ...]:
     rounded by the largest remainder so that they add up to the adopted amount exactly.
     """
     fixed = list(proposed.fixed)
-    for before, after in zip(_groups(proposed), _groups(decided)):
+    for before, after in zip(_groups(proposed), _groups(decided), strict=False):
         rows = [i for i, f in enumerate(fixed) if (f.theme, f.line) == (before.theme.number, before.line_number)]
         if not rows or before.rule is None:
             continue
@@ -120,8 +115,9 @@ def _scaled_fixed(proposed: Plan, decided: Plan) -> tuple[FixedAmount, ...]:
             total = sum(given, ZERO)
             if total == 0:
                 continue
-            parts, _remainder = allocate(new * total / old if old else new, [g / total for g in given], proposed.quantum)
-            for i, part in zip(rows, parts):
+            scaled = new * total / old if old else new
+            parts, _remainder = allocate(scaled, [g / total for g in given], proposed.quantum)
+            for i, part in zip(rows, parts, strict=True):
                 fixed[i] = replace(fixed[i], amounts={**fixed[i].amounts, year: part})
     return tuple(fixed)
 

@@ -9,12 +9,11 @@ validation says so with a warning at its cell.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from spareforslag_xl.model.errors import RequestError
 from spareforslag_xl.model.findings import Finding, warning
-from spareforslag_xl.model.i18n import _, ngettext
-from spareforslag_xl.model.plan import Department, Plan, at, fold_name
+from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model.plan import Department, Plan, at
 
 WORKBOOK_FOLDER = "afdelinger"
 MAIL_FOLDER = "mails"
@@ -75,23 +74,20 @@ def check_file_names(plan: Plan) -> list[Finding]:
     return findings
 
 
-def select(departments: Sequence[Department], only: Iterable[str] | None) -> tuple[Department, ...]:
-    """Return the departments named in only (all when None), in the master's order.
+_SHEET_FORBIDDEN = set("[]:*?/\\")
 
-    Raises RequestError naming the valid codes when a code is not in the master.
-    """
-    if only is None:
-        return tuple(departments)
-    wanted = [c.strip() for c in only if c.strip()]
-    known = {fold_name(d.code) for d in departments}
-    unknown = [c for c in wanted if fold_name(c) not in known]
-    if unknown or not wanted:
-        valid = ", ".join(d.code for d in departments) or _("(none)")
-        what = ngettext("unknown department code {codes}", "unknown department codes {codes}", len(unknown)).format(
-            codes=", ".join(f"'{c}'" for c in unknown)) if unknown else _("no department code given")
-        raise RequestError(_("{what}. Valid codes: {valid}.").format(what=what, valid=valid), remedy="only")
-    chosen = {fold_name(c) for c in wanted}
-    return tuple(d for d in departments if fold_name(d.code) in chosen)
+
+def sheet_name(wanted: str, taken: set[str]) -> str:
+    """Return a valid, unique sheet name close to wanted (31 characters, no []:*?/\\)."""
+    base = "".join("_" if ch in _SHEET_FORBIDDEN or ord(ch) < 32 else ch for ch in wanted).strip().strip("'")
+    base = (base or "Ark")[:31]
+    name, n = base, 2
+    while name.casefold() in {t.casefold() for t in taken} or name.casefold() == "history":
+        suffix = f" ({n})"
+        name = base[: 31 - len(suffix)] + suffix
+        n += 1
+    taken.add(name)
+    return name
 
 
 def readable_name(name: str) -> str:

@@ -7,13 +7,13 @@ another department.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Mapping, Optional
 
 from spareforslag_xl.core.allocate import allocate
 from spareforslag_xl.core.compute import Result, Split, ThemeResult
-from spareforslag_xl.model.danish import format_share
+from spareforslag_xl.model.basis import Basis, BasisKind
 from spareforslag_xl.model.plan import Amount, Department, DistributionKey, Method, ProposalLine
 
 ZERO = Decimal(0)
@@ -27,8 +27,9 @@ class SplitPart:
 
     split: Split
     label: str
-    basis: str
-    """What the part comes from, in Danish: 'Administrativ fordelingsnøgle (28,4 %)', 'Faste beløb' …"""
+    """The label of the split's line or theme; empty for the difference."""
+    basis: Basis
+    """What the part comes from, with the department's share of a key (model.labels.basis_text phrases it)."""
     whole: Mapping[int, Amount]
     part: Mapping[int, Amount]
     """Year → the department's part; None where the amount split is not estimated."""
@@ -46,7 +47,8 @@ class ThemePart:
     splits: tuple[SplitPart, ...]
     part: Mapping[int, Amount]
     """Year → the part; None when no split of the theme is estimated in that year."""
-    basis: str
+    bases: tuple[Basis, ...]
+    """The bases of its splits, each once (model.labels.bases_text phrases them)."""
 
     @property
     def label(self) -> str:
@@ -99,9 +101,10 @@ class DepartmentPart:
     difference: SplitPart
     total: Mapping[int, Decimal]
     """Year → the department's total: its parts of the themes and of the difference."""
-    target_share: Optional[Mapping[int, Amount]]
+    target_share: Mapping[int, Amount] | None
     """Year → the target split by the residual key; None when there is no residual key."""
-    target_basis: str
+    target_basis: Basis | None
+    """The residual key with the department's share; None when there is no residual key."""
 
     def largest(self, count: int = LARGEST) -> list[ThemePart]:
         """Return the themes the department saves most by, the budget year first.
@@ -118,7 +121,7 @@ class DepartmentPart:
 
         return sorted((t for t in self.themes if t.saves), key=rank)[:count]
 
-    def others(self, count: int = LARGEST) -> Optional[OthersPart]:
+    def others(self, count: int = LARGEST) -> OthersPart | None:
         """Return the part of every theme not among ``largest(count)``; None when none has a part.
 
         The largest themes, the others and the part of the difference add up to ``total``
@@ -148,10 +151,10 @@ def department_part(result: Result, code: str) -> DepartmentPart:
     department = next(d for d in result.plan.departments if d.code == code)
     years = result.years
     themes = tuple(_theme_part(t, code, years) for t in result.themes if t.lines)
-    difference = _split_part(result.difference_split, "Difference der skal fordeles", code, years)
+    difference = _split_part(result.difference_split, "", code, years)
     key = result.difference_split.key
     target_share = _target_share(result, key, code) if key is not None else None
-    target_basis = f"{key.name} ({format_share(key.share_of(code))})" if key is not None else ""
+    target_basis = Basis(BasisKind.KEY, key.name, share=key.share_of(code)) if key is not None else None
     return DepartmentPart(department, years, themes, difference, dict(result.department_totals[code]),
                           target_share, target_basis)
 
@@ -169,8 +172,7 @@ def _theme_part(t: ThemeResult, code: str, years) -> ThemePart:
     for y in years:
         estimated = [s.part[y] for s in splits if s.part[y] is not None]
         part[y] = sum(estimated, ZERO) if estimated else None
-    basis = "; ".join(dict.fromkeys(s.basis for s in splits))
-    return ThemePart(t, splits, part, basis)
+    return ThemePart(t, splits, part, tuple(dict.fromkeys(s.basis for s in splits)))
 
 
 def _target_share(result: Result, key: DistributionKey, code: str) -> dict[int, Amount]:

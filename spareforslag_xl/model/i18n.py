@@ -11,11 +11,12 @@ machine's locale is not consulted (the product is Danish, also on an English or 
 
 from __future__ import annotations
 
-from enum import Enum
-
 import gettext as _gettext
 import os
 from collections import UserString
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 
 DOMAIN = "spareforslag"
@@ -56,6 +57,17 @@ def language() -> str:
     if not _current:
         set_language(os.environ.get(ENV))
     return _current[0]
+
+
+@contextmanager
+def in_language(language: str) -> Iterator[str]:
+    """Use language inside the block, then the one in use before (the workbooks are Danish whatever
+    language the terminal speaks)."""
+    before = _current[:]
+    try:
+        yield set_language(language)
+    finally:
+        _current[:] = before
 
 
 def _catalogue() -> _gettext.NullTranslations:

@@ -18,6 +18,7 @@ from spareforslag_xl.reconcile.compare import Line, Reconciliation, Source, Stat
 from spareforslag_xl.reconcile.read import Kind
 from spareforslag_xl.reconcile.table import Layout, Level, Reason, Table
 from spareforslag_xl.model.danish import places
+from spareforslag_xl.model.labels import plan_title
 from spareforslag_xl.workbook.sheet import (
     ERROR_FILL, HEADER_FILL, OK_FILL, TOTAL_FILL, WARN_FILL, SheetWriter, Styles, amount_format,
 )
@@ -95,7 +96,7 @@ def reconciliation_bytes(rec: Reconciliation, master_name: str, official_name: s
                         [line for line in rec.lines if line.level is level], "")
     summary.activate()
     return close(book, buffer, DocProps(
-        title=f"Afstemning: {plan.settings.title or 'Spareforslag'}",
+        title=f"Afstemning: {plan_title(plan) or 'Spareforslag'}",
         subject=f"Afstemning mod {official_name}",
         company=plan.settings.municipality,
         comments=f"Dannet af spareforslag-xl fra {master_name} og {official_name}",
@@ -123,8 +124,8 @@ class _Context:
 
     def _heading(self, w: SheetWriter, title: str) -> int:
         w.text(0, 0, title, "title")
-        if self.plan.settings.title:
-            w.text(1, 0, self.plan.settings.title, "subtitle")
+        if plan_title(self.plan):
+            w.text(1, 0, plan_title(self.plan), "subtitle")
         w.text(2, 0, f"Grundark: {self.master_name} · Officielt regneark: {self.official_name} · Beløb i {self.unit}",
                "meta")
         return 4

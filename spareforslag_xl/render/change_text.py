@@ -7,8 +7,8 @@ The setting names are the master's own (Budgetår, Gns. løn …), in every lang
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Mapping, Optional
 
 from spareforslag_xl.core.plandiff import Change
 from spareforslag_xl.model import layout as L
@@ -99,7 +99,7 @@ class _Translated(dict):
         return gettext(WORDS[kind])
 
 
-def rule_words(rule: Optional[Rule], words: Optional[Mapping[str, str]] = None) -> str:
+def rule_words(rule: Rule | None, words: Mapping[str, str] | None = None) -> str:
     """Return a rule as the master writes it: 'Administrativ fordelingsnøgle fra 2025', 'Faste beløb'."""
     words = words if words is not None else _Translated()
     if rule is None:

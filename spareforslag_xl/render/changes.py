@@ -9,17 +9,23 @@ rows: before and now as values, the change as a live formula with its stored val
 
 from __future__ import annotations
 
-from typing import Optional
-
 from spareforslag_xl.core.consequences import DepartmentChange, Figure
 from spareforslag_xl.core.diff import Limit, PlanDiff
 from spareforslag_xl.core.plandiff import Change
-from spareforslag_xl.model.i18n import N_, gettext
+from spareforslag_xl.model.i18n import N_, gettext, in_language
+from spareforslag_xl.model.labels import (
+    DIFFERENCE_SHARE,
+    NOTE,
+    REST_LABEL,
+    TARGET,
+    TOTAL,
+    WORKBOOK_LANGUAGE,
+    plan_title,
+)
 from spareforslag_xl.render.change_text import describe, year_span
 from spareforslag_xl.render.common import Frame
-from spareforslag_xl.model.labels import DIFFERENCE_SHARE, NOTE, REST_LABEL, TARGET, TOTAL
-from spareforslag_xl.workbook.sheet import SheetWriter, Styles
 from spareforslag_xl.workbook.book import DocProps, add_sheet, cell, close, new_workbook, sheet_name
+from spareforslag_xl.workbook.sheet import SheetWriter, Styles
 
 SHEET = "Ændringer"
 HEADING = "Ændringer siden sidst"
@@ -45,7 +51,7 @@ def changes_bytes(diff: PlanDiff) -> bytes:
     styles = Styles(book, plan.settings.decimals)
     write_changes(SheetWriter(add_sheet(book, SHEET), styles), diff)
     s = plan.settings
-    props = DocProps(title=f"{s.title or 'Spareforslag'} – {HEADING.lower()}",
+    props = DocProps(title=f"{plan_title(plan) or 'Spareforslag'} – {HEADING.lower()}",
                      subject=f"Budget {s.budget_year}" if s.budget_year else "Spareforslag", company=s.municipality,
                      comments=f"Dannet af spareforslag-xl fra {diff.old.plan.source_name} og {plan.source_name}",
                      created=plan.created)
@@ -64,13 +70,15 @@ def add_department_changes(book, styles: Styles, taken: set[str], diff: PlanDiff
     write_changes(SheetWriter(add_sheet(book, sheet_name(SHEET, taken)), styles), diff, code)
 
 
-def write_changes(w: SheetWriter, diff: PlanDiff, code: Optional[str] = None) -> None:
-    """Write the changes of a diff on w; with ``code`` only what that department may see."""
-    _Changes(w, diff, code).write()
+def write_changes(w: SheetWriter, diff: PlanDiff, code: str | None = None) -> None:
+    """Write the changes of a diff on w; with ``code`` only what that department may see. In Danish,
+    as every workbook, whatever language the terminal speaks."""
+    with in_language(WORKBOOK_LANGUAGE):
+        _Changes(w, diff, code).write()
 
 
 class _Changes(Frame):
-    def __init__(self, w: SheetWriter, diff: PlanDiff, code: Optional[str]) -> None:
+    def __init__(self, w: SheetWriter, diff: PlanDiff, code: str | None) -> None:
         super().__init__(diff.new.plan, diff.years, w.styles)
         self.w = w
         self.diff = diff

@@ -1,4 +1,4 @@
-"""Native Excel charts of the report and the department workbooks.
+"""Native Excel charts of the report and the department workbooks (content/nodes.py Chart, drawn).
 
 Every series refers to cells of the sheet the chart stands on (not to copied values), so a
 chart follows an edit of the figures it shows. A chart is placed below its sheet's tables
@@ -9,15 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-
-from spareforslag_xl.model.labels import (
-    CHART_DEPARTMENT,
-    CHART_DEPARTMENT_TOTAL,
-    CHART_DIFFERENCE,
-    CHART_THEMES,
-    TOTAL,
-    theme_name,
-)
 
 CHART_ROWS = 17
 """Rows of the default height a chart covers (about 12 cm at 100 %)."""
@@ -67,8 +58,8 @@ def _target_line(book, name: list, categories: list, values: list):
 
 
 def themes_chart(book, sheet: str, header: int, years: int, themes: Sequence[tuple[str, int]], target: int,
-                 unit: str):
-    """The savings per year stacked by theme (theme number, row of its total) against the target row.
+                 title: str):
+    """The savings per year stacked by theme (series name, row of its total) against the target row.
 
     None without a theme or a year to show: Excel (and xlsxwriter) refuse a chart without a series.
     """
@@ -76,16 +67,16 @@ def themes_chart(book, sheet: str, header: int, years: int, themes: Sequence[tup
         return None
     chart = book.add_chart({"type": "column", "subtype": "stacked"})
     categories = _range(sheet, header, 1, years)
-    for i, (number, row) in enumerate(themes):
-        chart.add_series({"name": _literal(theme_name(number)), "categories": categories,
+    for i, (name, row) in enumerate(themes):
+        chart.add_series({"name": _literal(name), "categories": categories,
                           "values": _range(sheet, row, 1, years),
                           "fill": {"color": PALETTE[i % len(PALETTE)]}, "border": {"none": True}, "gap": 60})
     chart.combine(_target_line(book, [sheet, target, 0], categories, _range(sheet, target, 1, years)))
-    _frame(chart, CHART_THEMES.format(unit=unit))
+    _frame(chart, title)
     return chart
 
 
-def difference_chart(book, sheet: str, header: int, years: int, first: int, last: int, unit: str):
+def difference_chart(book, sheet: str, header: int, years: int, first: int, last: int, title: str):
     """The difference to distribute, one group of columns per department (rows first…last), one column a year.
 
     None without a department or a year to show.
@@ -97,23 +88,22 @@ def difference_chart(book, sheet: str, header: int, years: int, first: int, last
         chart.add_series({"name": [sheet, header, 1 + i], "categories": [sheet, first, 0, last, 0],
                           "values": [sheet, first, 1 + i, last, 1 + i],
                           "fill": {"color": PALETTE[i % len(PALETTE)]}, "border": {"none": True}, "gap": 80})
-    _frame(chart, CHART_DIFFERENCE.format(unit=unit))
+    _frame(chart, title)
     return chart
 
 
-def department_chart(book, sheet: str, code: str, header: int, years: int, total: int, target: int | None,
-                     unit: str):
+def department_chart(book, sheet: str, name: str, header: int, years: int, total: int, target: int | None,
+                     title: str):
     """A department's total per year (columns) against its share of the target (a line), when it has one;
     None without a year to show."""
     if years < 1:
         return None
     chart = book.add_chart({"type": "column"})
     categories = _range(sheet, header, 1, years)
-    chart.add_series({"name": _literal(f"{TOTAL} {code}"), "categories": categories,
+    chart.add_series({"name": _literal(name), "categories": categories,
                       "values": _range(sheet, total, 1, years),
                       "fill": {"color": PALETTE[0]}, "border": {"none": True}, "gap": 80})
     if target is not None:
         chart.combine(_target_line(book, [sheet, target, 0], categories, _range(sheet, target, 1, years)))
-    title = CHART_DEPARTMENT if target is not None else CHART_DEPARTMENT_TOTAL
-    _frame(chart, title.format(code=code, unit=unit), legend="bottom")
+    _frame(chart, title, legend="bottom")
     return chart

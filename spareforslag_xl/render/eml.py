@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -54,7 +54,7 @@ def compose(draft: Draft, unsent: bool = True) -> EmailMessage:
     subject = one_line(draft.subject)
     digest = _digest(replace(draft, subject=subject))
     msg = EmailMessage(policy=policy.SMTP)
-    date = draft.date if draft.date.tzinfo is not None else draft.date.replace(tzinfo=timezone.utc)
+    date = draft.date if draft.date.tzinfo is not None else draft.date.replace(tzinfo=UTC)
     msg["Date"] = format_datetime(date)
     if draft.sender:
         msg["From"] = _address(draft.sender)

@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import Optional
 
-from spareforslag_xl.model.labels import SCENARIO_LINE
+from spareforslag_xl.core.parts import DepartmentPart, OthersPart, SplitPart, ThemePart
 from spareforslag_xl.model.danish import format_danish, to_decimal
 from spareforslag_xl.model.errors import InputError, RequestError
+from spareforslag_xl.model.labels import SCENARIO_LINE, bases_text, basis_text, plan_title
 from spareforslag_xl.model.plan import Plan
-from spareforslag_xl.core.parts import DepartmentPart
 
 SUBJECT, TEXT, HTML = "subject.txt", "body.txt", "body.html"
 TEMPLATE_NAMES = (SUBJECT, TEXT, HTML)
@@ -32,13 +31,13 @@ class MailText:
     html: str
 
 
-def packaged_template(name: str) -> Optional[str]:
+def packaged_template(name: str) -> str | None:
     """Return the text of a default template, or None when there is none of that name."""
     path = resources.files(PACKAGE) / name
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
-def template_environment(folder: Optional[Path] = None, decimals: int = 0):
+def template_environment(folder: Path | None = None, decimals: int = 0):
     """Return a sandboxed jinja2 environment over folder (if given) and the default templates."""
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
@@ -77,6 +76,36 @@ def _kr(value, decimals: int) -> str:
     return str(value)
 
 
+class Worded:
+    """A department's part as the templates see it: what it is based on in words (model.labels), the rest as it is.
+
+    ``.basis`` of a theme, a split or the difference, and ``.target_basis``, are texts; the parts it
+    leads to (``.themes``, ``.splits``, ``.difference``, ``largest()``, ``others()``) are Worded too.
+    """
+
+    def __init__(self, part: object) -> None:
+        self._part = part
+
+    def __getattr__(self, name: str) -> object:
+        part = self._part
+        if name == "basis" and isinstance(part, ThemePart):
+            return bases_text(part.bases)
+        value = getattr(part, name)
+        if name in ("basis", "target_basis"):
+            return basis_text(value)
+        if callable(value):
+            return lambda *args, **kwargs: _worded(value(*args, **kwargs))
+        return _worded(value)
+
+
+def _worded(value: object) -> object:
+    if isinstance(value, (DepartmentPart, ThemePart, SplitPart, OthersPart)):
+        return Worded(value)
+    if isinstance(value, (list, tuple)) and any(isinstance(v, (ThemePart, SplitPart)) for v in value):
+        return [_worded(v) for v in value]
+    return value
+
+
 def mail_context(part: DepartmentPart, plan: Plan, meeting: str = "", note: str = "", attachment: str = "",
                  changes=None) -> dict:
     """Return the variables the templates see (documented in the README, 'Mail templates');
@@ -84,22 +113,22 @@ def mail_context(part: DepartmentPart, plan: Plan, meeting: str = "", note: str 
     s = plan.settings
     return {
         "department": part.department,
-        "plan": {"title": s.title, "subtitle": s.subtitle, "municipality": s.municipality,
+        "plan": {"title": plan_title(plan), "subtitle": s.subtitle, "municipality": s.municipality,
                  "budget_year": s.budget_year, "unit": s.unit or "1.000 kr.", "source": plan.source_name,
                  "scenario": plan.scenario.value if plan.scenario else "",
                  "scenario_text": SCENARIO_LINE[plan.scenario.value] if plan.scenario else ""},
         "years": list(part.years),
         "total": part.total,
-        "themes": list(part.themes),
-        "largest": part.largest(),
-        "others": part.others(),
-        "difference": part.difference,
+        "themes": [Worded(t) for t in part.themes],
+        "largest": [Worded(t) for t in part.largest()],
+        "others": Worded(others) if (others := part.others()) is not None else None,
+        "difference": Worded(part.difference),
         "target_share": part.target_share,
-        "target_basis": part.target_basis,
+        "target_basis": basis_text(part.target_basis),
         "meeting": meeting,
         "note": note,
         "attachment": attachment,
-        "part": part,
+        "part": Worded(part),
         "changes": change_context(changes, part.department.code),
     }
 
@@ -108,7 +137,7 @@ CHANGES_SHOWN = 5
 """The master's changes a mail names; the attached workbook's sheet 'Ændringer' has all."""
 
 
-def change_context(diff, code: str) -> Optional[dict]:
+def change_context(diff, code: str) -> dict | None:
     """Return the template variable 'changes' for a department, or None when its figures did not change."""
     if diff is None:
         return None
@@ -132,14 +161,15 @@ def render_mail(env, context: dict) -> MailText:
     """Return subject, plain text and HTML; raise InputError naming the template that fails."""
     import jinja2
 
-    rendered = {}
+    rendered: dict[str, str] = {}
     for name in TEMPLATE_NAMES:
         try:
             template = env.get_template(name)
             rendered[name] = template.render(**context, subject=rendered.get(SUBJECT, ""))
         except jinja2.TemplateNotFound:
             raise InputError(name, "the template is neither in the --templates folder nor installed with "
-                             "spareforslag-xl.", "Reinstall spareforslag-xl, or add the template to your folder.") from None
+                             "spareforslag-xl.",
+                             "Reinstall spareforslag-xl, or add the template to your folder.") from None
         except jinja2.TemplateSyntaxError as exc:
             raise InputError(exc.filename or name, f"the template has an error on line {exc.lineno}: {exc.message}.",
                              "Correct the template (see README, 'Mail templates').") from None
@@ -161,7 +191,7 @@ def render_mail(env, context: dict) -> MailText:
     return MailText(rendered[SUBJECT], rendered[TEXT], rendered[HTML])
 
 
-def _template_line(exc: Exception, filename: str) -> Optional[int]:
+def _template_line(exc: Exception, filename: str) -> int | None:
     """Return the template line of the innermost frame that ran the template, if any."""
     line = None
     tb = exc.__traceback__

@@ -18,6 +18,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
+from spareforslag_xl.core.filenames import sheet_name  # noqa: F401 (the workbooks' sheet names)
 from spareforslag_xl.io.stamp import file_time
 
 
@@ -117,19 +118,3 @@ def excel_text(text: str) -> str:
 def footer_text(text: str) -> str:
     """Escape text for a header or footer, where '&' starts a control code."""
     return text.replace("&", "&&")[:80]
-
-
-_SHEET_FORBIDDEN = set("[]:*?/\\")
-
-
-def sheet_name(wanted: str, taken: set[str]) -> str:
-    """Return a valid, unique sheet name close to wanted (31 characters, no []:*?/\\)."""
-    base = "".join("_" if ch in _SHEET_FORBIDDEN or ord(ch) < 32 else ch for ch in wanted).strip().strip("'")
-    base = (base or "Ark")[:31]
-    name, n = base, 2
-    while name.casefold() in {t.casefold() for t in taken} or name.casefold() == "history":
-        suffix = f" ({n})"
-        name = base[: 31 - len(suffix)] + suffix
-        n += 1
-    taken.add(name)
-    return name

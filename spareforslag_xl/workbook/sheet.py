@@ -3,116 +3,33 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Optional
 
 from spareforslag_xl.model.labels import CHART_CAPTION
+from spareforslag_xl.workbook.book import excel_text, footer_text
 from spareforslag_xl.workbook.pages import (  # noqa: F401 (LINE_HEIGHT … stay importable from here)
-    CHARS_PER_WIDTH, LINE_HEIGHT, PAGE_HEIGHT, PAGE_WIDTH, ROW_HEIGHT, Decided, Table, lines_height, page_breaks,
+    CHARS_PER_WIDTH,
+    LINE_HEIGHT,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    ROW_HEIGHT,
+    Decided,
+    Table,
+    lines_height,
+    page_breaks,
     wrapped_lines,
 )
-from spareforslag_xl.workbook.book import excel_text, footer_text
-
-HEADER_FILL = "#DDE5F0"
-TOTAL_FILL = "#F2F2F2"
-WARN_FILL = "#FFF2CC"
-ERROR_FILL = "#F8D7DA"
-OK_FILL = "#E2EFDA"
-
-
-def amount_format(decimals: int) -> str:
-    return "#,##0" if decimals <= 0 else "#,##0." + "0" * decimals
-
-
-BASE_FORMAT = {"font_name": "Calibri", "font_size": 10, "valign": "top"}
-"""The font and alignment every format starts from."""
-
-INDENTED = "_indented"
-"""The suffix of a style's indented variant (Styles.indented)."""
-SHARE_FORMAT = "0.0 %"
-"""Shares as the document writes them: one decimal and a space before the sign (28,4 %)."""
-
-
-class Styles:
-    """Every cell format of one workbook, created once (xlsxwriter formats are per workbook)."""
-
-    def __init__(self, book, decimals: int = 0) -> None:
-        self._book = book
-        amount = amount_format(decimals)
-        spec: dict[str, dict] = {
-            "title": {"bold": True, "font_size": 14},
-            "subtitle": {"italic": True, "font_size": 11},
-            "meta": {"font_color": "#595959"},
-            "section": {"bold": True, "font_size": 12},
-            "subsection": {"bold": True, "italic": True},
-            "header": {"bold": True, "bg_color": HEADER_FILL, "bottom": 1, "text_wrap": True},
-            "header_num": {"bold": True, "bg_color": HEADER_FILL, "bottom": 1, "align": "right"},
-            "text": {},
-            "number_left": {"align": "left"},
-            "text_wrap": {"text_wrap": True},
-            "bold": {"bold": True},
-            "italic": {"italic": True, "text_wrap": True},
-            "label": {"text_wrap": True},
-            "label_indent": {"text_wrap": True, "align": "left", "indent": 1},
-            "label_muted": {"text_wrap": True, "align": "left", "indent": 1, "font_color": "#595959"},
-            "note": {"italic": True, "font_color": "#595959", "text_wrap": True},
-            "amount": {"num_format": amount},
-            "amount_muted": {"num_format": amount, "font_color": "#595959"},
-            "amount_nil": {"num_format": f'{amount};-{amount};"-"'},
-            "amount_bold": {"num_format": amount, "bold": True, "top": 1, "bg_color": TOTAL_FILL},
-            "amount_total": {"num_format": amount, "bold": True},
-            "dash": {"align": "right"},
-            "dash_bold": {"align": "right", "bold": True, "top": 1, "bg_color": TOTAL_FILL},
-            "label_total": {"bold": True, "top": 1, "bg_color": TOTAL_FILL},
-            "share": {"num_format": SHARE_FORMAT},
-            "share_bold": {"num_format": SHARE_FORMAT, "bold": True, "top": 1, "bg_color": TOTAL_FILL},
-            "share_warn": {"num_format": SHARE_FORMAT, "bold": True, "top": 1, "bg_color": WARN_FILL},
-            "share_warn_plain": {"num_format": SHARE_FORMAT, "bg_color": WARN_FILL},
-            "fte": {"num_format": "0.00"},
-            "decimal": {"num_format": "#,##0.0###"},
-            "fte_label": {"italic": True},
-            "amount_warn": {"num_format": amount, "bg_color": WARN_FILL},
-            "amount_error": {"num_format": amount, "bg_color": ERROR_FILL, "bold": True},
-            "amount_ok": {"num_format": amount, "bg_color": OK_FILL},
-            "banner": {"bold": True, "font_color": "#FFFFFF", "bg_color": "#C00000", "text_wrap": True},
-            "error": {"bg_color": ERROR_FILL, "text_wrap": True},
-            "warning": {"bg_color": WARN_FILL, "text_wrap": True},
-            "ok": {"bg_color": OK_FILL},
-            "description": {"text_wrap": True, "valign": "top"},
-        }
-        self._spec = spec
-        self._formats = {name: book.add_format({**BASE_FORMAT, **props}) for name, props in spec.items()}
-
-    def __getitem__(self, name: str):
-        return self._formats[name]
-
-    def indented(self, name: str) -> str:
-        """Return the name of the style's indented variant (created once, when first asked for):
-        text in a column right of figures starts a little in, so that it never runs into them."""
-        props = self._spec.get(name)
-        if props is None or "num_format" in props or props.get("align", "left") != "left" or props.get("indent"):
-            return name
-        variant = name + INDENTED
-        if variant not in self._formats:
-            self.add(variant, {**props, "align": "left", "indent": 1})
-        return variant
-
-    def decision_styles(self) -> None:
-        """Add the styles of lines left out of a decided plan (struck through, grey), once per workbook.
-
-        Only a workbook with decisions gets them, so that one without is unchanged byte for byte.
-        """
-        if "amount_struck" not in self._formats:
-            grey = {"font_color": "#808080", "font_strikeout": True}
-            self.add("label_struck", {**grey, "text_wrap": True})
-            self.add("amount_struck", {**grey, "num_format": self._formats["amount"].num_format})
-
-    def add(self, name: str, props: dict) -> None:
-        """Register a new format under name: props on top of the base font and alignment."""
-        if name in self._formats:
-            raise ValueError(f"the style {name!r} exists already")
-        self._spec[name] = props
-        self._formats[name] = self._book.add_format({**BASE_FORMAT, **props})
-
+from spareforslag_xl.workbook.styles import (  # noqa: F401 (the styles stay importable from here)
+    BASE_FORMAT,
+    ERROR_FILL,
+    HEADER_FILL,
+    INDENTED,
+    OK_FILL,
+    SHARE_FORMAT,
+    TOTAL_FILL,
+    WARN_FILL,
+    Styles,
+    amount_format,
+)
 
 WRAPPING = frozenset({"text_wrap", "italic", "note", "description", "error", "warning", "banner", "label",
                       "label_indent", "label_muted", "label_struck", "header", "subsection"})
@@ -143,21 +60,21 @@ class SheetWriter:
         self._ws = worksheet
         self.styles = styles
         self.column_widths: dict[int, float] = {}
-        self._column_styles: dict[int, Optional[str]] = {}
+        self._column_styles: dict[int, str | None] = {}
         self.row_lines: dict[int, int] = {}
         self.heights: dict[int, float] = {}
         self.used_rows: set[int] = set()
         self.chart_rows: set[int] = set()
         self.side_columns: set[int] = set()
-        self.key_columns: Optional[tuple[int, int]] = None
+        self.key_columns: tuple[int, int] | None = None
         """The columns that say which row is which (a theme, a number, a title): printed again at the
         left of every page across when the sheet is too wide for one page."""
         self.decided: dict[int, Decided] = {}
         """First row of a table → what it decided about its pages while it was written (``Table``)."""
-        self._page: Optional[float] = None
+        self._page: float | None = None
         self.last_col = 0
 
-    def column(self, first: int, last: int, width: float, style: Optional[str] = None, side: bool = False) -> None:
+    def column(self, first: int, last: int, width: float, style: str | None = None, side: bool = False) -> None:
         """Set the width of columns before writing, so that wrapped text can be measured.
 
         A side column stands right of figures (a note, a basis, a name after a share): its text
@@ -191,7 +108,7 @@ class SheetWriter:
             self.column(c, c, width, self._column_styles.get(c))
         return True
 
-    def _used(self, row: int, col: int, style: Optional[str] = None) -> None:
+    def _used(self, row: int, col: int, style: str | None = None) -> None:
         self.used_rows.add(row)
         if col > self.last_col:
             self.last_col = col
@@ -208,6 +125,11 @@ class SheetWriter:
             lines = wrapped_lines(text, width)
             if lines > self.row_lines.get(row, 1):
                 self.row_lines[row] = lines
+
+    def hold(self, row: int, col: int) -> None:
+        """Count a cell as written before it is (a formula whose rows are placed later), so that the
+        page plan of the tables in between knows it is there."""
+        self._used(row, col)
 
     def row_height(self, row: int, height: float) -> None:
         """Set the height of a row in points (apply_heights sets those of wrapped rows)."""
@@ -228,7 +150,7 @@ class SheetWriter:
         """The height row will print with once the texts wraps, (column, text) pairs, are written in it."""
         return max(self.height_of(row), lines_height(self._lines(wraps)))
 
-    def reserve(self, first: int, last: int, wraps: Optional[dict[int, tuple[tuple[int, str], ...]]] = None) -> None:
+    def reserve(self, first: int, last: int, wraps: dict[int, tuple[tuple[int, str], ...]] | None = None) -> None:
         """Count rows first…last as used before they are written (a summary written after the
         tables below it), so that the page plan of those tables knows they are there; wraps gives,
         per row, the (column, text) of the cells whose text will wrap, so that it knows their height."""
@@ -275,7 +197,7 @@ class SheetWriter:
             self._used(row, col)
             self._ws.write_blank(row, col, None, self.styles[style])
 
-    def amount(self, row: int, col: int, value: Optional[Decimal], style: str = "amount") -> None:
+    def amount(self, row: int, col: int, value: Decimal | None, style: str = "amount") -> None:
         """Write an amount, or '-' when it is not estimated."""
         self._used(row, col)
         if value is None:
@@ -283,7 +205,7 @@ class SheetWriter:
         else:
             self._ws.write_number(row, col, float(value), self.styles[style])
 
-    def number(self, row: int, col: int, value: Decimal | float | int, style: Optional[str] = None) -> None:
+    def number(self, row: int, col: int, value: Decimal | float | int, style: str | None = None) -> None:
         """Write a number; without a style, in the cell's default format (a year, a theme number)."""
         self._used(row, col)
         self._ws.write_number(row, col, float(value), self.styles[style] if style else None)
@@ -356,11 +278,11 @@ class SheetWriter:
         self.chart_rows.add(row)
         return row + rows + 1
 
-    def comment(self, row: int, col: int, text: str, options: Optional[dict] = None) -> None:
+    def comment(self, row: int, col: int, text: str, options: dict | None = None) -> None:
         self._ws.write_comment(row, col, text, options)
 
-    def print_setup(self, title: str, source: str, repeat_rows: Optional[tuple[int, int]] = None,
-                    last_col: Optional[int] = None) -> None:
+    def print_setup(self, title: str, source: str, repeat_rows: tuple[int, int] | None = None,
+                    last_col: int | None = None) -> None:
         """A4 landscape at the scale that fits the sheet's width (not below MIN_SCALE), tables kept
         whole across page breaks, repeated header rows, footer with title, page and source.
 

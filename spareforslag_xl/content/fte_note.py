@@ -7,7 +7,7 @@ only when the differing figures do not cover every year of the plan alike:
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from spareforslag_xl.core.audit_items import year_span
 from spareforslag_xl.core.compute import ThemeResult
@@ -37,7 +37,8 @@ def fte_note(t: ThemeResult, differences: Sequence[FteDifference], years: Sequen
     elif len(stated) > 1 and list(recomputed.values()) == list(stated.values()):
         again = _joined(list(recomputed))  # one recomputed figure for each stated one, in the same years
     else:
-        again = _joined([_("{fte} in {years}").format(fte=text, years=year_span(ys)) for text, ys in recomputed.items()])
+        again = _joined([_("{fte} in {years}").format(fte=text, years=year_span(ys))
+                         for text, ys in recomputed.items()])
     return _("The document states {stated}; recomputed {recomputed} (savings / average salary).").format(
         stated=said, recomputed=again)
 

@@ -1,0 +1,242 @@
+"""The content of one department's workbook: what it has to save, where each figure comes from, the plan.
+
+Sheets: the department's own sheet (named by its code: its part of every theme, of the
+difference, its total against its share of the target, and below how each part was computed),
+'Oversigt' (the whole plan's overview, for context) and 'Nøgler' (the keys its parts come from,
+with its own share). Nothing of another department's parts is in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spareforslag_xl.content.common import Frame
+from spareforslag_xl.content.nodes import (
+    Block,
+    Cell,
+    Chart,
+    Charts,
+    Document,
+    Figure,
+    Fixed,
+    FixedColumns,
+    Gap,
+    Line,
+    Meaning,
+    Minus,
+    Properties,
+    Row,
+    Same,
+    Series,
+    Sheet,
+    Sum,
+    SumOf,
+    Table,
+    Text,
+    YearColumns,
+)
+from spareforslag_xl.core.compute import Result, ThemeResult
+from spareforslag_xl.core.filenames import sheet_name
+from spareforslag_xl.core.keyuse import key_usage
+from spareforslag_xl.core.parts import DepartmentPart, SplitPart, department_part
+from spareforslag_xl.model.danish import format_share
+from spareforslag_xl.model.findings import Finding, count
+from spareforslag_xl.model.i18n import in_language
+from spareforslag_xl.model.labels import (
+    BASIS,
+    CHART_DEPARTMENT,
+    CHART_DEPARTMENT_TOTAL,
+    DEPARTMENT_BANNER,
+    DEPARTMENT_KEYS_HEADERS,
+    DEPARTMENT_KEYS_TITLE,
+    DEPARTMENT_NO_KEYS,
+    DEPARTMENT_OVERVIEW_SUBTITLE,
+    DEPARTMENT_OVERVIEW_TOTAL,
+    DEPARTMENT_SHARE,
+    DEPARTMENT_SUBTITLE,
+    DEPARTMENT_TITLE,
+    DETAILS,
+    DETAILS_DIFFERENCE,
+    DETAILS_HEADER,
+    DETAILS_LINES_TOTAL,
+    DIFFERENCE_SHARE,
+    KEY_SUM_NOT_100,
+    KEYS,
+    OVERVIEW,
+    PROPERTIES_COMMENTS,
+    PROPERTIES_SUBJECT,
+    TARGET_GAP,
+    TARGET_GAP_NOTE,
+    TARGET_SHARE,
+    TOTAL,
+    WORKBOOK_LANGUAGE,
+    bases_text,
+    basis_text,
+    difference_label,
+    key_uses_text,
+)
+
+SMALL_CHART_ROWS = 14
+"""A department's chart (one series and the target): smaller, so that it often fits under the sheet's last table."""
+
+
+def department_content(result: Result, code: str, findings: Sequence[Finding] = (), forced: bool = False) -> Document:
+    """Return the content of the workbook of the department with this code, in the workbooks' language."""
+    with in_language(WORKBOOK_LANGUAGE):
+        return _Department(result, department_part(result, code), count(findings)[0] if forced else 0).document()
+
+
+class _Department(Frame):
+    def __init__(self, result: Result, part: DepartmentPart, errors: int) -> None:
+        super().__init__(result.plan, result.years)
+        self.result = result
+        self.part = part
+        self.code = part.department.code
+        self.errors = errors
+        taken: set[str] = set()
+        self.own, self.overview_name, self.keys_name = (sheet_name(n, taken) for n in (self.code, OVERVIEW, KEYS))
+
+    def document(self) -> Document:
+        s = self.plan.settings
+        props = Properties(
+            title=f"{self.title} – {self.part.department.label}",
+            subject=PROPERTIES_SUBJECT.format(year=s.budget_year) if s.budget_year else "Spareforslag",
+            company=s.municipality,
+            comments=PROPERTIES_COMMENTS.format(source=self.plan.source_name),
+            created=self.plan.created,
+        )
+        return Document([self.own_sheet(), self.overview_sheet(), self.keys_sheet()], props, active=self.code,
+                        decimals=s.decimals)
+
+    def _heading(self, subtitle: str) -> list[Block]:
+        s = self.plan.settings
+        label = self.part.department.label
+        return self.heading(DEPARTMENT_TITLE.format(year=s.budget_year, department=label) if s.budget_year else label,
+                            subtitle)
+
+    # -- the department's own sheet --------------------------------------------------------------
+    def own_sheet(self) -> Sheet:
+        blocks = self._heading(DEPARTMENT_SUBTITLE.format(title=self.title, code=self.code))
+        if self.errors:
+            blocks += [self.banner(DEPARTMENT_BANNER.format(errors=self.errors)),
+                       Gap(1)]
+        else:
+            blocks.append(Gap(1))
+        details, part_rows = self._details()
+        rows: list[Row] = []
+        for n, tp in enumerate(self.part.themes):
+            refs = part_rows[tp.theme.theme.number]
+            cells: dict[int, Cell] = {0: Text(tp.label, "label")}
+            meaning: Meaning = Same(refs[0]) if len(refs) == 1 else SumOf(tuple(refs), dash=True)
+            cells.update({i: Figure(tp.part[y], "amount", meaning) for i, y in enumerate(self.years, start=1)})
+            cells[self.last_col] = Text(bases_text(tp.bases), "note")
+            rows.append(Row(cells, key=f"own.theme.{n}"))
+        d = self.part.difference
+        cells = {0: Text(DIFFERENCE_SHARE, "label")}
+        cells.update({i: Figure(d.part[y], "amount", Same("own.part.difference")) for i, y in enumerate(self.years, 1)})
+        cells[self.last_col] = Text(basis_text(d.basis), "note")
+        rows.append(Row(cells, key="own.difference"))
+        first = rows[0].key or "own.difference"
+        total: dict[int, Cell] = {0: Text(f"{TOTAL} {self.code}", "label_total")}
+        total.update({i: Figure(self.part.total[y], "amount_bold", Sum(first, "own.difference"))
+                      for i, y in enumerate(self.years, start=1)})
+        rows.append(Row(total, key="own.total"))
+        share = self.part.target_share
+        if share is not None:
+            target: dict[int, Cell] = {0: Text(TARGET_SHARE, "label")}
+            target.update({i: Figure(share[y]) for i, y in enumerate(self.years, start=1)})
+            target[self.last_col] = Text(basis_text(self.part.target_basis), "note")
+            gap: dict[int, Cell] = {0: Text(TARGET_GAP, "italic")}
+            for i, year in enumerate(self.years, start=1):
+                value = self.part.gap(year)
+                gap[i] = Figure(value, "amount", Minus("own.total", "own.target") if value is not None else Fixed(None))
+            gap[self.last_col] = Text(TARGET_GAP_NOTE, "note")
+            rows += [Row(target, key="own.target"), Row(gap)]
+        header = self.header(f"Andel for {self.code} ({self.unit})", BASIS, key="own.header")
+        blocks += [Table(header, tuple(rows), paged=False), Gap(1), *details, Gap(1)]
+        title = (CHART_DEPARTMENT if share is not None else CHART_DEPARTMENT_TOTAL).format(code=self.code,
+                                                                                              unit=self.unit)
+        chart = Chart("total", title, "own.header", (Series("own.total", f"{TOTAL} {self.code}"),),
+                      target="own.target" if share is not None else None)
+        blocks.append(Charts((chart,), SMALL_CHART_ROWS, last_col=len(self.years)))
+        return Sheet(self.code, YearColumns(len(self.years)), tuple(blocks), freeze=("own.header", 1),
+                     print_title=self.title, print_source=self.source)
+
+    def _details(self) -> tuple[list[Block], dict[str, list[str]]]:
+        """How each part was computed, one long table (it continues on the next page under its name
+        '(fortsat)' and its header); and theme number → the keys of the department's part rows."""
+        name = DETAILS.format(unit=self.unit)
+        rows: list[Row] = []
+        part_rows: dict[str, list[str]] = {}
+        for n, tp in enumerate(self.part.themes):
+            rows.append(Row({0: Text(tp.label, "subsection")}, keep=1))
+            keys = part_rows[tp.theme.theme.number] = []
+            for j, sp in enumerate(tp.splits):
+                key = f"own.part.{n}.{j}"
+                rows += self._split_detail(tp.theme, sp, len(tp.splits) > 1, key)
+                keys.append(key)
+        label = difference_label(self.residual_key_name())
+        rows.append(Row({0: Text(label, "subsection")}, keep=2))
+        d = self.part.difference
+        muted: dict[int, Cell] = {0: Text(DETAILS_DIFFERENCE, "label_muted")}
+        muted.update({i: Figure(d.whole[y], "amount_muted", Same("ov.difference"))
+                      for i, y in enumerate(self.years, start=1)})
+        rows += [Row(muted, planned=False), self._part_row(d, "own.part.difference")]
+        header = self.header(DETAILS_HEADER, BASIS)
+        return [Line(Row({0: Text(name, "section")})), Table(header, tuple(rows), name)], part_rows
+
+    def _split_detail(self, t: ThemeResult, sp: SplitPart, several: bool, key: str) -> list[Row]:
+        lines = sp.lines
+        rows: list[Row] = []
+        for j, line in enumerate(lines):
+            label = sp.label if several and len(lines) == 1 else line.label
+            cells: dict[int, Cell] = {0: Text(label, "label_muted")}
+            cells.update({i: Figure(line.amounts.get(y), "amount_muted") for i, y in enumerate(self.years, 1)})
+            rows.append(Row(cells, key=f"{key}.line.{j}"))
+        if len(lines) > 1:
+            cells = {0: Text(DETAILS_LINES_TOTAL, "label_muted")}
+            cells.update({i: Figure(sp.whole[y], "amount_muted", Sum(f"{key}.line.0", dash=True))
+                          for i, y in enumerate(self.years, start=1)})
+            rows.append(Row(cells))
+        return [*rows, self._part_row(sp, key)]
+
+    def _part_row(self, sp: SplitPart, key: str) -> Row:
+        cells: dict[int, Cell] = {0: Text(DEPARTMENT_SHARE.format(code=self.code), "label_indent")}
+        cells.update({i: Figure(sp.part[y]) for i, y in enumerate(self.years, start=1)})
+        cells[self.last_col] = Text(basis_text(sp.basis), "note")
+        return Row(cells, key=key)
+
+    # -- Oversigt ----------------------------------------------------------------------------------
+    def overview_sheet(self) -> Sheet:
+        blocks = [*self._heading(DEPARTMENT_OVERVIEW_SUBTITLE.format(title=self.title)), Gap(1)]
+
+        def theme_total(t: ThemeResult, year: int) -> Figure:
+            return Figure(t.totals[year], "amount_nil")
+
+        cells: dict[int, Cell] = {0: Text(DEPARTMENT_OVERVIEW_TOTAL.format(code=self.code, sheet=self.own), "bold")}
+        cells.update({i: Figure(self.part.total[y], "amount_total", Same("own.total"))
+                      for i, y in enumerate(self.years, start=1)})
+        blocks += [self.overview_table(self.result, theme_total), Gap(1), Line(Row(cells))]
+        return Sheet(OVERVIEW, YearColumns(len(self.years)), tuple(blocks), freeze=("ov.header", 1),
+                     print_title=self.title, print_source=self.source)
+
+    # -- Nøgler ------------------------------------------------------------------------------------
+    def keys_sheet(self) -> Sheet:
+        blocks: list[Block] = [*self.heading(DEPARTMENT_KEYS_TITLE.format(code=self.code), self.title), Gap(1)]
+        headers = tuple(h.format(code=self.code) for h in DEPARTMENT_KEYS_HEADERS)
+        blocks.append(Line(Row({col: Text(h, "header" if col in (0, 3) else "header_num")
+                                for col, h in enumerate(headers)}, key="keys.header")))
+        used = key_usage([tp.theme for tp in self.part.themes], self.part.difference.split,
+                         self.part.target_share is not None)
+        if not used:
+            blocks.append(Line(Row({0: Text(DEPARTMENT_NO_KEYS, "note")})))
+        for key, uses in ((u.key, u.uses) for u in used.values()):
+            text = key_uses_text(uses)
+            if not key.complete:
+                text += ". " + KEY_SUM_NOT_100.format(total=format_share(key.total))
+            blocks.append(Line(Row({0: Text(key.name, "label"),
+                                    1: Figure(key.share_of(self.code), "share", plain=True),
+                                    2: Figure(key.total, "share" if key.complete else "share_warn", plain=True),
+                                    3: Text(text, "text_wrap")})))
+        return Sheet(KEYS, FixedColumns((34, 14, 12, 70), side=(3,)), tuple(blocks), freeze=("keys.header", 0),
+                     repeat="keys.header", print_title=self.title, print_source=self.source)

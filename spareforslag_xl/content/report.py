@@ -310,7 +310,8 @@ class _Report(ThemeContent):
             blocks.append(Line(Row({
                 0: Text(f.severity.title, "error" if f.is_error else "warning"), 1: Text(f.code),
                 2: Text(f.ref.sheet if f.ref else ""), 3: Text(f.ref.cell if f.ref else ""),
-                4: Text(f.message, "text_wrap"), 5: Text(f.hint, "text_wrap")})))
+                4: Text(f.message_in(WORKBOOK_LANGUAGE), "text_wrap"),
+                5: Text(f.hint_in(WORKBOOK_LANGUAGE), "text_wrap")})))
         return Sheet(CHECKS, FixedColumns((11, 22, 14, 8, 52, 38)), tuple(blocks), freeze=("chk.header", 0),
                      repeat="chk.header", autofilter=("chk.header", len(headers) - 1) if self.findings else None,
                      print_title=self.title, print_source=self.source)

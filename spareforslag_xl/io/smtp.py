@@ -87,21 +87,22 @@ def deliver(outgoing: Sequence[Outgoing], settings: SmtpSettings, sender: str,
             done: Callable[[Outgoing, list[Outcome]], None] | None = None) -> list[Outcome]:
     """Send every message; return one outcome per recipient (or per department without one).
 
-    ``starting(out)`` is called before a message is handed to the server and ``done(out, outcomes)``
-    after, so that the caller can record each step (a record of 'starting' without 'done' means the
-    run was killed while sending: its outcome is unknown).
+    ``starting(out)`` is called just before a message is handed over (before DATA, once the server has
+    taken the recipients) and ``done(out, outcomes)`` after, so that the caller can record each step: a
+    record of 'starting' without 'done' means the run was killed while the message was being handed
+    over, so its outcome is unknown; a run killed before DATA delivered nothing.
     """
     smtp = _connect(settings)
     outcomes: list[Outcome] = []
-    handing_over = _watch_data(smtp)
+    current: list[Outgoing] = []
+    handing_over = _watch_data(smtp, lambda: starting(current[-1]) if starting is not None else None)
     try:
         for i, out in enumerate(outgoing):
             if not out.to:
                 outcomes.append(Outcome(out.code, "", False, _("not sent: the department has no e-mail address"),
                                         NOT_SENT))
                 continue
-            if starting is not None:
-                starting(out)
+            current.append(out)
             handing_over.clear()
             refused: Mapping[str, tuple[int, bytes | str]]
             try:
@@ -133,12 +134,13 @@ def deliver(outgoing: Sequence[Outgoing], settings: SmtpSettings, sender: str,
     return outcomes
 
 
-def _watch_data(smtp: smtplib.SMTP) -> list[bool]:
-    """Return a list that is non-empty once the message is being handed over (the DATA command was given)."""
+def _watch_data(smtp: smtplib.SMTP, before: Callable[[], object]) -> list[bool]:
+    """Return a list that is non-empty once the message is being handed over; ``before()`` runs just before DATA."""
     flag: list[bool] = []
     real = smtp.data
 
     def data(msg):  # type: ignore[no-untyped-def]
+        before()
         flag.append(True)
         return real(msg)
 

@@ -218,3 +218,13 @@ def test_a_second_command_waits_then_names_the_holder(two_masters, tmp_path):
 
 def test_temporary_files_are_never_taken_for_outputs():
     assert not TEMP_PREFIX.endswith((".xlsx", ".eml"))
+
+
+@pytest.mark.parametrize("step", [2, 5, 9])
+def test_ctrl_c_during_a_build_s_renames_rolls_back_at_once(two_masters, tmp_path, step):
+    a, b, old, new = two_masters
+    out = tmp_path / "out"
+    assert build(a, out).returncode == 0
+    result = build(b, out, f"int:{step}")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert JOURNAL not in state(out) and state(out) == old  # rolled back before the process ended

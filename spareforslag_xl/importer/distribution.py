@@ -57,7 +57,11 @@ def _read(reading: DistributionReading) -> Distribution:
             read_department_table(reading, block, lead)
         elif isinstance(block, Paragraph):
             paragraphs.append(block)
+    # A table of fixed amounts for the whole theme gives them; prose that states them too is its text.
+    tabled = any(not f.line for f in reading.result.fixed) and reading.result.theme_rule.method is Method.FIXED
     for i, p in enumerate(paragraphs):
+        if tabled:
+            continue
         if fixed_after_colon(reading, p) or fixed_list(reading, p, paragraphs[:i]):
             used.add(p.line)
     for p in paragraphs:

@@ -14,6 +14,7 @@ amounts without being a split ('MSB har ligeledes … 200.000 kr.') is flagged.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Optional, Sequence
 
@@ -23,7 +24,7 @@ from spareforslag_xl.importer.distribution_prose import administrative_key, fixe
 from spareforslag_xl.importer.distribution_reading import (
     ADMIN_PHRASE, METHOD_VERB, DistributionReading, distributable,
 )
-from spareforslag_xl.importer.fixedprose import code_words, codes_in
+from spareforslag_xl.importer.fixedprose import code_words, codes_in, colon_amounts, listed_amounts
 from spareforslag_xl.importer.keytables import read_key_tables
 from spareforslag_xl.importer.numbers import amounts_in
 from spareforslag_xl.importer.prose import paragraph_text
@@ -33,6 +34,10 @@ from spareforslag_xl.importer.spec import Distribution, FixedSpec, LineInfo, Rul
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.model.i18n import _
+
+_NOT_DISTRIBUTED = re.compile(r"^\s*(?:besparelsen|temaets besparelse)\s+fordeles\s+ikke\s+på\s+afdelingerne\s*\.?\s*$",
+                              re.IGNORECASE)
+"""The document's own sentence for a theme that is not distributed (content/document.py)."""
 
 __all__ = ["ADMIN_PHRASE", "codes_named", "distributable", "interpret"]
 
@@ -61,6 +66,10 @@ def _read(reading: DistributionReading) -> Distribution:
     tabled = any(not f.line for f in reading.result.fixed) and reading.result.theme_rule.method is Method.FIXED
     for i, p in enumerate(paragraphs):
         if tabled:
+            if colon_amounts(paragraph_text(p)) or listed_amounts(paragraph_text(p)):
+                used.add(p.line)
+                reading.report.text("fixed amounts", _("the prose states fixed amounts; the table's were used"), p.line,
+                                    theme=reading.theme)
             continue
         if fixed_after_colon(reading, p) or fixed_list(reading, p, paragraphs[:i]):
             used.add(p.line)
@@ -92,6 +101,9 @@ def _decide(reading: DistributionReading, method: Optional[tuple[RuleSpec, Parag
             pass  # the sentence introduces a table, which gives the key
         elif r.theme_rule.method is Method.NONE:
             r.theme_rule = rule
+        elif r.theme_rule.method is Method.KEY and r.theme_rule.key is not None and r.theme_rule.key.admin \
+                and rule.from_year == r.theme_rule.from_year:
+            pass  # the prose and the table agree: the administrative key, which the table gives
         else:
             reading.report.review("distribution", _("the prose names the administrative key, but the section also gives a table or fixed amounts for the theme; those were used"), p.line,
                                   theme=reading.theme)
@@ -123,6 +135,10 @@ def _flag_rest(reading: DistributionReading, paragraphs: list[Paragraph], used: 
         if p.line in used or not reading.has_amounts:
             continue
         text = paragraph_text(p)
+        if nothing and _NOT_DISTRIBUTED.match(text):
+            reading.report.read("distribution", _("not distributed, as the document says: '{text}'").format(text=text),
+                                p.line, theme=reading.theme)
+            return
         hits = [s for s in sentences(text)
                 if any(c in reading.known for c in code_words(s)) or (nothing and METHOD_VERB.search(s))]
         if not hits:

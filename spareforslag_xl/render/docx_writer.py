@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from docx import Document as new_document
 from docx.document import Document as WordDocument
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -32,7 +32,7 @@ from spareforslag_xl.content.nodes import Blank, Cell, Document, Figure, Header,
 from spareforslag_xl.render.markdown_writer import BOLD, ITALIC, figure_text
 
 LANGUAGE = "da-DK"
-_EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 _STYLES = {"title": "Title", "subtitle": "Subtitle", "section": "Heading 2", "subsection": "Heading 3"}
 _PORTRAIT_COLUMNS = 7
 """A table with more columns than this (a label and six years) is set in landscape."""
@@ -40,13 +40,16 @@ _KEEP_TOGETHER = 20
 """A table of up to this many rows stays on one page (with the sentence that introduces it)."""
 
 
-def docx_bytes(doc: Document) -> bytes:
-    """Return the document as the bytes of a .docx file."""
-    word = new_document()
-    _set_up(word, doc)
+def docx_bytes(doc: Document, template: bytes | None = None) -> bytes:
+    """Return the document as the bytes of a .docx file; with ``template`` (a .docx or .dotx file's
+    bytes) its styles, page size and margins, header and footer (a logo among them) are used."""
+    word = new_document(io.BytesIO(_as_document(template))) if template is not None else new_document()
+    if template is not None:
+        _clear_body(word)
+    _set_up(word, doc, own_page=template is None)
     for sheet in doc.sheets:
         if sheet.name:
-            word.add_heading(_flat(sheet.name), level=1)
+            _styled(word, _flat(sheet.name), "Heading 1")
         for block in sheet.blocks:
             if isinstance(block, Line):
                 _line(word, block)
@@ -57,7 +60,27 @@ def docx_bytes(doc: Document) -> bytes:
     return _dated(out.getvalue(), doc.properties.created or _EPOCH)
 
 
-def _set_up(word: WordDocument, doc: Document) -> None:
+def _as_document(template: bytes) -> bytes:
+    """A Word template (.dotx) is a document with another content type; python-docx opens documents."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(template)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"wordprocessingml.template.main+xml", b"wordprocessingml.document.main+xml")
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
+def _clear_body(word: WordDocument) -> None:
+    """Remove a template's sample text and tables; its last section (page set-up, header, footer) stays."""
+    body = word.element.body
+    for child in list(body.iterchildren()):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def _set_up(word: WordDocument, doc: Document, own_page: bool = True) -> None:
     p = doc.properties
     props = word.core_properties
     props.title = p.title
@@ -72,13 +95,15 @@ def _set_up(word: WordDocument, doc: Document) -> None:
     props.modified = created
     props.last_printed = created
     # The language of every text: the document defaults' run properties.
-    rpr = word.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    rpr = _default_run_properties(word)
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
     lang.set(qn("w:val"), LANGUAGE)
     lang.set(qn("w:eastAsia"), LANGUAGE)
+    if not own_page:
+        return
     normal = word.styles["Normal"]
     normal.font.name = "Calibri"
     normal.font.size = Pt(10.5)
@@ -87,6 +112,18 @@ def _set_up(word: WordDocument, doc: Document) -> None:
     section.left_margin = section.right_margin = Cm(2.2)
     section.top_margin = section.bottom_margin = Cm(2)
     _footer(section)
+
+
+def _default_run_properties(word: WordDocument):
+    """The run properties of the document defaults (w:docDefaults/w:rPrDefault/w:rPr), made when missing."""
+    parent = word.styles.element
+    for tag in ("w:docDefaults", "w:rPrDefault", "w:rPr"):
+        child = parent.find(qn(tag))
+        if child is None:
+            child = OxmlElement(tag)
+            parent.insert(0, child) if tag == "w:docDefaults" else parent.append(child)
+        parent = child
+    return parent
 
 
 def _footer(section) -> None:
@@ -105,7 +142,7 @@ def _field(paragraph, code: str) -> None:
         if kind is not None:
             element = OxmlElement("w:fldChar")
             element.set(qn("w:fldCharType"), kind)
-        elif text.strip() == code:
+        elif text is not None and text.strip() == code:
             element = OxmlElement("w:instrText")
             element.set(qn("xml:space"), "preserve")
             element.text = text
@@ -120,17 +157,14 @@ def _line(word: WordDocument, line: Line) -> None:
     if not isinstance(cell, Text) or not cell.text.strip():
         return
     style = _STYLES.get(cell.role)
-    if style is not None and style.startswith("Heading"):
-        word.add_heading(_flat(cell.text), level=int(style[-1]))
-        return
     if style is not None:
-        word.add_paragraph(_flat(cell.text), style=style)
+        _styled(word, _flat(cell.text), style)
         return
     lines = [x.strip() for x in cell.text.replace("\t", " ").strip().split("\n")]
     if all(x.startswith("- ") for x in lines if x):
         for x in lines:
             if x:
-                word.add_paragraph(x[2:].strip(), style="List Bullet")
+                _styled(word, x[2:].strip(), "List Bullet")
         return
     paragraph = word.add_paragraph()
     if cell.text.rstrip().endswith(":"):
@@ -155,7 +189,8 @@ def _table(word: WordDocument, table: Table, decimals: int) -> None:
     if landscape:
         _orientation(word, WD_ORIENT.LANDSCAPE)
     grid = word.add_table(rows=len(rows), cols=width)
-    grid.style = "Table Grid"
+    if _has_style(word, "Table Grid"):
+        grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     _widths(grid, word, width)
     together = len(rows) <= _KEEP_TOGETHER
@@ -174,6 +209,21 @@ def _table(word: WordDocument, table: Table, decimals: int) -> None:
     word.add_paragraph()
     if landscape:
         _orientation(word, WD_ORIENT.PORTRAIT)
+
+
+def _styled(word: WordDocument, text: str, style: str) -> None:
+    """A paragraph in a style; in a template without that style, in bold (the import reads it as a heading)
+    or, for a list item, with a bullet."""
+    if _has_style(word, style):
+        word.add_paragraph(text, style=style)
+    elif style == "List Bullet":
+        word.add_paragraph("• " + text)
+    else:
+        word.add_paragraph().add_run(text).bold = True
+
+
+def _has_style(word: WordDocument, name: str) -> bool:
+    return any(s.name == name for s in word.styles)
 
 
 def _header_cells(h: Header) -> list[Cell | None]:
@@ -211,7 +261,7 @@ def _fill(cell, c: Cell | None, decimals: int, header: bool, label: bool) -> Non
 
 def _widths(grid: WordTable, word: WordDocument, columns: int) -> None:
     section = word.sections[-1]
-    usable = section.page_width - section.left_margin - section.right_margin
+    usable = _length(section.page_width, 21) - _length(section.left_margin, 2.2) - _length(section.right_margin, 2.2)
     figure = min(Cm(2.2), max(Cm(1.7), int(usable * 0.5 / max(columns - 1, 1))))
     first = usable - figure * (columns - 1)
     grid.autofit = False
@@ -221,21 +271,25 @@ def _widths(grid: WordTable, word: WordDocument, columns: int) -> None:
             cell.width = first if j == 0 else figure
 
 
-def _orientation(word: WordDocument, orientation) -> None:
+def _orientation(word: WordDocument, orientation: WD_ORIENT) -> None:
     """Start a new section in the given orientation (A4 turned)."""
-    from docx.enum.section import WD_SECTION
-
     previous = word.sections[-1]
+    width, height = _length(previous.page_width, 21), _length(previous.page_height, 29.7)
     section = word.add_section(WD_SECTION.NEW_PAGE)
     section.orientation = orientation
-    short, long = min(previous.page_width, previous.page_height), max(previous.page_width, previous.page_height)
+    short, long = min(width, height), max(width, height)
     landscape = orientation == WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = (long, short) if landscape else (short, long)
 
 
+def _length(value: int | None, cm: float) -> int:
+    """A page measure of the document, or A4's in cm where the template leaves it unset."""
+    return int(value) if value is not None else int(Cm(cm))
+
+
 def _dated(data: bytes, when: datetime) -> bytes:
     """The package again with every part dated ``when``, so the same content gives the same bytes."""
-    stamp = when.astimezone(timezone.utc).timetuple()[:6] if when.tzinfo else when.timetuple()[:6]
+    stamp = when.astimezone(UTC).timetuple()[:6] if when.tzinfo else when.timetuple()[:6]
     stamp = max(stamp, (1980, 1, 1, 0, 0, 0))
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:

@@ -35,8 +35,8 @@ from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.model.i18n import _
 
-_NOT_DISTRIBUTED = re.compile(r"^\s*(?:besparelsen|temaets besparelse)\s+fordeles\s+ikke\s+på\s+afdelingerne\s*\.?\s*$",
-                              re.IGNORECASE)
+_NOT_DISTRIBUTED = re.compile(
+    r"^\s*(?:besparelsen|temaets besparelse)\s+fordeles\s+ikke\s+på\s+afdelingerne\s*\.?\s*$", re.IGNORECASE)
 """The document's own sentence for a theme that is not distributed (content/document.py)."""
 
 __all__ = ["ADMIN_PHRASE", "codes_named", "distributable", "interpret"]

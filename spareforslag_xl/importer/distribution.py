@@ -27,7 +27,8 @@ from spareforslag_xl.importer.distribution_reading import (
 from spareforslag_xl.importer.fixedprose import code_words, codes_in, colon_amounts, listed_amounts
 from spareforslag_xl.importer.keytables import read_key_tables
 from spareforslag_xl.importer.numbers import amounts_in
-from spareforslag_xl.importer.prose import paragraph_text
+from spareforslag_xl.importer.keys import GENERATED_LEAD
+from spareforslag_xl.importer.prose import blocks_text, paragraph_text
 from spareforslag_xl.importer.report import ImportReport
 from spareforslag_xl.importer.sentences import sentences
 from spareforslag_xl.importer.spec import Distribution, FixedSpec, LineInfo, RuleSpec
@@ -86,7 +87,15 @@ def _read(reading: DistributionReading) -> Distribution:
             method = (found, p)
     _decide(reading, method, leads)
     _flag_rest(reading, paragraphs, used)
+    # The sentences the program's own document adds are not the theme's text.
+    own = [b for b in reading.blocks if isinstance(b, Paragraph) and _generated(paragraph_text(b))]
+    if own:
+        reading.result.text = blocks_text([b for b in reading.blocks if b not in own])
     return reading.result
+
+
+def _generated(text: str) -> bool:
+    return bool(GENERATED_LEAD.match(text.strip()) or _NOT_DISTRIBUTED.match(text))
 
 
 def _decide(reading: DistributionReading, method: Optional[tuple[RuleSpec, Paragraph]], leads: set[int]) -> None:

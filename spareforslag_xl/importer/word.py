@@ -109,6 +109,7 @@ def _is_list_item(p: WordParagraph) -> bool:
 def _text(p: WordParagraph) -> str:
     """A paragraph's text, its line breaks kept, spaces (also no-break ones) as Markdown has them."""
     text = p.text.replace("\u00a0", " ").replace("\t", " ")
+    text = text.replace("*", "\\*")  # Word's asterisks are text, not Markdown's emphasis
     return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
 
 

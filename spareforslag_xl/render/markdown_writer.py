@@ -40,7 +40,7 @@ def _line(row: Row) -> str:
     level = HEADINGS.get(cell.role)
     if level is not None:
         return "#" * level + " " + _flat(cell.text)
-    text = cell.text.replace("\t", " ").strip()
+    text = escape(cell.text.replace("\t", " ").strip())
     if cell.role in ("subtitle", "note"):
         return "\n".join(f"*{line.strip()}*" if line.strip() else "" for line in text.split("\n"))
     return text
@@ -71,6 +71,11 @@ def _cell(c: Cell | None, decimals: int) -> str:
     if c.role in ITALIC:
         return f"<i>{text}</i>"
     return text
+
+
+def escape(text: str) -> str:
+    """A text with its asterisks kept as such ('…).*' is a footnote mark, not emphasis)."""
+    return text.replace("\\*", "*").replace("*", "\\*")
 
 
 def figure_text(c: Figure, decimals: int) -> str:

@@ -13,6 +13,7 @@ from typing import Optional
 
 from spareforslag_xl.importer.blocks import Heading, Paragraph, Table
 from spareforslag_xl.importer.distribution_reading import ADMIN_PHRASE, DistributionReading
+from spareforslag_xl.importer.keys import GENERATED_LEAD
 from spareforslag_xl.importer.keytables import KeyTable, read_key_tables
 from spareforslag_xl.importer.numbers import unit_in
 from spareforslag_xl.importer.prose import paragraph_text, plain
@@ -52,7 +53,7 @@ def read_department_table(reading: DistributionReading, table: Table, lead: Opti
     lead_text = paragraph_text(lead) if lead else ""
     admin_by_lead = bool(ADMIN_PHRASE.search(lead_text))
     for kt in found:
-        if not kt.title and lead is not None and len(found) == 1:
+        if not kt.title and lead is not None and len(found) == 1 and GENERATED_LEAD.match(lead_text.strip()):
             kt.title = lead_text.strip().rstrip(":")  # 'The line – fordelt efter … (1.000 kr.):' names the line
         unit = kt.unit or unit_in(lead_text)
         if unit is None:

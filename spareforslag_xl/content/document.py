@@ -35,6 +35,7 @@ from spareforslag_xl.content.nodes import (
 )
 from spareforslag_xl.content.theme import ThemeContent, has_sheet
 from spareforslag_xl.core.compute import Result, Split, ThemeResult
+from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.labels import (
     DECISION_TEXT,
     DEPARTMENT,
@@ -42,6 +43,7 @@ from spareforslag_xl.model.labels import (
     DISTRIBUTION,
     DOCUMENT_EXCLUDED,
     DOCUMENT_FIXED_LEAD,
+    DOCUMENT_FTE_LABEL,
     DOCUMENT_NOT_DISTRIBUTED,
     DOCUMENT_SPLIT_LEAD,
     FTE_LABEL,
@@ -122,7 +124,8 @@ class _DocumentContent(ThemeContent):
         total: dict[int, Cell] = {0: Text(TOTAL_LABEL, "label_total")}
         total.update({i: Figure(t.totals[y], "amount_bold") for i, y in enumerate(self.years, start=1)})
         rows.append(Row(total, key=f"d{n}.total"))
-        fte: dict[int, Cell] = {0: Text(FTE_LABEL, "italic")}
+        label = FTE_LABEL if t.salary is None else DOCUMENT_FTE_LABEL.format(salary=_number(t.salary))
+        fte: dict[int, Cell] = {0: Text(label, "italic")}
         if t.salary is not None:
             fte.update({i: Figure(t.fte[y], "fte") for i, y in enumerate(self.years, start=1)})
         rows.append(Row(fte, key=f"d{n}.fte"))
@@ -190,6 +193,11 @@ def share_text(share: Decimal) -> str:
     whole, _dot, frac = f"{abs(percent):.{decimals}f}".partition(".")
     sign = "-" if percent < 0 else ""
     return f"{sign}{int(whole):,}".replace(",", ".") + f",{frac} %"
+
+
+def _number(value: Decimal) -> str:
+    """A number with the decimals it has, the Danish way (575; 536,5)."""
+    return format_danish(value, max(0, -int(value.normalize().as_tuple().exponent)))
 
 
 def _part(split: Split, value: Decimal, year: int) -> Decimal | None:

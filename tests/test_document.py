@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import io
 import tempfile
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 import docx
 import pytest
 from click.testing import CliRunner
+from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 
@@ -211,6 +213,20 @@ def test_the_word_document_is_accessible_and_holds_together(seed_docx):
     assert levels.count(1) == 1 + 11  # 'Oversigt' and the eleven themes with a section
     footer = seed_docx.sections[0].footer.paragraphs[0]
     assert "Side" in footer.text and footer._p.xpath(".//w:instrText")[1].text.strip() == "NUMPAGES"
+
+
+def test_a_plan_of_many_years_is_set_in_landscape():
+    plan = sample_plan()
+    years = tuple(range(2024, 2032))
+    lines = tuple(replace(line, amounts={y: line.amounts.get(2027) for y in years}) for line in plan.lines)
+    wide = replace(plan, years=years, lines=lines,
+                   settings=replace(plan.settings, target={y: plan.settings.target.get(2027) for y in years}))
+    word = docx.Document(io.BytesIO(docx_bytes(document_content(compute(wide)))))
+    section = word.sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
+    assert _cells(word.tables[0])[0][1:] == [str(y) for y in years]
+    narrow = docx.Document(io.BytesIO(docx_bytes(document_content(compute(plan)))))
+    assert narrow.sections[0].orientation == WD_ORIENT.PORTRAIT
 
 
 def test_the_same_master_gives_the_same_bytes(tmp_path):

@@ -4,9 +4,9 @@ The same content as the Markdown writer, as a Word document that reads well on A
 ``spareforslag import`` reads back: the title in the style 'Title', sections in 'Heading 1' to
 'Heading 3', texts in 'Normal' (lines starting with '- ' as 'List Bullet'), tables in a grid whose
 header row repeats on every page and whose rows do not split, figures right-aligned in the
-document's number forms, totals in bold and unnumbered lines in italics. A table wider than
-portrait A4 holds gets a landscape section of its own. The document is Danish (da-DK), has its
-title, subject and author in its properties, and page numbers 'Side x af y' in the footer.
+document's number forms, totals in bold and unnumbered lines in italics. A document whose tables
+are wider than portrait A4 holds (more than five years) is set in landscape. The document is Danish
+(da-DK), has its title, subject and author in its properties, and 'Side x af y' in the footer.
 
 The bytes depend on the content alone: the parts of the package are dated by the document's
 date (its properties' 'created'), as the workbooks are.
@@ -20,12 +20,12 @@ from datetime import UTC, datetime
 
 from docx import Document as new_document
 from docx.document import Document as WordDocument
-from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Emu, Pt
 from docx.table import Table as WordTable
 
 from spareforslag_xl.content.nodes import Blank, Cell, Document, Figure, Header, Line, Table, Text
@@ -35,7 +35,7 @@ LANGUAGE = "da-DK"
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 _STYLES = {"title": "Title", "subtitle": "Subtitle", "section": "Heading 2", "subsection": "Heading 3"}
 _PORTRAIT_COLUMNS = 7
-"""A table with more columns than this (a label and six years) is set in landscape."""
+"""A document with a table of more columns than this (a label, a share and five years) is set in landscape."""
 _KEEP_TOGETHER = 20
 """A table of up to this many rows stays on one page (with the sentence that introduces it)."""
 
@@ -47,6 +47,8 @@ def docx_bytes(doc: Document, template: bytes | None = None) -> bytes:
     if template is not None:
         _clear_body(word)
     _set_up(word, doc, own_page=template is None)
+    if _widest(doc) > _PORTRAIT_COLUMNS:
+        _landscape(word)  # every table has the plan's years: the whole document is turned
     for sheet in doc.sheets:
         if sheet.name:
             _styled(word, _flat(sheet.name), "Heading 1")
@@ -185,9 +187,6 @@ def _table(word: WordDocument, table: Table, decimals: int) -> None:
         if header_rows == len(rows) - 1 and any(isinstance(c, Text) and c.role == "header" for c in r.cells.values()):
             header_rows += 1
     width = max(len(r) for r in rows)
-    landscape = width > _PORTRAIT_COLUMNS
-    if landscape:
-        _orientation(word, WD_ORIENT.LANDSCAPE)
     grid = word.add_table(rows=len(rows), cols=width)
     if _has_style(word, "Table Grid"):
         grid.style = "Table Grid"
@@ -207,8 +206,6 @@ def _table(word: WordDocument, table: Table, decimals: int) -> None:
             if isinstance(c, Text) and c.span and j + c.span < width:
                 word_cells[j].merge(word_cells[j + c.span])
     word.add_paragraph()
-    if landscape:
-        _orientation(word, WD_ORIENT.PORTRAIT)
 
 
 def _styled(word: WordDocument, text: str, style: str) -> None:
@@ -262,7 +259,8 @@ def _fill(cell, c: Cell | None, decimals: int, header: bool, label: bool) -> Non
 def _widths(grid: WordTable, word: WordDocument, columns: int) -> None:
     section = word.sections[-1]
     usable = _length(section.page_width, 21) - _length(section.left_margin, 2.2) - _length(section.right_margin, 2.2)
-    figure = min(Cm(2.2), max(Cm(1.7), int(usable * 0.5 / max(columns - 1, 1))))
+    narrowest = Cm(1.9) if columns <= _PORTRAIT_COLUMNS else Cm(1.5)  # '100,0 %' in bold fits 1,9 cm
+    figure = min(Cm(2.2), max(narrowest, int(usable * 0.5 / max(columns - 1, 1))))
     first = usable - figure * (columns - 1)
     grid.autofit = False
     for j, column in enumerate(grid.columns):
@@ -271,15 +269,21 @@ def _widths(grid: WordTable, word: WordDocument, columns: int) -> None:
             cell.width = first if j == 0 else figure
 
 
-def _orientation(word: WordDocument, orientation: WD_ORIENT) -> None:
-    """Start a new section in the given orientation (A4 turned)."""
-    previous = word.sections[-1]
-    width, height = _length(previous.page_width, 21), _length(previous.page_height, 29.7)
-    section = word.add_section(WD_SECTION.NEW_PAGE)
-    section.orientation = orientation
-    short, long = min(width, height), max(width, height)
-    landscape = orientation == WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+def _widest(doc: Document) -> int:
+    """The number of columns of the document's widest table."""
+    widths = [len(t.header.years) + 1 + bool(t.header.side) for sheet in doc.sheets for t in sheet.blocks
+              if isinstance(t, Table) and t.header is not None]
+    widths += [max(r.cells, default=0) + 1 for sheet in doc.sheets for t in sheet.blocks
+               if isinstance(t, Table) for r in t.rows]
+    return max(widths, default=0)
+
+
+def _landscape(word: WordDocument) -> None:
+    """Turn every section of the document to landscape (A4 unless the template says otherwise)."""
+    for section in word.sections:
+        width, height = _length(section.page_width, 21), _length(section.page_height, 29.7)
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Emu(max(width, height)), Emu(min(width, height))
 
 
 def _length(value: int | None, cm: float) -> int:

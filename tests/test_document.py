@@ -8,6 +8,9 @@ python-docx, table by table and cell by cell, and checked for what makes it acce
 from __future__ import annotations
 
 import io
+import os
+import shutil
+import subprocess
 import tempfile
 from dataclasses import replace
 from decimal import Decimal
@@ -34,6 +37,7 @@ from spareforslag_xl.render.docx_writer import docx_bytes
 from spareforslag_xl.render.markdown_writer import markdown_text
 from tests.conftest import SEED_MASTER
 from tests.plans import sample_plan
+from tests.seed_html import seed_as_html
 from tests.test_decisions import decided_plan
 from tests.test_properties import plans
 
@@ -285,3 +289,18 @@ def test_a_sample_plan_without_salary_has_an_empty_fte_row():
     result = compute(sample_plan())
     text = markdown_text(document_content(result))
     assert "# Oversigt" in text and "## Fordeling på afdeling" in text
+
+
+def test_a_word_document_made_by_pandoc_imports_like_the_markdown(tmp_path):
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        if os.environ.get("SPAREFORSLAG_REQUIRE_LIBREOFFICE") == "1":
+            pytest.fail("pandoc is required here (CI) but not installed")
+        pytest.skip("pandoc is not installed")
+    page = tmp_path / "seed.html"
+    page.write_text(seed_as_html(SEED_DOCUMENT.read_text(encoding="utf-8")), encoding="utf-8")
+    word = tmp_path / "administrative-spareforslag-2023.docx"
+    subprocess.run([pandoc, "-f", "html", "-t", "docx", "-o", str(word), str(page)], check=True, timeout=120)
+    import_document(word, tmp_path / "fra-pandoc.xlsx", DEPARTMENTS_FILE)
+    assert figures(compute(check_master(tmp_path / "fra-pandoc.xlsx").plan)) == \
+        figures(compute(check_master(SEED_MASTER).plan))

@@ -7,9 +7,7 @@ line titles) converted to Word by LibreOffice, as a budget office's Word documen
 
 from __future__ import annotations
 
-import html
 import os
-import re
 import subprocess
 import tempfile
 from pathlib import Path
@@ -23,6 +21,7 @@ from spareforslag_xl.cli.main import cli
 from spareforslag_xl.core.compute import compute
 from tests.conftest import SEED_MASTER
 from tests.libreoffice import require_soffice
+from tests.seed_html import seed_as_html
 from tests.test_document import DEPARTMENTS_FILE, SEED_DOCUMENT, figures
 
 pytestmark = pytest.mark.libreoffice
@@ -70,46 +69,6 @@ def test_the_document_saved_by_libreoffice_imports_to_the_same_plan(tmp_path):
     import_document(again, tmp_path / "tilbage.xlsx", DEPARTMENTS_FILE)
     compared = diff_masters(SEED_MASTER, tmp_path / "tilbage.xlsx")
     assert compared.diff.same, compared.diff.changes
-
-
-def seed_as_html(text: str) -> str:
-    """The seed document as HTML with real tables, as a Word user's document has them."""
-    out: list[str] = []
-    table: list[str] = []
-    items: list[str] = []
-
-    def close() -> None:
-        if table:
-            out.append("<table border='1'>" + "".join(table) + "</table>")
-            table.clear()
-        if items:
-            out.append("<ul>" + "".join(items) + "</ul>")
-            items.clear()
-
-    for line in text.splitlines():
-        if "\t" in line and not set(line) <= set("-\t "):
-            cells = "".join(f"<td>{_inline(c)}</td>" for c in line.split("\t"))
-            table.append(f"<tr>{cells}</tr>")
-            continue
-        if table and (not line.strip() or set(line) <= set("-\t ")):
-            continue  # a blank or separator line inside a table
-        close()
-        heading = re.match(r"^(#{1,6})\s+(.*)$", line)
-        if heading:
-            level = len(heading.group(1))
-            out.append(f"<h{level}>{_inline(heading.group(2))}</h{level}>")
-        elif line.startswith("- "):
-            items.append(f"<li>{_inline(line[2:])}</li>")
-        elif line.strip():
-            out.append(f"<p>{_inline(line)}</p>")
-    close()
-    return "<html><head><meta charset='utf-8'></head><body>" + "\n".join(out) + "</body></html>"
-
-
-def _inline(text: str) -> str:
-    escaped = html.escape(text.strip().replace("\\*", "*"), quote=False)
-    escaped = re.sub(r"&lt;(/?)([bi])&gt;", r"<\1\2>", escaped)
-    return re.sub(r"(?<![\w*])\*([^*]+)\*(?![\w*])", r"<i>\1</i>", escaped)
 
 
 def test_a_word_document_made_by_libreoffice_from_html_imports_like_the_markdown(tmp_path):

@@ -246,6 +246,8 @@ def test_a_decided_plan_names_its_scenario_and_leaves_out_what_was_rejected():
     text = markdown_text(document_content(result))
     assert SCENARIO_LINE["vedtaget"] in text
     assert "Forkastede og udskudte forslag, som ikke indgår i tallene:" in text
+    assert "Besluttet: Ikke-lovpligtige politikker, planer og strategier: Vedtaget med andet beløb (foreslået 3.250" \
+        in text
     word = docx.Document(io.BytesIO(docx_bytes(document_content(result))))
     assert any(SCENARIO_LINE["vedtaget"] in p.text for p in word.paragraphs)
     assert word.core_properties.title.endswith("vedtaget plan")

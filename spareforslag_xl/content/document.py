@@ -33,7 +33,7 @@ from spareforslag_xl.content.nodes import (
     Text,
     YearColumns,
 )
-from spareforslag_xl.content.theme import ThemeContent, has_sheet
+from spareforslag_xl.content.theme import ThemeContent, decision_note, has_sheet
 from spareforslag_xl.core.compute import Result, Split, ThemeResult
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.labels import (
@@ -41,6 +41,7 @@ from spareforslag_xl.model.labels import (
     DEPARTMENT,
     DESCRIPTION,
     DISTRIBUTION,
+    DOCUMENT_DECIDED,
     DOCUMENT_EXCLUDED,
     DOCUMENT_FIXED_LEAD,
     DOCUMENT_FTE_LABEL,
@@ -58,7 +59,7 @@ from spareforslag_xl.model.labels import (
     basis_text,
     meta_line,
 )
-from spareforslag_xl.model.plan import Method, ProposalLine
+from spareforslag_xl.model.plan import Decision, Method, ProposalLine
 from spareforslag_xl.model.texts import text_parts
 
 THEME_LEAD = "Temaets besparelse"
@@ -132,12 +133,19 @@ class _DocumentContent(ThemeContent):
         return Table(Header(f"{POTENTIAL} ({self.unit})", self.years), tuple(rows), POTENTIAL)
 
     def _excluded(self, t: ThemeResult) -> list[Block]:
-        """The rejected (and postponed) lines of a decided plan, named in a sentence under the table."""
-        _lines, excluded = self._decided_lines(t)
-        if not excluded:
-            return []
-        names = "; ".join(f"{proposed.label} ({_decision(line)})" for line, proposed in excluded)
-        return [_line(DOCUMENT_EXCLUDED.format(lines=names), "note")]
+        """A decided plan's decisions under the table, as the workbooks mark them: the lines adopted with
+        other amounts or counted though postponed, and the rejected (and postponed) lines left out."""
+        kept, excluded = self._decided_lines(t)
+        blocks: list[Block] = []
+        plain = {"", DECISION_TEXT[Decision.ADOPTED], DECISION_TEXT[Decision.PROPOSED]}
+        notes = [(line, decision_note(line, proposed, self.years)) for line, proposed in kept]
+        changed = [f"{line.label}: {note}" for line, note in notes if note not in plain]
+        if changed:
+            blocks.append(_line(DOCUMENT_DECIDED.format(lines="; ".join(changed)), "note"))
+        if excluded:
+            names = "; ".join(f"{proposed.label} ({_decision(line)})" for line, proposed in excluded)
+            blocks.append(_line(DOCUMENT_EXCLUDED.format(lines=names), "note"))
+        return blocks
 
     # -- 'Fordeling på afdeling' ----------------------------------------------------------------------------
     def _splits(self, t: ThemeResult) -> list[Block]:

@@ -89,6 +89,7 @@ DOCUMENT_FIXED_LEAD = "{label} – faste beløb pr. afdeling ({unit}):"
 DOCUMENT_FTE_LABEL = "Opgjort i antal årsværk (årsværk = besparelse / gns. løn på {salary})"
 """The FTE row of the document names the average salary, so that the import needs not infer it."""
 DOCUMENT_NOT_DISTRIBUTED = "Besparelsen fordeles ikke på afdelingerne."
+DOCUMENT_DECIDED = "Besluttet: {lines}."
 DOCUMENT_EXCLUDED = "Forkastede og udskudte forslag, som ikke indgår i tallene: {lines}."
 
 

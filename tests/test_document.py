@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -255,20 +256,33 @@ def test_a_decided_plan_names_its_scenario_and_leaves_out_what_was_rejected():
     assert "Forkastede og udskudte" not in proposed
 
 
-def test_a_template_gives_its_look(tmp_path):
+@pytest.mark.parametrize("suffix", [".docx", ".dotx"])
+def test_a_template_gives_its_look(tmp_path, suffix):
     template = docx.Document()
     template.sections[0].header.paragraphs[0].text = "Aarhus Kommune – Borgmesterens Afdeling"
     template.add_paragraph("Skabelonens eksempeltekst")
     buffer = io.BytesIO()
     template.save(buffer)
-    path = tmp_path / "kommune.docx"
-    path.write_bytes(buffer.getvalue())
+    path = tmp_path / f"kommune{suffix}"
+    path.write_bytes(buffer.getvalue() if suffix == ".docx" else _as_template(buffer.getvalue()))
     written = write_document(SEED_MASTER, tmp_path / "med-skabelon.docx", template=path)
     word = docx.Document(str(written.document))
     assert word.sections[0].header.paragraphs[0].text == "Aarhus Kommune – Borgmesterens Afdeling"
     assert not any("eksempeltekst" in p.text for p in word.paragraphs)
     import_document(written.document, tmp_path / "tilbage.xlsx", DEPARTMENTS_FILE)
     assert diff_masters(SEED_MASTER, tmp_path / "tilbage.xlsx").diff.same
+
+
+def _as_template(data: bytes) -> bytes:
+    """A Word document saved as a template (.dotx): the same package with the template's content type."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            part = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                part = part.replace(b"wordprocessingml.document.main+xml", b"wordprocessingml.template.main+xml")
+            dst.writestr(info, part)
+    return out.getvalue()
 
 
 def test_the_command_writes_word_and_markdown_and_refuses_other_suffixes(tmp_path):

@@ -8,6 +8,7 @@ line titles) converted to Word by LibreOffice, as a budget office's Word documen
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -52,6 +53,9 @@ def test_pdf_is_written_tagged_beside_the_document(tmp_path):
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and b"/StructTreeRoot" in data  # tagged: headings and tables marked
     assert b"/Lang" in data
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "Side 1 af " in text and "Anslået samlet besparelse" in text
 
 
 def test_a_markdown_document_gets_its_pdf_too(tmp_path):

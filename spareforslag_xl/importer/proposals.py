@@ -109,7 +109,7 @@ def _salary(t: ThemeDraft, years, report: ImportReport) -> Optional[Decimal]:
         return None
     named = _STATED_SALARY.search(pot.fte.label)
     figure = read_figure(named.group(1)) if named else None
-    if figure is not None and figure.value is not None and figure.value > 0:
+    if named and figure is not None and figure.value is not None and figure.value > 0:
         report.read("salary", _("average salary {value} named in the FTE row").format(value=named.group(1)),
                     pot.fte.line, theme=t.number)
         return figure.value

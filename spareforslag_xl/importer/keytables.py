@@ -45,7 +45,7 @@ class KeyTable:
     years: tuple[int, ...]
     rows: list[KeyRow] = field(default_factory=list)
     total: Optional[KeyRow] = None
-    rest: Optional[KeyRow] = None
+    rest: KeyRow | None = None
     """The row 'Ikke fordelt' (the document's own tables show what a key below 100 % leaves)."""
     odd_rows: list[Row] = field(default_factory=list)
     """Rows that are neither a department nor the total."""

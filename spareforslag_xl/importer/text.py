@@ -1,7 +1,8 @@
 """Reads a document file into text lines: checks the file, finds its encoding, normalises line ends.
 
-A Word document (.docx) is read as the same text structure (importer/word.py). Accepted text: UTF-8 (with or without BOM), UTF-16 and UTF-32 with BOM, and as a fallback the
-Windows/Latin-1 encodings old Word exports use. Refused with one sentence: a missing file,
+A Word document (.docx) is read as the same text structure (importer/word.py). Accepted text:
+UTF-8 (with or without BOM), UTF-16 and UTF-32 with BOM, and as a fallback the Windows/Latin-1
+encodings old Word exports use. Refused with one sentence: a missing file,
 a folder, an empty file, a file over MAX_BYTES, and binary data (a workbook, a PDF, an image).
 """
 
@@ -68,7 +69,8 @@ def decode_document(path: Path, data: bytes) -> Document:
         try:
             text, encoding = word_text(data), _("Word document (.docx)")
         except NotWord as e:
-            raise InputError(path, str(e), _("Save the document again in Word (.docx) and import that file.")) from None
+            remedy = _("Save the document again in Word (.docx) and import that file.")
+            raise InputError(path, str(e), remedy) from None
     else:
         text, encoding = decode(path, data)
     crlf = "\r" in text

@@ -36,7 +36,7 @@ from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.labels import SCENARIO_LINE
 from spareforslag_xl.render.docx_writer import docx_bytes
 from spareforslag_xl.render.markdown_writer import markdown_text
-from tests.conftest import SEED_MASTER
+from tests.conftest import SEED_MASTER, write_master
 from tests.plans import sample_plan
 from tests.seed_html import seed_as_html
 from tests.test_decisions import decided_plan
@@ -320,3 +320,13 @@ def test_a_word_document_made_by_pandoc_imports_like_the_markdown(tmp_path):
     import_document(word, tmp_path / "fra-pandoc.xlsx", DEPARTMENTS_FILE)
     assert figures(compute(check_master(tmp_path / "fra-pandoc.xlsx").plan)) == \
         figures(compute(check_master(SEED_MASTER).plan))
+
+
+def test_a_master_with_errors_gives_no_document_unless_forced(tmp_path):
+    master = write_master(tmp_path / "fejl.xlsx", edits={"Forslag!E2": "abc"})
+    runner = CliRunner()
+    stopped = runner.invoke(cli, ["document", str(master), "-o", str(tmp_path / "dokument.docx")])
+    assert stopped.exit_code == 1 and "nothing was written" in stopped.stderr
+    assert not (tmp_path / "dokument.docx").exists()
+    forced = runner.invoke(cli, ["document", str(master), "-o", str(tmp_path / "dokument.md"), "--force"])
+    assert forced.exit_code == 0 and (tmp_path / "dokument.md").read_text(encoding="utf-8").startswith("# ")

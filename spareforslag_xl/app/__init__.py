@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from spareforslag_xl.app.build import Built, build_reports, report_pdf
     from spareforslag_xl.app.check import Checked, check_master, require_clean
     from spareforslag_xl.app.diff import Compared, diff_masters
+    from spareforslag_xl.app.document import WrittenDocument, document_pdf, write_document
     from spareforslag_xl.app.history import Totals, Version, kept_versions
     from spareforslag_xl.app.importing import Imported, import_document
     from spareforslag_xl.app.init import init_master
@@ -38,6 +39,7 @@ _HOME = {
     **dict.fromkeys(("check_master", "require_clean", "Checked"), "spareforslag_xl.app.check"),
     **dict.fromkeys(("build_reports", "report_pdf", "Built"), "spareforslag_xl.app.build"),
     "PREVIOUS": "spareforslag_xl.app.since",
+    **dict.fromkeys(("write_document", "document_pdf", "WrittenDocument"), "spareforslag_xl.app.document"),
     **dict.fromkeys(("import_document", "Imported"), "spareforslag_xl.app.importing"),
     **dict.fromkeys(("reconcile_files", "Reconciled"), "spareforslag_xl.app.reconcile"),
     **dict.fromkeys(("write_budget_changes", "BudgetChangesWritten"), "spareforslag_xl.app.budget_changes"),
@@ -55,9 +57,9 @@ _HOME = {
 __all__ = [
     "Audited", "BudgetChangesWritten", "Built", "Checked", "Compared", "FindingsError", "Imported", "InputError", "Mail", "OutputError",
     "PREVIOUS", "PdfError", "Prepared", "Reconciled", "RequestError", "Scenario", "SpareforslagError", "Totals",
-    "Version", "audit_master", "build_reports", "check_master", "diff_masters", "import_document",
-    "init_master", "kept_versions", "prepare_mails", "reconcile_files", "report_pdf", "require_clean",
-    "write_budget_changes",
+    "Version", "WrittenDocument", "audit_master", "build_reports", "check_master", "diff_masters", "document_pdf",
+    "import_document", "init_master", "kept_versions", "prepare_mails", "reconcile_files", "report_pdf",
+    "require_clean", "write_budget_changes", "write_document",
 ]  # the names of _HOME (a test checks it), written out for the linters
 
 

@@ -18,18 +18,20 @@ from spareforslag_xl.model.errors import SpareforslagError
 from spareforslag_xl.model.i18n import _, ngettext
 
 
-@command("import", help=lazy("""Import a proposals document (Markdown with TAB tables) into a master workbook.
+@command("import", help=lazy("""Import a proposals document (Markdown with TAB tables, or Word) into a master workbook.
 
     Reads the overview, each theme's proposals, totals and FTE figures, and its
     'Fordeling på afdeling' (key tables, fixed amounts, named keys). The master also gets
     the sheets 'Dokumenttal' (every figure the document states, with its line) and
     'Importrapport'. Prints the import report; exit 1 when something needs a person's
-    review (the master is still written), 2 when the document cannot be used.
+    review (the master is still written), 2 when the document cannot be used. A Word
+    document (.docx) is read as the same headings, paragraphs, lists and tables.
 
     \b
     Example:
       spareforslag import input/administrative-spareforslag-2023.md \\
           --departments input/afdelinger.csv -o input/spareforslag-budget-2024.xlsx
+      spareforslag import spareforslag.docx --departments input/afdelinger.csv -o master.xlsx
     """))
 @click.argument("document", type=click.Path(path_type=Path, readable=False))
 @option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),

@@ -21,6 +21,7 @@ from spareforslag_xl.cli.budget_changes import budget_changes
 from spareforslag_xl.cli.build import build
 from spareforslag_xl.cli.check import init, validate
 from spareforslag_xl.cli.diff import diff
+from spareforslag_xl.cli.document import document
 from spareforslag_xl.cli.history import history
 from spareforslag_xl.cli.importing import audit, import_
 from spareforslag_xl.cli.language import Group, Option, lazy, option
@@ -37,6 +38,7 @@ from spareforslag_xl.model.i18n import set_language
       spareforslag init master.xlsx
       spareforslag validate input/spareforslag-budget-2024.xlsx
       spareforslag build input/spareforslag-budget-2024.xlsx -o build/
+      spareforslag document input/spareforslag-budget-2024.xlsx -o build/spareforslag.docx
       spareforslag import input/administrative-spareforslag-2023.md -o master.xlsx
       spareforslag audit input/spareforslag-budget-2024.xlsx
       spareforslag mail input/spareforslag-budget-2024.xlsx -o build/
@@ -56,7 +58,7 @@ def cli() -> None:
     """The command group (its help is the lazy text above, translated when shown)."""
 
 
-for command in (init, validate, build, import_, audit, mail, reconcile, budget_changes, diff, history):
+for command in (init, validate, build, document, import_, audit, mail, reconcile, budget_changes, diff, history):
     cli.add_command(command)
 
 

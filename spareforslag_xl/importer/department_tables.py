@@ -13,6 +13,7 @@ from typing import Optional
 
 from spareforslag_xl.importer.blocks import Heading, Paragraph, Table
 from spareforslag_xl.importer.distribution_reading import ADMIN_PHRASE, DistributionReading
+from spareforslag_xl.importer.keys import GENERATED_LEAD
 from spareforslag_xl.importer.keytables import KeyTable, read_key_tables
 from spareforslag_xl.importer.numbers import unit_in
 from spareforslag_xl.importer.prose import paragraph_text, plain
@@ -22,6 +23,7 @@ from spareforslag_xl.model.plan import Method
 from spareforslag_xl.model.units import convert
 from spareforslag_xl.model.i18n import _
 
+_FROM_YEAR = re.compile(r"\bfra\s+(?:og\s+med\s+)?(\d{4})\b", re.IGNORECASE)
 _NUMBERED_TITLE = re.compile(r"^\s*(\d+[a-z]?)\s*[.)]\s*(.*?)\s*:?\s*$")
 
 
@@ -51,6 +53,8 @@ def read_department_table(reading: DistributionReading, table: Table, lead: Opti
     lead_text = paragraph_text(lead) if lead else ""
     admin_by_lead = bool(ADMIN_PHRASE.search(lead_text))
     for kt in found:
+        if not kt.title and lead is not None and len(found) == 1 and GENERATED_LEAD.match(lead_text.strip()):
+            kt.title = lead_text.strip().rstrip(":")  # 'The line – fordelt efter … (1.000 kr.):' names the line
         unit = kt.unit or unit_in(lead_text)
         if unit is None:
             unit = reading.plan_unit
@@ -71,7 +75,7 @@ def read_department_table(reading: DistributionReading, table: Table, lead: Opti
             shares = {r.code: r.share.value for r in kt.rows if r.share is not None and r.share.value is not None}
             use = KeyUse(kt, shares, admin, reading.theme, target, unit)
             reading.result.keys.append(use)
-            rule = RuleSpec(Method.KEY, use)
+            rule = RuleSpec(Method.KEY, use, from_year=_from_year(reading, lead_text))
             reading.report.read("key table", _("table '{value}' read as a key ({n} departments, shares sum to {values}) for {what}").format(value=kt.title or kt.header, n=len(shares), values=_percent(sum(shares.values())), what=what) + (_(" (its prose names the administrative key)") if admin else ""),
                                 kt.line, kt.last_line, reading.theme)
         else:
@@ -93,6 +97,13 @@ def read_department_table(reading: DistributionReading, table: Table, lead: Opti
         else:
             reading.report.review("key table", _("a second table for the whole theme; the first one is used"),
                                   kt.line, theme=reading.theme)
+
+
+def _from_year(reading: DistributionReading, lead_text: str) -> int | None:
+    """The first year of a key that its lead sentence names ('… fordelt efter Nøgle fra 2025 …'), if a later one."""
+    m = _FROM_YEAR.search(lead_text)
+    year = int(m.group(1)) if m else None
+    return year if year in reading.years[1:] else None
 
 
 def _target(reading: DistributionReading, kt: KeyTable, unit: str) -> str:

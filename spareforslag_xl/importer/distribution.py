@@ -14,6 +14,7 @@ amounts without being a split ('MSB har ligeledes … 200.000 kr.') is flagged.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Optional, Sequence
 
@@ -23,16 +24,21 @@ from spareforslag_xl.importer.distribution_prose import administrative_key, fixe
 from spareforslag_xl.importer.distribution_reading import (
     ADMIN_PHRASE, METHOD_VERB, DistributionReading, distributable,
 )
-from spareforslag_xl.importer.fixedprose import code_words, codes_in
+from spareforslag_xl.importer.fixedprose import code_words, codes_in, colon_amounts, listed_amounts
 from spareforslag_xl.importer.keytables import read_key_tables
 from spareforslag_xl.importer.numbers import amounts_in
-from spareforslag_xl.importer.prose import paragraph_text
+from spareforslag_xl.importer.keys import GENERATED_LEAD
+from spareforslag_xl.importer.prose import blocks_text, paragraph_text
 from spareforslag_xl.importer.report import ImportReport
 from spareforslag_xl.importer.sentences import sentences
 from spareforslag_xl.importer.spec import Distribution, FixedSpec, LineInfo, RuleSpec
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.model.i18n import _
+
+_NOT_DISTRIBUTED = re.compile(
+    r"^\s*(?:besparelsen|temaets besparelse)\s+fordeles\s+ikke\s+på\s+afdelingerne\s*\.?\s*$", re.IGNORECASE)
+"""The document's own sentence for a theme that is not distributed (content/document.py)."""
 
 __all__ = ["ADMIN_PHRASE", "codes_named", "distributable", "interpret"]
 
@@ -57,7 +63,15 @@ def _read(reading: DistributionReading) -> Distribution:
             read_department_table(reading, block, lead)
         elif isinstance(block, Paragraph):
             paragraphs.append(block)
+    # A table of fixed amounts for the whole theme gives them; prose that states them too is its text.
+    tabled = any(not f.line for f in reading.result.fixed) and reading.result.theme_rule.method is Method.FIXED
     for i, p in enumerate(paragraphs):
+        if tabled:
+            if colon_amounts(paragraph_text(p)) or listed_amounts(paragraph_text(p)):
+                used.add(p.line)
+                reading.report.text("fixed amounts", _("the prose states fixed amounts; the table's were used"), p.line,
+                                    theme=reading.theme)
+            continue
         if fixed_after_colon(reading, p) or fixed_list(reading, p, paragraphs[:i]):
             used.add(p.line)
     for p in paragraphs:
@@ -73,7 +87,15 @@ def _read(reading: DistributionReading) -> Distribution:
             method = (found, p)
     _decide(reading, method, leads)
     _flag_rest(reading, paragraphs, used)
+    # The sentences the program's own document adds are not the theme's text.
+    own = [b for b in reading.blocks if isinstance(b, Paragraph) and _generated(paragraph_text(b))]
+    if own:
+        reading.result.text = blocks_text([b for b in reading.blocks if b not in own])
     return reading.result
+
+
+def _generated(text: str) -> bool:
+    return bool(GENERATED_LEAD.match(text.strip()) or _NOT_DISTRIBUTED.match(text))
 
 
 def _decide(reading: DistributionReading, method: Optional[tuple[RuleSpec, Paragraph]], leads: set[int]) -> None:
@@ -88,6 +110,9 @@ def _decide(reading: DistributionReading, method: Optional[tuple[RuleSpec, Parag
             pass  # the sentence introduces a table, which gives the key
         elif r.theme_rule.method is Method.NONE:
             r.theme_rule = rule
+        elif r.theme_rule.method is Method.KEY and r.theme_rule.key is not None and r.theme_rule.key.admin \
+                and rule.from_year == r.theme_rule.from_year:
+            pass  # the prose and the table agree: the administrative key, which the table gives
         else:
             reading.report.review("distribution", _("the prose names the administrative key, but the section also gives a table or fixed amounts for the theme; those were used"), p.line,
                                   theme=reading.theme)
@@ -119,6 +144,10 @@ def _flag_rest(reading: DistributionReading, paragraphs: list[Paragraph], used: 
         if p.line in used or not reading.has_amounts:
             continue
         text = paragraph_text(p)
+        if nothing and _NOT_DISTRIBUTED.match(text):
+            reading.report.read("distribution", _("not distributed, as the document says: '{text}'").format(text=text),
+                                p.line, theme=reading.theme)
+            return
         hits = [s for s in sentences(text)
                 if any(c in reading.known for c in code_words(s)) or (nothing and METHOD_VERB.search(s))]
         if not hits:

@@ -20,10 +20,16 @@ from spareforslag_xl.model.i18n import _
 
 ADMIN_KEY = "Administrativ fordelingsnøgle"
 _NUMBER_PREFIX = re.compile(r"^\s*\d+[a-z]?\s*[.)]\s*")
+GENERATED_LEAD = re.compile(r"^.+? – (?:fordelt efter (?P<key>.+?)(?: fra \d{4})?|faste beløb pr\. afdeling)"
+                            r" \([^()]*\):?$")
+"""The sentence the program's own document puts over a department table (content/document.py)."""
 
 
 def key_title(title: str, theme: str) -> str:
     """Return a key's name from its table's title, or 'Fordelingsnøgle tema N' when it has none."""
+    generated = GENERATED_LEAD.match(title.strip())
+    if generated and generated.group("key"):
+        return generated.group("key").strip()  # the document names the key it distributes by
     name = _NUMBER_PREFIX.sub("", title).strip().rstrip(":").strip()
     return name or f"Fordelingsnøgle tema {theme}"
 

@@ -18,6 +18,7 @@ from spareforslag_xl.importer.numbers import Figure, read_figure, read_share, un
 from spareforslag_xl.importer.overview import year_columns
 
 _TOTAL = ("i alt", "total", "samlet", "sum")
+_REST = "ikke fordelt"
 _CODE = re.compile(r"^[A-ZÆØÅ][A-Za-zÆØÅæøå0-9&.\-]{0,11}$")
 
 
@@ -44,6 +45,8 @@ class KeyTable:
     years: tuple[int, ...]
     rows: list[KeyRow] = field(default_factory=list)
     total: Optional[KeyRow] = None
+    rest: KeyRow | None = None
+    """The row 'Ikke fordelt' (the document's own tables show what a key below 100 % leaves)."""
     odd_rows: list[Row] = field(default_factory=list)
     """Rows that are neither a department nor the total."""
 
@@ -121,6 +124,8 @@ def _read_row(kt: KeyTable, row: Row, dept_col: int, share_col: Optional[int], y
     folded = " ".join(code.casefold().split())
     if folded.startswith(_TOTAL):
         kt.total = record
+    elif folded == _REST:
+        kt.rest = record  # what the key leaves undistributed: neither a department nor odd
     elif code and is_code(code) and (record.share is not None or share_col is None) and not record.texts:
         kt.rows.append(record)
     else:

@@ -7,11 +7,13 @@ plan's Theme with its lines and FixedAmounts (assemble_theme).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Optional
 
 from spareforslag_xl.core.salary import StatedFte, implied_salary
 from spareforslag_xl.importer.keys import ADMIN_KEY
+from spareforslag_xl.importer.numbers import read_figure
 from spareforslag_xl.importer.prose import blocks_text
 from spareforslag_xl.importer.report import ImportReport
 from spareforslag_xl.importer.spec import Distribution, RuleSpec
@@ -97,10 +99,20 @@ def names_admin(dist: Distribution) -> bool:
     return any(s.method is Method.KEY and s.admin for s in specs) or any(k.admin for k in dist.keys)
 
 
+_STATED_SALARY = re.compile(r"gns\.\s*løn\s+på\s+(\d[\d.]*(?:,\d+)?)", re.IGNORECASE)
+"""'(årsværk = besparelse / gns. løn på 575)': the salary the program's own document names."""
+
+
 def _salary(t: ThemeDraft, years, report: ImportReport) -> Optional[Decimal]:
     pot = t.potential
     if pot is None or pot.fte is None or not pot.fte.figures:
         return None
+    named = _STATED_SALARY.search(pot.fte.label)
+    figure = read_figure(named.group(1)) if named else None
+    if named and figure is not None and figure.value is not None and figure.value > 0:
+        report.read("salary", _("average salary {value} named in the FTE row").format(value=named.group(1)),
+                    pot.fte.line, theme=t.number)
+        return figure.value
     stated = []
     for year, figure in pot.fte.figures.items():
         total = sum((ln.amounts[year] for ln in t.lines if ln.amounts.get(year) is not None), Decimal(0))

@@ -1,7 +1,8 @@
 """Reads a document file into text lines: checks the file, finds its encoding, normalises line ends.
 
-Accepted: UTF-8 (with or without BOM), UTF-16 and UTF-32 with BOM, and as a fallback the
-Windows/Latin-1 encodings old Word exports use. Refused with one sentence: a missing file,
+A Word document (.docx) is read as the same text structure (importer/word.py). Accepted text:
+UTF-8 (with or without BOM), UTF-16 and UTF-32 with BOM, and as a fallback the Windows/Latin-1
+encodings old Word exports use. Refused with one sentence: a missing file,
 a folder, an empty file, a file over MAX_BYTES, and binary data (a workbook, a PDF, an image).
 """
 
@@ -15,10 +16,13 @@ from typing import Optional
 
 from spareforslag_xl.model.errors import InputError
 from spareforslag_xl.io.package import noun_forms, read_input
+from spareforslag_xl.importer.word import WORD_SUFFIXES, NotWord, is_word, word_text
 from spareforslag_xl.model.i18n import _, lazy
 
 MAX_BYTES = 5 * 1024 * 1024
 """A proposals document is tens of kilobytes; anything this large is not one."""
+MAX_WORD_BYTES = 50 * 1024 * 1024
+"""A Word document may carry pictures (a logo, charts); its text is still small."""
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM is its prefix
@@ -53,14 +57,22 @@ class Document:
 def read_document(path: Path) -> Document:
     """Return the document at path as lines; raise InputError when it is not a readable text file."""
     path = Path(path)
-    document = decode_document(path, read_input(path, "document", MAX_BYTES))
+    limit = MAX_WORD_BYTES if path.suffix.lower() in WORD_SUFFIXES else MAX_BYTES
+    document = decode_document(path, read_input(path, "document", limit))
     modified = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc).replace(microsecond=0)
     return replace(document, modified=modified)
 
 
 def decode_document(path: Path, data: bytes) -> Document:
     """Return the Document that data holds (the checks of read_document without the file system; no time)."""
-    text, encoding = decode(path, data)
+    if is_word(data):
+        try:
+            text, encoding = word_text(data), _("Word document (.docx)")
+        except NotWord as e:
+            remedy = _("Save the document again in Word (.docx) and import that file.")
+            raise InputError(path, str(e), remedy) from None
+    else:
+        text, encoding = decode(path, data)
     crlf = "\r" in text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():

@@ -38,6 +38,7 @@ NOUNS = {
     "document": (N_("a document"), N_("the document"), N_("a text document")),
     "departments file": (N_("a departments file"), N_("the departments file"), N_("a text departments file")),
     "mapping file": (N_("a mapping file"), N_("the mapping file"), N_("a text mapping file")),
+    "template": (N_("a Word template"), N_("the Word template"), N_("a Word template")),
 }
 
 

@@ -17,6 +17,8 @@ from spareforslag_xl.model.errors import PdfError
 from spareforslag_xl.model.i18n import _
 
 TIMEOUT_SECONDS = 300
+TAGGED_PDF = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+"""LibreOffice Writer's export to a tagged (accessible) PDF: headings, tables and reading order marked."""
 
 
 def soffice() -> Optional[str]:
@@ -24,8 +26,11 @@ def soffice() -> Optional[str]:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def to_pdf(workbooks: Sequence[Path], out_dir: Path, timeout: float = TIMEOUT_SECONDS) -> list[Path]:
+def to_pdf(workbooks: Sequence[Path], out_dir: Path, timeout: float = TIMEOUT_SECONDS,
+           export: str = "pdf") -> list[Path]:
     """Convert each workbook to out_dir/<stem>.pdf with LibreOffice; return the PDFs' paths.
+
+    ``export`` is LibreOffice's --convert-to argument (TAGGED_PDF for a Word document).
 
     Raises PdfError when LibreOffice is not installed or does not write a PDF.
     """
@@ -53,7 +58,7 @@ def to_pdf(workbooks: Sequence[Path], out_dir: Path, timeout: float = TIMEOUT_SE
                 try:
                     proc = subprocess.run(
                         [binary, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-                         "--convert-to", "pdf", "--outdir", scratch, *map(str, batch)],
+                         "--convert-to", export, "--outdir", scratch, *map(str, batch)],
                         capture_output=True, text=True, timeout=timeout * len(batch), env=env,
                     )
                 except subprocess.TimeoutExpired:

@@ -81,6 +81,17 @@ DESCRIPTION = "Beskrivelse af opgaven"
 POTENTIAL = "Identificeret potentiale"
 DISTRIBUTION = "Fordeling på afdeling"
 
+# -- the proposals document (content/document.py) ------------------------------------------------------
+OVERVIEW_HEADING = "Oversigt"
+DOCUMENT_SPLIT_LEAD = "{label} – fordelt efter {basis} ({unit}):"
+"""The sentence over a department table of the document; the import reads the line, unit and first year."""
+DOCUMENT_FIXED_LEAD = "{label} – faste beløb pr. afdeling ({unit}):"
+DOCUMENT_FTE_LABEL = "Opgjort i antal årsværk (årsværk = besparelse / gns. løn på {salary})"
+"""The FTE row of the document names the average salary, so that the import needs not infer it."""
+DOCUMENT_NOT_DISTRIBUTED = "Besparelsen fordeles ikke på afdelingerne."
+DOCUMENT_DECIDED = "Besluttet: {lines}."
+DOCUMENT_EXCLUDED = "Forkastede og udskudte forslag, som ikke indgår i tallene: {lines}."
+
 
 CONTINUED = "{name} (fortsat)"
 """The name over a table's header where the table continues on a new page."""

@@ -30,7 +30,7 @@ from spareforslag_xl.content.nodes import (
     YearColumns,
 )
 from spareforslag_xl.core.compute import Result, ThemeResult
-from spareforslag_xl.core.decisions import counts
+from spareforslag_xl.core.groups import counts
 from spareforslag_xl.core.stated_fte import FteDifferences
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.labels import (
@@ -147,7 +147,7 @@ class ThemeContent(Frame):
         kept: list = []
         left: list = []
         for line, before in zip(t.lines, proposed, strict=False):
-            (kept if counts(line.decision or Decision.PROPOSED, self.plan.scenario) else left).append((line, before))
+            (kept if counts(line.decision, self.plan.scenario) else left).append((line, before))
         return kept, left
 
     def _excluded_lines(self, excluded: list) -> list[Block]:
@@ -158,7 +158,7 @@ class ThemeContent(Frame):
         for line, proposed in excluded:
             cells: dict[int, Cell] = {0: Text(proposed.label, "label_struck")}
             cells.update({i: Figure(proposed.amounts.get(y), "amount_struck") for i, y in enumerate(self.years, 1)})
-            notes = [x for x in (decision_note(line, proposed, self.years), line.note) if x]
+            notes = [x for x in (decision_note(line, proposed, self.years, counted=False), line.note) if x]
             cells[self.last_col] = Text("; ".join(notes), "note")
             blocks.append(Line(Row(cells)))
         return [*blocks, Gap(1)]
@@ -262,15 +262,17 @@ def rule_note(rule: Rule | None) -> str:
     return text + (RULE_FROM.format(year=rule.from_year) if rule.from_year else "")
 
 
-def decision_note(line: ProposalLine, proposed: ProposalLine | None, years) -> str:
-    """Return the line's decision for its note ('Vedtaget', 'Forkastet', 'Vedtaget med andet beløb (foreslået …)')."""
+def decision_note(line: ProposalLine, proposed: ProposalLine | None, years, counted: bool = True) -> str:
+    """Return the line's decision for its note ('Vedtaget', 'Forkastet', 'Vedtaget med andet beløb (foreslået …)').
+
+    ``counted``: whether the scenario counts the line (a postponed line is left out of the adopted plan)."""
     if proposed is None or line.decision is None:
         return ""
     changed = [y for y in years if line.decision is Decision.ADOPTED and line.amounts.get(y) != proposed.amounts.get(y)]
     if changed:
         was = " / ".join(format_danish(proposed.amounts.get(y)) for y in years)
         return DECIDED_OTHER_AMOUNT.format(decision=DECISION_TEXT[line.decision], amounts=was)
-    if line.decision is Decision.POSTPONED and line.amounts != proposed.amounts:
+    if line.decision is Decision.POSTPONED and not counted:
         return POSTPONED_LEFT_OUT.format(decision=DECISION_TEXT[line.decision])
     if line.decision is Decision.POSTPONED:
         return POSTPONED_COUNTED.format(decision=DECISION_TEXT[line.decision])

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from spareforslag_xl.model.audit import AuditItem, AuditLabel, AuditReason, Verdict
-from spareforslag_xl.model.basis import Basis, BasisKind, KeyUse, RestCause
-from spareforslag_xl.model.danish import format_share
+from spareforslag_xl.model.basis import Basis, BasisKind, KeyUse, Rescaled, RestCause
+from spareforslag_xl.model.danish import format_danish, format_share
 from spareforslag_xl.model.i18n import N_, _
 from spareforslag_xl.model.plan import Decision, Method, Plan, Scenario
 
@@ -146,6 +146,14 @@ RULE_FROM = " fra {year}"
 DECIDED_OTHER_AMOUNT = "{decision} med andet beløb (foreslået {amounts})"
 POSTPONED_LEFT_OUT = "{decision} (indgår ikke)"
 POSTPONED_COUNTED = "{decision} (medregnet i dette scenarie)"
+LEFT_OUT_BASIS = {
+    Decision.REJECTED: "Forkastet – indgår ikke",
+    Decision.POSTPONED: "Udskudt – indgår ikke",
+    None: "Forkastet og udskudt – indgår ikke",
+}
+"""A split whose lines the scenario leaves out: its 'Grundlag' (by their decision; None when mixed)."""
+RESCALED = "omregnet efter beslutningen: {years}"
+RESCALED_YEAR = "{year} indtastet {typed}, nu {scaled} ({decided} i stedet for foreslået {proposed})"
 PARTIAL_ALL = "Delvist estimeret{which}: {missing} af {lines} forslag ikke estimeret"
 PARTIAL_IN = " i {years}"
 PARTIAL_BY_YEAR = "Delvist estimeret: {years} ikke estimeret"
@@ -179,10 +187,22 @@ def basis_text(basis: Basis | None) -> str:
         return NOT_DISTRIBUTED
     if basis.kind is BasisKind.UNKNOWN_KEY:
         return f"Ukendt nøgle '{basis.key}' (ikke fordelt)"
+    if basis.kind is BasisKind.LEFT_OUT:
+        return LEFT_OUT_BASIS[basis.decision]
     text = Method.FIXED.value if basis.kind is BasisKind.FIXED else str(basis.key)
     if basis.from_year is not None:
         text += f" fra {basis.from_year}"
+    if basis.rescaled:
+        text += "; " + rescaled_text(basis.rescaled)
     return basis_for_text(text, basis.share)
+
+
+def rescaled_text(rescaled: Iterable[Rescaled]) -> str:
+    """Return how fixed amounts were split anew: 'indtastet 700, omregnet til 656 i 2024 (vedtaget 1.500 …)'."""
+    parts = [RESCALED_YEAR.format(year=r.year, typed=format_danish(r.typed), scaled=format_danish(r.scaled),
+                                  decided=format_danish(r.decided), proposed=format_danish(r.proposed))
+             for r in rescaled]
+    return RESCALED.format(years="; ".join(parts))
 
 
 def basis_for_text(text: str, share: Decimal | None) -> str:

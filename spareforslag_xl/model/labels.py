@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from spareforslag_xl.model.audit import AuditItem, AuditLabel, AuditReason, Verdict
-from spareforslag_xl.model.basis import Basis, BasisKind, KeyUse, Rescaled, RestCause
-from spareforslag_xl.model.danish import format_danish, format_share
+from spareforslag_xl.model.basis import Basis, BasisKind, KeyUse, RestCause
+from spareforslag_xl.model.danish import format_share
 from spareforslag_xl.model.i18n import N_, _
-from spareforslag_xl.model.plan import Decision, Method, Plan, Scenario
+from spareforslag_xl.model.labels_decisions import LEFT_OUT_BASIS, rescaled_text
+from spareforslag_xl.model.plan import Method, Plan, Scenario
 
 WORKBOOK_LANGUAGE = "da"
 """The language of every workbook, mail and document the program writes, whatever language the
@@ -100,13 +101,6 @@ CHART_CAPTION = {1: "Diagrammet viser tallene ovenfor og følger dem, når de re
 DECISION = "Beslutning"
 PROPOSED = "Foreslået"
 ADOPTED = "Vedtaget"
-DECISION_TEXT = {
-    Decision.ADOPTED: "Vedtaget",
-    Decision.REJECTED: "Forkastet",
-    Decision.POSTPONED: "Udskudt",
-    Decision.PROPOSED: "Ikke besluttet (tæller som foreslået)",
-}
-"""Decision → how a theme sheet's note names a line's decision."""
 EXCLUDED = "Forkastede og udskudte forslag (indgår ikke i planen)"
 PROPOSED_TABLE = "Foreslået før beslutning"
 CHANGE = "Ændring i alt (vedtaget − foreslået)"
@@ -143,17 +137,6 @@ SALARY_OWN, SALARY_SHARED, SALARY_NONE = "temaets egen", "fælles (Indstillinger
 RULE_KEY = "Fordeles efter {key}"
 RULE_FIXED = "Fordeles med faste beløb"
 RULE_FROM = " fra {year}"
-DECIDED_OTHER_AMOUNT = "{decision} med andet beløb (foreslået {amounts})"
-POSTPONED_LEFT_OUT = "{decision} (indgår ikke)"
-POSTPONED_COUNTED = "{decision} (medregnet i dette scenarie)"
-LEFT_OUT_BASIS = {
-    Decision.REJECTED: "Forkastet – indgår ikke",
-    Decision.POSTPONED: "Udskudt – indgår ikke",
-    None: "Forkastet og udskudt – indgår ikke",
-}
-"""A split whose lines the scenario leaves out: its 'Grundlag' (by their decision; None when mixed)."""
-RESCALED = "omregnet efter beslutningen: {years}"
-RESCALED_YEAR = "{year} indtastet {typed}, nu {scaled} ({decided} i stedet for foreslået {proposed})"
 PARTIAL_ALL = "Delvist estimeret{which}: {missing} af {lines} forslag ikke estimeret"
 PARTIAL_IN = " i {years}"
 PARTIAL_BY_YEAR = "Delvist estimeret: {years} ikke estimeret"
@@ -195,14 +178,6 @@ def basis_text(basis: Basis | None) -> str:
     if basis.rescaled:
         text += "; " + rescaled_text(basis.rescaled)
     return basis_for_text(text, basis.share)
-
-
-def rescaled_text(rescaled: Iterable[Rescaled]) -> str:
-    """Return how fixed amounts were split anew: 'indtastet 700, omregnet til 656 i 2024 (vedtaget 1.500 …)'."""
-    parts = [RESCALED_YEAR.format(year=r.year, typed=format_danish(r.typed), scaled=format_danish(r.scaled),
-                                  decided=format_danish(r.decided), proposed=format_danish(r.proposed))
-             for r in rescaled]
-    return RESCALED.format(years="; ".join(parts))
 
 
 def basis_for_text(text: str, share: Decimal | None) -> str:

@@ -273,8 +273,12 @@ def test_an_adopted_amount_is_a_change():
     new = with_lines(old, lambda ls: [replace(l, decision=Decision.ADOPTED, adopted={2024: D(1000)})
                                       if (l.theme, l.number) == ("7", "1") else l for l in ls])
     diff = diff_plans(old, new)
-    assert kinds(diff) == ["line-decision", "line-adopted"]
-    assert diff.changes[1].years == {2024: (None, D(1000))}
+    # what is in force changes from the proposed 5.000 to the adopted 1.000, not from '-' to 1.000
+    assert kinds(diff) == ["line-decision"]
+    assert diff.changes[0].years == {2024: (D(5000), D(1000))}
+    again = with_lines(new, lambda ls: [replace(l, adopted={2024: D(800)}) if l.adopted else l for l in ls])
+    (change,) = diff_plans(new, again).changes
+    assert change.kind == "line-adopted" and change.years == {2024: (D(1000), D(800))}
 
 
 def test_the_diff_command_shows_a_decision_and_what_it_means(tmp_path):

@@ -344,10 +344,12 @@ def test_build_names_the_scenario_and_takes_another(built, tmp_path):
                                "--scenario", "vedtaget+udskudt"])
     assert done.exit_code == 0, done.output
     assert "Scenario: vedtaget+udskudt (the adopted plan with the postponed proposals)" in done.stderr
-    ws = openpyxl.load_workbook(tmp_path / "decided-rapport.xlsx", data_only=True)["Oversigt"]
+    # a scenario other than the default names itself in the file names: it never replaces the default report
+    assert not (tmp_path / "decided-rapport.xlsx").exists()
+    ws = openpyxl.load_workbook(tmp_path / "decided-rapport-vedtaget-udskudt.xlsx", data_only=True)["Oversigt"]
     assert ws["A1"].value.endswith("– vedtaget plan inkl. udskudte forslag")
     assert _overview(ws)["adopted"]["I alt"] == [7000, 10750]
-    theme5 = openpyxl.load_workbook(tmp_path / "decided-rapport.xlsx", data_only=True)["Tema 5"]
+    theme5 = openpyxl.load_workbook(tmp_path / "decided-rapport-vedtaget-udskudt.xlsx", data_only=True)["Tema 5"]
     line = next(r for r in theme5.iter_rows(values_only=True) if r[0] == "Færre og mere effektive møder i FMU og HMU")
     assert line[1] == 1000 and line[5].startswith("Udskudt (medregnet i dette scenarie)")
     bad = runner.invoke(cli, ["build", str(path), "-o", str(tmp_path), "--scenario", "godkendt"])

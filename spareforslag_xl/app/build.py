@@ -14,12 +14,12 @@ from functools import partial
 from pathlib import Path
 
 from spareforslag_xl.app.check import Checked, Clock, check_master, counted_stop, require_clean
+from spareforslag_xl.app.departments import select
 from spareforslag_xl.app.since import changes_since
 from spareforslag_xl.core.audit import audit
 from spareforslag_xl.core.compute import Result
 from spareforslag_xl.core.decisions import compute_scenario
 from spareforslag_xl.core.diff import PlanDiff
-from spareforslag_xl.app.departments import select
 from spareforslag_xl.core.filenames import WORKBOOK_FOLDER, file_stems, safe_filename
 from spareforslag_xl.core.fingerprint import fingerprint
 from spareforslag_xl.core.stated_fte import shown_fte_differences
@@ -64,9 +64,22 @@ class Built:
         return self.files[0]
 
 
-def report_name(master: Path) -> str:
-    """Return the report's file name for a master: 'budget.xlsx' → 'budget-rapport.xlsx'."""
-    return safe_filename(f"{master.stem}-rapport") + ".xlsx"
+SCENARIO_SUFFIX = {Scenario.PROPOSED: "foreslaaet", Scenario.WITH_POSTPONED: "vedtaget-udskudt"}
+"""A scenario other than the one a build shows by default → what its file names end with."""
+
+
+def scenario_suffix(scenario: Scenario | None) -> str:
+    """Return '-foreslaaet' or '-vedtaget-udskudt' for a scenario other than the default 'vedtaget', else ''.
+
+    So that two builds of different scenarios into one folder never replace each other's
+    workbooks in silence: the default plan keeps the names it always had.
+    """
+    return "-" + SCENARIO_SUFFIX[scenario] if scenario in SCENARIO_SUFFIX else ""
+
+
+def report_name(master: Path, suffix: str = "") -> str:
+    """Return the report's file name for a master: 'budget.xlsx' → 'budget-rapport.xlsx' ('-rapport-foreslaaet' …)."""
+    return safe_filename(f"{master.stem}-rapport{suffix}") + ".xlsx"
 
 
 def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool = False,
@@ -91,16 +104,18 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     t0 = clock()
     result = compute_scenario(checked.plan, scenario)
     out_dir = Path(out_dir)
-    kept = keeping(out_dir, fingerprint(checked.plan), master, file_time(checked.plan.created).date())
+    shown = result.plan.scenario.value if result.plan.scenario is not None else ""
+    kept = keeping(out_dir, fingerprint(checked.plan), master, file_time(checked.plan.created).date(), shown)
     diff = changes_since(since, out_dir, checked.plan, result, scenario)
+    suffix = scenario_suffix(scenario)
     t1 = clock()
     # the document states the proposals, so its figures are audited against them
     extras = _document_audit(checked.stated, result.proposed or result) + _changes(diff)
     jobs: list[tuple[Path, Task]] = [(
-        inside(out_dir, report_name(Path(master))),
+        inside(out_dir, report_name(Path(master), suffix)),
         partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=extras,
                 fte_differences=shown_fte_differences(result, checked.stated)))]
-    jobs += workbook_jobs(result, out_dir / WORKBOOK_FOLDER, chosen, checked.findings, bool(blocking), diff)
+    jobs += workbook_jobs(result, out_dir / (WORKBOOK_FOLDER + suffix), chosen, checked.findings, bool(blocking), diff)
     cells = len(checked.plan.lines) * len(checked.plan.years) * (len(chosen) + 1) * 2
     rendered = render_all([render for _, render in jobs], cells, progress)
     files = {path: data for (path, _), data in zip(jobs, rendered, strict=True)}
@@ -114,7 +129,7 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     timings = dict(checked.timings, compute=t1 - t0, render=t2 - t1, write=t3 - t2)
     stale: list[Path] = []
     if departments and only is None:
-        folder = out_dir / WORKBOOK_FOLDER
+        folder = out_dir / (WORKBOOK_FOLDER + suffix)
         stale = sorted(p for p in folder.glob("*.xlsx") if p not in files and not p.name.startswith("~$"))
     return Built(checked, kept, list(files), timings, stale, scenario=result.plan.scenario, diff=diff)
 

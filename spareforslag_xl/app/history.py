@@ -8,11 +8,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from spareforslag_xl.app.check import check_master
-from spareforslag_xl.core.compute import compute
-from spareforslag_xl.io.archive import ARCHIVE_FOLDER, builds, previous_copy, versions
+from spareforslag_xl.core.decisions import compute_scenario
+from spareforslag_xl.io.archive import ARCHIVE_FOLDER, builds, previous_copy, shown_scenarios, versions
 from spareforslag_xl.model.errors import RequestError, SpareforslagError
 from spareforslag_xl.model.i18n import _
-from spareforslag_xl.model.plan import Amount
+from spareforslag_xl.model.plan import Amount, Scenario
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ class Totals:
     target: Mapping[int, Amount]
     decimals: int = 0
     """The decimals the master shows its amounts with."""
+    scenario: Scenario | None = None
+    """The plan these figures are: the scenario the copy's latest build showed (None: no decisions)."""
 
 
 @dataclass(frozen=True)
@@ -45,12 +47,17 @@ def kept_versions(out_dir: Path) -> list[Version]:
                              "one.").format(folder=folder, out_dir=out_dir), remedy="outdir")
     used = builds(folder)
     latest = previous_copy(folder)
-    return [Version(path, used.count(path.name), path == latest, _totals(path)) for path in versions(folder)]
+    shown = shown_scenarios(folder)
+    return [Version(path, used.count(path.name), path == latest, _totals(path, shown.get(path.name, "")))
+            for path in versions(folder)]
 
 
-def _totals(path: Path) -> Totals | None:
+def _totals(path: Path, shown: str = "") -> Totals | None:
+    """The figures of the plan the copy's latest build showed: its scenario, as the build computed it."""
+    scenario = next((s for s in Scenario if s.value == shown), None)
     try:
-        result = compute(check_master(path).plan)
+        result = compute_scenario(check_master(path).plan, scenario)
     except SpareforslagError:
         return None
-    return Totals(len(result.plan.lines), dict(result.total), dict(result.target), result.plan.settings.decimals)
+    return Totals(len(result.plan.lines), dict(result.total), dict(result.target), result.plan.settings.decimals,
+                  result.plan.scenario)

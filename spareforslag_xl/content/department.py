@@ -181,7 +181,7 @@ class _Department(Frame):
             keys = part_rows[tp.theme.theme.number] = []
             for j, sp in enumerate(tp.splits):
                 key = f"own.part.{n}.{j}"
-                rows += self._split_detail(tp.theme, sp, len(tp.splits) > 1, key)
+                rows += self._split_detail(sp, key)
                 if not sp.left_out:
                     keys.append(key)
         label = difference_label(self.residual_key_name())
@@ -194,15 +194,14 @@ class _Department(Frame):
         header = self.header(DETAILS_HEADER, BASIS)
         return [Line(Row({0: Text(name, "section")})), Table(header, tuple(rows), name)], part_rows
 
-    def _split_detail(self, t: ThemeResult, sp: SplitPart, several: bool, key: str) -> list[Row]:
+    def _split_detail(self, sp: SplitPart, key: str) -> list[Row]:
         """The lines of a split, their sum and the department's part; then, struck through and not
         counted, the lines the scenario leaves out (with their proposed amounts and decision)."""
         lines = sp.lines
         kept = [line for line in lines if sp.left_out is False and counts(line.decision, self.plan.scenario)]
         rows: list[Row] = []
         for j, line in enumerate(kept):
-            label = sp.label if several and len(lines) == 1 else line.label
-            cells: dict[int, Cell] = {0: Text(label, "label_muted")}
+            cells: dict[int, Cell] = {0: Text(line.label, "label_muted")}  # its own label, never its theme's
             cells.update({i: Figure(line.amounts.get(y), "amount_muted") for i, y in enumerate(self.years, 1)})
             note = decision_note(line, self.proposed_line.get(id(line)), self.years)
             if note:
@@ -216,11 +215,10 @@ class _Department(Frame):
         if kept:
             rows.append(self._part_row(sp, key))
         for line in lines:
-            if line in kept:
+            if any(line is k for k in kept):
                 continue
             proposed = self.proposed_line.get(id(line), line)
-            label = sp.label if several and len(lines) == 1 else proposed.label
-            cells = {0: Text(label, "label_struck")}
+            cells = {0: Text(proposed.label, "label_struck")}
             cells.update({i: Figure(proposed.amounts.get(y), "amount_struck") for i, y in enumerate(self.years, 1)})
             cells[self.last_col] = Text(decision_note(line, proposed, self.years, counted=False), "note")
             rows.append(Row(cells))

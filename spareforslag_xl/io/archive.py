@@ -52,6 +52,15 @@ def builds(folder: Path) -> list[str]:
     return [line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def shown_scenarios(folder: Path) -> dict[str, str]:
+    """Return copy name → the scenario its latest build showed ('' when the build names none)."""
+    path = Path(folder) / LOG
+    if not path.is_file():
+        return {}
+    fields = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {f[0]: (f[2] if len(f) > 2 else "") for f in fields}
+
+
 def previous_copy(folder: Path) -> Optional[Path]:
     """Return the master copy of the last build recorded in folder, if it is there."""
     for name in reversed(builds(folder)):
@@ -61,10 +70,11 @@ def previous_copy(folder: Path) -> Optional[Path]:
     return None
 
 
-def keeping(out_dir: Path, fingerprint: str, master: Path, day: date) -> Keeping:
+def keeping(out_dir: Path, fingerprint: str, master: Path, day: date, scenario: str = "") -> Keeping:
     """Return where this build's master is kept and the log with this build added.
 
     ``day`` names a copy kept for the first time: the day of io/stamp.file_time (the master's saved day).
+    ``scenario``: the plan the build showed (its third column; none for a master without decisions).
     """
     folder = Path(out_dir) / ARCHIVE_FOLDER
     existing = kept_copy(folder, fingerprint)
@@ -73,7 +83,7 @@ def keeping(out_dir: Path, fingerprint: str, master: Path, day: date) -> Keeping
     before = path.read_bytes() if path.is_file() else b""
     if before and not before.endswith(b"\n"):
         before += b"\n"
-    line = f"{copy.name}\t{Path(master).name}\n".encode("utf-8")
+    line = f"{copy.name}\t{Path(master).name}{chr(9) + scenario if scenario else ''}\n".encode()
     return Keeping(folder, copy, existing is None, previous_copy(folder), before + line)
 
 

@@ -7,6 +7,9 @@ split anew to 656/281/375/188), and tema 3 whose only estimated line is postpone
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -183,3 +186,25 @@ def test_two_scenarios_built_into_one_folder_keep_both(tmp_path):
     totals = [_rows(b.report, "Oversigt") for b in (proposed, postponed, adopted)]
     i_alt = [next(r for r in rows if r[0] == "I alt")[4] for rows in totals]
     assert i_alt == [3400, 2700, 2400]
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext") and shutil.which("pdfinfo")),
+                    reason="needs LibreOffice and poppler-utils")
+def test_the_handout_is_danish_on_any_machine_and_leaves_the_checks_out(tmp_path, monkeypatch):
+    from spareforslag_xl.app.build import report_pdf
+    from tests.conftest import SEED_MASTER
+
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    built = build_reports(SEED_MASTER, tmp_path, departments=False)
+    pdf = report_pdf(built)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "3.250" in text and "28,4 %" in text and "genberegnet 2,19" in text
+    assert "3,250" not in text and "28.4 %" not in text
+    assert "Kontrol: 0 fejl" not in text and "Dokumentafvigelser" not in text
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Tagged:\s+yes", info)
+    assert b"/Lang(da-DK)" in pdf.read_bytes()
+    # the workbook itself still has the staff's checks
+    names = openpyxl.load_workbook(built.report, read_only=True).sheetnames
+    assert "Kontrol" in names and "Dokumentafvigelser" in names

@@ -6,6 +6,7 @@ writes them only when all are complete.
 
 from __future__ import annotations
 
+import tempfile
 import time
 import zipfile
 from collections.abc import Callable, Sequence
@@ -57,6 +58,8 @@ class Built:
     """The scenario the workbooks show; None for a master without decisions built as proposed."""
     diff: PlanDiff | None = None
     """With ``since``: what changed since the earlier master, as the sheet 'Ændringer' shows it."""
+    handout: Task | None = field(default=None, repr=False)
+    """Renders the readers' version of the report (without the staff's checks), for ``report_pdf``."""
 
     @property
     def report(self) -> Path:
@@ -111,10 +114,14 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     t1 = clock()
     # the document states the proposals, so its figures are audited against them
     extras = _document_audit(checked.stated, result.proposed or result) + _changes(diff)
+    fte_differences = shown_fte_differences(result, checked.stated)
     jobs: list[tuple[Path, Task]] = [(
         inside(out_dir, report_name(Path(master), suffix)),
         partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=extras,
-                fte_differences=shown_fte_differences(result, checked.stated)))]
+                fte_differences=fte_differences))]
+    # the handout leaves out the staff's checks: the sheets Kontrol and Dokumentafvigelser, the line 'Kontrol: …'
+    handout = partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=_changes(diff),
+                      fte_differences=fte_differences, handout=True)
     jobs += workbook_jobs(result, out_dir / (WORKBOOK_FOLDER + suffix), chosen, checked.findings, bool(blocking), diff)
     cells = len(checked.plan.lines) * len(checked.plan.years) * (len(chosen) + 1) * 2
     rendered = render_all([render for _, render in jobs], cells, progress)
@@ -131,15 +138,24 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     if departments and only is None:
         folder = out_dir / (WORKBOOK_FOLDER + suffix)
         stale = sorted(p for p in folder.glob("*.xlsx") if p not in files and not p.name.startswith("~$"))
-    return Built(checked, kept, list(files), timings, stale, scenario=result.plan.scenario, diff=diff)
+    return Built(checked, kept, list(files), timings, stale, scenario=result.plan.scenario, diff=diff,
+                 handout=handout)
 
 
-def report_pdf(built: Built) -> Path:
+def report_pdf(built: Built, checks: bool = False) -> Path:
     """Write the built report also as a PDF beside it (the meeting handout); return its path.
 
+    The handout is for readers: without the staff's check pages (Kontrol, Dokumentafvigelser) and
+    the line 'Kontrol: …', unless ``checks``; its numbers are Danish on any machine (io.pdf).
     Raises PdfError (from io.pdf) when LibreOffice is missing or fails; the workbooks are written already.
     """
-    (pdf,) = to_pdf([built.report], built.report.parent)
+    if checks or built.handout is None:
+        (pdf,) = to_pdf([built.report], built.report.parent)
+        return pdf
+    with tempfile.TemporaryDirectory(prefix="spareforslag-handout-") as scratch:
+        workbook = Path(scratch) / built.report.name
+        workbook.write_bytes(built.handout())
+        (pdf,) = to_pdf([workbook], built.report.parent)
     return pdf
 
 

@@ -10,6 +10,7 @@ from spareforslag_xl.content.report import report_content
 from spareforslag_xl.core.compute import Result
 from spareforslag_xl.core.stated_fte import FteDifferences
 from spareforslag_xl.model.findings import Finding
+from spareforslag_xl.model.labels import CHECKS, DEPARTMENTS, KEYS
 from spareforslag_xl.render.workbook_writer import workbook_bytes
 from spareforslag_xl.workbook.sheet import Styles
 
@@ -17,17 +18,18 @@ ExtraSheet = Callable[[Any, Styles, Any], None]
 
 
 def report_bytes(result: Result, findings: Sequence[Finding], forced: bool = False,
-                 extras: Sequence[ExtraSheet] = (), fte_differences: FteDifferences | None = None) -> bytes:
+                 extras: Sequence[ExtraSheet] = (), fte_differences: FteDifferences | None = None,
+                 handout: bool = False) -> bytes:
     """Return the bytes of the report workbook for a computed plan.
 
     ``fte_differences`` (core/stated_fte.py, from the document's stated figures) puts a note beside
     the FTE row of each theme whose stated FTE differs from the recomputed one; ``extras`` add
     sheets of their own after the report's (the audit, the changes).
     """
-    return write_report(report_content(result, findings, forced, fte_differences), extras)
+    return write_report(report_content(result, findings, forced, fte_differences, handout), extras)
 
 
 def write_report(doc: Document, extras: Sequence[ExtraSheet] = ()) -> bytes:
     """Write the report's content; the theme sheets first, as the overview refers to them."""
-    themes = [s.name for s in doc.sheets[1:-3]]
+    themes = [s.name for s in doc.sheets[1:] if s.name not in (DEPARTMENTS, KEYS, CHECKS)]
     return workbook_bytes(doc, themes, extras)

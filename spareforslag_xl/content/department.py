@@ -181,7 +181,7 @@ class _Department(Frame):
             keys = part_rows[tp.theme.theme.number] = []
             for j, sp in enumerate(tp.splits):
                 key = f"own.part.{n}.{j}"
-                rows += self._split_detail(sp, key)
+                rows += self._split_detail(sp, len(tp.splits) > 1, key)
                 if not sp.left_out:
                     keys.append(key)
         label = difference_label(self.residual_key_name())
@@ -194,14 +194,17 @@ class _Department(Frame):
         header = self.header(DETAILS_HEADER, BASIS)
         return [Line(Row({0: Text(name, "section")})), Table(header, tuple(rows), name)], part_rows
 
-    def _split_detail(self, sp: SplitPart, key: str) -> list[Row]:
+    def _split_detail(self, sp: SplitPart, several: bool, key: str) -> list[Row]:
         """The lines of a split, their sum and the department's part; then, struck through and not
         counted, the lines the scenario leaves out (with their proposed amounts and decision)."""
         lines = sp.lines
         kept = [line for line in lines if sp.left_out is False and counts(line.decision, self.plan.scenario)]
         rows: list[Row] = []
         for j, line in enumerate(kept):
-            cells: dict[int, Cell] = {0: Text(line.label, "label_muted")}  # its own label, never its theme's
+            # With decisions a line is named by its own label; without, as before (byte for byte), a
+            # theme's single line among several splits is named by the split (the theme's title).
+            label = sp.label if several and len(lines) == 1 and not self.proposed_line else line.label
+            cells: dict[int, Cell] = {0: Text(label, "label_muted")}
             cells.update({i: Figure(line.amounts.get(y), "amount_muted") for i, y in enumerate(self.years, 1)})
             note = decision_note(line, self.proposed_line.get(id(line)), self.years)
             if note:

@@ -18,8 +18,8 @@ from spareforslag_xl.core.compute import compute
 from spareforslag_xl.core.decisions import compute_scenario, decision_of, scenario_plan
 from spareforslag_xl.core.validate import validate
 from spareforslag_xl.model import layout as L
-from spareforslag_xl.model.plan import Decision, Scenario
 from spareforslag_xl.model.labels import EXCLUDED, PROPOSED_TABLE
+from spareforslag_xl.model.plan import Decision, Scenario
 from tests.conftest import SEED_MASTER
 from tests.formulas import check_formulas
 from tests.plans import ADMIN, DEPARTMENTS, YEARS, sample_plan

@@ -10,12 +10,22 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spareforslag_xl.core.allocate import allocate
 from spareforslag_xl.app.build import build_reports
 from spareforslag_xl.app.check import check_master
+from spareforslag_xl.core.allocate import allocate
 from spareforslag_xl.core.compute import compute
 from spareforslag_xl.model.plan import (
-    Decision, Department, DistributionKey, FixedAmount, KeyShare, Method, Plan, ProposalLine, Rule, Settings, Theme,
+    Decision,
+    Department,
+    DistributionKey,
+    FixedAmount,
+    KeyShare,
+    Method,
+    Plan,
+    ProposalLine,
+    Rule,
+    Settings,
+    Theme,
 )
 from tests.conftest import edit_workbook, write_master
 

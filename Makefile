@@ -9,7 +9,7 @@ DEPARTMENTS := input/afdelinger.csv
 MASTER := input/spareforslag-budget-2024.xlsx
 OFFICIAL := input/officielt-budget-2024.xlsx
 
-.PHONY: report test setup clean master audit official-example bench catalog
+.PHONY: report test setup clean master audit official-example account-extracts bench catalog
 
 setup: $(STAMP)
 
@@ -46,6 +46,10 @@ audit: $(STAMP)
 official-example: $(STAMP)
 	$(BIN)/python scripts/make_official_example.py $(MASTER) $(OFFICIAL)
 
+# Two extracts of a financial system (long and wide, account rows in kr.) made from the master, reconciled.
+account-extracts: $(STAMP)
+	$(BIN)/python scripts/make_account_extracts.py $(MASTER) build/udtraek
+
 # Speed and memory of validate and build on masters of several sizes (a few minutes).
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
@@ -55,7 +59,7 @@ bench: $(STAMP)
 # translated) and compile the .mo that is installed with the package.
 LOCALE := spareforslag_xl/locale
 catalog: $(STAMP)
-	$(BIN)/pybabel -q extract -F babel.cfg -k lazy -k N_ --no-location --sort-output \
+	$(BIN)/pybabel -q extract -F babel.cfg -k lazy -k lazy_plural:1,2 -k N_ --no-location --sort-output \
 		--project spareforslag-xl --copyright-holder "" -o $(LOCALE)/spareforslag.pot .
 	test -f $(LOCALE)/da/LC_MESSAGES/spareforslag.po || \
 		$(BIN)/pybabel -q init -i $(LOCALE)/spareforslag.pot -d $(LOCALE) -D spareforslag -l da --no-wrap

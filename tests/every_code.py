@@ -74,6 +74,8 @@ def _percent_points(book) -> None:
 
 
 CASES = {
+    "account-share": _edits({"Afdelinger!E1": "Konto", **{f"Afdelinger!E{r}": "6.45.51.1.10" for r in range(3, 8)},
+                             "Afdelinger!E2": "6.45.51.1.10 = 70 %; 6.45.51.4.0 = 20 %"}),
     "adopted-but-rejected": _edits({"Forslag!M1": "Beslutning", "Forslag!N1": "Vedtaget 2024",
                                     "Forslag!M2": "Forkastet", "Forslag!N2": 100}),
     "adopted-unknown-year": _edits({"Forslag!M1": "Vedtaget 2031", "Forslag!M2": 5}),
@@ -108,6 +110,7 @@ CASES = {
     "key-over-100": _edits({"Nøgler!C2": 0.5}),
     "macros-ignored": badfiles.with_macros,
     "merged-cells": _with(lambda book: book["Forslag"].merge_cells("E2:E3")),
+    "missing-account": _edits({"Afdelinger!E1": "Konto", "Afdelinger!E2": "6.45.51.1.10"}),
     "missing-column": _edits({"Forslag!C1": "Overskrift"}),
     "missing-email": _edits({"Afdelinger!C2": None}),
     "missing-fixed": _edits({"Temaer!D4": "Faste beløb", "Temaer!E4": None}),

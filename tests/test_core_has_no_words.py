@@ -1,16 +1,14 @@
-"""The core returns facts; model/labels.py (and the findings' catalogue) put them into words.
+"""The core returns facts; model/labels.py and the findings' catalogue put them into words.
 
 Walks every module of spareforslag_xl/core/ and fails on a string literal a user would read:
 one with a Danish letter (æ, ø, å), or one with a space and a letter (a phrase, a sentence, a
 label such as 'Ikke fordelt' or ' fra '), and on gettext in the core (an import of gettext,
-of model.i18n's ``_``, ``N_``, ``ngettext`` or ``lazy``, or a call of them).
+of model.i18n's ``_``, ``N_``, ``ngettext`` or ``lazy``, or a call of them). A finding is
+raised by code with parameters (``error("unknown-key", ref, key=…)``); its words are the
+templates of its code in the catalogue (model/codes.py, tests/test_finding_catalogue.py).
 
-Not counted: docstrings (also those of attributes), the format specs of f-strings, the
-messages of errors a programmer makes (ValueError and its kind: never shown as a finding),
-and the messages and hints of findings: the arguments of ``error(...)``/``warning(...)`` and
-the few functions listed in FINDING_PARTS whose texts become part of a finding's message or
-hint. Those are being moved into the findings' catalogue (model/codes.py) with their
-templates; until then gettext is allowed in a module of the core only for them.
+Not counted: docstrings (also those of attributes), the format specs of f-strings and the
+messages of errors a programmer makes (ValueError and its kind: never shown as a finding).
 """
 
 from __future__ import annotations
@@ -25,17 +23,9 @@ CORE = Path(__file__).resolve().parent.parent / "spareforslag_xl" / "core"
 
 DANISH = re.compile(r"[æøåÆØÅ]")
 LETTER = re.compile(r"[A-Za-z]")
-FINDING_CALLS = frozenset({"error", "warning"})
 GETTEXT = frozenset({"_", "N_", "ngettext", "lazy", "gettext"})
 PROGRAMMER_ERRORS = frozenset({"ValueError", "TypeError", "KeyError", "IndexError", "AssertionError",
                                "RuntimeError", "NotImplementedError"})
-
-FINDING_PARTS = {
-    "validate.py": {"_check_amounts", "_check_distribution", "_key_hint", "_USE_CODE"},
-    "recipients.py": {"address_problem"},
-}
-"""Module → functions whose texts become part of a finding's message or hint (the invalid-email's reason,
-the 'what' and the hints of validation findings): they go to the findings' catalogue with the messages."""
 
 
 def _name(node: ast.expr) -> str:
@@ -57,7 +47,7 @@ def _docstrings(tree: ast.Module) -> set[int]:
     return found
 
 
-def _exempt(tree: ast.Module, module: str) -> set[int]:
+def _exempt(tree: ast.Module) -> set[int]:
     """Return the ids of the nodes whose texts are not counted (see the module's docstring)."""
     exempt: set[int] = set()
 
@@ -65,20 +55,18 @@ def _exempt(tree: ast.Module, module: str) -> set[int]:
         exempt.update(id(sub) for sub in ast.walk(node))
 
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and _name(node.func) in FINDING_CALLS | PROGRAMMER_ERRORS:
+        if isinstance(node, ast.Call) and _name(node.func) in PROGRAMMER_ERRORS:
             for argument in [*node.args, *(k.value for k in node.keywords)]:
                 cover(argument)
         elif isinstance(node, ast.FormattedValue) and node.format_spec is not None:
             cover(node.format_spec)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in FINDING_PARTS.get(module, ()):
-            cover(node)
     return exempt
 
 
 def words(path: Path) -> list[str]:
     """Return 'line: text' for every user-facing text and use of gettext in a module of the core."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    skip = _docstrings(tree) | _exempt(tree, path.name)
+    skip = _docstrings(tree) | _exempt(tree)
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
@@ -97,32 +85,10 @@ def words(path: Path) -> list[str]:
     return found
 
 
-def _gettext_only_for_findings(path: Path) -> bool:
-    """True when every use of gettext in the module is in a finding's message or hint."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    skip = _exempt(tree, path.name)
-    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and _name(n.func) in GETTEXT]
-    return bool(calls) and all(id(c) in skip for c in calls)
-
-
 @pytest.mark.parametrize("path", sorted(CORE.glob("*.py")), ids=lambda p: p.name)
 def test_the_core_has_no_words(path: Path) -> None:
     found = words(path)
-    if _gettext_only_for_findings(path):
-        # The import serves the findings' messages alone (see the module's docstring).
-        found = [f for f in found if not re.match(r"\d+: from \S*i18n import ", f)]
     assert found == [], f"{path.name} holds words: return facts and phrase them in model/labels.py"
-
-
-@pytest.mark.parametrize("module, functions", sorted(FINDING_PARTS.items()))
-def test_the_finding_parts_are_still_there(module: str, functions: set[str]) -> None:
-    """An entry of FINDING_PARTS goes when its texts have moved to the catalogue."""
-    tree = ast.parse((CORE / module).read_text(encoding="utf-8"))
-    defined = {n.name: n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    for name in sorted(functions):
-        assert name in defined, f"{module}: {name} is gone; remove it from FINDING_PARTS"
-        calls = [n for n in ast.walk(defined[name]) if isinstance(n, ast.Call) and _name(n.func) in GETTEXT]
-        assert calls, f"{module}: {name} has no texts left; remove it from FINDING_PARTS"
 
 
 @pytest.mark.parametrize("source, expected", [
@@ -133,7 +99,8 @@ def test_the_finding_parts_are_still_there(module: str, functions: set[str]) -> 
     ('"""Docstring with words and æøå."""', []),
     ('def f(x):\n    return f"{x:>{10}} x"', ["2: ' x'"]),
     ('def f():\n    raise ValueError("quantum must be positive")', []),
-    ('def f():\n    return warning("code", _("a message"), None, _("a hint"))', []),
+    ('def f():\n    return warning("code", ref, variant="no-keys", key=name)', []),
+    ('def f():\n    return warning("code", _("a message"))', ["2: 'a message'", "2: _(...)"]),
     ('def f():\n    return _("a sentence")', ["2: 'a sentence'", "2: _(...)"]),
     ("from spareforslag_xl.model.i18n import _", ["1: from spareforslag_xl.model.i18n import _"]),
     ("import gettext", ["1: import gettext"]),

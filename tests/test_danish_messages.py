@@ -18,6 +18,9 @@ from tests.conftest import REPO, SEED_MASTER, write_master
 from tests.every_code import CASES
 
 DANISH = {
+    'account-share': ('Afdelinger!E2',
+        "andelene af kontiene '6.45.51.1.10 = 70 %; 6.45.51.4.0 = 20 %' summerer til 90 %, ikke 100 %.",
+        'Ret andelene, så de summerer til 100 %.'),
     'adopted-but-rejected': ('Forslag!N2',
         "forslaget 'Ikke-lovpligtige politikker, planer og strategier' er forkastet, men har vedtagne beløb; de bruges ikke.",
         'Slet de vedtagne beløb, eller ret beslutningen.'),
@@ -120,6 +123,9 @@ DANISH = {
     'missing-column': ('Forslag!A1',
         "kolonnen 'Forslag' mangler (overskrifter fundet i række 1: 'Tema', 'Nr', 'Overskrift', 'Type', '2024', '2025', '2026', '2027', 'Fordeling', 'Nøgle', 'Fra år', 'Bemærkning').",
         "Tilføj en kolonne med overskriften 'Forslag'."),
+    'missing-account': ('Afdelinger!E3',
+        "afdelingen 'MTM' har ingen konto, så dens budgetændringer kan ikke skrives.",
+        "Skriv kontostrengen, som afdelingens ændringer skal på, i kolonnen 'Konto'."),
     'missing-email': ('Afdelinger!C2',
         "afdelingen MSB har ingen e-mailadresse; dens mailudkast har ingen modtager, og 'mail --send' springer den over.",
         "Skriv afdelingens adresser i kolonnen 'E-mail', adskilt med ';'."),

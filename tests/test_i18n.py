@@ -32,7 +32,7 @@ def _extracted() -> set[str]:
     """The message ids Babel extracts from the code now (as `make catalog` does)."""
     from babel.messages.extract import extract_from_dir
 
-    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "lazy": None, "N_": None}
+    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "lazy": None, "lazy_plural": (1, 2), "N_": None}
     found = set()
     for _, _, message, _, _ in extract_from_dir(str(REPO / "spareforslag_xl"), keywords=keywords):
         found.add(message[0] if isinstance(message, tuple) else message)

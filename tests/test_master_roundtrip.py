@@ -57,7 +57,7 @@ def test_refs_point_at_the_cells(master):
     assert str(checked.plan.settings.refs[2025]) == "Mål!C2"
 
 
-def test_master_explains_itself(master):  # a master without decisions: no decision columns
+def test_master_explains_itself(master):  # a master without decisions or accounts: no columns of them
     path = master()
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == [L.GUIDE] + [s.name for s in L.DATA_SHEETS]
@@ -65,7 +65,7 @@ def test_master_explains_itself(master):  # a master without decisions: no decis
     for lay in L.DATA_SHEETS:
         assert f"Arket '{lay.name}'" in guide
         for column in lay.columns:
-            assert column.header in guide or column.decision
+            assert column.header in guide or column.decision or column.accounts
     lines = book[L.LINES.name]
     assert lines.freeze_panes == "D2"
     assert [c.value for c in lines[1]] == ["Tema", "Nr", "Forslag", "Type", 2024, 2025, 2026, 2027,

@@ -296,7 +296,7 @@ def test_the_readme_mapping_example_loads(tmp_path):
 @pytest.mark.parametrize("text, message", [
     ('sheet = "Ark1"\nheader_row = 3\ndepartmnet = "B"\n',
      "the key 'departmnet' is not known; the keys are sheet, header_row, department, theme, years, year, amount, "
-     "first_row, last_row, table, unit, departments, themes. See 'The mapping file' in the README."),
+     "first_row, last_row, accounts, table, unit, departments, themes. See 'The mapping file' in the README."),
     ('sheet = "Ark1"\nheader_row = 0\ndepartment = "B"\n',
      "'header_row' must be a row number (1 or more), not 0. See 'The mapping file' in the README."),
     ('sheet = "Ark1"\nheader_row = 3\ndepartment = "2"\n',

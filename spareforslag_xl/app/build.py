@@ -17,6 +17,8 @@ from pathlib import Path
 from spareforslag_xl.app.check import Checked, Clock, check_master, counted_stop, require_clean
 from spareforslag_xl.app.departments import select
 from spareforslag_xl.app.since import changes_since
+from spareforslag_xl.content.audit import audit_content
+from spareforslag_xl.content.nodes import Sheet
 from spareforslag_xl.core.audit import audit
 from spareforslag_xl.core.compute import Result
 from spareforslag_xl.core.decisions import compute_scenario
@@ -35,7 +37,6 @@ from spareforslag_xl.model.findings import Finding
 from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import Department, Plan, Scenario
 from spareforslag_xl.model.stated import StatedFigure
-from spareforslag_xl.render.audit_sheet import audit_sheet
 from spareforslag_xl.render.changes import changes_extra
 from spareforslag_xl.render.department import department_bytes
 from spareforslag_xl.render.report import ExtraSheet, report_bytes
@@ -113,12 +114,12 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     suffix = scenario_suffix(scenario)
     t1 = clock()
     # the document states the proposals, so its figures are audited against them
-    extras = _document_audit(checked.stated, result.proposed or result) + _changes(diff)
+    audited = _document_audit(checked.stated, result.proposed or result)
     fte_differences = shown_fte_differences(result, checked.stated)
     jobs: list[tuple[Path, Task]] = [(
         inside(out_dir, report_name(Path(master), suffix)),
-        partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=extras,
-                fte_differences=fte_differences))]
+        partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=_changes(diff),
+                fte_differences=fte_differences, sheets=audited))]
     # the handout leaves out the staff's checks: the sheets Kontrol and Dokumentafvigelser, the line 'Kontrol: …'
     handout = partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=_changes(diff),
                       fte_differences=fte_differences, handout=True)
@@ -170,11 +171,11 @@ def workbook_jobs(result: Result, folder: Path, departments: Sequence[Department
     ]
 
 
-def _document_audit(figures: list[StatedFigure] | None, result: Result) -> list[ExtraSheet]:
-    """Return the report's extra sheet 'Dokumentafvigelser' when the master carries the document's figures."""
+def _document_audit(figures: list[StatedFigure] | None, result: Result) -> list[Sheet]:
+    """Return the report's sheet 'Dokumentafvigelser' when the master carries the document's figures."""
     if not figures:
         return []
-    return [audit_sheet(audit(result, figures), len(figures))]
+    return [audit_content(audit(result, figures), len(figures))]
 
 
 def _changes(diff: PlanDiff | None) -> list[ExtraSheet]:

@@ -54,9 +54,7 @@ def check_master(path: Path, clock: Clock = time.perf_counter) -> Checked:
     stated = None
     if stated_rows is not None:
         stated, skipped = parse_stated(stated_rows.rows)
-        findings += [warning("stated-row-unreadable", _("this row of the document's figures cannot be read (a kind, line, value or decimals that make no sense); the audit leaves it out."),
-                             Ref(SHEET, f"A{row}"), _("Import the document again, or correct the row."))
-                     for row in skipped]
+        findings += [warning("stated-row-unreadable", Ref(SHEET, f"A{row}")) for row in skipped]
     return Checked(path, plan, findings, {"read": t1 - t0, "parse": t2 - t1, "validate": t3 - t2}, stated)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import click
 
 from spareforslag_xl import __version__
+from spareforslag_xl.cli.budget_changes import budget_changes
 from spareforslag_xl.cli.build import build
 from spareforslag_xl.cli.check import init, validate
 from spareforslag_xl.cli.diff import diff
@@ -37,6 +38,7 @@ from spareforslag_xl.model.i18n import set_language
       spareforslag audit input/spareforslag-budget-2024.xlsx
       spareforslag mail input/spareforslag-budget-2024.xlsx -o build/
       spareforslag reconcile input/spareforslag-budget-2024.xlsx input/officielt-budget-2024.xlsx
+      spareforslag budgetaendringer budget-2024.xlsx
       spareforslag diff build/arkiv/2024-05-02-3f2a9c1b04de.xlsx input/spareforslag-budget-2024.xlsx
       spareforslag history build/
 
@@ -51,7 +53,7 @@ def cli() -> None:
     """The command group (its help is the lazy text above, translated when shown)."""
 
 
-for command in (init, validate, build, import_, audit, mail, reconcile, diff, history):
+for command in (init, validate, build, import_, audit, mail, reconcile, budget_changes, diff, history):
     cli.add_command(command)
 
 

@@ -14,7 +14,7 @@ from spareforslag_xl.model.i18n import N_, _, ngettext
 from spareforslag_xl.model.plan import Scenario
 from spareforslag_xl.model.units import Unit
 from spareforslag_xl.reconcile.compare import Line, Reconciliation, Source, Status, UnitSource
-from spareforslag_xl.reconcile.read import Kind
+from spareforslag_xl.reconcile.read import Kind, figure
 from spareforslag_xl.reconcile.table import Layout, Reason, Table
 
 COUNT_COLUMNS = (
@@ -25,7 +25,10 @@ COUNT_COLUMNS = (
     (N_("Only official"), (Status.ONLY_OFFICIAL,)),
     (N_("Unreadable"), (Status.UNREADABLE,)),
     (N_("Ambiguous"), (Status.AMBIGUOUS,)),
+    (N_("Guessed"), (Status.GUESSED,)),
 )
+OPTIONAL_COLUMNS = (Status.GUESSED,)
+"""Count columns shown only when some figure has that status."""
 UNIT_HOW = {UnitSource.GIVEN: N_("given with --unit"), UnitSource.MAPPING: N_("given in the mapping file"),
             UnitSource.FOUND: N_("found in the sheet"), UnitSource.ASSUMED: N_("assumed: the master's unit")}
 """How the unit of an official table came to be, as the terminal says it."""
@@ -48,12 +51,17 @@ def describe_table(table: Table) -> str:
     if table.layout is Layout.CROSS_TAB:
         years = sorted(table.year_cols.values())
         span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
-        shape = _("a cross-tab: {labels}, years {span} in row {row}").format(labels=joined, span=span,
-                                                                            row=table.header_row)
+        shape = _("a cross-tab: {labels}, years {span} in row {row}").format(
+            labels=joined, span=span, row=table.header_row)
     else:
         assert table.year_col is not None and table.amount_col is not None  # a long table has both
         shape = _("a long table: {labels}, years in column {year_col}, amounts in column {amount_col}").format(
-            labels=joined, year_col=column_letter(table.year_col), amount_col=column_letter(table.amount_col))
+            labels=joined, year_col=column_letter(table.year_col or 0), amount_col=column_letter(table.amount_col or 0))
+    if table.account_cols:
+        summed = (_("; account rows (columns {cols}) summed per department, theme and year")
+                  if table.department_col is not None and table.theme_col is not None
+                  else _("; account rows (columns {cols}) summed per label and year"))
+        shape += summed.format(cols=", ".join(column_letter(c) for c in table.account_cols))
     return f"{table.range}, {shape}" + (_(" (from the mapping file)") if table.mapped else "")
 
 
@@ -77,7 +85,26 @@ def problem_text(line: Line) -> str:
         text = (_("ambiguous: fits themes {candidates}") if line.ambiguous_kind == "theme"
                 else _("ambiguous: fits departments {candidates}")).format(candidates=_and(line.candidates))
         return text + _(" (its number and title disagree)") if line.conflict else text
-    return line.status.text
+    if line.status is Status.ONLY_OFFICIAL and line.rows and not line.department:
+        return _("no department: the row's department cannot be told")
+    guess = guess_text(line)
+    if line.status is Status.GUESSED:
+        return _("agrees only by a guess: {guess}").format(guess=guess)
+    return line.status.text + (_(" (by a guess: {guess})").format(guess=guess) if guess else "")
+
+
+def guess_text(line: Line) -> str:
+    """Return what was guessed to match a line's official figure with the master's, or ''."""
+    record = next((r for r in line.rows if r.guess), None)
+    if line.guess == "account":
+        clue = record.department.match.clue if record is not None and record.department is not None else ""
+        return _("the department cell is empty; {department} is told by the account {account}").format(
+            department=line.department, account=clue)
+    if line.guess == "number":
+        label = next((r.theme.text for r in line.rows if r.theme is not None), "") or line.theme
+        return _("'{label}' read as theme {theme} from the number at its start; its title matches no theme").format(
+            label=label, theme=line.theme)
+    return ""
 
 
 def report_lines(rec: Reconciliation, master: str, official: str) -> list[str]:
@@ -89,8 +116,8 @@ def report_lines(rec: Reconciliation, master: str, official: str) -> list[str]:
     if plan.scenario is Scenario.PROPOSED:
         out.append(_("  compared with: the proposals, as asked with --proposed (the master records decisions)"))
     elif plan.scenario is not None:
-        out.append(_("  compared with: the adopted plan (the master records decisions; --proposed compares "
-                     "the proposals)"))
+        out.append(_("  compared with: the adopted plan (the master records decisions; --proposed compares the "
+                     "proposals)"))
     for source in rec.sources:
         out.append(_("  table: {table}").format(table=describe_table(source.table)))
         out.append(_("  unit: {unit}").format(unit=describe_unit(source, rec.master_unit)))
@@ -108,9 +135,11 @@ def report_lines(rec: Reconciliation, master: str, official: str) -> list[str]:
                                                                     reason=ignored.reason.text)
                    + (_(", not compared") if ignored.reason is not Reason.NO_YEAR else ""))
     out.append("")
-    header = (_("Level"), _("Figures")) + tuple(_(name) for name, _statuses in COUNT_COLUMNS)
+    columns = [(name, statuses) for name, statuses in COUNT_COLUMNS
+               if statuses[0] not in OPTIONAL_COLUMNS or rec.count(status=statuses[0])]
+    header = (_("Level"), _("Figures")) + tuple(_(name) for name, _statuses in columns)
     rows = [(level.text, str(rec.count(level)))
-            + tuple(str(sum(rec.count(level, s) for s in statuses)) for _name, statuses in COUNT_COLUMNS)
+            + tuple(str(sum(rec.count(level, s) for s in statuses)) for _name, statuses in columns)
             for level in rec.levels]
     out += _table(header, rows, right_from=1)
     problems = rec.problems
@@ -122,11 +151,24 @@ def report_lines(rec: Reconciliation, master: str, official: str) -> list[str]:
                  amount_text(line.master, decimals) if line.has_master else "",
                  amount_text(line.official, decimals) if line.cell is not None else "",
                  amount_text(line.difference, decimals, signed=True) if line.difference is not None else "",
-                 line.cell.address if line.cell is not None else "", problem_text(line))
+                 line.where, problem_text(line))
                 for line in problems]
         out += _table(header, rows, right_from=4, right_to=6)
+        behind = [line for line in problems if line.rows]
+        if behind:
+            out += ["", _("Official rows behind the problems (as in the official sheet):")]
+            rows = [(line.department or "?", line.theme, str(line.year or ""), record.cell.address,
+                     record.account_text, _raw(record.cell)) for line in behind for record in line.rows]
+            out += ["  " + text for text in _table((_("Department"), _("Theme"), _("Year"), _("Official cell"),
+                                                    _("Account"), _("Amount")), rows, right_from=5)]
     out += ["", verdict(rec)]
     return out
+
+
+def _raw(cell) -> str:
+    """Return an official cell's value as the sheet shows it: a number the Danish way (-1.373.500), else its text."""
+    amount = figure(cell.value).amount
+    return amount_text(amount) if amount is not None else cell.text
 
 
 def verdict(rec: Reconciliation) -> str:
@@ -150,6 +192,8 @@ def _counted(n: int, status: Status) -> str:
                                        "{n} figures only in the official workbook", n),
         Status.UNREADABLE: ngettext("{n} unreadable official cell", "{n} unreadable official cells", n),
         Status.AMBIGUOUS: ngettext("{n} figure with an ambiguous label", "{n} figures with an ambiguous label", n),
+        Status.GUESSED: ngettext("{n} figure that agrees only by a guessed label",
+                                 "{n} figures that agree only by a guessed label", n),
     }[status].format(n=n)
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from spareforslag_xl.content.nodes import (
     Blank,
+    Fixed,
     Block,
     Cell,
     Figure,
@@ -108,13 +109,12 @@ class Frame:
             cells[self.last_col] = Text("; ".join(notes), "note")
             rows.append(Row(cells, key=f"ov.theme.{th.number}"))
         first = rows[0].key if rows else None
-        last = rows[-1].key if rows else None
         total: dict[int, Cell] = {0: Text(TOTAL, "label_total")}
         target: dict[int, Cell] = {0: Text(TARGET, "bold")}
         difference: dict[int, Cell] = {0: Text(difference_label(self.residual_key_name()), "label_total")}
         for i, year in enumerate(self.years, start=1):
-            assert first is not None and last is not None
-            total[i] = Figure(result.total[year], "amount_bold", Sum(first))
+            # A plan without themes (a damaged master built with --force) totals nothing.
+            total[i] = Figure(result.total[year], "amount_bold", Sum(first) if first else Fixed(result.total[year]))
             value = result.target[year]
             target[i] = Blank("amount_total") if value is None else Figure(value, "amount_total")
             difference[i] = Figure(result.difference[year], "amount_bold", Minus("ov.target", "ov.total"))

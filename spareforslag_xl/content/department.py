@@ -265,5 +265,5 @@ class _Department(Frame):
                                     1: Figure(key.share_of(self.code), "share", plain=True),
                                     2: Figure(key.total, "share" if key.complete else "share_warn", plain=True),
                                     3: Text(text, "text_wrap")})))
-        return Sheet(KEYS, FixedColumns((34, 14, 12, 70), side=3), tuple(blocks), freeze=("keys.header", 0),
+        return Sheet(KEYS, FixedColumns((34, 14, 12, 70), side=(3,)), tuple(blocks), freeze=("keys.header", 0),
                      repeat="keys.header", print_title=self.title, print_source=self.source)

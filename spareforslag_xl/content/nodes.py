@@ -218,10 +218,10 @@ class YearColumns:
 
 @dataclass(frozen=True)
 class FixedColumns:
-    """Columns of given widths; ``side`` the column of texts right of figures."""
+    """Columns of given widths; ``side`` the columns of texts right of figures (indented)."""
 
     widths: tuple[float, ...]
-    side: int | None = None
+    side: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

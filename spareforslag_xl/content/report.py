@@ -302,7 +302,7 @@ class _Report(ThemeContent):
             # Below the table, over its width: in column A alone a long list is a row taller than a page.
             text = key_usage_line(used[key.name].uses if key.name in used else None)
             blocks += [Line(Row({0: Text(text, "note", span=2, paragraph=True)})), Gap(1)]
-        return Sheet(KEYS, FixedColumns((34, 10, 70), side=2), tuple(blocks), print_title=self.title,
+        return Sheet(KEYS, FixedColumns((34, 10, 70), side=(2,)), tuple(blocks), print_title=self.title,
                      print_source=self.source)
 
     # -- Kontrol -------------------------------------------------------------------------------------------
@@ -317,7 +317,8 @@ class _Report(ThemeContent):
             blocks.append(Line(Row({
                 0: Text(f.severity.title, "error" if f.is_error else "warning"), 1: Text(f.code),
                 2: Text(f.ref.sheet if f.ref else ""), 3: Text(f.ref.cell if f.ref else ""),
-                4: Text(f.message, "text_wrap"), 5: Text(f.hint, "text_wrap")})))
+                4: Text(f.message_in(WORKBOOK_LANGUAGE), "text_wrap"),
+                5: Text(f.hint_in(WORKBOOK_LANGUAGE), "text_wrap")})))
         return Sheet(CHECKS, FixedColumns((11, 22, 14, 8, 52, 38)), tuple(blocks), freeze=("chk.header", 0),
                      repeat="chk.header", autofilter=("chk.header", len(headers) - 1) if self.findings else None,
                      print_title=self.title, print_source=self.source)

@@ -18,7 +18,6 @@ from spareforslag_xl.core.compute import Result, compute
 from spareforslag_xl.core.groups import counts, theme_groups
 from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.findings import Finding, warning
-from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import Amount, Decision, FixedAmount, Plan, ProposalLine, Scenario, at, fold_name
 
 ZERO = Decimal(0)
@@ -123,19 +122,12 @@ def check_decisions(plan: Plan) -> Iterable[Finding]:
     numbers_with_lines = {fold_name(line.theme) for line in plan.lines}
     for theme in plan.themes:
         if theme.decision is not None and fold_name(theme.number) not in numbers_with_lines:
-            yield warning(
-                "decision-without-lines",
-                _("theme {number} has the decision '{value}' but no proposals; it changes nothing.").format(number=theme.number, value=theme.decision.value),
-                at(theme.refs, "decision"), _("Clear the cell, or add the theme's proposals on the sheet {name}.").format(name=L.LINES.name),
-            )
+            yield warning("decision-without-lines", at(theme.refs, "decision"), number=theme.number,
+                          value=theme.decision.value, name=L.LINES.name)
     for line in plan.lines:
         if line.adopted and decision_of(plan, line) is Decision.REJECTED:
             first = min(line.adopted)
-            yield warning(
-                "adopted-but-rejected",
-                _("the proposal '{label}' is rejected but has adopted amounts; they are not used.").format(label=line.label),
-                at(line.refs, ("adopted", first)), _("Clear the adopted amounts, or change the decision."),
-            )
+            yield warning("adopted-but-rejected", at(line.refs, ("adopted", first)), label=line.label)
 
 
 def changed_amounts(line: ProposalLine) -> Mapping[int, tuple[Amount, Decimal]]:

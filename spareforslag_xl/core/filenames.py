@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable
 
 from spareforslag_xl.model.findings import Finding, warning
-from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import Department, Plan, at
 
 WORKBOOK_FOLDER = "afdelinger"
@@ -63,12 +62,8 @@ def check_file_names(plan: Plan) -> list[Finding]:
         base = safe_filename(d.code, fallback="afdeling").casefold()
         if base in first:
             other = first[base]
-            findings.append(warning(
-                "file-name-clash",
-                _("the department codes '{code}' and '{code2}' give the same file name '{stems}'; the files of '{code2}' are named '{stems2}'.").format(code=other.code, code2=d.code, stems=stems[other.code], stems2=stems[d.code]),
-                at(d.refs, "code"),
-                _('Give the departments codes that differ in letters or digits (a file name cannot hold / \\ : * ? " < > |).'),
-            ))
+            findings.append(warning("file-name-clash", at(d.refs, "code"), code=other.code, code2=d.code,
+                                    stems=stems[other.code], stems2=stems[d.code]))
         else:
             first[base] = d
     return findings

@@ -9,12 +9,13 @@ could add headers to a mail). The mail composer uses the same check before writi
 from __future__ import annotations
 
 import string
-from typing import Iterable
+from collections.abc import Iterable
 
+from spareforslag_xl.model import codes_words as W
 from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.findings import Finding, error, warning
+from spareforslag_xl.model.i18n import Phrase, phrase
 from spareforslag_xl.model.plan import Department, Plan, Ref, at
-from spareforslag_xl.model.i18n import _
 
 EMAIL_FIELD = "emails"
 """The field of the department's 'E-mail' column."""
@@ -23,45 +24,51 @@ _DOMAIN_CHARS = frozenset(string.ascii_letters + string.digits + "-")
 
 
 def address_problem(address: str) -> str:
-    """Return what is wrong with an e-mail address, in English, or '' when it looks usable."""
+    """Return what is wrong with an e-mail address, in the language in use, or '' when it looks usable."""
+    problem = address_problem_words(address)
+    return str(problem) if problem is not None else ""
+
+
+def address_problem_words(address: str) -> Phrase | None:
+    """Return what is wrong with an e-mail address (put into words when shown), or None when it looks usable."""
     if "\r" in address or "\n" in address:
-        return _("it contains a line break")
+        return phrase(W.ADDRESS_LINE_BREAK)
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in address):
-        return _("it contains a control character")
+        return phrase(W.ADDRESS_CONTROL_CHARACTER)
     if "<" in address or ">" in address:
-        return _("write the address alone, without a name or '<' '>'")
+        return phrase(W.ADDRESS_WITH_NAME)
     if any(ch.isspace() for ch in address):
-        return _("it contains a space")
+        return phrase(W.ADDRESS_SPACE)
     if address.count("@") != 1:
-        return _("it has no '@'") if "@" not in address else _("it has more than one '@'")
+        return phrase(W.ADDRESS_NO_AT) if "@" not in address else phrase(W.ADDRESS_TWO_ATS)
     local, domain = address.split("@")
     if not local:
-        return _("nothing comes before the '@'")
+        return phrase(W.ADDRESS_NO_LOCAL_PART)
     if len(local) > 64:
-        return _("the part before the '@' is longer than 64 characters")
+        return phrase(W.ADDRESS_LOCAL_TOO_LONG)
     bad = next((ch for ch in local if ch not in _LOCAL_CHARS), None)
     if bad is not None:
-        return _("the part before the '@' contains '{bad}'").format(bad=bad)
+        return phrase(W.ADDRESS_LOCAL_CHARACTER, bad=bad)
     if local.startswith(".") or local.endswith(".") or ".." in local:
-        return _("the part before the '@' has a dot at its start, its end or twice in a row")
+        return phrase(W.ADDRESS_LOCAL_DOTS)
     if not domain:
-        return _("nothing comes after the '@'")
+        return phrase(W.ADDRESS_NO_DOMAIN)
     if "." not in domain:
-        return _("the domain '{domain}' has no dot (such as aarhus.dk)").format(domain=domain)
+        return phrase(W.ADDRESS_DOMAIN_NO_DOT, domain=domain)
     labels = domain.split(".")
     if any(not label for label in labels):
-        return _("the domain '{domain}' has an empty part between dots").format(domain=domain)
+        return phrase(W.ADDRESS_DOMAIN_EMPTY_PART, domain=domain)
     for label in labels:
         bad = next((ch for ch in label if ch not in _DOMAIN_CHARS), None)
         if bad is not None:
-            return _("the domain '{domain}' contains '{bad}'").format(domain=domain, bad=bad)
+            return phrase(W.ADDRESS_DOMAIN_CHARACTER, domain=domain, bad=bad)
         if label.startswith("-") or label.endswith("-"):
-            return _("the domain '{domain}' has a part that starts or ends with '-'").format(domain=domain)
+            return phrase(W.ADDRESS_DOMAIN_HYPHEN, domain=domain)
     if len(labels[-1]) < 2 or not labels[-1].isalpha():
-        return _("the domain '{domain}' does not end in a top-level domain such as .dk").format(domain=domain)
+        return phrase(W.ADDRESS_DOMAIN_NO_TLD, domain=domain)
     if len(address) > 254:
-        return _("it is longer than 254 characters")
-    return ""
+        return phrase(W.ADDRESS_TOO_LONG)
+    return None
 
 
 def shown(address: str) -> str:
@@ -81,25 +88,22 @@ def check_recipients(plan: Plan) -> list[Finding]:
 def _check_department(d: Department, first_seen: dict) -> Iterable[Finding]:
     where = at(d.refs, EMAIL_FIELD)
     if not d.emails:
-        yield warning("missing-email", _("the department {code} has no e-mail address; its mail draft has no recipient and 'mail --send' skips it.").format(code=d.code), where,
-                      _("Write the department's addresses in the column '{EMAIL_FIELD}', separated by ';'.").format(EMAIL_FIELD=L.DEPARTMENTS.header(EMAIL_FIELD)))
+        yield warning("missing-email", where, code=d.code, EMAIL_FIELD=L.DEPARTMENTS.header(EMAIL_FIELD))
         return
     own: set[str] = set()
     for address in d.emails:
-        problem = address_problem(address)
-        if problem:
-            yield error("invalid-email", _("the e-mail address '{address}' of {code} is not valid: {problem}.").format(address=shown(address), code=d.code, problem=problem), where, _("Write each address as name@domain.dk; separate several with ';'."))
+        problem = address_problem_words(address)
+        if problem is not None:
+            yield error("invalid-email", where, address=shown(address), code=d.code, problem=problem)
             continue
         folded = address.casefold()
         if folded in own:
-            yield warning("duplicate-email", _("the address '{address}' is given twice for {code}.").format(address=address, code=d.code), where,
-                          _("Delete the second one."))
+            yield warning("duplicate-email", where, address=address, code=d.code)
             continue
         own.add(folded)
         if folded in first_seen:
             other, other_where = first_seen[folded]
             place = f" ({other_where})" if other_where else ""
-            yield warning("duplicate-email", _("the address '{address}' is also given for {code}{place}; it receives the mails of both departments.").format(address=address, code=other.code, place=place), where,
-                          _("Check the addresses; keep them if one person really handles both departments."))
+            yield warning("duplicate-email", where, variant="other", address=address, code=other.code, place=place)
         else:
             first_seen[folded] = (d, where)

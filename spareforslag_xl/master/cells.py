@@ -9,8 +9,9 @@ import math
 import re
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Optional
 
+from spareforslag_xl.master.read import CellError, Uncalculated
+from spareforslag_xl.model.codes_words import THE
 from spareforslag_xl.model.danish import (
     danish_date,
     danish_number,
@@ -22,20 +23,13 @@ from spareforslag_xl.model.danish import (
     to_decimal,
 )
 from spareforslag_xl.model.findings import Finding, error, warning
-from spareforslag_xl.master.read import CellError, Uncalculated
+from spareforslag_xl.model.i18n import LazyText
 from spareforslag_xl.model.plan import Ref
-from spareforslag_xl.model.i18n import N_, _
-
-# The names of the values a cell holds, with their article, as a message starts with them
-# ("the amount 'abc' is not a number"); callers pass the English key.
-_THE = {"amount": N_("the amount"), "year": N_("the year"), "share": N_("the share"),
-        "average salary": N_("the average salary"), "number of decimals": N_("the number of decimals"),
-        "first year": N_("the first year"), "target": N_("the target"), "budget year": N_("the budget year")}
 
 
-def _the(what: str) -> str:
-    """Return 'the amount' (in the language in use) for 'amount'."""
-    return _(_THE[what]) if what in _THE else what
+def _the(what: str) -> LazyText | str:
+    """Return 'the amount' (put into words when shown) for 'amount'."""
+    return THE.get(what, what)
 
 
 MAX_TEXT = 32_767
@@ -63,11 +57,11 @@ class CellReader:
 
     def __init__(self) -> None:
         self.findings: list[Finding] = []
-        self.quantum: Optional[Decimal] = None
+        self.quantum: Decimal | None = None
         """The plan's precision once the settings are read: amounts within float noise of it snap to it."""
 
     # -- text ---------------------------------------------------------------------------
-    def text(self, value, ref: Ref) -> str:
+    def text(self, value, ref: Ref | None) -> str:
         """Return the cell as text ('' when empty or blank), exactly as typed; numbers become digits."""
         if value is None:
             return ""
@@ -83,17 +77,14 @@ class CellReader:
             return value.isoformat() if hasattr(value, "isoformat") else str(value)
         text = str(value)
         if len(text) > MAX_TEXT:
-            self.findings.append(error(
-                "text-too-long",
-                _("the text has {n} characters; Excel allows at most {MAX_TEXT} in a cell.").format(n=danish_number(len(text)), MAX_TEXT=danish_number(MAX_TEXT)),
-                ref, _("Shorten the text or split it over more cells."),
-            ))
+            self.findings.append(error("text-too-long", ref, n=danish_number(len(text)),
+                                       MAX_TEXT=danish_number(MAX_TEXT)))
             return text[:MAX_TEXT]
         if "_x" in text:
             text = _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
         return text if text.strip() else ""
 
-    def code(self, value, ref: Ref) -> str:
+    def code(self, value, ref: Ref | None) -> str:
         """Return an identifier (theme number, department code): trimmed, '7.' and 7.0 read as '7'."""
         text = self.text(value, ref).strip()
         if text.endswith(".") and text[:-1].strip().isdigit():
@@ -101,7 +92,7 @@ class CellReader:
         return text
 
     # -- numbers ------------------------------------------------------------------------
-    def amount(self, value, ref: Ref, what: str = "amount") -> Optional[Decimal]:
+    def amount(self, value, ref: Ref | None, what: str = "amount") -> Decimal | None:
         """Return an amount, or None when the cell is empty or '-' (not estimated).
 
         A number from a formula that misses the plan's precision by floating-point noise
@@ -112,21 +103,20 @@ class CellReader:
             return None
         return snap(number, self.quantum) if self.quantum is not None and isinstance(value, float) else number
 
-    def number(self, value, ref: Ref, what: str) -> Optional[Decimal]:
+    def number(self, value, ref: Ref | None, what: str) -> Decimal | None:
         """Return a number, or None when the cell is empty ('-' is not accepted here)."""
         number = self._number(value, ref, what, allow_dash=False)
         return None if number is _NO_VALUE else number
 
-    def positive(self, value, ref: Ref, what: str) -> Optional[Decimal]:
+    def positive(self, value, ref: Ref | None, what: str) -> Decimal | None:
         """Return a number above 0 (an average salary), or None with an error when it is not."""
         number = self.number(value, ref, what)
         if number is not None and number <= 0:
-            self.findings.append(error("not-positive", _("{what} must be above 0, not {number}.").format(what=_the(what), number=danish_number(number)), ref,
-                                       _("Write the average salary per FTE in the plan's unit, e.g. 575.")))
+            self.findings.append(error("not-positive", ref, what=_the(what), number=danish_number(number)))
             return None
         return number
 
-    def share(self, value, ref: Ref) -> Optional[Decimal]:
+    def share(self, value, ref: Ref | None) -> Decimal | None:
         """Return a key share as typed: 0.284 for 28,4 % (cell formatted as %), 28.4 for '28,4'."""
         if isinstance(value, str) and value.strip().endswith("%"):
             try:
@@ -134,57 +124,41 @@ class CellReader:
             except ValueError:
                 self._not_a_number(value, ref, "share")
                 return None
-            self.findings.append(warning(
-                "number-as-text", _("the share '{strip}' is text; it was read as {result}.").format(strip=value.strip(), result=format_share(result)),
-                ref, _("Type the share as a number in a cell formatted as percent."),
-            ))
+            self.findings.append(warning("number-as-text", ref, variant="share", strip=value.strip(),
+                                         result=format_share(result)))
             return result
         return self.number(value, ref, "share")
 
-    def year(self, value, ref: Ref, what: str = "year") -> Optional[int]:
+    def year(self, value, ref: Ref | None, what: str = "year") -> int | None:
         """Return a year such as 2024, or None when empty; anything else is an error."""
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         year = as_year(value)
         if year is None:
-            self.findings.append(error(
-                "not-a-year", _("{what} '{value}' is not a year.").format(what=_the(what), value=_show(value)), ref,
-                _("Write a four-digit year such as 2024."),
-            ))
+            self.findings.append(error("not-a-year", ref, what=_the(what), value=_show(value)))
         return year
 
-    def _number(self, value, ref: Ref, what: str, allow_dash: bool):
+    def _number(self, value, ref: Ref | None, what: str, allow_dash: bool):
         number = self._convert(value, ref, what, allow_dash)
         if number is not _NO_VALUE and abs(number) >= MAX_MAGNITUDE:
-            self.findings.append(error(
-                "too-large", _("{what} {value} is implausibly large.").format(what=_the(what), value=_show(value)), ref, _("Check the number and its unit."),
-            ))
+            self.findings.append(error("too-large", ref, what=_the(what), value=_show(value)))
             return _NO_VALUE
         return number
 
-    def _convert(self, value, ref: Ref, what: str, allow_dash: bool):
+    def _convert(self, value, ref: Ref | None, what: str, allow_dash: bool):
         if value is None:
             return _NO_VALUE
         if self._bad_kind(value, ref, what):
             return _NO_VALUE
         if isinstance(value, bool):
-            self.findings.append(error(
-                "boolean-in-amount", _("{what} is a TRUE/FALSE value, not a number.").format(what=_the(what)), ref,
-                _("Type the number, or leave the cell empty when it is not estimated."),
-            ))
+            self.findings.append(error("boolean-in-amount", ref, what=_the(what)))
             return _NO_VALUE
         if isinstance(value, (datetime, date, time, timedelta)):
-            self.findings.append(error(
-                "date-in-amount",
-                _("{what} is a date ({value}), not a number; Excel may have turned the typed number into a date.").format(what=_the(what), value=_show(value)),
-                ref, _("Format the cell as Number and type the amount again."),
-            ))
+            self.findings.append(error("date-in-amount", ref, what=_the(what), value=_show(value)))
             return _NO_VALUE
         if isinstance(value, float):
             if math.isnan(value) or math.isinf(value):
-                self.findings.append(error(
-                    "not-finite", _("{what} is not a finite number ({value}).").format(what=_the(what), value=value), ref, _("Type a real number."),
-                ))
+                self.findings.append(error("not-finite", ref, what=_the(what), value=value))
                 return _NO_VALUE
             return to_decimal(value)
         if isinstance(value, (int, Decimal)):
@@ -199,34 +173,24 @@ class CellReader:
         except ValueError:
             self._not_a_number(value, ref, what)
             return _NO_VALUE
-        self.findings.append(warning(
-            "number-as-text",
-            _("{what} '{text}' is text; it was read as the number {number}.").format(what=_the(what), text=text, number=danish_number(number)),
-            ref, _("Type it as a number (Excel shows 3.250 for 3250 with the format #,##0)."),
-        ))
+        self.findings.append(warning("number-as-text", ref, what=_the(what), text=text, number=danish_number(number)))
         return number
 
-    def _not_a_number(self, value, ref: Ref, what: str) -> None:
-        hint = _("Type a number, or '-' / leave it empty when it is not estimated.") if what == "amount" else _("Type a number.")
-        self.findings.append(error("not-a-number", _("{what} '{value}' is not a number.").format(what=_the(what), value=_show(value)), ref, hint))
+    def _not_a_number(self, value, ref: Ref | None, what: str) -> None:
+        self.findings.append(error("not-a-number", ref, variant="amount" if what == "amount" else "",
+                                   what=_the(what), value=_show(value)))
 
-    def _bad_kind(self, value, ref: Ref, what: str) -> bool:
+    def _bad_kind(self, value, ref: Ref | None, what: str) -> bool:
         if isinstance(value, Uncalculated):
-            self.findings.append(error(
-                "formula-without-value",
-                _("the cell holds a formula ({formula}) whose value was never calculated.").format(formula=value.formula),
-                ref, _("Open the master in Excel, let it calculate, and save it; or type the value."),
-            ))
+            self.findings.append(error("formula-without-value", ref, formula=value.formula))
             return True
         if isinstance(value, CellError):
-            self.findings.append(error(
-                "excel-error", _("the cell shows the Excel error {value}.").format(value=value), ref, _("Correct the formula or type the value."),
-            ))
+            self.findings.append(error("excel-error", ref, value=str(value)))
             return True
         return False
 
 
-def as_year(value) -> Optional[int]:
+def as_year(value) -> int | None:
     """Return value as a year (2024, 2024.0 or '2024'), or None when it is not one."""
     from spareforslag_xl.model.layout import YEAR_MAX, YEAR_MIN
 

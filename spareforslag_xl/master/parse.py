@@ -7,17 +7,18 @@ Pure: a RawWorkbook in, a Plan and findings out. Checks that need more than one 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Optional
 
-from spareforslag_xl.model.danish import format_share, plain_danish
-from spareforslag_xl.model.findings import Finding, error, warning
-from spareforslag_xl.model import layout as L
+from spareforslag_xl.master.accounts import missing_accounts, parse_accounts
 from spareforslag_xl.master.cells import CellReader
 from spareforslag_xl.master.read import RawWorkbook
 from spareforslag_xl.master.settings import parse_settings
 from spareforslag_xl.master.sheet_checks import workbook_findings
 from spareforslag_xl.master.tables import Table, find_table, fold
-from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model import layout as L
+from spareforslag_xl.model.codes_words import THEME, THEME_LINE
+from spareforslag_xl.model.danish import format_share, plain_danish
+from spareforslag_xl.model.findings import Finding, error, warning
+from spareforslag_xl.model.i18n import phrase
 from spareforslag_xl.model.plan import (
     Decision,
     Department,
@@ -47,7 +48,7 @@ class _Parser:
         self.cells = CellReader()
         self.findings = self.cells.findings
 
-    def _table(self, lay: L.SheetLayout) -> Optional[Table]:
+    def _table(self, lay: L.SheetLayout) -> Table | None:
         return find_table(self.book, lay, self.findings)
 
     # -- the whole workbook ---------------------------------------------------------------
@@ -56,10 +57,8 @@ class _Parser:
         lines_table = self._table(L.LINES)
         years = tuple(lines_table.years) if lines_table else ()
         if lines_table and not years:
-            self.findings.append(error(
-                "no-years", _("the sheet has no year columns (headers such as 2024 after '{years_after}').").format(years_after=L.LINES.header(L.LINES.years_after)),
-                Ref(L.LINES.name, f"A{lines_table.header_row}"), _("Add one column per year with the year as header."),
-            ))
+            self.findings.append(error("no-years", Ref(L.LINES.name, f"A{lines_table.header_row}"),
+                                       years_after=L.LINES.header(L.LINES.years_after)))
         settings = parse_settings(self.book, self.cells, years)
         plan = Plan(
             settings=settings,
@@ -77,30 +76,34 @@ class _Parser:
     # -- Afdelinger and Nøgler -----------------------------------------------------------------
     def _departments(self) -> tuple[Department, ...]:
         table = self._table(L.DEPARTMENTS)
+        if table is None:
+            return ()
         result: list[Department] = []
         seen: dict[str, Ref] = {}
-        for number, row in table.rows if table else ():
+        account_cells: dict[str, Ref | None] = {}
+        for number, row in table.rows:
             refs = table.refs(number)
             code = self.cells.code(table.get(row, "code"), refs.get("code"))
             if not code:
-                self.findings.append(error("missing-value", _("the department has no code."), table.cell(number, "code"),
-                                           _("Write a short code such as MSB.")))
+                self.findings.append(error("missing-value", table.cell(number, "code")))
                 continue
             if fold(code) in seen:
-                self.findings.append(error(
-                    "duplicate-department", _("the department code '{code}' appears twice (first in {seen}).").format(code=code, seen=seen[fold(code)]),
-                    refs["code"], _("Give each department its own code."),
-                ))
+                self.findings.append(error("duplicate-department", refs["code"], code=code, seen=seen[fold(code)]))
                 continue
             seen[fold(code)] = refs["code"]
             name = self.cells.text(table.get(row, "name"), table.cell(number, "name"))
             if not name:
-                self.findings.append(warning("missing-value", _("the department '{code}' has no name.").format(code=code),
-                                             table.cell(number, "name"), _("Write the department's full name.")))
+                self.findings.append(warning("missing-value", table.cell(number, "name"), variant="department-name",
+                                             code=code))
             emails_text = self.cells.text(table.get(row, "emails"), table.cell(number, "emails"))
             emails = tuple(e.strip() for e in emails_text.replace(",", ";").split(";") if e.strip())
             contact = self.cells.text(table.get(row, "contact"), table.cell(number, "contact"))
-            result.append(Department(code, name, emails, contact, refs))
+            account_ref = refs.get("accounts")
+            accounts = (parse_accounts(self.cells.text(table.get(row, "accounts"), account_ref), account_ref,
+                                       self.findings) if account_ref is not None else ())
+            account_cells[code] = account_ref
+            result.append(Department(code, name, emails, contact, refs, accounts))
+        self.findings += missing_accounts(result, account_cells)
         return tuple(result)
 
     def _keys(self) -> tuple[DistributionKey, ...]:
@@ -114,25 +117,21 @@ class _Parser:
             dept = self.cells.code(table.get(row, "department"), refs.get("department"))
             share = self.cells.share(table.get(row, "share"), refs.get("share", refs.get("name")))
             if not name:
-                self.findings.append(error("missing-value", _("the row has no key name."), refs.get("name"),
-                                           _("Write the key's name in every row of the key.")))
+                self.findings.append(error("missing-value", refs.get("name"), variant="key-name"))
                 continue
             if not dept:
-                self.findings.append(error("missing-value", _("the row of key '{name}' has no department.").format(name=name),
-                                           refs.get("department"), _("Write a department code.")))
+                self.findings.append(error("missing-value", refs.get("department"), variant="key-department",
+                                           name=name))
                 continue
             if share is None:
                 if table.get(row, "share") in (None, ""):
-                    self.findings.append(error("missing-value", _("the share of {dept} in key '{name}' is empty.").format(dept=dept, name=name),
-                                               refs.get("share"), _("Write the share, or 0 %.")))
+                    self.findings.append(error("missing-value", refs.get("share"), variant="share", dept=dept,
+                                               name=name))
                 continue
             folded = fold(name)
             entry = grouped.setdefault(folded, (name, []))
             if any(fold(s.department) == fold(dept) for s in entry[1]):
-                self.findings.append(error(
-                    "duplicate-share", _("the key '{name}' has two rows for {dept}.").format(name=name, dept=dept), refs.get("department"),
-                    _("Keep one row per department in each key."),
-                ))
+                self.findings.append(error("duplicate-share", refs.get("department"), name=name, dept=dept))
                 continue
             entry[1].append(KeyShare(dept, share, refs))
         keys = []
@@ -154,38 +153,37 @@ class _Parser:
         first = points[0].refs.get("share")
         cells = ", ".join(str(s.refs.get("share")) for s in points[:3]) + (" …" if len(points) > 3 else "")
         self.findings.append(warning(
-            "share-percent-points",
-            _("{n} of the shares of key '{name}' are typed as percent points ({cells}); they were read as percent (e.g. {share} as {value}).").format(n=len(points), name=name, cells=cells, share=plain_danish(points[0].share), value=format_share(points[0].share / 100)),
-            first, _("Format the {share} cells as percent (0.0%) and type 28,4 for 28,4 %.").format(share=L.KEYS.header('share')),
+            "share-percent-points", first, n=len(points), name=name, cells=cells, share=plain_danish(points[0].share),
+            value=format_share(points[0].share / 100), column=L.KEYS.header("share"),
         ))
         if len(points) < len(shares):
-            self.findings.append(warning(
-                "share-mixed-forms",
-                _("the key '{name}' mixes shares typed as percent (0,284) and as percent points (28,4); check that each share is what it should be.").format(name=name), first, _("Type every share of the key the same way."),
-            ))
+            self.findings.append(warning("share-mixed-forms", first, name=name))
         return [KeyShare(s.department, s.share / 100, s.refs) if s.share > 1 else s for s in shares]
 
     # -- Temaer, Forslag and Faste beløb ------------------------------------------------------------
     def _themes(self) -> tuple[Theme, ...]:
         table = self._table(L.THEMES)
+        if table is None:
+            return ()
         result: list[Theme] = []
         seen: dict[str, Ref] = {}
-        for number, row in table.rows if table else ():
+        for number, row in table.rows:
             refs = table.refs(number)
             nr = self.cells.code(table.get(row, "number"), refs.get("number"))
             title = self.cells.text(table.get(row, "title"), refs.get("title"))
             if not nr:
-                self.findings.append(error("missing-value", _("the theme '{title}' has no number.").format(title=title), refs.get("number"),
-                                           _("Write the theme's number.")))
+                self.findings.append(error("missing-value", refs.get("number"), variant="theme-number", title=title))
                 continue
             if fold(nr) in seen:
-                self.findings.append(error("duplicate-theme", _("the theme number {nr} appears twice (first in {seen}).").format(nr=nr, seen=seen[fold(nr)]), refs["number"], _("Give each theme its own number.")))
+                self.findings.append(error("duplicate-theme", refs["number"], nr=nr, seen=seen[fold(nr)]))
                 continue
             seen[fold(nr)] = refs["number"]
             if not title:
-                self.findings.append(error("missing-value", _("theme {nr} has no title.").format(nr=nr), refs.get("title"),
-                                           _("Write the theme's title.")))
-            text = lambda h: self.cells.text(table.get(row, h), refs.get(h, refs["number"]))  # noqa: E731
+                self.findings.append(error("missing-value", refs.get("title"), variant="theme-title", nr=nr))
+
+            def text(h: str, row: tuple = row, refs: dict[object, Ref] = refs) -> str:
+                return self.cells.text(table.get(row, h), refs.get(h, refs["number"]))
+
             salary = None
             if table.get(row, "salary") not in (None, ""):
                 salary = self.cells.positive(table.get(row, "salary"), refs["salary"], "average salary")
@@ -203,10 +201,12 @@ class _Parser:
             ))
         return tuple(result)
 
-    def _lines(self, table: Optional[Table], years: tuple[int, ...]) -> tuple[ProposalLine, ...]:
+    def _lines(self, table: Table | None, years: tuple[int, ...]) -> tuple[ProposalLine, ...]:
+        if table is None:
+            return ()
         result: list[ProposalLine] = []
         seen: dict[tuple[str, str], Ref] = {}
-        for number, row in table.rows if table else ():
+        for number, row in table.rows:
             refs = table.refs(number)
             theme = self.cells.code(table.get(row, "theme"), refs.get("theme"))
             nr = self.cells.code(table.get(row, "number"), refs.get("number"))
@@ -214,30 +214,21 @@ class _Parser:
             note = self.cells.text(table.get(row, "note"), refs.get("note", refs["theme"]))
             amounts = self._amounts(table, number, row, refs)
             if not theme:
-                self.findings.append(error("missing-value", _("the proposal '{title}' has no theme.").format(title=title), refs.get("theme"),
-                                           _("Write the number of its theme.")))
+                self.findings.append(error("missing-value", refs.get("theme"), variant="line-theme", title=title))
                 continue
             if not title:
-                self.findings.append(error("missing-value", _("the proposal has no title."), refs.get("title"),
-                                           _("Write the proposal's title.")))
+                self.findings.append(error("missing-value", refs.get("title"), variant="line-title"))
             if nr:
                 if (fold(theme), fold(nr)) in seen:
-                    self.findings.append(error(
-                        "duplicate-line", _("theme {theme} has two proposals numbered {nr} (first in {seen}).").format(theme=theme, nr=nr, seen=seen[(fold(theme), fold(nr))]), refs["number"], _("Give each proposal of a theme its own number."),
-                    ))
+                    self.findings.append(error("duplicate-line", refs["number"], theme=theme, nr=nr,
+                                               seen=seen[(fold(theme), fold(nr))]))
                 else:
                     seen[(fold(theme), fold(nr))] = refs["number"]
             kind = self.cells.text(table.get(row, "kind"), refs.get("kind", refs["theme"])).strip().upper()
             if kind and kind not in ("A", "T"):
-                self.findings.append(warning(
-                    "unknown-kind", _("the type '{kind}' is neither A (within the department) nor T (across).").format(kind=kind),
-                    refs.get("kind"), _("Write A, T or leave it empty."),
-                ))
+                self.findings.append(warning("unknown-kind", refs.get("kind"), kind=kind))
             if note.upper().startswith(EXAMPLE_MARK):
-                self.findings.append(warning(
-                    "example-row", _("this is the example row from 'spareforslag init'."), refs["theme"],
-                    _("Overwrite it with a real proposal or delete the row."),
-                ))
+                self.findings.append(warning("example-row", refs["theme"]))
             result.append(ProposalLine(
                 theme=theme, number=nr, title=title, amounts=amounts, kind=kind,
                 rule=self._rule(table, number, row, refs), note=note, refs=refs,
@@ -251,10 +242,7 @@ class _Parser:
             return ()
         for year in years:
             if year not in table.years:
-                self.findings.append(error(
-                    "missing-year", _("the sheet has no column {year}, which the proposals have.").format(year=year),
-                    Ref(L.FIXED.name, f"A{table.header_row}"), _("Add a column {year}.").format(year=year),
-                ))
+                self.findings.append(error("missing-year", Ref(L.FIXED.name, f"A{table.header_row}"), year=year))
         result: list[FixedAmount] = []
         seen: dict[tuple[str, str, str], Ref] = {}
         for number, row in table.rows:
@@ -265,31 +253,28 @@ class _Parser:
             note = self.cells.text(table.get(row, "note"), refs.get("note", refs["theme"]))
             amounts = self._amounts(table, number, row, refs)
             if not theme or not dept:
-                self.findings.append(error("missing-value", _("the row needs both a theme and a department."),
-                                           refs.get("theme"), _("Fill in {theme} and {department}.").format(theme=L.FIXED.header('theme'), department=L.FIXED.header('department'))))
+                self.findings.append(error("missing-value", refs.get("theme"), variant="fixed-row",
+                                           theme=L.FIXED.header("theme"), department=L.FIXED.header("department")))
                 continue
             key = (fold(theme), fold(line), fold(dept))
             if key in seen:
-                self.findings.append(error(
-                    "duplicate-fixed", _("{dept} has two rows for {what} (first in {seen}).").format(
-                        dept=dept, seen=seen[key], what=_("theme {theme} proposal {line}").format(theme=theme, line=line) if line
-                        else _("theme {theme}").format(theme=theme)), refs["department"], _("Keep one row per department."),
-                ))
+                what = phrase(THEME_LINE, theme=theme, line=line) if line else phrase(THEME, theme=theme)
+                self.findings.append(error("duplicate-fixed", refs["department"], dept=dept, what=what, seen=seen[key]))
                 continue
             seen[key] = refs["department"]
             result.append(FixedAmount(theme, line, dept, amounts, note, refs))
         return tuple(result)
 
     # -- shared pieces -------------------------------------------------------------------------
-    def _amounts(self, table: Table, number: int, row: tuple, refs: dict) -> dict[int, Optional[Decimal]]:
-        amounts: dict[int, Optional[Decimal]] = {}
+    def _amounts(self, table: Table, number: int, row: tuple, refs: dict) -> dict[int, Decimal | None]:
+        amounts: dict[int, Decimal | None] = {}
         for year, col in table.years.items():
             ref = table.ref(number, col)
             refs[year] = ref
             amounts[year] = self.cells.amount(row[col] if col < len(row) else None, ref)
         return amounts
 
-    def _decision(self, table: Table, row: tuple, refs: dict) -> Optional[Decision]:
+    def _decision(self, table: Table, row: tuple, refs: dict) -> Decision | None:
         """Return the decision in the row's Beslutning cell; None when empty, with an error when unknown."""
         ref = refs.get("decision")
         text = self.cells.text(table.get(row, "decision"), ref) if ref is not None else ""
@@ -297,10 +282,7 @@ class _Parser:
             return None
         decision = _DECISIONS.get(fold(text))
         if decision is None:
-            self.findings.append(error(
-                "unknown-decision", _("the decision '{strip}' is not known.").format(strip=text.strip()), ref,
-                _("Write {choices}").format(choices=L.DECISION_HELP),
-            ))
+            self.findings.append(error("unknown-decision", ref, strip=text.strip(), choices=L.DECISION_HELP))
         return decision
 
     def _adopted(self, table: Table, number: int, row: tuple, refs: dict, years) -> dict[int, Decimal]:
@@ -312,16 +294,13 @@ class _Parser:
             if value is None:
                 continue
             if year not in years:
-                self.findings.append(error(
-                    "adopted-unknown-year", _("the adopted amounts name the year {year}, which the proposals do not have.").format(year=year),
-                    ref, _("Use the years of the proposals' columns, or add a column {year}.").format(year=year),
-                ))
+                self.findings.append(error("adopted-unknown-year", ref, year=year))
                 continue
             refs[("adopted", year)] = ref
             adopted[year] = value
         return adopted
 
-    def _rule(self, table: Table, number: int, row: tuple, refs: dict) -> Optional[Rule]:
+    def _rule(self, table: Table, number: int, row: tuple, refs: dict) -> Rule | None:
         method_ref = refs.get("method", table.ref(number, 0))
         method_text = self.cells.text(table.get(row, "method"), method_ref)
         key = self.cells.text(table.get(row, "key"), refs.get("key", method_ref)).strip() or None
@@ -330,19 +309,14 @@ class _Parser:
             return None
         method = _method(method_text) if method_text else (Method.KEY if key else None)
         if method is None:
-            self.findings.append(error(
-                "unknown-method", _("the distribution '{method_text}' is not known.").format(method_text=method_text), method_ref,
-                _("Write {choices}").format(choices=L.METHOD_HELP),
-            ))
+            self.findings.append(error("unknown-method", method_ref, method_text=method_text, choices=L.METHOD_HELP))
             return None
         if method is Method.KEY and key is None:
-            self.findings.append(error("missing-key", _("the distribution is '{value}' but no key is named.").format(value=Method.KEY.value),
-                                       refs.get("key", method_ref), _("Write the key's name in the column {key}.").format(key=table.header('key'))))
+            self.findings.append(error("missing-key", refs.get("key", method_ref), value=Method.KEY.value,
+                                       key=table.header("key")))
         if method is not Method.KEY and key is not None:
-            self.findings.append(warning(
-                "key-ignored", _("the key '{key}' is ignored because the distribution is '{value}'.").format(key=key, value=method.value),
-                refs.get("key", method_ref), _("Clear the key, or set {method} to '{value}'.").format(method=table.header('method'), value=Method.KEY.value),
-            ))
+            self.findings.append(warning("key-ignored", refs.get("key", method_ref), key=key, value=method.value,
+                                         method=table.header("method"), key_method=Method.KEY.value))
             key = None
         return Rule(method, key, from_year, refs.get("key") if key else method_ref)
 
@@ -361,5 +335,5 @@ _METHOD_ALIASES = {
 _DECISIONS = {d.value.casefold(): d for d in Decision} | {"foreslaaet": Decision.PROPOSED}
 
 
-def _method(text: str) -> Optional[Method]:
+def _method(text: str) -> Method | None:
     return _METHOD_ALIASES.get(fold(text))

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import math
-
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import Optional
 
-from spareforslag_xl.model.findings import Finding, error, warning
-from spareforslag_xl.model import layout as L
 from spareforslag_xl.master.cells import as_year, column_letter
 from spareforslag_xl.master.read import RawSheet, RawWorkbook
-from spareforslag_xl.model.danish import danish_date, plain_danish, to_decimal
-from spareforslag_xl.model.plan import Ref, fold_name
 from spareforslag_xl.master.sheet_checks import sheet_findings
-from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model import layout as L
+from spareforslag_xl.model.codes_words import A_DATE, A_DATE_AS_YEAR, NOTHING
+from spareforslag_xl.model.danish import danish_date, plain_danish, to_decimal
+from spareforslag_xl.model.findings import Finding, error, warning
+from spareforslag_xl.model.i18n import LazyText, Phrase, phrase
+from spareforslag_xl.model.plan import Ref, fold_name
 
 HEADER_SEARCH_ROWS = 10
 
@@ -32,7 +31,7 @@ class Table:
     rows: list[tuple[int, tuple]] = field(default_factory=list)
     adopted: dict[int, int] = field(default_factory=dict)
     """Year → column of the adopted amounts ('Vedtaget 2024'), on a sheet whose layout has them."""
-    layout: Optional[L.SheetLayout] = None
+    layout: L.SheetLayout | None = None
     """The sheet's layout, which names the header of each field."""
 
     def ref(self, row: int, col: int) -> Ref:
@@ -50,18 +49,18 @@ class Table:
         """Return the header of a field on this sheet."""
         return self.layout.header(field_name) if self.layout is not None else field_name
 
-    def refs(self, row: int) -> dict[str, Ref]:
+    def refs(self, row: int) -> dict[object, Ref]:
         """Return the cells of a row's known columns: field name → cell, in the sheet's order."""
         return {f: self.cell(row, f) for f in self.columns}
 
 
-def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -> Optional[Table]:
+def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -> Table | None:
     """Return the sheet of lay with its header row found (among the first rows), or None.
 
     None when the sheet is missing or lacks a required column (with a finding that names
     the headers found); unknown headers are findings too.
     """
-    sheet: Optional[RawSheet] = book.sheets.get(lay.name)
+    sheet: RawSheet | None = book.sheets.get(lay.name)
     if sheet is None:
         return None
     wanted = {fold(c.header): c for c in lay.columns}
@@ -72,14 +71,10 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
             header, best = (number, values), hits
     if header is None:
         top = sheet.rows[0][1] if sheet.rows else ()
-        shown = ", ".join(f"'{v}'" for v in top if v not in (None, "")) or _("nothing")
+        shown: str | LazyText = ", ".join(f"'{v}'" for v in top if v not in (None, "")) or NOTHING
         expected = ", ".join(f"'{c.header}'" for c in lay.columns if c.required)
-        findings.append(error(
-            "missing-header",
-            _("no header row was found in the first {rows} rows (expected the headers {expected}; the first row holds {shown}).").format(rows=HEADER_SEARCH_ROWS, expected=expected, shown=shown),
-            Ref(lay.name, f"A{sheet.rows[0][0] if sheet.rows else 1}"),
-            _("Put the headers in the first row exactly as in a master made with 'spareforslag init'."),
-        ))
+        findings.append(error("missing-header", Ref(lay.name, f"A{sheet.rows[0][0] if sheet.rows else 1}"),
+                              rows=HEADER_SEARCH_ROWS, expected=expected, shown=shown))
         return None
     number, values = header
     table = Table(lay.name, number, {}, layout=lay)
@@ -91,10 +86,8 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
         known = wanted.get(fold(str(raw))) if isinstance(raw, str) else None
         if known is not None:
             if known.field in table.columns:
-                findings.append(error(
-                    "duplicate-column", _("the column '{header}' appears twice ({first_cell} and {ref}); the program cannot tell which one holds the values.").format(header=known.header, first_cell=first_cell[known.field], ref=ref), ref,
-                    _("Delete or rename one of them."),
-                ))
+                findings.append(error("duplicate-column", ref, header=known.header, first_cell=first_cell[known.field],
+                                      ref=ref))
             else:
                 table.columns[known.field] = col
                 first_cell[known.field] = ref
@@ -102,47 +95,35 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
         adopted = _adopted_year(lay, raw)
         if adopted is not None:
             if adopted in table.adopted:
-                findings.append(error("duplicate-year", _("the column '{raw}' appears twice.").format(raw=raw), ref,
-                                      _("Delete one of the two columns.")))
+                findings.append(error("duplicate-year", ref, variant="adopted", raw=raw))
             else:
                 table.adopted[adopted] = col
             continue
         year = as_year(raw)
         if lay.years and year is not None:
             if year in table.years:
-                findings.append(error("duplicate-year", _("the year {year} appears twice ({first_cell} and {ref}).").format(year=year, first_cell=first_cell[year], ref=ref),
-                                      ref, _("Delete one of the two columns.")))
+                findings.append(error("duplicate-year", ref, year=year, first_cell=first_cell[year], ref=ref))
             else:
                 table.years[year] = col
                 first_cell[year] = ref
         elif lay.years and looks_like_year(raw):
-            findings.append(error(
-                "not-a-year",
-                _("the column header {raw} is neither a known column nor a year.").format(raw=show_header(raw)),
-                ref, _("Write a four-digit year such as 2024, or use one of: {columns}.").format(
-                    columns=", ".join(c.header for c in lay.columns)),
-            ))
+            findings.append(error("not-a-year", ref, variant="header", raw=show_header(raw),
+                                  columns=", ".join(c.header for c in lay.columns)))
         else:
-            findings.append(warning(
-                "unknown-column", _("the column {raw} is not used by the program and was ignored.").format(raw=show_header(raw)), ref,
-                (_("Known columns: {columns}, and one column per year (2024, 2025, …).") if lay.years
-                 else _("Known columns: {columns}.")).format(columns=", ".join(c.header for c in lay.columns)),
-            ))
+            findings.append(warning("unknown-column", ref, variant="years" if lay.years else "", raw=show_header(raw),
+                                    columns=", ".join(c.header for c in lay.columns)))
     missing = [c.header for c in lay.columns if c.required and c.field not in table.columns]
     if missing:
-        found = ", ".join(f"'{v}'" for v in values if v not in (None, "")) or _("nothing")
+        found: str | LazyText = ", ".join(f"'{v}'" for v in values if v not in (None, "")) or NOTHING
         for name in missing:
-            findings.append(error(
-                "missing-column", _("the column '{name}' is missing (headers found in row {number}: {found}).").format(name=name, number=number, found=found),
-                Ref(lay.name, f"A{number}"), _("Add a column with the header '{name}'.").format(name=name),
-            ))
+            findings.append(error("missing-column", Ref(lay.name, f"A{number}"), name=name, number=number, found=found))
         return None  # the rows cannot be read without their required columns
     table.rows = [(n, v) for n, v in sheet.rows if n > number and has_content(v)]
     findings.extend(sheet_findings(table, sheet))
     return table
 
 
-def _adopted_year(lay: L.SheetLayout, raw) -> Optional[int]:
+def _adopted_year(lay: L.SheetLayout, raw) -> int | None:
     """Return the year of a header 'Vedtaget 2024' on a sheet with adopted amounts, else None."""
     if not lay.adopted_after or not isinstance(raw, str):
         return None
@@ -166,12 +147,12 @@ def looks_like_year(raw) -> bool:
         not text.isalpha())
 
 
-def show_header(raw) -> str:
-    """Return a header as the user sees it: a date as 01-01-2025, a text in quotes."""
+def show_header(raw: object) -> str | Phrase:
+    """Return a header as the user sees it: a date as 01-01-2025 (and that it is a date), a text in quotes."""
     if isinstance(raw, datetime) and raw.time() == time():
-        return _("{date} (a date; Excel shows it as a year only through the cell's format)").format(date=danish_date(raw))
+        return phrase(A_DATE_AS_YEAR, date=danish_date(raw))
     if isinstance(raw, date):
-        return _("{date} (a date)").format(date=danish_date(raw))
+        return phrase(A_DATE, date=danish_date(raw))
     if isinstance(raw, float):
         # A number too large for a float is read as inf: shown as it is, not as a figure.
         return plain_danish(to_decimal(raw)) if math.isfinite(raw) else f"'{raw}'"

@@ -35,11 +35,13 @@ def master_bytes(plan: Plan, extras: Sequence[ExtraSheet] = (), example: bool = 
     from spareforslag_xl.core.decisions import has_decisions
 
     decided = has_decisions(plan) if decisions is None else decisions
+    # The column Konto comes with a new master (init) and with a plan that gives accounts: an import is unchanged.
+    accounts = example or any(d.accounts for d in plan.departments)
     book, buffer = new_workbook()
     styles = Styles(book, plan.settings.decimals)
-    _guide(book, styles, plan, example, decided)
+    _guide(book, styles, plan, example, decided, accounts)
     title = plan.settings.title or "Spareforslag – grundark"
-    sheets = (_settings(book, styles, plan), _target(book, styles, plan), _departments(book, styles, plan),
+    sheets = (_settings(book, styles, plan), _target(book, styles, plan), _departments(book, styles, plan, accounts),
               _keys(book, styles, plan), _themes(book, styles, plan, decided), _lines(book, styles, plan, decided),
               _fixed(book, styles, plan))
     for sheet in sheets:
@@ -57,7 +59,7 @@ def master_bytes(plan: Plan, extras: Sequence[ExtraSheet] = (), example: bool = 
 
 
 # -- sheets ----------------------------------------------------------------------------------------
-def _guide(book, styles: Styles, plan: Plan, example: bool, decisions: bool) -> None:
+def _guide(book, styles: Styles, plan: Plan, example: bool, decisions: bool, accounts: bool = False) -> None:
     w = SheetWriter(add_sheet(book, L.GUIDE), styles)
     w.column(0, 0, 28)
     w.column(1, 1, 14)
@@ -80,6 +82,12 @@ def _guide(book, styles: Styles, plan: Plan, example: bool, decisions: bool) -> 
             "'Vedtaget 2024' osv. (tom = som foreslået). Rapporten viser da den vedtagne plan; "
             "'spareforslag build --scenario foreslået' viser forslagene."
         )
+    if accounts:
+        intro.append(
+            "Budgetændringer til økonomisystemet: skriv i kolonnen Konto på arket Afdelinger den kontostreng, "
+            "afdelingens andel skal skrives på (flere med andele: '6.45.51.1.10 = 70 %; 6.45.51.4.0 = 30 %'), "
+            "og dan filen med:  spareforslag budgetaendringer MASTER.xlsx"
+        )
     if example:
         intro.append("Rækker markeret EKSEMPEL viser, hvordan et ark udfyldes: overskriv eller slet dem.")
     for text in intro:
@@ -94,7 +102,8 @@ def _guide(book, styles: Styles, plan: Plan, example: bool, decisions: bool) -> 
         w.text(row, 1, L.GUIDE_COLUMNS[1], "header")
         w.text(row, 2, L.GUIDE_COLUMNS[2], "header")
         row += 1
-        columns: Iterable = [c for c in lay.columns if decisions or not c.decision]
+        columns: Iterable = [c for c in lay.columns
+                             if (decisions or not c.decision) and (accounts or not c.accounts)]
         for c in columns:
             w.text(row, 0, c.header)
             w.text(row, 1, "ja" if c.required else "")
@@ -124,9 +133,10 @@ def _figures(lay: L.SheetLayout, h) -> bool:
     return not isinstance(h, str) or lay.column(h).numeric
 
 
-def _header(w: SheetWriter, lay: L.SheetLayout, years: Sequence[int], decisions: bool = False) -> list:
+def _header(w: SheetWriter, lay: L.SheetLayout, years: Sequence[int], decisions: bool = False,
+            accounts: bool = False) -> list:
     """Write the header row; return the field names (and years) of the columns in order."""
-    headers = L.fields_in_order(lay, tuple(years), decisions)
+    headers = L.fields_in_order(lay, tuple(years), decisions, accounts)
     narrowest: dict[int, float] = {}
     for col, h in enumerate(headers):
         if isinstance(h, tuple):
@@ -191,14 +201,18 @@ def _target(book, styles: Styles, plan: Plan) -> SheetWriter:
     return w
 
 
-def _departments(book, styles: Styles, plan: Plan) -> SheetWriter:
+def _departments(book, styles: Styles, plan: Plan, accounts: bool = False) -> SheetWriter:
+    from spareforslag_xl.master.accounts import accounts_text
+
     w = SheetWriter(add_sheet(book, L.DEPARTMENTS.name), styles)
-    _header(w, L.DEPARTMENTS, ())
+    _header(w, L.DEPARTMENTS, (), accounts=accounts)
     for row, d in enumerate(plan.departments, start=1):
         w.text(row, 0, d.code)
         w.text(row, 1, d.name)
         w.text(row, 2, "; ".join(d.emails))
         w.text(row, 3, d.contact)
+        if accounts:
+            w.text(row, 4, accounts_text(d.accounts))
     return w
 
 

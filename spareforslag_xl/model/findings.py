@@ -1,39 +1,46 @@
-"""Findings: every problem found in an input, with its place, a code and a fix."""
+"""Findings: every problem found in an input, with its place, a code and the parameters of its words.
+
+A finding holds no sentence: its message and hint are the templates of its code in the catalogue
+(``model/codes.py``), filled with its parameters when shown, in the language in use or, for the
+workbooks (always Danish), in the language asked for.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
-from typing import Iterable, Optional
 
-from spareforslag_xl.model.i18n import _, ngettext
+from spareforslag_xl.model.catalogue import Variant
+from spareforslag_xl.model.codes import CATALOGUE
+from spareforslag_xl.model.i18n import _, fill, language, ngettext
 from spareforslag_xl.model.plan import Ref
+from spareforslag_xl.model.severity import Severity
 
-
-class Severity(Enum):
-    ERROR = "error"
-    WARNING = "warning"
-
-    @property
-    def title(self) -> str:
-        """'Error' or 'Warning' in the language in use, as a column of a sheet shows it."""
-        return _("Error") if self is Severity.ERROR else _("Warning")
-
-    @property
-    def label(self) -> str:
-        """'error' or 'warning' in the language in use (the stable value stays in .value)."""
-        return _("error") if self is Severity.ERROR else _("warning")
+__all__ = ["Finding", "Severity", "error", "warning", "has_errors", "count", "summary", "in_reading_order"]
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem: how bad, a stable code, where (sheet and cell), what is wrong, how to fix it."""
+    """One problem: how bad, a stable code, where (sheet and cell), and the parameters of its words."""
 
     severity: Severity
     code: str
-    message: str
-    ref: Optional[Ref] = None
-    hint: str = ""
+    ref: Ref | None = None
+    variant: str = ""
+    """The catalogue's wording of the code ('' for its default)."""
+    params: tuple[tuple[str, object], ...] = ()
+
+    def __post_init__(self) -> None:
+        # A code, variant or severity the catalogue does not have fails where the finding is raised.
+        code = CATALOGUE[self.code]
+        code.wording(self.variant)
+        if self.severity not in code.severities:
+            raise ValueError(f"the finding code {self.code!r} is not reported as {self.severity.value}")
+
+    @property
+    def wording(self) -> Variant:
+        """Return the catalogue's templates of this finding's message and hint."""
+        return CATALOGUE[self.code].wording(self.variant)
 
     @property
     def is_error(self) -> bool:
@@ -43,19 +50,40 @@ class Finding:
     def where(self) -> str:
         return str(self.ref) if self.ref else ""
 
+    @property
+    def message(self) -> str:
+        """What is wrong, in the language in use."""
+        return self.message_in(language())
+
+    @property
+    def hint(self) -> str:
+        """How to fix it, in the language in use."""
+        return self.hint_in(language())
+
+    def message_in(self, language: str) -> str:
+        """What is wrong, in a language ('da' or 'en')."""
+        return fill(self.wording.message, language, dict(self.params))
+
+    def hint_in(self, language: str) -> str:
+        """How to fix it, in a language ('da' or 'en')."""
+        return fill(self.wording.hint, language, dict(self.params))
+
     def __str__(self) -> str:
         place = f"{self.where}: " if self.ref else ""
         text = f"{self.severity.label}: {place}{self.message} [{self.code}]"
         fix = _("fix:")
-        return f"{text}\n    {fix} {self.hint}" if self.hint else text
+        hint = self.hint
+        return f"{text}\n    {fix} {hint}" if hint else text
 
 
-def error(code: str, message: str, ref: Optional[Ref] = None, hint: str = "") -> Finding:
-    return Finding(Severity.ERROR, code, message, ref, hint)
+def error(code: str, ref: Ref | None = None, /, variant: str = "", **params: object) -> Finding:
+    """Return an error of a catalogue code, at ref, worded by the code's variant with these parameters."""
+    return Finding(Severity.ERROR, code, ref, variant, tuple(params.items()))
 
 
-def warning(code: str, message: str, ref: Optional[Ref] = None, hint: str = "") -> Finding:
-    return Finding(Severity.WARNING, code, message, ref, hint)
+def warning(code: str, ref: Ref | None = None, /, variant: str = "", **params: object) -> Finding:
+    """Return a warning of a catalogue code, at ref, worded by the code's variant with these parameters."""
+    return Finding(Severity.WARNING, code, ref, variant, tuple(params.items()))
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

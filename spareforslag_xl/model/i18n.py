@@ -14,10 +14,12 @@ from __future__ import annotations
 import gettext as _gettext
 import os
 from collections import UserString
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 DOMAIN = "spareforslag"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
@@ -107,10 +109,88 @@ class LazyText(UserString):
     def __hash__(self) -> int:
         return hash(self.message)
 
+    def in_language(self, language: str) -> str:
+        """Return the text in a language ('da' or 'en'), whatever the language in use."""
+        return translations(language).gettext(self.message)
+
+    def words(self, language: str, params: Mapping[str, object]) -> str:
+        """Return the template in a language (a plural's form is chosen by params; a text has one form)."""
+        return self.in_language(language)
+
 
 def lazy(message: str) -> LazyText:
     """Return message, translated when it is shown rather than now."""
     return LazyText(message)
+
+
+@dataclass(frozen=True)
+class LazyPlural:
+    """A text with a singular and a plural form, chosen by the parameter ``count`` when it is shown."""
+
+    singular: str
+    plural: str
+    count: str = "n"
+
+    def words(self, language: str, params: Mapping[str, object]) -> str:
+        """Return the form for params[count] in a language."""
+        n = params[self.count]
+        assert isinstance(n, int), f"{self.count} chooses the plural form of {self.singular!r}: an int"
+        return translations(language).ngettext(self.singular, self.plural, n)
+
+
+def lazy_plural(singular: str, plural: str, count: str = "n") -> LazyPlural:
+    """Return a text whose singular or plural form is chosen when it is shown (by the parameter ``count``)."""
+    return LazyPlural(singular, plural, count)
+
+
+Template = LazyText | LazyPlural
+"""A message id with {param} placeholders, translated when it is shown."""
+
+
+@runtime_checkable
+class Localised(Protocol):
+    """A value that is put into words in the language a text is shown in."""
+
+    def in_language(self, language: str) -> str: ...
+
+
+def fill(template: Template, language: str, params: Mapping[str, object]) -> str:
+    """Return a template in a language with its placeholders filled; a value that is words is in that language too."""
+    values = {k: v.in_language(language) if isinstance(v, Localised) else v for k, v in params.items()}
+    return template.words(language, params).format(**values)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A template with its parameters, put into words when it is shown: a part of a longer message."""
+
+    template: Template
+    params: tuple[tuple[str, object], ...] = ()
+
+    def in_language(self, language: str) -> str:
+        return fill(self.template, language, dict(self.params))
+
+    def __str__(self) -> str:
+        return self.in_language(language())
+
+
+def phrase(template: Template, **params: object) -> Phrase:
+    """Return a template with its parameters, to be put into words in the language it is shown in."""
+    return Phrase(template, tuple(params.items()))
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Items joined by a separator that is a word (' and '), in the language they are shown in."""
+
+    separator: LazyText
+    items: tuple[str, ...]
+
+    def in_language(self, language: str) -> str:
+        return self.separator.in_language(language).join(self.items)
+
+    def __str__(self) -> str:
+        return self.in_language(language())
 
 
 class TranslatedEnum(Enum):

@@ -372,3 +372,17 @@ def audit_item_text(item: AuditItem) -> str:
     kind = {Verdict.DISAGREEMENT: _("disagreement"), Verdict.ROUNDING: _("rounding"), Verdict.INFO: _("info")}
     what = f"{audit_label(item.label)}: {audit_reason(item.reason)}"
     return f"{kind[item.severity]}: {where}{years}: {what} [{item.code}]"
+
+
+# -- the report's sheet 'Dokumentafvigelser' ----------------------------------------------------------
+AUDIT_TITLE = "Dokumentets egne tal sammenholdt med genberegningen"
+AUDIT_HEADERS = ("Vurdering", "Klasse", "Linje", "Tema", "Hvad", "År", "Dokumentet viser", "Genberegnet", "Forklaring")
+AUDIT_NONE = "Ingen afvigelser: alle dokumentets tal genfindes."
+
+
+def audit_summary(figures: int, disagreements: int, rounding: int, info: int) -> str:
+    """The line under the audit sheet's title: how many figures were checked and what was found."""
+    return (f"{figures} tal fra dokumentet er kontrolleret: {disagreements} "
+            f"{'afvigelse' if disagreements == 1 else 'afvigelser'}, {rounding} "
+            f"{'afrundingsnote' if rounding == 1 else 'afrundingsnoter'} og {info} "
+            f"{'oplysning' if info == 1 else 'oplysninger'}. Linje er linjenummeret i dokumentet.")

@@ -25,6 +25,8 @@ class Column:
     """A column of the decisions: written by ``init`` and for plans with decisions, read always."""
     numeric: bool = False
     """A column of figures (a number, a share, a year): printed at the cell's right edge."""
+    accounts: bool = False
+    """The column of the accounts (Konto): written by ``init`` and for plans that give accounts, read always."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,10 @@ DEPARTMENTS = SheetLayout(
         Column("name", "Navn", "Afdelingens navn, fx 'Sociale Forhold og Beskæftigelse'.", True, 40),
         Column("emails", "E-mail", "Modtager(e) af afdelingens mail; flere adskilles med ';'.", False, 40),
         Column("contact", "Kontaktperson", "Navn på kontaktpersonen (valgfri).", False, 28),
+        Column("accounts", "Konto", "Kontostrengen, som afdelingens budgetændringer skrives på (til "
+               "'spareforslag budgetaendringer'), fx 6.45.51.1.10. Flere konti adskilles med ';' og får hver en "
+               "andel, der tilsammen giver 100 %: '6.45.51.1.10 = 70 %; 6.45.51.4.0 = 30 %' (valgfri).",
+               False, 40, accounts=True),
     ),
 )
 
@@ -225,14 +231,16 @@ METHOD_BY_NAME = {m.value.casefold(): m for m in Method}
 YEAR_MIN, YEAR_MAX = 1900, 2200
 
 
-def fields_in_order(layout: SheetLayout, years: tuple[int, ...], decisions: bool = False) -> list[str | int]:
+def fields_in_order(layout: SheetLayout, years: tuple[int, ...], decisions: bool = False,
+                    accounts: bool = False) -> list[str | int]:
     """Return the field names of a sheet as the writer lays them out, years in their place.
 
-    With ``decisions`` the decision columns come too, the adopted years as ('adopted', year).
+    With ``decisions`` the decision columns come too, the adopted years as ('adopted', year);
+    with ``accounts`` the column of the departments' accounts.
     """
     fields: list = []
     for c in layout.columns:
-        if c.decision and not decisions:
+        if (c.decision and not decisions) or (c.accounts and not accounts):
             continue
         fields.append(c.field)
         if layout.years and c.field == layout.years_after:
@@ -242,7 +250,8 @@ def fields_in_order(layout: SheetLayout, years: tuple[int, ...], decisions: bool
     return fields
 
 
-def columns_in_order(layout: SheetLayout, years: tuple[int, ...], decisions: bool = False) -> list[str | int]:
+def columns_in_order(layout: SheetLayout, years: tuple[int, ...], decisions: bool = False,
+                     accounts: bool = False) -> list[str | int]:
     """Return the headers of a sheet as the writer lays them out, years in their place."""
     return [f if isinstance(f, int) else adopted_header(f[1]) if isinstance(f, tuple) else layout.header(f)
-            for f in fields_in_order(layout, years, decisions)]
+            for f in fields_in_order(layout, years, decisions, accounts)]

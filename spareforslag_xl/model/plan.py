@@ -98,6 +98,15 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class Account:
+    """An account string (kontostreng) of a department and the share of its changes entered on it."""
+
+    string: str
+    share: Optional[Decimal] = None
+    """As a fraction (0.7 = 70 %); None for a department's only account (all of it)."""
+
+
+@dataclass(frozen=True)
 class Department:
     """A department (magistratsafdeling): its code, name and mail recipients."""
 
@@ -106,6 +115,8 @@ class Department:
     emails: tuple[str, ...] = ()
     contact: str = ""
     refs: Refs = field(default_factory=dict)
+    accounts: tuple[Account, ...] = ()
+    """The account strings (kontostrenge) its budget changes are entered on (column Konto)."""
 
     @property
     def label(self) -> str:

@@ -10,16 +10,16 @@ is 0 on one side and absent on the other is no difference.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import Enum
-from typing import Optional, Sequence
 
 from spareforslag_xl.core.compute import Result
-from spareforslag_xl.reconcile.read import Figure, OfficialCell, figure
-from spareforslag_xl.reconcile.table import Ignored, Level, Record, Table
 from spareforslag_xl.model.i18n import N_, TranslatedEnum
 from spareforslag_xl.model.units import Mention, Unit
+from spareforslag_xl.reconcile.read import Figure, Kind, OfficialCell, figure
+from spareforslag_xl.reconcile.table import Ignored, Level, Record, Table
 
 NOISE = Decimal("0.000001")
 """Differences this small are the spreadsheet's floating-point noise, not differences."""
@@ -36,6 +36,7 @@ class Status(TranslatedEnum):
     ONLY_OFFICIAL = N_("only in the official workbook")
     UNREADABLE = N_("unreadable official cell")
     AMBIGUOUS = N_("ambiguous label")
+    GUESSED = N_("agrees only if a guessed label is right")
 
     @property
     def ok(self) -> bool:
@@ -62,7 +63,7 @@ class Source:
     table: Table
     unit: Unit
     how: UnitSource
-    mention: Optional[Mention] = None
+    mention: Mention | None = None
     negated: bool = False
     """Set by compare: the official figures' signs were reversed before comparing."""
     sign_detected: bool = False
@@ -78,13 +79,13 @@ class Line:
     """The master's department code, or the official label when it matched none."""
     theme: str
     """The master's theme number, or the official label when it matched none."""
-    year: Optional[int]
-    master: Optional[Decimal]
-    official: Optional[Decimal]
+    year: int | None
+    master: Decimal | None
+    official: Decimal | None
     """The official amount in the master's unit and sign; None for '-', empty, text or unreadable."""
     status: Status
-    cell: Optional[OfficialCell] = None
-    figure: Optional[Figure] = None
+    cell: OfficialCell | None = None
+    figure: Figure | None = None
     candidates: tuple[str, ...] = ()
     """For an ambiguous label: the departments or themes it fits."""
     factor: Decimal = Decimal(1)
@@ -93,6 +94,26 @@ class Line:
     """For an ambiguous label: 'department' or 'theme'."""
     conflict: bool = False
     """For an ambiguous theme label: its number and its title point at different themes."""
+    rows: tuple[Record, ...] = ()
+    """The official figures summed into this one (an extract's account rows), in the order of the sheet."""
+    guess: str = ""
+    """How a label was guessed ('number', 'account'); '' when every label was matched with confidence."""
+
+    @property
+    def cells(self) -> tuple[OfficialCell, ...]:
+        """Return every official cell behind the figure (one, or an extract's rows that were summed)."""
+        if self.rows:
+            return tuple(record.cell for record in self.rows)
+        return (self.cell,) if self.cell is not None else ()
+
+    @property
+    def where(self) -> str:
+        """Return the official cell's address, or the cells summed: \"'Udtræk'!E5 + E6\"."""
+        cells = self.cells
+        if not cells:
+            return ""
+        rest = [c.address.split("!")[1] if c.sheet == cells[0].sheet else c.address for c in cells[1:]]
+        return " + ".join([cells[0].address, *rest])
 
     @property
     def has_master(self) -> bool:
@@ -101,7 +122,7 @@ class Line:
             self.status is Status.ZERO_ABSENT and self.cell is not None)
 
     @property
-    def difference(self) -> Optional[Decimal]:
+    def difference(self) -> Decimal | None:
         """Return official − master (absent or '-' as 0); None when the official cell says nothing."""
         if self.status in (Status.UNREADABLE, Status.AMBIGUOUS):
             return None
@@ -127,21 +148,21 @@ class Reconciliation:
     def problems(self) -> list[Line]:
         return [line for line in self.lines if not line.status.ok]
 
-    def count(self, level: Optional[Level] = None, status: Optional[Status] = None) -> int:
+    def count(self, level: Level | None = None, status: Status | None = None) -> int:
         return sum(1 for line in self.lines
                    if (level is None or line.level is level) and (status is None or line.status is status))
 
 
-def compare(result: Result, master_unit: Unit, sources: Sequence[Source], negate: Optional[bool] = None,
+def compare(result: Result, master_unit: Unit, sources: Sequence[Source], negate: bool | None = None,
             tolerance: Decimal = ZERO, unused: Sequence[Table] = ()) -> Reconciliation:
     """Return every official figure compared with the master's, and every master figure not found."""
     years = result.years
     levels = {record.level for source in sources for record in source.table.records}
     expected = _expected(result, levels)
     resolved: list[Source] = []
-    found: dict[tuple, list[tuple[Record, Figure, Optional[Decimal], Decimal]]] = {}
+    found: dict[tuple, dict[int, list[tuple[Record, Figure, Decimal | None, Decimal]]]] = {}
     lines: list[Line] = []
-    for source in sources:
+    for number, source in enumerate(sources):
         figures = [(record, figure(record.cell.value)) for record in source.table.records]
         scale = source.unit.kroner / master_unit.kroner
         detected = negate is None and _opposite_signs(figures, expected)
@@ -154,34 +175,35 @@ def compare(result: Result, master_unit: Unit, sources: Sequence[Source], negate
             if any(lab is not None and lab.match.ambiguous for lab in (record.department, record.theme)):
                 lines.append(_ambiguous(record, fig, amount, scale))
             elif key is not None and record.year in years:
-                found.setdefault(key, []).append((record, fig, amount, scale))
+                found.setdefault(key, {}).setdefault(number, []).append((record, fig, amount, scale))
             else:
                 status = Status.ONLY_OFFICIAL if fig.amount or not fig.readable else Status.ZERO_ABSENT
                 lines.append(Line(record.level, _label(record.department), _label(record.theme), record.year, None,
-                                  amount, status, record.cell, fig, factor=scale))
+                                  amount, status, record.cell, fig, factor=scale,
+                                  rows=(record,) if record.accounts else ()))
     for key, master in expected.items():
         level, department, theme, year = key
-        matches = found.get(key)
-        if not matches:
+        tables = found.get(key)
+        if not tables:
             status = Status.ZERO_ABSENT if not master else Status.ONLY_MASTER
             lines.append(Line(level, department or "", theme or "", year, master, None, status))
             continue
-        for record, fig, amount, scale in matches:
-            lines.append(Line(level, department or "", theme or "", year, master, amount,
-                              _status(fig, amount, master, tolerance), record.cell, fig, factor=scale))
+        for matches in tables.values():
+            lines.append(_summed(level, department or "", theme or "", year, master, matches, tolerance))
     order = _order(result)
     lines.sort(key=order)
     return Reconciliation(
-        result, master_unit, tuple(lines), tuple(level for level in Level if any(line.level is level for line in lines)),
+        result, master_unit, tuple(lines),
+        tuple(level for level in Level if any(line.level is level for line in lines)),
         tuple(resolved), tolerance, tuple(unused),
         tuple(i for source in sources for i in source.table.ignored),
     )
 
 
-def _expected(result: Result, levels: set[Level]) -> dict[tuple, Optional[Decimal]]:
+def _expected(result: Result, levels: set[Level]) -> dict[tuple, Decimal | None]:
     """Return (level, department, theme, year) → the master's figure, for the levels the official has."""
     codes = [d.code for d in result.plan.departments]
-    expected: dict[tuple, Optional[Decimal]] = {}
+    expected: dict[tuple, Decimal | None] = {}
     if Level.DEPARTMENT in levels:
         for code in codes:
             for y in result.years:
@@ -199,7 +221,7 @@ def _expected(result: Result, levels: set[Level]) -> dict[tuple, Optional[Decima
     return expected
 
 
-def _key(record: Record) -> Optional[tuple]:
+def _key(record: Record) -> tuple | None:
     if not record.matched:
         return None
     department = record.department.match.found if record.department is not None else None
@@ -218,7 +240,32 @@ def _opposite_signs(figures: Sequence[tuple[Record, Figure]], expected: dict) ->
     return bool(pairs) and all(pairs)
 
 
-def _status(fig: Figure, amount: Optional[Decimal], master: Optional[Decimal], tolerance: Decimal) -> Status:
+def _summed(level: Level, department: str, theme: str, year: int, master: Decimal | None,
+            matches: list[tuple[Record, Figure, Decimal | None, Decimal]], tolerance: Decimal) -> Line:
+    """Return the line of one figure of the master and the official figures of one table that belong to it, summed."""
+    records = tuple(record for record, *_rest in matches)
+    figures = [fig for _record, fig, *_rest in matches]
+    scale = matches[0][3]
+    unreadable = next((fig for fig in figures if not fig.readable), None)
+    numbers = [fig.amount for fig in figures if fig.amount is not None]
+    if unreadable is not None:
+        fig = unreadable
+    elif numbers:
+        fig = Figure(Kind.NUMBER, sum(numbers, ZERO))
+    else:
+        fig = figures[0]
+    amount = fig.amount * scale if fig.amount is not None else None
+    status = _status(fig, amount, master, tolerance)
+    guess = next((record.guess for record in records if record.guess), "")
+    if guess and status.ok:
+        status = Status.GUESSED  # no claim of agreement without a check
+    cell = next((record.cell for record, fig_, *_rest in matches if fig_ is fig), records[0].cell)
+    summed = len(records) > 1 or any(record.accounts for record in records)
+    return Line(level, department, theme, year, master, amount, status, cell, fig, factor=scale,
+                rows=records if summed else (), guess=guess)
+
+
+def _status(fig: Figure, amount: Decimal | None, master: Decimal | None, tolerance: Decimal) -> Status:
     if not fig.readable:
         return Status.UNREADABLE
     difference = abs((amount or ZERO) - (master or ZERO))
@@ -227,7 +274,7 @@ def _status(fig: Figure, amount: Optional[Decimal], master: Optional[Decimal], t
     return Status.WITHIN_TOLERANCE if difference <= tolerance else Status.DIFFERS
 
 
-def _ambiguous(record: Record, fig: Figure, amount: Optional[Decimal], scale: Decimal) -> Line:
+def _ambiguous(record: Record, fig: Figure, amount: Decimal | None, scale: Decimal) -> Line:
     label = next(lab for lab in (record.department, record.theme) if lab is not None and lab.match.ambiguous)
     kind = "department" if label is record.department else "theme"
     return Line(record.level, _label(record.department), _label(record.theme), record.year, None, amount,

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Mapping, Optional, Sequence
 
 from spareforslag_xl.master.cells import as_year
 from spareforslag_xl.model.plan import Department, Theme
@@ -40,6 +40,15 @@ _NUMBERED = re.compile(r"^(?:tema\s*(?:nr\.?\s*)?)?(\d{1,3})(?:\s*[.:)]\s*|\s+-\
 _THEME_WORD = re.compile(r"^tema\s*(?:nr\.?\s*)?")
 _YEAR_TEXT = re.compile(r"^(?:(?:budget|budgetår|b|bf|år|overslag|overslagsår|budgetoverslag|bo)\s*-?\s*)?(\d{4})$")
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_ACCOUNT = re.compile(r"^\d{1,3}(?:\s*[.\-]\s*\d{1,4}){1,}(?:\s+\d{1,4}(?:[.\-]\d{1,4})*)*$")
+"""A dotted number such as a kontostreng (6.45.51.1.10, 06.45.51-001) or an art code (1.1, 4.0)."""
+
+ACCOUNT_HEADERS = (
+    "kontostreng", "konto", "kontonr", "kontonummer", "kontoplan", "art", "artskonto", "artsniveau", "omkostningssted",
+    "omk.sted", "omk. sted", "omkst", "omk.st", "omkostningssteder", "hovedkonto", "hovedfunktion", "funktion",
+    "gruppering", "dranst", "aktivitet", "formål", "account", "cost centre", "cost center",
+)
+"""Headings of the account columns of a financial system's extract (folded): never labels of departments or themes."""
 
 
 def fold(text: str) -> str:
@@ -69,7 +78,20 @@ def is_summary(text: str) -> bool:
     return any(folded == w or folded.startswith(w + " ") or folded.endswith(" " + w) for w in SUMMARY_WORDS)
 
 
-def year_of(value) -> Optional[int]:
+def is_account(value) -> bool:
+    """True for a label that is an account string or art code (6.45.51.1.10, '1.1'), not a theme or department."""
+    return isinstance(value, str) and bool(_ACCOUNT.match(fold(value)))
+
+
+def is_account_header(value) -> bool:
+    """True for the heading of an account column: Kontostreng, Art, Omkostningssted (with or without a note)."""
+    if not isinstance(value, str):
+        return False
+    text = fold(_BRACKETED.sub(" ", value))
+    return any(text == w or text.startswith(w + " ") for w in ACCOUNT_HEADERS)
+
+
+def year_of(value) -> int | None:
     """Return the year a header names (2024, 'B2024', 'Budget 2024 (1.000 kr.)', 'Overslag 2025'), or None.
 
     Accounts ('Regnskab 2023') and price levels ('2024-priser') are not budget years.
@@ -89,9 +111,14 @@ class Match:
     """Department codes or theme numbers, in the master's order."""
     conflict: bool = False
     """True when the label's number and its title point at different themes."""
+    guess: str = ""
+    """How a match was guessed ('number': a number at the start of a label whose title matches nothing,
+    'account': a department told by the row's account); '' for a match made with confidence."""
+    clue: str = ""
+    """For a department told by the row's account: what told it ('Omkostningssted 10000')."""
 
     @property
-    def found(self) -> Optional[str]:
+    def found(self) -> str | None:
         return self.candidates[0] if len(self.candidates) == 1 and not self.conflict else None
 
     @property
@@ -119,10 +146,18 @@ class Vocabulary:
         self._theme_titles: dict[str, set[str]] = {}
         for t in themes:
             self._theme_titles.setdefault(fold(t.title), set()).add(t.number)
+        self._account_owners: dict[str, set[str]] = {}
+        for d in departments:
+            for account in d.accounts:
+                self._account_owners.setdefault(fold(account.string), set()).add(d.code)
         self._department_aliases = {fold(k): v for k, v in (department_aliases or {}).items()}
         self._theme_aliases = {fold(k): v for k, v in (theme_aliases or {}).items()}
         # Finding a table matches every label once to choose the label columns, reading it once more.
         self._matches: dict[tuple[str, str], Match] = {}
+
+    def account_owners(self) -> dict[str, str]:
+        """Return folded account string → department code, for the accounts the master gives one department."""
+        return {a: next(iter(codes)) for a, codes in self._account_owners.items() if len(codes) == 1}
 
     def department(self, value) -> Match:
         """Return the departments a label names."""
@@ -140,7 +175,7 @@ class Vocabulary:
 
     def _department(self, text: str) -> Match:
         folded = fold(text)
-        if not folded:
+        if not folded or is_account(folded):
             return NO_MATCH
         if folded in self._department_aliases:
             return Match((self._department_aliases[folded],))
@@ -158,14 +193,19 @@ class Vocabulary:
         bare = _THEME_WORD.sub("", folded)
         if bare in self._theme_numbers:  # also numbers that are not digits, such as '7a'
             return Match((self._theme_numbers[bare],))
+        if is_account(folded):  # 6.45.51.1.10 starts with hovedkonto 6, not with a theme number
+            return NO_MATCH
         m = _NUMBERED.match(folded)
         number, title = (m.group(1).lstrip("0") or "0", m.group(2).strip()) if m else (None, folded)
         by_title = self._by_title(title) if title else set()
         if number is None:
             return Match(self._in_order(by_title, self.theme_order))
         by_number = self._theme_numbers.get(number)
-        if by_number is not None and (not by_title or by_number in by_title):
+        if by_number is not None and by_number in by_title:
             return Match((by_number,))
+        if by_number is not None and not by_title:
+            # The number alone decides: the title matches no theme (it may have changed, or be no title).
+            return Match((by_number,), guess="number" if title else "")
         if by_number is None and not by_title:
             return NO_MATCH
         # The number and the title disagree (or the number is no theme but the title is one).

@@ -9,15 +9,15 @@ Nothing past this module touches openpyxl.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Iterator, Optional
 
-from spareforslag_xl.model.danish import is_not_estimated_mark, parse_danish_number, to_decimal
 from spareforslag_xl.master.cells import column_letter
 from spareforslag_xl.master.read import CellError, Uncalculated, read_workbook
+from spareforslag_xl.model.danish import is_not_estimated_mark, parse_danish_number, to_decimal
 
 
 def address(sheet: str, row: int, col: int) -> str:
@@ -64,7 +64,7 @@ class Figure:
     """An official cell read as an amount: its kind and, for numbers, the amount in the sheet's unit."""
 
     kind: Kind
-    amount: Optional[Decimal] = None
+    amount: Decimal | None = None
 
     @property
     def readable(self) -> bool:

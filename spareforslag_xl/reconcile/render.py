@@ -9,20 +9,31 @@ as either file moves. Differences are formulas (official − master) carrying th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Optional, Sequence
 
-from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.master.cells import column_letter
-from spareforslag_xl.reconcile.compare import Line, Reconciliation, Source, Status, UnitSource
-from spareforslag_xl.reconcile.read import Kind
-from spareforslag_xl.reconcile.table import Layout, Level, Reason, Table
-from spareforslag_xl.model.danish import places
+from spareforslag_xl.model.danish import format_danish, places
 from spareforslag_xl.model.labels import plan_title
+from spareforslag_xl.reconcile.compare import (
+    Line,
+    Reconciliation,
+    Source,
+    Status,
+    UnitSource,
+)
+from spareforslag_xl.reconcile.read import Kind, figure
+from spareforslag_xl.reconcile.table import Layout, Level, Reason, Table
+from spareforslag_xl.workbook.book import (
+    DocProps,
+    cell,
+    close,
+    new_workbook,
+    sheet_name,
+)
 from spareforslag_xl.workbook.sheet import (
     ERROR_FILL, HEADER_FILL, OK_FILL, TOTAL_FILL, WARN_FILL, SheetWriter, Styles, amount_format,
 )
-from spareforslag_xl.workbook.book import DocProps, cell, close, new_workbook, sheet_name
 
 SUMMARY = "Afstemning"
 PROBLEMS = "Forskelle"
@@ -37,12 +48,14 @@ STATUS_NAMES = {
     Status.ONLY_OFFICIAL: "Kun i officielt ark",
     Status.UNREADABLE: "Officiel celle uden tal",
     Status.AMBIGUOUS: "Tvetydig etiket",
+    Status.GUESSED: "Stemmer kun ved et gæt",
 }
 CONCLUSION = {Status.DIFFERS: "afviger", Status.ONLY_MASTER: "mangler i det officielle regneark",
               Status.ONLY_OFFICIAL: "findes kun i det officielle regneark",
-              Status.UNREADABLE: "kan ikke læses i det officielle regneark", Status.AMBIGUOUS: "har en tvetydig etiket"}
+              Status.UNREADABLE: "kan ikke læses i det officielle regneark", Status.AMBIGUOUS: "har en tvetydig etiket",
+              Status.GUESSED: "stemmer kun, hvis en gættet etiket er rigtig"}
 STATUS_STYLE = {Status.AGREES: "ok", Status.WITHIN_TOLERANCE: "ok", Status.ZERO_ABSENT: "ok",
-                Status.ONLY_MASTER: "warning", Status.ONLY_OFFICIAL: "warning"}
+                Status.ONLY_MASTER: "warning", Status.ONLY_OFFICIAL: "warning", Status.GUESSED: "warning"}
 REASONS = {Reason.TOTAL: "sumrække, ikke sammenlignet", Reason.NO_LABEL: "tal uden etiket, ikke sammenlignet",
            Reason.NO_YEAR: "intet år, ikke sammenlignet"}
 UNIT_HOW = {UnitSource.GIVEN: "angivet med --unit", UnitSource.MAPPING: "angivet i mapping-filen",
@@ -56,7 +69,15 @@ SIDE_COLS = (DIFF_COL + 1, RAW_COL + 1)
 COUNTS = (("Sammenlignet", None), ("Stemmer", (Status.AGREES, Status.ZERO_ABSENT)),
           ("Inden for tolerancen", (Status.WITHIN_TOLERANCE,)), ("Afviger", (Status.DIFFERS,)),
           ("Mangler i officielt", (Status.ONLY_MASTER,)), ("Kun i officielt", (Status.ONLY_OFFICIAL,)),
-          ("Officiel celle uden tal", (Status.UNREADABLE,)), ("Tvetydig etiket", (Status.AMBIGUOUS,)))
+          ("Officiel celle uden tal", (Status.UNREADABLE,)), ("Tvetydig etiket", (Status.AMBIGUOUS,)),
+          ("Gættet etiket", (Status.GUESSED,)))
+OPTIONAL_COUNTS = (Status.GUESSED,)
+"""Count columns shown only when some figure has that status."""
+ROWS_SHEET = "Kontorækker"
+ROW_COLUMNS = (("Niveau", 13), ("Afdeling", 8), ("Tema", 20), ("År", 5), ("Officiel celle", 22),
+               ("Konto", 34), ("Værdi i officielt ark", 13), ("I grundarkets enhed", 13), ("Status for tallet", 16))
+ROW_SIDE_COLS = (4, 8)
+"""The text columns right of figures on Kontorækker (indented, so that they do not run into them)."""
 HEADER_HEIGHT = 28
 """Two lines of header text."""
 
@@ -94,6 +115,8 @@ def reconciliation_bytes(rec: Reconciliation, master_name: str, official_name: s
         w = SheetWriter(book.add_worksheet(sheet_name(LEVEL_SHEETS[level], taken)), styles)
         ctx.lines_sheet(w, f"{LEVEL_NAMES[level]}: alle sammenlignede tal",
                         [line for line in rec.lines if line.level is level], "")
+    if any(line.rows for line in rec.lines):
+        ctx.rows_sheet(SheetWriter(book.add_worksheet(sheet_name(ROWS_SHEET, taken)), styles))
     summary.activate()
     return close(book, buffer, DocProps(
         title=f"Afstemning: {plan_title(plan) or 'Spareforslag'}",
@@ -133,10 +156,12 @@ class _Context:
     # -- Afstemning ------------------------------------------------------------------------------
     def summary_sheet(self, w: SheetWriter) -> None:
         rec = self.rec
+        counts = [(name, statuses) for name, statuses in COUNTS
+                  if statuses is None or statuses[0] not in OPTIONAL_COUNTS or rec.count(status=statuses[0])]
         w.column(0, 0, 22)
-        w.column(1, len(COUNTS), 13)
+        w.column(1, len(counts), 13)
         row = self._heading(w, self.title)
-        w.merged_text(row, 0, len(COUNTS), _conclusion(rec), "ok" if rec.agrees else "banner")
+        w.merged_text(row, 0, len(counts), _conclusion(rec), "ok" if rec.agrees else "banner")
         w.row_height(row, 20)
         row += 2
         w.text(row, 0, "Grundlag", "section")
@@ -154,26 +179,26 @@ class _Context:
         facts.append(("Tolerance", f"{format_danish(rec.tolerance, places(rec.tolerance))} ({self.unit})"))
         for label, text in facts:
             w.text(row, 0, label, "bold")
-            w.paragraph(row, 1, len(COUNTS), text)
+            w.paragraph(row, 1, len(counts), text)
             row += 1
         row += 1
         w.text(row, 0, "Resultat pr. niveau (antal tal)", "section")
         row += 1
         w.text(row, 0, "Niveau", "head")
-        for col, (name, _statuses) in enumerate(COUNTS, start=1):
+        for col, (name, _statuses) in enumerate(counts, start=1):
             w.text(row, col, name, "head_right")
         w.row_height(row, HEADER_HEIGHT)
         first = row + 1
         for level in rec.levels:
             row += 1
             w.text(row, 0, LEVEL_NAMES[level])
-            for col, (_name, statuses) in enumerate(COUNTS, start=1):
+            for col, (_name, statuses) in enumerate(counts, start=1):
                 n = rec.count(level) if statuses is None else sum(rec.count(level, s) for s in statuses)
                 problem = statuses is not None and n and not statuses[0].ok
                 w.number(row, col, n, "count_error" if problem else "count")
         row += 1
         w.text(row, 0, "I alt", "label_total")
-        for col, (_name, statuses) in enumerate(COUNTS, start=1):
+        for col, (_name, statuses) in enumerate(counts, start=1):
             n = rec.count() if statuses is None else sum(rec.count(status=s) for s in statuses)
             w.formula(row, col, f"=SUM({cell(first, col)}:{cell(row - 1, col)})", n, "count_total")
         row += 2
@@ -183,15 +208,21 @@ class _Context:
             for ignored in rec.ignored:
                 w.text(row, 0, ignored.address)
                 text = f"'{ignored.text}': " if ignored.text else ""
-                w.merged_text(row, 1, len(COUNTS), text + REASONS[ignored.reason])
+                w.merged_text(row, 1, len(counts), text + REASONS[ignored.reason])
                 row += 1
         w.apply_heights()
         w.print_setup(self.title, self.official_name)
 
     # -- Forskelle and one sheet per level ---------------------------------------------------------------
     def lines_sheet(self, w: SheetWriter, title: str, lines: Sequence[Line], empty: str) -> None:
+        # An address of a long sheet name ('Budgetændringer'!E14) widens its column, taken from the notes
+        # (which wrap), so that the sheet stays one page wide; a sum of cells wraps.
+        single = max((len(line.where) for line in lines if len(line.cells) == 1), default=0)
+        extra = max(0.0, min(single * 0.9, 28) - COLUMNS[8][1])
+        extra = extra if extra >= 1 else 0.0  # 'Budget 2024'!C6 fits as it is
         for col, (_name, width) in enumerate(COLUMNS):
-            w.column(col, col, width, side=col in SIDE_COLS)
+            change = extra if col == 8 else -extra if col == len(COLUMNS) - 1 else 0.0
+            w.column(col, col, width + change, side=col in SIDE_COLS)
         row = self._heading(w, title)
         header = row
         for col, (name, _width) in enumerate(COLUMNS):
@@ -223,7 +254,7 @@ class _Context:
             w.formula(row, DIFF_COL, formula, line.difference, _difference_style(line.status))
         w.text(row, 7, STATUS_NAMES[line.status], STATUS_STYLE.get(line.status, "error"))
         if line.cell is not None:
-            w.text(row, 8, line.cell.address)
+            w.text(row, 8, line.where, "label" if len(line.cells) > 1 else "text")
         w.text(row, 10, self._note(line), "note")
 
     def _official(self, w: SheetWriter, row: int, line: Line) -> None:
@@ -231,8 +262,8 @@ class _Context:
         if line.cell is None or line.figure is None:
             return
         kind = line.figure.kind
-        if kind is Kind.NUMBER:
-            raw = line.figure.amount
+        raw = line.figure.amount
+        if kind is Kind.NUMBER and raw is not None:
             w.number(row, RAW_COL, raw, "count" if raw == int(raw) else "decimal")
             formula = _conversion(cell(row, RAW_COL), line.factor)
             if formula is None:
@@ -250,7 +281,7 @@ class _Context:
         if kind is Kind.UNCALCULATED:
             notes.append("Formel uden gemt værdi: åbn det officielle regneark i Excel, lad det beregne og gem det.")
         elif kind is Kind.ERROR:
-            notes.append(f"Excel-fejl {line.cell.text} i den officielle celle.")
+            notes.append(f"Excel-fejl {line.cell.text if line.cell else ''} i den officielle celle.")
         elif kind is Kind.TEXT:
             notes.append("Tekst i stedet for et tal: regnet som 0.")
         elif kind is Kind.EMPTY and line.cell is not None:
@@ -260,9 +291,54 @@ class _Context:
             names = ", ".join(self.themes.get(c, c) if line.ambiguous_kind == "theme" else c for c in line.candidates)
             notes.append(f"Etiketten passer på {what} {names}; ikke sammenlignet."
                          + (" Nummer og titel peger på forskellige temaer." if line.conflict else ""))
+        if line.guess == "account":
+            clue = next((r.department.match.clue for r in line.rows if r.guess and r.department is not None), "")
+            notes.append(f"Afdelingscellen er tom; afdelingen er gættet ud fra kontoen ({clue}). Ret udtrækket, "
+                         "eller skriv afdelingen i det.")
+        elif line.guess == "number":
+            notes.append("Temaet er gættet ud fra tallet forrest i etiketten; titlen passer på intet tema. "
+                         "Giv etiketten i [themes] i en mapping-fil.")
+        if line.status is Status.ONLY_OFFICIAL and line.rows and not line.department:
+            notes.append("Rækkens afdeling kan ikke bestemmes: afdelingscellen er tom, og kontoen peger ikke på "
+                         "én afdeling.")
+        if len(line.rows) > 1:
+            notes.append(f"Summen af {len(line.rows)} rækker i det officielle ark; se arket {ROWS_SHEET}.")
         if line.status is Status.WITHIN_TOLERANCE:
             notes.append(f"Inden for tolerancen på {format_danish(self.rec.tolerance, places(self.rec.tolerance))}.")
         return " ".join(notes)
+
+
+    # -- Kontorækker: the official rows behind every figure ------------------------------------------------
+    def rows_sheet(self, w: SheetWriter) -> None:
+        for col, (_name, width) in enumerate(ROW_COLUMNS):
+            w.column(col, col, width, side=col in ROW_SIDE_COLS)
+        row = self._heading(w, "Kontorækker: de officielle rækker bag hvert sammenlignet tal")
+        header = row
+        for col, (name, _width) in enumerate(ROW_COLUMNS):
+            w.text(row, col, name, "head_right" if col in (3, 6, 7) else "head")
+        w.row_height(row, HEADER_HEIGHT)
+        for line in (line for line in self.rec.lines if line.rows):
+            for record in line.rows:
+                row += 1
+                w.text(row, 0, LEVEL_NAMES[line.level])
+                w.text(row, 1, line.department)
+                w.text(row, 2, self.themes.get(line.theme, line.theme), "label")
+                if line.year is not None:
+                    w.number(row, 3, line.year, "text")
+                w.text(row, 4, record.cell.address)
+                w.text(row, 5, record.account_text, "label")
+                amount = figure(record.cell.value).amount
+                if amount is not None:
+                    w.number(row, 6, amount, "count" if amount == int(amount) else "decimal")
+                    w.formula(row, 7, _conversion(cell(row, 6), line.factor) or f"={cell(row, 6)}",
+                              amount * line.factor, "amount")
+                else:
+                    w.text(row, 6, record.cell.text, "label")
+                w.text(row, 8, STATUS_NAMES[line.status], STATUS_STYLE.get(line.status, "error"))
+        w.autofilter(header, 0, row, len(ROW_COLUMNS) - 1)
+        w.freeze(header + 1, 0)
+        w.apply_heights()
+        w.print_setup(self.title, self.official_name, (header, header))
 
 
 def _conclusion(rec: Reconciliation) -> str:
@@ -281,8 +357,12 @@ def _table_da(table: Table) -> str:
         span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
         shape = f"krydstabel med {' og '.join(labels)} og årene {span} i række {table.header_row}"
     else:
-        shape = (f"lang tabel med {' og '.join(labels)}, år i kolonne {column_letter(table.year_col)} "
-                 f"og beløb i kolonne {column_letter(table.amount_col)}")
+        shape = (f"lang tabel med {' og '.join(labels)}, år i kolonne {column_letter(table.year_col or 0)} "
+                 f"og beløb i kolonne {column_letter(table.amount_col or 0)}")
+    if table.account_cols:
+        what = "afdeling, tema" if table.department_col is not None and table.theme_col is not None else "etiket"
+        shape += (f"; kontorækker (kolonne {', '.join(column_letter(c) for c in table.account_cols)}) lagt sammen "
+                  f"pr. {what} og år")
     return f"{table.range}: {shape}" + (" (fra mapping-filen)" if table.mapped else "")
 
 
@@ -296,7 +376,7 @@ def _unit_da(source: Source, master_unit) -> str:
     return text
 
 
-def _conversion(raw: str, factor: Decimal) -> Optional[str]:
+def _conversion(raw: str, factor: Decimal) -> str | None:
     """Return the formula that puts a raw official amount in the master's unit and sign, or None if none is needed."""
     if factor == 1:
         return None
@@ -312,5 +392,5 @@ def _conversion(raw: str, factor: Decimal) -> Optional[str]:
 def _difference_style(status: Status) -> str:
     if status in (Status.AGREES, Status.ZERO_ABSENT):
         return "diff_ok"
-    return "diff_warn" if status is Status.WITHIN_TOLERANCE else "diff_error"
+    return "diff_warn" if status in (Status.WITHIN_TOLERANCE, Status.GUESSED) else "diff_error"
 

@@ -6,24 +6,20 @@ frame gives a sheet written cell by cell the same columns, heading, year header 
 
 from __future__ import annotations
 
-from spareforslag_xl.model.labels import SCENARIO_LINE, meta_line, plan_title
+from spareforslag_xl.content.common import Frame as ContentFrame
+from spareforslag_xl.model.labels import SCENARIO_LINE, meta_line
 from spareforslag_xl.model.plan import Plan
 from spareforslag_xl.render.workbook_writer import YEAR_WIDTH, year_column_widths
 from spareforslag_xl.workbook.book import cell
 from spareforslag_xl.workbook.sheet import SheetWriter, Styles
 
 
-class Frame:
-    """The frame of every sheet with years: columns, heading, year header, sums and print setup."""
+class Frame(ContentFrame):
+    """The frame of a sheet with years written cell by cell: columns, heading, year header, print setup."""
 
     def __init__(self, plan: Plan, years: tuple[int, ...], styles: Styles) -> None:
-        self.plan = plan
-        self.years = years
+        super().__init__(plan, years)
         self.styles = styles
-        self.unit = plan.settings.unit or "1.000 kr."
-        self.title = plan_title(plan) or "Spareforslag"
-        self.source = plan.source_name
-        self.last_col = len(years) + 1  # label, years, note
 
     def _heading(self, w: SheetWriter, title: str, subtitle: str = "") -> int:
         w.text(0, 0, title, "title")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from spareforslag_xl.content.nodes import Document
+from spareforslag_xl.content.nodes import Sheet
 from spareforslag_xl.content.report import report_content
 from spareforslag_xl.core.compute import Result
 from spareforslag_xl.core.stated_fte import FteDifferences
@@ -19,17 +19,17 @@ ExtraSheet = Callable[[Any, Styles, Any], None]
 
 def report_bytes(result: Result, findings: Sequence[Finding], forced: bool = False,
                  extras: Sequence[ExtraSheet] = (), fte_differences: FteDifferences | None = None,
-                 handout: bool = False) -> bytes:
+                 sheets: Sequence[Sheet] = (), handout: bool = False) -> bytes:
     """Return the bytes of the report workbook for a computed plan.
 
     ``fte_differences`` (core/stated_fte.py, from the document's stated figures) puts a note beside
-    the FTE row of each theme whose stated FTE differs from the recomputed one; ``extras`` add
-    sheets of their own after the report's (the audit, the changes).
+    the FTE row of each theme whose stated FTE differs from the recomputed one; ``sheets`` are more
+    content after the report's own (the audit), ``extras`` sheets written by code of their own (the changes).
+    ``handout``: the readers' version, without the sheet 'Kontrol' and the line 'Kontrol: …' (give no audit).
     """
-    return write_report(report_content(result, findings, forced, fte_differences, handout), extras)
-
-
-def write_report(doc: Document, extras: Sequence[ExtraSheet] = ()) -> bytes:
-    """Write the report's content; the theme sheets first, as the overview refers to them."""
+    doc = report_content(result, findings, forced, fte_differences, handout)
+    # The theme sheets are written first, as they were before the content model: the cell formats
+    # are numbered in the order they are first used, so the bytes stay the same.
     themes = [s.name for s in doc.sheets[1:] if s.name not in (DEPARTMENTS, KEYS, CHECKS)]
+    doc.sheets += sheets
     return workbook_bytes(doc, themes, extras)

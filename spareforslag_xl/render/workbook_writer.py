@@ -108,16 +108,23 @@ class _Writer:
     def _sheet(self, s: Sheet, w: SheetWriter) -> None:
         last_col = self._columns(s, w)
         row = 0
+        held: list[tuple[int, Table]] = []
         for block in s.blocks:
             if isinstance(block, Gap):
                 row += block.rows
             elif isinstance(block, Line):
                 self._row(w, row, block.row, last_col)
                 row += 1
+            elif isinstance(block, Table) and not block.paged and _ahead(block, self.places):
+                row = self._hold(w, row, block, last_col, held)
             elif isinstance(block, Table):
                 row = self._table(w, row, block, last_col)
             elif isinstance(block, Charts):
                 row = self._charts(w, row, block, last_col)
+            for first, table in [h for h in held if not _ahead(h[1], self.places, own=False)]:
+                held.remove((first, table))
+                for n, r in enumerate(table.rows):
+                    self._row(w, first + n, r, last_col)
         if s.autofilter is not None:
             key, last = s.autofilter
             w.autofilter(self._local(w, key), 0, row - 1, last)
@@ -140,7 +147,7 @@ class _Writer:
             return cols.years + 1
         assert isinstance(cols, FixedColumns)
         for col, width in enumerate(cols.widths):
-            w.column(col, col, width, side=col == cols.side)
+            w.column(col, col, width, side=col in cols.side)
         return len(cols.widths) - 1
 
     def _local(self, w: SheetWriter, key: str) -> int:
@@ -226,6 +233,21 @@ class _Writer:
         if h.side:
             w.text(row, last_col, h.side, "header_num" if h.figures else "header")
 
+    def _hold(self, w: SheetWriter, row: int, t: Table, last_col: int, held: list[tuple[int, Table]]) -> int:
+        """Place a summary that refers to rows below it (its header now, its rows once those rows are
+        placed): its rows count as used, at the height of their wrapping texts, for the page plan of
+        the tables in between."""
+        if t.header is not None:
+            self._header(w, row, t.header, last_col)
+            row += 1
+        for n, r in enumerate(t.rows):
+            if r.key is not None:
+                self.places[r.key] = (w.name, row + n)
+        if t.rows:
+            w.reserve(row, row + len(t.rows) - 1, {row + n: _wraps(r) for n, r in enumerate(t.rows)})
+        held.append((row, t))
+        return row + len(t.rows)
+
     def _table(self, w: SheetWriter, row: int, t: Table, last_col: int) -> int:
         h = t.header
         plan = None
@@ -271,7 +293,30 @@ class _Writer:
         return department_chart(self.book, w.name, c.series[0].name, header, n, total, target, c.title)
 
 
-def _wraps(r: Row, last_col: int) -> tuple[tuple[int, str], ...]:
+def _keys(m: Meaning) -> tuple[str | None, ...]:
+    """The keys of the rows a meaning refers to."""
+    if isinstance(m, Sum):
+        return (m.first, m.last)
+    if isinstance(m, SumOf):
+        return m.rows
+    if isinstance(m, Minus):
+        return (m.left, m.right)
+    if isinstance(m, Same):
+        return (m.row,)
+    if isinstance(m, Ratio):
+        return (m.numerator, m.denominator)
+    return ()
+
+
+def _ahead(t: Table, places: dict[str, tuple[str, int]], own: bool = True) -> bool:
+    """Whether a table refers to rows not placed yet (with own, other than its own rows)."""
+    mine = {r.key for r in t.rows} if own else set()
+    return any(k is not None and k not in places and k not in mine
+               for r in t.rows for c in r.cells.values() if isinstance(c, Figure) and c.meaning is not None
+               for k in _keys(c.meaning))
+
+
+def _wraps(r: Row, last_col: int = 0) -> tuple[tuple[int, str], ...]:
     """The (column, text) of a row's cells whose text wraps: what the page plan measures it by."""
     cols = r.measure if r.measure is not None else tuple(r.cells)
     found = []

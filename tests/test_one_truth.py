@@ -70,6 +70,8 @@ def test_one_plan_one_truth(plan, scenario, data):
         for y in result.years:
             estimated = [line.amounts[y] for line in counted if line.amounts.get(y) is not None]
             assert t.totals[y] == (sum(estimated, ZERO) if estimated else None)
+            if not any(counts(line.decision, shown) for line in t.lines):
+                assert not t.partial(y)  # a theme left out altogether is not 'partly estimated'
     # the content: every meaning computes its figure, as a spreadsheet computes the formula
     report = report_content(result, [])
     assert evaluate(report) == []

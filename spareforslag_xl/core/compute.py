@@ -157,7 +157,9 @@ def _theme(plan: Plan, theme: Theme, years, codes, fixed) -> ThemeResult:
     lines = plan.lines_of(theme.number)
     counted = counted_lines(plan, lines)
     totals = {y: sum_amounts(line.amounts.get(y) for line in counted) for y in years}
-    missing = {y: sum(1 for line in counted if line.amounts.get(y) is None) for y in years}
+    # a theme the plan leaves out altogether is not 'partly estimated': nothing of it is counted
+    left_out = plan.scenario is not None and not any(counts(line.decision, plan.scenario) for line in lines)
+    missing = {y: 0 if left_out else sum(1 for line in counted if line.amounts.get(y) is None) for y in years}
     salary = theme.salary or plan.settings.salary
     fte = {y: (round_to(totals[y] / salary, FTE_QUANTUM) if salary and totals[y] is not None else None) for y in years}
     splits = tuple(_group_split(plan, g, years, codes, fixed) for g in theme_groups(plan, theme))

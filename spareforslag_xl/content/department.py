@@ -221,7 +221,7 @@ class _Department(Frame):
             if any(line is k for k in kept):
                 continue
             proposed = self.proposed_line.get(id(line), line)
-            cells = {0: Text(proposed.label, "label_struck")}
+            cells = {0: Text(proposed.label, "label_struck_indent")}
             cells.update({i: Figure(proposed.amounts.get(y), "amount_struck") for i, y in enumerate(self.years, 1)})
             cells[self.last_col] = Text(decision_note(line, proposed, self.years, counted=False), "note")
             rows.append(Row(cells))

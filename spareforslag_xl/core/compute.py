@@ -137,7 +137,7 @@ def compute(plan: Plan) -> Result:
     codes = [d.code for d in plan.departments]
     fixed = fixed_index(plan)
     themes = tuple(_theme(plan, theme, years, codes, fixed) for theme in plan.themes)
-    total = {y: sum((t.totals[y] for t in themes if t.totals[y] is not None), ZERO) for y in years}
+    total = {y: sum((v for t in themes if (v := t.totals[y]) is not None), ZERO) for y in years}
     target = {y: plan.settings.target.get(y) for y in years}
     difference = {y: (target[y] or ZERO) - total[y] for y in years}
     residual_key = plan.key(plan.settings.residual_key)
@@ -161,7 +161,7 @@ def _theme(plan: Plan, theme: Theme, years, codes, fixed) -> ThemeResult:
     left_out = plan.scenario is not None and not any(counts(line.decision, plan.scenario) for line in lines)
     missing = {y: 0 if left_out else sum(1 for line in counted if line.amounts.get(y) is None) for y in years}
     salary = theme.salary or plan.settings.salary
-    fte = {y: (round_to(totals[y] / salary, FTE_QUANTUM) if salary and totals[y] is not None else None) for y in years}
+    fte = {y: (round_to(v / salary, FTE_QUANTUM) if salary and (v := totals[y]) is not None else None) for y in years}
     splits = tuple(_group_split(plan, g, years, codes, fixed) for g in theme_groups(plan, theme))
     parts = {c: {y: sum((s.parts[c][y] for s in splits), ZERO) for y in years} for c in codes}
     rest = {y: sum((s.rest[y] for s in splits), ZERO) for y in years}

@@ -97,6 +97,7 @@ def theme_groups(plan: Plan, theme: Theme) -> list[Group]:
                 shared_at = len(groups)
             shared.append(line)
     if shared:
+        assert shared_at is not None
         groups.insert(shared_at, Group(theme, tuple(shared), theme.rule, False, counted(tuple(shared))))
     return groups
 

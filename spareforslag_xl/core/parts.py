@@ -122,7 +122,7 @@ class DepartmentPart:
         first = self.years[0] if self.years else None
 
         def rank(t: ThemePart) -> tuple[Decimal, Decimal]:
-            return -(t.part.get(first) or ZERO), -t.total
+            return -((t.part.get(first) if first is not None else None) or ZERO), -t.total
 
         return sorted((t for t in self.themes if t.saves), key=rank)[:count]
 
@@ -140,15 +140,16 @@ class DepartmentPart:
             return None
         part: dict[int, Amount] = {}
         for y in self.years:
-            estimated = [t.part[y] for t in rest if t.part.get(y) is not None]
+            estimated = [v for t in rest if (v := t.part.get(y)) is not None]
             part[y] = sum(estimated, ZERO) if estimated else None
         return OthersPart(rest, part)
 
     def gap(self, year: int) -> Amount:
         """Return total − share of the target: above zero, the themes ask more than the key would."""
-        if self.target_share is None or self.target_share.get(year) is None:
+        share = self.target_share.get(year) if self.target_share is not None else None
+        if share is None:
             return None
-        return self.total[year] - self.target_share[year]
+        return self.total[year] - share
 
 
 def department_part(result: Result, code: str) -> DepartmentPart:
@@ -185,7 +186,7 @@ def _theme_part(t: ThemeResult, code: str, years, proposed: ThemeResult | None =
     )
     part: dict[int, Amount] = {}
     for y in years:
-        estimated = [s.part[y] for s in splits if s.part[y] is not None]
+        estimated = [v for s in splits if (v := s.part[y]) is not None]
         part[y] = sum(estimated, ZERO) if estimated else None
     # The bases of what the plan counts; a theme the plan leaves out altogether says why.
     counted = [s for s in splits if not s.left_out] or list(splits)

@@ -13,6 +13,14 @@ from tests.plans import sample_plan
 REPO = Path(__file__).resolve().parent.parent
 
 
+def pytest_configure(config):
+    """English from the start, also for fixtures of a module's or the session's scope, which are made
+    before any test's own fixtures (and so before ``english``): with xdist a worker may begin with one."""
+    from spareforslag_xl.model import i18n
+
+    i18n.set_language("en")
+
+
 @pytest.fixture(autouse=True)
 def english(monkeypatch, request):
     """The tests written against the English message ids run in English (SPAREFORSLAG_LANG=en,

@@ -140,6 +140,7 @@ CASES = {
     "theme-without-lines": _edits({"Forslag!A3": 99}),
     "too-large": _edits({"Forslag!E2": 1e16}),
     "too-many-decimals": _edits({"Mål!B2": 50000.4}),
+    "too-many-digits": _edits({"Mål!B2": 123456789012345.67}),
     "unknown-column": _edits({"Forslag!M1": "Ekstra", "Forslag!M2": "x"}),
     "unknown-decision": _edits({"Forslag!M1": "Beslutning", "Forslag!M2": "Måske"}),
     "unknown-department": _edits({"Faste beløb!C2": "XX"}),

@@ -21,7 +21,7 @@ import pytest
 import spareforslag_xl.app as app
 
 REPO = Path(__file__).resolve().parent.parent
-COMMANDS = ("check", "build", "import", "reconcile", "diff", "mail", "history", "audit", "init")
+COMMANDS = ("check", "build", "import", "reconcile", "budgetaendringer", "diff", "mail", "history", "audit", "init")
 """The library calls the section documents, each under its own heading, in this order."""
 HEADING_OF = {"validate": "check"}
 """The heading of a command whose library call is named otherwise; the others are the command's name."""

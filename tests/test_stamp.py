@@ -11,7 +11,7 @@ import os
 import re
 import shutil
 import zipfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from email import policy
 from pathlib import Path
 
@@ -21,11 +21,11 @@ from click.testing import CliRunner
 from spareforslag_xl.cli.main import cli
 from spareforslag_xl.io.stamp import FALLBACK, file_time, source_date_epoch
 from spareforslag_xl.model.errors import RequestError
-from tests.conftest import SEED_MASTER, REPO, document_epoch
+from tests.conftest import REPO, SEED_MASTER, document_epoch
 from tests.importcheck import SEED_DEPARTMENTS, SEED_DOCUMENT
 from tests.xml_edit import rewrite_part
 
-UTC = timezone.utc
+UTC = UTC
 JUNE = "1686571200"  # 2023-06-12 12:00:00 UTC
 JUNE_W3C = "2023-06-12T12:00:00Z"
 JUNE_MAIL = "Mon, 12 Jun 2023 12:00:00 +0000"
@@ -133,7 +133,7 @@ def test_the_same_input_and_environment_give_the_same_bytes(master, tmp_path, mo
         assert run("build", path, "-o", tmp_path / out).exit_code == 0
         assert run("mail", path, "-o", tmp_path / out).exit_code == 0
     files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
-    assert len(files) == 1 + 6 + 6 + 2  # report, workbooks, mails, the archive's copy and log
+    assert len(files) == 1 + 6 + 6 + 2 + 1  # report, workbooks, mails, the archive's copy and log; the empty lock
     for name in files:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spareforslag_xl.app.audit import Audited, audit_master
+    from spareforslag_xl.app.budget_changes import BudgetChangesWritten, write_budget_changes
     from spareforslag_xl.app.build import Built, build_reports, report_pdf
     from spareforslag_xl.app.check import Checked, check_master, require_clean
     from spareforslag_xl.app.diff import Compared, diff_masters
@@ -39,6 +40,7 @@ _HOME = {
     "PREVIOUS": "spareforslag_xl.app.since",
     **dict.fromkeys(("import_document", "Imported"), "spareforslag_xl.app.importing"),
     **dict.fromkeys(("reconcile_files", "Reconciled"), "spareforslag_xl.app.reconcile"),
+    **dict.fromkeys(("write_budget_changes", "BudgetChangesWritten"), "spareforslag_xl.app.budget_changes"),
     **dict.fromkeys(("diff_masters", "Compared"), "spareforslag_xl.app.diff"),
     **dict.fromkeys(("prepare_mails", "Prepared", "Mail"), "spareforslag_xl.app.mail"),
     **dict.fromkeys(("kept_versions", "Version", "Totals"), "spareforslag_xl.app.history"),
@@ -51,10 +53,11 @@ _HOME = {
 """Each name of the library's face, and the module it comes from."""
 
 __all__ = [
-    "Audited", "Built", "Checked", "Compared", "FindingsError", "Imported", "InputError", "Mail", "OutputError",
+    "Audited", "BudgetChangesWritten", "Built", "Checked", "Compared", "FindingsError", "Imported", "InputError", "Mail", "OutputError",
     "PREVIOUS", "PdfError", "Prepared", "Reconciled", "RequestError", "Scenario", "SpareforslagError", "Totals",
     "Version", "audit_master", "build_reports", "check_master", "diff_masters", "import_document",
     "init_master", "kept_versions", "prepare_mails", "reconcile_files", "report_pdf", "require_clean",
+    "write_budget_changes",
 ]  # the names of _HOME (a test checks it), written out for the linters
 
 

@@ -27,7 +27,9 @@ from spareforslag_xl.core.filenames import WORKBOOK_FOLDER, file_stems, safe_fil
 from spareforslag_xl.core.fingerprint import fingerprint
 from spareforslag_xl.core.stated_fte import shown_fte_differences
 from spareforslag_xl.io.archive import LOG as ARCHIVE_LOG
-from spareforslag_xl.io.archive import Keeping, keeping
+from spareforslag_xl.io.archive import Keeping, Log, keeping
+from spareforslag_xl.io.journal import Recovered
+from spareforslag_xl.io.lock import locked
 from spareforslag_xl.io.output import inside, write_all
 from spareforslag_xl.io.parallel import Task, render_all
 from spareforslag_xl.io.pdf import to_pdf
@@ -59,6 +61,8 @@ class Built:
     """The scenario the workbooks show; None for a master without decisions built as proposed."""
     diff: PlanDiff | None = None
     """With ``since``: what changed since the earlier master, as the sheet 'Ændringer' shows it."""
+    recovered: list[Recovered] = field(default_factory=list)
+    """What an interrupted earlier run left in the folder, and what was done with it (io/journal.py)."""
     handout: Task | None = field(default=None, repr=False)
     """Renders the readers' version of the report (without the staff's checks), for ``report_pdf``."""
 
@@ -105,42 +109,47 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     chosen = select(checked.plan.departments, only) if departments else ()
     blocking = require_clean(checked, lambda n: _("{stops} the build; nothing was written.").format(
         stops=counted_stop(n, "problem")), strict=strict, force=force)
-    t0 = clock()
-    result = compute_scenario(checked.plan, scenario)
     out_dir = Path(out_dir)
-    shown = result.plan.scenario.value if result.plan.scenario is not None else ""
-    kept = keeping(out_dir, fingerprint(checked.plan), master, file_time(checked.plan.created).date(), shown)
-    diff = changes_since(since, out_dir, checked.plan, result, scenario)
-    suffix = scenario_suffix(scenario)
-    t1 = clock()
-    # the document states the proposals, so its figures are audited against them
-    audited = _document_audit(checked.stated, result.proposed or result)
-    fte_differences = shown_fte_differences(result, checked.stated)
-    jobs: list[tuple[Path, Task]] = [(
-        inside(out_dir, report_name(Path(master), suffix)),
-        partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=_changes(diff),
-                fte_differences=fte_differences, sheets=audited))]
-    # the handout leaves out the staff's checks: the sheets Kontrol and Dokumentafvigelser, the line 'Kontrol: …'
-    handout = partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=_changes(diff),
-                      fte_differences=fte_differences, handout=True)
-    jobs += workbook_jobs(result, out_dir / (WORKBOOK_FOLDER + suffix), chosen, checked.findings, bool(blocking), diff)
-    cells = len(checked.plan.lines) * len(checked.plan.years) * (len(chosen) + 1) * 2
-    rendered = render_all([render for _, render in jobs], cells, progress)
-    files = {path: data for (path, _), data in zip(jobs, rendered, strict=True)}
-    t2 = clock()
-    written = dict(files)
-    if kept.new_copy:
-        written[kept.copy] = _archived(Path(master), checked.plan)
-    written[kept.folder / ARCHIVE_LOG] = kept.log
-    write_all(written, inputs=[master])
-    t3 = clock()
+    day = file_time(checked.plan.created).date()  # a bad SOURCE_DATE_EPOCH stops before the folder is touched
+    with locked(out_dir, "spareforslag build") as holding:  # one writer: the archive is read and written under it
+        t0 = clock()
+        result = compute_scenario(checked.plan, scenario)
+        kept_bytes = _archived(Path(master), checked.plan)
+        shown = result.plan.scenario.value if result.plan.scenario is not None else ""
+        kept = keeping(out_dir, fingerprint(checked.plan), master, day, kept_bytes, verify=_verify_copy,
+                       scenario=shown)
+        diff = changes_since(since, out_dir, checked.plan, result, scenario)
+        suffix = scenario_suffix(scenario)  # another scenario never replaces the default's workbooks
+        t1 = clock()
+        # the document states the proposals, so its figures are audited against them
+        audited = _document_audit(checked.stated, result.proposed or result)
+        fte_differences = shown_fte_differences(result, checked.stated)
+        jobs: list[tuple[Path, Task]] = [(
+            inside(out_dir, report_name(Path(master), suffix)),
+            partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=_changes(diff),
+                    fte_differences=fte_differences, sheets=audited))]
+        # the handout leaves out the staff's checks: the sheets Kontrol and Dokumentafvigelser, the line 'Kontrol: …'
+        handout = partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=_changes(diff),
+                          fte_differences=fte_differences, handout=True)
+        jobs += workbook_jobs(result, out_dir / (WORKBOOK_FOLDER + suffix), chosen, checked.findings,
+                              bool(blocking), diff)
+        cells = len(checked.plan.lines) * len(checked.plan.years) * (len(chosen) + 1) * 2
+        rendered = render_all([render for _, render in jobs], cells, progress)
+        files = {path: data for (path, _), data in zip(jobs, rendered, strict=True)}
+        t2 = clock()
+        written = dict(files)
+        if kept.new_copy:
+            written[kept.copy] = kept_bytes
+        written[kept.folder / ARCHIVE_LOG] = kept.log
+        write_all(written, inputs=[master])
+        t3 = clock()
     timings = dict(checked.timings, compute=t1 - t0, render=t2 - t1, write=t3 - t2)
     stale: list[Path] = []
     if departments and only is None:
         folder = out_dir / (WORKBOOK_FOLDER + suffix)
-        stale = sorted(p for p in folder.glob("*.xlsx") if p not in files and not p.name.startswith("~$"))
+        stale = sorted(p for p in folder.glob("*.xlsx") if p not in files and not p.name.startswith(("~$", ".")))
     return Built(checked, kept, list(files), timings, stale, scenario=result.plan.scenario, diff=diff,
-                 handout=handout)
+                 recovered=holding.recovered, handout=handout)
 
 
 def report_pdf(built: Built, checks: bool = False) -> Path:
@@ -176,6 +185,13 @@ def _document_audit(figures: list[StatedFigure] | None, result: Result) -> list[
     if not figures:
         return []
     return [audit_content(audit(result, figures), len(figures))]
+
+
+def _verify_copy(copy: Path) -> str | None:
+    """Return why a kept copy the log records no hash for cannot be trusted (read, its plan's fingerprint)."""
+    from spareforslag_xl.app.history import copy_trouble  # history's module loads the archive's readers
+
+    return copy_trouble(copy, Log())[1]
 
 
 def _changes(diff: PlanDiff | None) -> list[ExtraSheet]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from spareforslag_xl.app.check import Checked, check_master, counted, require_clean
 from spareforslag_xl.core.decisions import compute_scenario, has_decisions
-from spareforslag_xl.core.filenames import safe_filename
+from spareforslag_xl.core.filenames import readable_name, safe_filename
 from spareforslag_xl.io.output import refuse_inputs, write_atomically
 from spareforslag_xl.model.errors import InputError, LocateError
 from spareforslag_xl.model.i18n import _
@@ -90,7 +90,8 @@ def reconcile_files(master: Path, official: Path, output: Path | None = None, ma
                                    "cannot be converted to it.").format(unit=plan.settings.unit),
                          _("Set Enhed to kr., 1.000 kr., mio. kr. or mia. kr."))
     rec = compare(result, master_unit, sources, negate, tolerance, unused)
-    write_atomically(output, reconciliation_bytes(rec, master.name, official.name), inputs)
+    names = readable_name(master.name), readable_name(official.name)  # a name in another encoding, as text
+    write_atomically(output, reconciliation_bytes(rec, *names), inputs)
     return Reconciled(checked, rec, output, result.plan.scenario)
 
 

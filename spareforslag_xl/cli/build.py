@@ -88,6 +88,8 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
         raise stopped(exc, _("--force to write a marked report anyway")) from None
     except SpareforslagError as exc:
         raise fail(exc) from None
+    for recovered in built.recovered:
+        click.echo(_("note: {text}").format(text=recovered.describe()), err=True)
     echo_findings(built.checked.findings, err=True)
     if built.scenario is not None:
         click.echo(_("Scenario: {scenario} ({meaning})").format(scenario=built.scenario.value,
@@ -114,6 +116,8 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
 def _history_notes(built: Built) -> None:
     """Say where the master was kept, whether it changed since the last build, and what --since found."""
     kept = built.kept
+    for problem in kept.problems:
+        click.echo(_("warning: {notice}").format(notice=problem), err=True)
     if kept.unchanged:
         click.echo(_("note: the master has not changed since the last build ({copy}).").format(copy=kept.copy),
                    err=True)

@@ -49,6 +49,7 @@ REMEDIES = {
     "security": lazy("Check --smtp-security and --smtp-port."),
     "connect": lazy("Check --smtp-host and --smtp-port, and that the server is reachable from this machine."),
     "outdir": lazy("Give the output folder of the builds (spareforslag history FOLDER)."),
+    "send-log": lazy("Check it; to send every mail again, move it away."),
 }
 """What to do, on the command line, about an error whose remedy is the key."""
 

@@ -37,12 +37,18 @@ def history(out_dir: Path) -> None:
         versions = kept_versions(out_dir)
     except SpareforslagError as exc:
         raise fail(exc) from None
+    for warning in versions.warnings:
+        click.echo(_("warning: {notice}").format(notice=warning), err=True)
     click.echo(_("Masters kept in {folder} ({n}), oldest first; I alt and Mål per year:").format(
         folder=out_dir / "arkiv", n=len(versions)))
     for v in versions:
         mark = "*" if v.last else " "
         used = _("{n} build(s)").format(n=v.builds)
         t = v.totals
+        if v.problem is not None:
+            click.echo(f" {mark} {v.path.name}  {used}  " + _("(not used: see the warning)"))
+            click.echo(_("warning: {notice}").format(notice=v.problem), err=True)
+            continue
         if t is None:
             click.echo(f" {mark} {v.path.name}  {used}  " + _("(cannot be read)"))
             continue

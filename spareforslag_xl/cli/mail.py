@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,12 +35,13 @@ from spareforslag_xl.cli.common import (
     stopped,
 )
 from spareforslag_xl.cli.language import command, confirm, lazy, option
-from spareforslag_xl.model.errors import DeliveryError, FindingsError, SpareforslagError
+from spareforslag_xl.model.errors import DeliveryError, FindingsError, RequestError, SpareforslagError
 from spareforslag_xl.model.i18n import _, ngettext
 from spareforslag_xl.model.plan import Scenario
 
 if TYPE_CHECKING:  # imported by the command when it runs, so that --help stays quick
-    from spareforslag_xl.app.mail import Mail
+    from spareforslag_xl.app.mail import Mail, Planned
+    from spareforslag_xl.io.sendlog import Record
     from spareforslag_xl.io.smtp import Outcome, SmtpSettings
 
 
@@ -78,6 +78,7 @@ if TYPE_CHECKING:  # imported by the command when it runs, so that --help stays 
 @option("--send", is_flag=True, help=lazy("Deliver the mails through SMTP after listing them and asking."))
 @option("--dry-run", is_flag=True, help=lazy("List who would get what, and send nothing."))
 @option("--yes", is_flag=True, help=lazy("Send without asking (for scripts)."))
+@option("--resend", is_flag=True, help=lazy("Send again also the mails the send log has as delivered."))
 @option("--smtp-host", envvar=SMTP_ENV + "HOST", show_envvar=True, help=lazy("SMTP server."))
 @option("--smtp-port", type=click.IntRange(1, 65535), envvar=SMTP_ENV + "PORT", show_envvar=True,
               help=lazy("Port (default: 587 for starttls, 465 for ssl, 25 for none)."))
@@ -88,25 +89,21 @@ if TYPE_CHECKING:  # imported by the command when it runs, so that --help stays 
               help=lazy("Password; better from the environment variable, else you are asked for it."))
 def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, meeting: str | None, note: str,
          since: str | None,
-         sender: str | None, max_attachment_mb: float, send: bool, dry_run: bool, yes: bool,
+         sender: str | None, max_attachment_mb: float, send: bool, dry_run: bool, yes: bool, resend: bool,
          smtp_host: str | None, smtp_port: int | None, smtp_security: str, smtp_user: str | None,
          smtp_password: str | None, scenario: Scenario | None) -> None:
     """Write a mail draft per department (build/mails/MSB.eml) with its workbook attached.
 
     The help text is in the decorator, to be translated when shown.
     """
-    from spareforslag_xl.app.mail import format_size, prepare_mails
-    from spareforslag_xl.core.recipients import address_problem, shown
-    from spareforslag_xl.io.smtp import Outgoing, SmtpSettings, deliver, for_sending
+    from spareforslag_xl.app.mail import choose_sender, format_size, plan_sending, prepare_mails, send_mails
+    from spareforslag_xl.io.smtp import SmtpSettings
 
     delivering = send and not dry_run
-    if sender is not None and address_problem(sender):
-        raise CommandError(_("--from: '{sender}' is not a usable address: {problem}.").format(
-            sender=shown(sender), problem=address_problem(sender)), EXIT_INPUT)
-    # One rule for the sender, drafts and sending alike: --from (or its variable), else the SMTP
-    # user when it is an address. A draft without it has no From: the mail program adds its account.
-    if sender is None and smtp_user and not address_problem(smtp_user):
-        sender = smtp_user
+    try:
+        sender = choose_sender(sender, smtp_user)
+    except RequestError as exc:
+        raise CommandError(f"--from: {exc}", EXIT_INPUT) from None
     if delivering:
         if not smtp_host:
             raise CommandError(_("--smtp-host: no SMTP server given. Use --smtp-host or set {variable}.").format(
@@ -119,10 +116,13 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
                                  templates=templates, meeting=meeting, note=note, sender=sender or "",
                                  max_attachment_mb=max_attachment_mb, limit_name=" (--max-attachment-mb)",
                                  scenario=scenario, since=since, write=not dry_run)
+        planned = plan_sending(prepared, out_dir, resend) if (send or dry_run) else []
     except FindingsError as exc:
         raise stopped(exc, errors_only=True) from None
     except SpareforslagError as exc:
         raise fail(exc) from None
+    for recovered in prepared.recovered:
+        click.echo(_("note: {text}").format(text=recovered.describe()), err=True)
     echo_findings(prepared.checked.findings, err=True)
     for notice in prepared.notices:
         click.echo(_("warning: {notice}").format(notice=notice), err=True)
@@ -132,31 +132,62 @@ def mail(master: Path, out_dir: Path, only: str | None, templates: Path | None, 
     if not (send or dry_run):
         return
     settings = SmtpSettings(smtp_host or "", smtp_port, smtp_security, smtp_user or "", smtp_password or "")
-    _list(prepared.mails, settings, sender, format_size)
+    to_send = [p for p in planned if p.recipients or not p.mail.to]
+    _list([p.mail for p in to_send], settings, sender, format_size)
+    _skipped([r for p in planned for r in p.skipped])
     if not delivering:
         click.echo(_("Dry run: nothing was sent."))
         return
+    if not to_send:
+        click.echo(_("Every mail was delivered already; nothing was sent (--resend sends them again)."))
+        _exit_if_unknown(planned)
+        return
     if not yes:
-        if not confirm(ngettext("Send {n} mail now?", "Send {n} mails now?", len(prepared.mails)).format(
-                n=len(prepared.mails))):
+        if not confirm(ngettext("Send {n} mail now?", "Send {n} mails now?", len(to_send)).format(n=len(to_send))):
             raise click.Abort()  # click says 'Aborted!' (translated) and exits 1
     if smtp_user and not smtp_password:
         settings = SmtpSettings(settings.host, settings.port, settings.security, settings.user,
                                 click.prompt(_("Password of {user}").format(user=smtp_user), hide_input=True, err=True))
-    now = datetime.now(timezone.utc)
-    outgoing = [Outgoing(m.department.code, m.to, for_sending(m.message, now)) for m in prepared.mails]
-    assert sender is not None  # --send without --from stopped above
     try:
-        outcomes = deliver(outgoing, settings, sender)
+        sent = send_mails(prepared, out_dir, settings, sender or "", resend)
     except DeliveryError as exc:
         _results(exc.outcomes)
         raise CommandError(message_of(exc), EXIT_OUTPUT) from None
+    except SpareforslagError as exc:
+        raise fail(exc) from None
+    outcomes = sent.outcomes
     _results(outcomes)
     failed = [o for o in outcomes if not o.sent]
     click.echo(ngettext("{got} of {n} recipient got their mail.", "{got} of {n} recipients got their mail.",
                         len(outcomes)).format(got=len(outcomes) - len(failed), n=len(outcomes)))
     if failed:
         click.echo(_("Error: {n} not sent (see above); the others were sent.").format(n=len(failed)), err=True)
+        sys.exit(EXIT_PROBLEMS)
+    _exit_if_unknown(planned)
+
+
+def _skipped(records: Iterable[Record]) -> None:
+    """Say which recipients are not sent to again, and why."""
+    from spareforslag_xl.io.smtp import DELIVERED
+
+    for r in records:
+        if r.status == DELIVERED:
+            click.echo(f"{r.code}  {r.recipient}: " + _("delivered already ({time}); not sent again (--resend sends "
+                                                       "it again)").format(time=r.time))
+        else:
+            click.echo(f"{r.code}  {r.recipient}: " + _(
+                "the outcome of an earlier send ({time}) is unknown: the connection broke while the message was being "
+                "handed over. Ask the recipient or check the server's log; --resend sends it again").format(
+                    time=r.time))
+
+
+def _exit_if_unknown(planned: Sequence[Planned]) -> None:
+    from spareforslag_xl.io.smtp import DELIVERED
+
+    unknown = [r for p in planned for r in p.skipped if r.status != DELIVERED]
+    if unknown:
+        click.echo(_("Error: {n} mail(s) of unknown outcome were not sent again (see above).").format(n=len(unknown)),
+                   err=True)
         sys.exit(EXIT_PROBLEMS)
 
 
@@ -183,10 +214,13 @@ def _list(mails: Sequence[Mail], settings: SmtpSettings, sender: str | None,
 
 
 def _results(outcomes: Iterable[Outcome]) -> None:
+    from spareforslag_xl.io.smtp import REFUSED
+
     for o in outcomes:
         who = o.recipient or _("(no address)")
-        click.echo(f"{o.code}  {who}: " + (_("sent") if o.sent else _refused(o.answer)))
-
-
-def _refused(answer: str) -> str:
-    return answer if answer.startswith(_("not sent")) else _("refused ({answer})").format(answer=answer)
+        if o.sent:
+            click.echo(f"{o.code}  {who}: " + _("sent"))
+        elif o.state == REFUSED:
+            click.echo(f"{o.code}  {who}: " + _("refused ({answer})").format(answer=o.answer))
+        else:
+            click.echo(f"{o.code}  {who}: {o.answer}")

@@ -11,6 +11,9 @@ Heavy libraries (openpyxl, xlsxwriter, jinja2) are imported inside the commands,
 
 from __future__ import annotations
 
+import io
+import sys
+
 import click
 
 from spareforslag_xl import __version__
@@ -20,9 +23,9 @@ from spareforslag_xl.cli.check import init, validate
 from spareforslag_xl.cli.diff import diff
 from spareforslag_xl.cli.history import history
 from spareforslag_xl.cli.importing import audit, import_
+from spareforslag_xl.cli.language import Group, Option, lazy, option
 from spareforslag_xl.cli.mail import mail
 from spareforslag_xl.cli.reconcile import reconcile
-from spareforslag_xl.cli.language import Group, Option, lazy, option
 from spareforslag_xl.model.i18n import set_language
 
 
@@ -58,6 +61,11 @@ for command in (init, validate, build, import_, audit, mail, reconcile, budget_c
 
 
 def main() -> None:
+    # A file name that is not valid UTF-8 (a Latin-1 'ø') reaches Python as surrogates: print its bytes as
+    # they are, as ls does, rather than failing on them.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="surrogateescape")
     cli(prog_name="spareforslag")
 
 

@@ -83,3 +83,16 @@ def sheet_name(wanted: str, taken: set[str]) -> str:
         n += 1
     taken.add(name)
     return name
+
+
+def readable_name(name: str) -> str:
+    """Return a file name as text every output can hold.
+
+    A name whose bytes are not valid UTF-8 (a Latin-1 or Windows 'ø' from an old zip or share) reaches
+    Python as surrogates, which no workbook, mail or log can hold: it is read as Windows-1252 instead.
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("cp1252", "replace")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
+from spareforslag_xl.core.filenames import readable_name
 from spareforslag_xl.importer.blocks import split_blocks
 from spareforslag_xl.importer.distribution import codes_named, interpret
 from spareforslag_xl.importer.figures import FigureLog
@@ -105,7 +106,7 @@ def build_plan(doc: Document, departments: Sequence[Department] = (), municipali
         themes=tuple(plan_themes),
         lines=tuple(plan_lines),
         fixed=tuple(fixed),
-        source_name=doc.name,
+        source_name=readable_name(doc.name),
         created=doc.modified,  # the master is dated like the document (io/stamp.py: SOURCE_DATE_EPOCH first)
     )
     for block in out.ignored:

@@ -25,6 +25,7 @@ MAX_RATIO = 200
 RATIO_FLOOR = 2 * 1024 * 1024
 MAX_PARTS = 10_000
 PROLOG_BYTES = 4096
+MAX_PROLOG_BYTES = 1024 * 1024
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -160,21 +161,69 @@ def _check_parts(path: Path, infos: list[zipfile.ZipInfo]) -> None:
 def _check_xml_prologs(path: Path, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
     """Refuse XML parts that declare a DTD or entities (billion laughs, external entities).
 
-    A DTD can only stand before the root element, so the start of each part is enough; no
-    workbook written by Excel, LibreOffice or a library has one.
+    A DTD can only stand before the root element, so each part is read up to its root element
+    (past any comments, processing instructions and white space, however long); no workbook
+    written by Excel, LibreOffice or a library has one.
     """
     for info in infos:
         if not info.filename.endswith((".xml", ".rels", ".vml")):
             continue
         try:
             with archive.open(info) as fh:
-                head = fh.read(PROLOG_BYTES)
+                declares = _prolog_declares_dtd(fh)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-            raise InputError(path, _("the workbook is damaged: part {filename} cannot be unpacked ({exc}).").format(filename=info.filename, exc=exc),
-                             _("Save it again from Excel, or ask the sender for a new copy.")) from None
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise InputError(path, _("refused: part {filename} declares an XML DTD or entities, which workbooks never need and which can be used to attack the reader.").format(filename=info.filename),
+            raise InputError(path, _("the workbook is damaged: part {filename} cannot be unpacked ({exc}).").format(
+                filename=info.filename, exc=_unpack_reason(exc)),
+                _("Save it again from Excel, or ask the sender for a new copy.")) from None
+        if declares:
+            raise InputError(path, _("refused: part {filename} declares an XML DTD or entities, which workbooks never "
+                                     "need and which can be used to attack the reader.").format(filename=info.filename),
                              _("Save the workbook again from Excel."))
+
+
+def _prolog_declares_dtd(fh) -> bool:
+    """Return True when the XML prolog read from fh (up to the root element) declares a DTD or an entity."""
+    data = b""
+    while True:
+        chunk = fh.read(PROLOG_BYTES)
+        data += chunk
+        if len(data) > MAX_PROLOG_BYTES:
+            return True  # a megabyte of comments before the root element is no workbook's: refused the same way
+        text = _prolog_text(data)
+        at = 0
+        while True:
+            while at < len(text) and text[at] in " \t\r\n\ufeff":
+                at += 1
+            if text.startswith(("<!DOCTYPE", "<!ENTITY"), at):
+                return True
+            ends = {"<?": "?>", "<!--": "-->"}
+            opener = next((o for o in ends if text.startswith(o, at)), None)
+            if opener is None:
+                break
+            close = text.find(ends[opener], at + len(opener))
+            if close < 0:
+                at = -1
+                break
+            at = close + len(ends[opener])
+        if at >= 0 and (at < len(text) or not chunk):
+            return False  # the root element (or something that is not a prolog) comes next: no DTD can follow
+        if not chunk:
+            return False
+
+
+def _prolog_text(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace")
+    return data.decode("utf-8", "replace")
+
+
+def _unpack_reason(exc: BaseException) -> str:
+    """Return why a part cannot be unpacked, in the language in use (zipfile's reasons are English)."""
+    if isinstance(exc, EOFError):
+        return _("the part is cut short")
+    if isinstance(exc, zipfile.BadZipFile):
+        return _("its packed data does not check out")
+    return _("it cannot be unpacked")
 
 
 def _check_sheet_parts(path: Path, archive: zipfile.ZipFile, names: set[str]) -> None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import smtplib
 import ssl
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
-from typing import Optional, Sequence
 
 from spareforslag_xl.model.errors import DeliveryError
 from spareforslag_xl.model.i18n import _
@@ -26,7 +26,7 @@ DEFAULT_PORT = {"starttls": 587, "ssl": 465, "none": 25}
 @dataclass(frozen=True)
 class SmtpSettings:
     host: str
-    port: Optional[int] = None
+    port: int | None = None
     security: str = "starttls"
     user: str = ""
     password: str = field(default="", repr=False)
@@ -51,6 +51,11 @@ class Outgoing:
     message: EmailMessage
 
 
+DELIVERED, REFUSED, UNKNOWN, NOT_SENT = "delivered", "refused", "unknown", "not-sent"
+"""What became of a message for one recipient. UNKNOWN: the connection broke while the message was
+being handed over (after DATA), so the server may or may not have accepted it."""
+
+
 @dataclass(frozen=True)
 class Outcome:
     code: str
@@ -58,6 +63,13 @@ class Outcome:
     sent: bool
     answer: str = ""
     """The server's answer when refused ('550 5.1.1 no such user'), or why it was not sent."""
+    status: str = ""
+    """DELIVERED, REFUSED, UNKNOWN or NOT_SENT ('' is read from ``sent``: DELIVERED or REFUSED)."""
+
+    @property
+    def state(self) -> str:
+        """Return the outcome's status: DELIVERED, REFUSED, UNKNOWN or NOT_SENT."""
+        return self.status or (DELIVERED if self.sent else REFUSED)
 
 
 def for_sending(message: EmailMessage, now: datetime) -> EmailMessage:
@@ -66,19 +78,33 @@ def for_sending(message: EmailMessage, now: datetime) -> EmailMessage:
 
     sent = copy.deepcopy(message)
     del sent["X-Unsent"]
-    sent.replace_header("Date", format_datetime(now.astimezone(timezone.utc)))
+    sent.replace_header("Date", format_datetime(now.astimezone(UTC)))
     return sent
 
 
-def deliver(outgoing: Sequence[Outgoing], settings: SmtpSettings, sender: str) -> list[Outcome]:
-    """Send every message; return one outcome per recipient (or per department without one)."""
+def deliver(outgoing: Sequence[Outgoing], settings: SmtpSettings, sender: str,
+            starting: Callable[[Outgoing], None] | None = None,
+            done: Callable[[Outgoing, list[Outcome]], None] | None = None) -> list[Outcome]:
+    """Send every message; return one outcome per recipient (or per department without one).
+
+    ``starting(out)`` is called just before a message is handed over (before DATA, once the server has
+    taken the recipients) and ``done(out, outcomes)`` after, so that the caller can record each step: a
+    record of 'starting' without 'done' means the run was killed while the message was being handed
+    over, so its outcome is unknown; a run killed before DATA delivered nothing.
+    """
     smtp = _connect(settings)
     outcomes: list[Outcome] = []
+    current: list[Outgoing] = []
+    handing_over = _watch_data(smtp, lambda: starting(current[-1]) if starting is not None else None)
     try:
         for i, out in enumerate(outgoing):
             if not out.to:
-                outcomes.append(Outcome(out.code, "", False, _("not sent: the department has no e-mail address")))
+                outcomes.append(Outcome(out.code, "", False, _("not sent: the department has no e-mail address"),
+                                        NOT_SENT))
                 continue
+            current.append(out)
+            handing_over.clear()
+            refused: Mapping[str, tuple[int, bytes | str]]
             try:
                 refused = smtp.send_message(out.message, from_addr=sender, to_addrs=list(out.to))
             except smtplib.SMTPRecipientsRefused as exc:
@@ -86,22 +112,20 @@ def deliver(outgoing: Sequence[Outgoing], settings: SmtpSettings, sender: str) -
             except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
                 refused = {r: (exc.smtp_code, exc.smtp_error) for r in out.to}
             except smtplib.SMTPServerDisconnected:
-                lost = [Outcome(o.code, r, False, _("not sent: the connection was lost"))
-                        for o in outgoing[i:] for r in (o.to or ("",))]
-                raise DeliveryError(_("{describe}: the server closed the connection.").format(describe=settings.describe()),
-                                    outcomes + lost) from None
+                lost = _lost(out, outgoing[i:], bool(handing_over), done)
+                raise DeliveryError(_("{describe}: the server closed the connection.").format(
+                    describe=settings.describe()), outcomes + lost) from None
             except smtplib.SMTPException as exc:
                 refused = {r: (0, str(exc).encode()) for r in out.to}
             except OSError as exc:
-                lost = [Outcome(o.code, r, False, _("not sent: the connection was lost"))
-                        for o in outgoing[i:] for r in (o.to or ("",))]
-                raise DeliveryError(_("{describe}: the connection broke ({exc}).").format(describe=settings.describe(), exc=_reason(exc)),
-                                    outcomes + lost) from None
-            for r in out.to:
-                if r in refused:
-                    outcomes.append(Outcome(out.code, r, False, _answer(*refused[r])))
-                else:
-                    outcomes.append(Outcome(out.code, r, True))
+                lost = _lost(out, outgoing[i:], bool(handing_over), done)
+                raise DeliveryError(_("{describe}: the connection broke ({exc}).").format(
+                    describe=settings.describe(), exc=_reason(exc)), outcomes + lost) from None
+            these = [Outcome(out.code, r, False, _answer(*refused[r]), REFUSED) if r in refused
+                     else Outcome(out.code, r, True, "", DELIVERED) for r in out.to]
+            outcomes.extend(these)
+            if done is not None:
+                done(out, these)
     finally:
         try:
             smtp.quit()
@@ -110,10 +134,42 @@ def deliver(outgoing: Sequence[Outgoing], settings: SmtpSettings, sender: str) -
     return outcomes
 
 
+def _watch_data(smtp: smtplib.SMTP, before: Callable[[], object]) -> list[bool]:
+    """Return a list that is non-empty once the message is being handed over; ``before()`` runs just before DATA."""
+    flag: list[bool] = []
+    real = smtp.data
+
+    def data(msg):  # type: ignore[no-untyped-def]
+        before()
+        flag.append(True)
+        return real(msg)
+
+    smtp.data = data  # type: ignore[method-assign]
+    return flag
+
+
+def _lost(current: Outgoing, rest: Sequence[Outgoing], handed_over: bool,
+          done: Callable[[Outgoing, list[Outcome]], None] | None) -> list[Outcome]:
+    """Return the outcomes of the messages a broken connection left: the current one unknown when it was
+    being handed over, the others not sent."""
+    lost = []
+    for o in rest:
+        if o is current and handed_over:
+            these = [Outcome(o.code, r, False, _("unknown: the connection broke while the message was being handed "
+                                                 "over; the server may have accepted it"), UNKNOWN) for r in o.to]
+        else:
+            these = [Outcome(o.code, r, False, _("not sent: the connection was lost"), NOT_SENT)
+                     for r in (o.to or ("",))]
+        if done is not None and o is current:
+            done(o, these)
+        lost.extend(these)
+    return lost
+
+
 def _connect(settings: SmtpSettings) -> smtplib.SMTP:
     where = settings.describe()
     port = settings.effective_port
-    smtp: Optional[smtplib.SMTP] = None
+    smtp: smtplib.SMTP | None = None
     try:
         if settings.security == "ssl":
             smtp = smtplib.SMTP_SSL(settings.host, port, timeout=settings.timeout,
@@ -123,7 +179,8 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
         smtp.ehlo()
         if settings.security == "starttls":
             if not smtp.has_extn("starttls"):
-                raise DeliveryError(_("{where}: the server does not offer STARTTLS.").format(where=where), remedy="security-starttls")
+                raise DeliveryError(_("{where}: the server does not offer STARTTLS.").format(where=where),
+                                    remedy="security-starttls")
             smtp.starttls(context=ssl.create_default_context())
             smtp.ehlo()
         if settings.user:
@@ -134,21 +191,25 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
         raise
     except smtplib.SMTPAuthenticationError as exc:
         _close(smtp)
-        raise DeliveryError(_("{where}: the server refused the login ({smtp_code}).").format(where=where, smtp_code=_answer(exc.smtp_code, exc.smtp_error)),
+        raise DeliveryError(_("{where}: the server refused the login ({smtp_code}).").format(
+                                where=where, smtp_code=_answer(exc.smtp_code, exc.smtp_error)),
                             remedy="login") from None
     except smtplib.SMTPNotSupportedError:
         _close(smtp)
-        raise DeliveryError(_("{where}: the server does not accept a login.").format(where=where), remedy="no-login") from None
+        raise DeliveryError(_("{where}: the server does not accept a login.").format(where=where),
+                            remedy="no-login") from None
     except ssl.SSLError as exc:
         _close(smtp)
-        raise DeliveryError(_("{where}: the encrypted connection failed ({value}).").format(where=where, value=exc.reason or exc),
+        raise DeliveryError(_("{where}: the encrypted connection failed ({value}).").format(
+                                where=where, value=exc.reason or exc),
                             remedy="security") from None
     except (smtplib.SMTPException, OSError) as exc:
         _close(smtp)
-        raise DeliveryError(_("{where}: cannot connect ({exc}).").format(where=where, exc=_reason(exc)), remedy="connect") from None
+        raise DeliveryError(_("{where}: cannot connect ({exc}).").format(where=where, exc=_reason(exc)),
+                            remedy="connect") from None
 
 
-def _close(smtp: Optional[smtplib.SMTP]) -> None:
+def _close(smtp: smtplib.SMTP | None) -> None:
     if smtp is not None:
         smtp.close()
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from spareforslag_xl.master.read import CellError, Uncalculated
 from spareforslag_xl.model.codes_words import THE
 from spareforslag_xl.model.danish import (
+    SIGNIFICANT_DIGITS,
     danish_date,
     danish_number,
     format_share,
@@ -101,7 +102,11 @@ class CellReader:
         number = self._number(value, ref, what, allow_dash=True)
         if number is _NO_VALUE:
             return None
-        return snap(number, self.quantum) if self.quantum is not None and isinstance(value, float) else number
+        if self.quantum is None or not isinstance(value, float):
+            return number
+        shown = snap(number, self.quantum)
+        self._fifteen_digits(value, shown, ref, what)
+        return shown
 
     def number(self, value, ref: Ref | None, what: str) -> Decimal | None:
         """Return a number, or None when the cell is empty ('-' is not accepted here)."""
@@ -175,6 +180,19 @@ class CellReader:
             return _NO_VALUE
         self.findings.append(warning("number-as-text", ref, what=_the(what), text=text, number=danish_number(number)))
         return number
+
+    def _fifteen_digits(self, value: float, shown: Decimal, ref: Ref | None, what: str) -> None:
+        """Warn when an amount was stored with more significant digits than Excel keeps and the plan's precision
+        reaches past the 15th digit: 123456789012345,67 is read as 123.456.789.012.346 without another finding.
+
+        Below that size the rounded number either is the plan's (formula noise: 99,99999999999987 is 100)
+        or has more decimals than the plan shows, which validation refuses.
+        """
+        stored = Decimal(repr(value))
+        if (self.quantum is not None and len(stored.as_tuple().digits) > SIGNIFICANT_DIGITS
+                and abs(shown) >= self.quantum.scaleb(SIGNIFICANT_DIGITS - 1)):
+            self.findings.append(warning("too-many-digits", ref, what=_the(what),
+                                         value=format(stored, "f").replace(".", ","), number=danish_number(shown)))
 
     def _not_a_number(self, value, ref: Ref | None, what: str) -> None:
         self.findings.append(error("not-a-number", ref, variant="amount" if what == "amount" else "",

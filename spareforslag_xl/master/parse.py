@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from spareforslag_xl.core.filenames import readable_name
 from spareforslag_xl.master.accounts import missing_accounts, parse_accounts
 from spareforslag_xl.master.cells import CellReader
 from spareforslag_xl.master.read import RawWorkbook
@@ -68,7 +69,7 @@ class _Parser:
             themes=self._themes(),
             lines=self._lines(lines_table, years),
             fixed=self._fixed(years),
-            source_name=self.book.path.name,
+            source_name=readable_name(self.book.path.name),
             created=self.book.created,
         )
         return plan, self.findings

@@ -112,8 +112,9 @@ class _SettingsParser:
             ref = table.ref(number, col)
             target[year] = self.cells.amount(row[col] if col < len(row) else None, ref, "target")
             refs[year] = ref
+        reported = {f.ref for f in (*self.findings, *self.cells.findings)}
         for year in years:
-            if target.get(year) is None:
+            if target.get(year) is None and refs.get(year) not in reported:  # a refused number is said already
                 # "empty": the column is there, its cell is empty (as in a new master)
                 self.findings.append(error("missing-target", refs.get(year, Ref(L.TARGET.name, f"A{number}")),
                                            variant="empty" if year in refs else "year", year=year))

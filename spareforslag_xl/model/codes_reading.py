@@ -227,6 +227,10 @@ READING: tuple[Code, ...] = (
     Code("too-large", E, lazy("A number is implausibly large."),
          lazy("{what} {value} is implausibly large."),
          lazy("Check the number and its unit.")),
+    Code("too-many-digits", W, lazy("A number has more significant digits than Excel keeps (15); it is read rounded "
+                                    "to 15."),
+         lazy("{what} {value} has more significant digits than Excel keeps (15); it was read as {number}."),
+         lazy("Type the number with at most 15 digits.")),
     Code("unknown-column", W, lazy("A column is not used by the program and is ignored."),
          lazy("the column {raw} is not used by the program and was ignored."),
          lazy("Known columns: {columns}."),

@@ -7,6 +7,7 @@ over rows of its own, which the page plan keeps whole on one printed page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 CHART_ROWS = 17
@@ -23,12 +24,22 @@ PALETTE = ("#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47", "#2
 TARGET_COLOUR = "#C00000"
 
 
+REFERENCE_LIKE = re.compile(r"^=?[^!]+!\$?[A-Z]+\$?\d+")
+"""What xlsxwriter takes for a cell reference in a chart's series name or title (``x!A1``)."""
+
+
+def _literal(text: str) -> str:
+    """Return a chart text that xlsxwriter writes as text, never as a reference: a code such as
+    ``+cmd|' /C calc'!A0`` gets an invisible word joiner after each '!', so it shows as typed."""
+    return text.replace("!", "!\u2060") if REFERENCE_LIKE.match(text) else text
+
+
 def _range(sheet: str, row: int, first_col: int, last_col: int) -> list:
     return [sheet, row, first_col, row, last_col]
 
 
 def _frame(chart, title: str, legend: str = "right") -> None:
-    chart.set_title({"name": title, "name_font": TITLE_FONT, "overlay": False})
+    chart.set_title({"name": _literal(title), "name_font": TITLE_FONT, "overlay": False})
     chart.set_x_axis({"num_font": FONT, "major_tick_mark": "none"})
     chart.set_y_axis({"num_font": FONT, "num_format": AMOUNT_FORMAT, "min": 0, "major_gridlines": {"visible": True,
                       "line": {"color": "#D9D9D9"}}})
@@ -57,7 +68,7 @@ def themes_chart(book, sheet: str, header: int, years: int, themes: Sequence[tup
     chart = book.add_chart({"type": "column", "subtype": "stacked"})
     categories = _range(sheet, header, 1, years)
     for i, (name, row) in enumerate(themes):
-        chart.add_series({"name": name, "categories": categories,
+        chart.add_series({"name": _literal(name), "categories": categories,
                           "values": _range(sheet, row, 1, years),
                           "fill": {"color": PALETTE[i % len(PALETTE)]}, "border": {"none": True}, "gap": 60})
     chart.combine(_target_line(book, [sheet, target, 0], categories, _range(sheet, target, 1, years)))
@@ -89,7 +100,8 @@ def department_chart(book, sheet: str, name: str, header: int, years: int, total
         return None
     chart = book.add_chart({"type": "column"})
     categories = _range(sheet, header, 1, years)
-    chart.add_series({"name": name, "categories": categories, "values": _range(sheet, total, 1, years),
+    chart.add_series({"name": _literal(name), "categories": categories,
+                      "values": _range(sheet, total, 1, years),
                       "fill": {"color": PALETTE[0]}, "border": {"none": True}, "gap": 80})
     if target is not None:
         chart.combine(_target_line(book, [sheet, target, 0], categories, _range(sheet, target, 1, years)))

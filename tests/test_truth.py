@@ -208,3 +208,14 @@ def test_the_handout_is_danish_on_any_machine_and_leaves_the_checks_out(tmp_path
     # the workbook itself still has the staff's checks
     names = openpyxl.load_workbook(built.report, read_only=True).sheetnames
     assert "Kontrol" in names and "Dokumentafvigelser" in names
+
+
+def test_libreoffice_computes_what_the_workbooks_store(built, tmp_path):
+    from tests.libreoffice import compare_with_recalculated, recalculate, require_soffice
+
+    require_soffice()
+    files = [built[1].report, next(p for p in built[1].files if p.name == "MSB.xlsx")]
+    problems = []
+    for original, fresh in recalculate(files, tmp_path / "lo").items():
+        problems += compare_with_recalculated(original, fresh)
+    assert problems == []

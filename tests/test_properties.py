@@ -57,7 +57,7 @@ def plans(draw, decided: bool = False) -> Plan:
         total = sum(raw, Decimal(0))
         scale = draw(st.sampled_from([Decimal(1), Decimal("0.99"), Decimal("0.5")]))
         shares = [(s / total * scale).quantize(Decimal("0.0001")) if total else Decimal(0) for s in raw]
-        keys.append(DistributionKey(f"Nøgle {k}", tuple(KeyShare(c, s) for c, s in zip(codes, shares))))
+        keys.append(DistributionKey(f"Nøgle {k}", tuple(KeyShare(c, s) for c, s in zip(codes, shares, strict=True))))
     themes, lines, fixed = [], [], []
     for t in range(draw(st.integers(1, 6))):
         number = str(t + 1)
@@ -78,12 +78,12 @@ def plans(draw, decided: bool = False) -> Plan:
         lines += theme_lines
         if method is Method.FIXED:
             for y in years:
-                whole = sum((l.amounts[y] for l in theme_lines if l.amounts[y] is not None), Decimal(0))
+                whole = sum((ln.amounts[y] for ln in theme_lines if ln.amounts[y] is not None), Decimal(0))
                 parts, rest = allocate(whole, [Decimal(1) / len(codes)] * len(codes), CENT)
                 parts[0] += rest
-                for c, p in zip(codes, parts):
+                for c, p in zip(codes, parts, strict=True):
                     fixed.append((number, c, y, p))
-    if decided and lines and not any(l.decision or l.adopted for l in lines):
+    if decided and lines and not any(ln.decision or ln.adopted for ln in lines):
         lines[0] = replace(lines[0], decision=Decision.REJECTED)  # at least one decision: a scenario is shown
     fixed_rows = {}
     for number, c, y, p in fixed:
@@ -132,7 +132,8 @@ def test_random_masters_round_trip_and_build(tmp_path_factory, plan):
 
 
 hostile_value = st.one_of(
-    st.none(), st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=30), st.integers(-10**20, 10**20), st.floats(allow_nan=False),
+    st.none(), st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=30), st.integers(-10**20, 10**20),
+    st.floats(allow_nan=False),
     st.booleans(), st.datetimes(min_value=datetime(1900, 3, 1), max_value=datetime(2100, 1, 1)),
     st.sampled_from(["-", "3.250", "0,14", "=1+1", "#DIV/0!", "28,4%", "1.2.3", " ", "Nøgle", "MSB"]),
 )

@@ -12,10 +12,10 @@ from decimal import Decimal
 
 from spareforslag_xl.content.nodes import (
     Blank,
-    Fixed,
     Block,
     Cell,
     Figure,
+    Fixed,
     Gap,
     Header,
     Line,

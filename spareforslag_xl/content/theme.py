@@ -189,7 +189,7 @@ class ThemeContent(Frame):
             blocks += self.split_table(split, prefix, name)
             rescaled = self._rescaled(t, split)
             if rescaled:
-                blocks[-1:-1] = [Line(Row({0: Text(rescaled, "note")}))]
+                blocks[-1:-1] = [Line(Row({0: Text(rescaled, "note", span=len(self.years), paragraph=True)}))]
             if split.rule is not None and split.rule.method is not Method.NONE:
                 for d in self.plan.departments:
                     dept_rows[d.code].append(f"{prefix}.{d.code}")

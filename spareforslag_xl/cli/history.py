@@ -54,6 +54,7 @@ def history(out_dir: Path) -> None:
             continue
         figures = ", ".join(f"{y}: {format_danish(t.total[y], t.decimals)} / {format_danish(t.target[y], t.decimals)}"
                             for y in sorted(t.total))
-        click.echo(f" {mark} {v.path.name}  {used}, " + _("{n} lines").format(n=t.lines) + f"  {figures}")
+        shown = f", --scenario {t.scenario.value}" if t.scenario is not None else ""  # the plan the build showed
+        click.echo(f" {mark} {v.path.name}  {used}, " + _("{n} lines").format(n=t.lines) + f"{shown}  {figures}")
     if any(v.last for v in versions):
         click.echo(_("* the master of the latest build (--since forrige compares with it)"))

@@ -2,8 +2,9 @@
 
 Pure: a decoded Document in, an Imported out (the Plan, its StatedFigures, the ImportReport and the
 Document). This module only runs the steps in order: ``themes`` matches sections to the overview's
-themes, ``proposals`` reads their lines and assembles them, ``distribution`` interprets each
-'Fordeling på afdeling', ``keys`` names the keys and ``settings`` gives settings and departments.
+themes, ``proposals`` reads their lines and assembles them, ``distribution.section`` interprets
+each 'Fordeling på afdeling', ``distribution.key_names`` names the keys and ``settings`` gives
+settings and departments.
 Nothing here assumes particular years, departments, keys or themes; they all come from the
 document (and the departments file).
 """
@@ -14,16 +15,16 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from spareforslag_xl.importer.blocks import split_blocks
-from spareforslag_xl.importer.distribution import codes_named, interpret
+from spareforslag_xl.importer.distribution.section import codes_named, interpret
 from spareforslag_xl.importer.figures import FigureLog
-from spareforslag_xl.importer.keys import ADMIN_KEY, name_keys
+from spareforslag_xl.importer.distribution.key_names import ADMIN_KEY, name_keys
 from spareforslag_xl.importer.overview import is_overview_table, read_overview
 from spareforslag_xl.importer.proposals import assemble_theme, names_admin, read_lines
 from spareforslag_xl.importer.prose import blocks_text
 from spareforslag_xl.importer.report import ImportReport
 from spareforslag_xl.importer.sections import DISTRIBUTION, outline
 from spareforslag_xl.importer.settings import plan_departments, read_settings
-from spareforslag_xl.importer.spec import LineInfo
+from spareforslag_xl.importer.distribution.spec import LineInfo
 from spareforslag_xl.importer.text import Document
 from spareforslag_xl.importer.themes import ThemeDraft, match_themes
 from spareforslag_xl.model.errors import InputError

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spareforslag_xl.importer.spec import Distribution, KeyUse
-from spareforslag_xl.importer.keytables import KeyRow, KeyTable
+from spareforslag_xl.importer.distribution.spec import Distribution, KeyUse
+from spareforslag_xl.importer.distribution.table_rows import KeyRow, KeyTable
 from spareforslag_xl.importer.numbers import Figure
 from spareforslag_xl.importer.overview import Overview, OverviewRow
 from spareforslag_xl.importer.potential import Potential

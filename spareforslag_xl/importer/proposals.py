@@ -11,10 +11,10 @@ from decimal import Decimal
 from typing import Optional
 
 from spareforslag_xl.core.salary import StatedFte, implied_salary
-from spareforslag_xl.importer.keys import ADMIN_KEY
+from spareforslag_xl.importer.distribution.key_names import ADMIN_KEY
 from spareforslag_xl.importer.prose import blocks_text
 from spareforslag_xl.importer.report import ImportReport
-from spareforslag_xl.importer.spec import Distribution, RuleSpec
+from spareforslag_xl.importer.distribution.spec import Distribution, RuleSpec
 from spareforslag_xl.importer.themes import ThemeDraft
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.plan import FixedAmount, Method, ProposalLine, Rule, Theme

@@ -16,7 +16,7 @@ from spareforslag_xl.importer.potential import Potential, read_potential
 from spareforslag_xl.importer.report import ImportReport
 from spareforslag_xl.importer.sections import POTENTIAL, Section, match_sections
 from spareforslag_xl.importer.sections import OverviewTheme as MatchTheme
-from spareforslag_xl.importer.spec import Distribution
+from spareforslag_xl.importer.distribution.spec import Distribution
 from spareforslag_xl.model.plan import ProposalLine
 from spareforslag_xl.model.units import convert
 from spareforslag_xl.model.i18n import _

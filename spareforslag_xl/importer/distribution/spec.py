@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
 
-from spareforslag_xl.importer.keytables import KeyTable
+from spareforslag_xl.importer.distribution.table_rows import KeyTable
 from spareforslag_xl.model.plan import Method
 
 

@@ -12,11 +12,11 @@ from decimal import Decimal
 from typing import Optional
 
 from spareforslag_xl.importer.blocks import Heading, Paragraph, Table
-from spareforslag_xl.importer.distribution_reading import ADMIN_PHRASE, DistributionReading
-from spareforslag_xl.importer.keytables import KeyTable, read_key_tables
+from spareforslag_xl.importer.distribution.reading import ADMIN_PHRASE, DistributionReading
+from spareforslag_xl.importer.distribution.table_rows import KeyTable, read_key_tables
 from spareforslag_xl.importer.numbers import unit_in
 from spareforslag_xl.importer.prose import paragraph_text, plain
-from spareforslag_xl.importer.spec import FixedSpec, FixedTable, KeyUse, RuleSpec
+from spareforslag_xl.importer.distribution.spec import FixedSpec, FixedTable, KeyUse, RuleSpec
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.model.units import convert

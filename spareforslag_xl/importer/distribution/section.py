@@ -3,8 +3,8 @@ sentences that name a method ('udmøntes via den administrative fordelingsnøgle
 
 Pure. Gives back a Distribution (interpret): the theme's rule, its lines' rules, its fixed
 amounts and its key tables; and the department codes a sub-section names (codes_named).
-The tables are read by ``department_tables``, the prose by ``distribution_prose``; this module
-decides the theme's rule from what they found and reports what is left.
+The tables are read by ``table_rules``, the prose by ``prose_rules``; this module decides the
+theme's rule from what they found and reports what is left.
 
 What is read gives rules and fixed amounts; what cannot be read stays in the theme's
 distribution text and is reported. Nothing is guessed silently: a qualified method ('…, dog
@@ -18,18 +18,18 @@ from decimal import Decimal
 from typing import Optional, Sequence
 
 from spareforslag_xl.importer.blocks import Block, Paragraph, Table
-from spareforslag_xl.importer.department_tables import lead_paragraph, read_department_table
-from spareforslag_xl.importer.distribution_prose import administrative_key, fixed_after_colon, fixed_list
-from spareforslag_xl.importer.distribution_reading import (
+from spareforslag_xl.importer.distribution.table_rules import lead_paragraph, read_department_table
+from spareforslag_xl.importer.distribution.prose_rules import administrative_key, fixed_after_colon, fixed_list
+from spareforslag_xl.importer.distribution.reading import (
     ADMIN_PHRASE, METHOD_VERB, DistributionReading, distributable,
 )
-from spareforslag_xl.importer.fixedprose import code_words, codes_in
-from spareforslag_xl.importer.keytables import read_key_tables
+from spareforslag_xl.importer.distribution.prose_amounts import code_words, codes_in
+from spareforslag_xl.importer.distribution.table_rows import read_key_tables
 from spareforslag_xl.importer.numbers import amounts_in
 from spareforslag_xl.importer.prose import paragraph_text
 from spareforslag_xl.importer.report import ImportReport
 from spareforslag_xl.importer.sentences import sentences
-from spareforslag_xl.importer.spec import Distribution, FixedSpec, LineInfo, RuleSpec
+from spareforslag_xl.importer.distribution.spec import Distribution, FixedSpec, LineInfo, RuleSpec
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.model.i18n import _

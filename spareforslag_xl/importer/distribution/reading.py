@@ -2,7 +2,7 @@
 
 Gives back a DistributionReading: the theme, its blocks and lines, the plan's years and unit,
 the department codes known in the document, the report, and the Distribution being filled in
-by department_tables, distribution_prose and distribution.
+by table_rules, prose_rules and section.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 from spareforslag_xl.importer.blocks import Block
 from spareforslag_xl.importer.prose import blocks_text
 from spareforslag_xl.importer.report import ImportReport
-from spareforslag_xl.importer.spec import Distribution, LineInfo
+from spareforslag_xl.importer.distribution.spec import Distribution, LineInfo
 
 ADMIN_PHRASE = re.compile(r"\badministrativ\w*\s+(?:fordelings)?nøgle", re.IGNORECASE)
 METHOD_VERB = re.compile(r"\b(?:udmønt\w*|fordel\w*|placere\w*|afholde\w*)\b", re.IGNORECASE)

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Sequence
 
 from spareforslag_xl.model.danish import format_danish
-from spareforslag_xl.importer.spec import KeyUse
+from spareforslag_xl.importer.distribution.spec import KeyUse
 from spareforslag_xl.importer.report import ImportReport
 from spareforslag_xl.model.plan import DistributionKey, KeyShare
 from spareforslag_xl.model.i18n import _

@@ -14,12 +14,12 @@ from decimal import Decimal
 from typing import Optional, Sequence
 
 from spareforslag_xl.importer.blocks import Paragraph
-from spareforslag_xl.importer.distribution_reading import ADMIN_PHRASE, METHOD_VERB, DistributionReading
-from spareforslag_xl.importer.fixedprose import colon_amounts, listed_amounts
+from spareforslag_xl.importer.distribution.reading import ADMIN_PHRASE, METHOD_VERB, DistributionReading
+from spareforslag_xl.importer.distribution.prose_amounts import colon_amounts, listed_amounts
 from spareforslag_xl.importer.numbers import unit_in
 from spareforslag_xl.importer.prose import paragraph_text
 from spareforslag_xl.importer.sentences import sentences
-from spareforslag_xl.importer.spec import FixedSpec, RuleSpec, StatedFixed
+from spareforslag_xl.importer.distribution.spec import FixedSpec, RuleSpec, StatedFixed
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.model.units import convert

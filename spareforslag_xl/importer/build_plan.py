@@ -11,26 +11,26 @@ document (and the departments file).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Optional, Sequence
 
 from spareforslag_xl.importer.blocks import split_blocks
-from spareforslag_xl.importer.distribution.section import codes_named, interpret
-from spareforslag_xl.importer.figures import FigureLog
 from spareforslag_xl.importer.distribution.key_names import ADMIN_KEY, name_keys
+from spareforslag_xl.importer.distribution.section import codes_named, interpret
+from spareforslag_xl.importer.distribution.spec import LineInfo
+from spareforslag_xl.importer.figures import FigureLog
 from spareforslag_xl.importer.overview import is_overview_table, read_overview
 from spareforslag_xl.importer.proposals import assemble_theme, names_admin, read_lines
 from spareforslag_xl.importer.prose import blocks_text
 from spareforslag_xl.importer.report import ImportReport
 from spareforslag_xl.importer.sections import DISTRIBUTION, outline
 from spareforslag_xl.importer.settings import plan_departments, read_settings
-from spareforslag_xl.importer.distribution.spec import LineInfo
 from spareforslag_xl.importer.text import Document
 from spareforslag_xl.importer.themes import ThemeDraft, match_themes
 from spareforslag_xl.model.errors import InputError
+from spareforslag_xl.model.i18n import _, ngettext
 from spareforslag_xl.model.plan import Department, Plan, ProposalLine
 from spareforslag_xl.model.stated import StatedFigure
-from spareforslag_xl.model.i18n import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Imported:
     document: Document
 
 
-def build_plan(doc: Document, departments: Sequence[Department] = (), municipality: Optional[str] = None) -> Imported:
+def build_plan(doc: Document, departments: Sequence[Department] = (), municipality: str | None = None) -> Imported:
     """Return the plan a document describes, its stated figures and the report of the import."""
     report = ImportReport()
     report.read("file", (_("decoded as {encoding} with Windows line ends") if doc.crlf else _("decoded as {encoding}")).format(

@@ -10,11 +10,11 @@ import csv
 import io
 from pathlib import Path
 
-from spareforslag_xl.model.errors import InputError
 from spareforslag_xl.importer.text import MAX_BYTES, decode
 from spareforslag_xl.io.package import read_input
-from spareforslag_xl.model.plan import Department
+from spareforslag_xl.model.errors import InputError
 from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model.plan import Department
 
 HEADER = ("Kode", "Navn", "E-mail", "Kontaktperson")
 REQUIRED = ("Kode", "Navn")

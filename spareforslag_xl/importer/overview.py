@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
 
 from spareforslag_xl.importer.blocks import Row, Table
 from spareforslag_xl.importer.numbers import THOUSANDS, Figure, read_figure, unit_in
@@ -43,12 +42,12 @@ class Overview:
     unit: str
     unit_stated: bool
     themes: list[OverviewTheme] = field(default_factory=list)
-    total: Optional[OverviewRow] = None
-    target: Optional[OverviewRow] = None
-    difference: Optional[OverviewRow] = None
+    total: OverviewRow | None = None
+    target: OverviewRow | None = None
+    difference: OverviewRow | None = None
 
 
-def year_of(text: str) -> Optional[int]:
+def year_of(text: str) -> int | None:
     s = text.strip()
     if len(s) == 4 and s.isdigit() and YEAR_MIN <= int(s) <= YEAR_MAX:
         return int(s)

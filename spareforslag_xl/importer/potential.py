@@ -10,8 +10,8 @@ an italic paragraph of its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
 
 from spareforslag_xl.importer.blocks import Block, Heading, Paragraph, Row, Table
 from spareforslag_xl.importer.numbers import Figure, unit_in
@@ -41,8 +41,8 @@ class Potential:
     unit: str = ""
     years: tuple[int, ...] = ()
     lines: list[PotentialLine] = field(default_factory=list)
-    total: Optional[OverviewRow] = None
-    fte: Optional[OverviewRow] = None
+    total: OverviewRow | None = None
+    fte: OverviewRow | None = None
     fte_line: int = 0
     """The line of an FTE row or paragraph (with or without figures)."""
     line: int = 0
@@ -77,7 +77,7 @@ def read_potential(blocks: Sequence[Block], plan_unit: str, years: tuple[int, ..
                    theme: str) -> Potential:
     """Return the potential table and texts of a sub-section's blocks."""
     result = Potential()
-    caption: Optional[Heading] = None
+    caption: Heading | None = None
     for block in blocks:
         if isinstance(block, Heading) and unit_in(block.text) is not None and not result.found:
             caption = block
@@ -101,7 +101,7 @@ def read_potential(blocks: Sequence[Block], plan_unit: str, years: tuple[int, ..
     return result
 
 
-def _read_table(table: Table, caption: Optional[Heading], plan_unit: str, years: tuple[int, ...],
+def _read_table(table: Table, caption: Heading | None, plan_unit: str, years: tuple[int, ...],
                 report: ImportReport, theme: str, result: Potential) -> None:
     head = table.rows[0]
     columns = year_columns(head)

@@ -8,18 +8,17 @@ plan's Theme with its lines and FixedAmounts (assemble_theme).
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Optional
 
 from spareforslag_xl.core.salary import StatedFte, implied_salary
 from spareforslag_xl.importer.distribution.key_names import ADMIN_KEY
+from spareforslag_xl.importer.distribution.spec import Distribution, RuleSpec
 from spareforslag_xl.importer.prose import blocks_text
 from spareforslag_xl.importer.report import ImportReport
-from spareforslag_xl.importer.distribution.spec import Distribution, RuleSpec
 from spareforslag_xl.importer.themes import ThemeDraft
 from spareforslag_xl.model.danish import format_danish
+from spareforslag_xl.model.i18n import _, ngettext
 from spareforslag_xl.model.plan import FixedAmount, Method, ProposalLine, Rule, Theme
 from spareforslag_xl.model.units import convert
-from spareforslag_xl.model.i18n import _, ngettext
 
 
 def read_lines(t: ThemeDraft, years, unit: str, report: ImportReport) -> list[ProposalLine]:
@@ -97,7 +96,7 @@ def names_admin(dist: Distribution) -> bool:
     return any(s.method is Method.KEY and s.admin for s in specs) or any(k.admin for k in dist.keys)
 
 
-def _salary(t: ThemeDraft, years, report: ImportReport) -> Optional[Decimal]:
+def _salary(t: ThemeDraft, years, report: ImportReport) -> Decimal | None:
     pot = t.potential
     if pot is None or pot.fte is None or not pot.fte.figures:
         return None

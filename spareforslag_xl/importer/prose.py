@@ -9,7 +9,7 @@ are dropped, escaped characters (``\\*``) kept, and links keep their text.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from spareforslag_xl.importer.blocks import Block, Heading, Paragraph
 from spareforslag_xl.model.texts import heading_line

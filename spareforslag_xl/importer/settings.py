@@ -8,23 +8,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 from spareforslag_xl.importer.overview import Overview
 from spareforslag_xl.importer.prose import paragraph_text, plain
 from spareforslag_xl.importer.report import ImportReport
 from spareforslag_xl.importer.text import Document
 from spareforslag_xl.model.danish import format_danish
+from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import Department, Settings
 from spareforslag_xl.model.units import convert
-from spareforslag_xl.model.i18n import _
 
 _MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:[- ][A-ZÆØÅ][a-zæøå]+)?)\s+[Kk]ommunes?\b")
 _NOT_A_NAME = {"Den", "Denne", "Hver", "Enhver", "Vores", "Hele", "Samme", "Anden", "Egen", "En", "Og", "I", "Af"}
 _BUDGET_YEAR = re.compile(r"\bBudget\s*(\d{4})\b", re.IGNORECASE)
 
 
-def read_settings(doc: Document, out, ov: Overview, residual: Optional[str], municipality: Optional[str],
+def read_settings(doc: Document, out, ov: Overview, residual: str | None, municipality: str | None,
                   report: ImportReport) -> Settings:
     """Return the plan's settings: title, subtitle, municipality, budget year, unit and target (Mål)."""
     title = plain(out.title.text) if out.title else ""

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Optional
 
-from spareforslag_xl.model.errors import InputError
 from spareforslag_xl.io.package import noun_forms, read_input
+from spareforslag_xl.model.errors import InputError
 from spareforslag_xl.model.i18n import _, lazy
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -42,7 +41,7 @@ class Document:
     """A human name of the encoding used, e.g. 'UTF-8' or 'UTF-16 with BOM'."""
     crlf: bool = False
     """True when the file had Windows (CRLF) or old Mac (CR) line ends."""
-    modified: Optional[datetime] = None
+    modified: datetime | None = None
     """The file's modification time (UTC): when the document was last saved; it dates the master."""
 
     @property
@@ -54,7 +53,7 @@ def read_document(path: Path) -> Document:
     """Return the document at path as lines; raise InputError when it is not a readable text file."""
     path = Path(path)
     document = decode_document(path, read_input(path, "document", MAX_BYTES))
-    modified = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc).replace(microsecond=0)
+    modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).replace(microsecond=0)
     return replace(document, modified=modified)
 
 

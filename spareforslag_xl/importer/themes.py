@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Optional
 
+from spareforslag_xl.importer.distribution.spec import Distribution
 from spareforslag_xl.importer.overview import Overview
 from spareforslag_xl.importer.potential import Potential, read_potential
 from spareforslag_xl.importer.report import ImportReport
 from spareforslag_xl.importer.sections import POTENTIAL, Section, match_sections
 from spareforslag_xl.importer.sections import OverviewTheme as MatchTheme
-from spareforslag_xl.importer.distribution.spec import Distribution
+from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import ProposalLine
 from spareforslag_xl.model.units import convert
-from spareforslag_xl.model.i18n import _
 
 
 @dataclass
@@ -29,10 +28,10 @@ class ThemeDraft:
     number: str
     title: str
     status: str = ""
-    section: Optional[Section] = None
-    potential: Optional[Potential] = None
+    section: Section | None = None
+    potential: Potential | None = None
     lines: list[ProposalLine] = None  # type: ignore[assignment]
-    distribution: Optional[Distribution] = None
+    distribution: Distribution | None = None
 
 
 def match_themes(sections: list[Section], ov: Overview, years, unit: str, report: ImportReport) -> list[ThemeDraft]:
@@ -95,11 +94,11 @@ def _first_part(section: Section) -> str:
     return names[next(iter(section.parts))] if section.parts else "…"
 
 
-def _totals(pot: Potential, years, unit: str) -> dict[int, Optional[Decimal]]:
+def _totals(pot: Potential, years, unit: str) -> dict[int, Decimal | None]:
     if pot.total is not None:
         return {y: convert(pot.total.figures[y].value, pot.unit, unit) if y in pot.total.figures else None
                 for y in years}
-    result: dict[int, Optional[Decimal]] = {}
+    result: dict[int, Decimal | None] = {}
     for y in years:
         values = [convert(ln.figures[y].value, pot.unit, unit) for ln in pot.lines
                   if y in ln.figures and ln.figures[y].value is not None]

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Optional
 
 ARCHIVE_FOLDER = "arkiv"
 LOG = "builds.txt"
@@ -28,7 +27,7 @@ class Keeping:
     copy: Path
     new_copy: bool
     """True when this content was not kept before (the copy is written by this build)."""
-    previous: Optional[Path]
+    previous: Path | None
     """The master copy of the build before this one, if any."""
     log: bytes
 
@@ -38,7 +37,7 @@ class Keeping:
         return self.previous is not None and self.previous.name == self.copy.name
 
 
-def kept_copy(folder: Path, fingerprint: str) -> Optional[Path]:
+def kept_copy(folder: Path, fingerprint: str) -> Path | None:
     """Return the copy with this fingerprint, if one is kept."""
     found = sorted(Path(folder).glob(f"*-{fingerprint[:HASH_LENGTH]}.xlsx"))
     return found[0] if found else None
@@ -52,7 +51,7 @@ def builds(folder: Path) -> list[str]:
     return [line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def previous_copy(folder: Path) -> Optional[Path]:
+def previous_copy(folder: Path) -> Path | None:
     """Return the master copy of the last build recorded in folder, if it is there."""
     for name in reversed(builds(folder)):
         path = Path(folder) / name
@@ -73,7 +72,7 @@ def keeping(out_dir: Path, fingerprint: str, master: Path, day: date) -> Keeping
     before = path.read_bytes() if path.is_file() else b""
     if before and not before.endswith(b"\n"):
         before += b"\n"
-    line = f"{copy.name}\t{Path(master).name}\n".encode("utf-8")
+    line = f"{copy.name}\t{Path(master).name}\n".encode()
     return Keeping(folder, copy, existing is None, previous_copy(folder), before + line)
 
 

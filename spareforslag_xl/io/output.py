@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Optional
 
 from spareforslag_xl.model.errors import OutputError
 from spareforslag_xl.model.i18n import _
@@ -96,7 +96,7 @@ def write_all(files: dict[Path, bytes], inputs: Iterable[Path] = ()) -> None:
 
 def _replace_all(temporaries: list[tuple[str, Path]]) -> None:
     """Move each temporary onto its target; on any failure put every previous file back."""
-    done: list[tuple[Path, Optional[str]]] = []  # target, and where its previous version was moved
+    done: list[tuple[Path, str | None]] = []  # target, and where its previous version was moved
     try:
         for temp_name, target in temporaries:
             previous = None

@@ -12,8 +12,8 @@ import posixpath
 import zipfile
 from pathlib import Path
 
-from spareforslag_xl.model.errors import InputError
 from spareforslag_xl.model.danish import danish_number
+from spareforslag_xl.model.errors import InputError
 from spareforslag_xl.model.i18n import N_, _
 
 MAX_FILE_BYTES = 100 * 1024 * 1024

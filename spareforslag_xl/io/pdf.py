@@ -10,8 +10,8 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Optional, Sequence
 
 from spareforslag_xl.model.errors import PdfError
 from spareforslag_xl.model.i18n import _
@@ -19,7 +19,7 @@ from spareforslag_xl.model.i18n import _
 TIMEOUT_SECONDS = 300
 
 
-def soffice() -> Optional[str]:
+def soffice() -> str | None:
     """Return LibreOffice's command (soffice or libreoffice), or None when it is not installed."""
     return shutil.which("soffice") or shutil.which("libreoffice")
 

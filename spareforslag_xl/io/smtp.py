@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import smtplib
 import ssl
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
-from typing import Optional, Sequence
 
 from spareforslag_xl.model.errors import DeliveryError
 from spareforslag_xl.model.i18n import _
@@ -26,7 +26,7 @@ DEFAULT_PORT = {"starttls": 587, "ssl": 465, "none": 25}
 @dataclass(frozen=True)
 class SmtpSettings:
     host: str
-    port: Optional[int] = None
+    port: int | None = None
     security: str = "starttls"
     user: str = ""
     password: str = field(default="", repr=False)
@@ -66,7 +66,7 @@ def for_sending(message: EmailMessage, now: datetime) -> EmailMessage:
 
     sent = copy.deepcopy(message)
     del sent["X-Unsent"]
-    sent.replace_header("Date", format_datetime(now.astimezone(timezone.utc)))
+    sent.replace_header("Date", format_datetime(now.astimezone(UTC)))
     return sent
 
 
@@ -113,7 +113,7 @@ def deliver(outgoing: Sequence[Outgoing], settings: SmtpSettings, sender: str) -
 def _connect(settings: SmtpSettings) -> smtplib.SMTP:
     where = settings.describe()
     port = settings.effective_port
-    smtp: Optional[smtplib.SMTP] = None
+    smtp: smtplib.SMTP | None = None
     try:
         if settings.security == "ssl":
             smtp = smtplib.SMTP_SSL(settings.host, port, timeout=settings.timeout,
@@ -148,7 +148,7 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
         raise DeliveryError(_("{where}: cannot connect ({exc}).").format(where=where, exc=_reason(exc)), remedy="connect") from None
 
 
-def _close(smtp: Optional[smtplib.SMTP]) -> None:
+def _close(smtp: smtplib.SMTP | None) -> None:
     if smtp is not None:
         smtp.close()
 

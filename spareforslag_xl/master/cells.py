@@ -9,8 +9,8 @@ import math
 import re
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Optional
 
+from spareforslag_xl.master.read import CellError, Uncalculated
 from spareforslag_xl.model.danish import (
     danish_date,
     danish_number,
@@ -22,9 +22,8 @@ from spareforslag_xl.model.danish import (
     to_decimal,
 )
 from spareforslag_xl.model.findings import Finding, error, warning
-from spareforslag_xl.master.read import CellError, Uncalculated
-from spareforslag_xl.model.plan import Ref
 from spareforslag_xl.model.i18n import N_, _
+from spareforslag_xl.model.plan import Ref
 
 # The names of the values a cell holds, with their article, as a message starts with them
 # ("the amount 'abc' is not a number"); callers pass the English key.
@@ -63,7 +62,7 @@ class CellReader:
 
     def __init__(self) -> None:
         self.findings: list[Finding] = []
-        self.quantum: Optional[Decimal] = None
+        self.quantum: Decimal | None = None
         """The plan's precision once the settings are read: amounts within float noise of it snap to it."""
 
     # -- text ---------------------------------------------------------------------------
@@ -101,7 +100,7 @@ class CellReader:
         return text
 
     # -- numbers ------------------------------------------------------------------------
-    def amount(self, value, ref: Ref, what: str = "amount") -> Optional[Decimal]:
+    def amount(self, value, ref: Ref, what: str = "amount") -> Decimal | None:
         """Return an amount, or None when the cell is empty or '-' (not estimated).
 
         A number from a formula that misses the plan's precision by floating-point noise
@@ -112,12 +111,12 @@ class CellReader:
             return None
         return snap(number, self.quantum) if self.quantum is not None and isinstance(value, float) else number
 
-    def number(self, value, ref: Ref, what: str) -> Optional[Decimal]:
+    def number(self, value, ref: Ref, what: str) -> Decimal | None:
         """Return a number, or None when the cell is empty ('-' is not accepted here)."""
         number = self._number(value, ref, what, allow_dash=False)
         return None if number is _NO_VALUE else number
 
-    def positive(self, value, ref: Ref, what: str) -> Optional[Decimal]:
+    def positive(self, value, ref: Ref, what: str) -> Decimal | None:
         """Return a number above 0 (an average salary), or None with an error when it is not."""
         number = self.number(value, ref, what)
         if number is not None and number <= 0:
@@ -126,7 +125,7 @@ class CellReader:
             return None
         return number
 
-    def share(self, value, ref: Ref) -> Optional[Decimal]:
+    def share(self, value, ref: Ref) -> Decimal | None:
         """Return a key share as typed: 0.284 for 28,4 % (cell formatted as %), 28.4 for '28,4'."""
         if isinstance(value, str) and value.strip().endswith("%"):
             try:
@@ -141,7 +140,7 @@ class CellReader:
             return result
         return self.number(value, ref, "share")
 
-    def year(self, value, ref: Ref, what: str = "year") -> Optional[int]:
+    def year(self, value, ref: Ref, what: str = "year") -> int | None:
         """Return a year such as 2024, or None when empty; anything else is an error."""
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
@@ -226,7 +225,7 @@ class CellReader:
         return False
 
 
-def as_year(value) -> Optional[int]:
+def as_year(value) -> int | None:
     """Return value as a year (2024, 2024.0 or '2024'), or None when it is not one."""
     from spareforslag_xl.model.layout import YEAR_MAX, YEAR_MIN
 

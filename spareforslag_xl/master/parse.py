@@ -7,16 +7,15 @@ Pure: a RawWorkbook in, a Plan and findings out. Checks that need more than one 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Optional
 
-from spareforslag_xl.model.danish import format_share, plain_danish
-from spareforslag_xl.model.findings import Finding, error, warning
-from spareforslag_xl.model import layout as L
 from spareforslag_xl.master.cells import CellReader
 from spareforslag_xl.master.read import RawWorkbook
 from spareforslag_xl.master.settings import parse_settings
 from spareforslag_xl.master.sheet_checks import workbook_findings
 from spareforslag_xl.master.tables import Table, find_table, fold
+from spareforslag_xl.model import layout as L
+from spareforslag_xl.model.danish import format_share, plain_danish
+from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import (
     Decision,
@@ -47,7 +46,7 @@ class _Parser:
         self.cells = CellReader()
         self.findings = self.cells.findings
 
-    def _table(self, lay: L.SheetLayout) -> Optional[Table]:
+    def _table(self, lay: L.SheetLayout) -> Table | None:
         return find_table(self.book, lay, self.findings)
 
     # -- the whole workbook ---------------------------------------------------------------
@@ -203,7 +202,7 @@ class _Parser:
             ))
         return tuple(result)
 
-    def _lines(self, table: Optional[Table], years: tuple[int, ...]) -> tuple[ProposalLine, ...]:
+    def _lines(self, table: Table | None, years: tuple[int, ...]) -> tuple[ProposalLine, ...]:
         result: list[ProposalLine] = []
         seen: dict[tuple[str, str], Ref] = {}
         for number, row in table.rows if table else ():
@@ -281,15 +280,15 @@ class _Parser:
         return tuple(result)
 
     # -- shared pieces -------------------------------------------------------------------------
-    def _amounts(self, table: Table, number: int, row: tuple, refs: dict) -> dict[int, Optional[Decimal]]:
-        amounts: dict[int, Optional[Decimal]] = {}
+    def _amounts(self, table: Table, number: int, row: tuple, refs: dict) -> dict[int, Decimal | None]:
+        amounts: dict[int, Decimal | None] = {}
         for year, col in table.years.items():
             ref = table.ref(number, col)
             refs[year] = ref
             amounts[year] = self.cells.amount(row[col] if col < len(row) else None, ref)
         return amounts
 
-    def _decision(self, table: Table, row: tuple, refs: dict) -> Optional[Decision]:
+    def _decision(self, table: Table, row: tuple, refs: dict) -> Decision | None:
         """Return the decision in the row's Beslutning cell; None when empty, with an error when unknown."""
         ref = refs.get("decision")
         text = self.cells.text(table.get(row, "decision"), ref) if ref is not None else ""
@@ -321,7 +320,7 @@ class _Parser:
             adopted[year] = value
         return adopted
 
-    def _rule(self, table: Table, number: int, row: tuple, refs: dict) -> Optional[Rule]:
+    def _rule(self, table: Table, number: int, row: tuple, refs: dict) -> Rule | None:
         method_ref = refs.get("method", table.ref(number, 0))
         method_text = self.cells.text(table.get(row, "method"), method_ref)
         key = self.cells.text(table.get(row, "key"), refs.get("key", method_ref)).strip() or None
@@ -361,5 +360,5 @@ _METHOD_ALIASES = {
 _DECISIONS = {d.value.casefold(): d for d in Decision} | {"foreslaaet": Decision.PROPOSED}
 
 
-def _method(text: str) -> Optional[Method]:
+def _method(text: str) -> Method | None:
     return _METHOD_ALIASES.get(fold(text))

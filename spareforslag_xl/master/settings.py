@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Optional
 
-from spareforslag_xl.model.danish import danish_number
-from spareforslag_xl.model.findings import Finding, error, warning
-from spareforslag_xl.model import layout as L
 from spareforslag_xl.master.cells import CellReader
 from spareforslag_xl.master.read import RawWorkbook
 from spareforslag_xl.master.tables import find_table, fold
-from spareforslag_xl.model.plan import Ref, Settings
+from spareforslag_xl.model import layout as L
+from spareforslag_xl.model.danish import danish_number
+from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model.plan import Ref, Settings
 
 
 def parse_settings(book: RawWorkbook, cells: CellReader, years: tuple[int, ...]) -> Settings:
@@ -99,9 +98,9 @@ class _SettingsParser:
             refs=refs,
         )
 
-    def _target(self, years: tuple[int, ...]) -> tuple[dict[int, Optional[Decimal]], dict[object, Ref]]:
+    def _target(self, years: tuple[int, ...]) -> tuple[dict[int, Decimal | None], dict[object, Ref]]:
         table = self._table(L.TARGET)
-        target: dict[int, Optional[Decimal]] = {}
+        target: dict[int, Decimal | None] = {}
         refs: dict[object, Ref] = {}
         if table is None:
             return target, refs

@@ -4,14 +4,14 @@ year columns out of order. Each finding names the cells it is about."""
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
+from spareforslag_xl.master.read import RawSheet, RawWorkbook
 from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.danish import danish_number
 from spareforslag_xl.model.findings import Finding, error, warning
-from spareforslag_xl.model.plan import Ref, fold_name
-from spareforslag_xl.master.read import RawSheet, RawWorkbook
 from spareforslag_xl.model.i18n import _, ngettext
+from spareforslag_xl.model.plan import Ref, fold_name
 
 TEXT_FIELDS = frozenset({"status", "description", "potential_text", "distribution_text", "note", "explanation"})
 """Columns of free text: a merge over them loses text, not figures or references."""

@@ -9,8 +9,8 @@ for '-'; 'Som trykt', 'Enhed' and 'Decimaler' say how the document printed it.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Optional, Sequence
 
 from spareforslag_xl.model.danish import to_decimal
 from spareforslag_xl.model.stated import KIND_BY_NAME, StatedFigure
@@ -112,7 +112,7 @@ def _text(value) -> str:
     return str(value).strip()
 
 
-def _integer(value) -> Optional[int]:
+def _integer(value) -> int | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (int, float)) and float(value).is_integer():
@@ -122,7 +122,7 @@ def _integer(value) -> Optional[int]:
     return None
 
 
-def _number(value) -> Optional[Decimal]:
+def _number(value) -> Decimal | None:
     """Return a finite number below 10**15, or None."""
     if isinstance(value, bool) or value is None or value == "":
         return None

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import math
-
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import Optional
 
-from spareforslag_xl.model.findings import Finding, error, warning
-from spareforslag_xl.model import layout as L
 from spareforslag_xl.master.cells import as_year, column_letter
 from spareforslag_xl.master.read import RawSheet, RawWorkbook
-from spareforslag_xl.model.danish import danish_date, plain_danish, to_decimal
-from spareforslag_xl.model.plan import Ref, fold_name
 from spareforslag_xl.master.sheet_checks import sheet_findings
+from spareforslag_xl.model import layout as L
+from spareforslag_xl.model.danish import danish_date, plain_danish, to_decimal
+from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model.plan import Ref, fold_name
 
 HEADER_SEARCH_ROWS = 10
 
@@ -32,7 +30,7 @@ class Table:
     rows: list[tuple[int, tuple]] = field(default_factory=list)
     adopted: dict[int, int] = field(default_factory=dict)
     """Year → column of the adopted amounts ('Vedtaget 2024'), on a sheet whose layout has them."""
-    layout: Optional[L.SheetLayout] = None
+    layout: L.SheetLayout | None = None
     """The sheet's layout, which names the header of each field."""
 
     def ref(self, row: int, col: int) -> Ref:
@@ -55,13 +53,13 @@ class Table:
         return {f: self.cell(row, f) for f in self.columns}
 
 
-def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -> Optional[Table]:
+def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -> Table | None:
     """Return the sheet of lay with its header row found (among the first rows), or None.
 
     None when the sheet is missing or lacks a required column (with a finding that names
     the headers found); unknown headers are findings too.
     """
-    sheet: Optional[RawSheet] = book.sheets.get(lay.name)
+    sheet: RawSheet | None = book.sheets.get(lay.name)
     if sheet is None:
         return None
     wanted = {fold(c.header): c for c in lay.columns}
@@ -142,7 +140,7 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
     return table
 
 
-def _adopted_year(lay: L.SheetLayout, raw) -> Optional[int]:
+def _adopted_year(lay: L.SheetLayout, raw) -> int | None:
     """Return the year of a header 'Vedtaget 2024' on a sheet with adopted amounts, else None."""
     if not lay.adopted_after or not isinstance(raw, str):
         return None

@@ -11,11 +11,10 @@ machine's locale is not consulted (the product is Danish, also on an English or 
 
 from __future__ import annotations
 
-from enum import Enum
-
 import gettext as _gettext
 import os
 from collections import UserString
+from enum import Enum
 from pathlib import Path
 
 DOMAIN = "spareforslag"

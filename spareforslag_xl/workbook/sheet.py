@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Optional
 
 from spareforslag_xl.model.labels import CHART_CAPTION
+from spareforslag_xl.workbook.book import excel_text, footer_text
 from spareforslag_xl.workbook.pages import (  # noqa: F401 (LINE_HEIGHT … stay importable from here)
-    CHARS_PER_WIDTH, LINE_HEIGHT, PAGE_HEIGHT, PAGE_WIDTH, ROW_HEIGHT, Decided, Table, lines_height, page_breaks,
+    CHARS_PER_WIDTH,
+    LINE_HEIGHT,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    ROW_HEIGHT,
+    Decided,
+    Table,
+    lines_height,
+    page_breaks,
     wrapped_lines,
 )
-from spareforslag_xl.workbook.book import excel_text, footer_text
 
 HEADER_FILL = "#DDE5F0"
 TOTAL_FILL = "#F2F2F2"
@@ -143,21 +150,21 @@ class SheetWriter:
         self._ws = worksheet
         self.styles = styles
         self.column_widths: dict[int, float] = {}
-        self._column_styles: dict[int, Optional[str]] = {}
+        self._column_styles: dict[int, str | None] = {}
         self.row_lines: dict[int, int] = {}
         self.heights: dict[int, float] = {}
         self.used_rows: set[int] = set()
         self.chart_rows: set[int] = set()
         self.side_columns: set[int] = set()
-        self.key_columns: Optional[tuple[int, int]] = None
+        self.key_columns: tuple[int, int] | None = None
         """The columns that say which row is which (a theme, a number, a title): printed again at the
         left of every page across when the sheet is too wide for one page."""
         self.decided: dict[int, Decided] = {}
         """First row of a table → what it decided about its pages while it was written (``Table``)."""
-        self._page: Optional[float] = None
+        self._page: float | None = None
         self.last_col = 0
 
-    def column(self, first: int, last: int, width: float, style: Optional[str] = None, side: bool = False) -> None:
+    def column(self, first: int, last: int, width: float, style: str | None = None, side: bool = False) -> None:
         """Set the width of columns before writing, so that wrapped text can be measured.
 
         A side column stands right of figures (a note, a basis, a name after a share): its text
@@ -191,7 +198,7 @@ class SheetWriter:
             self.column(c, c, width, self._column_styles.get(c))
         return True
 
-    def _used(self, row: int, col: int, style: Optional[str] = None) -> None:
+    def _used(self, row: int, col: int, style: str | None = None) -> None:
         self.used_rows.add(row)
         if col > self.last_col:
             self.last_col = col
@@ -228,7 +235,7 @@ class SheetWriter:
         """The height row will print with once the texts wraps, (column, text) pairs, are written in it."""
         return max(self.height_of(row), lines_height(self._lines(wraps)))
 
-    def reserve(self, first: int, last: int, wraps: Optional[dict[int, tuple[tuple[int, str], ...]]] = None) -> None:
+    def reserve(self, first: int, last: int, wraps: dict[int, tuple[tuple[int, str], ...]] | None = None) -> None:
         """Count rows first…last as used before they are written (a summary written after the
         tables below it), so that the page plan of those tables knows they are there; wraps gives,
         per row, the (column, text) of the cells whose text will wrap, so that it knows their height."""
@@ -275,7 +282,7 @@ class SheetWriter:
             self._used(row, col)
             self._ws.write_blank(row, col, None, self.styles[style])
 
-    def amount(self, row: int, col: int, value: Optional[Decimal], style: str = "amount") -> None:
+    def amount(self, row: int, col: int, value: Decimal | None, style: str = "amount") -> None:
         """Write an amount, or '-' when it is not estimated."""
         self._used(row, col)
         if value is None:
@@ -283,7 +290,7 @@ class SheetWriter:
         else:
             self._ws.write_number(row, col, float(value), self.styles[style])
 
-    def number(self, row: int, col: int, value: Decimal | float | int, style: Optional[str] = None) -> None:
+    def number(self, row: int, col: int, value: Decimal | float | int, style: str | None = None) -> None:
         """Write a number; without a style, in the cell's default format (a year, a theme number)."""
         self._used(row, col)
         self._ws.write_number(row, col, float(value), self.styles[style] if style else None)
@@ -356,11 +363,11 @@ class SheetWriter:
         self.chart_rows.add(row)
         return row + rows + 1
 
-    def comment(self, row: int, col: int, text: str, options: Optional[dict] = None) -> None:
+    def comment(self, row: int, col: int, text: str, options: dict | None = None) -> None:
         self._ws.write_comment(row, col, text, options)
 
-    def print_setup(self, title: str, source: str, repeat_rows: Optional[tuple[int, int]] = None,
-                    last_col: Optional[int] = None) -> None:
+    def print_setup(self, title: str, source: str, repeat_rows: tuple[int, int] | None = None,
+                    last_col: int | None = None) -> None:
         """A4 landscape at the scale that fits the sheet's width (not below MIN_SCALE), tables kept
         whole across page breaks, repeated header rows, footer with title, page and source.
 

@@ -9,14 +9,14 @@ document's shares, whatever they sum to.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Sequence
 
-from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.importer.distribution.spec import KeyUse
 from spareforslag_xl.importer.report import ImportReport
-from spareforslag_xl.model.plan import DistributionKey, KeyShare
+from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model.plan import DistributionKey, KeyShare
 
 ADMIN_KEY = "Administrativ fordelingsnøgle"
 _NUMBER_PREFIX = re.compile(r"^\s*\d+[a-z]?\s*[.)]\s*")

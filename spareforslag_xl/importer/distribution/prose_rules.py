@@ -10,20 +10,20 @@ states, or None (also when the rule is for one line, which it adds to the line r
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Optional, Sequence
 
 from spareforslag_xl.importer.blocks import Paragraph
-from spareforslag_xl.importer.distribution.reading import ADMIN_PHRASE, METHOD_VERB, DistributionReading
 from spareforslag_xl.importer.distribution.prose_amounts import colon_amounts, listed_amounts
+from spareforslag_xl.importer.distribution.reading import ADMIN_PHRASE, METHOD_VERB, DistributionReading
+from spareforslag_xl.importer.distribution.spec import FixedSpec, RuleSpec, StatedFixed
 from spareforslag_xl.importer.numbers import unit_in
 from spareforslag_xl.importer.prose import paragraph_text
 from spareforslag_xl.importer.sentences import sentences
-from spareforslag_xl.importer.distribution.spec import FixedSpec, RuleSpec, StatedFixed
 from spareforslag_xl.model.danish import format_danish
+from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.model.units import convert
-from spareforslag_xl.model.i18n import _
 
 _QUALIFIER = re.compile(r"\b(?:dog|men|undtagen|bortset|ekskl\w*|excl\w*|eksklusiv\w*|korriger\w*|justere\w*|"
                         r"vurdering|ikke|delvist|forholdsmæssig\w*)\b", re.IGNORECASE)
@@ -78,7 +78,7 @@ def _add_fixed(reading: DistributionReading, code: str, value: Decimal, unit: st
     reading.result.stated_fixed.append(StatedFixed(code, amount, text, unit, decimals, line))
 
 
-def administrative_key(reading: DistributionReading, p: Paragraph) -> Optional[RuleSpec]:
+def administrative_key(reading: DistributionReading, p: Paragraph) -> RuleSpec | None:
     """Return the theme's rule when a sentence of the paragraph names the administrative key, else None."""
     for sentence in sentences(paragraph_text(p)):
         if not (ADMIN_PHRASE.search(sentence) and METHOD_VERB.search(sentence)):

@@ -14,25 +14,28 @@ amounts without being a split ('MSB har ligeledes … 200.000 kr.') is flagged.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Optional, Sequence
 
 from spareforslag_xl.importer.blocks import Block, Paragraph, Table
-from spareforslag_xl.importer.distribution.table_rules import lead_paragraph, read_department_table
+from spareforslag_xl.importer.distribution.prose_amounts import code_words, codes_in
 from spareforslag_xl.importer.distribution.prose_rules import administrative_key, fixed_after_colon, fixed_list
 from spareforslag_xl.importer.distribution.reading import (
-    ADMIN_PHRASE, METHOD_VERB, DistributionReading, distributable,
+    ADMIN_PHRASE,
+    METHOD_VERB,
+    DistributionReading,
+    distributable,
 )
-from spareforslag_xl.importer.distribution.prose_amounts import code_words, codes_in
+from spareforslag_xl.importer.distribution.spec import Distribution, FixedSpec, LineInfo, RuleSpec
 from spareforslag_xl.importer.distribution.table_rows import read_key_tables
+from spareforslag_xl.importer.distribution.table_rules import lead_paragraph, read_department_table
 from spareforslag_xl.importer.numbers import amounts_in
 from spareforslag_xl.importer.prose import paragraph_text
 from spareforslag_xl.importer.report import ImportReport
 from spareforslag_xl.importer.sentences import sentences
-from spareforslag_xl.importer.distribution.spec import Distribution, FixedSpec, LineInfo, RuleSpec
 from spareforslag_xl.model.danish import format_danish
-from spareforslag_xl.model.plan import Method
 from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model.plan import Method
 
 __all__ = ["ADMIN_PHRASE", "codes_named", "distributable", "interpret"]
 
@@ -47,7 +50,7 @@ def _read(reading: DistributionReading) -> Distribution:
     """Read the tables, then the fixed amounts in prose, then the sentences naming a method; then decide."""
     paragraphs: list[Paragraph] = []
     used: set[int] = set()
-    method: Optional[tuple[RuleSpec, Paragraph]] = None
+    method: tuple[RuleSpec, Paragraph] | None = None
     leads: set[int] = set()
     for i, block in enumerate(reading.blocks):
         if isinstance(block, Table):
@@ -76,7 +79,7 @@ def _read(reading: DistributionReading) -> Distribution:
     return reading.result
 
 
-def _decide(reading: DistributionReading, method: Optional[tuple[RuleSpec, Paragraph]], leads: set[int]) -> None:
+def _decide(reading: DistributionReading, method: tuple[RuleSpec, Paragraph] | None, leads: set[int]) -> None:
     r = reading.result
     fixed_theme = [f for f in r.fixed if not f.line]
     if fixed_theme and r.theme_rule.method is Method.NONE:

@@ -9,23 +9,22 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Optional
 
 from spareforslag_xl.importer.blocks import Heading, Paragraph, Table
 from spareforslag_xl.importer.distribution.reading import ADMIN_PHRASE, DistributionReading
+from spareforslag_xl.importer.distribution.spec import FixedSpec, FixedTable, KeyUse, RuleSpec
 from spareforslag_xl.importer.distribution.table_rows import KeyTable, read_key_tables
 from spareforslag_xl.importer.numbers import unit_in
 from spareforslag_xl.importer.prose import paragraph_text, plain
-from spareforslag_xl.importer.distribution.spec import FixedSpec, FixedTable, KeyUse, RuleSpec
 from spareforslag_xl.model.danish import format_danish
+from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.model.units import convert
-from spareforslag_xl.model.i18n import _
 
 _NUMBERED_TITLE = re.compile(r"^\s*(\d+[a-z]?)\s*[.)]\s*(.*?)\s*:?\s*$")
 
 
-def lead_paragraph(reading: DistributionReading, index: int) -> Optional[Paragraph]:
+def lead_paragraph(reading: DistributionReading, index: int) -> Paragraph | None:
     """Return the paragraph that introduces the table at block index (its 'surrounding prose').
 
     That is the paragraph right before it when it ends with ':' ('… som i nedenstående:'), or
@@ -41,7 +40,7 @@ def lead_paragraph(reading: DistributionReading, index: int) -> Optional[Paragra
     return None
 
 
-def read_department_table(reading: DistributionReading, table: Table, lead: Optional[Paragraph]) -> None:
+def read_department_table(reading: DistributionReading, table: Table, lead: Paragraph | None) -> None:
     """Read a table of the section: a key when it gives shares, else fixed amounts; it sets its line's rule or
     the theme's (the first table for each wins)."""
     found = read_key_tables(table)

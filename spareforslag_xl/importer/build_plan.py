@@ -46,16 +46,20 @@ class Imported:
 def build_plan(doc: Document, departments: Sequence[Department] = (), municipality: str | None = None) -> Imported:
     """Return the plan a document describes, its stated figures and the report of the import."""
     report = ImportReport()
-    report.read("file", (_("decoded as {encoding} with Windows line ends") if doc.crlf else _("decoded as {encoding}")).format(
-        encoding=doc.encoding))
+    report.read("file", (_("decoded as {encoding} with Windows line ends") if doc.crlf
+                         else _("decoded as {encoding}")).format(encoding=doc.encoding))
     out = outline(split_blocks(doc.lines), is_overview_table)
     if out.overview is None:
-        raise InputError(doc.path, _("no overview table was found: a table whose header row starts with 'Tema' and names the years (e.g. 'Tema (1.000 kr.)<TAB>2024<TAB>2025')."),
+        raise InputError(doc.path,
+                         _("no overview table was found: a table whose header row starts with 'Tema' and names the "
+                           "years (e.g. 'Tema (1.000 kr.)<TAB>2024<TAB>2025')."),
                          _("Check that the document is a proposals document exported with its tables as TAB lines."))
     ov = read_overview(out.overview, report)
     years = ov.years
     unit = ov.unit
-    report.read("overview", _("{n} themes, years {str}, amounts in {unit}").format(n=len(ov.themes), str=', '.join(map(str, years)), unit=unit),
+    report.read("overview",
+                _("{n} themes, years {str}, amounts in {unit}").format(
+                    n=len(ov.themes), str=', '.join(map(str, years)), unit=unit),
                 ov.line, ov.last_line)
     themes = match_themes(out.sections, ov, years, unit, report)
     known = {d.code for d in departments}
@@ -88,16 +92,21 @@ def build_plan(doc: Document, departments: Sequence[Department] = (), municipali
     codes = [c for t in themes if t.distribution for c in t.distribution.codes]
     residual = ADMIN_KEY if any(k.name == ADMIN_KEY for k in keys) or admin_named else None
     if residual is None:
-        report.review("settings", _("no administrative key was found, so 'Restfordelingsnøgle' is empty; name the key that distributes the difference on the sheet Indstillinger"))
+        report.review("settings",
+                      _("no administrative key was found, so 'Restfordelingsnøgle' is empty; name the key that "
+                        "distributes the difference on the sheet Indstillinger"))
     elif ov.difference is not None:
-        report.read("settings", _("the difference is distributed by '{residual}' ('{label}')").format(residual=residual, label=ov.difference.label),
+        report.read("settings",
+                    _("the difference is distributed by '{residual}' ('{label}')").format(
+                        residual=residual, label=ov.difference.label),
                     ov.difference.line)
     settings = read_settings(doc, out, ov, residual, municipality, report)
     decimals = _decimals_shown(plan_lines, fixed, settings.target)
     if decimals:
-        report.inferred("settings", ngettext("'Decimaler' is {decimals}: the finest amount in {unit} has {decimals} decimal",
-                                             "'Decimaler' is {decimals}: the finest amount in {unit} has {decimals} decimals",
-                                             decimals).format(decimals=decimals, unit=settings.unit))
+        report.inferred("settings",
+                        ngettext("'Decimaler' is {decimals}: the finest amount in {unit} has {decimals} decimal",
+                                 "'Decimaler' is {decimals}: the finest amount in {unit} has {decimals} decimals",
+                                 decimals).format(decimals=decimals, unit=settings.unit))
     plan = Plan(
         settings=replace(settings, decimals=decimals),
         years=years,
@@ -112,7 +121,8 @@ def build_plan(doc: Document, departments: Sequence[Department] = (), municipali
     for block in out.ignored:
         text = blocks_text([block])
         if text and (out.overview is None or block.line > ov.last_line):
-            report.info("text", _("text outside the themes was not imported: '{text}'").format(text=text[:80]), block.line)
+            report.info("text", _("text outside the themes was not imported: '{text}'").format(text=text[:80]),
+                        block.line)
     _in_document_order(report, themes)
     return Imported(plan, tuple(log.figures), report, doc)
 

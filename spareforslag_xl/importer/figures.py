@@ -42,7 +42,7 @@ class FigureLog:
 
     def potential(self, theme: str, pot: Potential, idents: list[str]) -> None:
         """Record a theme's lines (idents: each line's number or title), total and FTE."""
-        for line, ident in zip(pot.lines, idents):
+        for line, ident in zip(pot.lines, idents, strict=True):
             for year, figure in line.figures.items():
                 self.amount(Kind.LINE, theme, figure, pot.unit, year, line.line, line.label, ident)
         if pot.total is not None:

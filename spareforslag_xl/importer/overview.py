@@ -77,7 +77,9 @@ def read_overview(table: Table, report: ImportReport) -> Overview:
     unit = unit_in(head.text(0))
     overview = Overview(table.line, table.last_line, tuple(columns), unit or THOUSANDS, unit is not None)
     if unit is None:
-        report.review("overview", _("the overview's header '{value}' names no unit; amounts were read as {THOUSANDS}").format(value=head.text(0), THOUSANDS=THOUSANDS), head.line)
+        report.review("overview",
+                      _("the overview's header '{value}' names no unit; amounts were read as {THOUSANDS}").format(
+                          value=head.text(0), THOUSANDS=THOUSANDS), head.line)
     for row in table.rows[1:]:
         label = row.text(0)
         if not any(row.texts):
@@ -94,7 +96,9 @@ def read_overview(table: Table, report: ImportReport) -> Overview:
                 theme.status = " ".join(dict.fromkeys(texts.values()))
                 theme.texts = {}
             elif texts:
-                report.review("overview", _("theme {number} has text where amounts belong ({values}); the text was ignored").format(number=theme.number, values='; '.join(texts.values())), row.line, theme=theme.number)
+                report.review("overview",
+                              _("theme {number} has text where amounts belong ({values}); the text was ignored").format(
+                                  number=theme.number, values='; '.join(texts.values())), row.line, theme=theme.number)
             overview.themes.append(theme)
         elif folded.startswith(("i alt", "total", "samlet")):
             overview.total = OverviewRow(row.line, label, figures, texts)
@@ -103,7 +107,9 @@ def read_overview(table: Table, report: ImportReport) -> Overview:
         elif folded.startswith(("difference", "diff.", "rest")):
             overview.difference = OverviewRow(row.line, label, figures, texts)
         else:
-            report.review("overview", _("the row '{label}' is neither a theme ('N. Title') nor I alt, Mål or Difference; it was not imported").format(label=label), row.line)
+            report.review("overview",
+                          _("the row '{label}' is neither a theme ('N. Title') nor I alt, Mål or Difference; it was "
+                            "not imported").format(label=label), row.line)
     return overview
 
 

@@ -35,10 +35,13 @@ def read_lines(t: ThemeDraft, years, unit: str, report: ImportReport) -> list[Pr
     for pl in pot.lines:
         amounts = {y: convert(pl.figures[y].value, pot.unit, unit) if y in pl.figures else None for y in years}
         if not pl.figures:
-            report.info("lines", _("the line '{label}' has no amounts; it was read as not estimated").format(label=pl.label), pl.line,
+            report.info("lines",
+                        _("the line '{label}' has no amounts; it was read as not estimated").format(label=pl.label),
+                        pl.line,
                         theme=t.number)
         if pl.number and pl.number in seen:
-            report.review("lines", _("two lines are numbered {number}").format(number=pl.number), pl.line, theme=t.number)
+            report.review("lines", _("two lines are numbered {number}").format(number=pl.number), pl.line,
+                          theme=t.number)
         seen.add(pl.number)
         result.append(ProposalLine(t.number, pl.number, pl.title, amounts, pl.kind))
     fte = _("with FTE figures") if pot.fte is not None and pot.fte.figures else (
@@ -63,7 +66,9 @@ def assemble_theme(t: ThemeDraft, years, report: ImportReport) -> tuple[Theme, l
             number = line.number
             if not number and spec.method is Method.FIXED:
                 number = str(i + 1)
-                report.inferred("lines", _("line '{title}' got the number {number}, which its fixed amounts need").format(title=line.title, number=number), theme=t.number)
+                report.inferred("lines",
+                                _("line '{title}' got the number {number}, which its fixed amounts need").format(
+                                    title=line.title, number=number), theme=t.number)
             lines[i] = ProposalLine(line.theme, number, line.title, line.amounts, line.kind, _rule(spec))
         for f in dist.fixed:
             target = next((ln.number for ln in lines if f.line and f.line in (ln.number, ln.title)), "")
@@ -115,7 +120,8 @@ def _salary(t: ThemeDraft, years, report: ImportReport) -> Decimal | None:
                         pot.fte.line, theme=t.number)
         return None
     fits = ", ".join(dict.fromkeys(format_danish(f.fte, f.decimals) for f in stated if f.year in implied.fitting))
-    text = (_("average salary {value} implied by the FTE figures {fits}").format(value=format_danish(implied.salary, 2).rstrip('0').rstrip(','), fits=fits))
+    text = (_("average salary {value} implied by the FTE figures {fits}").format(
+        value=format_danish(implied.salary, 2).rstrip('0').rstrip(','), fits=fits))
     if implied.outliers:
         odd = ", ".join(f"{format_danish(f.fte, f.decimals)} ({f.year})" for f in stated if f.year in implied.outliers)
         text += _("; {odd} fits no common salary (see 'spareforslag audit')").format(odd=odd)

@@ -32,7 +32,8 @@ def plain(text: str) -> str:
 
     s = _ESCAPE.sub(keep, text)
     s = _STAR_BULLET.sub(r"\1- ", s)
-    s = _LINK.sub(lambda m: m.group(1) if m.group(2).strip() in ("", "#") else f"{m.group(1)} ({m.group(2).strip()})", s)
+    s = _LINK.sub(lambda m: m.group(1) if m.group(2).strip() in ("", "#") else f"{m.group(1)} ({m.group(2).strip()})",
+                  s)
     s = _TAG.sub("", s)
     s = s.replace("**", "").replace("__", "")
     s = re.sub(r"(?<!\w)_(?=\S)|(?<=\S)_(?!\w)", "", s)

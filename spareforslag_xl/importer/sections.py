@@ -85,7 +85,7 @@ def outline(blocks: Sequence[Block], is_overview_table) -> Outline:
     current: Section | None = None
     part: str | None = None
     seen_overview_heading = False
-    for i, block in enumerate(blocks):
+    for block in blocks:
         if isinstance(block, Heading):
             theme = theme_heading(block) if block.level <= 2 and part_of(block) is None else None
             name = _fold(block.text)
@@ -198,7 +198,7 @@ def match_sections(themes: Sequence[OverviewTheme], sections: Sequence[tuple[str
     numbers = [t.number for t in themes]
     matches: list[Match | None] = [None] * len(sections)
     taken: set[str] = set()
-    for i, (number, title) in enumerate(sections):
+    for i, (number, _title) in enumerate(sections):
         if number and number in numbers and number not in taken:
             matches[i] = Match(i, number, "number", _agree(themes[numbers.index(number)], totals[i]))
             taken.add(number)
@@ -238,14 +238,14 @@ def _assign(themes, candidates: list[int], indexes: list[int], totals):
     for chosen in combinations(candidates, k):
         for placed in combinations(range(len(indexes)), k):
             score = 0
-            for c, p in zip(chosen, placed):
+            for c, p in zip(chosen, placed, strict=True):
                 theme = themes[c]
                 score += totals_score(theme.amounts, totals[indexes[p]]) - (3 if theme.note_only else 0)
             if best_score is None or score > best_score:
                 best, best_score = (chosen, placed), score
     result = [(index, None) for index in indexes]
     if best is not None:
-        for c, p in zip(*best):
+        for c, p in zip(*best, strict=True):
             result[p] = (indexes[p], themes[c])
     return result
 

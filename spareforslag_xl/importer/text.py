@@ -63,7 +63,8 @@ def decode_document(path: Path, data: bytes) -> Document:
     crlf = "\r" in text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise InputError(path, _("the document is empty."), _("Export the proposals document again as text (Markdown)."))
+        raise InputError(path, _("the document is empty."),
+                         _("Export the proposals document again as text (Markdown)."))
     return Document(Path(path), tuple(text.split("\n")), encoding, crlf)
 
 

@@ -25,22 +25,27 @@ def check_writable(target: Path) -> None:
     lock = target.with_name("~$" + target.name)
     if lock.exists():
         raise OutputError(
-            _("{target}: the workbook seems to be open (lock file {name} exists). Close it in Excel and run again.").format(target=target, name=lock.name)
+            _("{target}: the workbook seems to be open (lock file {name} exists). Close it in Excel and run "
+              "again.").format(target=target, name=lock.name)
         )
     if target.is_dir():
-        raise OutputError(_("{target}: a folder has the name of the output file. Rename or remove the folder.").format(target=target))
+        raise OutputError(
+            _("{target}: a folder has the name of the output file. Rename or remove the folder.").format(target=target))
     if target.exists() and not os.access(target, os.W_OK):
-        raise OutputError(_("{target}: the file is read-only. Make it writable or choose another output folder.").format(target=target))
+        raise OutputError(_("{target}: the file is read-only. Make it writable or choose another output "
+                            "folder.").format(target=target))
     folder = target.parent
     if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
-        raise OutputError(_("{folder}: cannot write in this folder (permission denied). Choose another output folder.").format(folder=folder))
+        raise OutputError(_("{folder}: cannot write in this folder (permission denied). Choose another output "
+                            "folder.").format(folder=folder))
 
 
 def inside(folder: Path, name: str) -> Path:
     """Return folder/name, refusing a name that would leave folder."""
     target = (folder / name).resolve()
     if target.parent != folder.resolve():
-        raise OutputError(_("{name}: the output name would leave the folder {folder}.").format(name=name, folder=folder))
+        raise OutputError(_("{name}: the output name would leave the folder {folder}.").format(
+            name=name, folder=folder))
     return folder / name
 
 
@@ -60,7 +65,8 @@ def refuse_inputs(targets: Iterable[Path], inputs: Iterable[Path]) -> None:
     protected = {Path(p).resolve(): Path(p) for p in inputs if Path(p).exists()}
     for target in targets:
         if Path(target).resolve() in protected:
-            raise OutputError(_("{target}: is an input of this command; inputs are never overwritten. Choose another output file or folder.").format(target=target))
+            raise OutputError(_("{target}: is an input of this command; inputs are never overwritten. Choose another "
+                                "output file or folder.").format(target=target))
 
 
 def write_all(files: dict[Path, bytes], inputs: Iterable[Path] = ()) -> None:
@@ -84,10 +90,12 @@ def write_all(files: dict[Path, bytes], inputs: Iterable[Path] = ()) -> None:
         _replace_all(temporaries)
     except PermissionError as exc:
         raise OutputError(
-            _("{file}: cannot write the file (permission denied); it may be open in another program or the folder may be read-only. Close it and run again.").format(file=exc.filename or _("output"))
+            _("{file}: cannot write the file (permission denied); it may be open in another program or the folder may "
+              "be read-only. Close it and run again.").format(file=exc.filename or _("output"))
         ) from None
     except OSError as exc:
-        raise OutputError(_("{file}: cannot write the file ({reason}).").format(file=exc.filename or _("output"), reason=exc.strerror or exc)) from None
+        raise OutputError(_("{file}: cannot write the file ({reason}).").format(
+            file=exc.filename or _("output"), reason=exc.strerror or exc)) from None
     finally:
         for temp_name, _target in temporaries:
             if os.path.exists(temp_name):
@@ -121,7 +129,8 @@ def _write_temporary(target: Path, data: bytes) -> str:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(_("{parent}: cannot create the folder ({value}).").format(parent=target.parent, value=exc.strerror or exc)) from None
+        raise OutputError(_("{parent}: cannot create the folder ({value}).").format(
+            parent=target.parent, value=exc.strerror or exc)) from None
     handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as fh:

@@ -57,7 +57,8 @@ def to_pdf(workbooks: Sequence[Path], out_dir: Path, timeout: float = TIMEOUT_SE
                         capture_output=True, text=True, timeout=timeout * len(batch), env=env,
                     )
                 except subprocess.TimeoutExpired:
-                    raise PdfError(_("{workbook}: LibreOffice did not finish the PDF in time.").format(workbook=batch[0])) from None
+                    raise PdfError(_("{workbook}: LibreOffice did not finish the PDF in time.").format(
+                        workbook=batch[0])) from None
                 for workbook in batch:
                     made = Path(scratch) / (workbook.stem + ".pdf")
                     if proc.returncode != 0 or not made.exists():

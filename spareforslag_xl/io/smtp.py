@@ -88,15 +88,18 @@ def deliver(outgoing: Sequence[Outgoing], settings: SmtpSettings, sender: str) -
             except smtplib.SMTPServerDisconnected:
                 lost = [Outcome(o.code, r, False, _("not sent: the connection was lost"))
                         for o in outgoing[i:] for r in (o.to or ("",))]
-                raise DeliveryError(_("{describe}: the server closed the connection.").format(describe=settings.describe()),
-                                    outcomes + lost) from None
+                raise DeliveryError(
+                    _("{describe}: the server closed the connection.").format(describe=settings.describe()),
+                    outcomes + lost) from None
             except smtplib.SMTPException as exc:
                 refused = {r: (0, str(exc).encode()) for r in out.to}
             except OSError as exc:
                 lost = [Outcome(o.code, r, False, _("not sent: the connection was lost"))
                         for o in outgoing[i:] for r in (o.to or ("",))]
-                raise DeliveryError(_("{describe}: the connection broke ({exc}).").format(describe=settings.describe(), exc=_reason(exc)),
-                                    outcomes + lost) from None
+                raise DeliveryError(
+                    _("{describe}: the connection broke ({exc}).").format(
+                        describe=settings.describe(), exc=_reason(exc)),
+                    outcomes + lost) from None
             for r in out.to:
                 if r in refused:
                     outcomes.append(Outcome(out.code, r, False, _answer(*refused[r])))
@@ -123,7 +126,8 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
         smtp.ehlo()
         if settings.security == "starttls":
             if not smtp.has_extn("starttls"):
-                raise DeliveryError(_("{where}: the server does not offer STARTTLS.").format(where=where), remedy="security-starttls")
+                raise DeliveryError(_("{where}: the server does not offer STARTTLS.").format(where=where),
+                                    remedy="security-starttls")
             smtp.starttls(context=ssl.create_default_context())
             smtp.ehlo()
         if settings.user:
@@ -134,18 +138,23 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
         raise
     except smtplib.SMTPAuthenticationError as exc:
         _close(smtp)
-        raise DeliveryError(_("{where}: the server refused the login ({smtp_code}).").format(where=where, smtp_code=_answer(exc.smtp_code, exc.smtp_error)),
-                            remedy="login") from None
+        raise DeliveryError(
+            _("{where}: the server refused the login ({smtp_code}).").format(
+                where=where, smtp_code=_answer(exc.smtp_code, exc.smtp_error)),
+            remedy="login") from None
     except smtplib.SMTPNotSupportedError:
         _close(smtp)
-        raise DeliveryError(_("{where}: the server does not accept a login.").format(where=where), remedy="no-login") from None
+        raise DeliveryError(_("{where}: the server does not accept a login.").format(where=where),
+                            remedy="no-login") from None
     except ssl.SSLError as exc:
         _close(smtp)
-        raise DeliveryError(_("{where}: the encrypted connection failed ({value}).").format(where=where, value=exc.reason or exc),
-                            remedy="security") from None
+        raise DeliveryError(
+            _("{where}: the encrypted connection failed ({value}).").format(where=where, value=exc.reason or exc),
+            remedy="security") from None
     except (smtplib.SMTPException, OSError) as exc:
         _close(smtp)
-        raise DeliveryError(_("{where}: cannot connect ({exc}).").format(where=where, exc=_reason(exc)), remedy="connect") from None
+        raise DeliveryError(_("{where}: cannot connect ({exc}).").format(where=where, exc=_reason(exc)),
+                            remedy="connect") from None
 
 
 def _close(smtp: smtplib.SMTP | None) -> None:

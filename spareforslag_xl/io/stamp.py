@@ -50,7 +50,8 @@ def source_date_epoch(environ: Mapping[str, str] | None = None) -> datetime | No
         raise RequestError(_(
             "{variable}='{value}' is not a time: it must be a whole number of seconds since 1 January 1970 "
             "00:00 UTC (as 'date +%s' prints it), such as 1686571200 for 12 June 2023 12:00 UTC. Correct it, "
-            "or unset it to date the files by the master or document they are made from.").format(variable=ENV, value=_shown(value)))
+            "or unset it to date the files by the master or document they are made from.").format(
+                variable=ENV, value=_shown(value)))
     return datetime.fromtimestamp(int(digits), tz=UTC)
 
 

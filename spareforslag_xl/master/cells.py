@@ -84,7 +84,8 @@ class CellReader:
         if len(text) > MAX_TEXT:
             self.findings.append(error(
                 "text-too-long",
-                _("the text has {n} characters; Excel allows at most {MAX_TEXT} in a cell.").format(n=danish_number(len(text)), MAX_TEXT=danish_number(MAX_TEXT)),
+                _("the text has {n} characters; Excel allows at most {MAX_TEXT} in a cell.").format(
+                    n=danish_number(len(text)), MAX_TEXT=danish_number(MAX_TEXT)),
                 ref, _("Shorten the text or split it over more cells."),
             ))
             return text[:MAX_TEXT]
@@ -120,7 +121,9 @@ class CellReader:
         """Return a number above 0 (an average salary), or None with an error when it is not."""
         number = self.number(value, ref, what)
         if number is not None and number <= 0:
-            self.findings.append(error("not-positive", _("{what} must be above 0, not {number}.").format(what=_the(what), number=danish_number(number)), ref,
+            self.findings.append(error("not-positive",
+                                       _("{what} must be above 0, not {number}.").format(
+                                           what=_the(what), number=danish_number(number)), ref,
                                        _("Write the average salary per FTE in the plan's unit, e.g. 575.")))
             return None
         return number
@@ -134,7 +137,9 @@ class CellReader:
                 self._not_a_number(value, ref, "share")
                 return None
             self.findings.append(warning(
-                "number-as-text", _("the share '{strip}' is text; it was read as {result}.").format(strip=value.strip(), result=format_share(result)),
+                "number-as-text",
+                _("the share '{strip}' is text; it was read as {result}.").format(
+                    strip=value.strip(), result=format_share(result)),
                 ref, _("Type the share as a number in a cell formatted as percent."),
             ))
             return result
@@ -156,7 +161,8 @@ class CellReader:
         number = self._convert(value, ref, what, allow_dash)
         if number is not _NO_VALUE and abs(number) >= MAX_MAGNITUDE:
             self.findings.append(error(
-                "too-large", _("{what} {value} is implausibly large.").format(what=_the(what), value=_show(value)), ref, _("Check the number and its unit."),
+                "too-large", _("{what} {value} is implausibly large.").format(what=_the(what), value=_show(value)), ref,
+                _("Check the number and its unit."),
             ))
             return _NO_VALUE
         return number
@@ -175,14 +181,16 @@ class CellReader:
         if isinstance(value, (datetime, date, time, timedelta)):
             self.findings.append(error(
                 "date-in-amount",
-                _("{what} is a date ({value}), not a number; Excel may have turned the typed number into a date.").format(what=_the(what), value=_show(value)),
+                _("{what} is a date ({value}), not a number; Excel may have turned the typed number into a "
+                  "date.").format(what=_the(what), value=_show(value)),
                 ref, _("Format the cell as Number and type the amount again."),
             ))
             return _NO_VALUE
         if isinstance(value, float):
             if math.isnan(value) or math.isinf(value):
                 self.findings.append(error(
-                    "not-finite", _("{what} is not a finite number ({value}).").format(what=_the(what), value=value), ref, _("Type a real number."),
+                    "not-finite", _("{what} is not a finite number ({value}).").format(what=_the(what), value=value),
+                    ref, _("Type a real number."),
                 ))
                 return _NO_VALUE
             return to_decimal(value)
@@ -200,26 +208,32 @@ class CellReader:
             return _NO_VALUE
         self.findings.append(warning(
             "number-as-text",
-            _("{what} '{text}' is text; it was read as the number {number}.").format(what=_the(what), text=text, number=danish_number(number)),
+            _("{what} '{text}' is text; it was read as the number {number}.").format(
+                what=_the(what), text=text, number=danish_number(number)),
             ref, _("Type it as a number (Excel shows 3.250 for 3250 with the format #,##0)."),
         ))
         return number
 
     def _not_a_number(self, value, ref: Ref, what: str) -> None:
-        hint = _("Type a number, or '-' / leave it empty when it is not estimated.") if what == "amount" else _("Type a number.")
-        self.findings.append(error("not-a-number", _("{what} '{value}' is not a number.").format(what=_the(what), value=_show(value)), ref, hint))
+        hint = (_("Type a number, or '-' / leave it empty when it is not estimated.") if what == "amount"
+                else _("Type a number."))
+        self.findings.append(error("not-a-number",
+                                   _("{what} '{value}' is not a number.").format(what=_the(what), value=_show(value)),
+                                   ref, hint))
 
     def _bad_kind(self, value, ref: Ref, what: str) -> bool:
         if isinstance(value, Uncalculated):
             self.findings.append(error(
                 "formula-without-value",
-                _("the cell holds a formula ({formula}) whose value was never calculated.").format(formula=value.formula),
+                _("the cell holds a formula ({formula}) whose value was never calculated.").format(
+                    formula=value.formula),
                 ref, _("Open the master in Excel, let it calculate, and save it; or type the value."),
             ))
             return True
         if isinstance(value, CellError):
             self.findings.append(error(
-                "excel-error", _("the cell shows the Excel error {value}.").format(value=value), ref, _("Correct the formula or type the value."),
+                "excel-error", _("the cell shows the Excel error {value}.").format(value=value), ref,
+                _("Correct the formula or type the value."),
             ))
             return True
         return False

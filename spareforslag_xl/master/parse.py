@@ -56,7 +56,9 @@ class _Parser:
         years = tuple(lines_table.years) if lines_table else ()
         if lines_table and not years:
             self.findings.append(error(
-                "no-years", _("the sheet has no year columns (headers such as 2024 after '{years_after}').").format(years_after=L.LINES.header(L.LINES.years_after)),
+                "no-years",
+                _("the sheet has no year columns (headers such as 2024 after '{years_after}').").format(
+                    years_after=L.LINES.header(L.LINES.years_after)),
                 Ref(L.LINES.name, f"A{lines_table.header_row}"), _("Add one column per year with the year as header."),
             ))
         settings = parse_settings(self.book, self.cells, years)
@@ -82,19 +84,22 @@ class _Parser:
             refs = table.refs(number)
             code = self.cells.code(table.get(row, "code"), refs.get("code"))
             if not code:
-                self.findings.append(error("missing-value", _("the department has no code."), table.cell(number, "code"),
-                                           _("Write a short code such as MSB.")))
+                self.findings.append(error("missing-value", _("the department has no code."),
+                                           table.cell(number, "code"), _("Write a short code such as MSB.")))
                 continue
             if fold(code) in seen:
                 self.findings.append(error(
-                    "duplicate-department", _("the department code '{code}' appears twice (first in {seen}).").format(code=code, seen=seen[fold(code)]),
+                    "duplicate-department",
+                    _("the department code '{code}' appears twice (first in {seen}).").format(
+                        code=code, seen=seen[fold(code)]),
                     refs["code"], _("Give each department its own code."),
                 ))
                 continue
             seen[fold(code)] = refs["code"]
             name = self.cells.text(table.get(row, "name"), table.cell(number, "name"))
             if not name:
-                self.findings.append(warning("missing-value", _("the department '{code}' has no name.").format(code=code),
+                self.findings.append(warning("missing-value",
+                                             _("the department '{code}' has no name.").format(code=code),
                                              table.cell(number, "name"), _("Write the department's full name.")))
             emails_text = self.cells.text(table.get(row, "emails"), table.cell(number, "emails"))
             emails = tuple(e.strip() for e in emails_text.replace(",", ";").split(";") if e.strip())
@@ -117,19 +122,23 @@ class _Parser:
                                            _("Write the key's name in every row of the key.")))
                 continue
             if not dept:
-                self.findings.append(error("missing-value", _("the row of key '{name}' has no department.").format(name=name),
+                self.findings.append(error("missing-value",
+                                           _("the row of key '{name}' has no department.").format(name=name),
                                            refs.get("department"), _("Write a department code.")))
                 continue
             if share is None:
                 if table.get(row, "share") in (None, ""):
-                    self.findings.append(error("missing-value", _("the share of {dept} in key '{name}' is empty.").format(dept=dept, name=name),
+                    self.findings.append(error("missing-value",
+                                               _("the share of {dept} in key '{name}' is empty.").format(
+                                                   dept=dept, name=name),
                                                refs.get("share"), _("Write the share, or 0 %.")))
                 continue
             folded = fold(name)
             entry = grouped.setdefault(folded, (name, []))
             if any(fold(s.department) == fold(dept) for s in entry[1]):
                 self.findings.append(error(
-                    "duplicate-share", _("the key '{name}' has two rows for {dept}.").format(name=name, dept=dept), refs.get("department"),
+                    "duplicate-share", _("the key '{name}' has two rows for {dept}.").format(name=name, dept=dept),
+                    refs.get("department"),
                     _("Keep one row per department in each key."),
                 ))
                 continue
@@ -154,13 +163,19 @@ class _Parser:
         cells = ", ".join(str(s.refs.get("share")) for s in points[:3]) + (" …" if len(points) > 3 else "")
         self.findings.append(warning(
             "share-percent-points",
-            _("{n} of the shares of key '{name}' are typed as percent points ({cells}); they were read as percent (e.g. {share} as {value}).").format(n=len(points), name=name, cells=cells, share=plain_danish(points[0].share), value=format_share(points[0].share / 100)),
-            first, _("Format the {share} cells as percent (0.0%) and type 28,4 for 28,4 %.").format(share=L.KEYS.header('share')),
+            _("{n} of the shares of key '{name}' are typed as percent points ({cells}); they were read as percent "
+              "(e.g. {share} as {value}).").format(
+                  n=len(points), name=name, cells=cells, share=plain_danish(points[0].share),
+                  value=format_share(points[0].share / 100)),
+            first, _("Format the {share} cells as percent (0.0%) and type 28,4 for 28,4 %.").format(
+                share=L.KEYS.header('share')),
         ))
         if len(points) < len(shares):
             self.findings.append(warning(
                 "share-mixed-forms",
-                _("the key '{name}' mixes shares typed as percent (0,284) and as percent points (28,4); check that each share is what it should be.").format(name=name), first, _("Type every share of the key the same way."),
+                _("the key '{name}' mixes shares typed as percent (0,284) and as percent points (28,4); check that "
+                  "each share is what it should be.").format(name=name), first,
+                _("Type every share of the key the same way."),
             ))
         return [KeyShare(s.department, s.share / 100, s.refs) if s.share > 1 else s for s in shares]
 
@@ -174,17 +189,20 @@ class _Parser:
             nr = self.cells.code(table.get(row, "number"), refs.get("number"))
             title = self.cells.text(table.get(row, "title"), refs.get("title"))
             if not nr:
-                self.findings.append(error("missing-value", _("the theme '{title}' has no number.").format(title=title), refs.get("number"),
-                                           _("Write the theme's number.")))
+                self.findings.append(error("missing-value", _("the theme '{title}' has no number.").format(title=title),
+                                           refs.get("number"), _("Write the theme's number.")))
                 continue
             if fold(nr) in seen:
-                self.findings.append(error("duplicate-theme", _("the theme number {nr} appears twice (first in {seen}).").format(nr=nr, seen=seen[fold(nr)]), refs["number"], _("Give each theme its own number.")))
+                self.findings.append(error("duplicate-theme",
+                                           _("the theme number {nr} appears twice (first in {seen}).").format(
+                                               nr=nr, seen=seen[fold(nr)]), refs["number"],
+                                           _("Give each theme its own number.")))
                 continue
             seen[fold(nr)] = refs["number"]
             if not title:
-                self.findings.append(error("missing-value", _("theme {nr} has no title.").format(nr=nr), refs.get("title"),
-                                           _("Write the theme's title.")))
-            text = lambda h: self.cells.text(table.get(row, h), refs.get(h, refs["number"]))  # noqa: E731
+                self.findings.append(error("missing-value", _("theme {nr} has no title.").format(nr=nr),
+                                           refs.get("title"), _("Write the theme's title.")))
+            text = lambda h, row=row, refs=refs: self.cells.text(table.get(row, h), refs.get(h, refs["number"]))  # noqa: E731
             salary = None
             if table.get(row, "salary") not in (None, ""):
                 salary = self.cells.positive(table.get(row, "salary"), refs["salary"], "average salary")
@@ -213,8 +231,9 @@ class _Parser:
             note = self.cells.text(table.get(row, "note"), refs.get("note", refs["theme"]))
             amounts = self._amounts(table, number, row, refs)
             if not theme:
-                self.findings.append(error("missing-value", _("the proposal '{title}' has no theme.").format(title=title), refs.get("theme"),
-                                           _("Write the number of its theme.")))
+                self.findings.append(error("missing-value",
+                                           _("the proposal '{title}' has no theme.").format(title=title),
+                                           refs.get("theme"), _("Write the number of its theme.")))
                 continue
             if not title:
                 self.findings.append(error("missing-value", _("the proposal has no title."), refs.get("title"),
@@ -222,14 +241,18 @@ class _Parser:
             if nr:
                 if (fold(theme), fold(nr)) in seen:
                     self.findings.append(error(
-                        "duplicate-line", _("theme {theme} has two proposals numbered {nr} (first in {seen}).").format(theme=theme, nr=nr, seen=seen[(fold(theme), fold(nr))]), refs["number"], _("Give each proposal of a theme its own number."),
+                        "duplicate-line",
+                        _("theme {theme} has two proposals numbered {nr} (first in {seen}).").format(
+                            theme=theme, nr=nr, seen=seen[(fold(theme), fold(nr))]), refs["number"],
+                        _("Give each proposal of a theme its own number."),
                     ))
                 else:
                     seen[(fold(theme), fold(nr))] = refs["number"]
             kind = self.cells.text(table.get(row, "kind"), refs.get("kind", refs["theme"])).strip().upper()
             if kind and kind not in ("A", "T"):
                 self.findings.append(warning(
-                    "unknown-kind", _("the type '{kind}' is neither A (within the department) nor T (across).").format(kind=kind),
+                    "unknown-kind",
+                    _("the type '{kind}' is neither A (within the department) nor T (across).").format(kind=kind),
                     refs.get("kind"), _("Write A, T or leave it empty."),
                 ))
             if note.upper().startswith(EXAMPLE_MARK):
@@ -265,14 +288,17 @@ class _Parser:
             amounts = self._amounts(table, number, row, refs)
             if not theme or not dept:
                 self.findings.append(error("missing-value", _("the row needs both a theme and a department."),
-                                           refs.get("theme"), _("Fill in {theme} and {department}.").format(theme=L.FIXED.header('theme'), department=L.FIXED.header('department'))))
+                                           refs.get("theme"), _("Fill in {theme} and {department}.").format(
+                                               theme=L.FIXED.header('theme'), department=L.FIXED.header('department'))))
                 continue
             key = (fold(theme), fold(line), fold(dept))
             if key in seen:
                 self.findings.append(error(
                     "duplicate-fixed", _("{dept} has two rows for {what} (first in {seen}).").format(
-                        dept=dept, seen=seen[key], what=_("theme {theme} proposal {line}").format(theme=theme, line=line) if line
-                        else _("theme {theme}").format(theme=theme)), refs["department"], _("Keep one row per department."),
+                        dept=dept, seen=seen[key],
+                        what=_("theme {theme} proposal {line}").format(theme=theme, line=line) if line
+                        else _("theme {theme}").format(theme=theme)), refs["department"],
+                    _("Keep one row per department."),
                 ))
                 continue
             seen[key] = refs["department"]
@@ -312,7 +338,8 @@ class _Parser:
                 continue
             if year not in years:
                 self.findings.append(error(
-                    "adopted-unknown-year", _("the adopted amounts name the year {year}, which the proposals do not have.").format(year=year),
+                    "adopted-unknown-year",
+                    _("the adopted amounts name the year {year}, which the proposals do not have.").format(year=year),
                     ref, _("Use the years of the proposals' columns, or add a column {year}.").format(year=year),
                 ))
                 continue
@@ -330,17 +357,24 @@ class _Parser:
         method = _method(method_text) if method_text else (Method.KEY if key else None)
         if method is None:
             self.findings.append(error(
-                "unknown-method", _("the distribution '{method_text}' is not known.").format(method_text=method_text), method_ref,
-                _("Write {choices}").format(choices=L.METHOD_HELP),
+                "unknown-method", _("the distribution '{method_text}' is not known.").format(method_text=method_text),
+                method_ref, _("Write {choices}").format(choices=L.METHOD_HELP),
             ))
             return None
         if method is Method.KEY and key is None:
-            self.findings.append(error("missing-key", _("the distribution is '{value}' but no key is named.").format(value=Method.KEY.value),
-                                       refs.get("key", method_ref), _("Write the key's name in the column {key}.").format(key=table.header('key'))))
+            self.findings.append(error("missing-key",
+                                       _("the distribution is '{value}' but no key is named.").format(
+                                           value=Method.KEY.value),
+                                       refs.get("key", method_ref),
+                                       _("Write the key's name in the column {key}.").format(key=table.header('key'))))
         if method is not Method.KEY and key is not None:
             self.findings.append(warning(
-                "key-ignored", _("the key '{key}' is ignored because the distribution is '{value}'.").format(key=key, value=method.value),
-                refs.get("key", method_ref), _("Clear the key, or set {method} to '{value}'.").format(method=table.header('method'), value=Method.KEY.value),
+                "key-ignored",
+                _("the key '{key}' is ignored because the distribution is '{value}'.").format(
+                    key=key, value=method.value),
+                refs.get("key", method_ref),
+                _("Clear the key, or set {method} to '{value}'.").format(
+                    method=table.header('method'), value=Method.KEY.value),
             ))
             key = None
         return Rule(method, key, from_year, refs.get("key") if key else method_ref)

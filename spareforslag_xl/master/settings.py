@@ -42,13 +42,15 @@ class _SettingsParser:
                 name = known.get(fold(label))
                 if name is None:
                     self.findings.append(warning(
-                        "unknown-setting", _("the setting '{label}' is not known and was ignored.").format(label=label), label_ref,
+                        "unknown-setting", _("the setting '{label}' is not known and was ignored.").format(label=label),
+                        label_ref,
                         _("Known settings: {settings}.").format(settings=", ".join(L.SETTING_ORDER)),
                     ))
                     continue
                 field_name = L.SETTING_FIELDS[name]
                 if field_name in values:
-                    self.findings.append(error("duplicate-setting", _("the setting '{name}' appears twice.").format(name=name), label_ref,
+                    self.findings.append(error("duplicate-setting",
+                                               _("the setting '{name}' appears twice.").format(name=name), label_ref,
                                                _("Delete one of the rows.")))
                     continue
                 values[field_name] = table.get(row, "value")
@@ -57,8 +59,10 @@ class _SettingsParser:
         title = text("title")
         if table and not title:
             self.findings.append(warning(
-                "missing-setting", _("the setting '{title}' is empty; the report will have no title.").format(title=L.TITLE),
-                refs.get("title", Ref(L.SETTINGS.name)), _("Write the title in the row '{title}'.").format(title=L.TITLE),
+                "missing-setting",
+                _("the setting '{title}' is empty; the report will have no title.").format(title=L.TITLE),
+                refs.get("title", Ref(L.SETTINGS.name)),
+                _("Write the title in the row '{title}'.").format(title=L.TITLE),
             ))
         budget_year = self.cells.year(values.get("budget_year"), refs.get("budget_year", Ref(L.SETTINGS.name)),
                                       "budget year") if "budget_year" in values else None
@@ -66,7 +70,9 @@ class _SettingsParser:
         if values.get("decimals") not in (None, ""):
             raw = self.cells.number(values["decimals"], refs["decimals"], "number of decimals")
             if raw is not None and (raw != raw.to_integral_value() or not 0 <= raw <= 4):
-                self.findings.append(error("bad-setting", _("'{decimals}' must be a whole number from 0 to 4, not {raw}.").format(decimals=L.DECIMALS, raw=danish_number(raw)),
+                self.findings.append(error("bad-setting",
+                                           _("'{decimals}' must be a whole number from 0 to 4, not {raw}.").format(
+                                               decimals=L.DECIMALS, raw=danish_number(raw)),
                                            refs["decimals"], _("Write 0 for amounts in whole 1.000 kr.")))
             elif raw is not None:
                 decimals = int(raw)
@@ -78,9 +84,11 @@ class _SettingsParser:
         if table and residual is None:
             self.findings.append(error(
                 "missing-setting",
-                _("the setting '{residual_key}' is empty, so the difference to the target cannot be distributed.").format(residual_key=L.RESIDUAL_KEY),
+                _("the setting '{residual_key}' is empty, so the difference to the target cannot be "
+                  "distributed.").format(residual_key=L.RESIDUAL_KEY),
                 refs.get("residual_key", Ref(L.SETTINGS.name)),
-                _("Write the name of a key from the sheet '{name}', e.g. the administrative key.").format(name=L.KEYS.name),
+                _("Write the name of a key from the sheet '{name}', e.g. the administrative key.").format(
+                    name=L.KEYS.name),
             ))
         target, target_refs = self._target(years)
         refs.update(target_refs)
@@ -110,17 +118,23 @@ class _SettingsParser:
             if fold(label) == fold(L.TARGET_ROW) or (not label and len(table.rows) == 1):
                 rows.append((number, row))
             elif label:
-                self.findings.append(warning("unknown-row", _("the row '{label}' is not used; only the row '{target_row}' is read.").format(label=label, target_row=L.TARGET_ROW),
+                self.findings.append(warning("unknown-row",
+                                             _("the row '{label}' is not used; only the row '{target_row}' is "
+                                               "read.").format(label=label, target_row=L.TARGET_ROW),
                                              table.cell(number, "label"), _("Delete the row.")))
         if not rows:
             self.findings.append(error(
-                "missing-target", _("there is no row '{target_row}' with the target per year.").format(target_row=L.TARGET_ROW),
-                Ref(L.TARGET.name, f"A{table.header_row + 1}"), _("Write '{target_row}' in column A and the target under each year.").format(target_row=L.TARGET_ROW),
+                "missing-target",
+                _("there is no row '{target_row}' with the target per year.").format(target_row=L.TARGET_ROW),
+                Ref(L.TARGET.name, f"A{table.header_row + 1}"),
+                _("Write '{target_row}' in column A and the target under each year.").format(target_row=L.TARGET_ROW),
             ))
             return target, refs
         if len(rows) > 1:
-            self.findings.append(error("duplicate-target", _("there is more than one row '{target_row}'.").format(target_row=L.TARGET_ROW),
-                                       table.ref(rows[1][0], 0), _("Keep one row '{target_row}'.").format(target_row=L.TARGET_ROW)))
+            self.findings.append(error("duplicate-target",
+                                       _("there is more than one row '{target_row}'.").format(target_row=L.TARGET_ROW),
+                                       table.ref(rows[1][0], 0),
+                                       _("Keep one row '{target_row}'.").format(target_row=L.TARGET_ROW)))
         number, row = rows[0]
         for year, col in table.years.items():
             ref = table.ref(number, col)
@@ -139,7 +153,9 @@ class _SettingsParser:
         for year in table.years:
             if years and year not in years:
                 self.findings.append(warning(
-                    "unused-year", _("the target for {year} is not used: the sheet '{name}' has no column {year}.").format(year=year, name=L.LINES.name),
+                    "unused-year",
+                    _("the target for {year} is not used: the sheet '{name}' has no column {year}.").format(
+                        year=year, name=L.LINES.name),
                     refs[year], _("Delete the column, or add the year to the proposals."),
                 ))
         return target, refs

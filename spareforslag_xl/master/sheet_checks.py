@@ -25,23 +25,33 @@ def workbook_findings(book: RawWorkbook) -> Iterable[Finding]:
     missing = [s.name for s in L.REQUIRED_SHEETS if s.name not in book.sheets]
     found = ", ".join(f"'{n}'" for n in book.sheet_names) or _("none")
     for name in missing:
-        yield error("missing-sheet", _("the master has no sheet '{name}' (sheets found: {found}).").format(name=name, found=found),
+        yield error("missing-sheet",
+                    _("the master has no sheet '{name}' (sheets found: {found}).").format(name=name, found=found),
                     Ref(name), _("Add the sheet, or start from a new master made with 'spareforslag init'."))
     canonical = {fold_name(s.name): s.name for s in L.DATA_SHEETS}
     for names in book.same_names:
         shown = _(" and ").join(f"'{n}'" for n in names)
-        yield error("duplicate-sheet", _("the master has {n} sheets that read as '{names}': {shown} (names are compared ignoring case, spaces and Unicode form); only the first is read.").format(n=len(names), names=canonical.get(fold_name(names[0]), names[0]), shown=shown),
+        yield error("duplicate-sheet",
+                    _("the master has {n} sheets that read as '{names}': {shown} (names are compared ignoring case, "
+                      "spaces and Unicode form); only the first is read.").format(
+                          n=len(names), names=canonical.get(fold_name(names[0]), names[0]), shown=shown),
                     Ref(canonical.get(fold_name(names[0]), names[0])),
                     _("Delete or rename the old copy (e.g. 'Forslag gammel'), so that one sheet holds the values."))
     for sheet in book.sheets.values():
         if sheet.beyond_limits:
-            yield error("sheet-too-large", _("the sheet has more than Excel's {value} rows or {value2} columns; only the part within the limits was read.").format(value=danish_number(1_048_576), value2=danish_number(16_384)),
+            yield error("sheet-too-large",
+                        _("the sheet has more than Excel's {value} rows or {value2} columns; only the part within the "
+                          "limits was read.").format(value=danish_number(1_048_576), value2=danish_number(16_384)),
                         Ref(sheet.name), _("Remove the rows or columns beyond Excel's limits."))
     for name in book.damaged:
-        yield warning("damaged-sheet", _("the sheet '{name}' is damaged (its XML cannot be read); the program does not use it, but Excel will refuse to open the file or offer to repair it.").format(name=name), Ref(name),
+        yield warning("damaged-sheet",
+                      _("the sheet '{name}' is damaged (its XML cannot be read); the program does not use it, but "
+                        "Excel will refuse to open the file or offer to repair it.").format(name=name), Ref(name),
                       _("Delete the sheet, or let Excel repair the file and save it again."))
     if book.has_macros:
-        yield warning("macros-ignored", _("the workbook contains macros (VBA); they were not run and are not copied to any output."), None, _("Save the master as .xlsx without macros."))
+        yield warning("macros-ignored",
+                      _("the workbook contains macros (VBA); they were not run and are not copied to any output."),
+                      None, _("Save the master as .xlsx without macros."))
 
 
 def sheet_findings(table, sheet: RawSheet) -> Iterable[Finding]:
@@ -87,9 +97,12 @@ def _merged(table, sheet: RawSheet) -> Iterable[Finding]:
             first=first, cells=others, columns=columns)
         hint = _("Unmerge the cells (Excel: Start › Flet og centrer) and write the value in every row.")
         if fields <= TEXT_FIELDS:
-            yield warning("merged-cells", _("the cells {merged} are merged: {lost}.").format(merged=merged, lost=lost), first, hint)
+            yield warning("merged-cells", _("the cells {merged} are merged: {lost}.").format(merged=merged, lost=lost),
+                          first, hint)
         else:
-            yield error("merged-cells", _("the cells {merged} are merged: {lost}; the figures of those rows would not be what the sheet shows.").format(merged=merged, lost=lost), first, hint)
+            yield error("merged-cells",
+                        _("the cells {merged} are merged: {lost}; the figures of those rows would not be what the "
+                          "sheet shows.").format(merged=merged, lost=lost), first, hint)
 
 
 def _hidden(table, sheet: RawSheet) -> Iterable[Finding]:
@@ -103,7 +116,8 @@ def _hidden(table, sheet: RawSheet) -> Iterable[Finding]:
                 "{n} rows with content are hidden or filtered out (rows {shown}); they are read and counted like "
                 "every other row.", len(hidden)).format(n=len(hidden), shown=shown),
             table.ref(hidden[0], 0),
-            _("Show all rows (Excel: Data › Ryd filter; Start › Formater › Skjul og vis) and delete the rows that should not count."),
+            _("Show all rows (Excel: Data › Ryd filter; Start › Formater › Skjul og vis) and delete the rows that "
+              "should not count."),
         )
     used = sorted(c for c in set(table.columns.values()) | set(table.years.values()) if c in sheet.hidden_columns)
     if used:
@@ -120,8 +134,10 @@ def _year_order(table) -> Iterable[Finding]:
     previous = None
     for year, col in sorted(table.years.items(), key=lambda item: item[1]):
         if previous is not None and year < previous:
-            yield warning("years-out-of-order", _("the year columns are not in ascending order; the report sorts them."),
-                          table.ref(table.header_row, col), _("Order the year columns from the first to the last year."))
+            yield warning("years-out-of-order",
+                          _("the year columns are not in ascending order; the report sorts them."),
+                          table.ref(table.header_row, col),
+                          _("Order the year columns from the first to the last year."))
             return
         previous = year
 

@@ -74,7 +74,8 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
         expected = ", ".join(f"'{c.header}'" for c in lay.columns if c.required)
         findings.append(error(
             "missing-header",
-            _("no header row was found in the first {rows} rows (expected the headers {expected}; the first row holds {shown}).").format(rows=HEADER_SEARCH_ROWS, expected=expected, shown=shown),
+            _("no header row was found in the first {rows} rows (expected the headers {expected}; the first row holds "
+              "{shown}).").format(rows=HEADER_SEARCH_ROWS, expected=expected, shown=shown),
             Ref(lay.name, f"A{sheet.rows[0][0] if sheet.rows else 1}"),
             _("Put the headers in the first row exactly as in a master made with 'spareforslag init'."),
         ))
@@ -90,7 +91,10 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
         if known is not None:
             if known.field in table.columns:
                 findings.append(error(
-                    "duplicate-column", _("the column '{header}' appears twice ({first_cell} and {ref}); the program cannot tell which one holds the values.").format(header=known.header, first_cell=first_cell[known.field], ref=ref), ref,
+                    "duplicate-column",
+                    _("the column '{header}' appears twice ({first_cell} and {ref}); the program cannot tell which one "
+                      "holds the values.").format(header=known.header, first_cell=first_cell[known.field], ref=ref),
+                    ref,
                     _("Delete or rename one of them."),
                 ))
             else:
@@ -108,7 +112,9 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
         year = as_year(raw)
         if lay.years and year is not None:
             if year in table.years:
-                findings.append(error("duplicate-year", _("the year {year} appears twice ({first_cell} and {ref}).").format(year=year, first_cell=first_cell[year], ref=ref),
+                findings.append(error("duplicate-year",
+                                      _("the year {year} appears twice ({first_cell} and {ref}).").format(
+                                          year=year, first_cell=first_cell[year], ref=ref),
                                       ref, _("Delete one of the two columns.")))
             else:
                 table.years[year] = col
@@ -122,7 +128,8 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
             ))
         else:
             findings.append(warning(
-                "unknown-column", _("the column {raw} is not used by the program and was ignored.").format(raw=show_header(raw)), ref,
+                "unknown-column",
+                _("the column {raw} is not used by the program and was ignored.").format(raw=show_header(raw)), ref,
                 (_("Known columns: {columns}, and one column per year (2024, 2025, …).") if lay.years
                  else _("Known columns: {columns}.")).format(columns=", ".join(c.header for c in lay.columns)),
             ))
@@ -131,7 +138,9 @@ def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -
         found = ", ".join(f"'{v}'" for v in values if v not in (None, "")) or _("nothing")
         for name in missing:
             findings.append(error(
-                "missing-column", _("the column '{name}' is missing (headers found in row {number}: {found}).").format(name=name, number=number, found=found),
+                "missing-column",
+                _("the column '{name}' is missing (headers found in row {number}: {found}).").format(
+                    name=name, number=number, found=found),
                 Ref(lay.name, f"A{number}"), _("Add a column with the header '{name}'.").format(name=name),
             ))
         return None  # the rows cannot be read without their required columns
@@ -167,7 +176,8 @@ def looks_like_year(raw) -> bool:
 def show_header(raw) -> str:
     """Return a header as the user sees it: a date as 01-01-2025, a text in quotes."""
     if isinstance(raw, datetime) and raw.time() == time():
-        return _("{date} (a date; Excel shows it as a year only through the cell's format)").format(date=danish_date(raw))
+        return _("{date} (a date; Excel shows it as a year only through the cell's format)").format(
+            date=danish_date(raw))
     if isinstance(raw, date):
         return _("{date} (a date)").format(date=danish_date(raw))
     if isinstance(raw, float):

@@ -13,12 +13,11 @@ from datetime import datetime
 from decimal import Decimal
 from enum import Enum
 from functools import cached_property
-from typing import Optional
 
 SHARE_TOLERANCE = Decimal("1e-9")
 """Shares computed in Excel (=1/3) arrive as binary fractions that miss 100 % by about 1e-16."""
 
-Amount = Optional[Decimal]
+Amount = Decimal | None
 """An amount in the plan's unit, or None when it is not estimated."""
 
 

@@ -6,16 +6,9 @@ from decimal import Decimal
 
 from spareforslag_xl.model.labels import CHART_CAPTION
 from spareforslag_xl.workbook.book import excel_text, footer_text
-from spareforslag_xl.workbook.pages import (  # noqa: F401 (LINE_HEIGHT … stay importable from here)
-    CHARS_PER_WIDTH,
-    LINE_HEIGHT,
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
-    ROW_HEIGHT,
-    Decided,
-    Table,
-    lines_height,
-    page_breaks,
+
+from spareforslag_xl.workbook.pages import (  # noqa: F401 (LINE_HEIGHT … stay importable from here) # isort: skip
+    CHARS_PER_WIDTH, LINE_HEIGHT, PAGE_HEIGHT, PAGE_WIDTH, ROW_HEIGHT, Decided, Table, lines_height, page_breaks,
     wrapped_lines,
 )
 

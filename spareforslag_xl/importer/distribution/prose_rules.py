@@ -55,7 +55,9 @@ def fixed_list(reading: DistributionReading, p: Paragraph, before: Sequence[Para
         return False
     lead_unit = next((unit_in(paragraph_text(b)) for b in reversed(before) if unit_in(paragraph_text(b))), None)
     if any(f.unit is None for f in found) and lead_unit is None:
-        reading.report.review("fixed amounts", _("the amounts in '{text}' have no unit, and no sentence before them names one; they were not read").format(text=text), p.line, theme=reading.theme)
+        reading.report.review("fixed amounts",
+                              _("the amounts in '{text}' have no unit, and no sentence before them names one; they "
+                                "were not read").format(text=text), p.line, theme=reading.theme)
         return False
     for f in found:
         _add_fixed(reading, f.code, f.value, f.unit or lead_unit, f.text, f.decimals, p.line, f.note)
@@ -91,21 +93,26 @@ def administrative_key(reading: DistributionReading, p: Paragraph) -> RuleSpec |
         elif explicit and int(explicit.group(1)) in reading.years:
             from_year = int(explicit.group(1))
         elif nth or explicit:
-            reading.report.review("distribution", _("the first year in '{sentence}' is not one of the plan's years; the key was applied to every year").format(sentence=sentence), p.line, theme=reading.theme)
+            reading.report.review("distribution",
+                                  _("the first year in '{sentence}' is not one of the plan's years; the key was "
+                                    "applied to every year").format(sentence=sentence), p.line, theme=reading.theme)
         after = ADMIN_PHRASE.split(sentence, maxsplit=1)[-1]
         qualifier = _QUALIFIER.search(after) or re.search(r"\bikke\b", sentence, re.IGNORECASE)
         later = bool(from_year and from_year != reading.years[0])
         if from_year == reading.years[0]:
             from_year = None
         if qualifier:
-            reading.report.review("distribution", (_("read as the administrative key from {year}, but the sentence qualifies it ('{sentence}'); check whether the key "
-                                    "applies as it stands") if later else
-                                  _("read as the administrative key, but the sentence qualifies it ('{sentence}'); check whether the key "
-                                    "applies as it stands")).format(year=from_year, sentence=sentence),
+            reading.report.review("distribution",
+                                  (_("read as the administrative key from {year}, but the sentence qualifies it "
+                                     "('{sentence}'); check whether the key applies as it stands") if later else
+                                   _("read as the administrative key, but the sentence qualifies it ('{sentence}'); "
+                                     "check whether the key applies as it stands")).format(
+                                       year=from_year, sentence=sentence),
                                   p.line, p.last_line, reading.theme)
         else:
             reading.report.read("distribution", (_("the administrative key from {year}: '{sentence}'") if later else
-                                                 _("the administrative key: '{sentence}'")).format(year=from_year, sentence=sentence),
+                                                 _("the administrative key: '{sentence}'")).format(
+                                                     year=from_year, sentence=sentence),
                                 p.line, p.last_line, reading.theme)
         rule = RuleSpec(Method.KEY, None, True, from_year)
         target = _LINE_REFERENCE.match(sentence)

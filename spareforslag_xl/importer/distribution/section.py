@@ -20,12 +20,7 @@ from decimal import Decimal
 from spareforslag_xl.importer.blocks import Block, Paragraph, Table
 from spareforslag_xl.importer.distribution.prose_amounts import code_words, codes_in
 from spareforslag_xl.importer.distribution.prose_rules import administrative_key, fixed_after_colon, fixed_list
-from spareforslag_xl.importer.distribution.reading import (
-    ADMIN_PHRASE,
-    METHOD_VERB,
-    DistributionReading,
-    distributable,
-)
+from spareforslag_xl.importer.distribution.reading import ADMIN_PHRASE, METHOD_VERB, DistributionReading, distributable
 from spareforslag_xl.importer.distribution.spec import Distribution, FixedSpec, LineInfo, RuleSpec
 from spareforslag_xl.importer.distribution.table_rows import read_key_tables
 from spareforslag_xl.importer.distribution.table_rules import lead_paragraph, read_department_table
@@ -92,15 +87,20 @@ def _decide(reading: DistributionReading, method: tuple[RuleSpec, Paragraph] | N
         elif r.theme_rule.method is Method.NONE:
             r.theme_rule = rule
         else:
-            reading.report.review("distribution", _("the prose names the administrative key, but the section also gives a table or fixed amounts for the theme; those were used"), p.line,
+            reading.report.review("distribution",
+                                  _("the prose names the administrative key, but the section also gives a table or "
+                                    "fixed amounts for the theme; those were used"), p.line,
                                   theme=reading.theme)
     if r.line_rules:
         rest = [ln for ln in reading.lines if ln.ident not in r.line_rules]
         for line in rest:
             if distributable([line], reading.years) and r.theme_rule.method is Method.NONE:
-                reading.report.review("distribution", _("line '{title}' is not covered by any table and is not distributed").format(title=line.title), theme=reading.theme)
+                reading.report.review("distribution",
+                                      _("line '{title}' is not covered by any table and is not distributed").format(
+                                          title=line.title), theme=reading.theme)
             elif r.theme_rule.method is Method.NONE:
-                reading.report.info("distribution", _("line '{title}' has no amounts and is not distributed").format(title=line.title),
+                reading.report.info("distribution",
+                                    _("line '{title}' has no amounts and is not distributed").format(title=line.title),
                                     theme=reading.theme)
 
 
@@ -109,7 +109,11 @@ def _check_fixed_sum(reading: DistributionReading, fixed: list[FixedSpec]) -> No
         given = sum((f.amounts[year] for f in fixed if f.amounts.get(year) is not None), Decimal(0))
         total = reading.totals.get(year)
         if total is not None and given != total:
-            reading.report.review("fixed amounts", _("the fixed amounts sum to {given} but the theme's total for {year} is {total} ({plan_unit})").format(given=format_danish(given), year=year, total=format_danish(total), plan_unit=reading.plan_unit),
+            reading.report.review("fixed amounts",
+                                  _("the fixed amounts sum to {given} but the theme's total for {year} is {total} "
+                                    "({plan_unit})").format(
+                                        given=format_danish(given), year=year, total=format_danish(total),
+                                        plan_unit=reading.plan_unit),
                                   theme=reading.theme)
             return
 
@@ -133,7 +137,10 @@ def _flag_rest(reading: DistributionReading, paragraphs: list[Paragraph], used: 
                 codes=", ".join(dict.fromkeys(codes)))
         else:
             what = _("describes a distribution with amounts") if with_amounts else _("describes a distribution")
-        reading.report.review("distribution", _("not interpreted, kept as text: the paragraph {what} but is not a split the program can read: '{hits}'").format(what=what, hits=_short(hits[0])), p.line, p.last_line, reading.theme)
+        reading.report.review("distribution",
+                              _("not interpreted, kept as text: the paragraph {what} but is not a split the program "
+                                "can read: '{hits}'").format(what=what, hits=_short(hits[0])), p.line, p.last_line,
+                              reading.theme)
         flagged = True
     if nothing:
         if reading.has_amounts:
@@ -141,7 +148,9 @@ def _flag_rest(reading: DistributionReading, paragraphs: list[Paragraph], used: 
                 reading.report.text("distribution", _("the theme is not distributed; its distribution text is kept"),
                                     theme=reading.theme)
             else:
-                reading.report.review("distribution", _("no distribution could be read; the theme is not distributed and its text is kept"), theme=reading.theme)
+                reading.report.review("distribution",
+                                      _("no distribution could be read; the theme is not distributed and its text is "
+                                        "kept"), theme=reading.theme)
         elif r.text:
             reading.report.text("distribution", _("nothing to distribute (no amounts); the text is kept"),
                                 theme=reading.theme)

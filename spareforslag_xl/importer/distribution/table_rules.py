@@ -45,7 +45,9 @@ def read_department_table(reading: DistributionReading, table: Table, lead: Para
     the theme's (the first table for each wins)."""
     found = read_key_tables(table)
     if not found:
-        reading.report.review("table", _("a table of unknown structure (no header row with years) was not interpreted; it is not in the master"), table.line, table.last_line, reading.theme)
+        reading.report.review("table",
+                              _("a table of unknown structure (no header row with years) was not interpreted; it is "
+                                "not in the master"), table.line, table.last_line, reading.theme)
         return
     lead_text = paragraph_text(lead) if lead else ""
     admin_by_lead = bool(ADMIN_PHRASE.search(lead_text))
@@ -53,10 +55,13 @@ def read_department_table(reading: DistributionReading, table: Table, lead: Para
         unit = kt.unit or unit_in(lead_text)
         if unit is None:
             unit = reading.plan_unit
-            reading.report.review("key table", _("the table names no unit; its amounts were read as {unit}").format(unit=unit),
+            reading.report.review("key table",
+                                  _("the table names no unit; its amounts were read as {unit}").format(unit=unit),
                                   kt.line, kt.last_line, reading.theme)
         for row in kt.odd_rows:
-            reading.report.review("key table", _("the row '{value}' is not a department row and was not read").format(value=' | '.join(t for t in row.texts if t)), row.line, theme=reading.theme)
+            reading.report.review("key table",
+                                  _("the row '{value}' is not a department row and was not read").format(
+                                      value=' | '.join(t for t in row.texts if t)), row.line, theme=reading.theme)
         if not kt.rows:
             reading.report.review("key table", _("the table has no department rows; it was not interpreted"),
                                   kt.line, kt.last_line, reading.theme)
@@ -71,7 +76,11 @@ def read_department_table(reading: DistributionReading, table: Table, lead: Para
             use = KeyUse(kt, shares, admin, reading.theme, target, unit)
             reading.result.keys.append(use)
             rule = RuleSpec(Method.KEY, use)
-            reading.report.read("key table", _("table '{value}' read as a key ({n} departments, shares sum to {values}) for {what}").format(value=kt.title or kt.header, n=len(shares), values=_percent(sum(shares.values())), what=what) + (_(" (its prose names the administrative key)") if admin else ""),
+            reading.report.read("key table",
+                                _("table '{value}' read as a key ({n} departments, shares sum to {values}) for "
+                                  "{what}").format(value=kt.title or kt.header, n=len(shares),
+                                                   values=_percent(sum(shares.values())), what=what)
+                                + (_(" (its prose names the administrative key)") if admin else ""),
                                 kt.line, kt.last_line, reading.theme)
         else:
             reading.result.fixed_tables.append(FixedTable(kt, target, unit))
@@ -80,10 +89,14 @@ def read_department_table(reading: DistributionReading, table: Table, lead: Para
                            for y in reading.years}
                 reading.result.fixed.append(FixedSpec(target, row.code, amounts))
             rule = RuleSpec(Method.FIXED)
-            reading.report.read("key table", _("table '{value}' read as fixed amounts per department for {what}").format(value=kt.title or kt.header, what=what), kt.line, kt.last_line, reading.theme)
+            reading.report.read("key table",
+                                _("table '{value}' read as fixed amounts per department for {what}").format(
+                                    value=kt.title or kt.header, what=what), kt.line, kt.last_line, reading.theme)
         if target:
             if target in reading.result.line_rules:
-                reading.report.review("key table", _("a second table for line {target}; the first one is used").format(target=target),
+                reading.report.review("key table",
+                                      _("a second table for line {target}; the first one is used").format(
+                                          target=target),
                                       kt.line, theme=reading.theme)
             else:
                 reading.result.line_rules[target] = rule
@@ -102,7 +115,10 @@ def _target(reading: DistributionReading, kt: KeyTable, unit: str) -> str:
         line = next((ln for ln in reading.lines if ln.number == number), None)
         if line is not None:
             if words and not _similar(words, line.title):
-                reading.report.review("key table", _("the table '{title}' is numbered {number}, but line {number} is '{title2}'; it was applied to line {number}").format(title=kt.title, number=number, title2=line.title),
+                reading.report.review("key table",
+                                      _("the table '{title}' is numbered {number}, but line {number} is '{title2}'; it "
+                                        "was applied to line {number}").format(
+                                            title=kt.title, number=number, title2=line.title),
                                       kt.line, theme=reading.theme)
             return line.ident
     if kt.title:
@@ -114,10 +130,14 @@ def _target(reading: DistributionReading, kt: KeyTable, unit: str) -> str:
         return ""
     for line in reading.lines:
         if totals and _agrees(reading, totals, line.amounts, unit):
-            reading.report.inferred("key table", _("the table's totals equal line '{title}'; it was applied to that line").format(title=line.title), kt.line, theme=reading.theme)
+            reading.report.inferred("key table",
+                                    _("the table's totals equal line '{title}'; it was applied to that line").format(
+                                        title=line.title), kt.line, theme=reading.theme)
             return line.ident
     if totals:
-        reading.report.review("key table", _("the table's totals match neither the theme's total nor a line; it was applied to the whole theme"), kt.line, kt.last_line, reading.theme)
+        reading.report.review("key table",
+                              _("the table's totals match neither the theme's total nor a line; it was applied to the "
+                                "whole theme"), kt.line, kt.last_line, reading.theme)
     return ""
 
 

@@ -107,7 +107,7 @@ def _salary(t: ThemeDraft, years, report: ImportReport) -> Decimal | None:
         return None
     stated = []
     for year, figure in pot.fte.figures.items():
-        total = sum((ln.amounts[year] for ln in t.lines if ln.amounts.get(year) is not None), Decimal(0))
+        total = sum((a for ln in t.lines if (a := ln.amounts.get(year)) is not None), Decimal(0))
         if figure.value is not None:
             stated.append(StatedFte(year, total, figure.value, figure.decimals))
     implied = implied_salary(stated)

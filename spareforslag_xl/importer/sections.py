@@ -217,9 +217,9 @@ def match_sections(themes: Sequence[OverviewTheme], sections: Sequence[tuple[str
         j = i
         while j < len(sections) and matches[j] is None and not sections[j][0]:
             j += 1
-        before = _position(numbers, matches[i - 1].theme) if i > 0 and matches[i - 1] and matches[i - 1].theme else -1
-        after = (_position(numbers, matches[j].theme) if j < len(sections) and matches[j] and matches[j].theme
-                 else len(themes))
+        left, right = matches[i - 1] if i > 0 else None, matches[j] if j < len(sections) else None
+        before = _position(numbers, left.theme) if left and left.theme else -1
+        after = _position(numbers, right.theme) if right and right.theme else len(themes)
         candidates = [k for k in range(before + 1, after) if numbers[k] not in taken]
         for index, theme in _assign(themes, candidates, list(range(i, j)), totals):
             if theme is None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spareforslag_xl.io.package import noun_forms, read_input
 from spareforslag_xl.model.errors import InputError
-from spareforslag_xl.model.i18n import _, lazy
+from spareforslag_xl.model.i18n import LazyText, _, lazy
 
 MAX_BYTES = 5 * 1024 * 1024
 """A proposals document is tens of kilobytes; anything this large is not one."""
@@ -71,14 +71,15 @@ def decode_document(path: Path, data: bytes) -> Document:
 DOCUMENT_REMEDY = lazy("Export the proposals document as text (Markdown, e.g. with pandoc) and import that file.")
 
 
-def decode(path: Path, data: bytes, noun: str = "document", remedy: str = DOCUMENT_REMEDY) -> tuple[str, str]:
+def decode(path: Path, data: bytes, noun: str = "document",
+           remedy: str | LazyText = DOCUMENT_REMEDY) -> tuple[str, str]:
     """Return (text, encoding name) for data; raise InputError for empty or binary data.
 
     ``noun`` and ``remedy`` make the messages fit the file: the proposals document, or the
     departments file.
     """
     if not data:
-        raise InputError(path, _("{noun} is empty (0 bytes).").format(noun=noun_forms(noun)[1]), remedy)
+        raise InputError(path, _("{noun} is empty (0 bytes).").format(noun=noun_forms(noun)[1]), str(remedy))
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -103,7 +104,7 @@ def decode(path: Path, data: bytes, noun: str = "document", remedy: str = DOCUME
 
 
 def _refuse_binary(path: Path, text: str, data: bytes = b"", noun: str = "document",
-                   remedy: str = DOCUMENT_REMEDY) -> None:
+                   remedy: str | LazyText = DOCUMENT_REMEDY) -> None:
     """Control characters other than tabs and line ends do not occur in a text document."""
     sample = text[:65536]
     controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in _CONTROL_OK) or ch == "\x7f")
@@ -111,7 +112,7 @@ def _refuse_binary(path: Path, text: str, data: bytes = b"", noun: str = "docume
         raise _binary(path, data or text.encode("utf-8", "replace"), noun, remedy)
 
 
-def _binary(path: Path, data: bytes, noun: str, remedy: str) -> InputError:
+def _binary(path: Path, data: bytes, noun: str, remedy: str | LazyText) -> InputError:
     kind = _("binary data")
     if data.startswith(b"PK\x03\x04"):
         kind = _("a zip archive (perhaps a Word or Excel file)")
@@ -119,4 +120,5 @@ def _binary(path: Path, data: bytes, noun: str, remedy: str) -> InputError:
         kind = _("a PDF file")
     elif data.startswith(b"\xd0\xcf\x11\xe0"):
         kind = _("an old Office file")
-    return InputError(path, _("the file is {kind}, not {noun}.").format(kind=kind, noun=noun_forms(noun)[2]), remedy)
+    return InputError(path, _("the file is {kind}, not {noun}.").format(kind=kind, noun=noun_forms(noun)[2]),
+                      str(remedy))

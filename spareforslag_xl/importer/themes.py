@@ -113,8 +113,8 @@ def _totals(pot: Potential, years, unit: str) -> dict[int, Decimal | None]:
                 for y in years}
     result: dict[int, Decimal | None] = {}
     for y in years:
-        values = [convert(ln.figures[y].value, pot.unit, unit) for ln in pot.lines
-                  if y in ln.figures and ln.figures[y].value is not None]
+        values = [convert(v, pot.unit, unit) for ln in pot.lines
+                  if y in ln.figures and (v := ln.figures[y].value) is not None]
         result[y] = sum(values, Decimal(0)) if values else None
     return result
 

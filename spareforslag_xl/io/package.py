@@ -43,7 +43,7 @@ NOUNS = {
 def noun_forms(noun: str) -> tuple[str, str, str]:
     """Return ('a workbook', 'the workbook', 'a text workbook') for 'workbook', in the language in use."""
     forms = NOUNS.get(noun)
-    return tuple(_(f) for f in forms) if forms else (f"a {noun}", f"the {noun}", f"a text {noun}")
+    return (_(forms[0]), _(forms[1]), _(forms[2])) if forms else (f"a {noun}", f"the {noun}", f"a text {noun}")
 
 
 def check_file(path: Path, noun: str = "workbook", max_bytes: int = MAX_FILE_BYTES) -> int:

@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 Task = Callable[[], bytes]
 Progress = Callable[[int, int], None]
@@ -24,10 +25,11 @@ MAX_WORKERS = 8
 WORKERS_ENV = "SPAREFORSLAG_WORKERS"
 """Set to 1 to render in one process (for debugging), or to a number to use that many workers."""
 
-_tasks: Sequence[Task] | None = None
+_tasks: Sequence[Callable[[], Any]] | None = None
+"""What the workers run: render_all's tasks (bytes) or run_pair's first half (any picklable result)."""
 
 
-def _run(index: int) -> bytes:
+def _run(index: int) -> Any:
     assert _tasks is not None
     return _tasks[index]()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import smtplib
 import ssl
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import EmailMessage
@@ -79,6 +79,7 @@ def deliver(outgoing: Sequence[Outgoing], settings: SmtpSettings, sender: str) -
             if not out.to:
                 outcomes.append(Outcome(out.code, "", False, _("not sent: the department has no e-mail address")))
                 continue
+            refused: Mapping[str, tuple[int, bytes | str]]
             try:
                 refused = smtp.send_message(out.message, from_addr=sender, to_addrs=list(out.to))
             except smtplib.SMTPRecipientsRefused as exc:

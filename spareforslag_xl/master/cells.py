@@ -66,7 +66,7 @@ class CellReader:
         """The plan's precision once the settings are read: amounts within float noise of it snap to it."""
 
     # -- text ---------------------------------------------------------------------------
-    def text(self, value, ref: Ref) -> str:
+    def text(self, value, ref: Ref | None) -> str:
         """Return the cell as text ('' when empty or blank), exactly as typed; numbers become digits."""
         if value is None:
             return ""
@@ -93,7 +93,7 @@ class CellReader:
             text = _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
         return text if text.strip() else ""
 
-    def code(self, value, ref: Ref) -> str:
+    def code(self, value, ref: Ref | None) -> str:
         """Return an identifier (theme number, department code): trimmed, '7.' and 7.0 read as '7'."""
         text = self.text(value, ref).strip()
         if text.endswith(".") and text[:-1].strip().isdigit():
@@ -101,7 +101,7 @@ class CellReader:
         return text
 
     # -- numbers ------------------------------------------------------------------------
-    def amount(self, value, ref: Ref, what: str = "amount") -> Decimal | None:
+    def amount(self, value, ref: Ref | None, what: str = "amount") -> Decimal | None:
         """Return an amount, or None when the cell is empty or '-' (not estimated).
 
         A number from a formula that misses the plan's precision by floating-point noise
@@ -112,12 +112,12 @@ class CellReader:
             return None
         return snap(number, self.quantum) if self.quantum is not None and isinstance(value, float) else number
 
-    def number(self, value, ref: Ref, what: str) -> Decimal | None:
+    def number(self, value, ref: Ref | None, what: str) -> Decimal | None:
         """Return a number, or None when the cell is empty ('-' is not accepted here)."""
         number = self._number(value, ref, what, allow_dash=False)
         return None if number is _NO_VALUE else number
 
-    def positive(self, value, ref: Ref, what: str) -> Decimal | None:
+    def positive(self, value, ref: Ref | None, what: str) -> Decimal | None:
         """Return a number above 0 (an average salary), or None with an error when it is not."""
         number = self.number(value, ref, what)
         if number is not None and number <= 0:
@@ -128,7 +128,7 @@ class CellReader:
             return None
         return number
 
-    def share(self, value, ref: Ref) -> Decimal | None:
+    def share(self, value, ref: Ref | None) -> Decimal | None:
         """Return a key share as typed: 0.284 for 28,4 % (cell formatted as %), 28.4 for '28,4'."""
         if isinstance(value, str) and value.strip().endswith("%"):
             try:
@@ -145,7 +145,7 @@ class CellReader:
             return result
         return self.number(value, ref, "share")
 
-    def year(self, value, ref: Ref, what: str = "year") -> int | None:
+    def year(self, value, ref: Ref | None, what: str = "year") -> int | None:
         """Return a year such as 2024, or None when empty; anything else is an error."""
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
@@ -157,7 +157,7 @@ class CellReader:
             ))
         return year
 
-    def _number(self, value, ref: Ref, what: str, allow_dash: bool):
+    def _number(self, value, ref: Ref | None, what: str, allow_dash: bool):
         number = self._convert(value, ref, what, allow_dash)
         if number is not _NO_VALUE and abs(number) >= MAX_MAGNITUDE:
             self.findings.append(error(
@@ -167,7 +167,7 @@ class CellReader:
             return _NO_VALUE
         return number
 
-    def _convert(self, value, ref: Ref, what: str, allow_dash: bool):
+    def _convert(self, value, ref: Ref | None, what: str, allow_dash: bool):
         if value is None:
             return _NO_VALUE
         if self._bad_kind(value, ref, what):
@@ -214,14 +214,14 @@ class CellReader:
         ))
         return number
 
-    def _not_a_number(self, value, ref: Ref, what: str) -> None:
+    def _not_a_number(self, value, ref: Ref | None, what: str) -> None:
         hint = (_("Type a number, or '-' / leave it empty when it is not estimated.") if what == "amount"
                 else _("Type a number."))
         self.findings.append(error("not-a-number",
                                    _("{what} '{value}' is not a number.").format(what=_the(what), value=_show(value)),
                                    ref, hint))
 
-    def _bad_kind(self, value, ref: Ref, what: str) -> bool:
+    def _bad_kind(self, value, ref: Ref | None, what: str) -> bool:
         if isinstance(value, Uncalculated):
             self.findings.append(error(
                 "formula-without-value",

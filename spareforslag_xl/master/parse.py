@@ -68,7 +68,7 @@ class _Parser:
             departments=self._departments(),
             keys=self._keys(),
             themes=self._themes(),
-            lines=self._lines(lines_table, years),
+            lines=self._lines(lines_table, years) if lines_table else (),
             fixed=self._fixed(years),
             source_name=self.book.path.name,
             created=self.book.created,
@@ -77,10 +77,11 @@ class _Parser:
 
     # -- Afdelinger and Nøgler -----------------------------------------------------------------
     def _departments(self) -> tuple[Department, ...]:
-        table = self._table(L.DEPARTMENTS)
+        if (table := self._table(L.DEPARTMENTS)) is None:
+            return ()
         result: list[Department] = []
         seen: dict[str, Ref] = {}
-        for number, row in table.rows if table else ():
+        for number, row in table.rows:
             refs = table.refs(number)
             code = self.cells.code(table.get(row, "code"), refs.get("code"))
             if not code:
@@ -138,8 +139,7 @@ class _Parser:
             if any(fold(s.department) == fold(dept) for s in entry[1]):
                 self.findings.append(error(
                     "duplicate-share", _("the key '{name}' has two rows for {dept}.").format(name=name, dept=dept),
-                    refs.get("department"),
-                    _("Keep one row per department in each key."),
+                    refs.get("department"), _("Keep one row per department in each key."),
                 ))
                 continue
             entry[1].append(KeyShare(dept, share, refs))
@@ -181,10 +181,11 @@ class _Parser:
 
     # -- Temaer, Forslag and Faste beløb ------------------------------------------------------------
     def _themes(self) -> tuple[Theme, ...]:
-        table = self._table(L.THEMES)
+        if (table := self._table(L.THEMES)) is None:
+            return ()
         result: list[Theme] = []
         seen: dict[str, Ref] = {}
-        for number, row in table.rows if table else ():
+        for number, row in table.rows:
             refs = table.refs(number)
             nr = self.cells.code(table.get(row, "number"), refs.get("number"))
             title = self.cells.text(table.get(row, "title"), refs.get("title"))
@@ -220,10 +221,10 @@ class _Parser:
             ))
         return tuple(result)
 
-    def _lines(self, table: Table | None, years: tuple[int, ...]) -> tuple[ProposalLine, ...]:
+    def _lines(self, table: Table, years: tuple[int, ...]) -> tuple[ProposalLine, ...]:
         result: list[ProposalLine] = []
         seen: dict[tuple[str, str], Ref] = {}
-        for number, row in table.rows if table else ():
+        for number, row in table.rows:
             refs = table.refs(number)
             theme = self.cells.code(table.get(row, "theme"), refs.get("theme"))
             nr = self.cells.code(table.get(row, "number"), refs.get("number"))

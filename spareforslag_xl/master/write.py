@@ -174,7 +174,7 @@ def _settings(book, styles: Styles, plan: Plan) -> SheetWriter:
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
             w.number(row, 1, value, "number_left")  # like the texts of the same column
         else:
-            w.text(row, 1, value or "", "text_wrap")
+            w.text(row, 1, str(value or ""), "text_wrap")
         w.text(row, 2, L.SETTING_HELP[name], "note")
     w.validation(L.SETTING_ORDER.index(L.RESIDUAL_KEY) + 1, 1, L.SETTING_ORDER.index(L.RESIDUAL_KEY) + 1, 1,
                  _list_of_keys())

@@ -13,6 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 from enum import Enum
 from functools import cached_property
+from typing import Any
 
 SHARE_TOLERANCE = Decimal("1e-9")
 """Shares computed in Excel (=1/3) arrive as binary fractions that miss 100 % by about 1e-16."""
@@ -32,8 +33,9 @@ class Ref:
         return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
 
 
-Refs = Mapping[object, Ref]
-"""Where each field of a record came from: field name (or year) → cell, e.g. 'theme' → Forslag!A7."""
+Refs = Mapping[Any, Ref]
+"""Where each field of a record came from: field name (or year) → cell, e.g. 'theme' → Forslag!A7.
+(Keys of Any: a mapping's key type is invariant, and a reader's dict[str, Ref] must fit.)"""
 
 
 def at(refs: Refs, field_name: object = None) -> Ref | None:

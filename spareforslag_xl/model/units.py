@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import overload
 
 from spareforslag_xl.model.danish import tidy
 from spareforslag_xl.model.errors import UnitConflict
@@ -99,6 +100,12 @@ def nearest_unit(texts: Iterable[tuple[str, str, int]]) -> Mention | None:
     return closest[0]
 
 
+@overload
+def convert(value: Decimal, unit: str, to_unit: str) -> Decimal: ...
+@overload
+def convert(value: None, unit: str, to_unit: str) -> None: ...
+@overload
+def convert(value: Decimal | None, unit: str, to_unit: str) -> Decimal | None: ...
 def convert(value: Decimal | None, unit: str, to_unit: str) -> Decimal | None:
     """Return value (in the unit named unit) in the unit named to_unit; exact, as Decimal (None stays None)."""
     if value is None:

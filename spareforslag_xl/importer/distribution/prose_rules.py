@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import cast
 
 from spareforslag_xl.importer.blocks import Paragraph
 from spareforslag_xl.importer.distribution.prose_amounts import colon_amounts, listed_amounts
@@ -40,8 +41,8 @@ def fixed_after_colon(reading: DistributionReading, p: Paragraph) -> bool:
     unit = unit_in(paragraph_text(p))
     if any(f.unit is None for f in found) and unit is None:
         return False
-    for f in found:
-        _add_fixed(reading, f.code, f.value, f.unit or unit, f.text, f.decimals, p.line, f.note)
+    for f in found:  # each has a unit now (checked above)
+        _add_fixed(reading, f.code, f.value, cast(str, f.unit or unit), f.text, f.decimals, p.line, f.note)
     reading.report.read("fixed amounts", _("fixed amounts read from prose: {amounts}").format(amounts="; ".join(
         dict.fromkeys(f.source for f in found))), p.line, p.last_line, reading.theme)
     return True
@@ -59,11 +60,11 @@ def fixed_list(reading: DistributionReading, p: Paragraph, before: Sequence[Para
                               _("the amounts in '{text}' have no unit, and no sentence before them names one; they "
                                 "were not read").format(text=text), p.line, theme=reading.theme)
         return False
-    for f in found:
-        _add_fixed(reading, f.code, f.value, f.unit or lead_unit, f.text, f.decimals, p.line, f.note)
+    for f in found:  # each has a unit now (checked above)
+        _add_fixed(reading, f.code, f.value, cast(str, f.unit or lead_unit), f.text, f.decimals, p.line, f.note)
     mark = _(" (a footnote mark '*' after the list was ignored)") if text.rstrip().endswith("*") else ""
     unit = found[0].unit or lead_unit
-    amounts = ", ".join(f"{f.code} {format_danish(convert(f.value, f.unit or lead_unit, reading.plan_unit))}"
+    amounts = ", ".join(f"{f.code} {format_danish(convert(f.value, cast(str, f.unit or lead_unit), reading.plan_unit))}"
                         for f in found)
     reading.report.read("fixed amounts", _("fixed amounts read from a list in {unit}: {amounts} ({plan_unit})").format(
         unit=unit, amounts=amounts, plan_unit=reading.plan_unit) + mark, p.line, p.last_line, reading.theme)

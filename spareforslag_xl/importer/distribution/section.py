@@ -106,7 +106,7 @@ def _decide(reading: DistributionReading, method: tuple[RuleSpec, Paragraph] | N
 
 def _check_fixed_sum(reading: DistributionReading, fixed: list[FixedSpec]) -> None:
     for year in reading.years:
-        given = sum((f.amounts[year] for f in fixed if f.amounts.get(year) is not None), Decimal(0))
+        given = sum((a for f in fixed if (a := f.amounts.get(year)) is not None), Decimal(0))
         total = reading.totals.get(year)
         if total is not None and given != total:
             reading.report.review("fixed amounts",

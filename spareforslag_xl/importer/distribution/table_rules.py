@@ -58,10 +58,10 @@ def read_department_table(reading: DistributionReading, table: Table, lead: Para
             reading.report.review("key table",
                                   _("the table names no unit; its amounts were read as {unit}").format(unit=unit),
                                   kt.line, kt.last_line, reading.theme)
-        for row in kt.odd_rows:
+        for odd in kt.odd_rows:
             reading.report.review("key table",
                                   _("the row '{value}' is not a department row and was not read").format(
-                                      value=' | '.join(t for t in row.texts if t)), row.line, theme=reading.theme)
+                                      value=' | '.join(t for t in odd.texts if t)), odd.line, theme=reading.theme)
         if not kt.rows:
             reading.report.review("key table", _("the table has no department rows; it was not interpreted"),
                                   kt.line, kt.last_line, reading.theme)
@@ -79,7 +79,7 @@ def read_department_table(reading: DistributionReading, table: Table, lead: Para
             reading.report.read("key table",
                                 _("table '{value}' read as a key ({n} departments, shares sum to {values}) for "
                                   "{what}").format(value=kt.title or kt.header, n=len(shares),
-                                                   values=_percent(sum(shares.values())), what=what)
+                                                   values=_percent(sum(shares.values(), Decimal(0))), what=what)
                                 + (_(" (its prose names the administrative key)") if admin else ""),
                                 kt.line, kt.last_line, reading.theme)
         else:
@@ -148,7 +148,8 @@ def _table_totals(kt: KeyTable) -> dict[int, tuple[Decimal, int]]:
     for y in kt.years:
         figures = [r.figures[y] for r in kt.rows if y in r.figures and r.figures[y].value is not None]
         if figures:
-            sums[y] = (sum((f.value for f in figures), Decimal(0)), max(f.decimals for f in figures))
+            sums[y] = (sum((f.value for f in figures if f.value is not None), Decimal(0)),
+                       max(f.decimals for f in figures))
     return sums
 
 

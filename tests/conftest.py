@@ -38,7 +38,7 @@ def pytest_collection_modifyitems(config, items):
     that need LibreOffice start first: tests/test_print.py is the longest piece of work that
     cannot be split, and started last it would leave the other processes waiting at the end.
     """
-    for item in items:
+    for item in items if config.pluginmanager.hasplugin("xdist") else ():  # -p no:xdist: no such marker
         info = getattr(item, "_fixtureinfo", None)
         if info and any(d.scope == "module" for defs in info.name2fixturedefs.values() for d in defs):
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))

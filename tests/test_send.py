@@ -50,26 +50,29 @@ class Collector:
         return AuthResult(success=auth_data.password.decode() == PASSWORD, handled=False)
 
 
-@pytest.fixture
-def smtp():
-    """smtp(refuse=...) → (handler, port) of a server running for the rest of the test."""
+def on_free_port(handler, **options):
+    """An SMTP server for handler on 127.0.0.1 that binds port 0, so that the kernel hands out a free port
+    as it binds: choosing a port first and binding it after would race with the other test processes.
+    The port is known once bound, before the first connection (which the controller makes to see that
+    the server answers)."""
     from aiosmtpd.controller import Controller
 
     class OnFreePort(Controller):
-        """Binds port 0, so the kernel hands out a free port as it binds: choosing a port first and binding it
-        after would race with the other test processes. The port is known once bound, before the first
-        connection (which the controller makes to see that the server answers)."""
-
         def _trigger_server(self):
             self.port = self.server.sockets[0].getsockname()[1]
             super()._trigger_server()
 
+    return OnFreePort(handler, hostname="127.0.0.1", port=0, **options)
+
+
+@pytest.fixture
+def smtp():
+    """smtp(refuse=...) → (handler, port) of a server running for the rest of the test."""
     controllers = []
 
     def start(refuse=()):
         handler = Collector(refuse)
-        controller = OnFreePort(handler, hostname="127.0.0.1", port=0, authenticator=handler.authenticate,
-                                auth_require_tls=False)
+        controller = on_free_port(handler, authenticator=handler.authenticate, auth_require_tls=False)
         controller.start()
         controllers.append(controller)
         return handler, controller.port

@@ -68,12 +68,10 @@ class Dropping:
 
 
 def test_a_connection_lost_after_data_is_an_unknown_outcome(master, tmp_path):
-    from aiosmtpd.controller import Controller
-
-    from tests.test_send import free_port
+    from tests.test_send import on_free_port
 
     handler = Dropping("budget.mtm@example.org")
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller = on_free_port(handler)
     controller.start()
     try:
         path, out = master(), tmp_path / "out"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
@@ -77,7 +78,14 @@ def confirm(question: str) -> bool:
     return answer.strip().lower() in yes_words
 
 
-class _HelpOptionPerLanguage:
+if TYPE_CHECKING:
+    _Base = click.Command
+    """What the mixin is mixed into, for the type checker (super() is click.Command's)."""
+else:
+    _Base = object
+
+
+class _HelpOptionPerLanguage(_Base):
     """click creates a command's --help option once and keeps it, with its help text in the
     language of that moment; keep one per language instead. '[OPTIONS]' in the usage line is
     translated when shown, too."""
@@ -90,7 +98,7 @@ class _HelpOptionPerLanguage:
     def options_metavar(self, value) -> None:
         pass
 
-    def get_help_option(self, ctx):
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
         made = self.__dict__.setdefault("_help_options", {})
         self._help_option = made.get(i18n.language())
         made[i18n.language()] = option = super().get_help_option(ctx)
@@ -98,7 +106,7 @@ class _HelpOptionPerLanguage:
 
 
 # click.Command's options_metavar is a plain attribute; ours is a property, translated when shown.
-class Command(_HelpOptionPerLanguage, click.Command):  # type: ignore[misc]
+class Command(_HelpOptionPerLanguage, click.Command):
     """A click command whose '[OPTIONS]' in the usage line is translated when shown."""
 
 
@@ -107,7 +115,7 @@ def command(name: str | None = None, *, help: LazyText, **kwargs):  # noqa: A002
     return click.command(name, cls=Command, help=help, **kwargs)
 
 
-class Group(_HelpOptionPerLanguage, click.Group):  # type: ignore[misc]  # as Command
+class Group(_HelpOptionPerLanguage, click.Group):
     """The command group: chooses the language (--lang, SPAREFORSLAG_LANG, else Danish) before
     click parses anything, so that even a usage error is in the chosen language."""
 

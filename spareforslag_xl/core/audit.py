@@ -12,9 +12,10 @@ that no single average salary reproduces.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from decimal import ROUND_DOWN, ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal
+from typing import TypeVar
 
 from spareforslag_xl.core.audit_items import AuditItem, AuditLabel, AuditReason, Verdict, merge_items, reason, year_span
 from spareforslag_xl.core.compute import Result, Split, ThemeResult
@@ -27,6 +28,7 @@ from spareforslag_xl.model.units import SCALE, THOUSAND, convert
 __all__ = ["AuditItem", "AuditLabel", "AuditReason", "Verdict", "audit", "year_span"]
 
 ZERO = Decimal(0)
+T = TypeVar("T")
 CONVENTIONS = (
     ("half-even", ROUND_HALF_EVEN),
     ("down", ROUND_DOWN),
@@ -81,34 +83,34 @@ class _Auditor:
     def _counterpart(self, f: StatedFigure):
         r, y = self.result, f.year
         if f.kind is Kind.OVERVIEW_TOTAL:
-            return r.total.get(y)
+            return _at(r.total, y)
         if f.kind is Kind.TARGET:
-            return r.target.get(y)
+            return _at(r.target, y)
         if f.kind is Kind.DIFFERENCE:
-            return r.difference.get(y)
+            return _at(r.difference, y)
         theme = self.themes.get(f.theme)
         if theme is None:
             return _MISSING
         if f.kind in (Kind.OVERVIEW, Kind.THEME_TOTAL):
-            return theme.totals.get(y)
+            return _at(theme.totals, y)
         if f.kind is Kind.LINE:
             line = _line(theme, f.line)
-            return line.amounts.get(y) if line is not None else _MISSING
+            return _at(line.amounts, y) if line is not None else _MISSING
         if f.kind is Kind.PART:
             return self._part(f, y)
         if f.kind is Kind.PART_TOTAL:
             split = _split(theme, f.line)
-            if split is None or split.amounts.get(y) is None:
+            if split is None or y is None or split.amounts.get(y) is None:
                 return None if split is not None else _MISSING
             return sum((split.parts[c][y] for c in split.parts), ZERO)
         return _MISSING
 
-    def _part(self, f: StatedFigure, year: int):
+    def _part(self, f: StatedFigure, year: int | None):
         theme = self.themes.get(f.theme)
         split = _split(theme, f.line) if theme is not None else None
         if split is None or f.department not in split.parts:
             return _MISSING
-        if split.amounts.get(year) is None:
+        if year is None or split.amounts.get(year) is None:
             return None
         return split.parts[f.department][year]
 
@@ -169,7 +171,7 @@ class _Auditor:
             split = _split(theme, total.line) if theme is not None else None
             allocated = []
             for p in parts:
-                whole = split.amounts.get(p.year) if split is not None else None
+                whole = _at(split.amounts, p.year) if split is not None else None
                 if whole is not None and p.value is not None:
                     allocated.append((p.text, self._show(p, whole)))
             self._add(Verdict.DISAGREEMENT, "key-sum", total, f"{format_danish(actual, 1)} %",
@@ -180,19 +182,20 @@ class _Auditor:
 
     def _part_sums(self) -> None:
         """Shown parts of a department table that do not add up to the total the table shows."""
-        by_table: dict[tuple[str, int], list[StatedFigure]] = defaultdict(list)
-        totals: dict[tuple[str, int], StatedFigure] = {}
+        by_table: dict[tuple[str, int], list[tuple[StatedFigure, Decimal]]] = defaultdict(list)
+        totals: dict[tuple[str, int], tuple[StatedFigure, Decimal]] = {}
         for f in self.figures:
             if f.kind is Kind.PART and f.year is not None and f.value is not None:
-                by_table[(f.table, f.year)].append(f)
+                by_table[(f.table, f.year)].append((f, f.value))
             elif f.kind is Kind.PART_TOTAL and f.year is not None and f.value is not None:
-                totals[(f.table, f.year)] = f
-        for ident, parts in by_table.items():
-            total = totals.get(ident)
-            if total is None:
+                totals[(f.table, f.year)] = (f, f.value)
+        for ident, valued in by_table.items():
+            if ident not in totals:
                 continue
-            shown = sum((self._in_doc_unit(p, p.value) for p in parts), ZERO)
-            stated = self._in_doc_unit(total, total.value)
+            total, total_value = totals[ident]
+            parts = [p for p, _ in valued]
+            shown = sum((self._in_doc_unit(p, value) for p, value in valued), ZERO)
+            stated = self._in_doc_unit(total, total_value)
             if shown == stated:
                 continue
             decimals = max(p.decimals for p in parts)
@@ -208,7 +211,8 @@ class _Auditor:
         implied = {}
         for number, figs in by_theme.items():
             t = self.themes[number]
-            stated = [StatedFte(f.year, t.totals.get(f.year) or ZERO, f.value, f.decimals) for f in figs]
+            stated = [StatedFte(f.year, t.totals.get(f.year) or ZERO, f.value, f.decimals) for f in figs
+                      if f.year is not None and f.value is not None]  # all are: by_theme holds only these
             implied[number] = implied_salary(stated)
         intervals = [i.interval for i in implied.values() if i.interval is not None]
         common = intervals[0] if intervals else None
@@ -261,7 +265,7 @@ class _Auditor:
         self.covered.add(id(f))
 
     def _fte_figure(self, t: ThemeResult, f: StatedFigure) -> None:
-        shows = t.fte.get(f.year)
+        shows = _at(t.fte, f.year)
         if shows is None:
             self._add(Verdict.DISAGREEMENT, "mismatch", f, "-", reason("no-salary"), None, (f,))
         elif shows.quantize(Decimal(1).scaleb(-f.decimals), ROUND_HALF_UP) != f.value:
@@ -291,6 +295,11 @@ _MISSING = _Missing()
 def _label(f: StatedFigure) -> AuditLabel:
     name = f.label if not f.department and f.kind in (Kind.LINE, Kind.OVERVIEW) else ""
     return AuditLabel(f.kind, f.line or "", f.department or "", name or "")
+
+
+def _at(values: Mapping[int, T], year: int | None) -> T | None:
+    """Return the value of a year; None for a figure without a year (a fixed amount, a share)."""
+    return values.get(year) if year is not None else None
 
 
 def _line(theme: ThemeResult, ident: str):

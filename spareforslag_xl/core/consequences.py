@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from spareforslag_xl.core.compute import Result, ThemeResult
-from spareforslag_xl.model.plan import Amount, fold_name
+from spareforslag_xl.model.plan import Amount, Department, Theme, fold_name
 
 ZERO = Decimal(0)
 
@@ -73,14 +73,19 @@ class Consequences:
         return (self.total, self.target, self.difference, self.rest)
 
 
-def consequences(old: Result, new: Result, theme_pairs: Sequence[tuple], years: Sequence[int]) -> Consequences:
+def consequences(old: Result, new: Result, theme_pairs: Sequence[tuple[Theme | None, Theme | None]],
+                 years: Sequence[int]) -> Consequences:
     """Return the figures of both results for the common years; theme_pairs pairs old and new Themes."""
     years = tuple(years)
     by_number_old = {t.theme.number: t for t in old.themes}
     by_number_new = {t.theme.number: t for t in new.themes}
     pairs = [(by_number_old.get(o.number) if o else None, by_number_new.get(n.number) if n else None)
              for o, n in theme_pairs]
-    pairs = [(o, n) for o, n in pairs if (o is not None and o.lines) or (n is not None and n.lines)]
+    shown: list[tuple[ThemeResult | None, ThemeResult | None, ThemeResult]] = []
+    for o, n in pairs:
+        either = n or o  # the new theme where there is one; a theme with lines on either side is shown
+        if either is not None and ((o is not None and o.lines) or (n is not None and n.lines)):
+            shown.append((o, n, either))
 
     def per_year(values: Mapping[int, Amount]) -> dict[int, Amount]:
         return {y: values.get(y) for y in years}
@@ -90,50 +95,41 @@ def consequences(old: Result, new: Result, theme_pairs: Sequence[tuple], years: 
     target = Figure("target", per_year(old.target), per_year(new.target))
     difference = Figure("difference", per_year(old.difference), per_year(new.difference))
     rest = Figure("not-distributed", per_year(old.rest_total), per_year(new.rest_total))
-    themes = tuple(Figure(_label(o, n), _totals(o, years), _totals(n, years), _number(o, n)) for o, n in pairs)
+    themes = tuple(Figure(t.theme.label, _totals(o, years), _totals(n, years), t.theme.number) for o, n, t in shown)
     departments = []
     old_codes = {fold_name(d.code): d for d in old.plan.departments}
     new_codes = {fold_name(d.code): d for d in new.plan.departments}
     order = list(new_codes) + [c for c in old_codes if c not in new_codes]
     for folded in order:
-        o, n = old_codes.get(folded), new_codes.get(folded)
-        dept = n or o
-        side = "" if o and n else ("new" if n else "old")
-        parts = tuple(
-            Figure(_label(to, tn), _part(to, o, years), _part(tn, n, years), _number(to, tn)) for to, tn in pairs
-        )
-        diff = Figure("difference", _difference(old, o, years), _difference(new, n, years))
-        tot = Figure("total", _total(old, o, years), _total(new, n, years))
+        old_d, new_d = old_codes.get(folded), new_codes.get(folded)
+        dept = new_d or old_codes[folded]  # folded is a code of either plan
+        side = "" if old_d and new_d else ("new" if new_d else "old")
+        parts = tuple(Figure(t.theme.label, _part(to, old_d, years), _part(tn, new_d, years), t.theme.number)
+                      for to, tn, t in shown)
+        diff = Figure("difference", _difference(old, old_d, years), _difference(new, new_d, years))
+        tot = Figure("total", _total(old, old_d, years), _total(new, new_d, years))
         departments.append(DepartmentChange(dept.code, dept.label, parts, diff, tot, side))
     return Consequences(years, total, target, difference, rest, themes, tuple(departments))
 
 
-def _label(o: ThemeResult | None, n: ThemeResult | None) -> str:
-    return (n or o).theme.label
-
-
-def _number(o: ThemeResult | None, n: ThemeResult | None) -> str:
-    return (n or o).theme.number
-
-
-def _totals(t: ThemeResult | None, years) -> dict[int, Amount]:
+def _totals(t: ThemeResult | None, years: Sequence[int]) -> dict[int, Amount]:
     return {y: (t.totals[y] if t is not None else None) for y in years}
 
 
-def _part(t: ThemeResult | None, department, years) -> dict[int, Amount]:
+def _part(t: ThemeResult | None, department: Department | None, years: Sequence[int]) -> dict[int, Amount]:
     """The department's part of a theme as the Afdelinger sheet shows it: '-' in a year the theme has no estimate."""
     if t is None or department is None or not t.lines:
         return {y: None for y in years}
     return {y: (None if t.totals[y] is None else t.parts[department.code][y]) for y in years}
 
 
-def _difference(result: Result, department, years) -> dict[int, Amount]:
+def _difference(result: Result, department: Department | None, years: Sequence[int]) -> dict[int, Amount]:
     if department is None:
         return {y: None for y in years}
     return {y: result.difference_split.parts[department.code][y] for y in years}
 
 
-def _total(result: Result, department, years) -> dict[int, Amount]:
+def _total(result: Result, department: Department | None, years: Sequence[int]) -> dict[int, Amount]:
     if department is None:
         return {y: None for y in years}
     return {y: result.department_totals[department.code][y] for y in years}

@@ -9,11 +9,23 @@ The wording of a change lives in the renderers; a Change holds only what changed
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TypedDict
 
-from spareforslag_xl.model.plan import Amount, Decision, Plan, ProposalLine, Rule, Theme, fold_name
+from spareforslag_xl.core.pairing import Pair, pair_items
+from spareforslag_xl.model.plan import (
+    Amount,
+    Decision,
+    DistributionKey,
+    FixedAmount,
+    Plan,
+    ProposalLine,
+    Rule,
+    Theme,
+    fold_name,
+)
 
 SIMILAR = 0.6
 """Titles at least this similar (difflib's ratio) in the same theme are one line renamed."""
@@ -32,6 +44,15 @@ KINDS = (
 RANK = {kind: i for i, kind in enumerate(KINDS)}
 
 PerYearPair = Mapping[int, tuple[Amount, Amount]]
+
+
+class Place(TypedDict, total=False):
+    """Where a change is: the fields of Change that several changes of one theme, line or amount share."""
+
+    theme: str
+    theme_title: str
+    line: str
+    department: str
 
 
 @dataclass(frozen=True)
@@ -57,7 +78,7 @@ class Change:
     def rank(self) -> int:
         return RANK[self.kind]
 
-    def change(self, year: int):
+    def change(self, year: int) -> Decimal:
         """Return new − old of an amount change (not estimated counts as 0)."""
         old, new = self.years[year]
         return (new or Decimal(0)) - (old or Decimal(0))
@@ -72,8 +93,8 @@ THEME_TEXTS = ("description", "potential_text", "distribution_text")
 class Matching:
     """Which theme and line of the old plan is which of the new."""
 
-    themes: tuple[tuple[Theme | None, Theme | None], ...]
-    lines: tuple[tuple[ProposalLine | None, ProposalLine | None], ...]
+    themes: tuple[Pair[Theme], ...]
+    lines: tuple[Pair[ProposalLine], ...]
     theme_number: Mapping[str, str]
     """Old theme number → new theme number, for the themes in both."""
 
@@ -103,12 +124,15 @@ def compare_plans(old: Plan, new: Plan, years: Sequence[int], match: Matching | 
 
 def match_plans(old: Plan, new: Plan) -> Matching:
     """Return the themes and lines of old and new paired (None on the side where one is missing)."""
-    themes = _pair(list(old.themes), list(new.themes), [lambda t: t.number, lambda t: fold_name(t.title)])
+    themes = pair_items(list(old.themes), list(new.themes), [lambda t: t.number, lambda t: fold_name(t.title)])
     number = {o.number: n.number for o, n in themes if o is not None and n is not None}
-    mapped = lambda line: number.get(line.theme, "\0" + line.theme)  # noqa: E731 - unmatched themes stay apart
-    lines = _pair(list(old.lines), list(new.lines), [
-        lambda x, m=mapped: (m(x), fold_name(x.title)),
-        lambda x, m=mapped: (m(x), x.number) if x.number else None,
+
+    def mapped(line: ProposalLine) -> str:
+        return number.get(line.theme, "\0" + line.theme)  # unmatched themes stay apart
+
+    lines = pair_items(list(old.lines), list(new.lines), [
+        lambda x: (mapped(x), fold_name(x.title)),
+        lambda x: (mapped(x), x.number) if x.number else None,
         lambda x: fold_name(x.title),
     ], new_key=[lambda x: (x.theme, fold_name(x.title)), lambda x: (x.theme, x.number) if x.number else None,
                 lambda x: fold_name(x.title)])
@@ -116,40 +140,19 @@ def match_plans(old: Plan, new: Plan) -> Matching:
     return Matching(tuple(themes), tuple(lines), number)
 
 
-def _pair(olds: list, news: list, keys, new_key=None) -> list[tuple]:
-    """Pair items by each key function in turn (None: no key); return (old, new) pairs and singles."""
-    new_key = new_key or keys
-    pairs: list[tuple] = []
-    for old_key, key_new in zip(keys, new_key, strict=True):
-        waiting: dict = {}
-        for item in news:
-            k = key_new(item)
-            if k is not None:
-                waiting.setdefault(k, []).append(item)
-        rest = []
-        for item in olds:
-            k = old_key(item)
-            found = waiting.get(k) if k is not None else None
-            if found:
-                pairs.append((item, found.pop(0)))
-            else:
-                rest.append(item)
-        taken = {id(n) for _, n in pairs}
-        olds, news = rest, [n for n in news if id(n) not in taken]
-    order = {id(n): i for i, n in enumerate(news)}
-    pairs += [(o, None) for o in olds] + [(None, n) for n in sorted(news, key=lambda n: order[id(n)])]
-    return pairs
+LinePairs = list[Pair[ProposalLine]]
 
 
-def _similar(pairs: list[tuple], mapped) -> list[tuple]:
+def _similar(pairs: LinePairs, mapped: Callable[[ProposalLine], str]) -> LinePairs:
     """Pair lines left alone in the same theme whose titles are similar (a rename with a new number)."""
-    olds: dict[str, list] = {}
-    news: dict[str, list] = {}
-    for o, n in pairs:
-        if n is None:
-            olds.setdefault(mapped(o), []).append(o)
-        elif o is None:
-            news.setdefault(n.theme, []).append(n)
+    olds: dict[str, list[ProposalLine]] = {}
+    news: dict[str, list[ProposalLine]] = {}
+    for pair in pairs:
+        match pair:
+            case (o, None):
+                olds.setdefault(mapped(o), []).append(o)
+            case (None, n):
+                news.setdefault(n.theme, []).append(n)
     joined: dict[int, ProposalLine] = {}
     for theme, candidates in olds.items():
         others = news.get(theme, [])
@@ -157,7 +160,8 @@ def _similar(pairs: list[tuple], mapped) -> list[tuple]:
             continue
         scored = sorted(((difflib.SequenceMatcher(None, fold_name(o.title), fold_name(n.title)).ratio(), i, j)
                          for i, o in enumerate(candidates) for j, n in enumerate(others)), reverse=True)
-        used_o, used_n = set(), set()
+        used_o: set[int] = set()
+        used_n: set[int] = set()
         for ratio, i, j in scored:
             if ratio >= SIMILAR and i not in used_o and j not in used_n:
                 used_o.add(i)
@@ -166,18 +170,22 @@ def _similar(pairs: list[tuple], mapped) -> list[tuple]:
     if not joined:
         return pairs
     partners = {id(n) for n in joined.values()}
-    result = []
-    for o, n in pairs:
-        if n is None and id(o) in joined:
-            result.append((o, joined[id(o)]))
-        elif not (o is None and id(n) in partners):
-            result.append((o, n))
+    result: LinePairs = []
+    for pair in pairs:
+        match pair:
+            case (o, None) if id(o) in joined:
+                result.append((o, joined[id(o)]))
+            case (None, n) if id(n) in partners:
+                pass
+            case _:
+                result.append(pair)
     return result
 
 
-def _years(old: Mapping[int, Amount], new: Mapping[int, Amount], years: Sequence[int]) -> dict:
+def _years(old: Mapping[int, Amount], new: Mapping[int, Amount],
+           years: Sequence[int]) -> dict[int, tuple[Amount, Amount]]:
     """Return year → (old, new) where they differ; '-' (None) and 0 differ."""
-    found = {}
+    found: dict[int, tuple[Amount, Amount]] = {}
     for y in years:
         a, b = old.get(y), new.get(y)
         if a != b or (a is None) != (b is None):
@@ -185,7 +193,7 @@ def _years(old: Mapping[int, Amount], new: Mapping[int, Amount], years: Sequence
     return found
 
 
-def rule_text(rule: Rule | None) -> tuple:
+def rule_text(rule: Rule | None) -> tuple[str, str, int | None] | tuple[()]:
     """Return what a rule means, without where it came from: (method, key, from year)."""
     if rule is None:
         return ()
@@ -208,29 +216,33 @@ def _settings(old: Plan, new: Plan, years: Sequence[int]) -> list[Change]:
 
 def _departments(old: Plan, new: Plan) -> list[Change]:
     changes = []
-    for o, n in _pair(list(old.departments), list(new.departments), [lambda d: fold_name(d.code)]):
-        if o is None:
-            changes.append(Change("department-added", department=n.code, new=n.name))
-        elif n is None:
-            changes.append(Change("department-removed", department=o.code, old=o.name))
-        else:
-            for kind, a, b in (("department-name", o.name, n.name), ("department-emails", o.emails, n.emails),
-                               ("department-contact", o.contact, n.contact)):
-                if a != b:
-                    changes.append(Change(kind, department=n.code, old=a, new=b))
+    for pair in pair_items(list(old.departments), list(new.departments), [lambda d: fold_name(d.code)]):
+        match pair:
+            case (None, n):
+                changes.append(Change("department-added", department=n.code, new=n.name))
+            case (o, None):
+                changes.append(Change("department-removed", department=o.code, old=o.name))
+            case (o, n):
+                for kind, a, b in (("department-name", o.name, n.name), ("department-emails", o.emails, n.emails),
+                                   ("department-contact", o.contact, n.contact)):
+                    if a != b:
+                        changes.append(Change(kind, department=n.code, old=a, new=b))
     return changes
 
 
 def _themes(match: Matching) -> list[Change]:
     changes = []
-    for o, n in match.themes:
-        if o is None:
-            changes.append(Change("theme-added", theme=n.number, theme_title=n.title))
-            continue
-        if n is None:
-            changes.append(Change("theme-removed", theme=o.number, theme_title=o.title))
-            continue
-        here = dict(theme=n.number, theme_title=n.title)
+    for pair in match.themes:
+        match pair:
+            case (None, n):
+                changes.append(Change("theme-added", theme=n.number, theme_title=n.title))
+                continue
+            case (o, None):
+                changes.append(Change("theme-removed", theme=o.number, theme_title=o.title))
+                continue
+            case (o, n):
+                pass
+        here: Place = {"theme": n.number, "theme_title": n.title}
         if o.number != n.number:
             changes.append(Change("theme-renumbered", **here, old=o.number, new=n.number))
         if o.title != n.title:
@@ -253,18 +265,22 @@ def _lines(match: Matching, years: Sequence[int], in_force: tuple[InForce, InFor
     changes = []
     titles = {n.number: n.title for _, n in match.themes if n is not None}
     old_titles = {o.number: o.title for o, _ in match.themes if o is not None}
-    for o, n in match.lines:
-        if o is None:
-            estimated = {y: (None, n.amounts.get(y)) for y in years if n.amounts.get(y) is not None}
-            changes.append(Change("line-added", theme=n.theme, theme_title=titles.get(n.theme, ""), line=n.label,
-                                  years=estimated))
-            continue
-        if n is None:
-            estimated = {y: (o.amounts.get(y), None) for y in years if o.amounts.get(y) is not None}
-            changes.append(Change("line-removed", theme=match.theme_number.get(o.theme, o.theme),
-                                  theme_title=old_titles.get(o.theme, ""), line=o.label, years=estimated))
-            continue
-        here = dict(theme=n.theme, theme_title=titles.get(n.theme, ""), line=n.label)
+    for pair in match.lines:
+        estimated: dict[int, tuple[Amount, Amount]]
+        match pair:
+            case (None, n):
+                estimated = {y: (None, n.amounts.get(y)) for y in years if n.amounts.get(y) is not None}
+                changes.append(Change("line-added", theme=n.theme, theme_title=titles.get(n.theme, ""), line=n.label,
+                                      years=estimated))
+                continue
+            case (o, None):
+                estimated = {y: (o.amounts.get(y), None) for y in years if o.amounts.get(y) is not None}
+                changes.append(Change("line-removed", theme=match.theme_number.get(o.theme, o.theme),
+                                      theme_title=old_titles.get(o.theme, ""), line=o.label, years=estimated))
+                continue
+            case (o, n):
+                pass
+        here: Place = {"theme": n.theme, "theme_title": titles.get(n.theme, ""), "line": n.label}
         if match.theme_number.get(o.theme) != n.theme:
             changes.append(Change("line-moved", **here, old=o.theme, new=n.theme))
         elif o.number != n.number:
@@ -295,40 +311,48 @@ def _decision(decision: Decision | None) -> str:
     return (decision or Decision.PROPOSED).value
 
 
-def _shares(key) -> dict[str, tuple[str, object]]:
-    shares: dict[str, tuple[str, object]] = {}
+def _shares(key: DistributionKey) -> dict[str, tuple[str, Decimal]]:
+    """Folded department → (the department as the key writes it, its share; a department listed twice: the sum)."""
+    shares: dict[str, tuple[str, Decimal]] = {}
     for s in key.shares:
-        code, value = shares.get(fold_name(s.department), (s.department, 0))
+        code, value = shares.get(fold_name(s.department), (s.department, Decimal(0)))
         shares[fold_name(s.department)] = (code, value + s.share)
     return shares
 
 
 def _keys(old: Plan, new: Plan) -> list[Change]:
     changes = []
-    pairs = _pair(list(old.keys), list(new.keys), [lambda k: fold_name(k.name)])
-    gone = [o for o, n in pairs if n is None]
-    came = [n for o, n in pairs if o is None]
-    renamed = {}
+    pairs = pair_items(list(old.keys), list(new.keys), [lambda k: fold_name(k.name)])
+    gone = [pair[0] for pair in pairs if pair[1] is None]
+    came = [pair[1] for pair in pairs if pair[0] is None]
+    renamed: dict[str, DistributionKey] = {}
     for o in gone:  # a key with another name and the same shares was renamed
         same = [n for n in came if n not in renamed.values() and
                 {c: v for c, (_, v) in _shares(o).items()} == {c: v for c, (_, v) in _shares(n).items()}]
         if same:
             renamed[o.name] = same[0]
-    for o, n in pairs:
-        if n is None and o.name in renamed:
-            changes.append(Change("key-renamed", key=renamed[o.name].name, old=o.name, new=renamed[o.name].name))
-        elif n is None:
-            changes.append(Change("key-removed", key=o.name))
-        elif o is None:
-            if n not in renamed.values():
-                changes.append(Change("key-added", key=n.name))
-        else:
-            a, b = _shares(o), _shares(n)
-            for code in list(a) + [c for c in b if c not in a]:
-                va, vb = a.get(code, (None, None))[1], b.get(code, (None, None))[1]
-                if va != vb:
-                    changes.append(Change("key-share", key=n.name, department=(b.get(code) or a[code])[0],
-                                          old=va, new=vb))
+    for pair in pairs:
+        match pair:
+            case (o, None) if o.name in renamed:
+                changes.append(Change("key-renamed", key=renamed[o.name].name, old=o.name, new=renamed[o.name].name))
+            case (o, None):
+                changes.append(Change("key-removed", key=o.name))
+            case (None, n):
+                if n not in renamed.values():
+                    changes.append(Change("key-added", key=n.name))
+            case (o, n):
+                changes += _share_changes(o, n)
+    return changes
+
+
+def _share_changes(o: DistributionKey, n: DistributionKey) -> list[Change]:
+    """The departments whose share of a key changed (a department in one key only has the share None in the other)."""
+    changes = []
+    a, b = _shares(o), _shares(n)
+    for code in list(a) + [c for c in b if c not in a]:
+        va, vb = a[code][1] if code in a else None, b[code][1] if code in b else None
+        if va != vb:
+            changes.append(Change("key-share", key=n.name, department=(b.get(code) or a[code])[0], old=va, new=vb))
     return changes
 
 
@@ -336,7 +360,7 @@ def _fixed(old: Plan, new: Plan, match: Matching, years: Sequence[int]) -> list[
     line_number = {(o.theme, o.number): n.number for o, n in match.lines if o is not None and n is not None}
     titles = {n.number: n.title for _, n in match.themes if n is not None}
 
-    def old_place(f):
+    def old_place(f: FixedAmount) -> tuple[str, str]:
         theme = match.theme_number.get(f.theme, f.theme)
         return theme, line_number.get((f.theme, f.line), f.line) if f.line else ""
 
@@ -346,10 +370,10 @@ def _fixed(old: Plan, new: Plan, match: Matching, years: Sequence[int]) -> list[
     for place in list(before) + [p for p in after if p not in before]:
         o, n = before.get(place), after.get(place)
         theme, line, _ = place
-        here = dict(theme=theme, theme_title=titles.get(theme, ""), line=line,
-                    department=(n or o).department)
+        here: Place = {"theme": theme, "theme_title": titles.get(theme, ""), "line": line,
+                       "department": (n or before[place]).department}  # a place of either plan
         if o is None:
-            changes.append(Change("fixed-added", **here, years=_years({}, n.amounts, years)))
+            changes.append(Change("fixed-added", **here, years=_years({}, after[place].amounts, years)))
         elif n is None:
             changes.append(Change("fixed-removed", **here, years=_years(o.amounts, {}, years)))
         else:

@@ -102,7 +102,7 @@ def implied_salary(figures: Sequence[StatedFte]) -> ImpliedSalary:
     common = _common([intervals[y] for y in fitting])
     salary = None
     if common is not None:
-        narrowed = common
+        narrowed: Interval | None = common
         for y in fitting:
             ri = report_intervals[y]
             narrowed = (narrowed & ri) if (narrowed is not None and ri is not None) else None
@@ -121,7 +121,7 @@ def roundest(interval: Interval) -> Decimal:
             return tidy(first)
         middle = (interval.low + interval.high) / 2
         last = (interval.high / step).to_integral_value(rounding=ROUND_FLOOR) * step
-        candidates = []
+        candidates: list[Decimal] = []
         value = first
         while value <= last and len(candidates) < 50:
             candidates.append(value)

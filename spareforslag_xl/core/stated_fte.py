@@ -19,7 +19,7 @@ from spareforslag_xl.core.compute import FTE_QUANTUM, Result, ThemeResult
 from spareforslag_xl.model.danish import round_to
 from spareforslag_xl.model.stated import Kind, StatedFigure
 
-SHOWN_DECIMALS = -FTE_QUANTUM.as_tuple().exponent
+SHOWN_DECIMALS = -int(FTE_QUANTUM.as_tuple().exponent)
 """The decimals the report shows FTE with (0.00)."""
 
 
@@ -55,7 +55,7 @@ def fte_differences(result: Result, figures: Iterable[StatedFigure] | None) -> d
                 or f.year not in result.years or (f.theme, f.year) in seen:
             continue
         seen.add((f.theme, f.year))
-        difference = _compare(themes[f.theme], f)
+        difference = _compare(themes[f.theme], f, f.year, f.value)
         if difference is not None:
             found.setdefault(f.theme, {})[f.year] = difference
     return {number: tuple(years[y] for y in sorted(years)) for number, years in found.items()}
@@ -76,15 +76,16 @@ def shown_fte_differences(result: Result,
     return {number: years for number, years in notes.items() if number in same}
 
 
-def _compare(t: ThemeResult, f: StatedFigure) -> FteDifference | None:
+def _compare(t: ThemeResult, f: StatedFigure, year: int, value: Decimal) -> FteDifference | None:
+    """Compare f, stated for year with value (its year and value, known to be there), with the theme's FTE."""
     decimals = max(SHOWN_DECIMALS, f.decimals)
-    total = t.totals.get(f.year)
+    total = t.totals.get(year)
     if not t.salary or total is None:
         recomputed = None
-        if f.value == 0:
+        if value == 0:
             return None
     else:
         recomputed = round_to(total / t.salary, Decimal(1).scaleb(-decimals))
-        if recomputed == f.value:
+        if recomputed == value:
             return None
-    return FteDifference(f.year, f.value, f.text, recomputed, decimals, f.source_line)
+    return FteDifference(year, value, f.text, recomputed, decimals, f.source_line)

@@ -15,9 +15,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
+from typing import TYPE_CHECKING
 
 from spareforslag_xl.model.errors import DeliveryError
 from spareforslag_xl.model.i18n import _
+
+if TYPE_CHECKING:
+    from typing_extensions import Buffer  # collections.abc.Buffer from Python 3.12; what smtplib.SMTP.data takes
 
 SECURITY = ("starttls", "ssl", "none")
 DEFAULT_PORT = {"starttls": 587, "ssl": 465, "none": 25}
@@ -139,7 +143,7 @@ def _watch_data(smtp: smtplib.SMTP, before: Callable[[], object]) -> list[bool]:
     flag: list[bool] = []
     real = smtp.data
 
-    def data(msg):  # type: ignore[no-untyped-def]
+    def data(msg: Buffer | str) -> tuple[int, bytes]:
         before()
         flag.append(True)
         return real(msg)

@@ -80,7 +80,7 @@ def describe(change: Change, decimals: int = 0) -> str:
 
 def _value(change: Change, value: object, words: Mapping[str, str], decimals: int) -> str:
     if change.kind == "key-share":
-        return format_share(value) if value is not None else words["none"]
+        return format_share(value) if isinstance(value, Decimal) else words["none"]  # a share, or None
     if isinstance(value, Rule) or (value is None and change.kind.endswith("-rule")):
         return rule_words(value, words)
     if value is None or value == "" or value == ():

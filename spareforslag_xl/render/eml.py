@@ -71,7 +71,7 @@ def compose(draft: Draft, unsent: bool = True) -> EmailMessage:
     msg.add_attachment(draft.attachment, maintype=XLSX_TYPE[0], subtype=XLSX_TYPE[1],
                        filename=draft.attachment_name)
     msg.set_boundary(f"=_mixed_{digest[:32]}")
-    msg.get_payload()[0].set_boundary(f"=_alt_{digest[32:64]}")
+    next(msg.iter_parts()).set_boundary(f"=_alt_{digest[32:64]}")  # the text and html alternatives
     return msg
 
 

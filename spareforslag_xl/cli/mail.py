@@ -34,7 +34,7 @@ from spareforslag_xl.cli.common import (
     since_option,
     stopped,
 )
-from spareforslag_xl.cli.language import command, confirm, lazy, option
+from spareforslag_xl.cli.language import argument, command, confirm, lazy, option
 from spareforslag_xl.model.errors import DeliveryError, FindingsError, RequestError, SpareforslagError
 from spareforslag_xl.model.i18n import _, ngettext
 from spareforslag_xl.model.plan import Scenario
@@ -60,7 +60,7 @@ if TYPE_CHECKING:  # imported by the command when it runs, so that --help stays 
       SPAREFORSLAG_SMTP_HOST=smtp.example.org SPAREFORSLAG_SMTP_USER=budget@example.org \\
         spareforslag mail input/spareforslag-budget-2024.xlsx --send
     """))
-@click.argument("master", type=click.Path(path_type=Path))
+@argument("master", type=click.Path(path_type=Path))
 @output_folder_option(lazy("Folder; the drafts go into its 'mails' folder."))
 @only_option(lazy("Mail these departments only (e.g. MSB,MBU)."))
 @scenario_option()

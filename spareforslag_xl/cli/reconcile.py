@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from spareforslag_xl.cli.common import EXIT_PROBLEMS, echo_findings, fail, force_option, stopped
-from spareforslag_xl.cli.language import command, lazy, option
+from spareforslag_xl.cli.language import argument, command, lazy, option
 from spareforslag_xl.model.danish import parse_danish_number
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 from spareforslag_xl.model.i18n import _
@@ -57,8 +57,8 @@ def _tolerance(ctx, param, value):
       spareforslag reconcile input/spareforslag-budget-2024.xlsx input/officielt-budget-2024.xlsx
       spareforslag reconcile master.xlsx officielt.xlsx --unit "mio. kr." --tolerance 0.5 -o afstemning.xlsx
     """))
-@click.argument("master", type=click.Path(path_type=Path, readable=False))
-@click.argument("official", type=click.Path(path_type=Path, readable=False))
+@argument("master", type=click.Path(path_type=Path, readable=False))
+@argument("official", type=click.Path(path_type=Path, readable=False))
 @option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help=lazy("The reconciliation workbook to write.  [default: build/<master>-afstemning.xlsx]"))
 @option("--mapping", type=click.Path(dir_okay=False, path_type=Path), default=None,

@@ -179,6 +179,10 @@ READING: tuple[Code, ...] = (
     Code("no-years", E, lazy("The proposals sheet has no year columns."),
          lazy("the sheet has no year columns (headers such as 2024 after '{years_after}')."),
          lazy("Add one column per year with the year as header.")),
+    Code("not-a-master", E, lazy("The workbook has none of the master's sheets (e.g. the official budget workbook)."),
+         lazy("this is not a master workbook: it has none of the master's sheets (sheets found: {found})."),
+         lazy("Give the master here; to compare an official budget workbook with the master, use "
+              "'spareforslag reconcile MASTER OFFICIAL'.")),
     Code("not-a-number", E, lazy("A cell that should hold a number holds something else."),
          lazy("{what} '{value}' is not a number."),
          lazy("Type a number."),
@@ -209,6 +213,9 @@ READING: tuple[Code, ...] = (
                      lazy("the share '{strip}' is text; it was read as {result}."),
                      lazy("Type the share as a number in a cell formatted as percent.")),
          )),
+    Code("open-in-excel", W, lazy("The master is open in Excel; edits not saved yet are not read."),
+         lazy("the master is open in Excel or another program ({lock} beside it); edits not saved yet are not read."),
+         lazy("Save the master in Excel (Ctrl+S), and run the command again.")),
     Code("share-mixed-forms", W, lazy("A key mixes shares typed as percent (0,284) and as percent points (28,4)."),
          lazy("the key '{name}' mixes shares typed as percent (0,284) and as "
               "percent points (28,4); check that each share is what it should be."),

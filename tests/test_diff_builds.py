@@ -52,7 +52,7 @@ def test_build_keeps_the_master_once_and_since_forrige_adds_the_changes(tmp_path
     history = run("history", out)
     assert history.exit_code == 0
     assert [".xlsx  " in line for line in history.stdout.splitlines()[1:3]] == [True, True]
-    assert "2 build(s)" in history.stdout and history.stdout.splitlines()[2].startswith(" * ")
+    assert "2 builds" in history.stdout and history.stdout.splitlines()[2].startswith(" * ")
 
 
 def test_since_forrige_without_a_previous_build_names_the_option(tmp_path):

@@ -171,6 +171,10 @@ DANISH = {
     'no-years': ('Forslag!A1',
         "fanen har ingen årskolonner (overskrifter som 2024 efter 'Type').",
         'Tilføj én kolonne pr. år med året som overskrift.'),
+    'not-a-master': ('',
+        "dette er ikke et grundark: det har ingen af grundarkets faner (faner fundet: 'Budget 2024').",
+        "Angiv grundarket her; et officielt budgetark sammenlignes med grundarket med "
+        "'spareforslag reconcile GRUNDARK OFFICIELT'."),
     'not-a-number': ('Forslag!E2',
         "beløbet 'abc' er ikke et tal.",
         "Skriv et tal, eller '-' / lad cellen være tom, når beløbet ikke er anslået."),
@@ -186,6 +190,10 @@ DANISH = {
     'number-as-text': ('Forslag!E2',
         "beløbet '3.250' er tekst og blev læst som tallet 3.250.",
         'Skriv det som et tal (Excel viser 3.250 for 3250 med formatet #.##0).'),
+    'open-in-excel': ('',
+        'grundarket er åbent i Excel eller et andet program (~$open-in-excel.xlsx ligger ved siden af); ændringer, '
+        'der ikke er gemt, læses ikke.',
+        'Gem grundarket i Excel (Ctrl+S), og kør kommandoen igen.'),
     'share-mixed-forms': ('Nøgler!C2',
         "nøglen 'Administrativ fordelingsnøgle' blander andele skrevet som procent (0,284) og som procentpoint (28,4); kontrollér, at hver andel er, som den skal være.",
         'Skriv alle nøglens andele på samme måde.'),

@@ -16,8 +16,15 @@ Usage: python scripts/make_example_masters.py MASTER OUT_DIR
 
 from __future__ import annotations
 
+import re
 import sys
+import zipfile
 from pathlib import Path
+
+SAVED = {"budget-2024-juni.xlsx": "2023-06-26T12:00:00Z", "budget-2024-besluttet.xlsx": "2023-06-28T12:00:00Z",
+         "budget-2024-konti.xlsx": "2023-06-12T12:00:00Z"}
+"""When each example master counts as saved (openpyxl stamps the time of saving): the outputs, the
+archive's names and the mails' dates are then the same on every run, as the guide shows them."""
 
 
 def _rows(sheet):
@@ -74,6 +81,18 @@ def accounts(book) -> None:
             departments.cell(row, column).value = "6.45.51.1.10 = 70 %; 6.45.51.4.0 = 30 %"
 
 
+def _stamp(path: Path, when: str) -> None:
+    """Set the workbook's saved time (docProps/core.xml) to ``when``, and its parts' times to match."""
+    with zipfile.ZipFile(path) as source:
+        parts = [(info, source.read(info)) for info in source.infolist()]
+    stamp = (int(when[:4]), int(when[5:7]), int(when[8:10]), 12, 0, 0)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in parts:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + when.encode(), data)
+            target.writestr(zipfile.ZipInfo(info.filename, date_time=stamp), data, zipfile.ZIP_DEFLATED)
+
+
 def main(master: Path, out_dir: Path) -> None:
     import openpyxl
 
@@ -84,6 +103,7 @@ def main(master: Path, out_dir: Path) -> None:
         for change in changes:
             change(book)
         book.save(out_dir / name)
+        _stamp(out_dir / name, SAVED[name])
         print(f"Skrev {out_dir / name}")
 
 

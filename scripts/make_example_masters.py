@@ -7,7 +7,7 @@ From the seed master (never changed) it writes, into OUT_DIR:
   2025 target is raised by 1.000 (``diff`` and ``--since`` have something to find);
 - ``budget-2024-besluttet.xlsx``: the same master after the decision, with the column
   ``Beslutning`` (every line ``Vedtaget``, line 7.1 ``Forkastet``, line 4.1 adopted with 500 in
-  2024) and the adopted-amount columns (``build --scenario``);
+  2024) and the adopted-amount columns (``build --scenario``), and the accounts below;
 - ``budget-2024-konti.xlsx``: the seed with an account string for every department in the
   column ``Konto`` (``budgetaendringer``).
 
@@ -97,7 +97,7 @@ def main(master: Path, out_dir: Path) -> None:
     import openpyxl
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name, changes in (("budget-2024-juni.xlsx", (june,)), ("budget-2024-besluttet.xlsx", (june, decided)),
+    for name, changes in (("budget-2024-juni.xlsx", (june,)), ("budget-2024-besluttet.xlsx", (june, decided, accounts)),
                           ("budget-2024-konti.xlsx", (accounts,))):
         book = openpyxl.load_workbook(master)
         for change in changes:

@@ -109,14 +109,14 @@ def summary(findings: Iterable[Finding]) -> str:
 
 
 def in_reading_order(findings: Iterable[Finding], sheet_order: Iterable[str] = ()) -> list[Finding]:
-    """Return findings sheet by sheet (in sheet_order), row by row, column by column."""
+    """Return findings sheet by sheet (in sheet_order, the workbook's), row by row, column by column."""
     rank = {name: i for i, name in enumerate(sheet_order)}
 
     def position(f: Finding):
         if f.ref is None:
             return (-2, 0, 0, "")
-        if not f.ref.cell:  # a whole sheet (missing, twice, too large) before the cells of any sheet
-            return (-1, rank.get(f.ref.sheet, len(rank)), 0, f.code)
+        if not f.ref.cell:  # a whole sheet (missing, empty, twice) first among its sheet's findings
+            return (rank.get(f.ref.sheet, len(rank)), -1, 0, f.code)
         letters = "".join(ch for ch in f.ref.cell if ch.isalpha())
         digits = "".join(ch for ch in f.ref.cell if ch.isdigit())
         col = 0

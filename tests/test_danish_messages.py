@@ -75,7 +75,7 @@ DANISH = {
     'duplicate-year': ('Forslag!M1',
         'året 2024 står to gange (Forslag!E1 og Forslag!M1).',
         'Slet en af de to kolonner.'),
-    'example-row': ('Forslag!A2',
+    'example-row': ('Temaer!A2',
         "dette er eksempelrækken fra 'spareforslag init'.",
         'Overskriv den med et rigtigt forslag, eller slet rækken.'),
     'excel-error': ('Forslag!E2',

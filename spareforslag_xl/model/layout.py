@@ -79,7 +79,8 @@ RESIDUAL_KEY = "Restfordelingsnøgle"
 MEETING = "Mødedato"
 
 SETTING_HELP: dict[str, str] = {
-    TITLE: "Rapportens titel, fx 'Administrative spareforslag 2023'. Skal udfyldes.",
+    TITLE: "Rapportens titel, fx 'Administrative spareforslag 2023'. Er den tom, advarer kontrollen, "
+           "og rapporten får ingen titel.",
     SUBTITLE: "Undertitel under titlen (valgfri).",
     MUNICIPALITY: "Kommunens navn, fx 'Aarhus Kommune'.",
     BUDGET_YEAR: "Budgetåret forslagene gælder, fx 2024.",
@@ -186,7 +187,7 @@ THEMES = SheetLayout(
 LINES = SheetLayout(
     "Forslag",
     "Ét forslag (linje i 'Identificeret potentiale') pr. række med et beløb pr. år. "
-    "Tom celle eller '-' betyder ikke estimeret; 0 betyder nul.",
+    "Tom celle eller '-' betyder ikke anslået; 0 betyder nul.",
     (
         Column("theme", "Tema", "Temaets nummer (fra arket Temaer).", True, 6, numeric=True),
         Column("number", "Nr", "Forslagets nummer i temaet (valgfri, men nødvendig for faste beløb pr. forslag).", False, 6, numeric=True),

@@ -56,7 +56,7 @@ if TYPE_CHECKING:  # imported by the command when it runs, so that --help stays 
 
     \b
     Example:
-      spareforslag mail input/spareforslag-budget-2024.xlsx -o build/ --meeting "12. juni 2023"
+      spareforslag mail input/spareforslag-budget-2024.xlsx -o build/ --meeting "den 12. juni 2023"
       SPAREFORSLAG_SMTP_HOST=smtp.example.org SPAREFORSLAG_SMTP_USER=budget@example.org \\
         spareforslag mail input/spareforslag-budget-2024.xlsx --send
     """))
@@ -66,7 +66,8 @@ if TYPE_CHECKING:  # imported by the command when it runs, so that --help stays 
 @scenario_option()
 @option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help=lazy("Folder with your own subject.txt, body.txt and/or body.html (others: the defaults)."))
-@option("--meeting", help=lazy("The meeting named in the mails (default: 'Mødedato' of the master)."))
+@option("--meeting", help=lazy("The meeting as it reads after 'Efter mødet' in the mails, e.g. 'den 12. juni 2023' "
+                                 "(default: 'Mødedato' of the master)."))
 @option("--note", default="", help=lazy("A paragraph added to every mail."))
 @option("--from", "sender", envvar=SMTP_ENV + "FROM", show_envvar=True,
               help=lazy("Sender address, the drafts' From (default: the SMTP user if it is an address; needed with "

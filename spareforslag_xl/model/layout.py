@@ -89,7 +89,8 @@ SETTING_HELP: dict[str, str] = {
     SALARY: "Gennemsnitsløn pr. årsværk i samme enhed som beløbene (fx 575 = 575.000 kr.). "
     "Bruges til 'Opgjort i antal årsværk' = besparelse / gns. løn. Et tema kan have sin egen.",
     RESIDUAL_KEY: "Navnet på den nøgle (arket Nøgler), som fordeler differencen mellem målet og summen af temaerne.",
-    MEETING: "Mødedato eller anden tekst til mails (valgfri).",
+    MEETING: "Mødet, som det skal stå efter 'Efter mødet' i mails, fx 'den 12. juni 2027' (valgfri; skrives som "
+             "tekst).",
 }
 SETTING_NAMES: dict[str, str] = {
     "title": TITLE,

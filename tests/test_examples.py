@@ -91,3 +91,11 @@ def test_the_examples_run_as_written(document, tmp_path):
     assert not failures, "\n\n".join(failures)
     after = {name: (work / "input" / name).read_bytes() for name in before}
     assert after == before, "an example changed the repository's inputs"
+
+
+def test_the_guide_shows_every_command():
+    from spareforslag_xl.cli.main import cli
+
+    guide = (REPO / "docs/brugervejledning.md").read_text(encoding="utf-8")
+    shown = {command.split()[1] for command, _shown in examples(guide) if command.startswith("spareforslag ")}
+    assert sorted(set(cli.commands) - shown) == []

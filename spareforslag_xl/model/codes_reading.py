@@ -76,7 +76,12 @@ READING: tuple[Code, ...] = (
          )),
     Code("example-row", W, lazy("The example row of a new master is still there."),
          lazy("this is the example row from 'spareforslag init'."),
-         lazy("Overwrite it with a real proposal or delete the row.")),
+         lazy("Overwrite it with a real proposal or delete the row."),
+         variants=(
+             Variant("theme",
+                     lazy("this is the example theme from 'spareforslag init'."),
+                     lazy("Overwrite it with a real theme or delete the row.")),
+         )),
     Code("excel-error", E, lazy("A cell shows an Excel error such as #REF!."),
          lazy("the cell shows the Excel error {value}."),
          lazy("Correct the formula or type the value.")),

@@ -22,8 +22,12 @@ $(STAMP): pyproject.toml requirements.lock
 report: $(STAMP)
 	$(BIN)/spareforslag build $(MASTER) -o build/
 
+# Lint and types first (seconds), then the tests on every core (pytest-xdist; tests/conftest.py
+# groups the tests that share a module fixture and starts the LibreOffice ones first).
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/ruff check spareforslag_xl
+	$(BIN)/mypy spareforslag_xl
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup --no-loadscope-reorder
 
 # The seed master is imported from the seed document; the same input gives the same bytes.
 # It is dated by SOURCE_DATE_EPOCH (README, "Dates"), not by the document's modification time,
@@ -73,4 +77,4 @@ catalog: $(STAMP)
 	$(BIN)/pybabel -q compile -d $(LOCALE) -D spareforslag -l da
 
 clean:
-	rm -rf build $(VENV) .pytest_cache .hypothesis bench/out
+	rm -rf build $(VENV) .pytest_cache .hypothesis .mypy_cache .ruff_cache bench/out

@@ -38,6 +38,25 @@ def english(monkeypatch, request):
 SEED_MASTER = REPO / "input" / "spareforslag-budget-2024.xlsx"
 
 
+def pytest_collection_modifyitems(config, items):
+    """Order and group the tests for pytest-xdist (`make test`: -n auto --dist loadgroup --no-loadscope-reorder).
+
+    The tests of a module with a module-scoped fixture run in one process, so the fixture is built
+    once, not once per process; every other test goes to whichever process is free. The modules
+    that need LibreOffice start first: tests/test_print.py is the longest piece of work that
+    cannot be split, and started last it would leave the other processes waiting at the end.
+    """
+    for item in items if config.pluginmanager.hasplugin("xdist") else ():  # -p no:xdist: no such marker
+        info = getattr(item, "_fixtureinfo", None)
+        if info and any(d.scope == "module" for defs in info.name2fixturedefs.values() for d in defs):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+    libreoffice: dict[object, int] = {}  # module → its number of LibreOffice tests
+    for item in items:
+        if item.get_closest_marker("libreoffice"):
+            libreoffice[item.module] = libreoffice.get(item.module, 0) + 1
+    items.sort(key=lambda item: -libreoffice.get(item.module, 0))  # whole modules, each in its own order
+
+
 @pytest.fixture(autouse=True)
 def no_source_date_epoch(monkeypatch):
     """Outputs are dated by their input unless a test sets SOURCE_DATE_EPOCH: the caller's environment

@@ -89,7 +89,8 @@ def rename(old: str, new: str) -> Callable[[Path], None]:
     """Rename a sheet in xl/workbook.xml (openpyxl would add a digit to a name that differs in case only)."""
     def edit(path: Path) -> None:
         def change(data: bytes) -> bytes:
-            text, n = re.subn(f'<sheet name="{re.escape(old)}"', f'<sheet name="{new}"', data.decode(), count=1)
+            # openpyxl writes the attribute after a namespace declaration when lxml is installed
+            text, n = re.subn(f'(<sheet [^>]*?)name="{re.escape(old)}"', rf'\1name="{new}"', data.decode(), count=1)
             assert n == 1
             return text.encode()
         rewrite_part(path, "xl/workbook.xml", change)

@@ -44,8 +44,11 @@ def assert_matches_golden(path: Path, name: str) -> None:
     golden = GOLDEN / f"{name}.txt"
     actual = dump(path)
     if os.environ.get("UPDATE_GOLDEN") == "1":
+        # Written beside and renamed: a reader in another test process never sees half a file.
         golden.parent.mkdir(exist_ok=True)
-        golden.write_text("\n".join(actual) + "\n", encoding="utf-8")
+        partial = golden.with_name(f".{golden.name}.{os.getpid()}")
+        partial.write_text("\n".join(actual) + "\n", encoding="utf-8")
+        os.replace(partial, golden)
     expected = golden.read_text(encoding="utf-8").splitlines()
     if actual != expected:
         diff = "\n".join(difflib.unified_diff(expected, actual, "golden", "generated", lineterm="", n=1))

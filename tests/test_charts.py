@@ -34,7 +34,7 @@ def charts_by_sheet(xlsx: Path) -> dict[str, list[dict]]:
     """Sheet name → its charts, each as {'type': …, 'series': [(name ref or text, categories ref, values ref)]}."""
     with zipfile.ZipFile(xlsx) as z:
         book = z.read("xl/workbook.xml").decode()
-        names = re.findall(r'<sheet name="([^"]+)"', book)
+        names = re.findall(r'<sheet [^>]*?name="([^"]+)"', book)
         found: dict[str, list[dict]] = {}
         for n, name in enumerate(names, start=1):
             for drawing in _rels(z, f"xl/worksheets/sheet{n}.xml"):

@@ -18,8 +18,8 @@ from spareforslag_xl.core.compute import compute
 from spareforslag_xl.core.decisions import compute_scenario, decision_of, scenario_plan
 from spareforslag_xl.core.validate import validate
 from spareforslag_xl.model import layout as L
-from spareforslag_xl.model.plan import Decision, Scenario
 from spareforslag_xl.model.labels import EXCLUDED, PROPOSED_TABLE
+from spareforslag_xl.model.plan import Decision, Scenario
 from tests.conftest import SEED_MASTER
 from tests.formulas import check_formulas
 from tests.plans import ADMIN, DEPARTMENTS, YEARS, sample_plan
@@ -84,7 +84,8 @@ def test_decisions_and_adopted_amounts_round_trip_through_the_master(built):
     path, _ = built
     plan = check_master(path).plan
     wanted = decided_plan()
-    assert [(l.decision, dict(l.adopted)) for l in plan.lines] == [(l.decision, dict(l.adopted)) for l in wanted.lines]
+    assert [(ln.decision, dict(ln.adopted)) for ln in plan.lines] == \
+        [(ln.decision, dict(ln.adopted)) for ln in wanted.lines]
     assert [t.decision for t in plan.themes] == [t.decision for t in wanted.themes]
     book = openpyxl.load_workbook(path)
     header = [c.value for c in book[L.LINES.name][1]]
@@ -129,7 +130,7 @@ def test_a_theme_decision_without_lines_and_adopted_amounts_on_a_rejected_line_a
     plan = decided_plan()
     themes = tuple(replace(t, decision=A, refs={"decision": "Temaer!K2"}) if t.number == "1" else t
                    for t in plan.themes)
-    lines = tuple(replace(l, adopted={2025: D(7)}) if (l.theme, l.number) == ("7", "1") else l for l in plan.lines)
+    lines = tuple(replace(ln, adopted={2025: D(7)}) if (ln.theme, ln.number) == ("7", "1") else ln for ln in plan.lines)
     found = {f.code: f for f in validate(replace(plan, themes=themes, lines=lines))}
     assert not found["decision-without-lines"].is_error
     assert not found["adopted-but-rejected"].is_error
@@ -144,7 +145,7 @@ def test_an_adopted_amount_with_too_many_decimals_is_an_error(master):
 # -- the figures ------------------------------------------------------------------------------------
 def test_decisions_resolve_own_before_theme_and_adopted_amounts_mean_adopted():
     plan = decided_plan()
-    by = {(l.theme, l.title): decision_of(plan, l) for l in plan.lines}
+    by = {(ln.theme, ln.title): decision_of(plan, ln) for ln in plan.lines}
     assert by[("5", "Færre og mere effektive møder i FMU og HMU")] is P     # the theme's
     assert by[("7", "AI, Automatisering og RPA")] is R
     assert by[("8", "Genbrugsportal")] is F
@@ -187,14 +188,15 @@ def test_a_plan_without_decisions_computes_exactly_as_before():
        st.sampled_from(list(Scenario)))
 def test_random_decisions_add_up_to_the_target_and_change_only_what_the_master_says(choices, scenario):
     plan = sample_plan()
-    lines = tuple(replace(l, decision=d, adopted={y: D(v) for y, v in adopted.items() if l.amounts.get(y) is not None})
-                  for l, (d, adopted) in zip(plan.lines, choices))
+    lines = tuple(replace(ln, decision=d, adopted={y: D(v) for y, v in adopted.items()
+                                                   if ln.amounts.get(y) is not None})
+                  for ln, (d, adopted) in zip(plan.lines, choices, strict=True))
     plan = replace(plan, lines=lines)
     result = compute_scenario(plan, scenario)
     for y in YEARS:
         departments = sum(result.department_totals[c][y] for c in result.department_totals)
         assert departments + result.rest_total[y] == plan.settings.target[y]
-    for before, after in zip(plan.lines, result.plan.lines):
+    for before, after in zip(plan.lines, result.plan.lines, strict=True):
         decision = decision_of(plan, before)
         for y in YEARS:
             proposed, counted = before.amounts.get(y), after.amounts.get(y)
@@ -215,7 +217,7 @@ def seed():
 
 
 def test_the_seed_with_every_line_adopted_gives_the_same_figures(seed):
-    adopted = replace(seed, lines=tuple(replace(l, decision=A) for l in seed.lines))
+    adopted = replace(seed, lines=tuple(replace(ln, decision=A) for ln in seed.lines))
     before, after = compute(seed), compute_scenario(adopted)
     assert after.plan.scenario is Scenario.ADOPTED
     assert after.total == before.total and after.difference == before.difference
@@ -224,7 +226,7 @@ def test_the_seed_with_every_line_adopted_gives_the_same_figures(seed):
 
 
 def test_the_seed_with_tema_7_line_1_rejected(seed):
-    lines = tuple(replace(l, decision=R if (l.theme, l.number) == ("7", "1") else A) for l in seed.lines)
+    lines = tuple(replace(ln, decision=R if (ln.theme, ln.number) == ("7", "1") else A) for ln in seed.lines)
     before, after = compute(seed), compute_scenario(replace(seed, lines=lines))
     grows = {y: after.difference[y] - before.difference[y] for y in before.years}
     assert grows == {2024: 5000, 2025: 10000, 2026: 10000, 2027: 10000}
@@ -344,10 +346,12 @@ def test_build_names_the_scenario_and_takes_another(built, tmp_path):
                                "--scenario", "vedtaget+udskudt"])
     assert done.exit_code == 0, done.output
     assert "Scenario: vedtaget+udskudt (the adopted plan with the postponed proposals)" in done.stderr
-    ws = openpyxl.load_workbook(tmp_path / "decided-rapport.xlsx", data_only=True)["Oversigt"]
+    # a scenario other than the default names itself in the file names: it never replaces the default report
+    assert not (tmp_path / "decided-rapport.xlsx").exists()
+    ws = openpyxl.load_workbook(tmp_path / "decided-rapport-vedtaget-udskudt.xlsx", data_only=True)["Oversigt"]
     assert ws["A1"].value.endswith("– vedtaget plan inkl. udskudte forslag")
     assert _overview(ws)["adopted"]["I alt"] == [7000, 10750]
-    theme5 = openpyxl.load_workbook(tmp_path / "decided-rapport.xlsx", data_only=True)["Tema 5"]
+    theme5 = openpyxl.load_workbook(tmp_path / "decided-rapport-vedtaget-udskudt.xlsx", data_only=True)["Tema 5"]
     line = next(r for r in theme5.iter_rows(values_only=True) if r[0] == "Færre og mere effektive møder i FMU og HMU")
     assert line[1] == 1000 and line[5].startswith("Udskudt (medregnet i dette scenarie)")
     bad = runner.invoke(cli, ["build", str(path), "-o", str(tmp_path), "--scenario", "godkendt"])

@@ -36,8 +36,8 @@ def test_the_same_plan_is_the_same():
 
 def test_a_renamed_line_is_one_change_and_moves_no_figure():
     old = sample_plan()
-    new = with_lines(old, lambda ls: [replace(l, title="ERP-systemer og integrationer") if l.title == "ERP-systemer"
-                                      else l for l in ls])
+    new = with_lines(old, lambda ls: [replace(ln, title="ERP-systemer og integrationer") if ln.title == "ERP-systemer"
+                                      else ln for ln in ls])
     diff = diff_plans(old, new)
     assert kinds(diff) == ["line-renamed"]
     change = diff.changes[0]
@@ -47,8 +47,8 @@ def test_a_renamed_line_is_one_change_and_moves_no_figure():
 
 def test_an_unnumbered_line_renamed_is_found_by_its_similar_title():
     old = sample_plan()
-    new = with_lines(old, lambda ls: [replace(l, title="Genbrugsportalen") if l.title == "Genbrugsportal" else l
-                                      for l in ls])
+    new = with_lines(old, lambda ls: [replace(ln, title="Genbrugsportalen") if ln.title == "Genbrugsportal" else ln
+                                      for ln in ls])
     assert kinds(diff_plans(old, new)) == ["line-renamed"]
 
 
@@ -57,11 +57,11 @@ def test_shifted_numbering_is_one_new_line_and_renumbered_ones():
 
     def insert(ls):
         out = []
-        for l in ls:
-            if l.theme == "6" and l.number == "1":
+        for ln in ls:
+            if ln.theme == "6" and ln.number == "1":
                 out.append(ProposalLine("6", "1", "Færre lønsystemer", amounts(100, 100, 100, 100),
                                         rule=Rule(Method.KEY, ADMIN)))
-            out.append(replace(l, number=str(int(l.number) + 1)) if l.theme == "6" else l)
+            out.append(replace(ln, number=str(int(ln.number) + 1)) if ln.theme == "6" else ln)
         return out
 
     diff = diff_plans(old, with_lines(old, insert))
@@ -110,8 +110,8 @@ def test_a_target_change_goes_to_the_departments_by_the_residual_key():
 
 def test_not_estimated_to_zero_is_a_change():
     old = sample_plan()
-    new = with_lines(old, lambda ls: [replace(l, amounts=amounts(0, None, None, None)) if l.title.startswith("Størr")
-                                      else l for l in ls])
+    new = with_lines(old, lambda ls: [replace(ln, amounts=amounts(0, None, None, None)) if ln.title.startswith("Størr")
+                                      else ln for ln in ls])
     diff = diff_plans(old, new)
     assert kinds(diff) == ["line-amount"]
     change = diff.changes[0]
@@ -123,8 +123,8 @@ def test_not_estimated_to_zero_is_a_change():
 
 def test_a_theme_without_estimate_gets_zero_and_the_departments_show_zero_instead_of_dash():
     old = sample_plan()
-    new = with_lines(old, lambda ls: [replace(l, amounts=amounts(0, 0, None, None)) if l.theme == "11" else l
-                                      for l in ls])
+    new = with_lines(old, lambda ls: [replace(ln, amounts=amounts(0, 0, None, None)) if ln.theme == "11" else ln
+                                      for ln in ls])
     diff = diff_plans(old, new)
     part = next(t for t in diff.department("MSB").themes if t.theme == "11")
     assert (part.old[2025], part.new[2025], part.changed(2025), part.change(2025)) == (None, 0, True, 0)
@@ -132,9 +132,9 @@ def test_a_theme_without_estimate_gets_zero_and_the_departments_show_zero_instea
 
 def test_a_line_moved_to_another_theme_and_a_theme_renumbered():
     old = sample_plan()
-    new = with_lines(old, lambda ls: [replace(l, theme="3") if l.title == "Genbrugsportal" else l for l in ls])
+    new = with_lines(old, lambda ls: [replace(ln, theme="3") if ln.title == "Genbrugsportal" else ln for ln in ls])
     new = replace(new, themes=tuple(replace(t, number="12") if t.number == "11" else t for t in new.themes),
-                  lines=tuple(replace(l, theme="12") if l.theme == "11" else l for l in new.lines))
+                  lines=tuple(replace(ln, theme="12") if ln.theme == "11" else ln for ln in new.lines))
     diff = diff_plans(old, new)
     assert sorted(kinds(diff)) == ["line-moved", "theme-renumbered"]
     moved = next(c for c in diff.changes if c.kind == "line-moved")
@@ -251,13 +251,13 @@ def test_a_rejected_line_is_a_change_with_its_consequences_per_department():
     from spareforslag_xl.model.plan import Decision
 
     old = sample_plan()
-    new = with_lines(old, lambda ls: [replace(l, decision=Decision.REJECTED) if (l.theme, l.number) == ("7", "1")
-                                      else l for l in ls])
+    new = with_lines(old, lambda ls: [replace(ln, decision=Decision.REJECTED) if (ln.theme, ln.number) == ("7", "1")
+                                      else ln for ln in ls])
     diff = diff_plans(old, new)
     assert kinds(diff) == ["line-decision"]
     assert (diff.changes[0].old, diff.changes[0].new) == ("Foreslået", "Forkastet")
     before, after = compute(old), compute_scenario(new)
-    rejected = next(l for l in old.lines if (l.theme, l.number) == ("7", "1"))
+    rejected = next(ln for ln in old.lines if (ln.theme, ln.number) == ("7", "1"))
     assert diff.consequences.total.change(2024) == -rejected.amounts[2024]
     assert diff.consequences.difference.change(2024) == rejected.amounts[2024]
     # each department's change is exactly the difference of the two computations
@@ -270,11 +270,15 @@ def test_an_adopted_amount_is_a_change():
     from spareforslag_xl.model.plan import Decision
 
     old = sample_plan()
-    new = with_lines(old, lambda ls: [replace(l, decision=Decision.ADOPTED, adopted={2024: D(1000)})
-                                      if (l.theme, l.number) == ("7", "1") else l for l in ls])
+    new = with_lines(old, lambda ls: [replace(ln, decision=Decision.ADOPTED, adopted={2024: D(1000)})
+                                      if (ln.theme, ln.number) == ("7", "1") else ln for ln in ls])
     diff = diff_plans(old, new)
-    assert kinds(diff) == ["line-decision", "line-adopted"]
-    assert diff.changes[1].years == {2024: (None, D(1000))}
+    # what is in force changes from the proposed 5.000 to the adopted 1.000, not from '-' to 1.000
+    assert kinds(diff) == ["line-decision"]
+    assert diff.changes[0].years == {2024: (D(5000), D(1000))}
+    again = with_lines(new, lambda ls: [replace(ln, adopted={2024: D(800)}) if ln.adopted else ln for ln in ls])
+    (change,) = diff_plans(new, again).changes
+    assert change.kind == "line-adopted" and change.years == {2024: (D(1000), D(800))}
 
 
 def test_the_diff_command_shows_a_decision_and_what_it_means(tmp_path):
@@ -282,8 +286,8 @@ def test_the_diff_command_shows_a_decision_and_what_it_means(tmp_path):
     from tests.conftest import write_master
 
     old = write_master(tmp_path / "foreslaaet.xlsx", sample_plan())
-    decided = with_lines(sample_plan(), lambda ls: [replace(l, decision=Decision.REJECTED)
-                                                    if (l.theme, l.number) == ("7", "1") else l for l in ls])
+    decided = with_lines(sample_plan(), lambda ls: [replace(ln, decision=Decision.REJECTED)
+                                                    if (ln.theme, ln.number) == ("7", "1") else ln for ln in ls])
     new = write_master(tmp_path / "besluttet.xlsx", decided)
     result = CliRunner().invoke(cli, ["--lang", "en", "diff", str(old), str(new), "--json"])
     assert result.exit_code == 1, result.output
@@ -291,5 +295,5 @@ def test_the_diff_command_shows_a_decision_and_what_it_means(tmp_path):
 
     listed = json.loads(result.stdout)
     assert [c["kind"] for c in listed["changes"]] == ["line-decision"]
-    rejected = next(l for l in sample_plan().lines if (l.theme, l.number) == ("7", "1"))
+    rejected = next(ln for ln in sample_plan().lines if (ln.theme, ln.number) == ("7", "1"))
     assert diff_plans(sample_plan(), decided).consequences.difference.change(2024) == rejected.amounts[2024]

@@ -5,11 +5,11 @@ from decimal import Decimal as D
 import pytest
 
 from spareforslag_xl.importer.blocks import split_blocks
-from spareforslag_xl.importer.distribution import interpret
-from spareforslag_xl.importer.fixedprose import colon_amounts, listed_amounts
-from spareforslag_xl.importer.keytables import read_key_tables
+from spareforslag_xl.importer.distribution.section import interpret
+from spareforslag_xl.importer.distribution.prose_amounts import colon_amounts, listed_amounts
+from spareforslag_xl.importer.distribution.table_rows import read_key_tables
 from spareforslag_xl.importer.report import ImportReport, Status
-from spareforslag_xl.importer.spec import LineInfo
+from spareforslag_xl.importer.distribution.spec import LineInfo
 from spareforslag_xl.model.plan import Method
 
 YEARS = (2030, 2031, 2032)

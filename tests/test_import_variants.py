@@ -8,7 +8,7 @@ from tests.docgen import Line, Theme, document, key_table
 from spareforslag_xl.app.check import check_master
 from spareforslag_xl.model.errors import InputError
 from spareforslag_xl.importer.build_plan import build_plan
-from spareforslag_xl.importer.keys import ADMIN_KEY
+from spareforslag_xl.importer.distribution.key_names import ADMIN_KEY
 from spareforslag_xl.importer.report import Status
 from spareforslag_xl.app.importing import master_of
 from spareforslag_xl.importer.text import decode_document

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
@@ -9,12 +10,22 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spareforslag_xl.core.allocate import allocate
 from spareforslag_xl.app.build import build_reports
 from spareforslag_xl.app.check import check_master
+from spareforslag_xl.core.allocate import allocate
 from spareforslag_xl.core.compute import compute
 from spareforslag_xl.model.plan import (
-    Department, DistributionKey, FixedAmount, KeyShare, Method, Plan, ProposalLine, Rule, Settings, Theme,
+    Decision,
+    Department,
+    DistributionKey,
+    FixedAmount,
+    KeyShare,
+    Method,
+    Plan,
+    ProposalLine,
+    Rule,
+    Settings,
+    Theme,
 )
 from tests.conftest import edit_workbook, write_master
 
@@ -30,8 +41,12 @@ share = st.one_of(
 )
 
 
+DECISIONS = st.sampled_from([None, *Decision])
+
+
 @st.composite
-def plans(draw) -> Plan:
+def plans(draw, decided: bool = False) -> Plan:
+    """A random plan; with ``decided``, random decisions of its themes and lines and adopted amounts."""
     n_departments = draw(st.integers(1, 15))
     codes = [f"D{i}" for i in range(n_departments)]
     first = draw(st.integers(2000, 2100))
@@ -42,7 +57,7 @@ def plans(draw) -> Plan:
         total = sum(raw, Decimal(0))
         scale = draw(st.sampled_from([Decimal(1), Decimal("0.99"), Decimal("0.5")]))
         shares = [(s / total * scale).quantize(Decimal("0.0001")) if total else Decimal(0) for s in raw]
-        keys.append(DistributionKey(f"Nøgle {k}", tuple(KeyShare(c, s) for c, s in zip(codes, shares))))
+        keys.append(DistributionKey(f"Nøgle {k}", tuple(KeyShare(c, s) for c, s in zip(codes, shares, strict=True))))
     themes, lines, fixed = [], [], []
     for t in range(draw(st.integers(1, 6))):
         number = str(t + 1)
@@ -52,19 +67,24 @@ def plans(draw) -> Plan:
             draw(st.one_of(st.none(), st.sampled_from(years))),
         )
         themes.append(Theme(number, f"Tema {number}", rule=rule,
-                            salary=draw(st.one_of(st.none(), st.decimals(300, 900, places=0)))))
+                            salary=draw(st.one_of(st.none(), st.decimals(300, 900, places=0))),
+                            decision=draw(DECISIONS) if decided else None))
         theme_lines = [
             ProposalLine(number, str(i + 1), f"Forslag {number}.{i + 1}", {y: draw(amount) for y in years})
             for i in range(draw(st.integers(0, 5)))
         ]
+        if decided:
+            theme_lines = [_decide(draw, line) for line in theme_lines]
         lines += theme_lines
         if method is Method.FIXED:
             for y in years:
-                whole = sum((l.amounts[y] for l in theme_lines if l.amounts[y] is not None), Decimal(0))
+                whole = sum((ln.amounts[y] for ln in theme_lines if ln.amounts[y] is not None), Decimal(0))
                 parts, rest = allocate(whole, [Decimal(1) / len(codes)] * len(codes), CENT)
                 parts[0] += rest
-                for c, p in zip(codes, parts):
+                for c, p in zip(codes, parts, strict=True):
                     fixed.append((number, c, y, p))
+    if decided and lines and not any(ln.decision or ln.adopted for ln in lines):
+        lines[0] = replace(lines[0], decision=Decision.REJECTED)  # at least one decision: a scenario is shown
     fixed_rows = {}
     for number, c, y, p in fixed:
         fixed_rows.setdefault((number, c), {})[y] = p
@@ -73,6 +93,15 @@ def plans(draw) -> Plan:
                          target={y: draw(st.decimals(0, 200_000, places=2)) for y in years})
     departments = tuple(Department(c, f"Afdeling {c}") for c in codes)
     return Plan(settings_, years, departments, tuple(keys), tuple(themes), tuple(lines), fixed_amounts)
+
+
+def _decide(draw, line: ProposalLine) -> ProposalLine:
+    """The line with a random decision and, in some estimated years, an adopted amount (rejected ones too)."""
+    decision = draw(DECISIONS)
+    estimated = [y for y, a in line.amounts.items() if a is not None]
+    adopted = {y: draw(st.decimals(0, 100_000, places=2)) for y in estimated if draw(st.booleans())} \
+        if estimated and draw(st.integers(0, 2)) == 0 else {}
+    return replace(line, decision=decision, adopted=adopted)
 
 
 @settings(max_examples=150, deadline=None)
@@ -103,7 +132,8 @@ def test_random_masters_round_trip_and_build(tmp_path_factory, plan):
 
 
 hostile_value = st.one_of(
-    st.none(), st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=30), st.integers(-10**20, 10**20), st.floats(allow_nan=False),
+    st.none(), st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=30), st.integers(-10**20, 10**20),
+    st.floats(allow_nan=False),
     st.booleans(), st.datetimes(min_value=datetime(1900, 3, 1), max_value=datetime(2100, 1, 1)),
     st.sampled_from(["-", "3.250", "0,14", "=1+1", "#DIV/0!", "28,4%", "1.2.3", " ", "Nøgle", "MSB"]),
 )

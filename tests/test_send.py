@@ -15,10 +15,13 @@ from spareforslag_xl.cli.main import cli
 PASSWORD = "s3cret-Pa55word"
 
 
-def free_port() -> int:
+@pytest.fixture
+def closed_port():
+    """A port of 127.0.0.1 that refuses connections: bound by the test, so that no other process (another
+    pytest-xdist worker) can take it before the test connects, but not listening."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        yield s.getsockname()[1]
 
 
 class Collector:
@@ -52,11 +55,20 @@ def smtp():
     """smtp(refuse=...) → (handler, port) of a server running for the rest of the test."""
     from aiosmtpd.controller import Controller
 
+    class OnFreePort(Controller):
+        """Binds port 0, so the kernel hands out a free port as it binds: choosing a port first and binding it
+        after would race with the other test processes. The port is known once bound, before the first
+        connection (which the controller makes to see that the server answers)."""
+
+        def _trigger_server(self):
+            self.port = self.server.sockets[0].getsockname()[1]
+            super()._trigger_server()
+
     controllers = []
 
     def start(refuse=()):
         handler = Collector(refuse)
-        controller = Controller(handler, hostname="127.0.0.1", port=free_port(), authenticator=handler.authenticate,
+        controller = OnFreePort(handler, hostname="127.0.0.1", port=0, authenticator=handler.authenticate,
                                 auth_require_tls=False)
         controller.start()
         controllers.append(controller)
@@ -125,8 +137,8 @@ def test_one_refused_address_of_several_keeps_the_mail_for_the_others(master, tm
     assert msg["To"] == "budget.ba@example.org, gone@example.org"  # no display name with several
 
 
-def test_a_server_that_is_not_listening_exits_3_with_a_clear_message(master, tmp_path):
-    port = free_port()
+def test_a_server_that_is_not_listening_exits_3_with_a_clear_message(master, tmp_path, closed_port):
+    port = closed_port
     result = send(master(), tmp_path / "out", port, "--yes")
     assert result.exit_code == 3
     assert result.stderr.endswith(

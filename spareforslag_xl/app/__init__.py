@@ -55,7 +55,8 @@ _HOME = {
 """Each name of the library's face, and the module it comes from."""
 
 __all__ = [
-    "Audited", "BudgetChangesWritten", "Built", "Checked", "Compared", "FindingsError", "Imported", "InputError", "Mail", "OutputError",
+    "Audited", "BudgetChangesWritten", "Built", "Checked", "Compared", "FindingsError", "Imported", "InputError",
+    "Mail", "OutputError",
     "PREVIOUS", "PdfError", "Prepared", "Reconciled", "RequestError", "Scenario", "SpareforslagError", "Totals",
     "Version", "WrittenDocument", "audit_master", "build_reports", "check_master", "diff_masters", "document_pdf",
     "import_document", "init_master", "kept_versions", "prepare_mails", "reconcile_files", "report_pdf",

@@ -6,6 +6,7 @@ writes them only when all are complete.
 
 from __future__ import annotations
 
+import tempfile
 import time
 import zipfile
 from collections.abc import Callable, Sequence
@@ -62,6 +63,8 @@ class Built:
     """With ``since``: what changed since the earlier master, as the sheet 'Ændringer' shows it."""
     recovered: list[Recovered] = field(default_factory=list)
     """What an interrupted earlier run left in the folder, and what was done with it (io/journal.py)."""
+    handout: Task | None = field(default=None, repr=False)
+    """Renders the readers' version of the report (without the staff's checks), for ``report_pdf``."""
 
     @property
     def report(self) -> Path:
@@ -69,9 +72,22 @@ class Built:
         return self.files[0]
 
 
-def report_name(master: Path) -> str:
-    """Return the report's file name for a master: 'budget.xlsx' → 'budget-rapport.xlsx'."""
-    return safe_filename(f"{master.stem}-rapport") + ".xlsx"
+SCENARIO_SUFFIX = {Scenario.PROPOSED: "foreslaaet", Scenario.WITH_POSTPONED: "vedtaget-udskudt"}
+"""A scenario other than the one a build shows by default → what its file names end with."""
+
+
+def scenario_suffix(scenario: Scenario | None) -> str:
+    """Return '-foreslaaet' or '-vedtaget-udskudt' for a scenario other than the default 'vedtaget', else ''.
+
+    So that two builds of different scenarios into one folder never replace each other's
+    workbooks in silence: the default plan keeps the names it always had.
+    """
+    return "-" + SCENARIO_SUFFIX[scenario] if scenario in SCENARIO_SUFFIX else ""
+
+
+def report_name(master: Path, suffix: str = "") -> str:
+    """Return the report's file name for a master: 'budget.xlsx' → 'budget-rapport.xlsx' ('-rapport-foreslaaet' …)."""
+    return safe_filename(f"{master.stem}-rapport{suffix}") + ".xlsx"
 
 
 def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool = False,
@@ -99,16 +115,24 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
         t0 = clock()
         result = compute_scenario(checked.plan, scenario)
         kept_bytes = _archived(Path(master), checked.plan)
-        kept = keeping(out_dir, fingerprint(checked.plan), master, day, kept_bytes, verify=_verify_copy)
+        shown = result.plan.scenario.value if result.plan.scenario is not None else ""
+        kept = keeping(out_dir, fingerprint(checked.plan), master, day, kept_bytes, verify=_verify_copy,
+                       scenario=shown)
         diff = changes_since(since, out_dir, checked.plan, result, scenario)
+        suffix = scenario_suffix(scenario)  # another scenario never replaces the default's workbooks
         t1 = clock()
         # the document states the proposals, so its figures are audited against them
         audited = _document_audit(checked.stated, result.proposed or result)
+        fte_differences = shown_fte_differences(result, checked.stated)
         jobs: list[tuple[Path, Task]] = [(
-            inside(out_dir, report_name(Path(master))),
+            inside(out_dir, report_name(Path(master), suffix)),
             partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=_changes(diff),
-                    fte_differences=shown_fte_differences(result, checked.stated), sheets=audited))]
-        jobs += workbook_jobs(result, out_dir / WORKBOOK_FOLDER, chosen, checked.findings, bool(blocking), diff)
+                    fte_differences=fte_differences, sheets=audited))]
+        # the handout leaves out the staff's checks: the sheets Kontrol and Dokumentafvigelser, the line 'Kontrol: …'
+        handout = partial(report_bytes, result, checked.findings, forced=bool(blocking), extras=_changes(diff),
+                          fte_differences=fte_differences, handout=True)
+        jobs += workbook_jobs(result, out_dir / (WORKBOOK_FOLDER + suffix), chosen, checked.findings,
+                              bool(blocking), diff)
         cells = len(checked.plan.lines) * len(checked.plan.years) * (len(chosen) + 1) * 2
         rendered = render_all([render for _, render in jobs], cells, progress)
         files = {path: data for (path, _), data in zip(jobs, rendered, strict=True)}
@@ -122,18 +146,26 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     timings = dict(checked.timings, compute=t1 - t0, render=t2 - t1, write=t3 - t2)
     stale: list[Path] = []
     if departments and only is None:
-        folder = out_dir / WORKBOOK_FOLDER
+        folder = out_dir / (WORKBOOK_FOLDER + suffix)
         stale = sorted(p for p in folder.glob("*.xlsx") if p not in files and not p.name.startswith(("~$", ".")))
     return Built(checked, kept, list(files), timings, stale, scenario=result.plan.scenario, diff=diff,
-                 recovered=holding.recovered)
+                 recovered=holding.recovered, handout=handout)
 
 
-def report_pdf(built: Built) -> Path:
+def report_pdf(built: Built, checks: bool = False) -> Path:
     """Write the built report also as a PDF beside it (the meeting handout); return its path.
 
+    The handout is for readers: without the staff's check pages (Kontrol, Dokumentafvigelser) and
+    the line 'Kontrol: …', unless ``checks``; its numbers are Danish on any machine (io.pdf).
     Raises PdfError (from io.pdf) when LibreOffice is missing or fails; the workbooks are written already.
     """
-    (pdf,) = to_pdf([built.report], built.report.parent)
+    if checks or built.handout is None:
+        (pdf,) = to_pdf([built.report], built.report.parent)
+        return pdf
+    with tempfile.TemporaryDirectory(prefix="spareforslag-handout-") as scratch:
+        workbook = Path(scratch) / built.report.name
+        workbook.write_bytes(built.handout())
+        (pdf,) = to_pdf([workbook], built.report.parent)
     return pdf
 
 

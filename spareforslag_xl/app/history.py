@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from spareforslag_xl.app.check import Checked, check_master
-from spareforslag_xl.core.compute import compute
+from spareforslag_xl.core.decisions import compute_scenario
 from spareforslag_xl.core.fingerprint import fingerprint
 from spareforslag_xl.io.archive import (
     ARCHIVE_FOLDER,
@@ -22,7 +22,7 @@ from spareforslag_xl.io.archive import (
 from spareforslag_xl.io.lock import locked
 from spareforslag_xl.model.errors import RequestError, SpareforslagError
 from spareforslag_xl.model.i18n import _
-from spareforslag_xl.model.plan import Amount
+from spareforslag_xl.model.plan import Amount, Scenario
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class Totals:
     target: Mapping[int, Amount]
     decimals: int = 0
     """The decimals the master shows its amounts with."""
+    scenario: Scenario | None = None
+    """The plan these figures are: the scenario the copy's latest build showed (None: no decisions)."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,8 @@ def kept_versions(out_dir: Path) -> Kept:
     for path in paths:
         checked, problem = copy_trouble(path, log)
         uses = log.names.count(path.name)
-        totals = _totals(checked) if checked is not None and problem is None else None
+        shown = log.scenarios.get(path.name, "")
+        totals = _totals(checked, shown) if checked is not None and problem is None else None
         found.append(Version(path, uses, path == latest, totals, problem))
     return found
 
@@ -100,6 +103,9 @@ def copy_trouble(path: Path, log: Log) -> tuple[Checked | None, str | None]:
     return checked, None
 
 
-def _totals(checked: Checked) -> Totals:
-    result = compute(checked.plan)
-    return Totals(len(result.plan.lines), dict(result.total), dict(result.target), result.plan.settings.decimals)
+def _totals(checked: Checked, shown: str = "") -> Totals:
+    """The figures of the plan the copy's latest build showed: its scenario, as the build computed it."""
+    scenario = next((s for s in Scenario if s.value == shown), None)
+    result = compute_scenario(checked.plan, scenario)
+    return Totals(len(result.plan.lines), dict(result.total), dict(result.target), result.plan.settings.decimals,
+                  result.plan.scenario)

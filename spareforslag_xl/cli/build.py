@@ -65,8 +65,11 @@ if TYPE_CHECKING:  # imported by the command when it runs, so that --help stays 
 @since_option(lazy("Show what changed since this master (or 'forrige': the previous build's) in a sheet 'Ændringer'."))
 @option("--pdf", "pdf", is_flag=True,
         help=lazy("Also write the report as a PDF (the meeting handout), with LibreOffice."))
+@option("--pdf-checks", "pdf_checks", is_flag=True,
+        help=lazy("With --pdf: keep the staff's check pages (Kontrol, Dokumentafvigelser) in the PDF."))
 def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool, only: str | None,
-          no_departments: bool, scenario: Scenario | None, since: str | None, pdf: bool) -> None:
+          no_departments: bool, scenario: Scenario | None, since: str | None, pdf: bool,
+          pdf_checks: bool = False) -> None:
     """Check a master and write its report workbook and one workbook per department into a folder.
 
     The help text is in the decorator, to be translated when shown.
@@ -96,7 +99,7 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
     handout_failed = None
     if pdf:
         try:
-            click.echo(_("Wrote {path}").format(path=report_pdf(built)))
+            click.echo(_("Wrote {path}").format(path=report_pdf(built, checks=pdf_checks)))
         except SpareforslagError as exc:
             handout_failed = exc
     for path in built.stale:

@@ -13,7 +13,7 @@ from spareforslag_xl.model.errors import SpareforslagError
 from spareforslag_xl.model.i18n import _, ngettext
 
 
-@command(help=lazy("""List the masters earlier builds into FOLDER (default: build) kept in its arkiv/, with their totals.
+@command(help=lazy("""List the masters earlier builds into FOLDER (default: build) kept in arkiv/, with their totals.
 
     Every build keeps a copy of its master there, named by the date it was first kept and
     a hash of its content (the same content is kept once). Compare two of them with
@@ -27,7 +27,7 @@ from spareforslag_xl.model.i18n import _, ngettext
 @argument("out_dir", metavar="FOLDER", required=False, default=Path("build"),
                 type=click.Path(file_okay=False, path_type=Path))
 def history(out_dir: Path) -> None:
-    """List the masters earlier builds into FOLDER (default: build) kept in its arkiv/, with their totals.
+    """List the masters earlier builds into FOLDER (default: build) kept in arkiv/, with their totals.
 
     The help text is in the decorator, to be translated when shown.
     """
@@ -54,6 +54,7 @@ def history(out_dir: Path) -> None:
             continue
         figures = ", ".join(f"{y}: {format_danish(t.total[y], t.decimals)} / {format_danish(t.target[y], t.decimals)}"
                             for y in sorted(t.total))
-        click.echo(f" {mark} {v.path.name}  {used}, " + _("{n} lines").format(n=t.lines) + f"  {figures}")
+        shown = f", --scenario {t.scenario.value}" if t.scenario is not None else ""  # the plan the build showed
+        click.echo(f" {mark} {v.path.name}  {used}, " + _("{n} lines").format(n=t.lines) + f"{shown}  {figures}")
     if any(v.last for v in versions):
         click.echo(_("* the master of the latest build (--since forrige compares with it)"))

@@ -92,10 +92,10 @@ def audit(master: Path, disagreements_only: bool) -> None:
 
     The help text is in the decorator, to be translated when shown.
     """
-    from spareforslag_xl.model.labels import audit_item_text
     from spareforslag_xl.app.audit import audit_master
     from spareforslag_xl.core.audit_items import Verdict
     from spareforslag_xl.model.findings import count
+    from spareforslag_xl.model.labels import audit_item_text
 
     try:
         audited = audit_master(master)

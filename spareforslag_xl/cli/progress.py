@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Callable, Optional, TextIO
+from collections.abc import Callable
+from typing import TextIO
 
 
 class DelayedProgress:
@@ -14,7 +15,7 @@ class DelayedProgress:
     ``delay`` seconds, so that quick runs print nothing extra.
     """
 
-    def __init__(self, label: str, stream: Optional[TextIO] = None, delay: float = 1.0,
+    def __init__(self, label: str, stream: TextIO | None = None, delay: float = 1.0,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.label = label
         self.stream = stream or sys.stderr

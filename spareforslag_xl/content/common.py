@@ -12,10 +12,10 @@ from decimal import Decimal
 
 from spareforslag_xl.content.nodes import (
     Blank,
-    Fixed,
     Block,
     Cell,
     Figure,
+    Fixed,
     Gap,
     Header,
     Line,
@@ -189,7 +189,7 @@ def partial_note(t: ThemeResult, years) -> str:
     if not partial:
         return ""
     counts = {t.not_estimated[y] for y in partial}
-    n = len(t.lines)
+    n = len(t.counted_lines)
     if len(counts) == 1:
         missing = counts.pop()
         which = "" if len(partial) == len(years) else PARTIAL_IN.format(years=", ".join(map(str, partial)))

@@ -35,8 +35,10 @@ from spareforslag_xl.content.nodes import (
     Text,
     YearColumns,
 )
+from spareforslag_xl.content.theme import decision_note
 from spareforslag_xl.core.compute import Result, ThemeResult
 from spareforslag_xl.core.filenames import sheet_name
+from spareforslag_xl.core.groups import counts
 from spareforslag_xl.core.keyuse import key_usage
 from spareforslag_xl.core.parts import DepartmentPart, SplitPart, department_part
 from spareforslag_xl.model.danish import format_share
@@ -93,6 +95,9 @@ class _Department(Frame):
         self.part = part
         self.code = part.department.code
         self.errors = errors
+        proposed = result.proposed.plan.lines if result.proposed is not None else ()
+        self.proposed_line = {id(line): p for line, p in zip(result.plan.lines, proposed, strict=False)}
+        """A scenario's line → the line as proposed (empty without decisions: no marks)."""
         taken: set[str] = set()
         self.own, self.overview_name, self.keys_name = (sheet_name(n, taken) for n in (self.code, OVERVIEW, KEYS))
 
@@ -106,7 +111,7 @@ class _Department(Frame):
             created=self.plan.created,
         )
         return Document([self.own_sheet(), self.overview_sheet(), self.keys_sheet()], props, active=self.code,
-                        decimals=s.decimals)
+                        decimals=s.decimals, decisions=self.result.proposed is not None)
 
     def _heading(self, subtitle: str) -> list[Block]:
         s = self.plan.settings
@@ -127,8 +132,11 @@ class _Department(Frame):
         for n, tp in enumerate(self.part.themes):
             refs = part_rows[tp.theme.theme.number]
             cells: dict[int, Cell] = {0: Text(tp.label, "label")}
-            meaning: Meaning = Same(refs[0]) if len(refs) == 1 else SumOf(tuple(refs), dash=True)
-            cells.update({i: Figure(tp.part[y], "amount", meaning) for i, y in enumerate(self.years, start=1)})
+            for i, y in enumerate(self.years, start=1):
+                # a theme the plan leaves out altogether has no part row to refer to
+                meaning: Meaning = Same(refs[0]) if len(refs) == 1 else SumOf(tuple(refs), dash=True) if refs \
+                    else Fixed(tp.part[y])
+                cells[i] = Figure(tp.part[y], "amount", meaning)
             cells[self.last_col] = Text(bases_text(tp.bases), "note")
             rows.append(Row(cells, key=f"own.theme.{n}"))
         d = self.part.difference
@@ -173,8 +181,9 @@ class _Department(Frame):
             keys = part_rows[tp.theme.theme.number] = []
             for j, sp in enumerate(tp.splits):
                 key = f"own.part.{n}.{j}"
-                rows += self._split_detail(tp.theme, sp, len(tp.splits) > 1, key)
-                keys.append(key)
+                rows += self._split_detail(sp, len(tp.splits) > 1, key)
+                if not sp.left_out:
+                    keys.append(key)
         label = difference_label(self.residual_key_name())
         rows.append(Row({0: Text(label, "subsection")}, keep=2))
         d = self.part.difference
@@ -185,20 +194,38 @@ class _Department(Frame):
         header = self.header(DETAILS_HEADER, BASIS)
         return [Line(Row({0: Text(name, "section")})), Table(header, tuple(rows), name)], part_rows
 
-    def _split_detail(self, t: ThemeResult, sp: SplitPart, several: bool, key: str) -> list[Row]:
+    def _split_detail(self, sp: SplitPart, several: bool, key: str) -> list[Row]:
+        """The lines of a split, their sum and the department's part; then, struck through and not
+        counted, the lines the scenario leaves out (with their proposed amounts and decision)."""
         lines = sp.lines
+        kept = [line for line in lines if sp.left_out is False and counts(line.decision, self.plan.scenario)]
         rows: list[Row] = []
-        for j, line in enumerate(lines):
-            label = sp.label if several and len(lines) == 1 else line.label
+        for j, line in enumerate(kept):
+            # With decisions a line is named by its own label; without, as before (byte for byte), a
+            # theme's single line among several splits is named by the split (the theme's title).
+            label = sp.label if several and len(lines) == 1 and not self.proposed_line else line.label
             cells: dict[int, Cell] = {0: Text(label, "label_muted")}
             cells.update({i: Figure(line.amounts.get(y), "amount_muted") for i, y in enumerate(self.years, 1)})
+            note = decision_note(line, self.proposed_line.get(id(line)), self.years)
+            if note:
+                cells[self.last_col] = Text(note, "note")
             rows.append(Row(cells, key=f"{key}.line.{j}"))
-        if len(lines) > 1:
+        if len(kept) > 1:
             cells = {0: Text(DETAILS_LINES_TOTAL, "label_muted")}
             cells.update({i: Figure(sp.whole[y], "amount_muted", Sum(f"{key}.line.0", dash=True))
                           for i, y in enumerate(self.years, start=1)})
             rows.append(Row(cells))
-        return [*rows, self._part_row(sp, key)]
+        if kept:
+            rows.append(self._part_row(sp, key))
+        for line in lines:
+            if any(line is k for k in kept):
+                continue
+            proposed = self.proposed_line.get(id(line), line)
+            cells = {0: Text(proposed.label, "label_struck_indent")}
+            cells.update({i: Figure(proposed.amounts.get(y), "amount_struck") for i, y in enumerate(self.years, 1)})
+            cells[self.last_col] = Text(decision_note(line, proposed, self.years, counted=False), "note")
+            rows.append(Row(cells))
+        return rows
 
     def _part_row(self, sp: SplitPart, key: str) -> Row:
         cells: dict[int, Cell] = {0: Text(DEPARTMENT_SHARE.format(code=self.code), "label_indent")}

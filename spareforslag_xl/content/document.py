@@ -37,7 +37,6 @@ from spareforslag_xl.content.theme import ThemeContent, decision_note, has_sheet
 from spareforslag_xl.core.compute import Result, Split, ThemeResult
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.labels import (
-    DECISION_TEXT,
     DEPARTMENT,
     DESCRIPTION,
     DISTRIBUTION,
@@ -59,6 +58,7 @@ from spareforslag_xl.model.labels import (
     basis_text,
     meta_line,
 )
+from spareforslag_xl.model.labels_decisions import DECISION_TEXT
 from spareforslag_xl.model.plan import Decision, Method, ProposalLine
 from spareforslag_xl.model.texts import text_parts
 

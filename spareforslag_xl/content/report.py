@@ -92,22 +92,29 @@ _ZERO = Fixed(Decimal(0))
 
 
 def report_content(result: Result, findings: Sequence[Finding], forced: bool = False,
-                   fte_differences: FteDifferences | None = None) -> Document:
-    """Return the report's content for a computed plan (its scenario's figures), in the workbooks' language."""
+                   fte_differences: FteDifferences | None = None, handout: bool = False) -> Document:
+    """Return the report's content for a computed plan (its scenario's figures), in the workbooks' language.
+
+    ``handout``: the readers' version (the PDF of build --pdf), without the staff's checks: no sheet
+    'Kontrol' and no line 'Kontrol: …' (the red banner of a forced build stays: its figures may be wrong).
+    """
     with in_language(WORKBOOK_LANGUAGE):
-        return _Report(result, findings, forced, fte_differences).document()
+        return _Report(result, findings, forced, fte_differences, handout).document()
 
 
 class _Report(ThemeContent):
     def __init__(self, result: Result, findings: Sequence[Finding], forced: bool,
-                 fte_differences: FteDifferences | None) -> None:
+                 fte_differences: FteDifferences | None, handout: bool = False) -> None:
         super().__init__(result, fte_differences)
         self.findings = findings
         self.forced = forced
+        self.handout = handout
 
     def document(self) -> Document:
         themes = [self.sheet(t) for t in self.result.themes if has_sheet(t)]
-        sheets = [self.overview(), *themes, self.departments_sheet(), self.keys_sheet(), self.checks_sheet()]
+        sheets = [self.overview(), *themes, self.departments_sheet(), self.keys_sheet()]
+        if not self.handout:
+            sheets.append(self.checks_sheet())
         s = self.plan.settings
         props = Properties(
             title=plan_title(self.plan) or "Spareforslag",
@@ -125,7 +132,7 @@ class _Report(ThemeContent):
         errors, warnings = count(self.findings)
         if self.forced and errors:
             blocks += [self.banner(REPORT_BANNER.format(errors=errors)), Gap(1)]
-        elif errors or warnings:
+        elif (errors or warnings) and not self.handout:
             text = _("Checks: {counts} – see the sheet Kontrol.").format(counts=count_text(errors, warnings))
             blocks.append(Line(Row({0: Text(text, "note")})))
         else:

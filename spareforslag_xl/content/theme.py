@@ -29,13 +29,11 @@ from spareforslag_xl.content.nodes import (
     Text,
     YearColumns,
 )
-from spareforslag_xl.core.compute import Result, ThemeResult
-from spareforslag_xl.core.decisions import counts
+from spareforslag_xl.core.compute import Result, Split, ThemeResult
+from spareforslag_xl.core.groups import counts
 from spareforslag_xl.core.stated_fte import FteDifferences
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.labels import (
-    DECIDED_OTHER_AMOUNT,
-    DECISION_TEXT,
     DEPARTMENT,
     DESCRIPTION,
     DISTRIBUTION,
@@ -44,8 +42,6 @@ from spareforslag_xl.model.labels import (
     NOT_DISTRIBUTED,
     NOTE,
     NOTHING_TO_SPLIT,
-    POSTPONED_COUNTED,
-    POSTPONED_LEFT_OUT,
     POTENTIAL,
     REST_LABEL,
     RULE_FIXED,
@@ -62,6 +58,13 @@ from spareforslag_xl.model.labels import (
     TOTAL_LABEL,
     basis_text,
     theme_name,
+)
+from spareforslag_xl.model.labels_decisions import (
+    DECIDED_OTHER_AMOUNT,
+    DECISION_TEXT,
+    POSTPONED_COUNTED,
+    POSTPONED_LEFT_OUT,
+    rescaled_split_text,
 )
 from spareforslag_xl.model.plan import Decision, Method, ProposalLine, Rule
 from spareforslag_xl.model.texts import text_parts
@@ -147,7 +150,7 @@ class ThemeContent(Frame):
         kept: list = []
         left: list = []
         for line, before in zip(t.lines, proposed, strict=False):
-            (kept if counts(line.decision or Decision.PROPOSED, self.plan.scenario) else left).append((line, before))
+            (kept if counts(line.decision, self.plan.scenario) else left).append((line, before))
         return kept, left
 
     def _excluded_lines(self, excluded: list) -> list[Block]:
@@ -158,7 +161,7 @@ class ThemeContent(Frame):
         for line, proposed in excluded:
             cells: dict[int, Cell] = {0: Text(proposed.label, "label_struck")}
             cells.update({i: Figure(proposed.amounts.get(y), "amount_struck") for i, y in enumerate(self.years, 1)})
-            notes = [x for x in (decision_note(line, proposed, self.years), line.note) if x]
+            notes = [x for x in (decision_note(line, proposed, self.years, counted=False), line.note) if x]
             cells[self.last_col] = Text("; ".join(notes), "note")
             blocks.append(Line(Row(cells)))
         return [*blocks, Gap(1)]
@@ -184,6 +187,9 @@ class ThemeContent(Frame):
                 blocks.append(Line(Row({0: Text(name, "subsection")})))
             prefix = f"t{n}.s{j}"
             blocks += self.split_table(split, prefix, name)
+            rescaled = self._rescaled(t, split)
+            if rescaled:
+                blocks[-1:-1] = [Line(Row({0: Text(rescaled, "note", span=len(self.years), paragraph=True)}))]
             if split.rule is not None and split.rule.method is not Method.NONE:
                 for d in self.plan.departments:
                     dept_rows[d.code].append(f"{prefix}.{d.code}")
@@ -219,6 +225,24 @@ class ThemeContent(Frame):
         rows.append(Row(total))
         header = self.header(f"{DEPARTMENT} ({self.unit})")
         return [*blocks, Table(header, tuple(rows), name), Gap(1)]
+
+    def _rescaled(self, t: ThemeResult, split: Split) -> str:
+        """The note under a split by fixed amounts that a decision split anew: typed → now, and why."""
+        if self.proposed is None or split.rule is None or split.rule.method is not Method.FIXED:
+            return ""
+        before = next((p for p in self.proposed.themes if p.theme.number == t.theme.number), None)
+        if before is None or len(before.splits) != len(t.splits):
+            return ""
+        old = before.splits[t.splits.index(split)]
+        years = []
+        for y in self.years:
+            if split.amounts[y] is None or split.amounts[y] == old.amounts[y]:
+                continue
+            parts = [(d.code, old.parts[d.code][y], split.parts[d.code][y]) for d in self.plan.departments
+                     if old.parts[d.code][y] != split.parts[d.code][y]]
+            if parts:
+                years.append((y, parts, split.amounts[y], old.amounts[y]))
+        return rescaled_split_text(years) if years else ""
 
     @staticmethod
     def _sum_of_parts(refs: list[str], t: ThemeResult, year: int, value: Decimal) -> Figure:
@@ -262,15 +286,17 @@ def rule_note(rule: Rule | None) -> str:
     return text + (RULE_FROM.format(year=rule.from_year) if rule.from_year else "")
 
 
-def decision_note(line: ProposalLine, proposed: ProposalLine | None, years) -> str:
-    """Return the line's decision for its note ('Vedtaget', 'Forkastet', 'Vedtaget med andet beløb (foreslået …)')."""
+def decision_note(line: ProposalLine, proposed: ProposalLine | None, years, counted: bool = True) -> str:
+    """Return the line's decision for its note ('Vedtaget', 'Forkastet', 'Vedtaget med andet beløb (foreslået …)').
+
+    ``counted``: whether the scenario counts the line (a postponed line is left out of the adopted plan)."""
     if proposed is None or line.decision is None:
         return ""
     changed = [y for y in years if line.decision is Decision.ADOPTED and line.amounts.get(y) != proposed.amounts.get(y)]
     if changed:
         was = " / ".join(format_danish(proposed.amounts.get(y)) for y in years)
         return DECIDED_OTHER_AMOUNT.format(decision=DECISION_TEXT[line.decision], amounts=was)
-    if line.decision is Decision.POSTPONED and line.amounts != proposed.amounts:
+    if line.decision is Decision.POSTPONED and not counted:
         return POSTPONED_LEFT_OUT.format(decision=DECISION_TEXT[line.decision])
     if line.decision is Decision.POSTPONED:
         return POSTPONED_COUNTED.format(decision=DECISION_TEXT[line.decision])

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import ROUND_FLOOR, Decimal
-from typing import Sequence
 
 from spareforslag_xl.model.danish import round_to
 

@@ -11,10 +11,20 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from spareforslag_xl.core.allocate import allocate
-from spareforslag_xl.core.groups import Group, fixed_index, ident, sum_amounts, theme_groups
+from spareforslag_xl.core.groups import Group, counted_lines, counts, fixed_index, ident, sum_amounts, theme_groups
 from spareforslag_xl.model.basis import Basis, BasisKind, RestCause
 from spareforslag_xl.model.danish import round_to
-from spareforslag_xl.model.plan import Amount, DistributionKey, Method, Plan, ProposalLine, Rule, Theme, fold_name
+from spareforslag_xl.model.plan import (
+    Amount,
+    Decision,
+    DistributionKey,
+    Method,
+    Plan,
+    ProposalLine,
+    Rule,
+    Theme,
+    fold_name,
+)
 
 FTE_QUANTUM = Decimal("0.01")
 ZERO = Decimal(0)
@@ -37,11 +47,16 @@ class Split:
     rest: PerYear
     """Year → what is not distributed: no rule, a key below 100 %, years before 'Fra år'."""
     lines: tuple[ProposalLine, ...] = ()
+    left_out: tuple[Decision, ...] = ()
+    """The decisions of its lines when the scenario counts none of them (rejected, postponed); else ()."""
 
     @property
     def basis(self) -> Basis:
         """Return what the split is based on (the report's 'Grundlag' column), without a department's share."""
         rule = self.rule
+        if self.left_out:
+            decisions = set(self.left_out)
+            return Basis(BasisKind.LEFT_OUT, decision=decisions.pop() if len(decisions) == 1 else None)
         if rule is None or rule.method is Method.NONE:
             return Basis(BasisKind.NONE)
         if rule.method is Method.FIXED:
@@ -80,6 +95,13 @@ class ThemeResult:
     splits: tuple[Split, ...]
     parts: PerDepartment
     rest: PerYear
+    counted: tuple[ProposalLine, ...] | None = None
+    """The lines the scenario counts, of which the total is the sum (None: every line)."""
+
+    @property
+    def counted_lines(self) -> tuple[ProposalLine, ...]:
+        """Return the lines the total, the FTE and the notes count (the rejected and postponed left out)."""
+        return self.lines if self.counted is None else self.counted
 
     def partial(self, year: int) -> bool:
         """True when the total covers some but not all lines of the year."""
@@ -115,7 +137,7 @@ def compute(plan: Plan) -> Result:
     codes = [d.code for d in plan.departments]
     fixed = fixed_index(plan)
     themes = tuple(_theme(plan, theme, years, codes, fixed) for theme in plan.themes)
-    total = {y: sum((t.totals[y] for t in themes if t.totals[y] is not None), ZERO) for y in years}
+    total = {y: sum((v for t in themes if (v := t.totals[y]) is not None), ZERO) for y in years}
     target = {y: plan.settings.target.get(y) for y in years}
     difference = {y: (target[y] or ZERO) - total[y] for y in years}
     residual_key = plan.key(plan.settings.residual_key)
@@ -133,14 +155,18 @@ def compute(plan: Plan) -> Result:
 
 def _theme(plan: Plan, theme: Theme, years, codes, fixed) -> ThemeResult:
     lines = plan.lines_of(theme.number)
-    totals = {y: sum_amounts(line.amounts.get(y) for line in lines) for y in years}
-    missing = {y: sum(1 for line in lines if line.amounts.get(y) is None) for y in years}
+    counted = counted_lines(plan, lines)
+    totals = {y: sum_amounts(line.amounts.get(y) for line in counted) for y in years}
+    # a theme the plan leaves out altogether is not 'partly estimated': nothing of it is counted
+    left_out = plan.scenario is not None and not any(counts(line.decision, plan.scenario) for line in lines)
+    missing = {y: 0 if left_out else sum(1 for line in counted if line.amounts.get(y) is None) for y in years}
     salary = theme.salary or plan.settings.salary
-    fte = {y: (round_to(totals[y] / salary, FTE_QUANTUM) if salary and totals[y] is not None else None) for y in years}
+    fte = {y: (round_to(v / salary, FTE_QUANTUM) if salary and (v := totals[y]) is not None else None) for y in years}
     splits = tuple(_group_split(plan, g, years, codes, fixed) for g in theme_groups(plan, theme))
     parts = {c: {y: sum((s.parts[c][y] for s in splits), ZERO) for y in years} for c in codes}
     rest = {y: sum((s.rest[y] for s in splits), ZERO) for y in years}
-    return ThemeResult(theme, lines, totals, missing, salary, fte, splits, parts, rest)
+    return ThemeResult(theme, lines, totals, missing, salary, fte, splits, parts, rest,
+                       None if counted is lines else counted)
 
 
 def _group_split(plan: Plan, group: Group, years, codes, fixed) -> Split:
@@ -148,7 +174,10 @@ def _group_split(plan: Plan, group: Group, years, codes, fixed) -> Split:
     key = plan.key(group.rule.key) if group.rule and group.rule.method is Method.KEY else None
     rows = fixed.get(ident(group.theme.number, group.line_number), []) if group.rule else []
     label = group.lines[0].label if group.own else group.theme.label
-    return _split(plan, label, group.rule, key, amounts, years, codes, rows, group.lines)
+    split = _split(plan, label, group.rule, key, amounts, years, codes, rows, group.lines)
+    if plan.scenario is not None and not any(counts(line.decision, plan.scenario) for line in group.lines):
+        split = replace(split, left_out=tuple(line.decision or Decision.PROPOSED for line in group.lines))
+    return split
 
 
 def _split(plan: Plan, label, rule, key, amounts, years, codes, fixed_rows, lines=()) -> Split:

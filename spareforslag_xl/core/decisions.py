@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from spareforslag_xl.core.allocate import allocate
 from spareforslag_xl.core.compute import Result, compute
-from spareforslag_xl.core.groups import theme_groups
+from spareforslag_xl.core.groups import counts, theme_groups
 from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.findings import Finding, warning
 from spareforslag_xl.model.plan import Amount, Decision, FixedAmount, Plan, ProposalLine, Scenario, at, fold_name
@@ -49,20 +49,11 @@ def decision_of(plan: Plan, line: ProposalLine) -> Decision:
     return theme.decision if theme is not None and theme.decision is not None else Decision.PROPOSED
 
 
-def counts(decision: Decision, scenario: Scenario) -> bool:
-    """True when a line with this decision is part of the scenario's plan."""
-    if scenario is Scenario.PROPOSED:
-        return True
-    if decision is Decision.REJECTED:
-        return False
-    return decision is not Decision.POSTPONED or scenario is Scenario.WITH_POSTPONED
-
-
 def scenario_amounts(line: ProposalLine, decision: Decision, scenario: Scenario) -> dict[int, Amount]:
     """Return the amounts a line counts with in the scenario (None stays None: not estimated)."""
     if scenario is Scenario.PROPOSED:
         return dict(line.amounts)
-    if not counts(decision, scenario):
+    if not counts(decision, scenario):  # 0, not '-': the plan decided it saves nothing
         return {y: (None if a is None else ZERO) for y, a in line.amounts.items()}
     return {y: line.adopted.get(y, a) for y, a in line.amounts.items()}
 

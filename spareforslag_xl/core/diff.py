@@ -7,15 +7,15 @@ be compared (years or departments in one plan only, another unit) is listed in `
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Optional
 
 from spareforslag_xl.core.compute import Result
-from spareforslag_xl.core.decisions import compute_scenario
 from spareforslag_xl.core.consequences import Consequences, DepartmentChange, consequences
+from spareforslag_xl.core.decisions import compute_scenario
 from spareforslag_xl.core.plandiff import Change, compare_plans, match_plans
-from spareforslag_xl.model.plan import Plan, fold_name
+from spareforslag_xl.model.plan import Amount, Plan, fold_name
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class PlanDiff:
     def years(self) -> tuple[int, ...]:
         return self.consequences.years
 
-    def department(self, code: str) -> Optional[DepartmentChange]:
+    def department(self, code: str) -> DepartmentChange | None:
         return next((d for d in self.consequences.departments if fold_name(d.code) == fold_name(code)), None)
 
     def changes_for(self, code: str) -> list[Change]:
@@ -75,14 +75,21 @@ def _has_part(figure) -> bool:
     return any(v not in (None, Decimal(0)) for v in list(figure.old.values()) + list(figure.new.values()))
 
 
-def diff_plans(old: Plan, new: Plan, old_result: Optional[Result] = None,
-               new_result: Optional[Result] = None) -> PlanDiff:
+def _in_force(plan: Plan, result: Result) -> dict[int, Mapping[int, Amount]]:
+    """Return id(line) → the amounts it counts with in the plan the result shows (its scenario's, in order)."""
+    if len(result.plan.lines) != len(plan.lines):
+        return {}
+    return {id(line): shown.amounts for line, shown in zip(plan.lines, result.plan.lines, strict=True)}
+
+
+def diff_plans(old: Plan, new: Plan, old_result: Result | None = None,
+               new_result: Result | None = None) -> PlanDiff:
     """Return the comparison of two plans (results already computed may be passed in)."""
     old_result = old_result or compute_scenario(old)
     new_result = new_result or compute_scenario(new)
     common = tuple(y for y in new_result.years if y in set(old_result.years))
     match = match_plans(old, new)
-    changes = compare_plans(old, new, common, match)
+    changes = compare_plans(old, new, common, match, (_in_force(old, old_result), _in_force(new, new_result)))
     figures = consequences(old_result, new_result, match.themes, common)
     limits = []
     only_old = tuple(y for y in old_result.years if y not in common)

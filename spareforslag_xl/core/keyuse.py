@@ -27,6 +27,8 @@ def key_usage(themes: Iterable[ThemeResult], difference: Split, target: bool = F
 
     for t in themes:
         for s in t.splits:
+            if s.left_out:  # rejected or postponed: the key splits nothing of the plan
+                continue
             note(s, KeyUse(t.theme.number, s.label if len(t.splits) > 1 else None))
     note(difference, KeyUse())
     if target:

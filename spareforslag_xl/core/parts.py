@@ -8,12 +8,12 @@ another department.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from spareforslag_xl.core.allocate import allocate
 from spareforslag_xl.core.compute import Result, Split, ThemeResult
-from spareforslag_xl.model.basis import Basis, BasisKind
+from spareforslag_xl.model.basis import Basis, BasisKind, Rescaled
 from spareforslag_xl.model.plan import Amount, Department, DistributionKey, Method, ProposalLine
 
 ZERO = Decimal(0)
@@ -37,6 +37,11 @@ class SplitPart:
     @property
     def lines(self) -> tuple[ProposalLine, ...]:
         return self.split.lines
+
+    @property
+    def left_out(self) -> bool:
+        """True when the scenario counts none of the split's lines (rejected or postponed)."""
+        return bool(self.split.left_out)
 
 
 @dataclass(frozen=True)
@@ -117,7 +122,7 @@ class DepartmentPart:
         first = self.years[0] if self.years else None
 
         def rank(t: ThemePart) -> tuple[Decimal, Decimal]:
-            return -(t.part.get(first) or ZERO), -t.total
+            return -((t.part.get(first) if first is not None else None) or ZERO), -t.total
 
         return sorted((t for t in self.themes if t.saves), key=rank)[:count]
 
@@ -135,22 +140,24 @@ class DepartmentPart:
             return None
         part: dict[int, Amount] = {}
         for y in self.years:
-            estimated = [t.part[y] for t in rest if t.part.get(y) is not None]
+            estimated = [v for t in rest if (v := t.part.get(y)) is not None]
             part[y] = sum(estimated, ZERO) if estimated else None
         return OthersPart(rest, part)
 
     def gap(self, year: int) -> Amount:
         """Return total − share of the target: above zero, the themes ask more than the key would."""
-        if self.target_share is None or self.target_share.get(year) is None:
+        share = self.target_share.get(year) if self.target_share is not None else None
+        if share is None:
             return None
-        return self.total[year] - self.target_share[year]
+        return self.total[year] - share
 
 
 def department_part(result: Result, code: str) -> DepartmentPart:
     """Return the part of the department with this code (as written in the plan)."""
     department = next(d for d in result.plan.departments if d.code == code)
     years = result.years
-    themes = tuple(_theme_part(t, code, years) for t in result.themes if t.lines)
+    proposed = result.proposed.themes if result.proposed is not None else (None,) * len(result.themes)
+    themes = tuple(_theme_part(t, code, years, p) for t, p in zip(result.themes, proposed, strict=True) if t.lines)
     difference = _split_part(result.difference_split, "", code, years)
     key = result.difference_split.key
     target_share = _target_share(result, key, code) if key is not None else None
@@ -159,20 +166,31 @@ def department_part(result: Result, code: str) -> DepartmentPart:
                           target_share, target_basis)
 
 
-def _split_part(split: Split, label: str, code: str, years) -> SplitPart:
+def _split_part(split: Split, label: str, code: str, years, proposed: Split | None = None) -> SplitPart:
     part = {y: (split.parts[code][y] if split.amounts[y] is not None else None) for y in years}
-    return SplitPart(split, label, split.basis_for(code), dict(split.amounts), part)
+    basis = split.basis_for(code)
+    if basis.kind is BasisKind.FIXED and proposed is not None:
+        rescaled = tuple(Rescaled(y, proposed.parts[code][y], split.parts[code][y], proposed.amounts[y],
+                                  split.amounts[y])
+                         for y in years if split.amounts[y] is not None and split.amounts[y] != proposed.amounts[y]
+                         and proposed.parts[code][y] != split.parts[code][y])
+        basis = replace(basis, rescaled=rescaled)
+    return SplitPart(split, label, basis, dict(split.amounts), part)
 
 
-def _theme_part(t: ThemeResult, code: str, years) -> ThemePart:
+def _theme_part(t: ThemeResult, code: str, years, proposed: ThemeResult | None = None) -> ThemePart:
+    before = proposed.splits if proposed is not None and len(proposed.splits) == len(t.splits) else None
     splits = tuple(
-        _split_part(s, s.label if len(t.splits) > 1 else t.theme.label, code, years) for s in t.splits
+        _split_part(s, s.label if len(t.splits) > 1 else t.theme.label, code, years, before[j] if before else None)
+        for j, s in enumerate(t.splits)
     )
     part: dict[int, Amount] = {}
     for y in years:
-        estimated = [s.part[y] for s in splits if s.part[y] is not None]
+        estimated = [v for s in splits if (v := s.part[y]) is not None]
         part[y] = sum(estimated, ZERO) if estimated else None
-    return ThemePart(t, splits, part, tuple(dict.fromkeys(s.basis for s in splits)))
+    # The bases of what the plan counts; a theme the plan leaves out altogether says why.
+    counted = [s for s in splits if not s.left_out] or list(splits)
+    return ThemePart(t, splits, part, tuple(dict.fromkeys(s.basis for s in counted)))
 
 
 def _target_share(result: Result, key: DistributionKey, code: str) -> dict[int, Amount]:

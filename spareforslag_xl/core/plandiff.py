@@ -9,9 +9,9 @@ The wording of a change lives in the renderers; a Change holds only what changed
 from __future__ import annotations
 
 import difflib
-from decimal import Decimal
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Mapping, Optional, Sequence
+from decimal import Decimal
 
 from spareforslag_xl.model.plan import Amount, Decision, Plan, ProposalLine, Rule, Theme, fold_name
 
@@ -23,7 +23,8 @@ SIMILAR_MAX = 40
 # The kinds of change, in the order of importance the summaries follow.
 KINDS = (
     "years", "setting", "target", "department-added", "department-removed", "theme-added", "theme-removed",
-    "line-added", "line-removed", "line-amount", "theme-decision", "line-decision", "line-adopted", "key-added", "key-removed", "key-renamed", "key-share",
+    "line-added", "line-removed", "line-amount", "theme-decision", "line-decision", "line-adopted",
+    "key-added", "key-removed", "key-renamed", "key-share",
     "fixed-added", "fixed-removed", "fixed-amount", "theme-rule", "line-rule", "theme-salary",
     "theme-renamed", "theme-renumbered", "line-renamed", "line-moved", "line-renumbered", "line-kind",
     "theme-status", "theme-text", "line-note", "department-name", "department-emails", "department-contact",
@@ -71,20 +72,30 @@ THEME_TEXTS = ("description", "potential_text", "distribution_text")
 class Matching:
     """Which theme and line of the old plan is which of the new."""
 
-    themes: tuple[tuple[Optional[Theme], Optional[Theme]], ...]
-    lines: tuple[tuple[Optional[ProposalLine], Optional[ProposalLine]], ...]
+    themes: tuple[tuple[Theme | None, Theme | None], ...]
+    lines: tuple[tuple[ProposalLine | None, ProposalLine | None], ...]
     theme_number: Mapping[str, str]
     """Old theme number → new theme number, for the themes in both."""
 
 
-def compare_plans(old: Plan, new: Plan, years: Sequence[int], match: Optional["Matching"] = None) -> list[Change]:
-    """Return every change from old to new, most important kind first (plan order within a kind)."""
+InForce = Mapping[int, Mapping[int, Amount]]
+"""id(line) → year → the amount the line counts with in the plan shown (core.decisions: its scenario)."""
+
+
+def compare_plans(old: Plan, new: Plan, years: Sequence[int], match: Matching | None = None,
+                  in_force: tuple[InForce, InForce] | None = None) -> list[Change]:
+    """Return every change from old to new, most important kind first (plan order within a kind).
+
+    A changed decision or adopted amount carries the change of what is in force (``in_force`` of
+    the old and the new plan; without it, the proposed amounts): adopting 800 of a proposed 1.000
+    is 1.000 → 800, not '-' → 800.
+    """
     match = match or match_plans(old, new)
     changes: list[Change] = []
     changes += _settings(old, new, years)
     changes += _departments(old, new)
     changes += _themes(match)
-    changes += _lines(match, years)
+    changes += _lines(match, years, in_force or ({}, {}))
     changes += _keys(old, new)
     changes += _fixed(old, new, match, years)
     return sorted(changes, key=lambda c: c.rank)
@@ -96,11 +107,11 @@ def match_plans(old: Plan, new: Plan) -> Matching:
     number = {o.number: n.number for o, n in themes if o is not None and n is not None}
     mapped = lambda line: number.get(line.theme, "\0" + line.theme)  # noqa: E731 - unmatched themes stay apart
     lines = _pair(list(old.lines), list(new.lines), [
-        lambda l, m=mapped: (m(l), fold_name(l.title)),
-        lambda l, m=mapped: (m(l), l.number) if l.number else None,
-        lambda l: fold_name(l.title),
-    ], new_key=[lambda l: (l.theme, fold_name(l.title)), lambda l: (l.theme, l.number) if l.number else None,
-                lambda l: fold_name(l.title)])
+        lambda x, m=mapped: (m(x), fold_name(x.title)),
+        lambda x, m=mapped: (m(x), x.number) if x.number else None,
+        lambda x: fold_name(x.title),
+    ], new_key=[lambda x: (x.theme, fold_name(x.title)), lambda x: (x.theme, x.number) if x.number else None,
+                lambda x: fold_name(x.title)])
     lines = _similar(lines, mapped)
     return Matching(tuple(themes), tuple(lines), number)
 
@@ -109,7 +120,7 @@ def _pair(olds: list, news: list, keys, new_key=None) -> list[tuple]:
     """Pair items by each key function in turn (None: no key); return (old, new) pairs and singles."""
     new_key = new_key or keys
     pairs: list[tuple] = []
-    for old_key, key_new in zip(keys, new_key):
+    for old_key, key_new in zip(keys, new_key, strict=True):
         waiting: dict = {}
         for item in news:
             k = key_new(item)
@@ -174,7 +185,7 @@ def _years(old: Mapping[int, Amount], new: Mapping[int, Amount], years: Sequence
     return found
 
 
-def rule_text(rule: Optional[Rule]) -> tuple:
+def rule_text(rule: Rule | None) -> tuple:
     """Return what a rule means, without where it came from: (method, key, from year)."""
     if rule is None:
         return ()
@@ -238,7 +249,7 @@ def _themes(match: Matching) -> list[Change]:
     return changes
 
 
-def _lines(match: Matching, years: Sequence[int]) -> list[Change]:
+def _lines(match: Matching, years: Sequence[int], in_force: tuple[InForce, InForce] = ({}, {})) -> list[Change]:
     changes = []
     titles = {n.number: n.title for _, n in match.themes if n is not None}
     old_titles = {o.number: o.title for o, _ in match.themes if o is not None}
@@ -269,15 +280,17 @@ def _lines(match: Matching, years: Sequence[int]) -> list[Change]:
         amounts = _years(o.amounts, n.amounts, years)
         if amounts:
             changes.append(Change("line-amount", **here, years=amounts))
-        if o.decision != n.decision:
-            changes.append(Change("line-decision", **here, old=_decision(o.decision), new=_decision(n.decision)))
-        adopted = _years(o.adopted, n.adopted, years)
-        if adopted:
-            changes.append(Change("line-adopted", **here, years=adopted))
+        if o.decision != n.decision or _years(o.adopted, n.adopted, years):
+            force = _years(in_force[0].get(id(o), o.amounts), in_force[1].get(id(n), n.amounts), years)
+            if o.decision != n.decision:
+                changes.append(Change("line-decision", **here, old=_decision(o.decision), new=_decision(n.decision),
+                                      years=force))
+            else:
+                changes.append(Change("line-adopted", **here, years=force))
     return changes
 
 
-def _decision(decision: Optional[Decision]) -> str:
+def _decision(decision: Decision | None) -> str:
     """Return a decision as the master writes it; an empty cell is 'Foreslået'."""
     return (decision or Decision.PROPOSED).value
 

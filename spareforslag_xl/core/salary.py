@@ -8,9 +8,9 @@ outside that set is an FTE no common salary reproduces. Pure, Decimal only.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
-from typing import Optional, Sequence
 
 from spareforslag_xl.model.danish import tidy
 
@@ -25,12 +25,12 @@ class Interval:
     """Salaries s with low < s <= high (high None: no upper bound)."""
 
     low: Decimal
-    high: Optional[Decimal]
+    high: Decimal | None
 
     def contains(self, s: Decimal) -> bool:
         return s > self.low and (self.high is None or s <= self.high)
 
-    def __and__(self, other: "Interval") -> Optional["Interval"]:
+    def __and__(self, other: Interval) -> Interval | None:
         low = max(self.low, other.low)
         highs = [h for h in (self.high, other.high) if h is not None]
         high = min(highs) if highs else None
@@ -48,9 +48,9 @@ class StatedFte:
 
 @dataclass(frozen=True)
 class ImpliedSalary:
-    salary: Optional[Decimal]
+    salary: Decimal | None
     """The roundest salary that reproduces the fitting years (None when the figures say nothing)."""
-    interval: Optional[Interval]
+    interval: Interval | None
     """The salaries that reproduce the fitting years as the document rounds (total / salary, half up)."""
     fitting: tuple[int, ...]
     outliers: tuple[int, ...]
@@ -62,7 +62,7 @@ class ImpliedSalary:
     """Years whose FTE holds for every salary (0 FTE for a total of 0)."""
 
 
-def fte_interval(total: Decimal, fte: Decimal, decimals: int, report_rounding: bool = False) -> Optional[Interval]:
+def fte_interval(total: Decimal, fte: Decimal, decimals: int, report_rounding: bool = False) -> Interval | None:
     """Return the salaries for which total / salary shows as fte with decimals (None: no salary does).
 
     With report_rounding the value is first rounded to two decimals, as the report does, and
@@ -81,7 +81,7 @@ def fte_interval(total: Decimal, fte: Decimal, decimals: int, report_rounding: b
 def implied_salary(figures: Sequence[StatedFte]) -> ImpliedSalary:
     """Return the salary the FTE figures of one theme imply, and the years none reproduces."""
     intervals: dict[int, Interval] = {}
-    report_intervals: dict[int, Optional[Interval]] = {}
+    report_intervals: dict[int, Interval | None] = {}
     ratios: dict[int, Decimal] = {}
     uninformative: list[int] = []
     outliers: list[int] = []
@@ -146,10 +146,10 @@ def _largest_common(intervals: dict[int, Interval]) -> list[int]:
     return best
 
 
-def _common(intervals: list[Interval]) -> Optional[Interval]:
+def _common(intervals: list[Interval]) -> Interval | None:
     if not intervals:
         return None
-    result: Optional[Interval] = intervals[0]
+    result: Interval | None = intervals[0]
     for i in intervals[1:]:
         result = result & i if result is not None else None
     return result

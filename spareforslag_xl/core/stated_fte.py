@@ -11,9 +11,9 @@ nothing (or that the plan computes no FTE for) agrees: there is nothing to recom
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable, Mapping, Optional
 
 from spareforslag_xl.core.compute import FTE_QUANTUM, Result, ThemeResult
 from spareforslag_xl.model.danish import round_to
@@ -31,7 +31,7 @@ class FteDifference:
     stated: Decimal
     text: str
     """The stated figure as the document prints it ('2,2')."""
-    recomputed: Optional[Decimal]
+    recomputed: Decimal | None
     """Total / average salary at ``decimals`` decimals; None when the plan computes no FTE for the year."""
     decimals: int
     """The decimals the two were compared at (and recomputed is shown with)."""
@@ -42,7 +42,7 @@ FteDifferences = Mapping[str, tuple[FteDifference, ...]]
 """Theme number → its years whose stated FTE differs, in year order (themes that agree are absent)."""
 
 
-def fte_differences(result: Result, figures: Optional[Iterable[StatedFigure]]) -> dict[str, tuple[FteDifference, ...]]:
+def fte_differences(result: Result, figures: Iterable[StatedFigure] | None) -> dict[str, tuple[FteDifference, ...]]:
     """Return, per theme, the years whose stated FTE differs from the recomputed one at the shown precision.
 
     Empty without stated figures. A year stated twice is compared once (its first figure).
@@ -61,7 +61,8 @@ def fte_differences(result: Result, figures: Optional[Iterable[StatedFigure]]) -
     return {number: tuple(years[y] for y in sorted(years)) for number, years in found.items()}
 
 
-def shown_fte_differences(result: Result, figures: Optional[Iterable[StatedFigure]]) -> dict[str, tuple[FteDifference, ...]]:
+def shown_fte_differences(result: Result,
+                          figures: Iterable[StatedFigure] | None) -> dict[str, tuple[FteDifference, ...]]:
     """Return the differences the theme sheets note: the document states the proposals' FTE, so the
     proposals are compared with it, and only themes whose sheet shows the proposals' FTE get a note
     (where a decision changed a theme's FTE, the decision explains the difference on the same sheet)."""
@@ -75,7 +76,7 @@ def shown_fte_differences(result: Result, figures: Optional[Iterable[StatedFigur
     return {number: years for number, years in notes.items() if number in same}
 
 
-def _compare(t: ThemeResult, f: StatedFigure) -> Optional[FteDifference]:
+def _compare(t: ThemeResult, f: StatedFigure) -> FteDifference | None:
     decimals = max(SHOWN_DECIMALS, f.decimals)
     total = t.totals.get(f.year)
     if not t.salary or total is None:

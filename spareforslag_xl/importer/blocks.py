@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Union
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _TAG = re.compile(r"</?(?:b|i|em|strong|u|span)\b[^>]*>", re.IGNORECASE)
@@ -80,7 +79,7 @@ class Table:
         return max([self.rows[-1].line, *self.separators])
 
 
-Block = Union[Heading, Paragraph, Table]
+Block = Heading | Paragraph | Table
 
 
 def parse_cell(raw: str) -> Cell:

@@ -2,35 +2,36 @@
 
 Pure: a decoded Document in, an Imported out (the Plan, its StatedFigures, the ImportReport and the
 Document). This module only runs the steps in order: ``themes`` matches sections to the overview's
-themes, ``proposals`` reads their lines and assembles them, ``distribution`` interprets each
-'Fordeling på afdeling', ``keys`` names the keys and ``settings`` gives settings and departments.
+themes, ``proposals`` reads their lines and assembles them, ``distribution.section`` interprets
+each 'Fordeling på afdeling', ``distribution.key_names`` names the keys and ``settings`` gives
+settings and departments.
 Nothing here assumes particular years, departments, keys or themes; they all come from the
 document (and the departments file).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Optional, Sequence
 
 from spareforslag_xl.core.filenames import readable_name
 from spareforslag_xl.importer.blocks import split_blocks
-from spareforslag_xl.importer.distribution import codes_named, interpret
+from spareforslag_xl.importer.distribution.key_names import ADMIN_KEY, name_keys
+from spareforslag_xl.importer.distribution.section import codes_named, interpret
+from spareforslag_xl.importer.distribution.spec import LineInfo
 from spareforslag_xl.importer.figures import FigureLog
-from spareforslag_xl.importer.keys import ADMIN_KEY, name_keys
 from spareforslag_xl.importer.overview import is_overview_table, read_overview
 from spareforslag_xl.importer.proposals import assemble_theme, names_admin, read_lines
 from spareforslag_xl.importer.prose import blocks_text
 from spareforslag_xl.importer.report import ImportReport
 from spareforslag_xl.importer.sections import DISTRIBUTION, outline
 from spareforslag_xl.importer.settings import plan_departments, read_settings
-from spareforslag_xl.importer.spec import LineInfo
 from spareforslag_xl.importer.text import Document
 from spareforslag_xl.importer.themes import ThemeDraft, match_themes
 from spareforslag_xl.model.errors import InputError
+from spareforslag_xl.model.i18n import _, ngettext
 from spareforslag_xl.model.plan import Department, Plan, ProposalLine
 from spareforslag_xl.model.stated import StatedFigure
-from spareforslag_xl.model.i18n import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -43,19 +44,23 @@ class Imported:
     document: Document
 
 
-def build_plan(doc: Document, departments: Sequence[Department] = (), municipality: Optional[str] = None) -> Imported:
+def build_plan(doc: Document, departments: Sequence[Department] = (), municipality: str | None = None) -> Imported:
     """Return the plan a document describes, its stated figures and the report of the import."""
     report = ImportReport()
-    report.read("file", (_("decoded as {encoding} with Windows line ends") if doc.crlf else _("decoded as {encoding}")).format(
-        encoding=doc.encoding))
+    report.read("file", (_("decoded as {encoding} with Windows line ends") if doc.crlf
+                         else _("decoded as {encoding}")).format(encoding=doc.encoding))
     out = outline(split_blocks(doc.lines), is_overview_table)
     if out.overview is None:
-        raise InputError(doc.path, _("no overview table was found: a table whose header row starts with 'Tema' and names the years (e.g. 'Tema (1.000 kr.)<TAB>2024<TAB>2025')."),
+        raise InputError(doc.path,
+                         _("no overview table was found: a table whose header row starts with 'Tema' and names the "
+                           "years (e.g. 'Tema (1.000 kr.)<TAB>2024<TAB>2025')."),
                          _("Check that the document is a proposals document exported with its tables as TAB lines."))
     ov = read_overview(out.overview, report)
     years = ov.years
     unit = ov.unit
-    report.read("overview", _("{n} themes, years {str}, amounts in {unit}").format(n=len(ov.themes), str=', '.join(map(str, years)), unit=unit),
+    report.read("overview",
+                _("{n} themes, years {str}, amounts in {unit}").format(
+                    n=len(ov.themes), str=', '.join(map(str, years)), unit=unit),
                 ov.line, ov.last_line)
     themes = match_themes(out.sections, ov, years, unit, report)
     known = {d.code for d in departments}
@@ -88,16 +93,21 @@ def build_plan(doc: Document, departments: Sequence[Department] = (), municipali
     codes = [c for t in themes if t.distribution for c in t.distribution.codes]
     residual = ADMIN_KEY if any(k.name == ADMIN_KEY for k in keys) or admin_named else None
     if residual is None:
-        report.review("settings", _("no administrative key was found, so 'Restfordelingsnøgle' is empty; name the key that distributes the difference on the sheet Indstillinger"))
+        report.review("settings",
+                      _("no administrative key was found, so 'Restfordelingsnøgle' is empty; name the key that "
+                        "distributes the difference on the sheet Indstillinger"))
     elif ov.difference is not None:
-        report.read("settings", _("the difference is distributed by '{residual}' ('{label}')").format(residual=residual, label=ov.difference.label),
+        report.read("settings",
+                    _("the difference is distributed by '{residual}' ('{label}')").format(
+                        residual=residual, label=ov.difference.label),
                     ov.difference.line)
     settings = read_settings(doc, out, ov, residual, municipality, report)
     decimals = _decimals_shown(plan_lines, fixed, settings.target)
     if decimals:
-        report.inferred("settings", ngettext("'Decimaler' is {decimals}: the finest amount in {unit} has {decimals} decimal",
-                                             "'Decimaler' is {decimals}: the finest amount in {unit} has {decimals} decimals",
-                                             decimals).format(decimals=decimals, unit=settings.unit))
+        report.inferred("settings",
+                        ngettext("'Decimaler' is {decimals}: the finest amount in {unit} has {decimals} decimal",
+                                 "'Decimaler' is {decimals}: the finest amount in {unit} has {decimals} decimals",
+                                 decimals).format(decimals=decimals, unit=settings.unit))
     plan = Plan(
         settings=replace(settings, decimals=decimals),
         years=years,
@@ -112,7 +122,8 @@ def build_plan(doc: Document, departments: Sequence[Department] = (), municipali
     for block in out.ignored:
         text = blocks_text([block])
         if text and (out.overview is None or block.line > ov.last_line):
-            report.info("text", _("text outside the themes was not imported: '{text}'").format(text=text[:80]), block.line)
+            report.info("text", _("text outside the themes was not imported: '{text}'").format(text=text[:80]),
+                        block.line)
     _in_document_order(report, themes)
     return Imported(plan, tuple(log.figures), report, doc)
 

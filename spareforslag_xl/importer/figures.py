@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
-from spareforslag_xl.importer.spec import Distribution, KeyUse
-from spareforslag_xl.importer.keytables import KeyRow, KeyTable
+from spareforslag_xl.importer.distribution.spec import Distribution, KeyUse
+from spareforslag_xl.importer.distribution.table_rows import KeyRow, KeyTable
 from spareforslag_xl.importer.numbers import Figure
 from spareforslag_xl.importer.overview import Overview, OverviewRow
 from spareforslag_xl.importer.potential import Potential
-from spareforslag_xl.model.units import convert
 from spareforslag_xl.model.stated import FTE_UNIT, SHARE_UNIT, Kind, StatedFigure
+from spareforslag_xl.model.units import convert
 
 
 class FigureLog:
@@ -20,7 +18,7 @@ class FigureLog:
         self.plan_unit = plan_unit
         self.figures: list[StatedFigure] = []
 
-    def amount(self, kind: Kind, theme: str, figure: Figure, unit: str, year: Optional[int], line_no: int,
+    def amount(self, kind: Kind, theme: str, figure: Figure, unit: str, year: int | None, line_no: int,
                label: str, line: str = "", department: str = "", key: str = "", table: str = "") -> None:
         self.figures.append(StatedFigure(
             kind=kind, theme=theme, line=line, department=department, year=year,
@@ -44,7 +42,7 @@ class FigureLog:
 
     def potential(self, theme: str, pot: Potential, idents: list[str]) -> None:
         """Record a theme's lines (idents: each line's number or title), total and FTE."""
-        for line, ident in zip(pot.lines, idents):
+        for line, ident in zip(pot.lines, idents, strict=True):
             for year, figure in line.figures.items():
                 self.amount(Kind.LINE, theme, figure, pot.unit, year, line.line, line.label, ident)
         if pot.total is not None:
@@ -68,7 +66,7 @@ class FigureLog:
                 text=f.text, unit=f.unit, decimals=f.decimals, source_line=f.line, label=f"{f.department}: {f.text}",
             ))
 
-    def _key_table(self, theme: str, kt: KeyTable, unit: str, target: str, use: Optional[KeyUse]) -> None:
+    def _key_table(self, theme: str, kt: KeyTable, unit: str, target: str, use: KeyUse | None) -> None:
         key = use.name if use is not None else ""
         for row in kt.rows:
             self._key_row(theme, kt, row, unit, target, key, row.code, Kind.SHARE, Kind.PART)

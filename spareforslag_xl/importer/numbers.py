@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Optional
 
 from spareforslag_xl.model import units
 from spareforslag_xl.model.danish import is_not_estimated_mark, parse_danish_number
@@ -39,13 +38,13 @@ _AMOUNT = re.compile(rf"(?P<number>{_NUMBER})\s*(?P<unit>(?:mio|mia|t|tusind)\b\
 class Figure:
     """A number read from the document: its value in the document's unit, the text and its decimals."""
 
-    value: Optional[Decimal]
+    value: Decimal | None
     """None for '-' (not estimated)."""
     text: str
     decimals: int
 
 
-def unit_in(text: str) -> Optional[str]:
+def unit_in(text: str) -> str | None:
     """Return the unit a header names in parentheses ('Tema (1.000 kr.)' → '1.000 kr.'), or None."""
     for inside in _PAREN.findall(text or ""):
         unit = unit_of(inside)
@@ -54,7 +53,7 @@ def unit_in(text: str) -> Optional[str]:
     return None
 
 
-def unit_of(text: str) -> Optional[str]:
+def unit_of(text: str) -> str | None:
     """Return the unit a text names ('mio. kr.', '1.000 kr', 't.kr.', 'kr.'), or None."""
     for pattern, unit in _UNIT_PATTERNS:
         if pattern.search(text or ""):
@@ -75,7 +74,7 @@ def decimals_shown(text: str) -> int:
     return 0
 
 
-def read_figure(text: str) -> Optional[Figure]:
+def read_figure(text: str) -> Figure | None:
     """Return the figure a table cell holds, or None when the cell is not a number or '-'."""
     s = text.strip()
     if not s:
@@ -89,7 +88,7 @@ def read_figure(text: str) -> Optional[Figure]:
     return Figure(value, s, decimals_shown(s))
 
 
-def read_share(text: str) -> Optional[Figure]:
+def read_share(text: str) -> Figure | None:
     """Return a share cell ('28,4%', '0%', '100,0 %') as a fraction with its shown decimals, or None."""
     s = text.strip()
     if not s.endswith("%"):

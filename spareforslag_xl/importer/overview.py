@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
 
 from spareforslag_xl.importer.blocks import Row, Table
 from spareforslag_xl.importer.numbers import THOUSANDS, Figure, read_figure, unit_in
@@ -43,12 +42,12 @@ class Overview:
     unit: str
     unit_stated: bool
     themes: list[OverviewTheme] = field(default_factory=list)
-    total: Optional[OverviewRow] = None
-    target: Optional[OverviewRow] = None
-    difference: Optional[OverviewRow] = None
+    total: OverviewRow | None = None
+    target: OverviewRow | None = None
+    difference: OverviewRow | None = None
 
 
-def year_of(text: str) -> Optional[int]:
+def year_of(text: str) -> int | None:
     s = text.strip()
     if len(s) == 4 and s.isdigit() and YEAR_MIN <= int(s) <= YEAR_MAX:
         return int(s)
@@ -78,7 +77,9 @@ def read_overview(table: Table, report: ImportReport) -> Overview:
     unit = unit_in(head.text(0))
     overview = Overview(table.line, table.last_line, tuple(columns), unit or THOUSANDS, unit is not None)
     if unit is None:
-        report.review("overview", _("the overview's header '{value}' names no unit; amounts were read as {THOUSANDS}").format(value=head.text(0), THOUSANDS=THOUSANDS), head.line)
+        report.review("overview",
+                      _("the overview's header '{value}' names no unit; amounts were read as {THOUSANDS}").format(
+                          value=head.text(0), THOUSANDS=THOUSANDS), head.line)
     for row in table.rows[1:]:
         label = row.text(0)
         if not any(row.texts):
@@ -95,7 +96,9 @@ def read_overview(table: Table, report: ImportReport) -> Overview:
                 theme.status = " ".join(dict.fromkeys(texts.values()))
                 theme.texts = {}
             elif texts:
-                report.review("overview", _("theme {number} has text where amounts belong ({values}); the text was ignored").format(number=theme.number, values='; '.join(texts.values())), row.line, theme=theme.number)
+                report.review("overview",
+                              _("theme {number} has text where amounts belong ({values}); the text was ignored").format(
+                                  number=theme.number, values='; '.join(texts.values())), row.line, theme=theme.number)
             overview.themes.append(theme)
         elif folded.startswith(("i alt", "total", "samlet")):
             overview.total = OverviewRow(row.line, label, figures, texts)
@@ -104,7 +107,9 @@ def read_overview(table: Table, report: ImportReport) -> Overview:
         elif folded.startswith(("difference", "diff.", "rest")):
             overview.difference = OverviewRow(row.line, label, figures, texts)
         else:
-            report.review("overview", _("the row '{label}' is neither a theme ('N. Title') nor I alt, Mål or Difference; it was not imported").format(label=label), row.line)
+            report.review("overview",
+                          _("the row '{label}' is neither a theme ('N. Title') nor I alt, Mål or Difference; it was "
+                            "not imported").format(label=label), row.line)
     return overview
 
 

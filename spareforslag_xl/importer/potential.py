@@ -10,8 +10,8 @@ an italic paragraph of its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
 
 from spareforslag_xl.importer.blocks import Block, Heading, Paragraph, Row, Table
 from spareforslag_xl.importer.numbers import Figure, unit_in
@@ -41,8 +41,8 @@ class Potential:
     unit: str = ""
     years: tuple[int, ...] = ()
     lines: list[PotentialLine] = field(default_factory=list)
-    total: Optional[OverviewRow] = None
-    fte: Optional[OverviewRow] = None
+    total: OverviewRow | None = None
+    fte: OverviewRow | None = None
     fte_line: int = 0
     """The line of an FTE row or paragraph (with or without figures)."""
     line: int = 0
@@ -61,7 +61,10 @@ def is_fte_label(text: str) -> bool:
 
 
 def split_label(label: str) -> tuple[str, str, str]:
-    """Return (number, title, kind) of a line label: '1. Ledelsestilsyn i MSB (A)' → ('1', 'Ledelsestilsyn i MSB', 'A')."""
+    """Return (number, title, kind) of a line label.
+
+    '1. Ledelsestilsyn i MSB (A)' gives ('1', 'Ledelsestilsyn i MSB', 'A').
+    """
     number, title = "", label.strip()
     m = _NUMBERED.match(title)
     if m:
@@ -77,7 +80,7 @@ def read_potential(blocks: Sequence[Block], plan_unit: str, years: tuple[int, ..
                    theme: str) -> Potential:
     """Return the potential table and texts of a sub-section's blocks."""
     result = Potential()
-    caption: Optional[Heading] = None
+    caption: Heading | None = None
     for block in blocks:
         if isinstance(block, Heading) and unit_in(block.text) is not None and not result.found:
             caption = block
@@ -90,7 +93,9 @@ def read_potential(blocks: Sequence[Block], plan_unit: str, years: tuple[int, ..
                 _read_table(block, caption, plan_unit, years, report, theme, result)
                 caption = None
             else:
-                report.review("table", _("a table of unknown structure (no header row with years, or a second table) was not imported"), block.line, block.last_line, theme)
+                report.review("table",
+                              _("a table of unknown structure (no header row with years, or a second table) was not "
+                                "imported"), block.line, block.last_line, theme)
             continue
         if caption is not None:
             result.prose.append(caption)
@@ -101,14 +106,16 @@ def read_potential(blocks: Sequence[Block], plan_unit: str, years: tuple[int, ..
     return result
 
 
-def _read_table(table: Table, caption: Optional[Heading], plan_unit: str, years: tuple[int, ...],
+def _read_table(table: Table, caption: Heading | None, plan_unit: str, years: tuple[int, ...],
                 report: ImportReport, theme: str, result: Potential) -> None:
     head = table.rows[0]
     columns = year_columns(head)
     unit = unit_in(head.text(0)) or (unit_in(caption.text) if caption else None)
     if unit is None:
         unit = plan_unit
-        report.review("lines", _("the table's header names no unit; its amounts were read as {plan_unit}").format(plan_unit=plan_unit),
+        report.review("lines",
+                      _("the table's header names no unit; its amounts were read as {plan_unit}").format(
+                          plan_unit=plan_unit),
                       head.line, theme=theme)
     result.unit = unit
     result.years = tuple(columns)
@@ -117,7 +124,10 @@ def _read_table(table: Table, caption: Optional[Heading], plan_unit: str, years:
     missing = [y for y in years if y not in columns]
     extra = [y for y in columns if y not in years]
     if missing or extra:
-        report.review("lines", _("the table's years ({str}) differ from the overview's ({str2}); only the overview's years were read").format(str=', '.join(map(str, columns)), str2=', '.join(map(str, years))), head.line, theme=theme)
+        report.review("lines",
+                      _("the table's years ({str}) differ from the overview's ({str2}); only the overview's years were "
+                        "read").format(str=', '.join(map(str, columns)), str2=', '.join(map(str, years))), head.line,
+                      theme=theme)
     for row in table.rows[1:]:
         _read_row(row, columns, report, theme, result)
 
@@ -131,24 +141,32 @@ def _read_row(row: Row, columns: dict[int, int], report: ImportReport, theme: st
     folded = " ".join(label.casefold().split())
     if not label or _PLACEHOLDER.match(label):
         if figures or texts:
-            report.review("lines", _("a row without a title holds figures ({texts}); it was not imported").format(texts=', '.join(row.texts[1:])), row.line, theme=theme)
+            report.review("lines",
+                          _("a row without a title holds figures ({texts}); it was not imported").format(
+                              texts=', '.join(row.texts[1:])), row.line, theme=theme)
         else:
-            report.info("lines", _("placeholder row '{value}' skipped").format(value=label or '(empty)'), row.line, theme=theme)
+            report.info("lines", _("placeholder row '{value}' skipped").format(value=label or '(empty)'), row.line,
+                        theme=theme)
         return
     if folded.startswith(("anslået samlet", "samlet besparelse", "i alt", "anslået besparelse", "total")):
         result.total = OverviewRow(row.line, label, figures, texts)
         if texts:
-            report.review("total", _("the total row has text where amounts belong ({values})").format(values='; '.join(texts.values())),
+            report.review("total",
+                          _("the total row has text where amounts belong ({values})").format(
+                              values='; '.join(texts.values())),
                           row.line, theme=theme)
         return
     if is_fte_label(label):
         result.fte = OverviewRow(row.line, label, figures, texts)
         result.fte_line = row.line
         for year, text in texts.items():
-            report.info("fte", _("the FTE for {year} is text, not a figure: '{text}'").format(year=year, text=text), row.line, theme=theme)
+            report.info("fte", _("the FTE for {year} is text, not a figure: '{text}'").format(year=year, text=text),
+                        row.line, theme=theme)
         return
     number, title, kind = split_label(label)
     if texts:
-        report.review("lines", _("the line '{label}' has text where amounts belong ({value}); those years were read as not estimated").format(label=label, value='; '.join(f'{y}: {t}' for y, t in texts.items())),
+        report.review("lines",
+                      _("the line '{label}' has text where amounts belong ({value}); those years were read as not "
+                        "estimated").format(label=label, value='; '.join(f'{y}: {t}' for y, t in texts.items())),
                       row.line, theme=theme)
     result.lines.append(PotentialLine(row.line, label, number, title, kind, figures))

@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Optional
 
 from spareforslag_xl.core.salary import StatedFte, implied_salary
-from spareforslag_xl.importer.keys import ADMIN_KEY
+from spareforslag_xl.importer.distribution.key_names import ADMIN_KEY
+from spareforslag_xl.importer.distribution.spec import Distribution, RuleSpec
 from spareforslag_xl.importer.numbers import read_figure
 from spareforslag_xl.importer.prose import blocks_text
 from spareforslag_xl.importer.report import ImportReport
-from spareforslag_xl.importer.spec import Distribution, RuleSpec
 from spareforslag_xl.importer.themes import ThemeDraft
 from spareforslag_xl.model.danish import format_danish
+from spareforslag_xl.model.i18n import _, ngettext
 from spareforslag_xl.model.plan import FixedAmount, Method, ProposalLine, Rule, Theme
 from spareforslag_xl.model.units import convert
-from spareforslag_xl.model.i18n import _, ngettext
 
 
 def read_lines(t: ThemeDraft, years, unit: str, report: ImportReport) -> list[ProposalLine]:
@@ -38,10 +37,13 @@ def read_lines(t: ThemeDraft, years, unit: str, report: ImportReport) -> list[Pr
     for pl in pot.lines:
         amounts = {y: convert(pl.figures[y].value, pot.unit, unit) if y in pl.figures else None for y in years}
         if not pl.figures:
-            report.info("lines", _("the line '{label}' has no amounts; it was read as not estimated").format(label=pl.label), pl.line,
+            report.info("lines",
+                        _("the line '{label}' has no amounts; it was read as not estimated").format(label=pl.label),
+                        pl.line,
                         theme=t.number)
         if pl.number and pl.number in seen:
-            report.review("lines", _("two lines are numbered {number}").format(number=pl.number), pl.line, theme=t.number)
+            report.review("lines", _("two lines are numbered {number}").format(number=pl.number), pl.line,
+                          theme=t.number)
         seen.add(pl.number)
         result.append(ProposalLine(t.number, pl.number, pl.title, amounts, pl.kind))
     fte = _("with FTE figures") if pot.fte is not None and pot.fte.figures else (
@@ -66,7 +68,9 @@ def assemble_theme(t: ThemeDraft, years, report: ImportReport) -> tuple[Theme, l
             number = line.number
             if not number and spec.method is Method.FIXED:
                 number = str(i + 1)
-                report.inferred("lines", _("line '{title}' got the number {number}, which its fixed amounts need").format(title=line.title, number=number), theme=t.number)
+                report.inferred("lines",
+                                _("line '{title}' got the number {number}, which its fixed amounts need").format(
+                                    title=line.title, number=number), theme=t.number)
             lines[i] = ProposalLine(line.theme, number, line.title, line.amounts, line.kind, _rule(spec))
         for f in dist.fixed:
             target = next((ln.number for ln in lines if f.line and f.line in (ln.number, ln.title)), "")
@@ -103,7 +107,7 @@ _STATED_SALARY = re.compile(r"gns\.\s*løn\s+på\s+(\d[\d.]*(?:,\d+)?)", re.IGNO
 """'(årsværk = besparelse / gns. løn på 575)': the salary the program's own document names."""
 
 
-def _salary(t: ThemeDraft, years, report: ImportReport) -> Optional[Decimal]:
+def _salary(t: ThemeDraft, years, report: ImportReport) -> Decimal | None:
     pot = t.potential
     if pot is None or pot.fte is None or not pot.fte.figures:
         return None
@@ -115,7 +119,7 @@ def _salary(t: ThemeDraft, years, report: ImportReport) -> Optional[Decimal]:
         return figure.value
     stated = []
     for year, figure in pot.fte.figures.items():
-        total = sum((ln.amounts[year] for ln in t.lines if ln.amounts.get(year) is not None), Decimal(0))
+        total = sum((a for ln in t.lines if (a := ln.amounts.get(year)) is not None), Decimal(0))
         if figure.value is not None:
             stated.append(StatedFte(year, total, figure.value, figure.decimals))
     implied = implied_salary(stated)
@@ -128,7 +132,8 @@ def _salary(t: ThemeDraft, years, report: ImportReport) -> Optional[Decimal]:
                         pot.fte.line, theme=t.number)
         return None
     fits = ", ".join(dict.fromkeys(format_danish(f.fte, f.decimals) for f in stated if f.year in implied.fitting))
-    text = (_("average salary {value} implied by the FTE figures {fits}").format(value=format_danish(implied.salary, 2).rstrip('0').rstrip(','), fits=fits))
+    text = (_("average salary {value} implied by the FTE figures {fits}").format(
+        value=format_danish(implied.salary, 2).rstrip('0').rstrip(','), fits=fits))
     if implied.outliers:
         odd = ", ".join(f"{format_danish(f.fte, f.decimals)} ({f.year})" for f in stated if f.year in implied.outliers)
         text += _("; {odd} fits no common salary (see 'spareforslag audit')").format(odd=odd)

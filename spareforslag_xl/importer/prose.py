@@ -9,7 +9,7 @@ are dropped, escaped characters (``\\*``) kept, and links keep their text.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from spareforslag_xl.importer.blocks import Block, Heading, Paragraph
 from spareforslag_xl.model.texts import heading_line
@@ -32,7 +32,8 @@ def plain(text: str) -> str:
 
     s = _ESCAPE.sub(keep, text)
     s = _STAR_BULLET.sub(r"\1- ", s)
-    s = _LINK.sub(lambda m: m.group(1) if m.group(2).strip() in ("", "#") else f"{m.group(1)} ({m.group(2).strip()})", s)
+    s = _LINK.sub(lambda m: m.group(1) if m.group(2).strip() in ("", "#") else f"{m.group(1)} ({m.group(2).strip()})",
+                  s)
     s = _TAG.sub("", s)
     s = s.replace("**", "").replace("__", "")
     s = re.sub(r"(?<!\w)_(?=\S)|(?<=\S)_(?!\w)", "", s)

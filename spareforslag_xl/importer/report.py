@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Optional
 
 from spareforslag_xl.model.i18n import N_, _, ngettext
 
@@ -62,7 +61,7 @@ class ImportReport:
     entries: list[Entry] = field(default_factory=list)
 
     def add(self, status: Status, topic: str, message: str, line: int = 0, last_line: int = 0,
-            theme: Optional[str] = "") -> None:
+            theme: str | None = "") -> None:
         self.entries.append(Entry(status, topic, message, line, last_line, theme or ""))
 
     def read(self, topic: str, message: str, line: int = 0, last_line: int = 0, theme: str = "") -> None:

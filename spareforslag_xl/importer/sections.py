@@ -10,10 +10,10 @@ heading survived, otherwise by its place between the numbered sections and by it
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
-from typing import Mapping, Optional, Sequence
 
 from spareforslag_xl.importer.blocks import Block, Heading, Paragraph, Table
 from spareforslag_xl.importer.numbers import unit_in
@@ -35,7 +35,7 @@ class Section:
     """A theme's part of the document, with its blocks sorted into the three sub-sections."""
 
     line: int
-    heading: Optional[Heading] = None
+    heading: Heading | None = None
     number: str = ""
     """The number in the heading ('' when the heading was lost)."""
     title: str = ""
@@ -51,16 +51,16 @@ class Section:
 
 @dataclass
 class Outline:
-    title: Optional[Heading] = None
-    subtitle: Optional[Paragraph] = None
-    overview_heading: Optional[Heading] = None
-    overview: Optional[Table] = None
+    title: Heading | None = None
+    subtitle: Paragraph | None = None
+    overview_heading: Heading | None = None
+    overview: Table | None = None
     sections: list[Section] = field(default_factory=list)
     ignored: list[Block] = field(default_factory=list)
     """Blocks outside the overview and the sections (reported, not imported)."""
 
 
-def part_of(heading: Heading) -> Optional[str]:
+def part_of(heading: Heading) -> str | None:
     """Return which sub-section a heading opens, or None; a table caption with a unit is none."""
     if heading.level < 2:
         return None
@@ -73,7 +73,7 @@ def part_of(heading: Heading) -> Optional[str]:
     return None
 
 
-def theme_heading(heading: Heading) -> Optional[tuple[str, str]]:
+def theme_heading(heading: Heading) -> tuple[str, str] | None:
     """Return (number, title) of a '# Tema N: Title' heading, or None."""
     m = _THEME_HEADING.match(heading.text.strip())
     return (m.group(1), m.group(2).strip()) if m else None
@@ -82,10 +82,10 @@ def theme_heading(heading: Heading) -> Optional[tuple[str, str]]:
 def outline(blocks: Sequence[Block], is_overview_table) -> Outline:
     """Return the outline of a document; is_overview_table(table) tells the overview table apart."""
     out = Outline()
-    current: Optional[Section] = None
-    part: Optional[str] = None
+    current: Section | None = None
+    part: str | None = None
     seen_overview_heading = False
-    for i, block in enumerate(blocks):
+    for block in blocks:
         if isinstance(block, Heading):
             theme = theme_heading(block) if block.level <= 2 and part_of(block) is None else None
             name = _fold(block.text)
@@ -158,7 +158,7 @@ def _fold(text: str) -> str:
 class OverviewTheme:
     number: str
     name: str
-    amounts: Mapping[int, Optional[Decimal]]
+    amounts: Mapping[int, Decimal | None]
     """The overview's amounts; None for '-'."""
     note_only: bool = False
     """True for a theme with only a note ('(temaet er slået ind under tema 8)')."""
@@ -168,7 +168,7 @@ class OverviewTheme:
 class Match:
     section: int
     """Index of the section."""
-    theme: Optional[str]
+    theme: str | None
     """The overview theme's number, or None when no theme fits."""
     how: str
     """'number', 'title', 'position' (a lost heading) or 'none'."""
@@ -178,7 +178,7 @@ class Match:
 MISMATCH = -5
 
 
-def totals_score(overview: Mapping[int, Optional[Decimal]], section: Mapping[int, Optional[Decimal]]) -> int:
+def totals_score(overview: Mapping[int, Decimal | None], section: Mapping[int, Decimal | None]) -> int:
     """Return how well a section's totals fit an overview row: 2 per equal year, 1 per '-' against 0."""
     score = 0
     for year, stated in overview.items():
@@ -193,12 +193,12 @@ def totals_score(overview: Mapping[int, Optional[Decimal]], section: Mapping[int
 
 
 def match_sections(themes: Sequence[OverviewTheme], sections: Sequence[tuple[str, str]],
-                   totals: Sequence[Mapping[int, Optional[Decimal]]]) -> list[Match]:
+                   totals: Sequence[Mapping[int, Decimal | None]]) -> list[Match]:
     """Return the overview theme of each section (given as (number, title) with its totals)."""
     numbers = [t.number for t in themes]
-    matches: list[Optional[Match]] = [None] * len(sections)
+    matches: list[Match | None] = [None] * len(sections)
     taken: set[str] = set()
-    for i, (number, title) in enumerate(sections):
+    for i, (number, _title) in enumerate(sections):
         if number and number in numbers and number not in taken:
             matches[i] = Match(i, number, "number", _agree(themes[numbers.index(number)], totals[i]))
             taken.add(number)
@@ -217,9 +217,9 @@ def match_sections(themes: Sequence[OverviewTheme], sections: Sequence[tuple[str
         j = i
         while j < len(sections) and matches[j] is None and not sections[j][0]:
             j += 1
-        before = _position(numbers, matches[i - 1].theme) if i > 0 and matches[i - 1] and matches[i - 1].theme else -1
-        after = (_position(numbers, matches[j].theme) if j < len(sections) and matches[j] and matches[j].theme
-                 else len(themes))
+        left, right = matches[i - 1] if i > 0 else None, matches[j] if j < len(sections) else None
+        before = _position(numbers, left.theme) if left and left.theme else -1
+        after = _position(numbers, right.theme) if right and right.theme else len(themes)
         candidates = [k for k in range(before + 1, after) if numbers[k] not in taken]
         for index, theme in _assign(themes, candidates, list(range(i, j)), totals):
             if theme is None:
@@ -238,22 +238,22 @@ def _assign(themes, candidates: list[int], indexes: list[int], totals):
     for chosen in combinations(candidates, k):
         for placed in combinations(range(len(indexes)), k):
             score = 0
-            for c, p in zip(chosen, placed):
+            for c, p in zip(chosen, placed, strict=True):
                 theme = themes[c]
                 score += totals_score(theme.amounts, totals[indexes[p]]) - (3 if theme.note_only else 0)
             if best_score is None or score > best_score:
                 best, best_score = (chosen, placed), score
     result = [(index, None) for index in indexes]
     if best is not None:
-        for c, p in zip(*best):
+        for c, p in zip(*best, strict=True):
             result[p] = (indexes[p], themes[c])
     return result
 
 
-def _agree(theme: OverviewTheme, totals: Mapping[int, Optional[Decimal]]) -> bool:
+def _agree(theme: OverviewTheme, totals: Mapping[int, Decimal | None]) -> bool:
     return totals_score(theme.amounts, totals) >= 0 and all(
         (a is None and (totals.get(y) in (None, 0))) or a == totals.get(y) for y, a in theme.amounts.items())
 
 
-def _position(numbers: list[str], number: Optional[str]) -> int:
+def _position(numbers: list[str], number: str | None) -> int:
     return numbers.index(number) if number in numbers else -1

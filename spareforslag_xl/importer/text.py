@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Optional
 
-from spareforslag_xl.model.errors import InputError
-from spareforslag_xl.io.package import noun_forms, read_input
 from spareforslag_xl.importer.word import WORD_SUFFIXES, NotWord, is_word, word_text
-from spareforslag_xl.model.i18n import _, lazy
+from spareforslag_xl.io.package import noun_forms, read_input
+from spareforslag_xl.model.errors import InputError
+from spareforslag_xl.model.i18n import LazyText, _, lazy
 
 MAX_BYTES = 5 * 1024 * 1024
 """A proposals document is tens of kilobytes; anything this large is not one."""
@@ -46,7 +45,7 @@ class Document:
     """A human name of the encoding used, e.g. 'UTF-8' or 'UTF-16 with BOM'."""
     crlf: bool = False
     """True when the file had Windows (CRLF) or old Mac (CR) line ends."""
-    modified: Optional[datetime] = None
+    modified: datetime | None = None
     """The file's modification time (UTC): when the document was last saved; it dates the master."""
 
     @property
@@ -59,7 +58,7 @@ def read_document(path: Path) -> Document:
     path = Path(path)
     limit = MAX_WORD_BYTES if path.suffix.lower() in WORD_SUFFIXES else MAX_BYTES
     document = decode_document(path, read_input(path, "document", limit))
-    modified = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc).replace(microsecond=0)
+    modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).replace(microsecond=0)
     return replace(document, modified=modified)
 
 
@@ -76,21 +75,23 @@ def decode_document(path: Path, data: bytes) -> Document:
     crlf = "\r" in text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise InputError(path, _("the document is empty."), _("Export the proposals document again as text (Markdown)."))
+        raise InputError(path, _("the document is empty."),
+                         _("Export the proposals document again as text (Markdown)."))
     return Document(Path(path), tuple(text.split("\n")), encoding, crlf)
 
 
 DOCUMENT_REMEDY = lazy("Export the proposals document as text (Markdown, e.g. with pandoc) and import that file.")
 
 
-def decode(path: Path, data: bytes, noun: str = "document", remedy: str = DOCUMENT_REMEDY) -> tuple[str, str]:
+def decode(path: Path, data: bytes, noun: str = "document",
+           remedy: str | LazyText = DOCUMENT_REMEDY) -> tuple[str, str]:
     """Return (text, encoding name) for data; raise InputError for empty or binary data.
 
     ``noun`` and ``remedy`` make the messages fit the file: the proposals document, or the
     departments file.
     """
     if not data:
-        raise InputError(path, _("{noun} is empty (0 bytes).").format(noun=noun_forms(noun)[1]), remedy)
+        raise InputError(path, _("{noun} is empty (0 bytes).").format(noun=noun_forms(noun)[1]), str(remedy))
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -115,7 +116,7 @@ def decode(path: Path, data: bytes, noun: str = "document", remedy: str = DOCUME
 
 
 def _refuse_binary(path: Path, text: str, data: bytes = b"", noun: str = "document",
-                   remedy: str = DOCUMENT_REMEDY) -> None:
+                   remedy: str | LazyText = DOCUMENT_REMEDY) -> None:
     """Control characters other than tabs and line ends do not occur in a text document."""
     sample = text[:65536]
     controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in _CONTROL_OK) or ch == "\x7f")
@@ -123,7 +124,7 @@ def _refuse_binary(path: Path, text: str, data: bytes = b"", noun: str = "docume
         raise _binary(path, data or text.encode("utf-8", "replace"), noun, remedy)
 
 
-def _binary(path: Path, data: bytes, noun: str, remedy: str) -> InputError:
+def _binary(path: Path, data: bytes, noun: str, remedy: str | LazyText) -> InputError:
     kind = _("binary data")
     if data.startswith(b"PK\x03\x04"):
         kind = _("a zip archive (perhaps a Word or Excel file)")
@@ -131,4 +132,5 @@ def _binary(path: Path, data: bytes, noun: str, remedy: str) -> InputError:
         kind = _("a PDF file")
     elif data.startswith(b"\xd0\xcf\x11\xe0"):
         kind = _("an old Office file")
-    return InputError(path, _("the file is {kind}, not {noun}.").format(kind=kind, noun=noun_forms(noun)[2]), remedy)
+    return InputError(path, _("the file is {kind}, not {noun}.").format(kind=kind, noun=noun_forms(noun)[2]),
+                      str(remedy))

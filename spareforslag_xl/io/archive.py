@@ -39,6 +39,8 @@ class Log:
     hashes: Mapping[str, str] = field(default_factory=dict)
     """The SHA-256 of each copy's bytes as the build that kept it recorded them (logs before it record none)."""
     problems: tuple[str, ...] = ()
+    scenarios: Mapping[str, str] = field(default_factory=dict)
+    """The scenario the latest build of each copy showed ('vedtaget' …), where the build named one."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ def read_log(folder: Path) -> Log:
                                "unknown.").format(log=path, reason=os_reason(exc)),))
     names: list[str] = []
     hashes: dict[str, str] = {}
+    scenarios: dict[str, str] = {}
     bad: list[int] = []
     for number, raw in enumerate(data.splitlines(), start=1):
         if not raw.strip():
@@ -92,11 +95,13 @@ def read_log(folder: Path) -> Log:
         recorded = [f[len("sha256="):] for f in fields[2:] if f.startswith("sha256=")]
         if recorded:
             hashes[fields[0]] = recorded[-1]
+        shown = [f[len("scenario="):] for f in fields[2:] if f.startswith("scenario=")]
+        scenarios[fields[0]] = shown[-1] if shown else ""
     problems: tuple[str, ...] = ()
     if bad:
         problems = (_("{log}: line {lines} cannot be read (not a kept copy's name, or not UTF-8); it is "
                       "left out.").format(log=path, lines=", ".join(map(str, bad))),)
-    return Log(tuple(names), hashes, problems)
+    return Log(tuple(names), hashes, problems, scenarios)
 
 
 def copy_problem(copy: Path, log: Log) -> str | None:
@@ -142,7 +147,7 @@ def previous_copy(folder: Path) -> Path | None:
 
 
 def keeping(out_dir: Path, fingerprint: str, master: Path, day: date, data: bytes,
-            verify: Callable[[Path], str | None] | None = None) -> Keeping:
+            verify: Callable[[Path], str | None] | None = None, scenario: str = "") -> Keeping:
     """Return where this build's master is kept and the log with this build added.
 
     ``day`` names a copy kept for the first time: the day of io/stamp.file_time (the master's saved day).
@@ -150,6 +155,7 @@ def keeping(out_dir: Path, fingerprint: str, master: Path, day: date, data: byte
     log is written again (with a warning), so that the archive mends itself when the master is at hand.
     ``verify(copy)`` checks a kept copy the log records no hash for (a log of an older version) by reading
     it; it returns why the copy cannot be trusted, or None (its hash is then recorded from now on).
+    ``scenario``: the plan the build showed ('scenario=vedtaget' in its line; none for a master without decisions).
     """
     folder = Path(out_dir) / ARCHIVE_FOLDER
     if folder.exists() and not folder.is_dir():
@@ -175,7 +181,8 @@ def keeping(out_dir: Path, fingerprint: str, master: Path, day: date, data: byte
     if before and not before.endswith(b"\n"):
         before += b"\n"
     recorded = content_hash(data) if rewrite else log.hashes.get(copy.name) or _hash_of(copy)
-    line = f"{copy.name}\t{_safe(Path(master).name)}" + (f"\tsha256={recorded}" if recorded else "") + "\n"
+    line = (f"{copy.name}\t{_safe(Path(master).name)}" + (f"\tsha256={recorded}" if recorded else "")
+            + (f"\tscenario={scenario}" if scenario else "") + "\n")
     return Keeping(folder, copy, rewrite, previous_copy(folder), before + line.encode("utf-8"), tuple(problems))
 
 

@@ -12,8 +12,8 @@ import posixpath
 import zipfile
 from pathlib import Path
 
-from spareforslag_xl.model.errors import InputError
 from spareforslag_xl.model.danish import danish_number
+from spareforslag_xl.model.errors import InputError
 from spareforslag_xl.model.i18n import N_, _
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -45,7 +45,7 @@ NOUNS = {
 def noun_forms(noun: str) -> tuple[str, str, str]:
     """Return ('a workbook', 'the workbook', 'a text workbook') for 'workbook', in the language in use."""
     forms = NOUNS.get(noun)
-    return tuple(_(f) for f in forms) if forms else (f"a {noun}", f"the {noun}", f"a text {noun}")
+    return (_(forms[0]), _(forms[1]), _(forms[2])) if forms else (f"a {noun}", f"the {noun}", f"a text {noun}")
 
 
 def check_file(path: Path, noun: str = "workbook", max_bytes: int = MAX_FILE_BYTES) -> int:
@@ -59,7 +59,8 @@ def check_file(path: Path, noun: str = "workbook", max_bytes: int = MAX_FILE_BYT
         raise InputError(path, _("is a folder, not {noun}.").format(noun=noun_forms(noun)[0]),
                          _("Give the path of {noun} inside it.").format(noun=noun_forms(noun)[1]))
     if not path.is_file():
-        raise InputError(path, _("is not a regular file (a device or a pipe), not {noun}.").format(noun=noun_forms(noun)[0]),
+        raise InputError(path,
+                         _("is not a regular file (a device or a pipe), not {noun}.").format(noun=noun_forms(noun)[0]),
                          _("Give the path of {noun} itself.").format(noun=noun_forms(noun)[1]))
     if not os.access(path, os.R_OK):
         raise InputError(path, _("cannot be read: permission denied."), _("Ask for read access or copy the file."))
@@ -108,7 +109,8 @@ def check_workbook_package(path: Path) -> None:
             _("Open it in Excel and save it as 'Excel Workbook (*.xlsx)'."),
         )
     if not head.startswith(ZIP_MAGIC):
-        raise InputError(path, _("is not an Excel workbook (.xlsx); it looks like {head}.").format(head=_describe(head)),
+        raise InputError(path,
+                         _("is not an Excel workbook (.xlsx); it looks like {head}.").format(head=_describe(head)),
                          _("Save it from Excel as 'Excel Workbook (*.xlsx)'."))
     try:
         with zipfile.ZipFile(path) as archive:
@@ -117,7 +119,9 @@ def check_workbook_package(path: Path) -> None:
             _check_xml_prologs(path, archive, infos)
             _check_sheet_parts(path, archive, {info.filename for info in infos})
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise InputError(path, _("the workbook is damaged (its zip structure cannot be read: {exc}).").format(exc=_plain(exc)),
+        raise InputError(path,
+                         _("the workbook is damaged (its zip structure cannot be read: {exc}).").format(
+                             exc=_plain(exc)),
                          _("Save it again from Excel, or ask the sender for a new copy.")) from None
 
 
@@ -127,11 +131,14 @@ def _plain(exc: Exception) -> str:
 
 def _check_parts(path: Path, infos: list[zipfile.ZipInfo]) -> None:
     if len(infos) > MAX_PARTS:
-        raise InputError(path, _("the workbook has {n} parts; at most {limit} are accepted.").format(n=danish_number(len(infos)), limit=danish_number(MAX_PARTS)))
+        raise InputError(path,
+                         _("the workbook has {n} parts; at most {limit} are accepted.").format(
+                             n=danish_number(len(infos)), limit=danish_number(MAX_PARTS)))
     names = {info.filename for info in infos}
     if "xl/workbook.xml" not in names and "content.xml" in names and "mimetype" in names:
         raise InputError(path, _("is an OpenDocument spreadsheet (.ods, LibreOffice's own format), which is not read."),
-                         _("In LibreOffice choose Filer › Gem som, pick the file type 'Excel 2007-365 (.xlsx)' and use that file."))
+                         _("In LibreOffice choose Filer › Gem som, pick the file type 'Excel 2007-365 (.xlsx)' and use "
+                           "that file."))
     if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
         raise InputError(path, _("is a zip file but not an Excel workbook (it has no xl/workbook.xml)."),
                          _("Save it from Excel as 'Excel Workbook (*.xlsx)'."))
@@ -142,20 +149,26 @@ def _check_parts(path: Path, infos: list[zipfile.ZipInfo]) -> None:
     for info in infos:
         total += info.file_size
         if info.flag_bits & 0x1:
-            raise InputError(path, _("part {filename} is encrypted, so the workbook cannot be read.").format(filename=info.filename))
+            raise InputError(path,
+                             _("part {filename} is encrypted, so the workbook cannot be read.").format(
+                                 filename=info.filename))
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise InputError(
                 path,
-                _("refused: part {filename} unpacks from {compress_size} to {file_size} bytes (ratio {ratio}:1, limit {limit}:1), which looks like a zip bomb.").format(
+                _("refused: part {filename} unpacks from {compress_size} to {file_size} bytes (ratio {ratio}:1, limit "
+                  "{limit}:1), which looks like a zip bomb.").format(
                     filename=info.filename, compress_size=danish_number(info.compress_size),
-                    file_size=danish_number(info.file_size), ratio=danish_number(info.file_size // max(info.compress_size, 1)),
+                    file_size=danish_number(info.file_size),
+                    ratio=danish_number(info.file_size // max(info.compress_size, 1)),
                     limit=danish_number(MAX_RATIO)),
             )
     if total > MAX_UNPACKED_BYTES:
         raise InputError(
             path,
-            _("refused: the workbook unpacks to {size} MB, more than the {limit} MB accepted (a zip bomb or not a master workbook).").format(
-                size=danish_number(round(total / 1024 / 1024)), limit=danish_number(MAX_UNPACKED_BYTES // 1024 // 1024)),
+            _("refused: the workbook unpacks to {size} MB, more than the {limit} MB accepted (a zip bomb or not a "
+              "master workbook).").format(
+                size=danish_number(round(total / 1024 / 1024)),
+                limit=danish_number(MAX_UNPACKED_BYTES // 1024 // 1024)),
         )
 
 
@@ -241,7 +254,8 @@ def _check_sheet_parts(path: Path, archive: zipfile.ZipFile, names: set[str]) ->
     try:
         root = fromstring(archive.read(rels))
     except Exception as exc:  # defusedxml and expat raise several kinds
-        raise InputError(path, _("the workbook is damaged: {rels} cannot be parsed ({exc}).").format(rels=rels, exc=exc),
+        raise InputError(path,
+                         _("the workbook is damaged: {rels} cannot be parsed ({exc}).").format(rels=rels, exc=exc),
                          _("Save it again from Excel, or ask the sender for a new copy.")) from None
     for rel in root:
         if rel.get("TargetMode") == "External" or not rel.get("Type", "").endswith("/worksheet"):

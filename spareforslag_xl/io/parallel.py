@@ -12,7 +12,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from typing import Callable, Optional, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 Task = Callable[[], bytes]
 Progress = Callable[[int, int], None]
@@ -24,10 +25,11 @@ MAX_WORKERS = 8
 WORKERS_ENV = "SPAREFORSLAG_WORKERS"
 """Set to 1 to render in one process (for debugging), or to a number to use that many workers."""
 
-_tasks: Optional[Sequence[Task]] = None
+_tasks: Sequence[Callable[[], Any]] | None = None
+"""What the workers run: render_all's tasks (bytes) or run_pair's first half (any picklable result)."""
 
 
-def _run(index: int) -> bytes:
+def _run(index: int) -> Any:
     assert _tasks is not None
     return _tasks[index]()
 
@@ -43,7 +45,7 @@ def workers_for(cells: int, tasks: int) -> int:
     return max(1, min(cores, tasks, MAX_WORKERS))
 
 
-def render_all(tasks: Sequence[Task], cells: int, progress: Optional[Progress] = None) -> list[bytes]:
+def render_all(tasks: Sequence[Task], cells: int, progress: Progress | None = None) -> list[bytes]:
     """Return the bytes of every task, in order; in worker processes when the work is large."""
     total = len(tasks)
     workers = workers_for(cells, total)

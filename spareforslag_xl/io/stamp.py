@@ -20,23 +20,23 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import datetime, timezone
-from typing import Mapping, Optional
+from collections.abc import Mapping
+from datetime import UTC, datetime
 
 from spareforslag_xl.model.errors import RequestError
 from spareforslag_xl.model.i18n import _
 
 ENV = "SOURCE_DATE_EPOCH"
-FALLBACK = datetime(2000, 1, 1, tzinfo=timezone.utc)
+FALLBACK = datetime(2000, 1, 1, tzinfo=UTC)
 """The time stamped when neither SOURCE_DATE_EPOCH nor the input gives one."""
 
-LATEST = int(datetime(9999, 12, 31, 23, 59, 59, tzinfo=timezone.utc).timestamp())
+LATEST = int(datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp())
 """The last second a workbook's date (four-digit years) can hold."""
 
 _DIGITS = re.compile(r"[0-9]+")
 
 
-def source_date_epoch(environ: Optional[Mapping[str, str]] = None) -> Optional[datetime]:
+def source_date_epoch(environ: Mapping[str, str] | None = None) -> datetime | None:
     """Return the time SOURCE_DATE_EPOCH gives (UTC), None when it is unset or empty.
 
     Raises RequestError when it is set to anything but a whole number of seconds from 0 up to
@@ -50,11 +50,12 @@ def source_date_epoch(environ: Optional[Mapping[str, str]] = None) -> Optional[d
         raise RequestError(_(
             "{variable}='{value}' is not a time: it must be a whole number of seconds since 1 January 1970 "
             "00:00 UTC (as 'date +%s' prints it), such as 1686571200 for 12 June 2023 12:00 UTC. Correct it, "
-            "or unset it to date the files by the master or document they are made from.").format(variable=ENV, value=_shown(value)))
-    return datetime.fromtimestamp(int(digits), tz=timezone.utc)
+            "or unset it to date the files by the master or document they are made from.").format(
+                variable=ENV, value=_shown(value)))
+    return datetime.fromtimestamp(int(digits), tz=UTC)
 
 
-def file_time(saved: Optional[datetime], environ: Optional[Mapping[str, str]] = None) -> datetime:
+def file_time(saved: datetime | None, environ: Mapping[str, str] | None = None) -> datetime:
     """Return the time to stamp on a file written from an input saved at ``saved`` (None: not known).
 
     Aware, in UTC, to the whole second. See the module's docstring for the rule.
@@ -65,8 +66,8 @@ def file_time(saved: Optional[datetime], environ: Optional[Mapping[str, str]] = 
     if saved is None:
         return FALLBACK
     if saved.tzinfo is None:  # a workbook's times are UTC (the 'Z' of dcterms:modified)
-        saved = saved.replace(tzinfo=timezone.utc)
-    return saved.astimezone(timezone.utc).replace(microsecond=0)
+        saved = saved.replace(tzinfo=UTC)
+    return saved.astimezone(UTC).replace(microsecond=0)
 
 
 def _shown(value: str) -> str:

@@ -9,8 +9,8 @@ for '-'; 'Som trykt', 'Enhed' and 'Decimaler' say how the document printed it.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Optional, Sequence
 
 from spareforslag_xl.model.danish import to_decimal
 from spareforslag_xl.model.stated import KIND_BY_NAME, StatedFigure
@@ -35,10 +35,10 @@ def stated_sheet(figures: Sequence[StatedFigure]):
 
     def write(book, styles) -> None:
         w = SheetWriter(book.add_worksheet(SHEET), styles)
-        for col, (header, width) in enumerate(COLUMNS):
+        for col, (_header, width) in enumerate(COLUMNS):
             w.column(col, col, width)
         w.fit_width({col: 12 for col in WRAPPED})  # one page wide: the texts wrap in narrower columns
-        for col, (header, width) in enumerate(COLUMNS):
+        for col, (header, _width) in enumerate(COLUMNS):
             w.text(0, col, header, "header")
         for row, f in enumerate(figures, start=1):
             values = (f.kind.value, f.theme, f.line, f.department, f.key, f.table, f.label)
@@ -83,7 +83,7 @@ def parse_stated(rows: list[tuple[int, tuple]]) -> tuple[list[StatedFigure], lis
         return [], [number for number, _ in rows[1:]]
     result, skipped = [], []
     for number, values in rows[1:]:
-        def get(name: str):
+        def get(name: str, values: Sequence = values):
             i = col.get(name)
             return values[i] if i is not None and i < len(values) else None
         kind = KIND_BY_NAME.get(str(get("Art") or "").strip().casefold())
@@ -112,7 +112,7 @@ def _text(value) -> str:
     return str(value).strip()
 
 
-def _integer(value) -> Optional[int]:
+def _integer(value) -> int | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (int, float)) and float(value).is_integer():
@@ -122,7 +122,7 @@ def _integer(value) -> Optional[int]:
     return None
 
 
-def _number(value) -> Optional[Decimal]:
+def _number(value) -> Decimal | None:
     """Return a finite number below 10**15, or None."""
     if isinstance(value, bool) or value is None or value == "":
         return None

@@ -7,13 +7,13 @@ distribution methods; headers are frozen; a 'Vejledning' sheet explains every co
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Callable, Iterable, Optional, Sequence
 
 from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.plan import Decision, Method, Plan, Rule
-from spareforslag_xl.workbook.sheet import SheetWriter, Styles
 from spareforslag_xl.workbook.book import DocProps, add_sheet, close, new_workbook
+from spareforslag_xl.workbook.sheet import SheetWriter, Styles
 
 ExtraSheet = Callable[[object, Styles], None]
 """A callback that adds a sheet to the master (the importer adds its report this way)."""
@@ -26,7 +26,7 @@ so that a sheet prints one page wide."""
 
 
 def master_bytes(plan: Plan, extras: Sequence[ExtraSheet] = (), example: bool = False,
-                 decisions: Optional[bool] = None) -> bytes:
+                 decisions: bool | None = None) -> bytes:
     """Return the bytes of a master workbook holding plan.
 
     ``decisions`` writes the columns of the decisions (Beslutning, Vedtaget 2024 …) with their
@@ -186,7 +186,7 @@ def _settings(book, styles: Styles, plan: Plan) -> SheetWriter:
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
             w.number(row, 1, value, "number_left")  # like the texts of the same column
         else:
-            w.text(row, 1, value or "", "text_wrap")
+            w.text(row, 1, str(value or ""), "text_wrap")
         w.text(row, 2, L.SETTING_HELP[name], "note")
     w.validation(L.SETTING_ORDER.index(L.RESIDUAL_KEY) + 1, 1, L.SETTING_ORDER.index(L.RESIDUAL_KEY) + 1, 1,
                  _list_of_keys())
@@ -314,7 +314,7 @@ def _code(w: SheetWriter, row: int, col: int, code: str) -> None:
         w.text(row, col, code)
 
 
-def _rule(w: SheetWriter, row: int, col: dict, rule: Optional[Rule]) -> None:
+def _rule(w: SheetWriter, row: int, col: dict, rule: Rule | None) -> None:
     if rule is None:
         return
     w.text(row, col["method"], rule.method.value)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
-from spareforslag_xl.model.plan import DistributionKey
+from spareforslag_xl.model.plan import Amount, Decision, DistributionKey
 
 
 class BasisKind(Enum):
@@ -22,6 +22,23 @@ class BasisKind(Enum):
     """No distribution: everything stays 'not distributed'."""
     UNKNOWN_KEY = "unknown-key"
     """A key that the plan does not hold: nothing is distributed."""
+    LEFT_OUT = "left-out"
+    """Its lines are rejected or postponed: the scenario does not count them, so nothing is split."""
+
+
+@dataclass(frozen=True)
+class Rescaled:
+    """A fixed amount split anew after a decision changed the amount it was given for (core.decisions)."""
+
+    year: int
+    typed: Decimal
+    """The fixed amount typed on the master's sheet 'Faste beløb'."""
+    scaled: Decimal
+    """What the department's part is in the scenario: the typed amounts in proportion to the amount decided."""
+    proposed: Amount
+    """The amount the fixed amounts were given for (the proposal)."""
+    decided: Amount
+    """The amount in the scenario's plan."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +52,10 @@ class Basis:
     """The first year distributed (KEY, FIXED); earlier years are not distributed."""
     share: Decimal | None = None
     """The department's share of the key, when the basis is of one department's part (KEY)."""
+    decision: Decision | None = None
+    """LEFT_OUT: the decision of its lines (None when they are rejected and postponed)."""
+    rescaled: tuple[Rescaled, ...] = ()
+    """FIXED, of one department's part: the years its fixed amount was split anew after a decision."""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Optional
 
 NOT_ESTIMATED_MARKS = frozenset({"-", "–", "—", "−"})
 
@@ -124,7 +123,7 @@ def round_to(value: Decimal, quantum: Decimal) -> Decimal:
     return value.quantize(quantum, rounding=ROUND_HALF_UP)
 
 
-def format_danish(value: Optional[Decimal], decimals: int = 0) -> str:
+def format_danish(value: Decimal | None, decimals: int = 0) -> str:
     """Return an amount the way the document prints it: ``3.250``, ``0,14``, ``-``."""
     if value is None:
         return "-"

@@ -16,7 +16,8 @@ from spareforslag_xl.model.audit import AuditItem, AuditLabel, AuditReason, Verd
 from spareforslag_xl.model.basis import Basis, BasisKind, KeyUse, RestCause
 from spareforslag_xl.model.danish import format_share
 from spareforslag_xl.model.i18n import N_, _
-from spareforslag_xl.model.plan import Decision, Method, Plan, Scenario
+from spareforslag_xl.model.labels_decisions import LEFT_OUT_BASIS, rescaled_text
+from spareforslag_xl.model.plan import Method, Plan, Scenario
 
 WORKBOOK_LANGUAGE = "da"
 """The language of every workbook, mail and document the program writes, whatever language the
@@ -111,13 +112,6 @@ CHART_CAPTION = {1: "Diagrammet viser tallene ovenfor og følger dem, når de re
 DECISION = "Beslutning"
 PROPOSED = "Foreslået"
 ADOPTED = "Vedtaget"
-DECISION_TEXT = {
-    Decision.ADOPTED: "Vedtaget",
-    Decision.REJECTED: "Forkastet",
-    Decision.POSTPONED: "Udskudt",
-    Decision.PROPOSED: "Ikke besluttet (tæller som foreslået)",
-}
-"""Decision → how a theme sheet's note names a line's decision."""
 EXCLUDED = "Forkastede og udskudte forslag (indgår ikke i planen)"
 PROPOSED_TABLE = "Foreslået før beslutning"
 CHANGE = "Ændring i alt (vedtaget − foreslået)"
@@ -154,9 +148,6 @@ SALARY_OWN, SALARY_SHARED, SALARY_NONE = "temaets egen", "fælles (Indstillinger
 RULE_KEY = "Fordeles efter {key}"
 RULE_FIXED = "Fordeles med faste beløb"
 RULE_FROM = " fra {year}"
-DECIDED_OTHER_AMOUNT = "{decision} med andet beløb (foreslået {amounts})"
-POSTPONED_LEFT_OUT = "{decision} (indgår ikke)"
-POSTPONED_COUNTED = "{decision} (medregnet i dette scenarie)"
 PARTIAL_ALL = "Delvist estimeret{which}: {missing} af {lines} forslag ikke estimeret"
 PARTIAL_IN = " i {years}"
 PARTIAL_BY_YEAR = "Delvist estimeret: {years} ikke estimeret"
@@ -190,9 +181,13 @@ def basis_text(basis: Basis | None) -> str:
         return NOT_DISTRIBUTED
     if basis.kind is BasisKind.UNKNOWN_KEY:
         return f"Ukendt nøgle '{basis.key}' (ikke fordelt)"
+    if basis.kind is BasisKind.LEFT_OUT:
+        return LEFT_OUT_BASIS[basis.decision]
     text = Method.FIXED.value if basis.kind is BasisKind.FIXED else str(basis.key)
     if basis.from_year is not None:
         text += f" fra {basis.from_year}"
+    if basis.rescaled:
+        text += "; " + rescaled_text(basis.rescaled)
     return basis_for_text(text, basis.share)
 
 

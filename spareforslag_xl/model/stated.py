@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
-from typing import Optional
 
 
 class Kind(Enum):
@@ -52,9 +51,9 @@ class StatedFigure:
     line: str
     """The proposal line a figure belongs to (its number, or its title when unnumbered); '' for the theme."""
     department: str
-    year: Optional[int]
+    year: int | None
     """None for a fixed amount stated once for every year, and for shares."""
-    value: Optional[Decimal]
+    value: Decimal | None
     """Amounts in the plan's unit, shares as fractions, FTE as a count; None for '-' (not estimated)."""
     text: str
     """The figure exactly as printed, without markup ('3.250', '0,14', '28,4%', '-')."""

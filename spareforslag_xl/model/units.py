@@ -10,12 +10,13 @@ different units at the same distance are reported rather than guessed between.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable, Optional
+from typing import overload
 
-from spareforslag_xl.model.errors import UnitConflict
 from spareforslag_xl.model.danish import tidy
+from spareforslag_xl.model.errors import UnitConflict
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ _MENTIONS = (
 )
 
 
-def parse_unit(text: str) -> Optional[Unit]:
+def parse_unit(text: str) -> Unit | None:
     """Return the unit a text names ('1.000 kr.', 'tkr', 'mio', 'kr'), or None."""
     folded = " ".join(text.split()).casefold().strip()
     bare = {"1000": THOUSAND, "1.000": THOUSAND, "t": THOUSAND, "mio": MILLION, "mio.": MILLION, "1": KR,
@@ -84,7 +85,7 @@ class Mention:
     """Rows between the cell and the table's header row (0 = in the header row)."""
 
 
-def nearest_unit(texts: Iterable[tuple[str, str, int]]) -> Optional[Mention]:
+def nearest_unit(texts: Iterable[tuple[str, str, int]]) -> Mention | None:
     """Return the unit mentioned nearest the header among (address, text, distance), or None.
 
     Raises UnitConflict when different units are mentioned at the same, nearest distance.
@@ -99,7 +100,13 @@ def nearest_unit(texts: Iterable[tuple[str, str, int]]) -> Optional[Mention]:
     return closest[0]
 
 
-def convert(value: Optional[Decimal], unit: str, to_unit: str) -> Optional[Decimal]:
+@overload
+def convert(value: Decimal, unit: str, to_unit: str) -> Decimal: ...
+@overload
+def convert(value: None, unit: str, to_unit: str) -> None: ...
+@overload
+def convert(value: Decimal | None, unit: str, to_unit: str) -> Decimal | None: ...
+def convert(value: Decimal | None, unit: str, to_unit: str) -> Decimal | None:
     """Return value (in the unit named unit) in the unit named to_unit; exact, as Decimal (None stays None)."""
     if value is None:
         return None

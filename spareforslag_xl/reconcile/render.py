@@ -32,7 +32,14 @@ from spareforslag_xl.workbook.book import (
     sheet_name,
 )
 from spareforslag_xl.workbook.sheet import (
-    ERROR_FILL, HEADER_FILL, OK_FILL, TOTAL_FILL, WARN_FILL, SheetWriter, Styles, amount_format,
+    ERROR_FILL,
+    HEADER_FILL,
+    OK_FILL,
+    TOTAL_FILL,
+    WARN_FILL,
+    SheetWriter,
+    Styles,
+    amount_format,
 )
 
 SUMMARY = "Afstemning"

@@ -61,8 +61,8 @@ WORDS = {
     'none': N_('(none)'),
     'rule-from': N_('{rule} from {year}'),
     'theme-decision': N_('theme {theme}: decision {old} → {new}'),
-    'line-decision': N_('theme {theme}: {line}: decision {old} → {new}'),
-    'line-adopted': N_('theme {theme}: {line}: adopted amounts'),
+    'line-decision': N_('theme {theme}: {line}: decision {old} → {new}, in force'),
+    'line-adopted': N_('theme {theme}: {line}: adopted amount, in force'),
 }
 
 

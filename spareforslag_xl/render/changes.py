@@ -108,7 +108,7 @@ class _Changes(Frame):
         row += 1
         if dept is None:
             labels = (TOTAL, TARGET, "Difference (mål − i alt)", REST_LABEL)
-            for label, figure in zip(labels, diff.consequences.overview()):
+            for label, figure in zip(labels, diff.consequences.overview(), strict=False):
                 row = self._figure(row, label, figure)
             w.text(row, 0, "Afdelingernes i alt", "section")
             row += 1

@@ -8,11 +8,9 @@ the same for the same input (in-memory packaging; the properties dated by io/sta
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Optional
-
-import re
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
@@ -20,7 +18,6 @@ from xlsxwriter.worksheet import Worksheet
 
 from spareforslag_xl.core.filenames import sheet_name  # noqa: F401 (the workbooks' sheet names)
 from spareforslag_xl.io.stamp import file_time
-
 
 EXCEL_MAX_TEXT = 32_767
 
@@ -76,7 +73,7 @@ class DocProps:
     subject: str = ""
     company: str = ""
     comments: str = ""
-    created: Optional[datetime] = None
+    created: datetime | None = None
     """When the input was saved (the master's saved time), None when not known; io/stamp.file_time
     turns it into the date written (SOURCE_DATE_EPOCH first)."""
 

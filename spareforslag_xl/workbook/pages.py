@@ -9,8 +9,8 @@ while the table is written, from the heights of the rows above it, so that every
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Optional
 
 from spareforslag_xl.model.labels import CONTINUED
 
@@ -81,8 +81,8 @@ class PagePlan:
     """Fills pages block by block (a block is a run of rows without a blank one) and remembers the breaks."""
 
     def __init__(self, heights: list[float], page: float, repeat: float = 0.0,
-                 charts: frozenset[int] = frozenset(), decided: Optional[dict[int, Decided]] = None,
-                 repeated: Optional[int] = None) -> None:
+                 charts: frozenset[int] = frozenset(), decided: dict[int, Decided] | None = None,
+                 repeated: int | None = None) -> None:
         self.heights = heights
         self.repeated = repeated
         """The first of the rows the printing program repeats over every page (a sheet that is one table)."""
@@ -155,8 +155,8 @@ class PagePlan:
 
 
 def page_breaks(heights: list[float], used: set[int], page: float, repeat: float = 0.0,
-                charts: frozenset[int] = frozenset(), decided: Optional[dict[int, Decided]] = None,
-                repeated: Optional[int] = None) -> list[int]:
+                charts: frozenset[int] = frozenset(), decided: dict[int, Decided] | None = None,
+                repeated: int | None = None) -> list[int]:
     """Return the rows to break pages before (see ``PagePlan.add``)."""
     plan = PagePlan(heights, page, repeat, charts, decided, repeated)
     for first, end in blocks(used, len(heights)):

@@ -32,7 +32,7 @@ from spareforslag_xl.workbook.styles import (  # noqa: F401 (the styles stay imp
 )
 
 WRAPPING = frozenset({"text_wrap", "italic", "note", "description", "error", "warning", "banner", "label",
-                      "label_indent", "label_muted", "label_struck", "header", "subsection"})
+                      "label_indent", "label_muted", "label_struck", "label_struck_indent", "header", "subsection"})
 STYLE_HEIGHT = {"title": 24.0, "subtitle": 17.0, "section": 18.0, "banner": 30.0}
 """Rows with larger text need more than the default height, or they touch the row below."""
 FIT_SCALE = 95

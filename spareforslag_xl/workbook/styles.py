@@ -94,6 +94,7 @@ class Styles:
         if "amount_struck" not in self._formats:
             grey = {"font_color": "#808080", "font_strikeout": True}
             self.add("label_struck", {**grey, "text_wrap": True})
+            self.add("label_struck_indent", {**grey, "text_wrap": True, "align": "left", "indent": 1})
             self.add("amount_struck", {**grey, "num_format": self._formats["amount"].num_format})
 
     def add(self, name: str, props: dict) -> None:

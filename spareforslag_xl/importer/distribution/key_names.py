@@ -9,14 +9,14 @@ document's shares, whatever they sum to.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Sequence
 
-from spareforslag_xl.model.danish import format_danish
-from spareforslag_xl.importer.spec import KeyUse
+from spareforslag_xl.importer.distribution.spec import KeyUse
 from spareforslag_xl.importer.report import ImportReport
-from spareforslag_xl.model.plan import DistributionKey, KeyShare
+from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model.plan import DistributionKey, KeyShare
 
 ADMIN_KEY = "Administrativ fordelingsnøgle"
 _NUMBER_PREFIX = re.compile(r"^\s*\d+[a-z]?\s*[.)]\s*")
@@ -47,7 +47,9 @@ def name_keys(uses: Sequence[KeyUse], admin_named: bool, report: ImportReport) -
     admin_groups = [g for g in groups if any(u.admin for u in g[1])]
     if len(admin_groups) > 1:
         lines = ", ".join(str(g[1][0].table.line) for g in admin_groups)
-        report.review("keys", _("tables with different shares are all called the administrative key (lines {lines}); the first one is used as the administrative key").format(lines=lines), admin_groups[1][1][0].table.line)
+        report.review("keys",
+                      _("tables with different shares are all called the administrative key (lines {lines}); the first "
+                        "one is used as the administrative key").format(lines=lines), admin_groups[1][1][0].table.line)
     keys: list[DistributionKey] = []
     taken: set[str] = set()
     ordered = admin_groups[:1] + [g for g in groups if g not in admin_groups[:1]]
@@ -69,13 +71,20 @@ def name_keys(uses: Sequence[KeyUse], admin_named: bool, report: ImportReport) -
         where = ", ".join(_("line {line}").format(line=u.table.line) for u in members)
         total = sum(shares.values(), Decimal(0))
         if len(members) > 1:
-            report.read("keys", _("key '{name}' from the tables at {where} (equal shares)").format(name=name, where=where), first.table.line)
+            report.read("keys",
+                        _("key '{name}' from the tables at {where} (equal shares)").format(name=name, where=where),
+                        first.table.line)
         else:
-            report.read("keys", _("key '{name}' from the table at {where}").format(name=name, where=where), first.table.line)
+            report.read("keys", _("key '{name}' from the table at {where}").format(name=name, where=where),
+                        first.table.line)
         if total != 1:
-            report.info("keys", _("the shares of key '{name}' sum to {value} %, as the document gives them; the rest is shown as 'Ikke fordelt'").format(name=name, value=format_danish(total * 100, 1)), first.table.line)
+            report.info("keys",
+                        _("the shares of key '{name}' sum to {value} %, as the document gives them; the rest is shown "
+                          "as 'Ikke fordelt'").format(name=name, value=format_danish(total * 100, 1)), first.table.line)
     if admin_named and not admin_groups:
-        report.review("keys", _("the prose names the administrative key, but no table gives its shares; the master names '{ADMIN_KEY}' without shares (add them on the sheet Nøgler)").format(ADMIN_KEY=ADMIN_KEY))
+        report.review("keys",
+                      _("the prose names the administrative key, but no table gives its shares; the master names "
+                        "'{ADMIN_KEY}' without shares (add them on the sheet Nøgler)").format(ADMIN_KEY=ADMIN_KEY))
     return keys
 
 

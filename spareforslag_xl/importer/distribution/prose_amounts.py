@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Optional
 
-from spareforslag_xl.model.danish import parse_danish_number
 from spareforslag_xl.importer.numbers import amounts_in, decimals_shown, unit_of
+from spareforslag_xl.model.danish import parse_danish_number
 
 CODE = r"[A-ZÆØÅ]{2,6}\d?"
 _CODES = rf"{CODE}(?:\s*,\s*{CODE})*(?:\s+(?:og|&)\s+{CODE})?"
@@ -31,7 +30,7 @@ class ProseFixed:
 
     code: str
     value: Decimal
-    unit: Optional[str]
+    unit: str | None
     text: str
     decimals: int
     note: str = ""
@@ -39,7 +38,7 @@ class ProseFixed:
     """The words the amount was read from ('MSB, MBU og MSO: 0,5 mio. kr.')."""
 
 
-def colon_amounts(text: str) -> Optional[list[ProseFixed]]:
+def colon_amounts(text: str) -> list[ProseFixed] | None:
     """Return the amounts of 'CODE[, CODE og CODE]: amount unit (note)' in text, or None when there are none."""
     found: list[ProseFixed] = []
     for m in _COLON_AMOUNT.finditer(text):
@@ -56,7 +55,7 @@ def colon_amounts(text: str) -> Optional[list[ProseFixed]]:
     return found or None
 
 
-def listed_amounts(text: str) -> Optional[list[ProseFixed]]:
+def listed_amounts(text: str) -> list[ProseFixed] | None:
     """Return the amounts of a list 'CODE (amount), CODE (amount), …', or None when text is not such a list."""
     matches = list(_LISTED.finditer(text))
     if len(matches) < 2 or not _LIST_GLUE.match(_LISTED.sub("", text)):

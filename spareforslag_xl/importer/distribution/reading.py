@@ -2,19 +2,19 @@
 
 Gives back a DistributionReading: the theme, its blocks and lines, the plan's years and unit,
 the department codes known in the document, the report, and the Distribution being filled in
-by department_tables, distribution_prose and distribution.
+by table_rules, prose_rules and section.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Optional, Sequence
 
 from spareforslag_xl.importer.blocks import Block
+from spareforslag_xl.importer.distribution.spec import Distribution, LineInfo
 from spareforslag_xl.importer.prose import blocks_text
 from spareforslag_xl.importer.report import ImportReport
-from spareforslag_xl.importer.spec import Distribution, LineInfo
 
 ADMIN_PHRASE = re.compile(r"\badministrativ\w*\s+(?:fordelings)?nøgle", re.IGNORECASE)
 METHOD_VERB = re.compile(r"\b(?:udmønt\w*|fordel\w*|placere\w*|afholde\w*)\b", re.IGNORECASE)
@@ -47,7 +47,7 @@ class DistributionReading:
             self.result.codes.append(code)
 
 
-def _sum(values) -> Optional[Decimal]:
+def _sum(values) -> Decimal | None:
     total = None
     for v in values:
         if v is not None:

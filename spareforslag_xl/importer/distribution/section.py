@@ -3,8 +3,8 @@ sentences that name a method ('udmøntes via den administrative fordelingsnøgle
 
 Pure. Gives back a Distribution (interpret): the theme's rule, its lines' rules, its fixed
 amounts and its key tables; and the department codes a sub-section names (codes_named).
-The tables are read by ``department_tables``, the prose by ``distribution_prose``; this module
-decides the theme's rule from what they found and reports what is left.
+The tables are read by ``table_rules``, the prose by ``prose_rules``; this module decides the
+theme's rule from what they found and reports what is left.
 
 What is read gives rules and fixed amounts; what cannot be read stays in the theme's
 distribution text and is reported. Nothing is guessed silently: a qualified method ('…, dog
@@ -15,26 +15,24 @@ amounts without being a split ('MSB har ligeledes … 200.000 kr.') is flagged.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Optional, Sequence
 
 from spareforslag_xl.importer.blocks import Block, Paragraph, Table
-from spareforslag_xl.importer.department_tables import lead_paragraph, read_department_table
-from spareforslag_xl.importer.distribution_prose import administrative_key, fixed_after_colon, fixed_list
-from spareforslag_xl.importer.distribution_reading import (
-    ADMIN_PHRASE, METHOD_VERB, DistributionReading, distributable,
-)
-from spareforslag_xl.importer.fixedprose import code_words, codes_in, colon_amounts, listed_amounts
-from spareforslag_xl.importer.keytables import read_key_tables
+from spareforslag_xl.importer.distribution.key_names import GENERATED_LEAD
+from spareforslag_xl.importer.distribution.prose_amounts import code_words, codes_in, colon_amounts, listed_amounts
+from spareforslag_xl.importer.distribution.prose_rules import administrative_key, fixed_after_colon, fixed_list
+from spareforslag_xl.importer.distribution.reading import ADMIN_PHRASE, METHOD_VERB, DistributionReading, distributable
+from spareforslag_xl.importer.distribution.spec import Distribution, FixedSpec, LineInfo, RuleSpec
+from spareforslag_xl.importer.distribution.table_rows import read_key_tables
+from spareforslag_xl.importer.distribution.table_rules import lead_paragraph, read_department_table
 from spareforslag_xl.importer.numbers import amounts_in
-from spareforslag_xl.importer.keys import GENERATED_LEAD
 from spareforslag_xl.importer.prose import blocks_text, paragraph_text
 from spareforslag_xl.importer.report import ImportReport
 from spareforslag_xl.importer.sentences import sentences
-from spareforslag_xl.importer.spec import Distribution, FixedSpec, LineInfo, RuleSpec
 from spareforslag_xl.model.danish import format_danish
-from spareforslag_xl.model.plan import Method
 from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model.plan import Method
 
 _NOT_DISTRIBUTED = re.compile(
     r"^\s*(?:besparelsen|temaets besparelse)\s+fordeles\s+ikke\s+på\s+afdelingerne\s*\.?\s*$", re.IGNORECASE)
@@ -53,7 +51,7 @@ def _read(reading: DistributionReading) -> Distribution:
     """Read the tables, then the fixed amounts in prose, then the sentences naming a method; then decide."""
     paragraphs: list[Paragraph] = []
     used: set[int] = set()
-    method: Optional[tuple[RuleSpec, Paragraph]] = None
+    method: tuple[RuleSpec, Paragraph] | None = None
     leads: set[int] = set()
     for i, block in enumerate(reading.blocks):
         if isinstance(block, Table):
@@ -98,7 +96,7 @@ def _generated(text: str) -> bool:
     return bool(GENERATED_LEAD.match(text.strip()) or _NOT_DISTRIBUTED.match(text))
 
 
-def _decide(reading: DistributionReading, method: Optional[tuple[RuleSpec, Paragraph]], leads: set[int]) -> None:
+def _decide(reading: DistributionReading, method: tuple[RuleSpec, Paragraph] | None, leads: set[int]) -> None:
     r = reading.result
     fixed_theme = [f for f in r.fixed if not f.line]
     if fixed_theme and r.theme_rule.method is Method.NONE:
@@ -114,24 +112,33 @@ def _decide(reading: DistributionReading, method: Optional[tuple[RuleSpec, Parag
                 and rule.from_year == r.theme_rule.from_year:
             pass  # the prose and the table agree: the administrative key, which the table gives
         else:
-            reading.report.review("distribution", _("the prose names the administrative key, but the section also gives a table or fixed amounts for the theme; those were used"), p.line,
+            reading.report.review("distribution",
+                                  _("the prose names the administrative key, but the section also gives a table or "
+                                    "fixed amounts for the theme; those were used"), p.line,
                                   theme=reading.theme)
     if r.line_rules:
         rest = [ln for ln in reading.lines if ln.ident not in r.line_rules]
         for line in rest:
             if distributable([line], reading.years) and r.theme_rule.method is Method.NONE:
-                reading.report.review("distribution", _("line '{title}' is not covered by any table and is not distributed").format(title=line.title), theme=reading.theme)
+                reading.report.review("distribution",
+                                      _("line '{title}' is not covered by any table and is not distributed").format(
+                                          title=line.title), theme=reading.theme)
             elif r.theme_rule.method is Method.NONE:
-                reading.report.info("distribution", _("line '{title}' has no amounts and is not distributed").format(title=line.title),
+                reading.report.info("distribution",
+                                    _("line '{title}' has no amounts and is not distributed").format(title=line.title),
                                     theme=reading.theme)
 
 
 def _check_fixed_sum(reading: DistributionReading, fixed: list[FixedSpec]) -> None:
     for year in reading.years:
-        given = sum((f.amounts[year] for f in fixed if f.amounts.get(year) is not None), Decimal(0))
+        given = sum((a for f in fixed if (a := f.amounts.get(year)) is not None), Decimal(0))
         total = reading.totals.get(year)
         if total is not None and given != total:
-            reading.report.review("fixed amounts", _("the fixed amounts sum to {given} but the theme's total for {year} is {total} ({plan_unit})").format(given=format_danish(given), year=year, total=format_danish(total), plan_unit=reading.plan_unit),
+            reading.report.review("fixed amounts",
+                                  _("the fixed amounts sum to {given} but the theme's total for {year} is {total} "
+                                    "({plan_unit})").format(
+                                        given=format_danish(given), year=year, total=format_danish(total),
+                                        plan_unit=reading.plan_unit),
                                   theme=reading.theme)
             return
 
@@ -159,7 +166,10 @@ def _flag_rest(reading: DistributionReading, paragraphs: list[Paragraph], used: 
                 codes=", ".join(dict.fromkeys(codes)))
         else:
             what = _("describes a distribution with amounts") if with_amounts else _("describes a distribution")
-        reading.report.review("distribution", _("not interpreted, kept as text: the paragraph {what} but is not a split the program can read: '{hits}'").format(what=what, hits=_short(hits[0])), p.line, p.last_line, reading.theme)
+        reading.report.review("distribution",
+                              _("not interpreted, kept as text: the paragraph {what} but is not a split the program "
+                                "can read: '{hits}'").format(what=what, hits=_short(hits[0])), p.line, p.last_line,
+                              reading.theme)
         flagged = True
     if nothing:
         if reading.has_amounts:
@@ -167,7 +177,9 @@ def _flag_rest(reading: DistributionReading, paragraphs: list[Paragraph], used: 
                 reading.report.text("distribution", _("the theme is not distributed; its distribution text is kept"),
                                     theme=reading.theme)
             else:
-                reading.report.review("distribution", _("no distribution could be read; the theme is not distributed and its text is kept"), theme=reading.theme)
+                reading.report.review("distribution",
+                                      _("no distribution could be read; the theme is not distributed and its text is "
+                                        "kept"), theme=reading.theme)
         elif r.text:
             reading.report.text("distribution", _("nothing to distribute (no amounts); the text is kept"),
                                 theme=reading.theme)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
 
 from spareforslag_xl.importer.blocks import Row, Table
 from spareforslag_xl.importer.numbers import Figure, read_figure, read_share, unit_in, unit_of
@@ -26,7 +25,7 @@ _CODE = re.compile(r"^[A-ZÆØÅ][A-Za-zÆØÅæøå0-9&.\-]{0,11}$")
 class KeyRow:
     line: int
     code: str
-    share: Optional[Figure] = None
+    share: Figure | None = None
     share_text: str = ""
     figures: dict[int, Figure] = field(default_factory=dict)
     texts: dict[int, str] = field(default_factory=dict)
@@ -40,11 +39,11 @@ class KeyTable:
     title_line: int
     header: str
     """The department column's header, e.g. 'Magistratsafdeling (mio. kr.)'."""
-    unit: Optional[str]
+    unit: str | None
     has_shares: bool
     years: tuple[int, ...]
     rows: list[KeyRow] = field(default_factory=list)
-    total: Optional[KeyRow] = None
+    total: KeyRow | None = None
     rest: KeyRow | None = None
     """The row 'Ikke fordelt' (the document's own tables show what a key below 100 % leaves)."""
     odd_rows: list[Row] = field(default_factory=list)
@@ -101,7 +100,7 @@ def _is_title_row(row: Row, years: dict[int, int]) -> bool:
         and not any(read_share(t) for t in row.texts)
 
 
-def _read_row(kt: KeyTable, row: Row, dept_col: int, share_col: Optional[int], years: dict[int, int]) -> None:
+def _read_row(kt: KeyTable, row: Row, dept_col: int, share_col: int | None, years: dict[int, int]) -> None:
     if not row.filled:
         return
     code = row.text(dept_col)

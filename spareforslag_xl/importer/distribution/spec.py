@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Optional
 
-from spareforslag_xl.importer.keytables import KeyTable
+from spareforslag_xl.importer.distribution.table_rows import KeyTable
 from spareforslag_xl.model.plan import Method
 
 
@@ -22,7 +21,7 @@ class LineInfo:
     """The line's number, or its title when unnumbered."""
     number: str
     title: str
-    amounts: dict[int, Optional[Decimal]]
+    amounts: dict[int, Decimal | None]
 
 
 @dataclass
@@ -43,17 +42,17 @@ class KeyUse:
 @dataclass
 class RuleSpec:
     method: Method
-    key: Optional[KeyUse] = None
+    key: KeyUse | None = None
     admin: bool = False
     """True for the administrative key named in prose (resolved to its name later)."""
-    from_year: Optional[int] = None
+    from_year: int | None = None
 
 
 @dataclass
 class FixedSpec:
     line: str
     department: str
-    amounts: dict[int, Optional[Decimal]]
+    amounts: dict[int, Decimal | None]
     note: str = ""
 
 

@@ -9,25 +9,24 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Optional
 
 from spareforslag_xl.importer.blocks import Heading, Paragraph, Table
-from spareforslag_xl.importer.distribution_reading import ADMIN_PHRASE, DistributionReading
-from spareforslag_xl.importer.keys import GENERATED_LEAD
-from spareforslag_xl.importer.keytables import KeyTable, read_key_tables
+from spareforslag_xl.importer.distribution.key_names import GENERATED_LEAD
+from spareforslag_xl.importer.distribution.reading import ADMIN_PHRASE, DistributionReading
+from spareforslag_xl.importer.distribution.spec import FixedSpec, FixedTable, KeyUse, RuleSpec
+from spareforslag_xl.importer.distribution.table_rows import KeyTable, read_key_tables
 from spareforslag_xl.importer.numbers import unit_in
 from spareforslag_xl.importer.prose import paragraph_text, plain
-from spareforslag_xl.importer.spec import FixedSpec, FixedTable, KeyUse, RuleSpec
 from spareforslag_xl.model.danish import format_danish
+from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import Method
 from spareforslag_xl.model.units import convert
-from spareforslag_xl.model.i18n import _
 
 _FROM_YEAR = re.compile(r"\bfra\s+(?:og\s+med\s+)?(\d{4})\b", re.IGNORECASE)
 _NUMBERED_TITLE = re.compile(r"^\s*(\d+[a-z]?)\s*[.)]\s*(.*?)\s*:?\s*$")
 
 
-def lead_paragraph(reading: DistributionReading, index: int) -> Optional[Paragraph]:
+def lead_paragraph(reading: DistributionReading, index: int) -> Paragraph | None:
     """Return the paragraph that introduces the table at block index (its 'surrounding prose').
 
     That is the paragraph right before it when it ends with ':' ('… som i nedenstående:'), or
@@ -43,12 +42,14 @@ def lead_paragraph(reading: DistributionReading, index: int) -> Optional[Paragra
     return None
 
 
-def read_department_table(reading: DistributionReading, table: Table, lead: Optional[Paragraph]) -> None:
+def read_department_table(reading: DistributionReading, table: Table, lead: Paragraph | None) -> None:
     """Read a table of the section: a key when it gives shares, else fixed amounts; it sets its line's rule or
     the theme's (the first table for each wins)."""
     found = read_key_tables(table)
     if not found:
-        reading.report.review("table", _("a table of unknown structure (no header row with years) was not interpreted; it is not in the master"), table.line, table.last_line, reading.theme)
+        reading.report.review("table",
+                              _("a table of unknown structure (no header row with years) was not interpreted; it is "
+                                "not in the master"), table.line, table.last_line, reading.theme)
         return
     lead_text = paragraph_text(lead) if lead else ""
     admin_by_lead = bool(ADMIN_PHRASE.search(lead_text))
@@ -58,10 +59,13 @@ def read_department_table(reading: DistributionReading, table: Table, lead: Opti
         unit = kt.unit or unit_in(lead_text)
         if unit is None:
             unit = reading.plan_unit
-            reading.report.review("key table", _("the table names no unit; its amounts were read as {unit}").format(unit=unit),
+            reading.report.review("key table",
+                                  _("the table names no unit; its amounts were read as {unit}").format(unit=unit),
                                   kt.line, kt.last_line, reading.theme)
-        for row in kt.odd_rows:
-            reading.report.review("key table", _("the row '{value}' is not a department row and was not read").format(value=' | '.join(t for t in row.texts if t)), row.line, theme=reading.theme)
+        for odd in kt.odd_rows:
+            reading.report.review("key table",
+                                  _("the row '{value}' is not a department row and was not read").format(
+                                      value=' | '.join(t for t in odd.texts if t)), odd.line, theme=reading.theme)
         if not kt.rows:
             reading.report.review("key table", _("the table has no department rows; it was not interpreted"),
                                   kt.line, kt.last_line, reading.theme)
@@ -76,7 +80,11 @@ def read_department_table(reading: DistributionReading, table: Table, lead: Opti
             use = KeyUse(kt, shares, admin, reading.theme, target, unit)
             reading.result.keys.append(use)
             rule = RuleSpec(Method.KEY, use, from_year=_from_year(reading, lead_text))
-            reading.report.read("key table", _("table '{value}' read as a key ({n} departments, shares sum to {values}) for {what}").format(value=kt.title or kt.header, n=len(shares), values=_percent(sum(shares.values())), what=what) + (_(" (its prose names the administrative key)") if admin else ""),
+            reading.report.read("key table",
+                                _("table '{value}' read as a key ({n} departments, shares sum to {values}) for "
+                                  "{what}").format(value=kt.title or kt.header, n=len(shares),
+                                                   values=_percent(sum(shares.values(), Decimal(0))), what=what)
+                                + (_(" (its prose names the administrative key)") if admin else ""),
                                 kt.line, kt.last_line, reading.theme)
         else:
             reading.result.fixed_tables.append(FixedTable(kt, target, unit))
@@ -85,10 +93,14 @@ def read_department_table(reading: DistributionReading, table: Table, lead: Opti
                            for y in reading.years}
                 reading.result.fixed.append(FixedSpec(target, row.code, amounts))
             rule = RuleSpec(Method.FIXED)
-            reading.report.read("key table", _("table '{value}' read as fixed amounts per department for {what}").format(value=kt.title or kt.header, what=what), kt.line, kt.last_line, reading.theme)
+            reading.report.read("key table",
+                                _("table '{value}' read as fixed amounts per department for {what}").format(
+                                    value=kt.title or kt.header, what=what), kt.line, kt.last_line, reading.theme)
         if target:
             if target in reading.result.line_rules:
-                reading.report.review("key table", _("a second table for line {target}; the first one is used").format(target=target),
+                reading.report.review("key table",
+                                      _("a second table for line {target}; the first one is used").format(
+                                          target=target),
                                       kt.line, theme=reading.theme)
             else:
                 reading.result.line_rules[target] = rule
@@ -114,7 +126,10 @@ def _target(reading: DistributionReading, kt: KeyTable, unit: str) -> str:
         line = next((ln for ln in reading.lines if ln.number == number), None)
         if line is not None:
             if words and not _similar(words, line.title):
-                reading.report.review("key table", _("the table '{title}' is numbered {number}, but line {number} is '{title2}'; it was applied to line {number}").format(title=kt.title, number=number, title2=line.title),
+                reading.report.review("key table",
+                                      _("the table '{title}' is numbered {number}, but line {number} is '{title2}'; it "
+                                        "was applied to line {number}").format(
+                                            title=kt.title, number=number, title2=line.title),
                                       kt.line, theme=reading.theme)
             return line.ident
     if kt.title:
@@ -126,10 +141,14 @@ def _target(reading: DistributionReading, kt: KeyTable, unit: str) -> str:
         return ""
     for line in reading.lines:
         if totals and _agrees(reading, totals, line.amounts, unit):
-            reading.report.inferred("key table", _("the table's totals equal line '{title}'; it was applied to that line").format(title=line.title), kt.line, theme=reading.theme)
+            reading.report.inferred("key table",
+                                    _("the table's totals equal line '{title}'; it was applied to that line").format(
+                                        title=line.title), kt.line, theme=reading.theme)
             return line.ident
     if totals:
-        reading.report.review("key table", _("the table's totals match neither the theme's total nor a line; it was applied to the whole theme"), kt.line, kt.last_line, reading.theme)
+        reading.report.review("key table",
+                              _("the table's totals match neither the theme's total nor a line; it was applied to the "
+                                "whole theme"), kt.line, kt.last_line, reading.theme)
     return ""
 
 
@@ -140,7 +159,8 @@ def _table_totals(kt: KeyTable) -> dict[int, tuple[Decimal, int]]:
     for y in kt.years:
         figures = [r.figures[y] for r in kt.rows if y in r.figures and r.figures[y].value is not None]
         if figures:
-            sums[y] = (sum((f.value for f in figures), Decimal(0)), max(f.decimals for f in figures))
+            sums[y] = (sum((f.value for f in figures if f.value is not None), Decimal(0)),
+                       max(f.decimals for f in figures))
     return sums
 
 

@@ -60,6 +60,9 @@ PLACEHOLDERS = (  # the arguments' and options' placeholders in usage lines and 
     N_("UNIT"),
     N_("AMOUNT"),
     N_("OLD.xlsx|forrige"),
+    N_("TEXT"),
+    N_("INTEGER"),
+    N_("NUMBER"),
 )
 
 

@@ -88,6 +88,11 @@ def without_lang(args: list[str]) -> list[str]:
     return kept
 
 
+TYPE_METAVARS = {"text": "TEXT", "integer": "INTEGER", "integer range": "INTEGER", "float": "NUMBER",
+                 "float range": "NUMBER"}
+"""click's placeholders of its types (TEXT, INTEGER RANGE …), as message ids translated when shown."""
+
+
 class Option(click.Option):
     """A click option whose help text (a LazyText) is translated when --help is shown, not at import."""
 
@@ -104,9 +109,10 @@ class Option(click.Option):
         self._help = value
 
     def make_metavar(self, ctx) -> str:
-        if self.metavar is None:
+        metavar = self.metavar or TYPE_METAVARS.get(self.type.name)
+        if metavar is None:
             return super().make_metavar(ctx)
-        return i18n.gettext(self.metavar) + ("..." if self.nargs != 1 else "")
+        return i18n.gettext(metavar) + ("..." if self.nargs != 1 else "")
 
 
 class Argument(click.Argument):

@@ -108,3 +108,13 @@ def test_reconcile_names_the_proposals_as_build_does(tmp_path):
     result = run("reconcile", SEED_MASTER, OFFICIAL, "-o", tmp_path / "a.xlsx", "--scenario", "foreslået")
     assert result.exit_code == 1  # the example's one deliberate difference
     assert "1 figure differs" in result.output
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_no_english_placeholder_in_a_danish_help(command):
+    import re
+
+    english = re.compile(r"\b(MASTER|OLD|NEW|PATH|OFFICIAL|DIRECTORY|FILE|DOCUMENT|OUT_DIR|FOLDER|CODES|NAME|UNIT|"
+                         r"AMOUNT|TEXT|INTEGER|FLOAT|RANGE)\b")
+    shown = danish(command, "--help").output
+    assert english.findall(shown) == []

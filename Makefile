@@ -9,7 +9,7 @@ DEPARTMENTS := input/afdelinger.csv
 MASTER := input/spareforslag-budget-2024.xlsx
 OFFICIAL := input/officielt-budget-2024.xlsx
 
-.PHONY: report test setup clean master audit official-example account-extracts bench catalog
+.PHONY: report test setup clean master audit official-example account-extracts examples bench catalog
 
 setup: $(STAMP)
 
@@ -53,6 +53,11 @@ official-example: $(STAMP)
 # Two extracts of a financial system (long and wide, account rows in kr.) made from the master, reconciled.
 account-extracts: $(STAMP)
 	$(BIN)/python scripts/make_account_extracts.py $(MASTER) build/udtraek
+
+# The example masters the user guide tries diff, --since, decisions and budgetaendringer on
+# (the seed is only read): build/eksempler/budget-2024-{juni,besluttet,konti}.xlsx.
+examples: $(STAMP)
+	$(BIN)/python scripts/make_example_masters.py $(MASTER) build/eksempler
 
 # Speed and memory of validate and build on masters of several sizes (a few minutes).
 bench: $(STAMP)

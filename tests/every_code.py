@@ -67,6 +67,17 @@ def _old_copy(path: Path) -> Path:
     return path
 
 
+def _official(path: Path) -> Path:
+    shutil.copyfile(SEED_MASTER.with_name("officielt-budget-2024.xlsx"), path)
+    return path
+
+
+def _open_in_excel(path: Path) -> Path:
+    write_master(path)
+    path.with_name("~$" + path.name).write_bytes(b"")
+    return path
+
+
 def _percent_points(book) -> None:
     ws = book["Nøgler"]
     for row in range(8, 14):
@@ -127,11 +138,13 @@ CASES = {
     "no-distribution": _edits({"Temaer!D4": None, "Temaer!E4": None}),
     "no-themes": _edits({f"Temaer!{c}{r}": None for c in "ABCDEFGHIJ" for r in range(2, 10)}),
     "no-years": _edits({f"Forslag!{c}1": None for c in "EFGH"}),
+    "not-a-master": _official,
     "not-a-number": _edits({"Forslag!E2": "abc"}),
     "not-a-year": _edits({"Temaer!F5": "næste år"}),
     "not-finite": badfiles.infinity,
     "not-positive": _edits({"Temaer!G4": -5}),
     "number-as-text": _edits({"Forslag!E2": "3.250"}),
+    "open-in-excel": _open_in_excel,
     "share-mixed-forms": _edits({"Nøgler!C2": 28.4}),
     "share-percent-points": _with(_percent_points),
     "sheet-too-large": badfiles.beyond_excel_rows,

@@ -94,7 +94,7 @@ def test_danish_is_the_default_also_on_an_english_locale(monkeypatch):
     monkeypatch.setenv("LC_ALL", "C")
     result = CliRunner().invoke(cli, ["validate", "--help"], prog_name="spareforslag")
     assert result.exit_code == 0
-    assert result.output.startswith("Brug: spareforslag validate [TILVALG] [MASTER]\n")
+    assert result.output.startswith("Brug: spareforslag validate [TILVALG] [GRUNDARK]\n")
     assert "  --strict       Slutkode 1 også ved advarsler.\n" in result.output
     assert "  -h, --help     Vis denne hjælp, og afslut.\n" in result.output
 
@@ -103,7 +103,7 @@ def test_danish_is_the_default_also_on_an_english_locale(monkeypatch):
 def test_click_errors_are_danish():
     result = CliRunner().invoke(cli, ["validate", "--bogus"], prog_name="spareforslag")
     assert result.exit_code == 2
-    assert result.stderr == ("Brug: spareforslag validate [TILVALG] [MASTER]\n"
+    assert result.stderr == ("Brug: spareforslag validate [TILVALG] [GRUNDARK]\n"
                              "Prøv 'spareforslag validate --help' for at få hjælp.\n\n"
                              "Fejl: Tilvalget '--bogus' findes ikke.\n")
 

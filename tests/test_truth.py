@@ -97,7 +97,7 @@ def test_a_theme_whose_only_estimated_line_is_postponed_is_not_estimated(built):
     assert all(theme3.totals[y] is None for y in result.years)
     rows = {r[0]: r for r in _rows(built[1].report, "Tema 3") if r[0]}
     assert rows["Anslået samlet besparelse"][1:5] == ("-",) * 4
-    assert rows["Anslået samlet besparelse"][5] is None  # no 'Delvist estimeret' counting the postponed line
+    assert rows["Anslået samlet besparelse"][5] is None  # no 'Delvist anslået' counting the postponed line
     overview: dict = {}
     for r in _rows(built[1].report, "Oversigt"):
         overview.setdefault(r[0], r)  # the adopted plan's table comes first, the proposals' after it

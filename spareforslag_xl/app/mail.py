@@ -122,9 +122,7 @@ def prepare_mails(master: Path, out_dir: Path, only: list[str] | None = None, te
                       date, to_name=d.contact, sender=sender)
         message = compose(draft)
         prepared.mails.append(Mail(d, inside(folder, stems[d.code] + ".eml"), draft, message, eml_bytes(message)))
-        if not d.emails:
-            prepared.notices.append(_("{code}: the department has no e-mail address; the draft has no "
-                                      "recipient.").format(code=d.code))
+        # A department without an address is already the finding missing-email, which says the same.
         if len(draft.attachment) > max_attachment_mb * MB:
             prepared.notices.append(_(
                 "{code}: the attachment {name} is {size}, more than {limit} MB{option}; mail servers often refuse "

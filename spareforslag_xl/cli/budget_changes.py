@@ -15,7 +15,7 @@ from spareforslag_xl.cli.common import (
     scenario_option,
     stopped,
 )
-from spareforslag_xl.cli.language import command, lazy, option
+from spareforslag_xl.cli.language import argument, command, lazy, option
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 from spareforslag_xl.model.i18n import _
 
@@ -35,7 +35,7 @@ from spareforslag_xl.model.i18n import _
     Example:
       spareforslag budgetaendringer budget-2024.xlsx -o build/budgetaendringer.xlsx
     """))
-@click.argument("master", type=click.Path(path_type=Path, readable=False))
+@argument("master", type=click.Path(path_type=Path, readable=False))
 @option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
         help=lazy("The file to write.  [default: build/<master>-budgetaendringer.xlsx]"))
 @scenario_option()

@@ -26,7 +26,7 @@ from spareforslag_xl.cli.common import (
 )
 from spareforslag_xl.cli.language import command, lazy, option
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
-from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model.i18n import _, ngettext
 from spareforslag_xl.model.plan import Scenario
 
 if TYPE_CHECKING:  # imported by the command when it runs, so that --help stays quick
@@ -127,5 +127,6 @@ def _history_notes(built: Built) -> None:
         click.echo(_("note: the master is the same as the earlier {copy}.").format(copy=kept.copy), err=True)
     if built.diff is not None:
         n = len(built.diff.changes)
-        click.echo(_("Since the earlier master: {n} change(s) (sheet 'Ændringer').").format(n=n) if n
+        click.echo(ngettext("Since the earlier master: {n} change (sheet 'Ændringer').",
+                            "Since the earlier master: {n} changes (sheet 'Ændringer').", n).format(n=n) if n
                    else _("Since the earlier master: no changes."), err=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from spareforslag_xl.cli.common import EXIT_PROBLEMS, echo_findings, fail, overwrite_option, strict_option
-from spareforslag_xl.cli.language import command, lazy, option
+from spareforslag_xl.cli.language import argument, command, lazy, option
 from spareforslag_xl.model.errors import SpareforslagError
 from spareforslag_xl.model.i18n import _
 
@@ -25,7 +25,7 @@ from spareforslag_xl.model.i18n import _
     Example:
       spareforslag init budget-2027.xlsx --first-year 2027 --years 4
     """))
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @option("--first-year", type=click.IntRange(1900, 2200), default=None,
               help=lazy("First budget year (default: next year)."))
 @option("--years", type=click.IntRange(1, 30), default=4, show_default=True, help=lazy("Number of years."))
@@ -37,6 +37,11 @@ def init(path: Path, first_year: int | None, years: int, overwrite: bool) -> Non
     """
     from spareforslag_xl.app.init import init_master
 
+    if not path.suffix:
+        path = path.with_name(path.name + ".xlsx")
+    elif path.suffix.lower() != ".xlsx":
+        raise click.BadParameter(_("a master is an Excel workbook: give a name that ends in .xlsx, not '{suffix}'.")
+                                 .format(suffix=path.suffix), param_hint=f"'{_('PATH')}'")
     first = first_year or date.today().year + 1
     try:
         written = init_master(path, first, years, overwrite)
@@ -55,7 +60,7 @@ def init(path: Path, first_year: int | None, years: int, overwrite: bool) -> Non
     Example:
       spareforslag validate input/spareforslag-budget-2024.xlsx
     """))
-@click.argument("master", type=click.Path(path_type=Path, readable=False), required=False)
+@argument("master", type=click.Path(path_type=Path, readable=False), required=False)
 @strict_option(lazy("Exit 1 on warnings too."))
 @option("--errors-only", is_flag=True, help=lazy("Show errors, not warnings."))
 @option("--json", "as_json", is_flag=True, help=lazy("Print the findings as JSON."))
@@ -71,7 +76,7 @@ def validate(master: Path | None, strict: bool, errors_only: bool, as_json: bool
         _echo_codes(as_json)
         return
     if master is None:
-        raise click.UsageError(_("Missing argument 'MASTER'."))
+        raise click.UsageError(_("Missing argument '{name}'.").format(name=_("MASTER")))
     from spareforslag_xl.app.check import check_master  # here: the list of codes needs no workbook reader
 
     try:

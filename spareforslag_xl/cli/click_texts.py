@@ -47,6 +47,24 @@ CLICK_TEXTS = (
     N_("unknown error"),
 )
 
+PLACEHOLDERS = (  # the arguments' and options' placeholders in usage lines and messages (cli/language.py)
+    N_("MASTER"),
+    N_("PATH"),
+    N_("OLD"),
+    N_("NEW"),
+    N_("OFFICIAL"),
+    N_("DOCUMENT"),
+    N_("FOLDER"),
+    N_("CODES"),
+    N_("NAME"),
+    N_("UNIT"),
+    N_("AMOUNT"),
+    N_("OLD.xlsx|forrige"),
+    N_("TEXT"),
+    N_("INTEGER"),
+    N_("NUMBER"),
+)
+
 
 def _plurals() -> None:  # never called: marks click's plural texts for extraction
     ngettext("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})", 1)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from spareforslag_xl.cli.language import option
+from spareforslag_xl.cli.language import argument, option
 from spareforslag_xl.model.errors import (
     DeliveryError,
     FindingsError,
@@ -102,12 +102,23 @@ def codes(only: str | None) -> list[str] | None:
 
 # -- options more than one command has -------------------------------------------------------------
 def master_argument():
-    return click.argument("master", type=click.Path(path_type=Path, readable=False))
+    return argument("master", type=click.Path(path_type=Path, readable=False))
+
+
+FILE_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".pdf", ".eml", ".docx", ".md")
+"""Suffixes that show a file name where -o wants a folder (a folder named 'rapport.xlsx' helps nobody)."""
+
+
+def _folder(ctx, param, value: Path) -> Path:
+    if value.suffix.lower() in FILE_SUFFIXES and not value.is_dir():
+        raise click.BadParameter(_("'{path}' is a file name, but the outputs are several files: give the folder "
+                                   "to write them into, e.g. -o build/.").format(path=value), ctx, param)
+    return value
 
 
 def output_folder_option(help: HelpText):
     return option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-                        default=Path("build"), show_default=True, help=help)
+                  default=Path("build"), show_default=True, callback=_folder, help=help)
 
 
 def only_option(help: HelpText):

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from spareforslag_xl.cli.common import EXIT_OK, EXIT_PROBLEMS, fail
-from spareforslag_xl.cli.language import command, lazy, option
+from spareforslag_xl.cli.language import argument, command, lazy, option
 from spareforslag_xl.model.errors import SpareforslagError
 from spareforslag_xl.model.i18n import _
 
@@ -27,8 +27,8 @@ from spareforslag_xl.model.i18n import _
       spareforslag diff build/arkiv/2024-05-02-3f2a9c1b04de.xlsx input/spareforslag-budget-2024.xlsx
       spareforslag diff old.xlsx new.xlsx -o build/aendringer.xlsx
     """))
-@click.argument("old", type=click.Path(path_type=Path, readable=False))
-@click.argument("new", type=click.Path(path_type=Path, readable=False))
+@argument("old", type=click.Path(path_type=Path, readable=False))
+@argument("new", type=click.Path(path_type=Path, readable=False))
 @option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help=lazy("Write the changes workbook (Danish, print-ready) to this file."))
 @option("--json", "as_json", is_flag=True, help=lazy("Print the changes as JSON instead of the summary."))

@@ -7,13 +7,13 @@ from pathlib import Path
 import click
 
 from spareforslag_xl.cli.common import fail
-from spareforslag_xl.cli.language import command, lazy
+from spareforslag_xl.cli.language import argument, command, lazy
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.errors import SpareforslagError
-from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model.i18n import _, ngettext
 
 
-@command(help=lazy("""List the masters earlier builds into OUT_DIR (default: build) kept in arkiv/, with their totals.
+@command(help=lazy("""List the masters earlier builds into FOLDER (default: build) kept in arkiv/, with their totals.
 
     Every build keeps a copy of its master there, named by the date it was first kept and
     a hash of its content (the same content is kept once). Compare two of them with
@@ -24,10 +24,10 @@ from spareforslag_xl.model.i18n import _
     Example:
       spareforslag history build/
     """))
-@click.argument("out_dir", required=False, default=Path("build"),
+@argument("out_dir", metavar="FOLDER", required=False, default=Path("build"),
                 type=click.Path(file_okay=False, path_type=Path))
 def history(out_dir: Path) -> None:
-    """List the masters earlier builds into OUT_DIR (default: build) kept in arkiv/, with their totals.
+    """List the masters earlier builds into FOLDER (default: build) kept in arkiv/, with their totals.
 
     The help text is in the decorator, to be translated when shown.
     """
@@ -43,7 +43,7 @@ def history(out_dir: Path) -> None:
         folder=out_dir / "arkiv", n=len(versions)))
     for v in versions:
         mark = "*" if v.last else " "
-        used = _("{n} build(s)").format(n=v.builds)
+        used = ngettext("{n} build", "{n} builds", v.builds).format(n=v.builds)
         t = v.totals
         if v.problem is not None:
             click.echo(f" {mark} {v.path.name}  {used}  " + _("(not used: see the warning)"))

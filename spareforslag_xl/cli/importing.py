@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from spareforslag_xl.cli.common import EXIT_PROBLEMS, fail, overwrite_option
-from spareforslag_xl.cli.language import command, lazy, option
+from spareforslag_xl.cli.language import argument, command, lazy, option
 from spareforslag_xl.model.danish import danish_number
 from spareforslag_xl.model.errors import SpareforslagError
 from spareforslag_xl.model.i18n import _, ngettext
@@ -33,7 +33,7 @@ from spareforslag_xl.model.i18n import _, ngettext
           --departments input/afdelinger.csv -o input/spareforslag-budget-2024.xlsx
       spareforslag import spareforslag.docx --departments input/afdelinger.csv -o master.xlsx
     """))
-@click.argument("document", type=click.Path(path_type=Path, readable=False))
+@argument("document", type=click.Path(path_type=Path, readable=False))
 @option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help=lazy("The master workbook to write."))
 @option("--departments", "departments_file", type=click.Path(path_type=Path), default=None,
@@ -85,7 +85,7 @@ def import_(document: Path, output: Path, departments_file: Path | None, municip
     Example:
       spareforslag audit input/spareforslag-budget-2024.xlsx
     """))
-@click.argument("master", type=click.Path(path_type=Path, readable=False))
+@argument("master", type=click.Path(path_type=Path, readable=False))
 @option("--disagreements-only", is_flag=True, help=lazy("Show disagreements, not rounding notes or information."))
 def audit(master: Path, disagreements_only: bool) -> None:
     """Compare the figures the proposals document states with the recomputed master.

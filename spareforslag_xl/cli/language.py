@@ -17,8 +17,8 @@ import click
 from spareforslag_xl.model import i18n
 from spareforslag_xl.model.i18n import LazyText, lazy
 
-__all__ = ["Command", "Group", "Option", "command", "confirm", "install_click_translations", "language_from_args",
-           "lazy", "option"]  # lazy is re-exported: the commands import it from here
+__all__ = ["Argument", "Command", "Group", "Option", "argument", "command", "confirm", "install_click_translations",
+           "language_from_args", "lazy", "option"]  # lazy is re-exported: the commands import it from here
 
 _CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types", "utils",
                   "_termui_impl", "shell_completion")
@@ -26,6 +26,7 @@ _CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "t
 
 def install_click_translations() -> None:
     """Make click's own texts come from our catalogue in the language in use."""
+    click.types.Path.name = _TranslatedName()  # type: ignore[assignment]  # see _TranslatedName
     for name in _CLICK_MODULES:
         module = sys.modules.get(f"click.{name}")
         if module is None:
@@ -36,8 +37,22 @@ def install_click_translations() -> None:
             setattr(module, "ngettext", i18n.ngettext)  # noqa: B010
 
 
+class _TranslatedName:
+    """click.Path's name ('file', 'directory', 'path'), which click sets in English when a command is
+    defined, looked up in the language in use when a message shows it ("Mappe 'x' er en fil")."""
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        english = instance.__dict__.get("_english_name", instance.__dict__.get("name", "path"))
+        return i18n.gettext(english)
+
+    def __set__(self, instance, value) -> None:
+        instance.__dict__["_english_name"] = value
+
+
 def language_from_args(args: list[str]) -> str | None:
-    """Return the value of --lang among the group's arguments (before the command's), if given."""
+    """Return the value of --lang among the arguments (before or after the command's name), if given."""
     for i, arg in enumerate(args):
         if arg == "--":
             return None
@@ -46,6 +61,37 @@ def language_from_args(args: list[str]) -> str | None:
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1]
     return None
+
+
+def without_lang(args: list[str]) -> list[str]:
+    """Return the arguments without a valid --lang after the command's name, where click would refuse
+    it: the language is chosen before click parses anything, so it may stand anywhere."""
+    kept: list[str] = []
+    seen_command = False
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            return kept + args[i:]
+        value, width = None, 1
+        if arg == "--lang" and i + 1 < len(args):
+            value, width = args[i + 1], 2
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        if value is not None:
+            if not (seen_command and value in i18n.LANGUAGES):
+                kept.extend(args[i:i + width])
+            i += width
+            continue
+        seen_command = seen_command or not arg.startswith("-")
+        kept.append(arg)
+        i += 1
+    return kept
+
+
+TYPE_METAVARS = {"text": "TEXT", "integer": "INTEGER", "integer range": "INTEGER", "float": "NUMBER",
+                 "float range": "NUMBER"}
+"""click's placeholders of its types (TEXT, INTEGER RANGE …), as message ids translated when shown."""
 
 
 class Option(click.Option):
@@ -62,6 +108,28 @@ class Option(click.Option):
     @help.setter
     def help(self, value) -> None:
         self._help = value
+
+    def make_metavar(self, ctx) -> str:
+        metavar = self.metavar or TYPE_METAVARS.get(self.type.name)
+        if metavar is None:
+            return super().make_metavar(ctx)
+        return i18n.gettext(metavar) + ("..." if self.nargs != 1 else "")
+
+
+class Argument(click.Argument):
+    """A click argument whose placeholder in the usage line and messages is translated when shown
+    ('GRUNDARK' for MASTER); give it as metavar='MASTER', an English message id."""
+
+    def make_metavar(self, ctx) -> str:
+        var = i18n.gettext(self.metavar or (self.name or "").upper())
+        if not self.required:
+            var = f"[{var}]"
+        return var + ("..." if self.nargs != 1 else "")
+
+
+def argument(name: str, **kwargs):
+    """click.argument with a placeholder translated when shown."""
+    return click.argument(name, cls=Argument, **kwargs)
 
 
 def option(*decls, help: str | LazyText | None = None, **kwargs):  # noqa: A002
@@ -130,5 +198,6 @@ class Group(_HelpOptionPerLanguage, click.Group):
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         given = list(sys.argv[1:] if args is None else args)
         i18n.set_language(language_from_args(given) or os.environ.get(i18n.ENV))
+        given = without_lang(given)
         install_click_translations()
         return super().main(given, prog_name, complete_var, standalone_mode, **extra)

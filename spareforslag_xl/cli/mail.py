@@ -34,7 +34,7 @@ from spareforslag_xl.cli.common import (
     since_option,
     stopped,
 )
-from spareforslag_xl.cli.language import command, confirm, lazy, option
+from spareforslag_xl.cli.language import argument, command, confirm, lazy, option
 from spareforslag_xl.model.errors import DeliveryError, FindingsError, RequestError, SpareforslagError
 from spareforslag_xl.model.i18n import _, ngettext
 from spareforslag_xl.model.plan import Scenario
@@ -56,17 +56,18 @@ if TYPE_CHECKING:  # imported by the command when it runs, so that --help stays 
 
     \b
     Example:
-      spareforslag mail input/spareforslag-budget-2024.xlsx -o build/ --meeting "12. juni 2023"
+      spareforslag mail input/spareforslag-budget-2024.xlsx -o build/ --meeting "den 12. juni 2023"
       SPAREFORSLAG_SMTP_HOST=smtp.example.org SPAREFORSLAG_SMTP_USER=budget@example.org \\
         spareforslag mail input/spareforslag-budget-2024.xlsx --send
     """))
-@click.argument("master", type=click.Path(path_type=Path))
+@argument("master", type=click.Path(path_type=Path))
 @output_folder_option(lazy("Folder; the drafts go into its 'mails' folder."))
 @only_option(lazy("Mail these departments only (e.g. MSB,MBU)."))
 @scenario_option()
 @option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help=lazy("Folder with your own subject.txt, body.txt and/or body.html (others: the defaults)."))
-@option("--meeting", help=lazy("The meeting named in the mails (default: 'Mødedato' of the master)."))
+@option("--meeting", help=lazy("The meeting as it reads after 'Efter mødet' in the mails, e.g. 'den 12. juni 2023' "
+                                 "(default: 'Mødedato' of the master)."))
 @option("--note", default="", help=lazy("A paragraph added to every mail."))
 @option("--from", "sender", envvar=SMTP_ENV + "FROM", show_envvar=True,
               help=lazy("Sender address, the drafts' From (default: the SMTP user if it is an address; needed with "

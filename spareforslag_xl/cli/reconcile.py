@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from spareforslag_xl.cli.common import EXIT_PROBLEMS, echo_findings, fail, force_option, stopped
-from spareforslag_xl.cli.language import command, lazy, option
+from spareforslag_xl.cli.language import argument, command, lazy, option
 from spareforslag_xl.model.danish import parse_danish_number
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 from spareforslag_xl.model.i18n import _
@@ -57,8 +57,8 @@ def _tolerance(ctx, param, value):
       spareforslag reconcile input/spareforslag-budget-2024.xlsx input/officielt-budget-2024.xlsx
       spareforslag reconcile master.xlsx officielt.xlsx --unit "mio. kr." --tolerance 0.5 -o afstemning.xlsx
     """))
-@click.argument("master", type=click.Path(path_type=Path, readable=False))
-@click.argument("official", type=click.Path(path_type=Path, readable=False))
+@argument("master", type=click.Path(path_type=Path, readable=False))
+@argument("official", type=click.Path(path_type=Path, readable=False))
 @option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help=lazy("The reconciliation workbook to write.  [default: build/<master>-afstemning.xlsx]"))
 @option("--mapping", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -73,10 +73,13 @@ def _tolerance(ctx, param, value):
 @option("--tolerance", callback=_tolerance, default="0", show_default=True, metavar="AMOUNT",
               help=lazy("Largest difference that still agrees, in the master's unit (0.5 allows rounding)."))
 @force_option(lazy("Reconcile even when the master has errors."))
-@option("--proposed", is_flag=True,
-        help=lazy("Compare the proposals, not the adopted plan (which is compared once the master records decisions)."))
+@option("--scenario", "scenario_name", type=click.Choice(["vedtaget", "foreslået"]), default=None,
+        help=lazy("The plan to compare, as for build: 'vedtaget' (the adopted plan; the default once the master "
+                  "records decisions) or 'foreslået' (every proposal, decisions ignored)."))
+@option("--proposed", is_flag=True, help=lazy("The same as --scenario foreslået."))
 def reconcile(master: Path, official: Path, output: Path | None, mapping: Path | None, sheet: str | None,
-              unit: Unit | None, negate: bool | None, tolerance: Decimal, force: bool, proposed: bool) -> None:
+              unit: Unit | None, negate: bool | None, tolerance: Decimal, force: bool, scenario_name: str | None,
+              proposed: bool) -> None:
     """Compare the recomputed figures with the official budget workbook and show every difference.
 
     The help text is in the decorator, to be translated when shown.
@@ -84,6 +87,7 @@ def reconcile(master: Path, official: Path, output: Path | None, mapping: Path |
     from spareforslag_xl.app.reconcile import reconcile_files
     from spareforslag_xl.cli.reconcile_report import report_lines
 
+    proposed = proposed or scenario_name == "foreslået"
     try:
         done = reconcile_files(master, official, output, mapping, unit, negate, tolerance, sheet, force,
                                proposed)

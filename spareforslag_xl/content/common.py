@@ -184,7 +184,7 @@ def has_rest_row(split: Split, years: tuple[int, ...]) -> bool:
 
 
 def partial_note(t: ThemeResult, years) -> str:
-    """'Delvist estimeret: 1 af 3 forslag mangler' (with the years when not all are partial)."""
+    """'Delvist anslået: 1 af 3 forslag ikke anslået' (with the years when not all are partial)."""
     partial = [y for y in years if t.partial(y)]
     if not partial:
         return ""

@@ -60,8 +60,8 @@ def read_settings(doc: Document, out, ov: Overview, residual: str | None, munici
     if ov.target is not None:
         target = {y: convert(ov.target.figures[y].value, ov.unit, ov.unit) if y in ov.target.figures else None
                   for y in ov.years}
-        report.read("settings", "target (Mål) " + ", ".join(format_danish(v) if v is not None else "-"
-                                                          for v in target.values()), ov.target.line)
+        shown = ", ".join(format_danish(v) if v is not None else "-" for v in target.values())
+        report.read("settings", _("target (Mål) {values}").format(values=shown), ov.target.line)
     missing = [y for y in ov.years if target.get(y) is None]
     if missing:
         report.review("settings",

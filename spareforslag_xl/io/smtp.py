@@ -43,7 +43,8 @@ class SmtpSettings:
     def describe(self) -> str:
         """Return e.g. 'smtp.example.org:587 (STARTTLS) as budget' – never the password."""
         how = {"starttls": "STARTTLS", "ssl": "SSL/TLS", "none": _("no encryption")}[self.security]
-        return f"{self.host}:{self.effective_port} ({how})" + (f" as {self.user}" if self.user else "")
+        server = f"{self.host}:{self.effective_port} ({how})"
+        return _("{server} as {user}").format(server=server, user=self.user) if self.user else server
 
 
 @dataclass(frozen=True)

@@ -181,6 +181,9 @@ class _Parser:
             seen[fold(nr)] = refs["number"]
             if not title:
                 self.findings.append(error("missing-value", refs.get("title"), variant="theme-title", nr=nr))
+            if self.cells.text(table.get(row, "status"), refs.get("status", refs["number"])).upper().startswith(
+                    EXAMPLE_MARK):
+                self.findings.append(warning("example-row", refs["number"], variant="theme"))
 
             def text(h: str, row: tuple = row, refs: dict[object, Ref] = refs) -> str:
                 return self.cells.text(table.get(row, h), refs.get(h, refs["number"]))

@@ -23,8 +23,14 @@ SHOWN_ROWS = 5
 
 def workbook_findings(book: RawWorkbook) -> Iterable[Finding]:
     """Return the findings about the workbook's sheets: missing, twice, beyond Excel's limits, damaged."""
+    lock = _excel_lock(book)
+    if lock:
+        yield warning("open-in-excel", None, lock=lock)
     missing = [s.name for s in L.REQUIRED_SHEETS if s.name not in book.sheets]
     found: str | LazyText = ", ".join(f"'{n}'" for n in book.sheet_names) or NONE
+    if len(missing) == len(L.REQUIRED_SHEETS) > 1:  # not a master at all: one line, not one per sheet
+        yield error("not-a-master", None, found=found)
+        missing = []
     for name in missing:
         yield error("missing-sheet", Ref(name), name=name, found=found)
     canonical = {fold_name(s.name): s.name for s in L.DATA_SHEETS}
@@ -39,6 +45,16 @@ def workbook_findings(book: RawWorkbook) -> Iterable[Finding]:
         yield warning("damaged-sheet", Ref(name), name=name)
     if book.has_macros:
         yield warning("macros-ignored", None)
+
+
+def _excel_lock(book: RawWorkbook) -> str | None:
+    """Return the name of the owner file Excel keeps beside a workbook it has open ('~$budget.xlsx';
+    Excel drops the name's first two letters when it is long), or None."""
+    name = book.path.name
+    for candidate in ("~$" + name, "~$" + name[2:]):
+        if (book.path.parent / candidate).is_file():
+            return candidate
+    return None
 
 
 def sheet_findings(table, sheet: RawSheet) -> Iterable[Finding]:

@@ -66,30 +66,32 @@ def _guide(book, styles: Styles, plan: Plan, example: bool, decisions: bool, acc
     w.column(2, 2, 90)
     w.text(0, 0, "Vejledning til grundarket", "title")
     row = 2
+    first = plan.years[0] if plan.years else (plan.settings.budget_year or 2024)  # the examples use its own years
     intro = [
         "Grundarket indeholder spareforslagene. Programmet spareforslag-xl læser det, kontrollerer det, "
         "genberegner alle summer, fordelinger og årsværk og skriver rapporten.",
         f"Alle beløb er i {plan.settings.unit or '1.000 kr.'} pr. år. Årene står som kolonneoverskrifter "
-        "(fx 2024) på arkene Mål, Forslag og Faste beløb; der kan være så mange år, som der er brug for.",
+        f"(fx {first}) på arkene Mål, Forslag og Faste beløb; der kan være så mange år, som der er brug for.",
         "En tom celle eller '-' betyder 'ikke anslået'; 0 betyder nul. Skriv tal som tal (Excel viser 3.250).",
-        "Kontrollér grundarket med:  spareforslag validate MASTER.xlsx",
-        "Dan rapporten med:  spareforslag build MASTER.xlsx -o build/",
+        "Kontrollér grundarket med:  spareforslag validate GRUNDARK.xlsx",
+        "Dan rapporten med:  spareforslag build GRUNDARK.xlsx -o build/",
     ]
     if decisions:
         intro.append(
             "Efter beslutningen: skriv i kolonnen Beslutning på arket Forslag (eller Temaer for et helt tema) "
             "Vedtaget, Forkastet eller Udskudt. Vedtages et forslag med et andet beløb, skrives det under "
-            "'Vedtaget 2024' osv. (tom = som foreslået). Rapporten viser da den vedtagne plan; "
+            f"'{L.adopted_header(first)}' osv. (tom = som foreslået). Rapporten viser da den vedtagne plan; "
             "'spareforslag build --scenario foreslået' viser forslagene."
         )
     if accounts:
         intro.append(
             "Budgetændringer til økonomisystemet: skriv i kolonnen Konto på arket Afdelinger den kontostreng, "
             "afdelingens andel skal skrives på (flere med andele: '6.45.51.1.10 = 70 %; 6.45.51.4.0 = 30 %'), "
-            "og dan filen med:  spareforslag budgetaendringer MASTER.xlsx"
+            "og dan filen med:  spareforslag budgetaendringer GRUNDARK.xlsx"
         )
     if example:
-        intro.append("Rækker markeret EKSEMPEL viser, hvordan et ark udfyldes: overskriv eller slet dem.")
+        intro.append("Rækker markeret EKSEMPEL (i kolonnen Status på arket Temaer og Bemærkning på arket Forslag) "
+                     "viser, hvordan et ark udfyldes: overskriv eller slet dem.")
     for text in intro:
         w.paragraph(row, 0, 2, text)
         row += 1
@@ -110,12 +112,12 @@ def _guide(book, styles: Styles, plan: Plan, example: bool, decisions: bool, acc
             w.text(row, 2, c.help, "text_wrap")
             row += 1
             if lay.years and c.field == lay.years_after:
-                w.text(row, 0, "2024, 2025, …")
+                w.text(row, 0, f"{first}, {first + 1}, …")
                 w.text(row, 1, "ja")
                 w.text(row, 2, "Én kolonne pr. år med året som overskrift; beløb i grundarkets enhed.", "text_wrap")
                 row += 1
             if decisions and c.field == lay.adopted_after:
-                w.text(row, 0, L.adopted_header(2024) + ", …")
+                w.text(row, 0, L.adopted_header(first) + ", …")
                 w.text(row, 2, L.ADOPTED_HELP, "text_wrap")
                 row += 1
         if lay is L.SETTINGS:

@@ -108,15 +108,21 @@ def summary(findings: Iterable[Finding]) -> str:
             + ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings))
 
 
+WORKBOOK_CODES = frozenset({"missing-sheet", "duplicate-sheet", "sheet-too-large", "damaged-sheet"})
+"""Findings about the workbook's sheets themselves, listed before the findings in any sheet."""
+
+
 def in_reading_order(findings: Iterable[Finding], sheet_order: Iterable[str] = ()) -> list[Finding]:
-    """Return findings sheet by sheet (in sheet_order), row by row, column by column."""
+    """Return findings sheet by sheet (in sheet_order, the workbook's), row by row, column by column."""
     rank = {name: i for i, name in enumerate(sheet_order)}
 
     def position(f: Finding):
         if f.ref is None:
             return (-2, 0, 0, "")
-        if not f.ref.cell:  # a whole sheet (missing, twice, too large) before the cells of any sheet
+        if not f.ref.cell and f.code in WORKBOOK_CODES:  # a sheet missing or twice: before any sheet's cells
             return (-1, rank.get(f.ref.sheet, len(rank)), 0, f.code)
+        if not f.ref.cell:  # what a whole sheet lacks (no departments): first among its sheet's findings
+            return (rank.get(f.ref.sheet, len(rank)), -1, 0, f.code)
         letters = "".join(ch for ch in f.ref.cell if ch.isalpha())
         digits = "".join(ch for ch in f.ref.cell if ch.isdigit())
         col = 0

@@ -79,7 +79,8 @@ RESIDUAL_KEY = "Restfordelingsnøgle"
 MEETING = "Mødedato"
 
 SETTING_HELP: dict[str, str] = {
-    TITLE: "Rapportens titel, fx 'Administrative spareforslag 2023'. Skal udfyldes.",
+    TITLE: "Rapportens titel, fx 'Administrative spareforslag 2023'. Er den tom, advarer kontrollen, "
+           "og rapporten får ingen titel.",
     SUBTITLE: "Undertitel under titlen (valgfri).",
     MUNICIPALITY: "Kommunens navn, fx 'Aarhus Kommune'.",
     BUDGET_YEAR: "Budgetåret forslagene gælder, fx 2024.",
@@ -88,7 +89,8 @@ SETTING_HELP: dict[str, str] = {
     SALARY: "Gennemsnitsløn pr. årsværk i samme enhed som beløbene (fx 575 = 575.000 kr.). "
     "Bruges til 'Opgjort i antal årsværk' = besparelse / gns. løn. Et tema kan have sin egen.",
     RESIDUAL_KEY: "Navnet på den nøgle (arket Nøgler), som fordeler differencen mellem målet og summen af temaerne.",
-    MEETING: "Mødedato eller anden tekst til mails (valgfri).",
+    MEETING: "Mødet, som det skal stå efter 'Efter mødet' i mails, fx 'den 12. juni 2027' (valgfri; skrives som "
+             "tekst).",
 }
 SETTING_NAMES: dict[str, str] = {
     "title": TITLE,
@@ -190,7 +192,7 @@ THEMES = SheetLayout(
 LINES = SheetLayout(
     "Forslag",
     "Ét forslag (linje i 'Identificeret potentiale') pr. række med et beløb pr. år. "
-    "Tom celle eller '-' betyder ikke estimeret; 0 betyder nul.",
+    "Tom celle eller '-' betyder ikke anslået; 0 betyder nul.",
     (
         Column("theme", "Tema", "Temaets nummer (fra arket Temaer).", True, 6, numeric=True),
         Column("number", "Nr", "Forslagets nummer i temaet (valgfri, men nødvendig for faste beløb pr. forslag).",

@@ -74,7 +74,7 @@ def read_department_table(reading: DistributionReading, table: Table, lead: Para
             reading.add_code(row.code)
         target = _target(reading, kt, unit)
         admin = admin_by_lead or bool(ADMIN_PHRASE.search(kt.title))
-        what = f"line {target}" if target else _("the theme")
+        what = _("line {target}").format(target=target) if target else _("the theme")
         if kt.has_shares:
             shares = {r.code: r.share.value for r in kt.rows if r.share is not None and r.share.value is not None}
             use = KeyUse(kt, shares, admin, reading.theme, target, unit)

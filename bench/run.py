@@ -177,7 +177,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="1 run each, without the 500-line master")
     parser.add_argument("--cli", type=Path, help="the spareforslag program to measure (another checkout's)")
-    parser.add_argument("--out", type=Path, help=f"where masters and outputs go (default {OUT})")
+    parser.add_argument("--out", type=Path, help="where masters and outputs go (default bench/out)")
     args = parser.parse_args()
     global OUT
     OUT = args.out or OUT

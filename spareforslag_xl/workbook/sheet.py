@@ -213,11 +213,17 @@ class SheetWriter:
 
     def amount(self, row: int, col: int, value: Decimal | None, style: str = "amount") -> None:
         """Write an amount, or '-' when it is not estimated."""
-        self._used(row, col)
+        # Most cells of a workbook are amounts: _used inlined, and xlsxwriter's own method behind
+        # write_number (which only converts 'A1' arguments first) called directly.
+        if row < self.changed_from:
+            self.changed_from = row
+        self.used_rows.add(row)
+        if col > self.last_col:
+            self.last_col = col
         if value is None:
             self._ws.write_string(row, col, "-", self.styles["dash_bold" if style == "amount_bold" else "dash"])
         else:
-            self._ws.write_number(row, col, float(value), self.styles[style])
+            self._ws._write_number(row, col, float(value), self.styles[style])
 
     def number(self, row: int, col: int, value: Decimal | float | int, style: str | None = None) -> None:
         """Write a number; without a style, in the cell's default format (a year, a theme number)."""

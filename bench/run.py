@@ -177,6 +177,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="1 run each, without the 500-line master")
     parser.add_argument("--cli", type=Path, help="the spareforslag program to measure (another checkout's)")
+    parser.add_argument("--before", type=Path, help="another checkout's spareforslag, measured in the same runs")
     parser.add_argument("--out", type=Path, help="where masters and outputs go (default bench/out)")
     args = parser.parse_args()
     global OUT
@@ -222,8 +223,10 @@ def main() -> None:
         files = sum(1 for p in out.rglob("*.xlsx") if "arkiv" not in p.relative_to(out).parts)
         floor_args = [py, str(HERE / "floor.py"), str(master), str(OUT / "floor"), str(cells_file)]
         peer_args = [py, str(HERE / "peer.py"), str(master), str(OUT / "peer")]
-        build, floor, peer = Runs(), Runs(), Runs()
+        build, floor, peer, before = Runs(), Runs(), Runs(), Runs()
         for _ in range(runs):
+            if args.before:
+                before.add(*run([str(args.before), *build_args[len(cli):]]))
             build.add(*run(build_args))
             floor.add(*run(floor_args))
             peer.add(*run(peer_args))
@@ -236,10 +239,14 @@ def main() -> None:
                 diff.add(*run(cli + ["diff", str(master), str(edited)], ok=(1,)))
                 validate.add(*run(cli + ["validate", str(master)]))
             diffs.append((name, diff.wall, validate.wall))
-        print(f"{name:<13}{build.wall:>11.2f}{build.cpu:>7.2f}{build.peak:>5.0f} | {floor.wall:>10.2f}"
-              f"{floor.cpu:>7.2f}{floor.peak:>5.0f} | {peer.wall:>9.2f}{peer.cpu:>7.2f}{peer.peak:>5.0f} | "
-              f"{build.wall / peer.wall:>14.2f}{build.cpu / peer.cpu:>6.2f}{build.peak / peer.peak:>6.2f} | "
-              f"{build.wall / floor.wall:>15.2f}{build.cpu / floor.cpu:>6.2f}   {cells:,} in {files}", flush=True)
+        for label, tool in ((name, build), ("  before", before)):
+            if not tool.walls:
+                continue
+            print(f"{label:<13}{tool.wall:>11.2f}{tool.cpu:>7.2f}{tool.peak:>5.0f} | {floor.wall:>10.2f}"
+                  f"{floor.cpu:>7.2f}{floor.peak:>5.0f} | {peer.wall:>9.2f}{peer.cpu:>7.2f}{peer.peak:>5.0f} | "
+                  f"{tool.wall / peer.wall:>14.2f}{tool.cpu / peer.cpu:>6.2f}{tool.peak / peer.peak:>6.2f} | "
+                  f"{tool.wall / floor.wall:>15.2f}{tool.cpu / floor.cpu:>6.2f}   {cells:,} in {files}", flush=True)
+        results[name + " before"] = (before, floor, peer)
     for name, diff_wall, validate_wall in diffs:
         print(f"\ndiff of two {name} masters: {diff_wall:.2f} s = {diff_wall / validate_wall:.2f}× validate of one "
               f"({validate_wall:.2f} s)")
@@ -248,6 +255,9 @@ def main() -> None:
         shown = ", ".join(f"{who} wall {exponent(a.wall, b.wall):.3f} CPU {exponent(a.cpu, b.cpu):.3f}"
                           for who, a, b in zip(("build", "floor", "peer"), small, large, strict=True))
         print(f"\nexponent 5.000 → 20.000 lines (1.000 is linear): {shown}")
+        if args.before:
+            a, b = results["5.000 lines before"][0], results["20.000 lines before"][0]
+            print(f"before: build wall {exponent(a.wall, b.wall):.3f} CPU {exponent(a.cpu, b.cpu):.3f}")
     print(f"\n(medians of {runs} interleaved runs; MB: peak resident memory of the whole process tree)")
 
 

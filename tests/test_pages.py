@@ -8,9 +8,9 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
+from spareforslag_xl.workbook.book import DocProps, add_sheet, close, new_workbook
 from spareforslag_xl.workbook.pages import PAGE_HEIGHT, ROW_HEIGHT, SAFETY, Decided, page_breaks
 from spareforslag_xl.workbook.sheet import SheetWriter, Styles
-from spareforslag_xl.workbook.book import DocProps, add_sheet, close, new_workbook
 from tests.formulas import Evaluator
 
 

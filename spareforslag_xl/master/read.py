@@ -12,15 +12,16 @@ import re
 import sys
 import warnings
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any
 
-from spareforslag_xl.model.errors import InputError
 from spareforslag_xl.io.package import check_workbook_package
-from spareforslag_xl.model.plan import fold_name
+from spareforslag_xl.model.errors import InputError
 from spareforslag_xl.model.i18n import _
+from spareforslag_xl.model.plan import fold_name
 
 MAX_ROWS = 1_048_576
 MAX_COLUMNS = 16_384
@@ -65,7 +66,7 @@ class RawWorkbook:
     path: Path
     sheet_names: list[str]
     sheets: dict[str, RawSheet]
-    created: Optional[datetime] = None
+    created: datetime | None = None
     """When the workbook was last saved (aware, UTC): its dcterms:modified, else dcterms:created; None without."""
     has_macros: bool = False
     same_names: list[tuple[str, ...]] = field(default_factory=list)
@@ -129,7 +130,7 @@ def _openpyxl() -> Any:
     return openpyxl
 
 
-def read_workbook(path: Path, wanted: Optional[Iterable[str]]) -> RawWorkbook:
+def read_workbook(path: Path, wanted: Iterable[str] | None) -> RawWorkbook:
     """Return the wanted sheets (matched ignoring case and outer spaces) of the workbook at path.
 
     With ``wanted`` None every worksheet is read, under its own name (chart sheets are skipped).
@@ -210,7 +211,7 @@ def _value(v):
     return v
 
 
-def _scan_sheets(archive: zipfile.ZipFile, sheet_parts: dict[str, Optional[str]],
+def _scan_sheets(archive: zipfile.ZipFile, sheet_parts: dict[str, str | None],
                  sheets: dict[str, RawSheet]) -> list[str]:
     """Note merged ranges and hidden rows and columns of each sheet read (what openpyxl's
     read-only mode does not give), and return the sheets whose XML holds a formula; a sheet
@@ -231,7 +232,7 @@ def _scan_sheets(archive: zipfile.ZipFile, sheet_parts: dict[str, Optional[str]]
     return found
 
 
-def _attribute(tag: bytes, name: bytes) -> Optional[int]:
+def _attribute(tag: bytes, name: bytes) -> int | None:
     match = re.search(rb"\s" + name + rb'="([0-9]+)"', tag)
     return int(match.group(1)) if match else None
 
@@ -254,7 +255,7 @@ def _hidden_columns(data: bytes) -> Iterable[int]:
                 yield from range(low - 1, min(high, MAX_COLUMNS))
 
 
-def _damaged(archive: zipfile.ZipFile, parts: dict[str, Optional[str]]) -> list[str]:
+def _damaged(archive: zipfile.ZipFile, parts: dict[str, str | None]) -> list[str]:
     """Return the sheets among parts whose XML does not parse (DTDs were refused before)."""
     from xml.parsers import expat
 
@@ -314,7 +315,7 @@ _W3CDTF = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:[
 _DCTERMS = "{http://purl.org/dc/terms/}"
 
 
-def saved_time(archive: zipfile.ZipFile) -> Optional[datetime]:
+def saved_time(archive: zipfile.ZipFile) -> datetime | None:
     """Return when the workbook says it was saved: dcterms:modified, else dcterms:created; None without.
 
     Read here rather than from openpyxl, which gives the current time for a date a file lacks: a
@@ -337,7 +338,7 @@ def saved_time(archive: zipfile.ZipFile) -> Optional[datetime]:
     return None
 
 
-def _w3cdtf(text: str) -> Optional[datetime]:
+def _w3cdtf(text: str) -> datetime | None:
     """Return a W3C date and time ('2023-06-12T12:00:00Z', '…T14:00:00.5+02:00', '2023-06-12') in UTC, or None."""
     from datetime import timedelta, timezone
 
@@ -350,7 +351,7 @@ def _w3cdtf(text: str) -> Optional[datetime]:
         hours=int(zone[1:3]), minutes=int(zone[-2:]))
     try:
         local = datetime(year, month, day, hour, minute, second, tzinfo=timezone(offset))
-        return local.astimezone(timezone.utc)
+        return local.astimezone(UTC)
     except (ValueError, OverflowError):
         return None
 

@@ -7,18 +7,17 @@ Nothing here knows about files or openpyxl. Amounts are ``Decimal`` in the plan'
 from __future__ import annotations
 
 import unicodedata
-
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
 from functools import cached_property, lru_cache
-from typing import Mapping, Optional
 
 SHARE_TOLERANCE = Decimal("1e-9")
 """Shares computed in Excel (=1/3) arrive as binary fractions that miss 100 % by about 1e-16."""
 
-Amount = Optional[Decimal]
+Amount = Decimal | None
 """An amount in the plan's unit, or None when it is not estimated."""
 
 
@@ -37,7 +36,7 @@ Refs = Mapping[object, Ref]
 """Where each field of a record came from: field name (or year) → cell, e.g. 'theme' → Forslag!A7."""
 
 
-def at(refs: Refs, field_name: object = None) -> Optional[Ref]:
+def at(refs: Refs, field_name: object = None) -> Ref | None:
     """Return the cell of a field (or year), or the record's first cell when that field is unknown."""
     if field_name is not None and field_name in refs:
         return refs[field_name]
@@ -75,9 +74,9 @@ class Rule:
     """A distribution rule of a theme or a line; ``from_year`` leaves earlier years undistributed."""
 
     method: Method
-    key: Optional[str] = None
-    from_year: Optional[int] = None
-    ref: Optional[Ref] = None
+    key: str | None = None
+    from_year: int | None = None
+    ref: Ref | None = None
 
 
 @dataclass(frozen=True)
@@ -87,11 +86,11 @@ class Settings:
     title: str = ""
     subtitle: str = ""
     municipality: str = ""
-    budget_year: Optional[int] = None
+    budget_year: int | None = None
     unit: str = "1.000 kr."
     decimals: int = 0
-    salary: Optional[Decimal] = None
-    residual_key: Optional[str] = None
+    salary: Decimal | None = None
+    residual_key: str | None = None
     meeting: str = ""
     target: Mapping[int, Amount] = field(default_factory=dict)
     refs: Refs = field(default_factory=dict)
@@ -102,7 +101,7 @@ class Account:
     """An account string (kontostreng) of a department and the share of its changes entered on it."""
 
     string: str
-    share: Optional[Decimal] = None
+    share: Decimal | None = None
     """As a fraction (0.7 = 70 %); None for a department's only account (all of it)."""
 
 
@@ -167,13 +166,13 @@ class Theme:
     number: str
     title: str
     status: str = ""
-    rule: Optional[Rule] = None
-    salary: Optional[Decimal] = None
+    rule: Rule | None = None
+    salary: Decimal | None = None
     description: str = ""
     potential_text: str = ""
     distribution_text: str = ""
     refs: Refs = field(default_factory=dict)
-    decision: Optional[Decision] = None
+    decision: Decision | None = None
     """The decision for the whole theme (column Beslutning on Temaer); None when the cell is empty."""
 
     @property
@@ -190,10 +189,10 @@ class ProposalLine:
     title: str
     amounts: Mapping[int, Amount]
     kind: str = ""
-    rule: Optional[Rule] = None
+    rule: Rule | None = None
     note: str = ""
     refs: Refs = field(default_factory=dict)
-    decision: Optional[Decision] = None
+    decision: Decision | None = None
     """The line's own decision (column Beslutning on Forslag); None when the cell is empty."""
     adopted: Mapping[int, Decimal] = field(default_factory=dict)
     """Year → the amount adopted instead of the proposed one ('Vedtaget 2024' …); only the years given."""
@@ -228,13 +227,13 @@ class Plan:
     lines: tuple[ProposalLine, ...]
     fixed: tuple[FixedAmount, ...] = ()
     source_name: str = ""
-    created: Optional[datetime] = None
+    created: datetime | None = None
     """When the master was last saved (for an imported plan: when the document was); io/stamp.file_time
     turns it into the time stamped on the outputs, so that they are reproducible and recognisable."""
-    scenario: Optional[Scenario] = None
+    scenario: Scenario | None = None
     """Set on the plan of a scenario (core.decisions.scenario_plan): its amounts are the scenario's."""
 
-    def key(self, name: Optional[str]) -> Optional[DistributionKey]:
+    def key(self, name: str | None) -> DistributionKey | None:
         return self._keys_by_name.get(fold_name(name)) if name else None
 
     def lines_of(self, theme: str) -> tuple[ProposalLine, ...]:
@@ -265,7 +264,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 """Zero-width characters and soft hyphens that text pasted from the web or Word carries unseen."""
 
 
-def fold_name(name: Optional[object]) -> str:
+def fold_name(name: object | None) -> str:
     """Return the form in which every name of the master is compared: sheets, headers, settings,
     codes, key and theme references.
 

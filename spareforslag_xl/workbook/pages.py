@@ -9,8 +9,8 @@ while the table is written, from the heights of the rows above it, so that every
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass, field
-from typing import AbstractSet, Callable, Iterable, Optional
 
 from spareforslag_xl.model.labels import CONTINUED
 
@@ -65,7 +65,7 @@ class Decided:
     splits: list[int] = field(default_factory=list)
 
 
-def blocks(used: AbstractSet[int], end: int, begin: int = 0) -> list[tuple[int, int]]:
+def blocks(used: Set[int], end: int, begin: int = 0) -> list[tuple[int, int]]:
     """Return the runs of used rows from begin to below end as (first, end) pairs: the tables of a sheet."""
     found, start = [], None
     for row in range(begin, end + 1):
@@ -81,8 +81,8 @@ class PagePlan:
     """Fills pages block by block (a block is a run of rows without a blank one) and remembers the breaks."""
 
     def __init__(self, heights: list[float], page: float, repeat: float = 0.0,
-                 charts: AbstractSet[int] = frozenset(), decided: Optional[dict[int, Decided]] = None,
-                 repeated: Optional[int] = None) -> None:
+                 charts: Set[int] = frozenset(), decided: dict[int, Decided] | None = None,
+                 repeated: int | None = None) -> None:
         self.heights = heights
         self.repeated = repeated
         """The first of the rows the printing program repeats over every page (a sheet that is one table)."""
@@ -155,8 +155,8 @@ class PagePlan:
 
 
 def page_breaks(heights: list[float], used: set[int], page: float, repeat: float = 0.0,
-                charts: frozenset[int] = frozenset(), decided: Optional[dict[int, Decided]] = None,
-                repeated: Optional[int] = None) -> list[int]:
+                charts: frozenset[int] = frozenset(), decided: dict[int, Decided] | None = None,
+                repeated: int | None = None) -> list[int]:
     """Return the rows to break pages before (see ``PagePlan.add``)."""
     plan = PagePlan(heights, page, repeat, charts, decided, repeated)
     for first, end in blocks(used, len(heights)):
@@ -179,7 +179,7 @@ def plan_above(writer, first: int, page: float) -> tuple[float, float]:
     The plan of the rows above the previous table is extended by the rows since (each row's height
     is measured once, so a sheet's planning is linear in its rows); it is made again from the top
     when a row above that table changed since (``SheetWriter.changed``)."""
-    kept: Optional[Above] = writer.above
+    kept: Above | None = writer.above
     if kept is None or first < kept.end or writer.changed_from < kept.end or kept.plan.page != page:
         kept = Above(PagePlan([], page, 0.0, writer.chart_rows, writer.decided), [], 0)
         kept.plan.heights = kept.heights

@@ -118,7 +118,7 @@ def _openpyxl() -> Any:
 
     openpyxl imports numpy when it is installed, only to accept numpy's numbers as cell values,
     which the reader never writes: a failing import of numpy (None in ``sys.modules``, Python's
-    documented way) while openpyxl loads saves 0,1 s and 12 MB a process; numpy stays importable after."""
+    documented way) while openpyxl loads saves numpy's import and memory; numpy stays importable after."""
     if "openpyxl" not in sys.modules and "numpy" not in sys.modules:
         sys.modules["numpy"] = None  # type: ignore[assignment]
         try:

@@ -1,27 +1,31 @@
-"""Benchmark: median wall time and peak memory of whole `validate` and `build` processes.
+"""Benchmark: the build against a floor and a pandas peer, as whole processes, interleaved.
 
-    python bench/run.py            # all sizes, 5 runs each (about two minutes)
-    python bench/run.py --quick    # fewer runs, no 10.000-line master
+    pip install pandas             # the peer's only need; not a dependency of the tool
+    python bench/run.py            # seed, 500, 5.000 and 20.000 lines, 3 runs each
+    python bench/run.py --quick    # 1 run each, seed, 5.000 and 20.000 lines
 
-For every size it generates a synthetic master with the project's own code, runs the
-commands as separate processes several times, and prints the medians, the peak memory
-(max RSS of the child), the phases measured inside `build --timings`, and the ratio to a
-floor: a bare script that reads the same master with openpyxl and writes as many cells with
-xlsxwriter, without any logic or formatting. Ratios measured in the same run are what to
-compare across machines; absolute times vary with the machine.
-
-Columns: 'peak MB' is the largest resident size of the build process itself; 'all MB' adds
-the worker processes that large builds render in (sampled, counting shared pages in each).
+For every size it generates a synthetic master with the project's own code and runs, in turn
+and as separate processes, `build` (report and department workbooks), the *floor* (bench/floor.py:
+openpyxl reads the master, xlsxwriter writes exactly the cells, texts, formulas, sheets and files
+the build wrote, without formats or logic; the archive copy is not counted) and the *peer*
+(bench/peer.py: the same job written the straightforward way with pandas). It prints medians of
+wall time and CPU time (user + system, the process and its workers), the peak memory of the whole
+process tree (sampled every 10 ms from /proc, workers included), the ratios tool/peer and
+tool/floor, and the scaling exponent of wall and CPU from 5.000 to 20.000 lines
+(log(t20000 / t5000) / log 4: 1.0 is linear). Ratios measured in the same run are what to compare
+across machines; absolute times vary with the machine and its load.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,27 +40,32 @@ SIZES = [
     ("seed", None, None, None, None),
     ("500 lines", 500, 20, 6, 4),
     ("5.000 lines", 5000, 50, 12, 10),
-    ("10.000 lines", 10000, 50, 12, 10),
+    ("20.000 lines", 20000, 50, 12, 10),
 ]
 
 
 @dataclass
 class Runs:
     walls: list[float] = field(default_factory=list)
-    rss_mb: list[float] = field(default_factory=list)
-    phases: list[dict[str, float]] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
+    peaks: list[float] = field(default_factory=list)
 
     @property
     def wall(self) -> float:
         return statistics.median(self.walls)
 
     @property
-    def rss(self) -> float:
-        return max(self.rss_mb)
+    def cpu(self) -> float:
+        return statistics.median(self.cpus)
 
-    def phase(self, name: str) -> float:
-        values = [p.get(name, 0.0) for p in self.phases]
-        return statistics.median(values) if values else 0.0
+    @property
+    def peak(self) -> float:
+        return statistics.median(self.peaks)
+
+    def add(self, wall: float, cpu: float, peak: float) -> None:
+        self.walls.append(wall)
+        self.cpus.append(cpu)
+        self.peaks.append(peak)
 
 
 def command() -> list[str]:
@@ -64,74 +73,56 @@ def command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "spareforslag_xl"]
 
 
-def timed(args: list[str]) -> tuple[float, float, str, int]:
-    """Run a process; return (wall seconds, peak RSS in MB, stderr, exit code)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    stderr = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.stderr.close()
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss / 1024, stderr, proc.returncode
-
-
-def tree_peak_mb(args: list[str]) -> float:
-    """Run once and return the peak of the summed RSS of the process and its workers, in MB.
-
-    Sampled every 10 ms from /proc; pages shared after fork count once per process, so
-    this overstates what the machine really uses.
-    """
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = 0
-    while proc.poll() is None:
-        pids = [proc.pid]
-        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
-        if children.exists():
-            pids += [int(p) for p in children.read_text().split()]
-        total = 0
-        for pid in pids:
+def _tree(pid: int) -> list[int]:
+    """The process and all its descendants."""
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        for task in Path(f"/proc/{p}/task").glob("*"):
             try:
-                status = Path(f"/proc/{pid}/status").read_text()
+                todo += [int(c) for c in (task / "children").read_text().split()]
             except OSError:
-                continue
-            total += int(status.split("VmRSS:")[1].split()[0]) if "VmRSS:" in status else 0
-        peak = max(peak, total)
-        time.sleep(0.01)
-    return peak / 1024
+                pass
+    return found
 
 
-def phases_of(stderr: str) -> dict[str, float]:
-    for line in reversed(stderr.splitlines()):
-        if line.startswith("read="):
-            return {k: float(v.rstrip("ms")) / 1000 for k, v in (p.split("=") for p in line.split())}
-    return {}
+def _rss_kb(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    return int(status.split("VmRSS:")[1].split()[0]) if "VmRSS:" in status else 0
+
+
+def run(args: list[str], ok: tuple[int, ...] = (0,)) -> tuple[float, float, float]:
+    """Run a process; return (wall s, CPU s of it and its waited-for workers, peak MB of its process tree).
+
+    The tree's resident sizes are summed every 10 ms (pages shared after a fork count once per
+    process, which overstates a forking program); the largest single RSS from the kernel is the floor."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=err)
+        peak = 0
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            peak = max(peak, sum(_rss_kb(p) for p in _tree(proc.pid)))
+            time.sleep(0.01)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode not in ok:
+            err.seek(0)
+            raise SystemExit(f"{' '.join(args)} exited {proc.returncode}:\n{err.read().decode()}")
+    return wall, usage.ru_utime + usage.ru_stime, max(peak, usage.ru_maxrss) / 1024
 
 
 def repeat(args: list[str], runs: int, ok: tuple[int, ...] = (0,)) -> Runs:
     result = Runs()
     for _ in range(runs):
-        wall, rss, stderr, code = timed(args)
-        if code not in ok:
-            raise SystemExit(f"{' '.join(args)} exited {code}:\n{stderr}")
-        result.walls.append(wall)
-        result.rss_mb.append(rss)
-        result.phases.append(phases_of(stderr))
+        result.add(*run(args, ok))
     return result
-
-
-def count_cells(folder: Path) -> tuple[int, int]:
-    import openpyxl
-
-    cells = files = 0
-    for path in folder.rglob("*.xlsx"):
-        files += 1
-        book = openpyxl.load_workbook(path, read_only=True)
-        for ws in book.worksheets:
-            for row in ws.iter_rows(values_only=True):
-                cells += sum(1 for v in row if v is not None)
-        book.close()
-    return cells, files
 
 
 def master_for(name, lines, themes, departments, years) -> Path:
@@ -146,6 +137,7 @@ def master_for(name, lines, themes, departments, years) -> Path:
         return path
     sys.path.insert(0, str(HERE))
     from synthetic import synthetic_plan
+
     from spareforslag_xl.master.write import master_bytes
 
     path = OUT / f"synthetic-{lines}.xlsx"
@@ -159,6 +151,7 @@ def edited_master(name, lines, themes, departments, years) -> Path:
 
     sys.path.insert(0, str(HERE))
     from synthetic import synthetic_plan
+
     from spareforslag_xl.master.write import master_bytes
 
     plan = synthetic_plan(lines, themes, departments, years)
@@ -174,54 +167,98 @@ def edited_master(name, lines, themes, departments, years) -> Path:
     return path
 
 
+def exponent(small: float, large: float) -> float:
+    """How time grows with lines from 5.000 to 20.000: 1.0 is linear."""
+    return math.log(large / small) / math.log(4)
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Benchmark validate and build.")
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--quick", action="store_true", help="3 runs, without the 10.000-line master")
+    parser = argparse.ArgumentParser(description="Benchmark build against a floor and a pandas peer.")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="1 run each, without the 500-line master")
+    parser.add_argument("--cli", type=Path, help="the spareforslag program to measure (another checkout's)")
+    parser.add_argument("--before", type=Path, help="another checkout's spareforslag, measured in the same runs")
+    parser.add_argument("--out", type=Path, help="where masters and outputs go (default bench/out)")
     args = parser.parse_args()
-    runs = 3 if args.quick else args.runs
-    sizes = [s for s in SIZES if not (args.quick and s[1] == 10000)]
+    global OUT
+    OUT = args.out or OUT
+    runs = 1 if args.quick else args.runs
+    sizes = [s for s in SIZES if not (args.quick and s[1] == 500)]
     sys.path.insert(0, str(REPO))
+    sys.path.insert(0, str(HERE))
+    from floor import manifest
+
     shutil.rmtree(OUT, ignore_errors=True)
     OUT.mkdir(parents=True)
-    cli = command()
+    cli = [str(args.cli)] if args.cli else command()
+    py = sys.executable
 
-    # Danish is the default: --help loads the compiled catalogue (.mo) and translates every text.
-    startup = {" ".join(flags): repeat(cli + flags, runs * 2).wall
-               for flags in (["--help"], ["--version"], ["--lang", "en", "--help"], ["build", "--help"])}
-    shown = ", ".join(f"{flags} {wall:.3f} s" for flags, wall in startup.items())
-    limit = "" if max(startup.values()) < 0.15 else "  OVER THE LIMIT OF 0.15 s"
-    print(f"spareforslag {shown} (median of {runs * 2}){limit}\n")
-    header = (f"{'master':<14}{'lines':>7}{'validate s':>12}{'build s':>9}{'peak MB':>9}{'all MB':>8}{'floor s':>9}"
-              f"{'ratio':>7}   phases of build (read / parse / validate / compute / render / write, s)")
+    startup = {name: Runs() for name in ("--help", "import click", "build seed", "import openpyxl, xlsxwriter, click")}
+    for _ in range(runs * 3):  # interleaved, so that the machine's load falls on all alike
+        startup["--help"].add(*run(cli + ["--help"]))
+        startup["import click"].add(*run([py, "-c", "import click"]))
+        startup["build seed"].add(*run(cli + ["build", str(SEED), "-o", str(OUT / "seed-startup"), "--force"]))
+        startup["import openpyxl, xlsxwriter, click"].add(*run([py, "-c", "import openpyxl, xlsxwriter, click"]))
+    w = {k: v.wall for k, v in startup.items()}
+    print(f"--help {w['--help']:.3f} s = {w['--help'] / w['import click']:.2f}× `python -c \"import click\"` "
+          f"({w['import click']:.3f} s); build of the seed {w['build seed']:.3f} s = "
+          f"{w['build seed'] / w['import openpyxl, xlsxwriter, click']:.2f}× `import openpyxl, xlsxwriter, click` "
+          f"({w['import openpyxl, xlsxwriter, click']:.3f} s) (medians of {runs * 3})\n")
+
+    header = (f"{'master':<13}{'build wall':>11}{'cpu':>7}{'MB':>5} | {'floor wall':>10}{'cpu':>7}{'MB':>5} | "
+              f"{'peer wall':>9}{'cpu':>7}{'MB':>5} | {'tool/peer wall':>14}{'cpu':>6}{'MB':>6} | "
+              f"{'tool/floor wall':>15}{'cpu':>6}   cells in files")
     print(header)
     print("-" * len(header))
-    builds = {}
+    results: dict[str, tuple[Runs, Runs, Runs]] = {}
     diffs = []
     for name, lines, themes, departments, years in sizes:
         master = master_for(name, lines, themes, departments, years)
         out = OUT / f"build-{name.split()[0]}"
-        validate = repeat(cli + ["validate", str(master)], runs)
-        build = repeat(cli + ["build", str(master), "-o", str(out), "--timings"], runs)
-        cells, files = count_cells(out)
-        all_mb = tree_peak_mb(cli + ["build", str(master), "-o", str(out)])
-        floor = repeat([sys.executable, str(HERE / "floor.py"), str(master), str(OUT / "floor"), str(cells),
-                        str(files)], runs)
-        builds[name] = build.wall
+        build_args = cli + ["build", str(master), "-o", str(out), "--force"]
+        run(build_args)
+        cells_file = OUT / f"cells-{name.split()[0]}.pickle"
+        data, cells = manifest(out)
+        cells_file.write_bytes(data)
+        files = sum(1 for p in out.rglob("*.xlsx") if "arkiv" not in p.relative_to(out).parts)
+        floor_args = [py, str(HERE / "floor.py"), str(master), str(OUT / "floor"), str(cells_file)]
+        peer_args = [py, str(HERE / "peer.py"), str(master), str(OUT / "peer")]
+        build, floor, peer, before = Runs(), Runs(), Runs(), Runs()
+        for _ in range(runs):
+            if args.before:
+                before.add(*run([str(args.before), *build_args[len(cli):]]))
+            build.add(*run(build_args))
+            floor.add(*run(floor_args))
+            peer.add(*run(peer_args))
+        results[name] = (build, floor, peer)
         if lines == 5000:
             edited = edited_master(name, lines, themes, departments, years)
-            diff = repeat(cli + ["diff", str(master), str(edited)], runs, ok=(1,))
+            diff = Runs()
+            validate = Runs()
+            for _ in range(runs):
+                diff.add(*run(cli + ["diff", str(master), str(edited)], ok=(1,)))
+                validate.add(*run(cli + ["validate", str(master)]))
             diffs.append((name, diff.wall, validate.wall))
-        p = build
-        phases = " / ".join(f"{p.phase(k):.2f}" for k in ("read", "parse", "validate", "compute", "render", "write"))
-        n_lines = lines if lines is not None else "seed"
-        print(f"{name:<14}{n_lines!s:>7}{validate.wall:>12.3f}{build.wall:>9.3f}{build.rss:>9.0f}{all_mb:>8.0f}"
-              f"{floor.wall:>9.3f}{build.wall / floor.wall:>7.2f}   {phases}   ({cells:,} cells in {files} files)")
+        for label, tool in ((name, build), ("  before", before)):
+            if not tool.walls:
+                continue
+            print(f"{label:<13}{tool.wall:>11.2f}{tool.cpu:>7.2f}{tool.peak:>5.0f} | {floor.wall:>10.2f}"
+                  f"{floor.cpu:>7.2f}{floor.peak:>5.0f} | {peer.wall:>9.2f}{peer.cpu:>7.2f}{peer.peak:>5.0f} | "
+                  f"{tool.wall / peer.wall:>14.2f}{tool.cpu / peer.cpu:>6.2f}{tool.peak / peer.peak:>6.2f} | "
+                  f"{tool.wall / floor.wall:>15.2f}{tool.cpu / floor.cpu:>6.2f}   {cells:,} in {files}", flush=True)
+        results[name + " before"] = (before, floor, peer)
     for name, diff_wall, validate_wall in diffs:
-        print(f"\ndiff of two {name} masters: {diff_wall:.3f} s = {diff_wall / validate_wall:.2f}× validate of one "
-              f"({validate_wall:.3f} s)")
-    if "5.000 lines" in builds and "10.000 lines" in builds:
-        print(f"\n10.000 / 5.000 lines: {builds['10.000 lines'] / builds['5.000 lines']:.2f}× the time")
+        print(f"\ndiff of two {name} masters: {diff_wall:.2f} s = {diff_wall / validate_wall:.2f}× validate of one "
+              f"({validate_wall:.2f} s)")
+    if "5.000 lines" in results and "20.000 lines" in results:
+        small, large = results["5.000 lines"], results["20.000 lines"]
+        shown = ", ".join(f"{who} wall {exponent(a.wall, b.wall):.3f} CPU {exponent(a.cpu, b.cpu):.3f}"
+                          for who, a, b in zip(("build", "floor", "peer"), small, large, strict=True))
+        print(f"\nexponent 5.000 → 20.000 lines (1.000 is linear): {shown}")
+        if args.before:
+            a, b = results["5.000 lines before"][0], results["20.000 lines before"][0]
+            print(f"before: build wall {exponent(a.wall, b.wall):.3f} CPU {exponent(a.cpu, b.cpu):.3f}")
+    print(f"\n(medians of {runs} interleaved runs; MB: peak resident memory of the whole process tree)")
 
 
 if __name__ == "__main__":

@@ -8,9 +8,9 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
+from spareforslag_xl.workbook.book import DocProps, add_sheet, close, new_workbook
 from spareforslag_xl.workbook.pages import PAGE_HEIGHT, ROW_HEIGHT, SAFETY, Decided, page_breaks
 from spareforslag_xl.workbook.sheet import SheetWriter, Styles
-from spareforslag_xl.workbook.book import DocProps, add_sheet, close, new_workbook
 from tests.formulas import Evaluator
 
 
@@ -99,3 +99,39 @@ def test_the_page_plan_repeats_what_the_tables_decided():
     assert page_breaks(heights, used, 477, decided=decided) == [6, 40, 75]
     # Without a decision a long table starts on a new page and is left to the printing program to split.
     assert page_breaks(heights, used, 477) == [6]
+
+
+def test_the_plan_kept_above_each_table_is_the_plan_made_again_from_the_top(monkeypatch):
+    """Planning is linear: each table extends the plan of the rows above the table before it; that
+    decides exactly what planning every row above it again would, on report and department sheets."""
+    from spareforslag_xl.core.compute import compute
+    from spareforslag_xl.model.plan import Method, ProposalLine, Rule, Theme
+    from spareforslag_xl.render.department import department_bytes
+    from spareforslag_xl.render.report import report_bytes
+    from spareforslag_xl.workbook import pages
+    from tests.plans import ADMIN, amounts, replace_plan, sample_plan
+
+    checked: list[int] = []
+    kept = pages.plan_above
+
+    def plan_above(writer, first, page):
+        got = kept(writer, first, page)
+        heights = [writer.height_of(r) for r in range(first)]
+        again = pages.PagePlan(heights, page, 0.0, frozenset(writer.chart_rows), dict(writer.decided))
+        for a, b in pages.blocks(writer.used_rows, first):
+            again.add(a, b)
+        assert got == (again.filled + sum(heights[again.previous:first]), again.room), (writer.name, first)
+        checked.append(first)
+        return got
+
+    monkeypatch.setattr(pages, "plan_above", plan_above)
+    base = sample_plan()
+    themes = tuple(Theme(str(i), f"Tema {i} om digitalisering og automatisering af processer i forvaltningen",
+                         rule=Rule(Method.KEY, ADMIN)) for i in range(1, 9))
+    lines = tuple(ProposalLine(str(i), str(j), f"Forslag {j} med en titel der er lang nok til at ombryde " * (j % 3),
+                               amounts(100, 100, 100, 100)) for i in range(1, 9) for j in range(1, 4 + 3 * i))
+    result = compute(replace_plan(base, themes=themes, lines=lines, fixed=()))
+    report_bytes(result, ())
+    for d in base.departments:
+        department_bytes(result, d.code)
+    assert len(checked) > 20

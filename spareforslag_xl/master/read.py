@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 import warnings
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from spareforslag_xl.io.package import check_workbook_package
 from spareforslag_xl.model.errors import InputError
@@ -111,13 +113,30 @@ def _without_defined_names(path: Path) -> io.BytesIO:
     return copy
 
 
+def _openpyxl() -> Any:
+    """Return openpyxl, imported here so that --help stays fast, and without numpy.
+
+    openpyxl imports numpy when it is installed, only to accept numpy's numbers as cell values,
+    which the reader never writes: a failing import of numpy (None in ``sys.modules``, Python's
+    documented way) while openpyxl loads saves numpy's import and memory; numpy stays importable after."""
+    if "openpyxl" not in sys.modules and "numpy" not in sys.modules:
+        sys.modules["numpy"] = None  # type: ignore[assignment]
+        try:
+            import openpyxl
+        finally:
+            del sys.modules["numpy"]
+    import openpyxl
+
+    return openpyxl
+
+
 def read_workbook(path: Path, wanted: Iterable[str] | None) -> RawWorkbook:
     """Return the wanted sheets (matched ignoring case and outer spaces) of the workbook at path.
 
     With ``wanted`` None every worksheet is read, under its own name (chart sheets are skipped).
     """
     check_workbook_package(path)
-    import openpyxl  # imported here so that --help stays fast
+    openpyxl = _openpyxl()
 
     folded = {fold_name(name): name for name in wanted} if wanted is not None else None
     try:
@@ -255,7 +274,7 @@ def _damaged(archive: zipfile.ZipFile, parts: dict[str, str | None]) -> list[str
 
 def _mark_uncalculated(path: Path, sheets: dict[str, RawSheet], formula_sheets: list[str]) -> None:
     """Replace the empty value of a formula cell that has no stored value by Uncalculated."""
-    import openpyxl
+    openpyxl = _openpyxl()
 
     with path.open("rb") as source:
         book = _load(openpyxl, source, path, data_only=False)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 SHARE_TOLERANCE = Decimal("1e-9")
@@ -150,8 +150,15 @@ class DistributionKey:
 
     def share_of(self, department: str) -> Decimal:
         """Return the department's share; codes match ignoring case and spaces, as everywhere."""
-        wanted = fold_name(department)
-        return sum((s.share for s in self.shares if fold_name(s.department) == wanted), Decimal(0))
+        return sum(self._by_department.get(fold_name(department), ()), Decimal(0))
+
+    @cached_property
+    def _by_department(self) -> dict[str, list[Decimal]]:
+        """The shares of each department code as compared (``fold_name``), in the key's order."""
+        found: dict[str, list[Decimal]] = {}
+        for s in self.shares:
+            found.setdefault(fold_name(s.department), []).append(s.share)
+        return found
 
 
 @dataclass(frozen=True)
@@ -267,6 +274,12 @@ def fold_name(name: object | None) -> str:
     of any kind of space (non-breaking, tab, line break) as one space. What is shown keeps
     the user's spelling; only comparisons use this.
     """
-    text = unicodedata.normalize("NFC", str(name or "")).translate(_INVISIBLE)
+    return _fold(name) if isinstance(name, str) else _fold(str(name or ""))
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold(name: str) -> str:
+    # A master has a few hundred distinct names compared hundreds of thousands of times: each is folded once.
+    text = unicodedata.normalize("NFC", name).translate(_INVISIBLE)
     return unicodedata.normalize("NFC", " ".join(text.split()).casefold())
 

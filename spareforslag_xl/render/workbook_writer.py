@@ -165,7 +165,9 @@ class _Writer:
             w.row_height(row, r.height)
 
     def _cell(self, w: SheetWriter, row: int, col: int, c: Cell) -> None:
-        if isinstance(c, Text):
+        if isinstance(c, Figure) and c.meaning is None and not c.plain:
+            w.amount(row, col, c.value, c.role)  # type: ignore[arg-type]  # most cells: asked first
+        elif isinstance(c, Text):
             if c.role.endswith(INDENTED):
                 c = Text(c.text, w.styles.indented(c.role.removesuffix(INDENTED)), c.span, c.paragraph)
             if c.paragraph:

@@ -9,7 +9,7 @@ while the table is written, from the heights of the rows above it, so that every
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass, field
 
 from spareforslag_xl.model.labels import CONTINUED
@@ -65,10 +65,10 @@ class Decided:
     splits: list[int] = field(default_factory=list)
 
 
-def blocks(used: set[int], end: int) -> list[tuple[int, int]]:
-    """Return the runs of used rows below end as (first, end) pairs: the tables of a sheet."""
+def blocks(used: Set[int], end: int, begin: int = 0) -> list[tuple[int, int]]:
+    """Return the runs of used rows from begin to below end as (first, end) pairs: the tables of a sheet."""
     found, start = [], None
-    for row in range(end + 1):
+    for row in range(begin, end + 1):
         if row < end and row in used:
             start = row if start is None else start
         elif start is not None:
@@ -81,7 +81,7 @@ class PagePlan:
     """Fills pages block by block (a block is a run of rows without a blank one) and remembers the breaks."""
 
     def __init__(self, heights: list[float], page: float, repeat: float = 0.0,
-                 charts: frozenset[int] = frozenset(), decided: dict[int, Decided] | None = None,
+                 charts: Set[int] = frozenset(), decided: dict[int, Decided] | None = None,
                  repeated: int | None = None) -> None:
         self.heights = heights
         self.repeated = repeated
@@ -89,7 +89,7 @@ class PagePlan:
         self.page = page
         self.repeat = repeat
         self.charts = charts
-        self.decided = decided or {}
+        self.decided = decided if decided is not None else {}
         self.breaks: list[int] = []
         self.filled = 0.0
         self.room = page
@@ -164,6 +164,35 @@ def page_breaks(heights: list[float], used: set[int], page: float, repeat: float
     return plan.breaks
 
 
+@dataclass
+class Above:
+    """The page plan of a sheet's rows above its latest table, kept to be extended for the next one."""
+
+    plan: PagePlan
+    heights: list[float]
+    end: int
+
+
+def plan_above(writer, first: int, page: float) -> tuple[float, float]:
+    """Return how much of its page the rows above first fill, and the room that page has.
+
+    The plan of the rows above the previous table is extended by the rows since (each row's height
+    is measured once, so a sheet's planning is linear in its rows); it is made again from the top
+    when a row above that table changed since (``SheetWriter.changed``)."""
+    kept: Above | None = writer.above
+    if kept is None or first < kept.end or writer.changed_from < kept.end or kept.plan.page != page:
+        kept = Above(PagePlan([], page, 0.0, writer.chart_rows, writer.decided), [], 0)
+        kept.plan.heights = kept.heights
+    plan, heights = kept.plan, kept.heights
+    begin = kept.end
+    heights.extend(writer.height_of(r) for r in range(begin, first))
+    for a, b in blocks(writer.used_rows, first, begin):
+        plan.add(a, b)
+    kept.end = first
+    writer.above, writer.changed_from = kept, first
+    return plan.filled + sum(heights[plan.previous:first]), plan.room
+
+
 class Table:
     """A table being written that continues on the next page under its own header.
 
@@ -185,13 +214,10 @@ class Table:
             first -= 1
         self.first = first
         self._page = writer.planned_page()
-        heights = [writer.height_of(r) for r in range(first)]
-        plan = PagePlan(heights, self._page, 0.0, frozenset(writer.chart_rows), writer.decided)
-        for a, b in blocks(used, first):
-            plan.add(a, b)
-        self._above = plan.filled + sum(heights[plan.previous:first])
-        self._room = plan.room - SAFETY
+        self._above, room = plan_above(writer, first, self._page)
+        self._room = room - SAFETY
         self._top = first
+        self._counted, self._on_page = first, 0.0
         self._placed = False
         self.decided = Decided()
         writer.decided[first] = self.decided
@@ -207,7 +233,10 @@ class Table:
         kept = list(kept)
         need = w.estimate(row, wraps) + sum(w.estimate(row + 1 + n, texts) for n, texts in enumerate(kept)) \
             + max(0, keep - len(kept)) * ROW_HEIGHT
-        on_page = sum(w.height_of(r) for r in range(self._top, row))
+        # The rows from the top of the page are written by now: their heights are added once each.
+        self._on_page += sum(w.height_of(r) for r in range(self._counted, row))
+        self._counted = row
+        on_page = self._on_page
         above = self._above if self._top == self.first else 0.0
         if above + on_page + need <= self._room:
             self._placed = True
@@ -215,6 +244,7 @@ class Table:
         if self._top == self.first and self._above > 0 and not self.decided.before:
             # Break before the table rather than split it where it stands.
             self.decided.before = True
+            w.changed(self.first)
             self._above = 0.0
             self._room = self._page - SAFETY
             if on_page + need <= self._room:
@@ -223,7 +253,9 @@ class Table:
         if not self._placed:
             return row  # nothing of the table's own rows is on this page yet: splitting gains nothing
         self.decided.splits.append(row)
+        w.changed(self.first)
         self._top = row
+        self._counted, self._on_page = row, 0.0
         self._room = self._page - SAFETY
         self._placed = False
         if self._name:

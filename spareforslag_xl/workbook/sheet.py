@@ -12,6 +12,7 @@ from spareforslag_xl.workbook.pages import (  # noqa: F401 (LINE_HEIGHT … stay
     PAGE_HEIGHT,
     PAGE_WIDTH,
     ROW_HEIGHT,
+    Above,
     Decided,
     Table,
     lines_height,
@@ -73,6 +74,15 @@ class SheetWriter:
         """First row of a table → what it decided about its pages while it was written (``Table``)."""
         self._page: float | None = None
         self.last_col = 0
+        self.above: Above | None = None
+        """The page plan of the rows above the latest table (``plan_above``), valid while no row
+        above changed_from changes."""
+        self.changed_from = 0
+
+    def changed(self, row: int) -> None:
+        """Note that the cells, height or page decisions of row changed (the page plan above it is stale)."""
+        if row < self.changed_from:
+            self.changed_from = row
 
     def column(self, first: int, last: int, width: float, style: str | None = None, side: bool = False) -> None:
         """Set the width of columns before writing, so that wrapped text can be measured.
@@ -109,6 +119,8 @@ class SheetWriter:
         return True
 
     def _used(self, row: int, col: int, style: str | None = None) -> None:
+        if row < self.changed_from:
+            self.changed_from = row
         self.used_rows.add(row)
         if col > self.last_col:
             self.last_col = col
@@ -133,6 +145,7 @@ class SheetWriter:
 
     def row_height(self, row: int, height: float) -> None:
         """Set the height of a row in points (apply_heights sets those of wrapped rows)."""
+        self.changed(row)
         self.heights[row] = height
         self._ws.set_row(row, height)
 
@@ -154,6 +167,7 @@ class SheetWriter:
         """Count rows first…last as used before they are written (a summary written after the
         tables below it), so that the page plan of those tables knows they are there; wraps gives,
         per row, the (column, text) of the cells whose text will wrap, so that it knows their height."""
+        self.changed(first)
         self.used_rows.update(range(first, last + 1))
         for row, texts in (wraps or {}).items():
             lines = self._lines(texts)
@@ -199,11 +213,17 @@ class SheetWriter:
 
     def amount(self, row: int, col: int, value: Decimal | None, style: str = "amount") -> None:
         """Write an amount, or '-' when it is not estimated."""
-        self._used(row, col)
+        # Most cells of a workbook are amounts: _used inlined, and xlsxwriter's own method behind
+        # write_number (which only converts 'A1' arguments first) called directly.
+        if row < self.changed_from:
+            self.changed_from = row
+        self.used_rows.add(row)
+        if col > self.last_col:
+            self.last_col = col
         if value is None:
             self._ws.write_string(row, col, "-", self.styles["dash_bold" if style == "amount_bold" else "dash"])
         else:
-            self._ws.write_number(row, col, float(value), self.styles[style])
+            self._ws._write_number(row, col, float(value), self.styles[style])
 
     def number(self, row: int, col: int, value: Decimal | float | int, style: str | None = None) -> None:
         """Write a number; without a style, in the cell's default format (a year, a theme number)."""
@@ -274,6 +294,7 @@ class SheetWriter:
         # LibreOffice ignores a page break below the last cell with content: a caption under the
         # charts keeps the break before them.
         self._ws.write_string(row + rows, 0, CHART_CAPTION[min(len(charts), 2)], self.styles["note"])
+        self.changed(row)
         self.used_rows.update(range(row, row + rows + 1))
         self.chart_rows.add(row)
         return row + rows + 1

@@ -9,8 +9,8 @@ import click
 
 from spareforslag_xl.cli.common import (
     EXIT_PROBLEMS,
-    SCENARIO_TEXT,
     echo_findings,
+    echo_scenario,
     fail,
     scenario_option,
     stopped,
@@ -51,9 +51,7 @@ def budget_changes(master: Path, output, scenario, force) -> None:
     except SpareforslagError as exc:
         raise fail(exc) from None
     echo_findings(done.checked.findings, err=True)
-    if done.scenario is not None:
-        click.echo(_("Scenario: {scenario} ({meaning})").format(scenario=done.scenario.value,
-                                                              meaning=SCENARIO_TEXT[done.scenario.value]))
+    echo_scenario(done.scenario, err=False)
     rows = done.changes.rows
     click.echo(_("{rows} budget change rows for {departments} departments, in kr. (savings negative).").format(
         rows=len(rows), departments=len({r.department for r in rows})))

@@ -9,10 +9,10 @@ import click
 
 from spareforslag_xl.cli.common import (
     EXIT_PROBLEMS,
-    SCENARIO_TEXT,
     CommandError,
     codes,
     echo_findings,
+    echo_scenario,
     fail,
     force_option,
     master_argument,
@@ -91,9 +91,7 @@ def build(master: Path, out_dir: Path, force: bool, strict: bool, timings: bool,
     for recovered in built.recovered:
         click.echo(_("note: {text}").format(text=recovered.describe()), err=True)
     echo_findings(built.checked.findings, err=True)
-    if built.scenario is not None:
-        click.echo(_("Scenario: {scenario} ({meaning})").format(scenario=built.scenario.value,
-                                                              meaning=SCENARIO_TEXT[built.scenario.value]), err=True)
+    echo_scenario(built.scenario)
     for path in built.files:
         click.echo(_("Wrote {path}").format(path=path))
     handout_failed = None

@@ -95,6 +95,13 @@ def echo_findings(findings: Iterable[Finding], errors_only: bool = False, err: b
         click.echo(str(f), err=err)
 
 
+def echo_scenario(scenario: Scenario | None, err: bool = True) -> None:
+    """Say which plan the figures are, when the master records decisions (or --scenario chose one)."""
+    if scenario is not None:
+        click.echo(_("Scenario: {scenario} ({meaning})").format(scenario=scenario.value,
+                                                              meaning=SCENARIO_TEXT[scenario.value]), err=err)
+
+
 def codes(only: str | None) -> list[str] | None:
     """Return the department codes of --only ('MSB,MBU'), or None when not given."""
     return only.split(",") if only is not None else None

@@ -8,9 +8,9 @@ import click
 
 from spareforslag_xl.cli.common import (
     EXIT_PROBLEMS,
-    SCENARIO_TEXT,
     CommandError,
     echo_findings,
+    echo_scenario,
     fail,
     force_option,
     master_argument,
@@ -64,9 +64,7 @@ def document(master: Path, output: Path, template: Path | None, force: bool, str
     except SpareforslagError as exc:
         raise fail(exc) from None
     echo_findings(written.checked.findings, err=True)
-    if written.scenario is not None:
-        click.echo(_("Scenario: {scenario} ({meaning})").format(scenario=written.scenario.value,
-                                                              meaning=SCENARIO_TEXT[written.scenario.value]), err=True)
+    echo_scenario(written.scenario)
     click.echo(_("Wrote {path}").format(path=written.document))
     pdf_failed = None
     if pdf:

@@ -86,7 +86,8 @@ def scenario_suffix(scenario: Scenario | None) -> str:
 
 
 def report_name(master: Path, suffix: str = "") -> str:
-    """Return the report's file name for a master: 'budget.xlsx' → 'budget-rapport.xlsx' ('-rapport-foreslaaet' …)."""
+    """Return the report's file name for a master: 'budget.xlsx' → 'budget-rapport.xlsx'
+    ('-rapport-foreslaaet' … for another scenario)."""
     return safe_filename(f"{master.stem}-rapport{suffix}") + ".xlsx"
 
 

@@ -137,8 +137,8 @@ def _check_parts(path: Path, infos: list[zipfile.ZipInfo]) -> None:
     names = {info.filename for info in infos}
     if "xl/workbook.xml" not in names and "content.xml" in names and "mimetype" in names:
         raise InputError(path, _("is an OpenDocument spreadsheet (.ods, LibreOffice's own format), which is not read."),
-                         _("In LibreOffice choose Filer › Gem som, pick the file type 'Excel 2007-365 (.xlsx)' and use "
-                           "that file."))
+                         _("In LibreOffice choose Filer › Gem som, pick the file type 'Excel 2007-365 (.xlsx)' "
+                           "and use that file."))
     if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
         raise InputError(path, _("is a zip file but not an Excel workbook (it has no xl/workbook.xml)."),
                          _("Save it from Excel as 'Excel Workbook (*.xlsx)'."))

@@ -88,7 +88,8 @@ SETTING_HELP: dict[str, str] = {
     DECIMALS: "Antal decimaler beløbene vises og fordeles med (normalt 0).",
     SALARY: "Gennemsnitsløn pr. årsværk i samme enhed som beløbene (fx 575 = 575.000 kr.). "
     "Bruges til 'Opgjort i antal årsværk' = besparelse / gns. løn. Et tema kan have sin egen.",
-    RESIDUAL_KEY: "Navnet på den nøgle (arket Nøgler), som fordeler differencen mellem målet og summen af temaerne.",
+    RESIDUAL_KEY: "Navnet på den nøgle (arket Nøgler), som fordeler differencen mellem målet og summen af "
+                  "temaerne.",
     MEETING: "Mødet, som det skal stå efter 'Efter mødet' i mails, fx 'den 12. juni 2027' (valgfri; skrives som "
              "tekst).",
 }
@@ -174,9 +175,11 @@ THEMES = SheetLayout(
         Column("status", "Status", "Note til oversigten, fx '(temaet er slået ind under tema 8)'.", False, 30),
         Column("method", "Fordeling", "Hvordan temaets beløb fordeles på afdelinger: " + METHOD_HELP, False, 14),
         Column("key", "Nøgle", "Nøglens navn, når Fordeling er 'Nøgle'.", False, 30),
-        Column("from_year", "Fra år", "Første år der fordeles; tidligere år vises som 'Ikke fordelt' (valgfri).", False,
+        Column("from_year", "Fra år",
+               "Første år der fordeles; tidligere år vises som 'Ikke fordelt' (valgfri).", False,
                8, numeric=True),
-        Column("salary", "Gns. løn", "Temaets egen gennemsnitsløn til årsværk (valgfri; ellers Indstillinger).", False,
+        Column("salary", "Gns. løn",
+               "Temaets egen gennemsnitsløn til årsværk (valgfri; ellers Indstillinger).", False,
                10, numeric=True),
         Column("description", "Beskrivelse af opgaven", "Temaets beskrivelse (vises i rapporten). " + TEXT_HELP, False,
                50),

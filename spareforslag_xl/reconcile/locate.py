@@ -114,7 +114,8 @@ def _tables_of(grid: Grid, vocab: Vocabulary, years: Sequence[int]) -> tuple[lis
         note = _("'{name}': year headings at {cells} but no department or theme labels to their left").format(
             name=grid.name, cells=", ".join(unlabelled))
     else:
-        note = _("'{name}': no year headings and no header row with Afdeling/Tema, År and Beløb").format(name=grid.name)
+        note = _("'{name}': no year headings and no header row with Afdeling/Tema, År and "
+                 "Beløb").format(name=grid.name)
     return tables, note
 
 

@@ -135,7 +135,8 @@ class _Context:
         w.text(0, 0, title, "title")
         if plan_title(self.plan):
             w.text(1, 0, plan_title(self.plan), "subtitle")
-        w.text(2, 0, f"Grundark: {self.master_name} · Officielt regneark: {self.official_name} · Beløb i {self.unit}",
+        w.text(2, 0, f"Grundark: {self.master_name} · Officielt regneark: {self.official_name} · "
+                     f"Beløb i {self.unit}",
                "meta")
         return 4
 

@@ -25,7 +25,8 @@ STATUS_NAMES = {
 }
 CONCLUSION = {Status.DIFFERS: "afviger", Status.ONLY_MASTER: "mangler i det officielle regneark",
               Status.ONLY_OFFICIAL: "findes kun i det officielle regneark",
-              Status.UNREADABLE: "kan ikke læses i det officielle regneark", Status.AMBIGUOUS: "har en tvetydig etiket",
+              Status.UNREADABLE: "kan ikke læses i det officielle regneark",
+              Status.AMBIGUOUS: "har en tvetydig etiket",
               Status.GUESSED: "stemmer kun, hvis en gættet etiket er rigtig"}
 STATUS_STYLE = {Status.AGREES: "ok", Status.WITHIN_TOLERANCE: "ok", Status.ZERO_ABSENT: "ok",
                 Status.ONLY_MASTER: "warning", Status.ONLY_OFFICIAL: "warning", Status.GUESSED: "warning"}

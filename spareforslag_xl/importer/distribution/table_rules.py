@@ -112,7 +112,8 @@ def read_department_table(reading: DistributionReading, table: Table, lead: Para
 
 
 def _from_year(reading: DistributionReading, lead_text: str) -> int | None:
-    """The first year of a key that its lead sentence names ('… fordelt efter Nøgle fra 2025 …'), if a later one."""
+    """The first year of a key that its lead sentence names ('… fordelt efter Nøgle fra 2025 …'), if a
+    later one."""
     m = _FROM_YEAR.search(lead_text)
     year = int(m.group(1)) if m else None
     return year if year in reading.years[1:] else None

@@ -51,7 +51,6 @@ MIN_LABEL_WIDTH, MIN_NOTE_WIDTH = 34, 26
 @dataclass(frozen=True)
 class _Pending:
     writer: SheetWriter
-    sheet: str
     row: int
     col: int
     cell: Figure
@@ -94,7 +93,7 @@ class _Writer:
         for s in first + [s for s in self.doc.sheets if s not in first]:
             self._sheet(s, writers[s.name])
         for held in self.pending:
-            self._figure(held.writer, held.sheet, held.row, held.col, held.cell, final=True)
+            self._figure(held.writer, held.row, held.col, held.cell, final=True)
         for extra in extras:
             extra(self.book, self.styles, taken)
         if self.doc.active:
@@ -113,7 +112,7 @@ class _Writer:
             if isinstance(block, Gap):
                 row += block.rows
             elif isinstance(block, Line):
-                self._row(w, row, block.row, last_col)
+                self._row(w, row, block.row)
                 row += 1
             elif isinstance(block, Table) and not block.paged and _ahead(block, self.places):
                 row = self._hold(w, row, block, last_col, held)
@@ -124,7 +123,7 @@ class _Writer:
             for first, table in [h for h in held if not _ahead(h[1], self.places, own=False)]:
                 held.remove((first, table))
                 for n, r in enumerate(table.rows):
-                    self._row(w, first + n, r, last_col)
+                    self._row(w, first + n, r)
         if s.autofilter is not None:
             key, last = s.autofilter
             w.autofilter(self._local(w, key), 0, row - 1, last)
@@ -156,7 +155,7 @@ class _Writer:
         return row
 
     # -- rows and tables --------------------------------------------------------------------------
-    def _row(self, w: SheetWriter, row: int, r: Row, last_col: int) -> None:
+    def _row(self, w: SheetWriter, row: int, r: Row) -> None:
         if r.key is not None:
             self.places[r.key] = (w.name, row)
         for col, c in r.cells.items():
@@ -184,17 +183,17 @@ class _Writer:
             else:
                 w.amount(row, col, c.value, c.role)  # type: ignore[arg-type]
         else:
-            self._figure(w, w.name, row, col, c)
+            self._figure(w, row, col, c)
 
-    def _figure(self, w: SheetWriter, sheet: str, row: int, col: int, c: Figure, final: bool = False) -> None:
+    def _figure(self, w: SheetWriter, row: int, col: int, c: Figure, final: bool = False) -> None:
         assert c.meaning is not None
         try:
-            formula = self._formula(sheet, row, col, c.meaning)
+            formula = self._formula(w.name, row, col, c.meaning)
         except KeyError:
             if final:
                 raise
             w.hold(row, col)
-            self.pending.append(_Pending(w, sheet, row, col, c))
+            self.pending.append(_Pending(w, row, col, c))
             return
         w.formula(row, col, formula, c.value, c.role)
 
@@ -264,10 +263,10 @@ class _Writer:
         for n, r in enumerate(rows):
             if plan is not None and r.planned:
                 following = rows[n + 1:n + 1 + r.keep]
-                kept = [_wraps(f, last_col) for f in following] \
+                kept = [_wraps(f) for f in following] \
                     if following and not any(f.planned for f in following) else []
-                row = plan.row(row, _wraps(r, last_col), keep=r.keep, kept=kept)
-            self._row(w, row, r, last_col)
+                row = plan.row(row, _wraps(r), keep=r.keep, kept=kept)
+            self._row(w, row, r)
             row += 1
         return row
 
@@ -318,7 +317,7 @@ def _ahead(t: Table, places: dict[str, tuple[str, int]], own: bool = True) -> bo
                for k in _keys(c.meaning))
 
 
-def _wraps(r: Row, last_col: int = 0) -> tuple[tuple[int, str], ...]:
+def _wraps(r: Row) -> tuple[tuple[int, str], ...]:
     """The (column, text) of a row's cells whose text wraps: what the page plan measures it by."""
     cols = r.measure if r.measure is not None else tuple(r.cells)
     found = []

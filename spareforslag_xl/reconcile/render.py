@@ -47,6 +47,7 @@ from spareforslag_xl.reconcile.sheet_words import (  # noqa: F401 (importable fr
     UNIT_HOW,
 )
 from spareforslag_xl.reconcile.table import Layout, Table
+from spareforslag_xl.reconcile.widths import column_widths
 from spareforslag_xl.workbook.book import (
     DocProps,
     cell,
@@ -55,7 +56,6 @@ from spareforslag_xl.workbook.book import (
     sheet_name,
 )
 from spareforslag_xl.workbook.sheet import (
-    CHARS_PER_WIDTH,
     ERROR_FILL,
     HEADER_FILL,
     OK_FILL,
@@ -64,14 +64,10 @@ from spareforslag_xl.workbook.sheet import (
     SheetWriter,
     Styles,
     amount_format,
-    wrapped_lines,
 )
 
 HEADER_HEIGHT = 28
 """Two lines of header text."""
-THEME_COL, WHERE_COL, NOTE_COL = 2, 8, len(COLUMNS) - 1
-MIN_NOTE_WIDTH = 16
-"""The narrowest notes column of a sheet with notes: a short note stays on one line or two."""
 
 
 def _styles(book, decimals: int) -> Styles:
@@ -229,34 +225,10 @@ class _Context:
         w.print_setup(self.title, self.official_name, (header, header))
 
     def _widths(self, lines: Sequence[Line]) -> list[float]:
-        """Return the column widths of a sheet of lines, sized for what it holds, as wide as COLUMNS together.
-
-        An address of a long sheet name ('Budgetændringer'!E14) widens its column, so that the sheet
-        stays one page wide; a sum of cells wraps. The theme and the notes share what is left: the
-        split that prints the rows in the fewest lines (the wider theme of equals), with the notes
-        as narrow as their heading when there are none."""
-        widths = [float(width) for _name, width in COLUMNS]
+        """Return the column widths of a sheet of lines, sized for what it holds (``column_widths``)."""
         single = max((len(line.where) for line in lines if len(line.cells) == 1), default=0)
-        extra = max(0.0, min(single * 0.9, 28) - widths[WHERE_COL])
-        widths[WHERE_COL] += extra if extra >= 1 else 0.0  # 'Budget 2024'!C6 fits as it is
-        room = sum(width for _name, width in COLUMNS) - sum(widths) + widths[THEME_COL] + widths[NOTE_COL]
-        pairs = Counter((self.themes.get(line.theme, line.theme), self._note(line)) for line in lines)
-        longest = max((len(theme) for theme, _note in pairs), default=0)
-        if not any(note for _theme, note in pairs):
-            narrow = len(COLUMNS[NOTE_COL][0]) + 3.0  # the heading, and the indent of a side column
-            widths[THEME_COL] = min(room - narrow, max(widths[THEME_COL], longest / CHARS_PER_WIDTH + 1))
-            widths[NOTE_COL] = narrow
-            return widths
-
-        def printed(theme_width: int) -> int:
-            # The indent of the side column takes two characters, as SheetWriter measures it.
-            return sum(n * max(wrapped_lines(theme, theme_width), wrapped_lines(note, room - theme_width - 2))
-                       for (theme, note), n in pairs.items())
-
-        lowest = int(widths[THEME_COL])
-        best = min(range(int(room) - MIN_NOTE_WIDTH, lowest - 1, -1), key=printed, default=lowest)
-        widths[THEME_COL], widths[NOTE_COL] = float(best), room - best
-        return widths
+        return column_widths(Counter((self.themes.get(line.theme, line.theme), self._note(line)) for line in lines),
+                             single)
 
     def _line(self, w: SheetWriter, row: int, line: Line) -> None:
         w.text(row, 0, LEVEL_NAMES[line.level])

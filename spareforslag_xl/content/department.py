@@ -200,7 +200,7 @@ class _Department(Frame):
     def _split_detail(self, sp: SplitPart, key: str) -> list[Row]:
         """The lines of a split (each by its own label), their sum and the department's part; then,
         struck through and not counted, the lines the scenario leaves out (with their proposed
-        amounts and decision). The part is kept on the page of the row above it: never alone."""
+        amounts and decision). The part is kept on the page of the last line and its sum: never alone."""
         lines = sp.lines
         kept = [line for line in lines if sp.left_out is False and counts(line.decision, self.plan.scenario)]
         rows: list[Row] = []
@@ -210,12 +210,13 @@ class _Department(Frame):
             note = decision_note(line, self.proposed_line.get(id(line)), self.years)
             if note:
                 cells[self.last_col] = Text(note, "note")
-            rows.append(Row(cells, key=f"{key}.line.{j}", keep=1 if len(kept) == 1 else 0))
+            last = j == len(kept) - 1  # kept with the sum and the part below it
+            rows.append(Row(cells, key=f"{key}.line.{j}", keep=(2 if len(kept) > 1 else 1) if last else 0))
         if len(kept) > 1:
             cells = {0: Text(DETAILS_LINES_TOTAL, "label_muted")}
             cells.update({i: Figure(sp.whole[y], "amount_muted", Sum(f"{key}.line.0", dash=True))
                           for i, y in enumerate(self.years, start=1)})
-            rows.append(Row(cells, keep=1))
+            rows.append(Row(cells))
         if kept:
             rows.append(self._part_row(sp, key))
         for line in lines:

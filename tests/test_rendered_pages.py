@@ -26,7 +26,7 @@ import pytest
 from spareforslag_xl.app.build import build_reports
 from spareforslag_xl.app.check import check_master
 from spareforslag_xl.master.write import master_bytes
-from spareforslag_xl.model.plan import Decision, Plan, Scenario
+from spareforslag_xl.model.plan import Decision, Plan
 from spareforslag_xl.render.charts import PALETTE
 from spareforslag_xl.workbook.sheet import WRAPPING, Styles
 from tests.conftest import SEED_MASTER
@@ -217,7 +217,7 @@ def printed(built, tmp_path_factory) -> dict[str, Path]:
     require_soffice()
     names = ["seed", "seed MSB", "decided", "decided MSB", "short A00"]
     pdfs = to_pdf([built[n] for n in names], tmp_path_factory.mktemp("printed"))
-    return dict(zip(names, pdfs))
+    return dict(zip(names, pdfs, strict=True))
 
 
 def _page_lines(pdf: Path) -> list[list[str]]:

@@ -74,8 +74,8 @@ class Frame:
             blocks.append(Line(Row({0: Text(SCENARIO_LINE[self.plan.scenario.value], "subsection")})))
         return blocks
 
-    def header(self, label: str, side: str = "", figures: bool = False, key: str | None = None) -> Header:
-        return Header(label, self.years, side, figures, key)
+    def header(self, label: str, side: str = "", key: str | None = None) -> Header:
+        return Header(label, self.years, side, key)
 
     def banner(self, text: str) -> Line:
         """A red line over the sheet's width (figures written despite errors)."""
@@ -170,8 +170,7 @@ class Frame:
         rows.append(Row(total, key=f"{prefix}.total", keep=1 if key_note else 0))
         if key_note:
             rows.append(Row({0: Text(key_note, "note")}, planned=False))
-        header = self.header(f"{DEPARTMENT} ({self.unit})", SHARE if keyed else "", figures=True,
-                             key=f"{prefix}.header")
+        header = self.header(f"{DEPARTMENT} ({self.unit})", SHARE if keyed else "", key=f"{prefix}.header")
         return [Table(header, tuple(rows), name), Gap(1)]
 
 

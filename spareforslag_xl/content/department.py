@@ -177,13 +177,16 @@ class _Department(Frame):
         rows: list[Row] = []
         part_rows: dict[str, list[str]] = {}
         for n, tp in enumerate(self.part.themes):
-            rows.append(Row({0: Text(tp.label, "subsection")}, keep=1))
+            block: list[Row] = []
             keys = part_rows[tp.theme.theme.number] = []
             for j, sp in enumerate(tp.splits):
                 key = f"own.part.{n}.{j}"
-                rows += self._split_detail(sp, len(tp.splits) > 1, key)
+                block += self._split_detail(sp, key)
                 if not sp.left_out:
                     keys.append(key)
+            # A theme's block is kept on one page: its heading keeps every row of it (the page plan
+            # keeps only the first when the block is taller than a page).
+            rows += [Row({0: Text(tp.label, "subsection")}, keep=len(block)), *block]
         label = difference_label(self.residual_key_name())
         rows.append(Row({0: Text(label, "subsection")}, keep=2))
         d = self.part.difference
@@ -194,22 +197,21 @@ class _Department(Frame):
         header = self.header(DETAILS_HEADER, BASIS)
         return [Line(Row({0: Text(name, "section")})), Table(header, tuple(rows), name)], part_rows
 
-    def _split_detail(self, sp: SplitPart, several: bool, key: str) -> list[Row]:
-        """The lines of a split, their sum and the department's part; then, struck through and not
-        counted, the lines the scenario leaves out (with their proposed amounts and decision)."""
+    def _split_detail(self, sp: SplitPart, key: str) -> list[Row]:
+        """The lines of a split (each by its own label), their sum and the department's part; then,
+        struck through and not counted, the lines the scenario leaves out (with their proposed
+        amounts and decision). The part is kept on the page of the last line and its sum: never alone."""
         lines = sp.lines
         kept = [line for line in lines if sp.left_out is False and counts(line.decision, self.plan.scenario)]
         rows: list[Row] = []
         for j, line in enumerate(kept):
-            # With decisions a line is named by its own label; without, as before (byte for byte), a
-            # theme's single line among several splits is named by the split (the theme's title).
-            label = sp.label if several and len(lines) == 1 and not self.proposed_line else line.label
-            cells: dict[int, Cell] = {0: Text(label, "label_muted")}
+            cells: dict[int, Cell] = {0: Text(line.label, "label_muted")}
             cells.update({i: Figure(line.amounts.get(y), "amount_muted") for i, y in enumerate(self.years, 1)})
             note = decision_note(line, self.proposed_line.get(id(line)), self.years)
             if note:
                 cells[self.last_col] = Text(note, "note")
-            rows.append(Row(cells, key=f"{key}.line.{j}"))
+            last = j == len(kept) - 1  # kept with the sum and the part below it
+            rows.append(Row(cells, key=f"{key}.line.{j}", keep=(2 if len(kept) > 1 else 1) if last else 0))
         if len(kept) > 1:
             cells = {0: Text(DETAILS_LINES_TOTAL, "label_muted")}
             cells.update({i: Figure(sp.whole[y], "amount_muted", Sum(f"{key}.line.0", dash=True))

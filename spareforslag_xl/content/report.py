@@ -152,8 +152,8 @@ class _Report(ThemeContent):
         distributed = split.rule is not None and split.rule.method is not Method.NONE
         codes = [d.code for d in self.plan.departments] if distributed else []
         charts = [Chart("stacked", CHART_THEMES.format(unit=self.unit), "ov.header",
-                        tuple(Series(f"ov.theme.{t.theme.number}", theme_name(t.theme.number))
-                              for t in self.result.themes if any(t.totals[y] for y in self.years)),
+                        tuple(Series(f"ov.theme.{t.theme.number}", theme_name(t.theme.number), colour=n)
+                              for n, t in enumerate(self.result.themes) if any(t.totals[y] for y in self.years)),
                         target="ov.target")]
         if codes:
             charts.append(Chart("by_year", CHART_DIFFERENCE.format(unit=self.unit), "diff.header",

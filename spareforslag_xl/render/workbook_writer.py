@@ -164,6 +164,9 @@ class _Writer:
             w.row_height(row, r.height)
 
     def _cell(self, w: SheetWriter, row: int, col: int, c: Cell) -> None:
+        if isinstance(c, Figure) and col in w.side_columns:
+            # A figure right of the years (a key's share) stands at the left of its column, beside them.
+            c = Figure(c.value, w.styles.beside(c.role), c.meaning, c.plain)
         if isinstance(c, Figure) and c.meaning is None and not c.plain:
             w.amount(row, col, c.value, c.role)  # type: ignore[arg-type]  # most cells: asked first
         elif isinstance(c, Text):
@@ -232,7 +235,7 @@ class _Writer:
             else:
                 w.number(row, i, year, "header_num")
         if h.side:
-            w.text(row, last_col, h.side, "header_num" if h.figures else "header")
+            w.text(row, last_col, h.side, "header")
 
     def _hold(self, w: SheetWriter, row: int, t: Table, last_col: int, held: list[tuple[int, Table]]) -> int:
         """Place a summary that refers to rows below it (its header now, its rows once those rows are
@@ -262,9 +265,9 @@ class _Writer:
         rows = t.rows
         for n, r in enumerate(rows):
             if plan is not None and r.planned:
-                following = rows[n + 1:n + 1 + r.keep]
-                kept = [_wraps(f) for f in following] \
-                    if following and not any(f.planned for f in following) else []
+                # The rows kept with this one are measured as they will print (a block kept whole
+                # has rows of wrapping text).
+                kept = [_wraps(f) for f in rows[n + 1:n + 1 + r.keep]]
                 row = plan.row(row, _wraps(r), keep=r.keep, kept=kept)
             self._row(w, row, r)
             row += 1
@@ -282,8 +285,9 @@ class _Writer:
         n = self.header_years[c.categories]
         if c.kind == "stacked":
             series = [(s.name, self._local(w, s.values)) for s in c.series]
+            colours = [s.colour if s.colour is not None else i for i, s in enumerate(c.series)]
             assert c.target is not None
-            return themes_chart(self.book, w.name, header, n, series, self._local(w, c.target), c.title)
+            return themes_chart(self.book, w.name, header, n, series, self._local(w, c.target), c.title, colours)
         if c.kind == "by_year":
             if c.first is None or c.last is None:
                 return None

@@ -29,6 +29,8 @@ LibreOffice prints 34 rows of 15 pt (510 pt) on a page at 100 %: this leaves abo
 SAFETY = LINE_HEIGHT
 """Room a table keeps free at the foot of a page for a row that prints taller than estimated
 (a text that LibreOffice's wider stand-in font wraps once more)."""
+CONTINUATION_HEIGHT = 18.0 + ROW_HEIGHT
+"""The continuation of a table on a new page: its name '(fortsat)' (a section heading) and its header."""
 
 
 def wrapped_lines(text: str, width: float) -> int:
@@ -230,12 +232,18 @@ class Table:
         """Return the row to write the table's next row at (row, or lower after a continuation header).
 
         wraps: the (column, text) of the row's cells whose text wraps, to know its height in advance;
-        keep: how many rows after this one must stay on its page (a heading over its first row);
-        kept: the wrapping texts of those rows, one (column, text) list per row, where they wrap."""
+        keep: how many rows after this one must stay on its page (a heading over its first row, or over
+        its whole block); kept: the wrapping texts of those rows, one (column, text) list per row.
+
+        A block taller than a page under the continuation header cannot be kept whole: it starts where
+        it stands, its heading kept with its first row only."""
         w = self._w
         kept = list(kept)
-        need = w.estimate(row, wraps) + sum(w.estimate(row + 1 + n, texts) for n, texts in enumerate(kept)) \
-            + max(0, keep - len(kept)) * ROW_HEIGHT
+        heights = [w.estimate(row, wraps)] + [w.estimate(row + 1 + n, texts) for n, texts in enumerate(kept)] \
+            + [ROW_HEIGHT] * max(0, keep - len(kept))
+        need = sum(heights)
+        if len(heights) > 2 and need > self._page - SAFETY - CONTINUATION_HEIGHT:
+            need = heights[0] + heights[1]
         # The rows from the top of the page are written by now: their heights are added once each.
         self._on_page += sum(w.height_of(r) for r in range(self._counted, row))
         self._counted = row

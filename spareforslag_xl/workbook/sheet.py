@@ -28,12 +28,15 @@ from spareforslag_xl.workbook.styles import (  # noqa: F401 (the styles stay imp
     SHARE_FORMAT,
     TOTAL_FILL,
     WARN_FILL,
+    WRAPPED,
     Styles,
     amount_format,
 )
 
 WRAPPING = frozenset({"text_wrap", "italic", "note", "description", "error", "warning", "banner", "label",
-                      "label_indent", "label_muted", "label_struck", "label_struck_indent", "header", "subsection"})
+                      "label_indent", "label_muted", "label_struck", "label_struck_indent", "header"})
+"""The styles whose text wraps (text_wrap): only their rows grow with their text. A text in another style
+prints on one line, over the empty cells right of it (a heading, the scenario line)."""
 STYLE_HEIGHT = {"title": 24.0, "subtitle": 17.0, "section": 18.0, "banner": 30.0}
 """Rows with larger text need more than the default height, or they touch the row below."""
 FIT_SCALE = 95
@@ -124,7 +127,7 @@ class SheetWriter:
         self.used_rows.add(row)
         if col > self.last_col:
             self.last_col = col
-        if style is not None and style in STYLE_HEIGHT:
+        if style is not None and (style := style.removesuffix(WRAPPED)) in STYLE_HEIGHT:
             self.heights[row] = max(self.heights.get(row, 0), STYLE_HEIGHT[style])
 
     def _wrap(self, row: int, col: int, text: str, style: str, span: float = 0) -> None:
@@ -133,7 +136,7 @@ class SheetWriter:
         width = span or self.column_widths.get(col)
         if width and base != style:
             width -= 2  # the indent
-        if base in WRAPPING and width and text:
+        if (base in WRAPPING or base.endswith(WRAPPED)) and width and text:
             lines = wrapped_lines(text, width)
             if lines > self.row_lines.get(row, 1):
                 self.row_lines[row] = lines
@@ -257,8 +260,9 @@ class SheetWriter:
             self._ws.write_string(row, first_col, text, self.styles[style])
 
     def paragraph(self, row: int, first_col: int, last_col: int, value: str, style: str = "description") -> None:
-        """Write a paragraph of prose (or a sub-heading, in a wrapping style such as 'subsection') over
-        merged columns with a row height that shows all of it."""
+        """Write a paragraph of prose (or a sub-heading, 'subsection') over merged columns, wrapping, with
+        a row height that shows all of it."""
+        style = self.styles.wrapping(style)
         self.merged_text(row, first_col, last_col, value, style)
         span = sum(self.column_widths.get(c, 8.43) for c in range(first_col, last_col + 1))
         self._wrap(row, first_col, value or "", style, span)

@@ -314,6 +314,39 @@ def check(pdf: Path, xlsx: Path | None = None) -> Report:
     return report
 
 
+METRIC_TWINS = {"Calibri": "Carlito"}
+"""A font a workbook names → the free font with its metrics that LibreOffice prints it with on Linux."""
+
+
+def named_fonts(xlsx: Path) -> set[str]:
+    """Return the fonts a workbook names (its cell styles' and its charts' typefaces)."""
+    import zipfile
+
+    found = set()
+    with zipfile.ZipFile(xlsx) as z:
+        for name in z.namelist():
+            if name == "xl/styles.xml" or name.startswith("xl/charts/"):
+                text = z.read(name).decode("utf-8")
+                found |= set(re.findall(r'<(?:\w+:)?name val="([^"]+)"', text))
+                found |= {f for f in re.findall(r'typeface="([^"]*)"', text) if f and not f.startswith("+")}
+    return found
+
+
+def pdf_fonts(pdf: Path) -> set[str]:
+    """Return the families of the fonts a PDF uses (pdffonts; 'ABCDEF+Carlito-Bold' → 'Carlito')."""
+    out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    names = [line.split()[0] for line in out.splitlines()[2:] if line.strip()]
+    return {n.split("+", 1)[-1].split("-")[0].split(",")[0] for n in names}
+
+
+def unnamed_fonts(pdf: Path, xlsx: Path) -> list[str]:
+    """Return the fonts of a PDF that its workbook does not name, nor their metric twins: a stand-in
+    font with other widths, so that text wraps and pages break otherwise than planned."""
+    named = named_fonts(xlsx)
+    allowed = named | {METRIC_TWINS[f] for f in named if f in METRIC_TWINS}
+    return sorted(pdf_fonts(pdf) - allowed)
+
+
 def main(argv: list[str]) -> int:
     from spareforslag_xl.io.pdf import to_pdf
 

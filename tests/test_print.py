@@ -9,7 +9,9 @@ master of 500 lines and one with long tables (a theme of 70 proposals, 32 themes
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from spareforslag_xl.cli.main import cli
 from spareforslag_xl.io.pdf import to_pdf
 from tests.conftest import SEED_MASTER
 from tests.libreoffice import require_soffice
-from tests.printcheck import check
+from tests.printcheck import check, named_fonts, unnamed_fonts
 
 pytestmark = pytest.mark.libreoffice
 
@@ -100,6 +102,31 @@ def test_every_workbook_is_printed(printed):
 
 
 
+def test_every_pdf_prints_in_the_fonts_its_workbook_names(printed):
+    """Calibri, or Carlito (its metrics) where Calibri is not installed: never a wider stand-in, with
+    which texts wrap and pages break otherwise than the page plan measured (.ci/run installs Carlito)."""
+    fonts = subprocess.run(["fc-list"], capture_output=True, text=True).stdout if shutil.which("fc-list") else ""
+    if "carlito" not in fonts.lower() and os.environ.get("SPAREFORSLAG_REQUIRE_LIBREOFFICE") != "1":
+        pytest.skip("the font Carlito (fonts-crosextra-carlito) is not installed")
+    wrong = {pdf.name: unnamed_fonts(pdf, xlsx) for xlsx, pdf in printed.items() if unnamed_fonts(pdf, xlsx)}
+    assert wrong == {}
+    assert all(named_fonts(xlsx) == {"Calibri"} for xlsx in printed if xlsx.parent.name != "other")
+
+
+def test_the_font_check_notices_a_stand_in_font(tmp_path):
+    require_soffice()
+    from spareforslag_xl.workbook.book import DocProps, add_sheet, close, new_workbook
+
+    book, buffer = new_workbook()
+    sheet = add_sheet(book, "Ark")
+    sheet.write_string(0, 0, "Ikke installeret", book.add_format({"font_name": "Nonesuch Sans"}))
+    xlsx = tmp_path / "stand-in.xlsx"
+    xlsx.write_bytes(close(book, buffer, DocProps(title="t", subject="s", company="c")))
+    (pdf,) = to_pdf([xlsx], tmp_path / "pdf")
+    assert "Nonesuch Sans" in named_fonts(xlsx)
+    assert unnamed_fonts(pdf, xlsx) and "Nonesuch" not in " ".join(unnamed_fonts(pdf, xlsx))
+
+
 def test_every_page_is_readable_on_a4(printed):
     problems = []
     for xlsx, pdf in printed.items():
@@ -110,8 +137,6 @@ def test_every_page_is_readable_on_a4(printed):
 
 
 def _page_text(pdf: Path, number: int) -> str:
-    import subprocess
-
     return subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), "-layout", str(pdf), "-"],
                           check=True, capture_output=True, text=True).stdout
 

@@ -7,7 +7,6 @@ from decimal import Decimal
 from spareforslag_xl.model.labels import CHART_CAPTION
 from spareforslag_xl.workbook.book import excel_text, footer_text
 from spareforslag_xl.workbook.pages import (  # noqa: F401 (LINE_HEIGHT … stay importable from here)
-    CHARS_PER_WIDTH,
     LINE_HEIGHT,
     PAGE_HEIGHT,
     PAGE_WIDTH,
@@ -34,6 +33,8 @@ from spareforslag_xl.workbook.styles import (  # noqa: F401 (the styles stay imp
 
 WRAPPING = frozenset({"text_wrap", "italic", "note", "description", "error", "warning", "banner", "label",
                       "label_indent", "label_muted", "label_struck", "label_struck_indent", "header", "subsection"})
+BOLD_WRAPPING = frozenset({"header", "banner", "subsection"})
+"""The wrapping styles in bold, whose wider letters the page plan measures with Calibri's bold widths."""
 STYLE_HEIGHT = {"title": 24.0, "subtitle": 17.0, "section": 18.0, "banner": 30.0}
 """Rows with larger text need more than the default height, or they touch the row below."""
 FIT_SCALE = 95
@@ -134,7 +135,7 @@ class SheetWriter:
         if width and base != style:
             width -= 2  # the indent
         if base in WRAPPING and width and text:
-            lines = wrapped_lines(text, width)
+            lines = wrapped_lines(text, width, base in BOLD_WRAPPING)
             if lines > self.row_lines.get(row, 1):
                 self.row_lines[row] = lines
 
@@ -154,16 +155,16 @@ class SheetWriter:
         return max(self.heights.get(row, ROW_HEIGHT), lines_height(self.row_lines.get(row, 1)))
 
     def _lines(self, wraps) -> int:
-        """The lines the tallest of the texts wraps, (column, text) pairs, will need once written
-        (in a side column, in the width its indent leaves, as ``_wrap`` measures it then)."""
-        return max((wrapped_lines(text, self.column_widths.get(col, 8.43) - (2 if col in self.side_columns else 0))
-                    for col, text in wraps if text), default=1)
+        """The lines the tallest of the texts wraps, (column, text) pairs or (column, text, bold), will
+        need once written (in a side column, in the width its indent leaves, as ``_wrap`` measures it then)."""
+        return max((wrapped_lines(text, self.column_widths.get(col, 8.43) - (2 if col in self.side_columns else 0),
+                                  bool(bold) and bold[0]) for col, text, *bold in wraps if text), default=1)
 
     def estimate(self, row: int, wraps=()) -> float:
         """The height row will print with once the texts wraps, (column, text) pairs, are written in it."""
         return max(self.height_of(row), lines_height(self._lines(wraps)))
 
-    def reserve(self, first: int, last: int, wraps: dict[int, tuple[tuple[int, str], ...]] | None = None) -> None:
+    def reserve(self, first: int, last: int, wraps: dict[int, tuple[tuple, ...]] | None = None) -> None:
         """Count rows first…last as used before they are written (a summary written after the
         tables below it), so that the page plan of those tables knows they are there; wraps gives,
         per row, the (column, text) of the cells whose text will wrap, so that it knows their height."""

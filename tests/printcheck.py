@@ -69,9 +69,15 @@ BOTTOM_MARGIN = 0.7 * 72
 
 def pages(pdf: Path) -> list[list[Word]]:
     """Return the visible words of each page of a PDF."""
+    return [words for _, words in sized_pages(pdf)]
+
+
+def sized_pages(pdf: Path) -> list[tuple[float, list[Word]]]:
+    """Return the height and the visible words of each page of a PDF."""
     out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return [visible([Word(html.unescape(m.group(5)), *map(float, m.groups()[:4])) for m in _WORD.finditer(body)],
-                    float(height))
+    return [(float(height),
+             visible([Word(html.unescape(m.group(5)), *map(float, m.groups()[:4])) for m in _WORD.finditer(body)],
+                     float(height)))
             for _, height, body in _PAGE.findall(out)]
 
 
@@ -124,17 +130,18 @@ def inked(pdf: Path, page: int, x0: float, y0: float, x1: float, y1: float) -> b
     return any(byte < 160 for byte in header[4][-width * height:])
 
 
-def drawn(pdf: Path, page: int, a: Word, b: Word) -> bool:
-    """Return whether two overlapping words are both drawn: LibreOffice also writes the text of a chart
-    that starts on the next page onto this one, clipped away below the page's last row; a word of it
-    may lie in the footer's line, where ``visible`` keeps it. Each word is looked for where the other
-    does not cover it."""
-    for word, other in ((a, b), (b, a)):
-        parts = [(word.x0, other.x0), (other.x1, word.x1)]
-        outside = [(x0, x1) for x0, x1 in parts if x1 - x0 > 1.5]
-        if outside and not any(inked(pdf, page, x0, word.y0, x1, word.y1) for x0, x1 in outside):
-            return False
-    return True
+def drawn(pdf: Path, page: int, word: Word, words: list[Word]) -> bool:
+    """Return whether a word is drawn: LibreOffice also writes the text of a chart that starts on the
+    next page onto this one, clipped away below the page's last row; a word of it may lie by the
+    footer's line, where ``visible`` keeps it. The word is looked for where no other word covers it
+    (a word covered all over counts as drawn)."""
+    free = [(word.x0 + 1, word.x1 - 1)]
+    for other in words:
+        if other is word or other.y1 <= word.y0 or other.y0 >= word.y1:
+            continue
+        free = [part for x0, x1 in free
+                for part in ((x0, min(x1, other.x0 - 1)), (max(x0, other.x1 + 1), x1)) if part[1] - part[0] > 1]
+    return not free or any(inked(pdf, page, x0, word.y0, x1, word.y1) for x0, x1 in free)
 
 
 @dataclass(frozen=True)
@@ -301,7 +308,7 @@ def check(pdf: Path, xlsx: Path | None = None) -> Report:
         known[t.signature] = t if same is None else Table(t.signature, same.words | t.words, same.rows | t.rows,
                                                             same.where)
     known_rows = rows(xlsx) if xlsx is not None else []
-    for number, words in enumerate(pages(pdf), start=1):
+    for number, (height, words) in enumerate(sized_pages(pdf), start=1):
         report.pages += 1
         for w in words:
             report.smallest = min(report.smallest, round(w.points, 1))
@@ -310,9 +317,10 @@ def check(pdf: Path, xlsx: Path | None = None) -> Report:
             report.small.append(f"{pdf.name} page {number}: {len(small)} words under {MIN_POINTS:g} pt "
                                 f"({small[0].points:.1f} pt: {' '.join(w.text for w in small[:6])})")
         footer_top = max((w.y0 for w in words), default=0) - 2
-        # In the footer's line a word may be a chart's, clipped away (see visible): only drawn ones count.
+        # In the bottom margin a word may be a chart's, clipped away (see visible): only drawn ones count.
+        margin = height - BOTTOM_MARGIN + 2
         pairs = [(a, b) for a, b in overlapping(words)
-                 if min(a.y0, b.y0) < footer_top or drawn(pdf, number, a, b)]
+                 if max(a.y1, b.y1) <= margin or (drawn(pdf, number, a, words) and drawn(pdf, number, b, words))]
         if pairs:
             a, b = pairs[0]
             report.overlaps.append(f"{pdf.name} page {number}: {len(pairs)} overlapping words ({a.text!r} over {b.text!r})")

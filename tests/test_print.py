@@ -55,6 +55,9 @@ def printed(tmp_path_factory) -> dict[Path, Path]:
     files += build_reports(sample, tmp / "sample").files
     files += build_reports(synthetic, tmp / "s500").files
     files += build_reports(long, tmp / "long").files
+    decade = tmp / "masters" / "y10.xlsx"  # ten years: the year sheets are the widest the writer makes
+    decade.write_bytes(master_bytes(synthetic_plan(40, 6, 4, 10)))
+    files += build_reports(decade, tmp / "y10", only=["A00"]).files
     other = tmp / "other"
     imported, init, reconciliation = other / "imported.xlsx", other / "init.xlsx", other / "afstemning.xlsx"
     assert runner.invoke(cli, ["import", str(ROOT / "input" / "administrative-spareforslag-2023.md"),
@@ -97,7 +100,7 @@ def test_every_workbook_is_printed(printed):
     names = {p.name for p in printed}
     assert {"spareforslag-budget-2024-rapport.xlsx", "MSB.xlsx", "sample-rapport.xlsx", "s500-rapport.xlsx",
             "A00.xlsx", "imported.xlsx", "init.xlsx", "afstemning.xlsx", "s500.xlsx", "long-rapport.xlsx"} <= names
-    assert len(printed) == 1 + 6 + 1 + 6 + 1 + 6 + 1 + 3 + 4
+    assert len(printed) == 1 + 6 + 1 + 6 + 1 + 6 + 1 + 3 + 2 + 4
 
 
 
@@ -125,6 +128,23 @@ def test_the_font_check_notices_a_stand_in_font(tmp_path):
     (pdf,) = to_pdf([xlsx], tmp_path / "pdf")
     assert "Nonesuch Sans" in named_fonts(xlsx)
     assert unnamed_fonts(pdf, xlsx) and "Nonesuch" not in " ".join(unnamed_fonts(pdf, xlsx))
+
+
+def test_a_plan_of_ten_years_prints_one_page_wide(printed):
+    """Sheets that fit the width at 80 % in Excel print one page wide: LibreOffice's Carlito columns are
+    5.6 % wider, so 10 pt text prints at 7.5 pt or more (not at 75 % over two pages across)."""
+    import openpyxl
+
+    decade = [(x, p) for x, p in printed.items() if "y10" in x.parts]
+    assert sorted(x.name for x, _ in decade) == ["A00.xlsx", "y10-rapport.xlsx"]
+    for xlsx, pdf in decade:
+        book = openpyxl.load_workbook(xlsx)
+        year_sheets = [ws for ws in book.worksheets if ws.cell(1, 1).value and ws.title not in ("Nøgler", "Kontrol")]
+        assert year_sheets and all(ws.sheet_properties.pageSetUpPr.fitToPage for ws in year_sheets)
+        report = check(pdf, xlsx)
+        assert report.problems == [] and report.smallest >= 7.5
+        first = _page_text(pdf, 1)
+        assert "2024" in first and "2033" in first  # every year on the page, beside the titles
 
 
 def test_every_page_is_readable_on_a4(printed):

@@ -37,10 +37,16 @@ BOLD_WRAPPING = frozenset({"header", "banner", "subsection"})
 """The wrapping styles in bold, whose wider letters the page plan measures with Calibri's bold widths."""
 STYLE_HEIGHT = {"title": 24.0, "subtitle": 17.0, "section": 18.0, "banner": 30.0}
 """Rows with larger text need more than the default height, or they touch the row below."""
-FIT_SCALE = 95
-"""Sheets that fit the page width at this scale or more (with Calibri) are shrunk to one page wide;
-LibreOffice's stand-in font is wider and shrinks them to about 0.76 of it, still over 7 pt for 10 pt text."""
+FIT_SCALE = 80
+"""Sheets that fit the page width at this scale or more (with Calibri, as Excel prints them) are shrunk
+to one page wide. LibreOffice's columns are 5.6 % wider with Carlito (measured: it fits the width at
+0.947 of this scale), so it prints them at 75 % or more too: 10 pt text at 7.5 pt or more."""
+NARROWED_SCALE = 98
+"""The scale ``fit_width`` narrows a sheet's columns to print one page wide at (the master's sheets,
+which staff also read on screen, keep their text nearly full size)."""
 WIDE_SCALE = 75
+"""The scale a sheet too wide for FIT_SCALE prints at, several pages across (both programs print a set
+scale as it is: 10 pt text at 7.5 pt)."""
 MIN_SCALE = 75
 """The smallest scale page breaks are planned for (sheets are kept narrow enough to print larger)."""
 
@@ -99,12 +105,12 @@ class SheetWriter:
 
     def fit_width(self, minimum: dict[int, float]) -> bool:
         """Narrow the columns in minimum (column → its narrowest width) so that the sheet's columns
-        print one page wide at FIT_SCALE or more; return whether they do.
+        print one page wide at NARROWED_SCALE or more; return whether they do.
 
         Call it after setting the widths and before writing the cells, so that wrapped text is
         measured at the new widths. Each column gives up the same part of its room above its
         minimum; a sheet that cannot fit even so keeps its widths (and prints several pages wide)."""
-        budget = PAGE_WIDTH * 100 / (FIT_SCALE + 3)  # LibreOffice's stand-in font shrinks a few sheets more
+        budget = PAGE_WIDTH * 100 / NARROWED_SCALE
         cols = range(max(self.column_widths, default=-1) + 1)
         total = sum(width_points(self.column_widths.get(c, 8.43)) for c in cols)
         if total <= budget:
@@ -183,8 +189,9 @@ class SheetWriter:
     def _scale(self, last: int) -> int:
         """The print scale of the sheet's columns 0…last: the one that fits the width, or WIDE_SCALE."""
         width = sum(width_points(self.column_widths.get(c, 8.43)) for c in range(last + 1))
-        # Excel and LibreOffice each fit the width with their own font metrics; the page breaks are
-        # planned at the larger (Calibri) scale, so that a table kept whole fits with either.
+        # Excel and LibreOffice each fit the width with their own column widths (LibreOffice's, with
+        # Carlito, are 5.6 % wider); the page breaks are planned at Excel's larger scale, where a page
+        # holds fewer rows, so that a table kept whole fits with either.
         scale = max(MIN_SCALE, min(100, int(PAGE_WIDTH * 100 / width))) if width else 100
         return scale if scale >= FIT_SCALE else WIDE_SCALE
 

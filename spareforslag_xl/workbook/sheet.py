@@ -267,7 +267,9 @@ class SheetWriter:
         """Write a paragraph of prose (or a sub-heading, in a wrapping style such as 'subsection') over
         merged columns with a row height that shows all of it."""
         self.merged_text(row, first_col, last_col, value, style)
-        span = sum(self.column_widths.get(c, 8.43) for c in range(first_col, last_col + 1))
+        # merged columns also give the text the padding between them (5 px each, of 7 a unit of width)
+        span = sum(self.column_widths.get(c, 8.43) for c in range(first_col, last_col + 1)) \
+            + (last_col - first_col) * 5 / 7
         self._wrap(row, first_col, value or "", style, span)
 
     @property

@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 
 STYLES = ("Regular", "Bold", "Italic", "BoldItalic")
-CHARS = "".join(map(chr, range(32, 127))) + "".join(map(chr, range(160, 256))) + "–—‘’‚“”„•…€−≈≤≥→"
+CHARS = "".join(map(chr, range(32, 127))) + "".join(map(chr, range(160, 256))) \
+    + "–—‘’‚“”„•…€−≈≤≥→"
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "spareforslag_xl" / "workbook" / "font_widths.py"
 

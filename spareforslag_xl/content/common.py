@@ -88,8 +88,10 @@ class Frame:
     def overview_table(self, result: Result, theme_cell: ThemeCell) -> Table:
         """Every theme's total per year, 'I alt', 'Mål' and the difference to distribute (keys 'ov.*').
 
-        A theme's total of 0 shows '-' (the role 'amount_nil'), as the document's overview has it
-        (nothing to save); the cell still holds 0, so the sums and an edit work as before."""
+        theme_cell gives a theme's figure per year. In a workbook a total of 0 shows 0, as every other
+        table of the sheet shows it: '-' means 'not estimated', and a theme whose lines are estimated at 0
+        is estimated. Only the proposals document prints a 0 total '-' (the role 'amount_nil'), as the
+        municipality's own document does."""
         decided = f" – {ADOPTED.lower()}" if result.proposed is not None else ""
         label = f"{THEME}{decided} ({self.unit})"
         rows: list[Row] = []

@@ -238,7 +238,7 @@ class _Department(Frame):
         blocks = [*self._heading(DEPARTMENT_OVERVIEW_SUBTITLE.format(title=self.title)), Gap(1)]
 
         def theme_total(t: ThemeResult, year: int) -> Figure:
-            return Figure(t.totals[year], "amount_nil")
+            return Figure(t.totals[year], "amount")
 
         cells: dict[int, Cell] = {0: Text(DEPARTMENT_OVERVIEW_TOTAL.format(code=self.code, sheet=self.own), "bold")}
         cells.update({i: Figure(self.part.total[y], "amount_total", Same("own.total"))

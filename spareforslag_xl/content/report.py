@@ -141,7 +141,7 @@ class _Report(ThemeContent):
 
         def theme_total(t: ThemeResult, year: int) -> Figure:
             meaning = Same(f"t{t.theme.number}.total") if has_sheet(t) else None
-            return Figure(t.totals[year], "amount_nil", meaning)
+            return Figure(t.totals[year], "amount", meaning)
 
         blocks += [self.overview_table(self.result, theme_total), Gap(2)]
         if self.result.proposed is not None:

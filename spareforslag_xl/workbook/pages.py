@@ -261,13 +261,16 @@ class Table:
     Ask ``row`` for the row of every row of the table before writing it: it returns the row itself
     or, when the row would not fit on the page, the row below a continuation header written there
     (the table's name followed by '(fortsat)', if it has one, and its header row) with a page break
-    before it. A table that does not fit below what is on its page starts on a new page first.
-    The header callback writes the header row at a row; numbers in it (years) must be written as
+    before it. A table that does not fit below what is on its page starts on a new page first;
+    one that is not to be kept whole (``whole=False``: a sheet of long tables of blocks, such as
+    'Ændringer') begins where it stands and continues on the next page, unless not even its
+    first row fits. The header callback writes the header row at a row; numbers in it (years) must be written as
     text, so that a sum over the column ignores them.
     """
 
-    def __init__(self, writer, row: int, header: Callable[[int], None], name: str = "") -> None:
+    def __init__(self, writer, row: int, header: Callable[[int], None], name: str = "", whole: bool = True) -> None:
         self._w = writer
+        self._whole = whole
         self._header = header
         self._name = name
         used = writer.used_rows
@@ -304,7 +307,8 @@ class Table:
         if above + on_page + need <= self._room:
             self._placed = True
             return row
-        if self._top == self.first and self._above > 0 and not self.decided.before:
+        if self._top == self.first and self._above > 0 and not self.decided.before \
+                and (self._whole or not self._placed):
             # Break before the table rather than split it where it stands.
             self.decided.before = True
             w.changed(self.first)

@@ -181,10 +181,11 @@ class SheetWriter:
             if lines > self.row_lines.get(row, 1):
                 self.row_lines[row] = lines
 
-    def table(self, row: int, header, name: str = "") -> Table:
+    def table(self, row: int, header, name: str = "", whole: bool = True) -> Table:
         """Start a table at row (its heading and header are written, or row is its first row) that
-        continues on the next page under its name '(fortsat)' and its header, written by header(row)."""
-        return Table(self, row, header, name)
+        continues on the next page under its name '(fortsat)' and its header, written by header(row);
+        with ``whole`` it starts on a new page when it does not fit below what is there (see ``Table``)."""
+        return Table(self, row, header, name, whole)
 
     def _scale(self, last: int) -> int:
         """The print scale of the sheet's columns 0…last: the one that fits the width, or WIDE_SCALE."""

@@ -81,6 +81,11 @@ def text_width(text: str, bold: bool = False) -> float:
     return max(sum(map(style.__getitem__, text)) for style in (_BOLD if bold else _UPRIGHT))
 
 
+def width_for(text: str, bold: bool = False) -> float:
+    """Return the column width (in characters, as ``wrapped_lines`` takes it) that holds text on one line."""
+    return text_width(text, bold) * FONT_POINTS / TEXT_POINTS
+
+
 def _lines(words: list[str], room: float, style: _Widths) -> int:
     """Return the lines words need, wrapped at spaces, in room em of one style."""
     space = style[" "]

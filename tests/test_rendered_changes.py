@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from spareforslag_xl.cli.main import cli
-from spareforslag_xl.workbook.pages import CHARS_PER_WIDTH
+from spareforslag_xl.workbook.pages import width_for
 from tests.conftest import REPO, SEED_MASTER
 
 OFFICIAL = SEED_MASTER.parent / "officielt-budget-2024.xlsx"
@@ -101,7 +101,7 @@ def test_no_label_of_aendringer_is_cut_off(made, name):
         if not isinstance(c.value, str) or c.alignment.wrap_text or c.row in merged:
             continue
         right = sheet.cell(c.row, 2).value
-        if len(c.value) > width * CHARS_PER_WIDTH and right is not None:
+        if width_for(c.value, bool(c.font and c.font.b)) > width and right is not None:
             long.append(c.value)
     assert long == []
     assert any(v.startswith("Ændring") for v in labels(sheet) if v)

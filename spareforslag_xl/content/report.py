@@ -96,7 +96,8 @@ def report_content(result: Result, findings: Sequence[Finding], forced: bool = F
     """Return the report's content for a computed plan (its scenario's figures), in the workbooks' language.
 
     ``handout``: the readers' version (the PDF of build --pdf), without the staff's checks: no sheet
-    'Kontrol' and no line 'Kontrol: …' (the red banner of a forced build stays: its figures may be wrong).
+    'Kontrol', no line 'Kontrol: …' on the overview and no check row 'Kontrol: I alt − Mål' on
+    'Afdelinger' (the red banner of a forced build stays: its figures may be wrong).
     """
     with in_language(WORKBOOK_LANGUAGE):
         return _Report(result, findings, forced, fte_differences, handout).document()
@@ -209,8 +210,9 @@ class _Report(ThemeContent):
             target[i] = Figure(goal if goal is not None else Decimal(0), "amount_total", Same("ov.target"))
             diff = whole - (goal or Decimal(0))
             check[i] = Figure(diff, "amount_ok" if diff == 0 else "amount_error", Minus("dep.total", "dep.target"))
-        rows += [Row(rest, key="dep.rest"), Row(total, key="dep.total"), Row(target, key="dep.target"),
-                 Row(check)]
+        rows += [Row(rest, key="dep.rest"), Row(total, key="dep.total"), Row(target, key="dep.target")]
+        if not self.handout:
+            rows.append(Row(check))  # the staff's check that the departments add up to the target
         blocks += [Table(self.header(DEPARTMENT, key="dep.header"), tuple(rows), paged=False), Gap(2)]
         for d in self.plan.departments:
             blocks += self._department_block(d)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from spareforslag_xl.reconcile.sheet_words import COLUMNS
-from spareforslag_xl.workbook.pages import CHARS_PER_WIDTH, wrapped_lines
+from spareforslag_xl.workbook.pages import width_for, wrapped_lines
 
 THEME_COL, WHERE_COL, NOTE_COL = 2, 8, len(COLUMNS) - 1
 MIN_NOTE_WIDTH = 16
@@ -26,9 +26,9 @@ def column_widths(rows: Counter[tuple[str, str]], where: int) -> list[float]:
     widths[WHERE_COL] += extra if extra >= 1 else 0.0  # 'Budget 2024'!C6 fits as it is
     room = sum(width for _name, width in COLUMNS) - sum(widths) + widths[THEME_COL] + widths[NOTE_COL]
     if not any(note for _theme, note in rows):
-        longest = max((len(theme) for theme, _note in rows), default=0)
+        longest = max((width_for(theme) for theme, _note in rows), default=0.0)
         narrow = len(COLUMNS[NOTE_COL][0]) + 3.0  # the heading, and the indent of a side column
-        widths[THEME_COL] = min(room - narrow, max(widths[THEME_COL], longest / CHARS_PER_WIDTH + 1))
+        widths[THEME_COL] = min(room - narrow, max(widths[THEME_COL], longest + 1))
         widths[NOTE_COL] = narrow
         return widths
 

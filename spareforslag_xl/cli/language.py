@@ -24,6 +24,23 @@ _CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "t
                   "_termui_impl", "shell_completion")
 
 
+def _english(message: str) -> str:
+    return message
+
+
+def _english_while_defining() -> None:
+    """Let click keep its texts in English while the commands are defined (click.Path names itself 'file'
+    then): the stdlib's gettext would search the machine's locale folders for a 'messages' catalogue at
+    each of them, and what is shown is translated later, in the language chosen."""
+    for name in _CLICK_MODULES:
+        module = sys.modules.get(f"click.{name}")
+        if module is not None and hasattr(module, "_"):
+            setattr(module, "_", _english)  # noqa: B010 - a module's attribute mypy cannot see
+
+
+_english_while_defining()
+
+
 def install_click_translations() -> None:
     """Make click's own texts come from our catalogue in the language in use."""
     click.types.Path.name = _TranslatedName()  # type: ignore[assignment]  # see _TranslatedName

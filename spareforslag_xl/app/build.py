@@ -13,16 +13,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spareforslag_xl.app.check import Checked, Clock, check_master, counted_stop, require_clean
 from spareforslag_xl.app.departments import select
-from spareforslag_xl.app.since import changes_since
 from spareforslag_xl.content.audit import audit_content
 from spareforslag_xl.content.nodes import Sheet
 from spareforslag_xl.core.audit import audit
 from spareforslag_xl.core.compute import Result
 from spareforslag_xl.core.decisions import compute_scenario
-from spareforslag_xl.core.diff import PlanDiff
 from spareforslag_xl.core.filenames import WORKBOOK_FOLDER, file_stems, safe_filename
 from spareforslag_xl.core.fingerprint import fingerprint
 from spareforslag_xl.core.stated_fte import shown_fte_differences
@@ -32,16 +31,16 @@ from spareforslag_xl.io.journal import Recovered
 from spareforslag_xl.io.lock import locked
 from spareforslag_xl.io.output import inside, write_all
 from spareforslag_xl.io.parallel import Task, render_all
-from spareforslag_xl.io.pdf import to_pdf
 from spareforslag_xl.io.stamp import file_time
-from spareforslag_xl.master.write import master_bytes
 from spareforslag_xl.model.findings import Finding
 from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.plan import Department, Plan, Scenario
 from spareforslag_xl.model.stated import StatedFigure
-from spareforslag_xl.render.changes import changes_extra
 from spareforslag_xl.render.department import department_bytes
 from spareforslag_xl.render.report import ExtraSheet, report_bytes
+
+if TYPE_CHECKING:  # what only --since, --pdf or a master with macros needs is imported where it is used
+    from spareforslag_xl.core.diff import PlanDiff
 
 
 @dataclass
@@ -119,7 +118,11 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
         shown = result.plan.scenario.value if result.plan.scenario is not None else ""
         kept = keeping(out_dir, fingerprint(checked.plan), master, day, kept_bytes, verify=_verify_copy,
                        scenario=shown)
-        diff = changes_since(since, out_dir, checked.plan, result, scenario)
+        diff = None
+        if since is not None:
+            from spareforslag_xl.app.since import changes_since
+
+            diff = changes_since(since, out_dir, checked.plan, result, scenario)
         suffix = scenario_suffix(scenario)  # another scenario never replaces the default's workbooks
         t1 = clock()
         # the document states the proposals, so its figures are audited against them
@@ -160,6 +163,8 @@ def report_pdf(built: Built, checks: bool = False) -> Path:
     the line 'Kontrol: …', unless ``checks``; its numbers are Danish on any machine (io.pdf).
     Raises PdfError (from io.pdf) when LibreOffice is missing or fails; the workbooks are written already.
     """
+    from spareforslag_xl.io.pdf import to_pdf
+
     if checks or built.handout is None:
         (pdf,) = to_pdf([built.report], built.report.parent)
         return pdf
@@ -196,7 +201,11 @@ def _verify_copy(copy: Path) -> str | None:
 
 
 def _changes(diff: PlanDiff | None) -> list[ExtraSheet]:
-    return [] if diff is None else [changes_extra(diff)]
+    if diff is None:
+        return []
+    from spareforslag_xl.render.changes import changes_extra
+
+    return [changes_extra(diff)]
 
 
 def _archived(master: Path, plan: Plan) -> bytes:
@@ -210,4 +219,6 @@ def _archived(master: Path, plan: Plan) -> bytes:
                     return data
         except zipfile.BadZipFile:  # pragma: no cover - the master was read a moment ago
             pass
+    from spareforslag_xl.master.write import master_bytes
+
     return master_bytes(plan)

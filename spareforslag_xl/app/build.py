@@ -6,6 +6,7 @@ writes them only when all are complete.
 
 from __future__ import annotations
 
+import io
 import tempfile
 import time
 import zipfile
@@ -34,7 +35,7 @@ from spareforslag_xl.io.parallel import Task, render_all
 from spareforslag_xl.io.stamp import file_time
 from spareforslag_xl.model.findings import Finding
 from spareforslag_xl.model.i18n import _
-from spareforslag_xl.model.plan import Department, Plan, Scenario
+from spareforslag_xl.model.plan import Department, Scenario
 from spareforslag_xl.model.stated import StatedFigure
 from spareforslag_xl.render.department import department_bytes
 from spareforslag_xl.render.report import ExtraSheet, report_bytes
@@ -114,7 +115,7 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     with locked(out_dir, "spareforslag build") as holding:  # one writer: the archive is read and written under it
         t0 = clock()
         result = compute_scenario(checked.plan, scenario)
-        kept_bytes = _archived(Path(master), checked.plan)
+        kept_bytes = _archived(Path(master), checked)
         shown = result.plan.scenario.value if result.plan.scenario is not None else ""
         kept = keeping(out_dir, fingerprint(checked.plan), master, day, kept_bytes, verify=_verify_copy,
                        scenario=shown)
@@ -208,17 +209,17 @@ def _changes(diff: PlanDiff | None) -> list[ExtraSheet]:
     return [changes_extra(diff)]
 
 
-def _archived(master: Path, plan: Plan) -> bytes:
-    """Return the bytes to keep of a master: the file itself, or for a workbook with macros (or not
-    an .xlsx) the plan written as a new master, so that macros are never copied."""
-    data = master.read_bytes()
+def _archived(master: Path, checked: Checked) -> bytes:
+    """Return the bytes to keep of a master: the bytes read (the plan's, whatever the file holds by now), or for
+    a workbook with macros (or not an .xlsx) the plan written as a new master, so that macros are never copied."""
+    data = checked.data or master.read_bytes()
     if master.suffix.lower() == ".xlsx":
         try:
-            with zipfile.ZipFile(master) as z:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
                 if not any("vba" in n.lower() for n in z.namelist()):
                     return data
         except zipfile.BadZipFile:  # pragma: no cover - the master was read a moment ago
             pass
     from spareforslag_xl.master.write import master_bytes
 
-    return master_bytes(plan)
+    return master_bytes(checked.plan)

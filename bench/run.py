@@ -251,6 +251,9 @@ def main() -> None:
                   f"{tool.wall / peer.wall:>14.2f}{tool.cpu / peer.cpu:>6.2f}{tool.peak / peer.peak:>6.2f} | "
                   f"{tool.wall / floor.wall:>15.2f}{tool.cpu / floor.cpu:>6.2f}   {cells:,} in {files}", flush=True)
         results[name + " before"] = (before, floor, peer)
+        if lines == 5000:  # at once: a long run may be stopped before the largest master
+            print(f"  (diff of two {name} masters: {diff.wall:.2f} s = {diff.wall / validate.wall:.2f}× validate of "
+                  f"one ({validate.wall:.2f} s); CPU {diff.cpu:.2f} s = {diff.cpu / validate.cpu:.2f}×)", flush=True)
     for name, diff_wall, validate_wall in diffs:
         print(f"\ndiff of two {name} masters: {diff_wall:.2f} s = {diff_wall / validate_wall:.2f}× validate of one "
               f"({validate_wall:.2f} s)")

@@ -192,6 +192,10 @@ def main() -> None:
     OUT.mkdir(parents=True)
     cli = [str(args.cli)] if args.cli else command()
     py = sys.executable
+    # An installed package carries its bytecode (pip compiles it, as it did click's and openpyxl's); a checkout
+    # run with PYTHONDONTWRITEBYTECODE set would compile every module again in every run, which no installation
+    # does. (Compile the checkout of --before or --cli the same way.)
+    subprocess.run([py, "-m", "compileall", "-q", str(REPO / "spareforslag_xl")], check=True)
 
     startup = {name: Runs() for name in ("--help", "import click", "build seed", "import openpyxl, xlsxwriter, click")}
     for _ in range(runs * 3):  # interleaved, so that the machine's load falls on all alike
@@ -247,6 +251,9 @@ def main() -> None:
                   f"{tool.wall / peer.wall:>14.2f}{tool.cpu / peer.cpu:>6.2f}{tool.peak / peer.peak:>6.2f} | "
                   f"{tool.wall / floor.wall:>15.2f}{tool.cpu / floor.cpu:>6.2f}   {cells:,} in {files}", flush=True)
         results[name + " before"] = (before, floor, peer)
+        if lines == 5000:  # at once: a long run may be stopped before the largest master
+            print(f"  (diff of two {name} masters: {diff.wall:.2f} s = {diff.wall / validate.wall:.2f}× validate of "
+                  f"one ({validate.wall:.2f} s); CPU {diff.cpu:.2f} s = {diff.cpu / validate.cpu:.2f}×)", flush=True)
     for name, diff_wall, validate_wall in diffs:
         print(f"\ndiff of two {name} masters: {diff_wall:.2f} s = {diff_wall / validate_wall:.2f}× validate of one "
               f"({validate_wall:.2f} s)")

@@ -6,6 +6,7 @@ writes them only when all are complete.
 
 from __future__ import annotations
 
+import io
 import tempfile
 import time
 import zipfile
@@ -13,16 +14,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spareforslag_xl.app.check import Checked, Clock, check_master, counted_stop, require_clean
 from spareforslag_xl.app.departments import select
-from spareforslag_xl.app.since import changes_since
 from spareforslag_xl.content.audit import audit_content
 from spareforslag_xl.content.nodes import Sheet
 from spareforslag_xl.core.audit import audit
 from spareforslag_xl.core.compute import Result
 from spareforslag_xl.core.decisions import compute_scenario
-from spareforslag_xl.core.diff import PlanDiff
 from spareforslag_xl.core.filenames import WORKBOOK_FOLDER, file_stems, safe_filename
 from spareforslag_xl.core.fingerprint import fingerprint
 from spareforslag_xl.core.stated_fte import shown_fte_differences
@@ -32,16 +32,16 @@ from spareforslag_xl.io.journal import Recovered
 from spareforslag_xl.io.lock import locked
 from spareforslag_xl.io.output import inside, write_all
 from spareforslag_xl.io.parallel import Task, render_all
-from spareforslag_xl.io.pdf import to_pdf
 from spareforslag_xl.io.stamp import file_time
-from spareforslag_xl.master.write import master_bytes
 from spareforslag_xl.model.findings import Finding
 from spareforslag_xl.model.i18n import _
-from spareforslag_xl.model.plan import Department, Plan, Scenario
+from spareforslag_xl.model.plan import Department, Scenario
 from spareforslag_xl.model.stated import StatedFigure
-from spareforslag_xl.render.changes import changes_extra
 from spareforslag_xl.render.department import department_bytes
 from spareforslag_xl.render.report import ExtraSheet, report_bytes
+
+if TYPE_CHECKING:  # what only --since, --pdf or a master with macros needs is imported where it is used
+    from spareforslag_xl.core.diff import PlanDiff
 
 
 @dataclass
@@ -115,11 +115,15 @@ def build_reports(master: Path, out_dir: Path, force: bool = False, strict: bool
     with locked(out_dir, "spareforslag build") as holding:  # one writer: the archive is read and written under it
         t0 = clock()
         result = compute_scenario(checked.plan, scenario)
-        kept_bytes = _archived(Path(master), checked.plan)
+        kept_bytes = _archived(Path(master), checked)
         shown = result.plan.scenario.value if result.plan.scenario is not None else ""
         kept = keeping(out_dir, fingerprint(checked.plan), master, day, kept_bytes, verify=_verify_copy,
                        scenario=shown)
-        diff = changes_since(since, out_dir, checked.plan, result, scenario)
+        diff = None
+        if since is not None:
+            from spareforslag_xl.app.since import changes_since
+
+            diff = changes_since(since, out_dir, checked.plan, result, scenario)
         suffix = scenario_suffix(scenario)  # another scenario never replaces the default's workbooks
         t1 = clock()
         # the document states the proposals, so its figures are audited against them
@@ -160,6 +164,8 @@ def report_pdf(built: Built, checks: bool = False) -> Path:
     the line 'Kontrol: …', unless ``checks``; its numbers are Danish on any machine (io.pdf).
     Raises PdfError (from io.pdf) when LibreOffice is missing or fails; the workbooks are written already.
     """
+    from spareforslag_xl.io.pdf import to_pdf
+
     if checks or built.handout is None:
         (pdf,) = to_pdf([built.report], built.report.parent)
         return pdf
@@ -196,18 +202,24 @@ def _verify_copy(copy: Path) -> str | None:
 
 
 def _changes(diff: PlanDiff | None) -> list[ExtraSheet]:
-    return [] if diff is None else [changes_extra(diff)]
+    if diff is None:
+        return []
+    from spareforslag_xl.render.changes import changes_extra
+
+    return [changes_extra(diff)]
 
 
-def _archived(master: Path, plan: Plan) -> bytes:
-    """Return the bytes to keep of a master: the file itself, or for a workbook with macros (or not
-    an .xlsx) the plan written as a new master, so that macros are never copied."""
-    data = master.read_bytes()
+def _archived(master: Path, checked: Checked) -> bytes:
+    """Return the bytes to keep of a master: the bytes read (the plan's, whatever the file holds by now), or for
+    a workbook with macros (or not an .xlsx) the plan written as a new master, so that macros are never copied."""
+    data = checked.data or master.read_bytes()
     if master.suffix.lower() == ".xlsx":
         try:
-            with zipfile.ZipFile(master) as z:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
                 if not any("vba" in n.lower() for n in z.namelist()):
                     return data
         except zipfile.BadZipFile:  # pragma: no cover - the master was read a moment ago
             pass
-    return master_bytes(plan)
+    from spareforslag_xl.master.write import master_bytes
+
+    return master_bytes(checked.plan)

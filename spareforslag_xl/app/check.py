@@ -32,6 +32,8 @@ class Checked:
     """Seconds per phase: 'read', 'parse', 'validate'."""
     stated: list[StatedFigure] | None = None
     """The document's figures (sheet 'Dokumenttal' of an imported master), or None."""
+    data: bytes = field(default=b"", repr=False)
+    """The master's bytes as they were read: what a build keeps in its archive (the file may change meanwhile)."""
 
     @property
     def ok(self) -> bool:
@@ -57,7 +59,7 @@ def check_master(path: Path, clock: Clock = time.perf_counter) -> Checked:
     if stated_rows is not None:
         stated, skipped = parse_stated(stated_rows.rows)
         findings += [warning("stated-row-unreadable", Ref(SHEET, f"A{row}")) for row in skipped]
-    return Checked(path, plan, findings, {"read": t1 - t0, "parse": t2 - t1, "validate": t3 - t2}, stated)
+    return Checked(path, plan, findings, {"read": t1 - t0, "parse": t2 - t1, "validate": t3 - t2}, stated, book.data)
 
 
 def require_clean(checked: Checked, stops: Callable[[int], str], strict: bool = False,

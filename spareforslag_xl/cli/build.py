@@ -27,7 +27,7 @@ from spareforslag_xl.cli.common import (
 from spareforslag_xl.cli.language import command, lazy, option
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 from spareforslag_xl.model.i18n import _, ngettext
-from spareforslag_xl.model.plan import Scenario
+from spareforslag_xl.model.scenario import Scenario
 
 if TYPE_CHECKING:  # imported by the command when it runs, so that --help stays quick
     from spareforslag_xl.app.build import Built

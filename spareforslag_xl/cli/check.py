@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import sys
-from datetime import date
 from pathlib import Path
 
 import click
@@ -35,6 +33,8 @@ def init(path: Path, first_year: int | None, years: int, overwrite: bool) -> Non
 
     The help text is in the decorator, to be translated when shown.
     """
+    from datetime import date
+
     from spareforslag_xl.app.init import init_master
 
     if not path.suffix:
@@ -85,6 +85,8 @@ def validate(master: Path | None, strict: bool, errors_only: bool, as_json: bool
         raise fail(exc) from None
     shown = [f for f in checked.findings if f.is_error or not errors_only]
     if as_json:
+        import json
+
         click.echo(json.dumps([{
             "severity": f.severity.value, "code": f.code, "sheet": f.ref.sheet if f.ref else None,
             "cell": f.ref.cell if f.ref else None, "message": f.message, "hint": f.hint,
@@ -101,6 +103,8 @@ def _echo_codes(as_json: bool) -> None:
     from spareforslag_xl.model.codes import CODES, severity_label
 
     if as_json:
+        import json
+
         click.echo(json.dumps([{"code": c.code, "severities": [s.value for s in c.severities],
                                 "meaning": str(c.meaning)} for c in CODES], ensure_ascii=False, indent=2))
         return

@@ -23,7 +23,7 @@ from spareforslag_xl.model.errors import (
     SpareforslagError,
 )
 from spareforslag_xl.model.i18n import LazyText, _, lazy
-from spareforslag_xl.model.plan import Scenario
+from spareforslag_xl.model.scenario import Scenario
 
 if TYPE_CHECKING:  # the commands import the library when they run, so that --help stays quick
     from spareforslag_xl.model.findings import Finding

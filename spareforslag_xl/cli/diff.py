@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -37,6 +36,8 @@ def diff(old: Path, new: Path, output: Path | None, as_json: bool) -> None:
 
     The help text is in the decorator, to be translated when shown.
     """
+    import json
+
     from spareforslag_xl.app.diff import diff_masters
     from spareforslag_xl.cli.diff_report import as_json as json_of
     from spareforslag_xl.cli.diff_report import summary_lines

@@ -22,7 +22,7 @@ from spareforslag_xl.cli.common import (
 from spareforslag_xl.cli.language import command, lazy, option
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 from spareforslag_xl.model.i18n import _
-from spareforslag_xl.model.plan import Scenario
+from spareforslag_xl.model.scenario import Scenario
 
 
 @command(help=lazy("""Check a master and write its proposals document as Word (.docx) or Markdown (.md).

@@ -8,7 +8,6 @@ import click
 
 from spareforslag_xl.cli.common import fail
 from spareforslag_xl.cli.language import argument, command, lazy
-from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.errors import SpareforslagError
 from spareforslag_xl.model.i18n import _, ngettext
 
@@ -32,6 +31,7 @@ def history(out_dir: Path) -> None:
     The help text is in the decorator, to be translated when shown.
     """
     from spareforslag_xl.app.history import kept_versions
+    from spareforslag_xl.model.danish import format_danish
 
     try:
         versions = kept_versions(out_dir)

@@ -13,7 +13,6 @@ import click
 
 from spareforslag_xl.cli.common import EXIT_PROBLEMS, fail, overwrite_option
 from spareforslag_xl.cli.language import argument, command, lazy, option
-from spareforslag_xl.model.danish import danish_number
 from spareforslag_xl.model.errors import SpareforslagError
 from spareforslag_xl.model.i18n import _, ngettext
 
@@ -50,6 +49,7 @@ def import_(document: Path, output: Path, departments_file: Path | None, municip
     """
     from spareforslag_xl.app.importing import import_document
     from spareforslag_xl.importer.report import Status
+    from spareforslag_xl.model.danish import danish_number
 
     try:
         imported = import_document(document, output, departments_file, municipality, overwrite)
@@ -94,6 +94,7 @@ def audit(master: Path, disagreements_only: bool) -> None:
     """
     from spareforslag_xl.app.audit import audit_master
     from spareforslag_xl.core.audit_items import Verdict
+    from spareforslag_xl.model.danish import danish_number
     from spareforslag_xl.model.findings import count
     from spareforslag_xl.model.labels import audit_item_text
 

@@ -24,6 +24,23 @@ _CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "t
                   "_termui_impl", "shell_completion")
 
 
+def _english(message: str) -> str:
+    return message
+
+
+def _english_while_defining() -> None:
+    """Let click keep its texts in English while the commands are defined (click.Path names itself 'file'
+    then): the stdlib's gettext would search the machine's locale folders for a 'messages' catalogue at
+    each of them, and what is shown is translated later, in the language chosen."""
+    for name in _CLICK_MODULES:
+        module = sys.modules.get(f"click.{name}")
+        if module is not None and hasattr(module, "_"):
+            setattr(module, "_", _english)  # noqa: B010 - a module's attribute mypy cannot see
+
+
+_english_while_defining()
+
+
 def install_click_translations() -> None:
     """Make click's own texts come from our catalogue in the language in use."""
     click.types.Path.name = _TranslatedName()  # type: ignore[assignment]  # see _TranslatedName
@@ -200,4 +217,21 @@ class Group(_HelpOptionPerLanguage, click.Group):
         i18n.set_language(language_from_args(given) or os.environ.get(i18n.ENV))
         given = without_lang(given)
         install_click_translations()
+        if click.formatting.FORCED_WIDTH is None and "terminal_width" not in extra:
+            extra["terminal_width"] = _help_width(self.context_settings.get("max_content_width") or 80)
         return super().main(given, prog_name, complete_var, standalone_mode, **extra)
+
+
+def _help_width(max_width: int) -> int:
+    """Return the width click gives help text in this terminal (its own formula), without the import of shutil
+    that click makes to ask, which loads the compression modules (bz2, lzma, zlib): a tenth of a --help."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:  # as shutil.get_terminal_size: the environment, then the terminal, then 80
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return max(min(columns or 80, max_width) - 2, 50)

@@ -11,6 +11,7 @@ Heavy libraries (openpyxl, xlsxwriter, jinja2) are imported inside the commands,
 
 from __future__ import annotations
 
+import gc
 import io
 import sys
 
@@ -62,7 +63,15 @@ for command in (init, validate, build, document, import_, audit, mail, reconcile
     cli.add_command(command)
 
 
+GC_THRESHOLDS = (20_000, 20, 20)
+"""The cyclic garbage collector's thresholds for a command's process (Python's are 700, 10, 10). A build keeps
+what it reads, computes and renders to the end, millions of objects that are never garbage: at the default
+thresholds the collector walks them again and again, a fifth of a 5.000-line build's CPU time (measured with
+bench/run.py), for no memory back. Reference counting frees everything else at once, as before."""
+
+
 def main() -> None:
+    gc.set_threshold(*GC_THRESHOLDS)
     # A file name that is not valid UTF-8 (a Latin-1 'ø') reaches Python as surrogates: print its bytes as
     # they are, as ls does, rather than failing on them.
     for stream in (sys.stdout, sys.stderr):

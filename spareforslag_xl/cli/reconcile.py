@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,11 +10,12 @@ import click
 
 from spareforslag_xl.cli.common import EXIT_PROBLEMS, echo_findings, fail, force_option, stopped
 from spareforslag_xl.cli.language import argument, command, lazy, option
-from spareforslag_xl.model.danish import parse_danish_number
 from spareforslag_xl.model.errors import FindingsError, SpareforslagError
 from spareforslag_xl.model.i18n import _
 
 if TYPE_CHECKING:  # imported by the option's callback when it runs, so that --help stays quick
+    from decimal import Decimal
+
     from spareforslag_xl.model.units import Unit
 
 
@@ -32,6 +32,8 @@ def _unit(ctx, param, value):
 
 
 def _tolerance(ctx, param, value):
+    from spareforslag_xl.model.danish import parse_danish_number
+
     try:
         number = parse_danish_number(value)
     except ValueError:

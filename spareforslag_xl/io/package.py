@@ -7,6 +7,7 @@ proposal lines is about 1 MB unpacked) and far below what would exhaust the mach
 
 from __future__ import annotations
 
+import io
 import os
 import posixpath
 import zipfile
@@ -87,17 +88,19 @@ def _megabytes(n: int) -> str:
     return f"{n / 1024 / 1024:.1f}".removesuffix(".0").replace(".", ",")
 
 
-def check_workbook_package(path: Path) -> None:
-    """Raise InputError unless path is an .xlsx/.xlsm package that openpyxl may safely open."""
+def check_workbook_package(path: Path) -> bytes:
+    """Return the bytes of path, read once; raise InputError unless they are an .xlsx/.xlsm package that openpyxl
+    may safely open (the reader opens these bytes, never the file again: what was checked is what is read)."""
     if check_file(path) == 0:
         raise InputError(path, _("the file is empty (0 bytes)."), _("Save the workbook again from Excel."))
     try:
-        with path.open("rb") as fh:
-            head = fh.read(65536)
+        data = path.read_bytes()
     except OSError as exc:
         raise InputError(path, _("cannot be read: {value}.").format(value=exc.strerror or exc)) from None
+    head = data[:65536]
     if head.startswith(OLE_MAGIC):
-        if ENCRYPTION_MARK in head or _ole_has_encryption(path):
+        # The EncryptionInfo stream name sits in the OLE directory, which may lie beyond 64 KiB.
+        if ENCRYPTION_MARK in head or ENCRYPTION_MARK in data[:4 * 1024 * 1024]:
             raise InputError(
                 path,
                 _("the workbook is password-protected (encrypted), so it cannot be read."),
@@ -113,7 +116,7 @@ def check_workbook_package(path: Path) -> None:
                          _("is not an Excel workbook (.xlsx); it looks like {head}.").format(head=_describe(head)),
                          _("Save it from Excel as 'Excel Workbook (*.xlsx)'."))
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
             _check_parts(path, infos)
             _check_xml_prologs(path, archive, infos)
@@ -123,6 +126,7 @@ def check_workbook_package(path: Path) -> None:
                          _("the workbook is damaged (its zip structure cannot be read: {exc}).").format(
                              exc=_plain(exc)),
                          _("Save it again from Excel, or ask the sender for a new copy.")) from None
+    return data
 
 
 def _plain(exc: Exception) -> str:
@@ -265,12 +269,6 @@ def _check_sheet_parts(path: Path, archive: zipfile.ZipFile, names: set[str]) ->
         if part not in names:
             raise InputError(path, _("the workbook is damaged: the sheet part {part} is missing.").format(part=part),
                              _("Save it again from Excel, or ask the sender for a new copy."))
-
-
-def _ole_has_encryption(path: Path) -> bool:
-    # The EncryptionInfo stream name sits in the OLE directory, which may lie beyond 64 KiB.
-    with path.open("rb") as fh:
-        return ENCRYPTION_MARK in fh.read(4 * 1024 * 1024)
 
 
 def _describe(head: bytes) -> str:

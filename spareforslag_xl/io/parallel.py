@@ -9,7 +9,6 @@ render one after the other: there a worker would cost more than it saves.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -56,6 +55,8 @@ def render_all(tasks: Sequence[Task], cells: int, progress: Progress | None = No
             if progress:
                 progress(len(results), total)
         return results
+    import multiprocessing  # here: most builds render in one process
+
     global _tasks
     _tasks = tasks
     try:
@@ -82,6 +83,8 @@ def run_pair(first: Callable[[], object], second: Callable[[], object], sizes: S
     """
     if sum(sizes) < PAIR_FROM_BYTES or workers_for(PARALLEL_FROM_CELLS, 2) < 2:
         return first(), second()
+    import multiprocessing
+
     global _tasks
     _tasks = (first,)
     try:

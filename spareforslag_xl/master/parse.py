@@ -30,6 +30,8 @@ from spareforslag_xl.model.plan import (
     Plan,
     ProposalLine,
     Ref,
+    Refs,
+    RowRefs,
     Rule,
     Theme,
 )
@@ -185,7 +187,7 @@ class _Parser:
                     EXAMPLE_MARK):
                 self.findings.append(warning("example-row", refs["number"], variant="theme"))
 
-            def text(h: str, row: tuple = row, refs: dict[object, Ref] = refs) -> str:
+            def text(h: str, row: tuple = row, refs: Refs = refs) -> str:
                 return self.cells.text(table.get(row, h), refs.get(h, refs["number"]))
 
             salary = None
@@ -211,7 +213,7 @@ class _Parser:
         result: list[ProposalLine] = []
         seen: dict[tuple[str, str], Ref] = {}
         for number, row in table.rows:
-            refs = table.refs(number)
+            refs = table.refs(number, years=True)
             theme = self.cells.code(table.get(row, "theme"), refs.get("theme"))
             nr = self.cells.code(table.get(row, "number"), refs.get("number"))
             title = self.cells.text(table.get(row, "title"), refs.get("title"))
@@ -250,7 +252,7 @@ class _Parser:
         result: list[FixedAmount] = []
         seen: dict[tuple[str, str, str], Ref] = {}
         for number, row in table.rows:
-            refs = table.refs(number)
+            refs = table.refs(number, years=True)
             theme = self.cells.code(table.get(row, "theme"), refs.get("theme"))
             line = self.cells.code(table.get(row, "line"), refs.get("line", refs.get("theme")))
             dept = self.cells.code(table.get(row, "department"), refs.get("department"))
@@ -270,15 +272,14 @@ class _Parser:
         return tuple(result)
 
     # -- shared pieces -------------------------------------------------------------------------
-    def _amounts(self, table: Table, number: int, row: tuple, refs: dict) -> dict[int, Decimal | None]:
+    def _amounts(self, table: Table, number: int, row: tuple, refs: Refs) -> dict[int, Decimal | None]:
+        """Return the row's amount of each year (its refs carry the years' cells: ``refs(number, years=True)``)."""
         amounts: dict[int, Decimal | None] = {}
         for year, col in table.years.items():
-            ref = table.ref(number, col)
-            refs[year] = ref
-            amounts[year] = self.cells.amount(row[col] if col < len(row) else None, ref)
+            amounts[year] = self.cells.amount(row[col] if col < len(row) else None, refs[year])
         return amounts
 
-    def _decision(self, table: Table, row: tuple, refs: dict) -> Decision | None:
+    def _decision(self, table: Table, row: tuple, refs: Refs) -> Decision | None:
         """Return the decision in the row's Beslutning cell; None when empty, with an error when unknown."""
         ref = refs.get("decision")
         text = self.cells.text(table.get(row, "decision"), ref) if ref is not None else ""
@@ -289,7 +290,7 @@ class _Parser:
             self.findings.append(error("unknown-decision", ref, strip=text.strip(), choices=L.DECISION_HELP))
         return decision
 
-    def _adopted(self, table: Table, number: int, row: tuple, refs: dict, years) -> dict[int, Decimal]:
+    def _adopted(self, table: Table, number: int, row: tuple, refs: RowRefs, years) -> dict[int, Decimal]:
         """Return the adopted amounts the row gives ('Vedtaget 2024' …): only filled cells."""
         adopted: dict[int, Decimal] = {}
         for year, col in table.adopted.items():
@@ -304,7 +305,7 @@ class _Parser:
             adopted[year] = value
         return adopted
 
-    def _rule(self, table: Table, number: int, row: tuple, refs: dict) -> Rule | None:
+    def _rule(self, table: Table, number: int, row: tuple, refs: Refs) -> Rule | None:
         method_ref = refs.get("method", table.ref(number, 0))
         method_text = self.cells.text(table.get(row, "method"), method_ref)
         key = self.cells.text(table.get(row, "key"), refs.get("key", method_ref)).strip() or None

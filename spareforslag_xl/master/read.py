@@ -73,6 +73,8 @@ class RawWorkbook:
     """Wanted sheets whose names fold to the same name ('Forslag' and 'Forslag '): the first is read."""
     damaged: list[str] = field(default_factory=list)
     """Sheets not read (such as Vejledning) whose XML is broken: Excel would refuse the file."""
+    data: bytes = field(default=b"", repr=False)
+    """The file's bytes, read once: the sheets are read from them, and the archive keeps them."""
 
 
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
@@ -85,7 +87,7 @@ _HIDDEN = re.compile(rb'\shidden="(?:1|true)"')
 _DEFINED_NAMES = re.compile(rb"<(?:\w+:)?definedNames>.*?</(?:\w+:)?definedNames>|<(?:\w+:)?definedNames/>", re.S)
 
 
-def _load(openpyxl, source, path: Path, data_only: bool = True):
+def _load(openpyxl, data: bytes, data_only: bool = True):
     """Return the workbook opened read-only; one whose defined names openpyxl cannot place is opened without them.
 
     LibreOffice writes print titles of a sheet it knows under another spelling as an invalid
@@ -93,17 +95,18 @@ def _load(openpyxl, source, path: Path, data_only: bool = True):
     no defined name (print areas and titles, filters), so leaving them out changes no value.
     """
     try:
-        return openpyxl.load_workbook(source, read_only=True, data_only=data_only, keep_links=False)
+        # A file object, so that openpyxl does not judge the file by its extension (.xls, .xlsm).
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only, keep_links=False)
     except Exception as exc:
         if "assign names" not in str(exc):
             raise
-    return openpyxl.load_workbook(_without_defined_names(path), read_only=True, data_only=data_only, keep_links=False)
+    return openpyxl.load_workbook(_without_defined_names(data), read_only=True, data_only=data_only, keep_links=False)
 
 
-def _without_defined_names(path: Path) -> io.BytesIO:
+def _without_defined_names(data: bytes) -> io.BytesIO:
     """Return a copy of the workbook in memory whose xl/workbook.xml has no defined names."""
     copy = io.BytesIO()
-    with zipfile.ZipFile(path) as original, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as rewritten:
+    with zipfile.ZipFile(io.BytesIO(data)) as original, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as rewritten:
         for info in original.infolist():
             data = original.read(info)
             if info.filename == "xl/workbook.xml":
@@ -135,7 +138,7 @@ def read_workbook(path: Path, wanted: Iterable[str] | None) -> RawWorkbook:
 
     With ``wanted`` None every worksheet is read, under its own name (chart sheets are skipped).
     """
-    check_workbook_package(path)
+    data = check_workbook_package(path)
     openpyxl = _openpyxl()
 
     folded = {fold_name(name): name for name in wanted} if wanted is not None else None
@@ -144,29 +147,27 @@ def read_workbook(path: Path, wanted: Iterable[str] | None) -> RawWorkbook:
             # openpyxl warns about extensions it drops (data validation, conditional formats);
             # they do not matter for reading values.
             warnings.simplefilter("ignore")
-            # A file object, so that openpyxl does not judge the file by its extension (.xls, .xlsm).
-            with path.open("rb") as source:
-                book = _load(openpyxl, source, path)
-                try:
-                    names = list(book.sheetnames)
-                    same_names: list[tuple[str, ...]] = []
-                    if folded is None:
-                        chosen = {ws.title: ws.title for ws in book.worksheets}
-                    else:
-                        chosen, same_names = _choose(names, folded)
-                    sheets = {canon: _read_sheet(book[n], n) for n, canon in chosen.items()}
-                    sheet_parts = {n: getattr(book[n], "_worksheet_path", None) for n in chosen}
-                    others = {ws.title: getattr(ws, "_worksheet_path", None) for ws in book.worksheets
-                              if ws.title not in chosen}
-                finally:
-                    book.close()
-            with zipfile.ZipFile(path) as archive:
+            book = _load(openpyxl, data)
+            try:
+                names = list(book.sheetnames)
+                same_names: list[tuple[str, ...]] = []
+                if folded is None:
+                    chosen = {ws.title: ws.title for ws in book.worksheets}
+                else:
+                    chosen, same_names = _choose(names, folded)
+                sheets = {canon: _read_sheet(book[n], n) for n, canon in chosen.items()}
+                sheet_parts = {n: getattr(book[n], "_worksheet_path", None) for n in chosen}
+                others = {ws.title: getattr(ws, "_worksheet_path", None) for ws in book.worksheets
+                          if ws.title not in chosen}
+            finally:
+                book.close()
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 parts = {info.filename for info in archive.infolist()}
                 created = saved_time(archive)
                 formula_sheets = _scan_sheets(archive, sheet_parts, {s.name: s for s in sheets.values()})
                 damaged = _damaged(archive, others)
             if formula_sheets:
-                _mark_uncalculated(path, sheets, formula_sheets)
+                _mark_uncalculated(data, sheets, formula_sheets)
     except InputError:
         raise
     except Exception as exc:  # openpyxl raises many kinds on damaged files; all mean "cannot read"
@@ -180,6 +181,7 @@ def read_workbook(path: Path, wanted: Iterable[str] | None) -> RawWorkbook:
         has_macros="xl/vbaProject.bin" in parts,
         same_names=same_names,
         damaged=damaged,
+        data=data,
     )
 
 
@@ -272,16 +274,13 @@ def _damaged(archive: zipfile.ZipFile, parts: dict[str, str | None]) -> list[str
     return broken
 
 
-def _mark_uncalculated(path: Path, sheets: dict[str, RawSheet], formula_sheets: list[str]) -> None:
+def _mark_uncalculated(data: bytes, sheets: dict[str, RawSheet], formula_sheets: list[str]) -> None:
     """Replace the empty value of a formula cell that has no stored value by Uncalculated."""
-    openpyxl = _openpyxl()
-
-    with path.open("rb") as source:
-        book = _load(openpyxl, source, path, data_only=False)
-        try:
-            _replace_uncalculated(book, sheets, formula_sheets)
-        finally:
-            book.close()
+    book = _load(_openpyxl(), data, data_only=False)
+    try:
+        _replace_uncalculated(book, sheets, formula_sheets)
+    finally:
+        book.close()
 
 
 def _replace_uncalculated(book, sheets: dict[str, RawSheet], formula_sheets: list[str]) -> None:

@@ -15,7 +15,7 @@ from spareforslag_xl.model.codes_words import A_DATE, A_DATE_AS_YEAR, NOTHING
 from spareforslag_xl.model.danish import danish_date, plain_danish, to_decimal
 from spareforslag_xl.model.findings import Finding, error, warning
 from spareforslag_xl.model.i18n import LazyText, Phrase, phrase
-from spareforslag_xl.model.plan import Ref, fold_name
+from spareforslag_xl.model.plan import Ref, RowRefs, fold_name
 
 HEADER_SEARCH_ROWS = 10
 
@@ -33,6 +33,8 @@ class Table:
     """Year → column of the adopted amounts ('Vedtaget 2024'), on a sheet whose layout has them."""
     layout: L.SheetLayout | None = None
     """The sheet's layout, which names the header of each field."""
+    _letters: dict[bool, dict[object, str]] = field(default_factory=dict, repr=False, compare=False)
+    """The columns' letters by field (and by year), made once the header is read: shared by the rows' refs."""
 
     def ref(self, row: int, col: int) -> Ref:
         return Ref(self.sheet, f"{column_letter(col)}{row}")
@@ -49,9 +51,16 @@ class Table:
         """Return the header of a field on this sheet."""
         return self.layout.header(field_name) if self.layout is not None else field_name
 
-    def refs(self, row: int) -> dict[object, Ref]:
-        """Return the cells of a row's known columns: field name → cell, in the sheet's order."""
-        return {f: self.cell(row, f) for f in self.columns}
+    def refs(self, row: int, years: bool = False) -> RowRefs:
+        """Return the cells of a row's known columns: field name → cell, in the sheet's order (then its years
+        with ``years``)."""
+        letters = self._letters.get(years)
+        if letters is None:
+            letters = {f: column_letter(c) for f, c in self.columns.items()}
+            if years:
+                letters.update((y, column_letter(c)) for y, c in self.years.items())
+            self._letters[years] = letters
+        return RowRefs(self.sheet, row, letters)
 
 
 def find_table(book: RawWorkbook, lay: L.SheetLayout, findings: list[Finding]) -> Table | None:

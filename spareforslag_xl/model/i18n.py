@@ -16,7 +16,6 @@ import os
 from collections import UserString
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -37,7 +36,10 @@ def translations(language: str) -> _gettext.NullTranslations:
         if language == "en":
             _cache[language] = _gettext.NullTranslations()
         else:
-            _cache[language] = _gettext.translation(DOMAIN, str(LOCALE_DIR), [language])
+            # The catalogue's own path: gettext.translation would look for variants of the language and
+            # import the locale module to spell them, on every start (it raises FileNotFoundError alike).
+            with open(LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo", "rb") as catalogue:
+                _cache[language] = _gettext.GNUTranslations(catalogue)
     return _cache[language]
 
 
@@ -123,13 +125,46 @@ def lazy(message: str) -> LazyText:
     return LazyText(message)
 
 
-@dataclass(frozen=True)
-class LazyPlural:
+class _Value:
+    """A small immutable value compared by its fields, as a frozen dataclass is (these load with every command,
+    --help too: the dataclasses module and the code it generates would be a tenth of a --help)."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def __init__(self, *values: object) -> None:
+        for name, value in zip(self.__slots__, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is self.__class__ and self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({shown})"
+
+    def __reduce__(self):
+        return type(self), self._values()
+
+
+class LazyPlural(_Value):
     """A text with a singular and a plural form, chosen by the parameter ``count`` when it is shown."""
 
+    __slots__ = ("singular", "plural", "count")
     singular: str
     plural: str
-    count: str = "n"
+    count: str
+
+    def __init__(self, singular: str, plural: str, count: str = "n") -> None:
+        super().__init__(singular, plural, count)
 
     def words(self, language: str, params: Mapping[str, object]) -> str:
         """Return the form for params[count] in a language."""
@@ -160,12 +195,15 @@ def fill(template: Template, language: str, params: Mapping[str, object]) -> str
     return template.words(language, params).format(**values)
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(_Value):
     """A template with its parameters, put into words when it is shown: a part of a longer message."""
 
+    __slots__ = ("template", "params")
     template: Template
-    params: tuple[tuple[str, object], ...] = ()
+    params: tuple[tuple[str, object], ...]
+
+    def __init__(self, template: Template, params: tuple[tuple[str, object], ...] = ()) -> None:
+        super().__init__(template, params)
 
     def in_language(self, language: str) -> str:
         return fill(self.template, language, dict(self.params))
@@ -179,12 +217,15 @@ def phrase(template: Template, **params: object) -> Phrase:
     return Phrase(template, tuple(params.items()))
 
 
-@dataclass(frozen=True)
-class Joined:
+class Joined(_Value):
     """Items joined by a separator that is a word (' and '), in the language they are shown in."""
 
+    __slots__ = ("separator", "items")
     separator: LazyText
     items: tuple[str, ...]
+
+    def __init__(self, separator: LazyText, items: tuple[str, ...]) -> None:
+        super().__init__(separator, items)
 
     def in_language(self, language: str) -> str:
         return self.separator.in_language(language).join(self.items)

@@ -7,13 +7,15 @@ Nothing here knows about files or openpyxl. Amounts are ``Decimal`` in the plan'
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
 from functools import cached_property, lru_cache
 from typing import Any
+
+from spareforslag_xl.model.scenario import Scenario as Scenario  # kept apart: the command line loads it alone
 
 SHARE_TOLERANCE = Decimal("1e-9")
 """Shares computed in Excel (=1/3) arrive as binary fractions that miss 100 % by about 1e-16."""
@@ -31,6 +33,62 @@ class Ref:
 
     def __str__(self) -> str:
         return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+
+
+class RowRefs(MutableMapping[Any, Ref]):
+    """Where each field of a row came from, made when asked for: the row's sheet and number, and the column of
+    each field, which all rows of a table share. A cell set apart (a filled adopted amount) is kept as given.
+
+    Equal to a dict of the same cells. A 5.000-line master has 90.000 cells to point at: as Ref objects they
+    were most of its plan's memory and of what a worker sends back (app/diff.py), as row refs next to nothing.
+    """
+
+    __slots__ = ("sheet", "row", "columns", "_set")
+
+    def __init__(self, sheet: str, row: int, columns: Mapping[Any, str], given: dict[Any, Ref] | None = None) -> None:
+        self.sheet = sheet
+        self.row = row
+        self.columns = columns
+        """Field (or year) → its column's letters ('B'), shared by the table's rows."""
+        self._set = given
+
+    def __getitem__(self, key: Any) -> Ref:
+        if self._set is not None and key in self._set:
+            return self._set[key]
+        return Ref(self.sheet, f"{self.columns[key]}{self.row}")
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.columns or (self._set is not None and key in self._set)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return self[key] if key in self else default
+
+    def __setitem__(self, key: Any, ref: Ref) -> None:
+        if self._set is None:
+            self._set = {}
+        self._set[key] = ref
+
+    def __delitem__(self, key: Any) -> None:
+        if key not in self:
+            raise KeyError(key)
+        if self._set is not None:
+            self._set.pop(key, None)
+        if key in self.columns:
+            self.columns = {k: v for k, v in self.columns.items() if k != key}
+
+    def __iter__(self) -> Iterator[Any]:
+        yield from self.columns
+        if self._set is not None:
+            yield from (k for k in self._set if k not in self.columns)
+
+    def __len__(self) -> int:
+        return len(self.columns) + (sum(1 for k in self._set if k not in self.columns) if self._set else 0)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+    def __reduce__(self):
+        return RowRefs, (self.sheet, self.row, self.columns, self._set)
 
 
 Refs = Mapping[Any, Ref]
@@ -61,14 +119,6 @@ class Decision(Enum):
     ADOPTED = "Vedtaget"
     REJECTED = "Forkastet"
     POSTPONED = "Udskudt"
-
-
-class Scenario(Enum):
-    """Which plan a build shows: the adopted one, the proposals, or the adopted plus the postponed lines."""
-
-    ADOPTED = "vedtaget"
-    PROPOSED = "foreslået"
-    WITH_POSTPONED = "vedtaget+udskudt"
 
 
 @dataclass(frozen=True)

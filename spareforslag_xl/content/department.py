@@ -38,7 +38,7 @@ from spareforslag_xl.content.nodes import (
 from spareforslag_xl.content.theme import decision_note
 from spareforslag_xl.core.compute import Result, ThemeResult
 from spareforslag_xl.core.filenames import sheet_name
-from spareforslag_xl.core.groups import counts
+from spareforslag_xl.core.groups import counts, sum_amounts
 from spareforslag_xl.core.keyuse import key_usage
 from spareforslag_xl.core.parts import DepartmentPart, SplitPart, department_part
 from spareforslag_xl.model.danish import format_share
@@ -60,7 +60,11 @@ from spareforslag_xl.model.labels import (
     DETAILS,
     DETAILS_DIFFERENCE,
     DETAILS_HEADER,
+    DETAILS_LINES,
+    DETAILS_LINES_NOTE,
     DETAILS_LINES_TOTAL,
+    DETAILS_OTHER_LINES,
+    DETAILS_OTHER_LINES_NOTE,
     DIFFERENCE_SHARE,
     KEY_SUM_NOT_100,
     KEYS,
@@ -76,28 +80,55 @@ from spareforslag_xl.model.labels import (
     basis_text,
     difference_label,
     key_uses_text,
+    theme_name,
 )
+from spareforslag_xl.model.plan import Decision, ProposalLine
 
 SMALL_CHART_ROWS = 14
 """A department's chart (one series and the target): smaller, so that it often fits under the sheet's last table."""
 
 
-def department_content(result: Result, code: str, findings: Sequence[Finding] = (), forced: bool = False) -> Document:
-    """Return the content of the workbook of the department with this code, in the workbooks' language."""
-    with in_language(WORKBOOK_LANGUAGE):
-        return _Department(result, department_part(result, code), count(findings)[0] if forced else 0).document()
+class DepartmentShared(Frame):
+    """What every department's workbook of one plan shows alike, built once per plan (not once per
+    department): the overview table, the keys' uses and each line as proposed."""
 
-
-class _Department(Frame):
-    def __init__(self, result: Result, part: DepartmentPart, errors: int) -> None:
-        super().__init__(result.plan, result.years)
-        self.result = result
-        self.part = part
-        self.code = part.department.code
-        self.errors = errors
+    def __init__(self, result: Result) -> None:
+        with in_language(WORKBOOK_LANGUAGE):
+            super().__init__(result.plan, result.years)
+            self.result = result
+            self.overview = self.overview_table(result, _theme_total)
+            self.keys_used = key_usage([t for t in result.themes if t.lines], result.difference_split,
+                                       result.difference_split.key is not None)
         proposed = result.proposed.plan.lines if result.proposed is not None else ()
         self.proposed_line = {id(line): p for line, p in zip(result.plan.lines, proposed, strict=False)}
         """A scenario's line → the line as proposed (empty without decisions: no marks)."""
+
+
+def _theme_total(t: ThemeResult, year: int) -> Figure:
+    return Figure(t.totals[year], "amount_nil")
+
+
+def department_content(result: Result, code: str, findings: Sequence[Finding] = (), forced: bool = False,
+                       shared: DepartmentShared | None = None) -> Document:
+    """Return the content of the workbook of the department with this code, in the workbooks' language.
+
+    ``shared``: what the workbooks of the plan share (DepartmentShared(result)), when several are built."""
+    if shared is None or shared.result is not result:
+        shared = DepartmentShared(result)
+    with in_language(WORKBOOK_LANGUAGE):
+        part = department_part(result, code)
+        return _Department(shared, part, count(findings)[0] if forced else 0).document()
+
+
+class _Department(Frame):
+    def __init__(self, shared: DepartmentShared, part: DepartmentPart, errors: int) -> None:
+        super().__init__(shared.plan, shared.years)
+        self.shared = shared
+        self.result = shared.result
+        self.part = part
+        self.code = part.department.code
+        self.errors = errors
+        self.proposed_line = shared.proposed_line
         taken: set[str] = set()
         self.own, self.overview_name, self.keys_name = (sheet_name(n, taken) for n in (self.code, OVERVIEW, KEYS))
 
@@ -196,21 +227,37 @@ class _Department(Frame):
 
     def _split_detail(self, sp: SplitPart, several: bool, key: str) -> list[Row]:
         """The lines of a split, their sum and the department's part; then, struck through and not
-        counted, the lines the scenario leaves out (with their proposed amounts and decision)."""
+        counted, the lines the scenario leaves out (with their proposed amounts and decision).
+
+        A theme's lines split together by the theme's rule are one amount split: they show as one
+        row ('12 forslag', each of them is on the report's theme sheet), beside the lines a decision
+        changed (adopted with another amount, postponed), each on a row of its own."""
         lines = sp.lines
         kept = [line for line in lines if sp.left_out is False and counts(line.decision, self.plan.scenario)]
+        together = len(kept) > 1 and lines[0].rule is None
+        listed = [line for line in kept if self._marked(line)] if together else kept
         rows: list[Row] = []
-        for j, line in enumerate(kept):
+        n = 0
+        if together and len(listed) < len(kept):
+            rest = [line for line in kept if not any(line is m for m in listed)]
+            words = (DETAILS_OTHER_LINES, DETAILS_OTHER_LINES_NOTE) if listed else (DETAILS_LINES, DETAILS_LINES_NOTE)
+            cells: dict[int, Cell] = {0: Text(words[0].format(count=len(rest)), "label_muted")}
+            cells.update({i: Figure(sum_amounts(line.amounts.get(y) for line in rest), "amount_muted")
+                          for i, y in enumerate(self.years, 1)})
+            cells[self.last_col] = Text(words[1].format(sheet=theme_name(lines[0].theme)), "note")
+            rows.append(Row(cells, key=f"{key}.line.0"))
+            n = 1
+        for j, line in enumerate(listed, start=n):
             # With decisions a line is named by its own label; without, as before (byte for byte), a
             # theme's single line among several splits is named by the split (the theme's title).
             label = sp.label if several and len(lines) == 1 and not self.proposed_line else line.label
-            cells: dict[int, Cell] = {0: Text(label, "label_muted")}
+            cells = {0: Text(label, "label_muted")}
             cells.update({i: Figure(line.amounts.get(y), "amount_muted") for i, y in enumerate(self.years, 1)})
             note = decision_note(line, self.proposed_line.get(id(line)), self.years)
             if note:
                 cells[self.last_col] = Text(note, "note")
             rows.append(Row(cells, key=f"{key}.line.{j}"))
-        if len(kept) > 1:
+        if len(rows) > 1:
             cells = {0: Text(DETAILS_LINES_TOTAL, "label_muted")}
             cells.update({i: Figure(sp.whole[y], "amount_muted", Sum(f"{key}.line.0", dash=True))
                           for i, y in enumerate(self.years, start=1)})
@@ -227,6 +274,15 @@ class _Department(Frame):
             rows.append(Row(cells))
         return rows
 
+    def _marked(self, line: ProposalLine) -> bool:
+        """True when a decision changed the line from its proposal (another amount) or made it count
+        only in this scenario (postponed): the department sees it on a row of its own."""
+        proposed = self.proposed_line.get(id(line))
+        if proposed is None:
+            return False
+        return line.decision is Decision.POSTPONED or any(line.amounts.get(y) != proposed.amounts.get(y)
+                                                           for y in self.years)
+
     def _part_row(self, sp: SplitPart, key: str) -> Row:
         cells: dict[int, Cell] = {0: Text(DEPARTMENT_SHARE.format(code=self.code), "label_indent")}
         cells.update({i: Figure(sp.part[y]) for i, y in enumerate(self.years, start=1)})
@@ -236,14 +292,10 @@ class _Department(Frame):
     # -- Oversigt ----------------------------------------------------------------------------------
     def overview_sheet(self) -> Sheet:
         blocks = [*self._heading(DEPARTMENT_OVERVIEW_SUBTITLE.format(title=self.title)), Gap(1)]
-
-        def theme_total(t: ThemeResult, year: int) -> Figure:
-            return Figure(t.totals[year], "amount_nil")
-
         cells: dict[int, Cell] = {0: Text(DEPARTMENT_OVERVIEW_TOTAL.format(code=self.code, sheet=self.own), "bold")}
         cells.update({i: Figure(self.part.total[y], "amount_total", Same("own.total"))
                       for i, y in enumerate(self.years, start=1)})
-        blocks += [self.overview_table(self.result, theme_total), Gap(1), Line(Row(cells))]
+        blocks += [self.shared.overview, Gap(1), Line(Row(cells))]
         return Sheet(OVERVIEW, YearColumns(len(self.years)), tuple(blocks), freeze=("ov.header", 1),
                      print_title=self.title, print_source=self.source)
 
@@ -253,8 +305,7 @@ class _Department(Frame):
         headers = tuple(h.format(code=self.code) for h in DEPARTMENT_KEYS_HEADERS)
         blocks.append(Line(Row({col: Text(h, "header" if col in (0, 3) else "header_num")
                                 for col, h in enumerate(headers)}, key="keys.header")))
-        used = key_usage([tp.theme for tp in self.part.themes], self.part.difference.split,
-                         self.part.target_share is not None)
+        used = self.shared.keys_used
         if not used:
             blocks.append(Line(Row({0: Text(DEPARTMENT_NO_KEYS, "note")})))
         for key, uses in ((u.key, u.uses) for u in used.values()):

@@ -36,7 +36,7 @@ from spareforslag_xl.content.nodes import (
     YearColumns,
 )
 from spareforslag_xl.content.theme import decision_note
-from spareforslag_xl.core.compute import Result, ThemeResult
+from spareforslag_xl.core.compute import Result, Split, ThemeResult
 from spareforslag_xl.core.filenames import sheet_name
 from spareforslag_xl.core.groups import counts, sum_amounts
 from spareforslag_xl.core.keyuse import key_usage
@@ -102,6 +102,76 @@ class DepartmentShared(Frame):
         proposed = result.proposed.plan.lines if result.proposed is not None else ()
         self.proposed_line = {id(line): p for line, p in zip(result.plan.lines, proposed, strict=False)}
         """A scenario's line → the line as proposed (empty without decisions: no marks)."""
+        self._split_rows: dict[str, tuple[tuple[Row, ...] | None, tuple[Row, ...]]] = {}
+
+
+    def split_rows(self, split: Split, label: str, several: bool, key: str) -> tuple[tuple[Row, ...] | None,
+                                                                                 tuple[Row, ...]]:
+        """The rows of a split above the department's part (None: no part row, the plan counts none of
+        its lines) and below it, the same in every department's workbook (so made once per plan).
+
+        Above: the lines the plan counts, their sum. A theme's lines split together by the theme's
+        rule are one amount split: they show as one row ('12 forslag', each of them is on the report's
+        theme sheet), beside the lines a decision changed (adopted with another amount, postponed),
+        each on a row of its own. Below, struck through and not counted: the lines the scenario
+        leaves out, with their proposed amounts and decision."""
+        done = self._split_rows.get(key)
+        if done is None:
+            done = self._split_rows[key] = self._make_split_rows(split, label, several, key)
+        return done
+
+    def _make_split_rows(self, split: Split, label: str, several: bool, key: str):
+        lines = split.lines
+        kept = [line for line in lines if not split.left_out and counts(line.decision, self.plan.scenario)]
+        kept_ids = {id(line) for line in kept}
+        together = len(kept) > 1 and lines[0].rule is None
+        listed = [line for line in kept if self._marked(line)] if together else kept
+        rows: list[Row] = []
+        n = 0
+        if together and len(listed) < len(kept):
+            listed_ids = {id(line) for line in listed}
+            rest = [line for line in kept if id(line) not in listed_ids]
+            words = (DETAILS_OTHER_LINES, DETAILS_OTHER_LINES_NOTE) if listed else (DETAILS_LINES, DETAILS_LINES_NOTE)
+            cells: dict[int, Cell] = {0: Text(words[0].format(count=len(rest)), "label_muted")}
+            cells.update({i: Figure(sum_amounts(line.amounts.get(y) for line in rest), "amount_muted")
+                          for i, y in enumerate(self.years, 1)})
+            cells[self.last_col] = Text(words[1].format(sheet=theme_name(lines[0].theme)), "note")
+            rows.append(Row(cells, key=f"{key}.line.0"))
+            n = 1
+        for j, line in enumerate(listed, start=n):
+            # With decisions a line is named by its own label; without, as before (byte for byte), a
+            # theme's single line among several splits is named by the split (the theme's title).
+            text = label if several and len(lines) == 1 and not self.proposed_line else line.label
+            cells = {0: Text(text, "label_muted")}
+            cells.update({i: Figure(line.amounts.get(y), "amount_muted") for i, y in enumerate(self.years, 1)})
+            note = decision_note(line, self.proposed_line.get(id(line)), self.years)
+            if note:
+                cells[self.last_col] = Text(note, "note")
+            rows.append(Row(cells, key=f"{key}.line.{j}"))
+        if len(rows) > 1:
+            cells = {0: Text(DETAILS_LINES_TOTAL, "label_muted")}
+            cells.update({i: Figure(split.amounts[y], "amount_muted", Sum(f"{key}.line.0", dash=True))
+                          for i, y in enumerate(self.years, start=1)})
+            rows.append(Row(cells))
+        struck: list[Row] = []
+        for line in lines:
+            if id(line) in kept_ids:
+                continue
+            proposed = self.proposed_line.get(id(line), line)
+            cells = {0: Text(proposed.label, "label_struck_indent")}
+            cells.update({i: Figure(proposed.amounts.get(y), "amount_struck") for i, y in enumerate(self.years, 1)})
+            cells[self.last_col] = Text(decision_note(line, proposed, self.years, counted=False), "note")
+            struck.append(Row(cells))
+        return (tuple(rows) if kept else None), tuple(struck)
+
+    def _marked(self, line: ProposalLine) -> bool:
+        """True when a decision changed the line from its proposal (another amount) or made it count
+        only in this scenario (postponed): the department sees it on a row of its own."""
+        proposed = self.proposed_line.get(id(line))
+        if proposed is None:
+            return False
+        return line.decision is Decision.POSTPONED or any(line.amounts.get(y) != proposed.amounts.get(y)
+                                                           for y in self.years)
 
 
 def _theme_total(t: ThemeResult, year: int) -> Figure:
@@ -226,62 +296,9 @@ class _Department(Frame):
         return [Line(Row({0: Text(name, "section")})), Table(header, tuple(rows), name)], part_rows
 
     def _split_detail(self, sp: SplitPart, several: bool, key: str) -> list[Row]:
-        """The lines of a split, their sum and the department's part; then, struck through and not
-        counted, the lines the scenario leaves out (with their proposed amounts and decision).
-
-        A theme's lines split together by the theme's rule are one amount split: they show as one
-        row ('12 forslag', each of them is on the report's theme sheet), beside the lines a decision
-        changed (adopted with another amount, postponed), each on a row of its own."""
-        lines = sp.lines
-        kept = [line for line in lines if sp.left_out is False and counts(line.decision, self.plan.scenario)]
-        together = len(kept) > 1 and lines[0].rule is None
-        listed = [line for line in kept if self._marked(line)] if together else kept
-        rows: list[Row] = []
-        n = 0
-        if together and len(listed) < len(kept):
-            rest = [line for line in kept if not any(line is m for m in listed)]
-            words = (DETAILS_OTHER_LINES, DETAILS_OTHER_LINES_NOTE) if listed else (DETAILS_LINES, DETAILS_LINES_NOTE)
-            cells: dict[int, Cell] = {0: Text(words[0].format(count=len(rest)), "label_muted")}
-            cells.update({i: Figure(sum_amounts(line.amounts.get(y) for line in rest), "amount_muted")
-                          for i, y in enumerate(self.years, 1)})
-            cells[self.last_col] = Text(words[1].format(sheet=theme_name(lines[0].theme)), "note")
-            rows.append(Row(cells, key=f"{key}.line.0"))
-            n = 1
-        for j, line in enumerate(listed, start=n):
-            # With decisions a line is named by its own label; without, as before (byte for byte), a
-            # theme's single line among several splits is named by the split (the theme's title).
-            label = sp.label if several and len(lines) == 1 and not self.proposed_line else line.label
-            cells = {0: Text(label, "label_muted")}
-            cells.update({i: Figure(line.amounts.get(y), "amount_muted") for i, y in enumerate(self.years, 1)})
-            note = decision_note(line, self.proposed_line.get(id(line)), self.years)
-            if note:
-                cells[self.last_col] = Text(note, "note")
-            rows.append(Row(cells, key=f"{key}.line.{j}"))
-        if len(rows) > 1:
-            cells = {0: Text(DETAILS_LINES_TOTAL, "label_muted")}
-            cells.update({i: Figure(sp.whole[y], "amount_muted", Sum(f"{key}.line.0", dash=True))
-                          for i, y in enumerate(self.years, start=1)})
-            rows.append(Row(cells))
-        if kept:
-            rows.append(self._part_row(sp, key))
-        for line in lines:
-            if any(line is k for k in kept):
-                continue
-            proposed = self.proposed_line.get(id(line), line)
-            cells = {0: Text(proposed.label, "label_struck_indent")}
-            cells.update({i: Figure(proposed.amounts.get(y), "amount_struck") for i, y in enumerate(self.years, 1)})
-            cells[self.last_col] = Text(decision_note(line, proposed, self.years, counted=False), "note")
-            rows.append(Row(cells))
-        return rows
-
-    def _marked(self, line: ProposalLine) -> bool:
-        """True when a decision changed the line from its proposal (another amount) or made it count
-        only in this scenario (postponed): the department sees it on a row of its own."""
-        proposed = self.proposed_line.get(id(line))
-        if proposed is None:
-            return False
-        return line.decision is Decision.POSTPONED or any(line.amounts.get(y) != proposed.amounts.get(y)
-                                                           for y in self.years)
+        """The split's rows shared by every department's workbook, with the department's part among them."""
+        before, after = self.shared.split_rows(sp.split, sp.label, several, key)
+        return [*before, self._part_row(sp, key), *after] if before is not None else list(after)
 
     def _part_row(self, sp: SplitPart, key: str) -> Row:
         cells: dict[int, Cell] = {0: Text(DEPARTMENT_SHARE.format(code=self.code), "label_indent")}

@@ -25,6 +25,7 @@ from spareforslag_xl.content.nodes import (
     Meaning,
     Minus,
     Properties,
+    Ratio,
     Row,
     Same,
     Series,
@@ -40,7 +41,7 @@ from spareforslag_xl.core.compute import Result, Split, ThemeResult
 from spareforslag_xl.core.filenames import sheet_name
 from spareforslag_xl.core.groups import counts, sum_amounts
 from spareforslag_xl.core.keyuse import key_usage
-from spareforslag_xl.core.parts import DepartmentPart, SplitPart, department_part
+from spareforslag_xl.core.parts import DepartmentPart, SplitPart, ThemePart, department_part
 from spareforslag_xl.model.danish import format_share
 from spareforslag_xl.model.findings import Finding, count
 from spareforslag_xl.model.i18n import in_language
@@ -63,14 +64,14 @@ from spareforslag_xl.model.labels import (
     DETAILS_LINES,
     DETAILS_LINES_NOTE,
     DETAILS_LINES_TOTAL,
-    DETAILS_OTHER_LINES,
-    DETAILS_OTHER_LINES_NOTE,
     DIFFERENCE_SHARE,
+    FTE_LABEL,
     KEY_SUM_NOT_100,
     KEYS,
     OVERVIEW,
     PROPERTIES_COMMENTS,
     PROPERTIES_SUBJECT,
+    SALARY,
     TARGET_GAP,
     TARGET_GAP_NOTE,
     TARGET_SHARE,
@@ -131,11 +132,11 @@ class DepartmentShared(Frame):
         if together and len(listed) < len(kept):
             listed_ids = {id(line) for line in listed}
             rest = [line for line in kept if id(line) not in listed_ids]
-            words = (DETAILS_OTHER_LINES, DETAILS_OTHER_LINES_NOTE) if listed else (DETAILS_LINES, DETAILS_LINES_NOTE)
-            cells: dict[int, Cell] = {0: Text(words[0].format(count=len(rest)), "label_muted")}
+            beside = bool(listed)  # 'Øvrige 11 forslag' beside the lines a decision changed
+            cells: dict[int, Cell] = {0: Text(DETAILS_LINES[beside].format(count=len(rest)), "label_muted")}
             cells.update({i: Figure(sum_amounts(line.amounts.get(y) for line in rest), "amount_muted")
                           for i, y in enumerate(self.years, 1)})
-            cells[self.last_col] = Text(words[1].format(sheet=theme_name(lines[0].theme)), "note")
+            cells[self.last_col] = Text(DETAILS_LINES_NOTE[beside].format(sheet=theme_name(lines[0].theme)), "note")
             rows.append(Row(cells, key=f"{key}.line.0"))
             n = 1
         for j, line in enumerate(listed, start=n):
@@ -285,6 +286,7 @@ class _Department(Frame):
                 rows += self._split_detail(sp, len(tp.splits) > 1, key)
                 if not sp.left_out:
                     keys.append(key)
+            rows += self._fte_rows(tp, n)
         label = difference_label(self.residual_key_name())
         rows.append(Row({0: Text(label, "subsection")}, keep=2))
         d = self.part.difference
@@ -299,6 +301,20 @@ class _Department(Frame):
         """The split's rows shared by every department's workbook, with the department's part among them."""
         before, after = self.shared.split_rows(sp.split, sp.label, several, key)
         return [*before, self._part_row(sp, key), *after] if before is not None else list(after)
+
+    def _fte_rows(self, tp: ThemePart, n: int) -> list[Row]:
+        """The department's part of the theme in FTE (its part over the theme's average salary, as the
+        report's theme sheet computes the theme's FTE), and the salary; none without a salary."""
+        salary = tp.theme.salary
+        if salary is None:
+            return []
+        fte: dict[int, Cell] = {0: Text(FTE_LABEL, "fte_label")}
+        values = tp.fte
+        fte.update({i: Figure(values[y], "fte", Ratio(f"own.theme.{n}", f"own.salary.{n}", 1, 2))
+                    for i, y in enumerate(self.years, start=1)})
+        return [Row(fte, planned=False),
+                Row({0: Text(f"{SALARY} ({self.unit})", "note"), 1: Figure(salary, "amount", plain=True)},
+                    key=f"own.salary.{n}", planned=False, measure=())]
 
     def _part_row(self, sp: SplitPart, key: str) -> Row:
         cells: dict[int, Cell] = {0: Text(DEPARTMENT_SHARE.format(code=self.code), "label_indent")}

@@ -323,8 +323,8 @@ def test_lines_split_together_are_one_row_and_the_part_in_fte_is_computed(built)
     six = labels.index("6. Forenkling af lønforhandlinger", 17)
     assert labels[six + 1:six + 9] == [
         "1. Forenkling af lønforhandlinger", "Andel for MSB", "2. Øget digitalisering onboarding", "Andel for MSB",
-        "3. Størrelse på ansættelsesudvalg", "Andel for MSB", "Opgjort i antal årsværk (årsværk = besparelse / gns. løn)",
-        "Gns. løn (1.000 kr.)"]
+        "3. Størrelse på ansættelsesudvalg", "Andel for MSB",
+        "Opgjort i antal årsværk (årsværk = besparelse / gns. løn)", "Gns. løn (1.000 kr.)"]
     fte = six + 7  # 0-based index: row six + 8
     assert ws.cell(fte + 1, 2).value == f"=IF(ISNUMBER(B9),ROUND(B9/$B${fte + 2},2),\"-\")"
     assert [values.cell(fte + 1, c).value for c in range(2, 6)] == [0.25, 0.49, 0.74, 0.99]  # 142 / 575 …

@@ -2,7 +2,8 @@
 
 `pdftotext -bbox` gives every word of every page with its box. From the boxes:
 
-- the text size: a word's box is 1.3 × its font size high (DejaVu Sans, LibreOffice's stand-in for Calibri);
+- the text size: a word's box is 1.3 × its font size high (Carlito, Calibri's metrics, as LibreOffice prints it;
+  measured: 13.0 pt for 10 pt text at 100 %);
 - overlapping words: two boxes that cover each other (wrapped text printed over the next row);
 - repeated headers: every line that is a table's header row (read from the workbook: a row in the
   header fill) must be followed on its page by a row of that table, not by prose, another table
@@ -68,9 +69,15 @@ BOTTOM_MARGIN = 0.7 * 72
 
 def pages(pdf: Path) -> list[list[Word]]:
     """Return the visible words of each page of a PDF."""
+    return [words for _, words in sized_pages(pdf)]
+
+
+def sized_pages(pdf: Path) -> list[tuple[float, list[Word]]]:
+    """Return the height and the visible words of each page of a PDF."""
     out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return [visible([Word(html.unescape(m.group(5)), *map(float, m.groups()[:4])) for m in _WORD.finditer(body)],
-                    float(height))
+    return [(float(height),
+             visible([Word(html.unescape(m.group(5)), *map(float, m.groups()[:4])) for m in _WORD.finditer(body)],
+                     float(height)))
             for _, height, body in _PAGE.findall(out)]
 
 
@@ -107,6 +114,34 @@ def overlapping(words: list[Word]) -> list[tuple[Word, Word]]:
             if min(a.x1, b.x1) - max(a.x0, b.x0) > 1.0 and min(a.y1, b.y1) - max(a.y0, b.y0) > tall:
                 pairs.append((a, b))
     return pairs
+
+
+def inked(pdf: Path, page: int, x0: float, y0: float, x1: float, y1: float) -> bool:
+    """Return whether anything is drawn in a box of a page (in points): pdftoppm renders just that box."""
+    dpi = 144
+    f = dpi / 72
+    left, top = int(x0 * f), int(y0 * f)
+    width, height = max(1, int(x1 * f) - left), max(1, int(y1 * f) - top)
+    image = subprocess.run(["pdftoppm", "-f", str(page), "-l", str(page), "-r", str(dpi), "-gray",
+                            "-x", str(left), "-y", str(top), "-W", str(width), "-H", str(height), str(pdf)],
+                           capture_output=True, check=True).stdout
+    # a binary PGM: 'P5', width, height, maxval, then one byte a pixel
+    header = image.split(maxsplit=4)
+    return any(byte < 160 for byte in header[4][-width * height:])
+
+
+def drawn(pdf: Path, page: int, word: Word, words: list[Word]) -> bool:
+    """Return whether a word is drawn: LibreOffice also writes the text of a chart that starts on the
+    next page onto this one, clipped away below the page's last row; a word of it may lie by the
+    footer's line, where ``visible`` keeps it. The word is looked for where no other word covers it
+    (a word covered all over counts as drawn)."""
+    free = [(word.x0 + 1, word.x1 - 1)]
+    for other in words:
+        if other is word or other.y1 <= word.y0 or other.y0 >= word.y1:
+            continue
+        free = [part for x0, x1 in free
+                for part in ((x0, min(x1, other.x0 - 1)), (max(x0, other.x1 + 1), x1)) if part[1] - part[0] > 1]
+    return not free or any(inked(pdf, page, x0, word.y0, x1, word.y1) for x0, x1 in free)
 
 
 @dataclass(frozen=True)
@@ -273,7 +308,7 @@ def check(pdf: Path, xlsx: Path | None = None) -> Report:
         known[t.signature] = t if same is None else Table(t.signature, same.words | t.words, same.rows | t.rows,
                                                             same.where)
     known_rows = rows(xlsx) if xlsx is not None else []
-    for number, words in enumerate(pages(pdf), start=1):
+    for number, (height, words) in enumerate(sized_pages(pdf), start=1):
         report.pages += 1
         for w in words:
             report.smallest = min(report.smallest, round(w.points, 1))
@@ -281,12 +316,15 @@ def check(pdf: Path, xlsx: Path | None = None) -> Report:
         if small:
             report.small.append(f"{pdf.name} page {number}: {len(small)} words under {MIN_POINTS:g} pt "
                                 f"({small[0].points:.1f} pt: {' '.join(w.text for w in small[:6])})")
-        pairs = overlapping(words)
+        footer_top = max((w.y0 for w in words), default=0) - 2
+        # In the bottom margin a word may be a chart's, clipped away (see visible): only drawn ones count.
+        margin = height - BOTTOM_MARGIN + 2
+        pairs = [(a, b) for a, b in overlapping(words)
+                 if max(a.y1, b.y1) <= margin or (drawn(pdf, number, a, words) and drawn(pdf, number, b, words))]
         if pairs:
             a, b = pairs[0]
             report.overlaps.append(f"{pdf.name} page {number}: {len(pairs)} overlapping words ({a.text!r} over {b.text!r})")
         page_lines = lines(words)
-        footer_top = max((w.y0 for w in words), default=0) - 2
         # The page's first row of cells: text starting at column A's left edge (a chart's centred title is not one).
         left = min((w.x0 for w in words), default=0)
         top = [ln for ln in page_lines if ln[0].y0 < footer_top and ln[0].x0 < left + 3]
@@ -312,6 +350,39 @@ def check(pdf: Path, xlsx: Path | None = None) -> Report:
                     report.headers.append(f"{pdf.name} page {number}: the header of {table.where} stands {what}")
                 break
     return report
+
+
+METRIC_TWINS = {"Calibri": "Carlito"}
+"""A font a workbook names → the free font with its metrics that LibreOffice prints it with on Linux."""
+
+
+def named_fonts(xlsx: Path) -> set[str]:
+    """Return the fonts a workbook names (its cell styles' and its charts' typefaces)."""
+    import zipfile
+
+    found = set()
+    with zipfile.ZipFile(xlsx) as z:
+        for name in z.namelist():
+            if name == "xl/styles.xml" or name.startswith("xl/charts/"):
+                text = z.read(name).decode("utf-8")
+                found |= set(re.findall(r'<(?:\w+:)?name val="([^"]+)"', text))
+                found |= {f for f in re.findall(r'typeface="([^"]*)"', text) if f and not f.startswith("+")}
+    return found
+
+
+def pdf_fonts(pdf: Path) -> set[str]:
+    """Return the families of the fonts a PDF uses (pdffonts; 'ABCDEF+Carlito-Bold' → 'Carlito')."""
+    out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    names = [line.split()[0] for line in out.splitlines()[2:] if line.strip()]
+    return {n.split("+", 1)[-1].split("-")[0].split(",")[0] for n in names}
+
+
+def unnamed_fonts(pdf: Path, xlsx: Path) -> list[str]:
+    """Return the fonts of a PDF that its workbook does not name, nor their metric twins: a stand-in
+    font with other widths, so that text wraps and pages break otherwise than planned."""
+    named = named_fonts(xlsx)
+    allowed = named | {METRIC_TWINS[f] for f in named if f in METRIC_TWINS}
+    return sorted(pdf_fonts(pdf) - allowed)
 
 
 def main(argv: list[str]) -> int:

@@ -1,9 +1,11 @@
 """Texts beside figures, and shares, read as the document writes them.
 
 A text right of a figure (a note, a basis, 'Bemærkning' after the last year) is indented, so
-that '2027 Bemærkning' or '500 Faste beløb' never print as one run; a header over figures is
-right-aligned like them ('Andel' over the shares); every share is formatted '0.0 %', which
-Danish Excel shows as 28,4 %, as the document's texts write it.
+that '2027 Bemærkning' or '500 Faste beløb' never print as one run; a share in that column (a
+key's share right of the years) stands at its left, indented, under its header 'Andel', beside the
+amounts it splits; every share is formatted '0.0 %' (padded to three digits, '??0.0 %', where it
+stands at the left, so that a column of shares lines up), which Danish Excel shows as 28,4 %, as the
+document's texts write it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from tests.conftest import SEED_MASTER
 from tests.plans import sample_plan
 
 SHARE_FORMAT = "0.0 %"
+BESIDE_FORMAT = "??0.0 %"
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +75,7 @@ def test_every_share_is_formatted_as_the_document_writes_it(workbooks):
         for ws in openpyxl.load_workbook(path).worksheets:
             for row in ws.iter_rows():
                 formats.update(c.number_format for c in row if "%" in c.number_format)
-    assert formats == {SHARE_FORMAT}
+    assert formats == {SHARE_FORMAT, BESIDE_FORMAT}
 
 
 def test_headers_over_shares_and_texts(workbooks):
@@ -83,10 +86,12 @@ def test_headers_over_shares_and_texts(workbooks):
         for row in ws.iter_rows():
             for c in row:
                 if c.value == "Andel" and c.column > 2:
+                    # The side column right of the years: header and shares at its left, beside the amounts.
                     seen += 1
-                    assert c.alignment.horizontal == "right", f"{ws.title}!{c.coordinate}"
+                    assert (c.alignment.horizontal, c.alignment.indent) == ("left", 1), f"{ws.title}!{c.coordinate}"
                     below = ws.cell(c.row + 1, c.column)
-                    assert below.number_format == SHARE_FORMAT and below.alignment.horizontal in (None, "general")
+                    assert below.number_format == BESIDE_FORMAT
+                    assert (below.alignment.horizontal, below.alignment.indent) == ("left", 1)
                 if c.value in ("Bemærkning", "Grundlag"):
                     assert c.alignment.indent == 1, f"{ws.title}!{c.coordinate}"
     assert seen >= 2

@@ -220,10 +220,16 @@ def test_the_seed_against_an_edited_copy(edited_seed, tmp_path):
     import openpyxl
 
     sheet = openpyxl.load_workbook(out)["Ændringer"]
-    rows = {r[0].value: r for r in sheet.iter_rows() if r[0].value}
-    assert [c.value for c in rows["I alt før"][1:5]] == [17980, 26480, 27780, 28780]
-    assert rows["Ændring: I alt"][2].value == "=N(C7)-N(C6)"
-    assert rows["Ændring: I alt"][2].fill.fgColor.rgb.endswith("F8D7DA")  # changed: marked
+    labels = [r[0].value for r in sheet.iter_rows()]
+    # What changed comes first, then what it means; a figure is its name, then før, nu and Ændring.
+    assert labels.index("Ændringer i grundarket") < labels.index("Konsekvenser for planen")
+    total = labels.index("I alt", labels.index("Konsekvenser for planen"))
+    assert labels[total + 1:total + 4] == ["før", "nu", "Ændring"]
+    rows = list(sheet.iter_rows())
+    assert [c.value for c in rows[total + 1][1:5]] == [17980, 26480, 27780, 28780]
+    change = rows[total + 3][2]
+    assert change.value == f"=N(C{total + 3})-N(C{total + 2})"
+    assert change.fill.fgColor.rgb.endswith("F8D7DA")  # changed: marked
 
 
 def test_json(edited_seed):

@@ -28,8 +28,8 @@ def overflows(monkeypatch) -> list[tuple]:
     start = pages.Table.__init__
     setup = sheet.SheetWriter.print_setup
 
-    def init(self, writer, row, header, name=""):
-        start(self, writer, row, header, name)
+    def init(self, writer, row, header, *args, **kwargs):
+        start(self, writer, row, header, *args, **kwargs)
         tables.append((writer, self))
 
     def print_setup(self, *args, **kwargs):
@@ -74,4 +74,24 @@ def test_split_tables_with_a_wrapping_key_note_fit_their_planned_pages(overflows
         themes = tuple(Theme(str(i), f"Tema {i} om noget", rule=Rule(Method.KEY, ADMIN)) for i in range(1, n + 1))
         lines = tuple(ProposalLine(str(i), "", "Forslag", amounts(100, 100, 100, 100)) for i in range(1, n + 1))
         report_bytes(compute(replace_plan(base, themes=themes, lines=lines, fixed=(), keys=keys)), ())
+    assert overflows == []
+
+
+def test_the_tables_of_aendringer_fit_their_planned_pages(overflows):
+    """What changed and what it means, each table long enough to continue: n themes whose lines all
+    save less now, so every department's part of every theme changes."""
+    from spareforslag_xl.core.diff import diff_plans
+    from spareforslag_xl.render.changes import changes_bytes
+
+    base = sample_plan()
+    for n in range(1, 16):
+        title = "Et langt tema nummer {} om digitalisering, automatisering og ledelsesinformation"
+        themes = tuple(Theme(str(i), title.format(i), rule=Rule(Method.KEY, ADMIN)) for i in range(1, n + 1))
+
+        def plan(amount: int):
+            lines = tuple(ProposalLine(str(i), "1", f"Forslag om tema {i}", amounts(amount, amount, amount, amount))
+                          for i in range(1, n + 1))
+            return replace_plan(base, themes=themes, lines=lines, fixed=())
+
+        changes_bytes(diff_plans(plan(100), plan(90)))
     assert overflows == []

@@ -9,7 +9,9 @@ master of 500 lines and one with long tables (a theme of 70 proposals, 32 themes
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from spareforslag_xl.cli.main import cli
 from spareforslag_xl.io.pdf import to_pdf
 from tests.conftest import SEED_MASTER
 from tests.libreoffice import require_soffice
-from tests.printcheck import check
+from tests.printcheck import check, named_fonts, unnamed_fonts
 
 pytestmark = pytest.mark.libreoffice
 
@@ -53,6 +55,9 @@ def printed(tmp_path_factory) -> dict[Path, Path]:
     files += build_reports(sample, tmp / "sample").files
     files += build_reports(synthetic, tmp / "s500").files
     files += build_reports(long, tmp / "long").files
+    decade = tmp / "masters" / "y10.xlsx"  # ten years: the year sheets are the widest the writer makes
+    decade.write_bytes(master_bytes(synthetic_plan(40, 6, 4, 10)))
+    files += build_reports(decade, tmp / "y10", only=["A00"]).files
     other = tmp / "other"
     imported, init, reconciliation = other / "imported.xlsx", other / "init.xlsx", other / "afstemning.xlsx"
     assert runner.invoke(cli, ["import", str(ROOT / "input" / "administrative-spareforslag-2023.md"),
@@ -95,9 +100,51 @@ def test_every_workbook_is_printed(printed):
     names = {p.name for p in printed}
     assert {"spareforslag-budget-2024-rapport.xlsx", "MSB.xlsx", "sample-rapport.xlsx", "s500-rapport.xlsx",
             "A00.xlsx", "imported.xlsx", "init.xlsx", "afstemning.xlsx", "s500.xlsx", "long-rapport.xlsx"} <= names
-    assert len(printed) == 1 + 6 + 1 + 6 + 1 + 6 + 1 + 3 + 4
+    assert len(printed) == 1 + 6 + 1 + 6 + 1 + 6 + 1 + 3 + 2 + 4
 
 
+
+
+def test_every_pdf_prints_in_the_fonts_its_workbook_names(printed):
+    """Calibri, or Carlito (its metrics) where Calibri is not installed: never a wider stand-in, with
+    which texts wrap and pages break otherwise than the page plan measured (.ci/run installs Carlito)."""
+    fonts = subprocess.run(["fc-list"], capture_output=True, text=True).stdout if shutil.which("fc-list") else ""
+    if "carlito" not in fonts.lower() and os.environ.get("SPAREFORSLAG_REQUIRE_LIBREOFFICE") != "1":
+        pytest.skip("the font Carlito (fonts-crosextra-carlito) is not installed")
+    wrong = {pdf.name: unnamed_fonts(pdf, xlsx) for xlsx, pdf in printed.items() if unnamed_fonts(pdf, xlsx)}
+    assert wrong == {}
+    assert all(named_fonts(xlsx) == {"Calibri"} for xlsx in printed if xlsx.parent.name != "other")
+
+
+def test_the_font_check_notices_a_stand_in_font(tmp_path):
+    require_soffice()
+    from spareforslag_xl.workbook.book import DocProps, add_sheet, close, new_workbook
+
+    book, buffer = new_workbook()
+    sheet = add_sheet(book, "Ark")
+    sheet.write_string(0, 0, "Ikke installeret", book.add_format({"font_name": "Nonesuch Sans"}))
+    xlsx = tmp_path / "stand-in.xlsx"
+    xlsx.write_bytes(close(book, buffer, DocProps(title="t", subject="s", company="c")))
+    (pdf,) = to_pdf([xlsx], tmp_path / "pdf")
+    assert "Nonesuch Sans" in named_fonts(xlsx)
+    assert unnamed_fonts(pdf, xlsx) and "Nonesuch" not in " ".join(unnamed_fonts(pdf, xlsx))
+
+
+def test_a_plan_of_ten_years_prints_one_page_wide(printed):
+    """Sheets that fit the width at 80 % in Excel print one page wide: LibreOffice's Carlito columns are
+    5.6 % wider, so 10 pt text prints at 7.5 pt or more (not at 75 % over two pages across)."""
+    import openpyxl
+
+    decade = [(x, p) for x, p in printed.items() if "y10" in x.parts]
+    assert sorted(x.name for x, _ in decade) == ["A00.xlsx", "y10-rapport.xlsx"]
+    for xlsx, pdf in decade:
+        book = openpyxl.load_workbook(xlsx)
+        year_sheets = [ws for ws in book.worksheets if ws.cell(1, 1).value and ws.title not in ("Nøgler", "Kontrol")]
+        assert year_sheets and all(ws.sheet_properties.pageSetUpPr.fitToPage for ws in year_sheets)
+        report = check(pdf, xlsx)
+        assert report.problems == [] and report.smallest >= 7.5
+        first = _page_text(pdf, 1)
+        assert "2024" in first and "2033" in first  # every year on the page, beside the titles
 
 
 def test_every_page_is_readable_on_a4(printed):
@@ -110,8 +157,6 @@ def test_every_page_is_readable_on_a4(printed):
 
 
 def _page_text(pdf: Path, number: int) -> str:
-    import subprocess
-
     return subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), "-layout", str(pdf), "-"],
                           check=True, capture_output=True, text=True).stdout
 

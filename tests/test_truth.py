@@ -20,8 +20,10 @@ from click.testing import CliRunner
 from spareforslag_xl.app.build import build_reports
 from spareforslag_xl.app.history import kept_versions
 from spareforslag_xl.cli.main import cli
+from spareforslag_xl.content.nodes import Table, Text
 from spareforslag_xl.core.decisions import compute_scenario
 from spareforslag_xl.core.diff import diff_plans
+from spareforslag_xl.model.labels import DEPARTMENTS_CHECK
 from spareforslag_xl.model.plan import (
     Decision,
     Department,
@@ -37,6 +39,7 @@ from spareforslag_xl.model.plan import (
 from tests.conftest import write_master
 from tests.formulas import check_formulas
 from tests.plans import amounts, key
+from tests.printcheck import unnamed_fonts
 
 D = Decimal
 ADMIN = "Administrativ fordelingsnøgle"
@@ -202,12 +205,34 @@ def test_the_handout_is_danish_on_any_machine_and_leaves_the_checks_out(tmp_path
     assert "3.250" in text and "28,4 %" in text and "genberegnet 2,19" in text
     assert "3,250" not in text and "28.4 %" not in text
     assert "Kontrol: 0 fejl" not in text and "Dokumentafvigelser" not in text
+    # 'Afdelinger' keeps its target but not the staff's check row (I alt − Mål)
+    assert DEPARTMENTS_CHECK not in text and "Kontrol:" not in text and "Fordeling på magistratsafdelinger" in text
+    assert re.search(r"^Mål +50\.000 +50\.000 +50\.000 +50\.000$", text, re.M)
+    assert unnamed_fonts(pdf, built.report) == []
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Tagged:\s+yes", info)
     assert b"/Lang(da-DK)" in pdf.read_bytes()
     # the workbook itself still has the staff's checks
     names = openpyxl.load_workbook(built.report, read_only=True).sheetnames
     assert "Kontrol" in names and "Dokumentafvigelser" in names
+    assert [r[1:] for r in _rows(built.report, "Afdelinger") if r[0] == DEPARTMENTS_CHECK] == [(0, 0, 0, 0, None)]
+
+
+def test_the_handout_leaves_the_staffs_check_row_on_afdelinger_out():
+    from spareforslag_xl.content.report import report_content
+
+    result = compute_scenario(four_department_plan(), None)
+    sheets = {h: {s.name: s for s in report_content(result, [], handout=h).sheets} for h in (False, True)}
+
+    def firsts(sheet) -> list[str]:
+        return [r.cells[0].text for b in sheet.blocks if isinstance(b, Table) for r in b.rows
+                if isinstance(r.cells.get(0), Text)]
+
+    staff, handout = firsts(sheets[False]["Afdelinger"]), firsts(sheets[True]["Afdelinger"])
+    assert DEPARTMENTS_CHECK in staff and DEPARTMENTS_CHECK not in handout
+    assert [t for t in staff if t != DEPARTMENTS_CHECK] == handout
+    assert handout[handout.index("Mål") - 1:handout.index("Mål") + 1] == ["I alt", "Mål"]
+    assert "Kontrol" in sheets[False] and "Kontrol" not in sheets[True]
 
 
 def test_libreoffice_computes_what_the_workbooks_store(built, tmp_path):

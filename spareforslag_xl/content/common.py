@@ -74,8 +74,8 @@ class Frame:
             blocks.append(Line(Row({0: Text(SCENARIO_LINE[self.plan.scenario.value], "subsection")})))
         return blocks
 
-    def header(self, label: str, side: str = "", figures: bool = False, key: str | None = None) -> Header:
-        return Header(label, self.years, side, figures, key)
+    def header(self, label: str, side: str = "", key: str | None = None) -> Header:
+        return Header(label, self.years, side, key)
 
     def banner(self, text: str) -> Line:
         """A red line over the sheet's width (figures written despite errors)."""
@@ -88,8 +88,10 @@ class Frame:
     def overview_table(self, result: Result, theme_cell: ThemeCell) -> Table:
         """Every theme's total per year, 'I alt', 'Mål' and the difference to distribute (keys 'ov.*').
 
-        A theme's total of 0 shows '-' (the role 'amount_nil'), as the document's overview has it
-        (nothing to save); the cell still holds 0, so the sums and an edit work as before."""
+        theme_cell gives a theme's figure per year. In a workbook a total of 0 shows 0, as every other
+        table of the sheet shows it: '-' means 'not estimated', and a theme whose lines are estimated at 0
+        is estimated. Only the proposals document prints a 0 total '-' (the role 'amount_nil'), as the
+        municipality's own document does."""
         decided = f" – {ADOPTED.lower()}" if result.proposed is not None else ""
         label = f"{THEME}{decided} ({self.unit})"
         rows: list[Row] = []
@@ -168,8 +170,7 @@ class Frame:
         rows.append(Row(total, key=f"{prefix}.total", keep=1 if key_note else 0))
         if key_note:
             rows.append(Row({0: Text(key_note, "note")}, planned=False))
-        header = self.header(f"{DEPARTMENT} ({self.unit})", SHARE if keyed else "", figures=True,
-                             key=f"{prefix}.header")
+        header = self.header(f"{DEPARTMENT} ({self.unit})", SHARE if keyed else "", key=f"{prefix}.header")
         return [Table(header, tuple(rows), name), Gap(1)]
 
 

@@ -9,6 +9,7 @@ with its own share). Nothing of another department's parts is in it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spareforslag_xl.content.common import Frame
 from spareforslag_xl.content.nodes import (
@@ -106,8 +107,7 @@ class DepartmentShared(Frame):
         self._split_rows: dict[str, tuple[tuple[Row, ...] | None, tuple[Row, ...]]] = {}
 
 
-    def split_rows(self, split: Split, label: str, several: bool, key: str) -> tuple[tuple[Row, ...] | None,
-                                                                                 tuple[Row, ...]]:
+    def split_rows(self, split: Split, key: str) -> tuple[tuple[Row, ...] | None, tuple[Row, ...]]:
         """The rows of a split above the department's part (None: no part row, the plan counts none of
         its lines) and below it, the same in every department's workbook (so made once per plan).
 
@@ -115,13 +115,14 @@ class DepartmentShared(Frame):
         rule are one amount split: they show as one row ('12 forslag', each of them is on the report's
         theme sheet), beside the lines a decision changed (adopted with another amount, postponed),
         each on a row of its own. Below, struck through and not counted: the lines the scenario
-        leaves out, with their proposed amounts and decision."""
+        leaves out, with their proposed amounts and decision. The part is kept on the page of the
+        last row and the sum above it: never alone."""
         done = self._split_rows.get(key)
         if done is None:
-            done = self._split_rows[key] = self._make_split_rows(split, label, several, key)
+            done = self._split_rows[key] = self._make_split_rows(split, key)
         return done
 
-    def _make_split_rows(self, split: Split, label: str, several: bool, key: str):
+    def _make_split_rows(self, split: Split, key: str):
         lines = split.lines
         kept = [line for line in lines if not split.left_out and counts(line.decision, self.plan.scenario)]
         kept_ids = {id(line) for line in kept}
@@ -140,15 +141,14 @@ class DepartmentShared(Frame):
             rows.append(Row(cells, key=f"{key}.line.0"))
             n = 1
         for j, line in enumerate(listed, start=n):
-            # With decisions a line is named by its own label; without, as before (byte for byte), a
-            # theme's single line among several splits is named by the split (the theme's title).
-            text = label if several and len(lines) == 1 and not self.proposed_line else line.label
-            cells = {0: Text(text, "label_muted")}
+            cells = {0: Text(line.label, "label_muted")}
             cells.update({i: Figure(line.amounts.get(y), "amount_muted") for i, y in enumerate(self.years, 1)})
             note = decision_note(line, self.proposed_line.get(id(line)), self.years)
             if note:
                 cells[self.last_col] = Text(note, "note")
             rows.append(Row(cells, key=f"{key}.line.{j}"))
+        if rows:  # the last row is kept with the sum and the part below it
+            rows[-1] = replace(rows[-1], keep=2 if len(rows) > 1 else 1)
         if len(rows) > 1:
             cells = {0: Text(DETAILS_LINES_TOTAL, "label_muted")}
             cells.update({i: Figure(split.amounts[y], "amount_muted", Sum(f"{key}.line.0", dash=True))
@@ -176,7 +176,7 @@ class DepartmentShared(Frame):
 
 
 def _theme_total(t: ThemeResult, year: int) -> Figure:
-    return Figure(t.totals[year], "amount_nil")
+    return Figure(t.totals[year], "amount")
 
 
 def department_content(result: Result, code: str, findings: Sequence[Finding] = (), forced: bool = False,
@@ -279,14 +279,17 @@ class _Department(Frame):
         rows: list[Row] = []
         part_rows: dict[str, list[str]] = {}
         for n, tp in enumerate(self.part.themes):
-            rows.append(Row({0: Text(tp.label, "subsection")}, keep=1))
+            block: list[Row] = []
             keys = part_rows[tp.theme.theme.number] = []
             for j, sp in enumerate(tp.splits):
                 key = f"own.part.{n}.{j}"
-                rows += self._split_detail(sp, len(tp.splits) > 1, key)
+                block += self._split_detail(sp, key)
                 if not sp.left_out:
                     keys.append(key)
-            rows += self._fte_rows(tp, n)
+            block += self._fte_rows(tp, n)
+            # A theme's block is kept on one page: its heading keeps every row of it (the page plan
+            # keeps only the first when the block is taller than a page).
+            rows += [Row({0: Text(tp.label, "subsection")}, keep=len(block)), *block]
         label = difference_label(self.residual_key_name())
         rows.append(Row({0: Text(label, "subsection")}, keep=2))
         d = self.part.difference
@@ -297,9 +300,9 @@ class _Department(Frame):
         header = self.header(DETAILS_HEADER, BASIS)
         return [Line(Row({0: Text(name, "section")})), Table(header, tuple(rows), name)], part_rows
 
-    def _split_detail(self, sp: SplitPart, several: bool, key: str) -> list[Row]:
+    def _split_detail(self, sp: SplitPart, key: str) -> list[Row]:
         """The split's rows shared by every department's workbook, with the department's part among them."""
-        before, after = self.shared.split_rows(sp.split, sp.label, several, key)
+        before, after = self.shared.split_rows(sp.split, key)
         return [*before, self._part_row(sp, key), *after] if before is not None else list(after)
 
     def _fte_rows(self, tp: ThemePart, n: int) -> list[Row]:

@@ -234,5 +234,5 @@ def _without_side(table: Table, side: int) -> Table:
     rows = tuple(Row({c: cell for c, cell in r.cells.items() if c != side}, r.key) for r in table.rows)
     header = table.header
     if header is not None:
-        header = Header(header.label, header.years, "", header.figures, header.key)
+        header = Header(header.label, header.years, "", header.key)
     return Table(header, rows, table.name, table.paged)

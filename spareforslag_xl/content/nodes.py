@@ -134,13 +134,11 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Header:
-    """A table's header row: the label column, the years and the side column's heading (over figures,
-    right-aligned, when ``figures``)."""
+    """A table's header row: the label column, the years and the side column's heading."""
 
     label: str
     years: tuple[int, ...]
     side: str = ""
-    figures: bool = False
     key: str | None = None
 
 
@@ -178,6 +176,10 @@ class Series:
     values: str
     name: str = ""
     name_row: str | None = None
+    colour: int | None = None
+    """The series' colour, as its place in the writer's palette (None: its place in the chart). A theme's
+    series gives the theme's place in the plan, so that a theme keeps its colour in every report of the
+    plan, whichever themes a chart shows."""
 
 
 @dataclass(frozen=True, slots=True)

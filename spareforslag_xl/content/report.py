@@ -96,7 +96,8 @@ def report_content(result: Result, findings: Sequence[Finding], forced: bool = F
     """Return the report's content for a computed plan (its scenario's figures), in the workbooks' language.
 
     ``handout``: the readers' version (the PDF of build --pdf), without the staff's checks: no sheet
-    'Kontrol' and no line 'Kontrol: …' (the red banner of a forced build stays: its figures may be wrong).
+    'Kontrol', no line 'Kontrol: …' on the overview and no check row 'Kontrol: I alt − Mål' on
+    'Afdelinger' (the red banner of a forced build stays: its figures may be wrong).
     """
     with in_language(WORKBOOK_LANGUAGE):
         return _Report(result, findings, forced, fte_differences, handout).document()
@@ -140,7 +141,7 @@ class _Report(ThemeContent):
 
         def theme_total(t: ThemeResult, year: int) -> Figure:
             meaning = Same(f"t{t.theme.number}.total") if has_sheet(t) else None
-            return Figure(t.totals[year], "amount_nil", meaning)
+            return Figure(t.totals[year], "amount", meaning)
 
         blocks += [self.overview_table(self.result, theme_total), Gap(2)]
         if self.result.proposed is not None:
@@ -152,8 +153,8 @@ class _Report(ThemeContent):
         distributed = split.rule is not None and split.rule.method is not Method.NONE
         codes = [d.code for d in self.plan.departments] if distributed else []
         charts = [Chart("stacked", CHART_THEMES.format(unit=self.unit), "ov.header",
-                        tuple(Series(f"ov.theme.{t.theme.number}", theme_name(t.theme.number))
-                              for t in self.result.themes if any(t.totals[y] for y in self.years)),
+                        tuple(Series(f"ov.theme.{t.theme.number}", theme_name(t.theme.number), colour=n)
+                              for n, t in enumerate(self.result.themes) if any(t.totals[y] for y in self.years)),
                         target="ov.target")]
         if codes:
             charts.append(Chart("by_year", CHART_DIFFERENCE.format(unit=self.unit), "diff.header",
@@ -209,8 +210,9 @@ class _Report(ThemeContent):
             target[i] = Figure(goal if goal is not None else Decimal(0), "amount_total", Same("ov.target"))
             diff = whole - (goal or Decimal(0))
             check[i] = Figure(diff, "amount_ok" if diff == 0 else "amount_error", Minus("dep.total", "dep.target"))
-        rows += [Row(rest, key="dep.rest"), Row(total, key="dep.total"), Row(target, key="dep.target"),
-                 Row(check)]
+        rows += [Row(rest, key="dep.rest"), Row(total, key="dep.total"), Row(target, key="dep.target")]
+        if not self.handout:
+            rows.append(Row(check))  # the staff's check that the departments add up to the target
         blocks += [Table(self.header(DEPARTMENT, key="dep.header"), tuple(rows), paged=False), Gap(2)]
         for d in self.plan.departments:
             blocks += self._department_block(d)

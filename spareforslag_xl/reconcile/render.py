@@ -9,6 +9,7 @@ as either file moves. Differences are formulas (official − master) carrying th
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -46,6 +47,7 @@ from spareforslag_xl.reconcile.sheet_words import (  # noqa: F401 (importable fr
     UNIT_HOW,
 )
 from spareforslag_xl.reconcile.table import Layout, Table
+from spareforslag_xl.reconcile.widths import column_widths
 from spareforslag_xl.workbook.book import (
     DocProps,
     cell,
@@ -202,14 +204,9 @@ class _Context:
 
     # -- Forskelle and one sheet per level ---------------------------------------------------------------
     def lines_sheet(self, w: SheetWriter, title: str, lines: Sequence[Line], empty: str) -> None:
-        # An address of a long sheet name ('Budgetændringer'!E14) widens its column, taken from the notes
-        # (which wrap), so that the sheet stays one page wide; a sum of cells wraps.
-        single = max((len(line.where) for line in lines if len(line.cells) == 1), default=0)
-        extra = max(0.0, min(single * 0.9, 28) - COLUMNS[8][1])
-        extra = extra if extra >= 1 else 0.0  # 'Budget 2024'!C6 fits as it is
-        for col, (_name, width) in enumerate(COLUMNS):
-            change = extra if col == 8 else -extra if col == len(COLUMNS) - 1 else 0.0
-            w.column(col, col, width + change, side=col in SIDE_COLS)
+        widths = self._widths(lines)
+        for col, width in enumerate(widths):
+            w.column(col, col, width, side=col in SIDE_COLS)
         row = self._heading(w, title)
         header = row
         for col, (name, _width) in enumerate(COLUMNS):
@@ -226,6 +223,12 @@ class _Context:
         w.freeze(header + 1, 0)
         w.apply_heights()
         w.print_setup(self.title, self.official_name, (header, header))
+
+    def _widths(self, lines: Sequence[Line]) -> list[float]:
+        """Return the column widths of a sheet of lines, sized for what it holds (``column_widths``)."""
+        single = max((len(line.where) for line in lines if len(line.cells) == 1), default=0)
+        return column_widths(Counter((self.themes.get(line.theme, line.theme), self._note(line)) for line in lines),
+                             single)
 
     def _line(self, w: SheetWriter, row: int, line: Line) -> None:
         w.text(row, 0, LEVEL_NAMES[line.level])

@@ -2,9 +2,9 @@
 
 One layout for the changes workbook (``changes_bytes``), the report built with --since
 (``changes_extra``) and each department's workbook (``write_changes`` with its code: only its
-own figures, and of the master's changes those it may see). Every changed figure is three
-rows: before and now as values, the change as a live formula with its stored value
-(N() reads '-' as 0); changed cells are marked.
+own figures, and of the master's changes those it may see): first what changed in the master,
+then what it means. Every changed figure is its name and three rows: before and now as values,
+the change as a live formula with its stored value (N() reads '-' as 0); changed cells are marked.
 """
 
 from __future__ import annotations
@@ -25,11 +25,15 @@ from spareforslag_xl.model.labels import (
 from spareforslag_xl.render.change_text import describe, year_span
 from spareforslag_xl.render.common import Frame
 from spareforslag_xl.workbook.book import DocProps, add_sheet, cell, close, new_workbook, sheet_name
-from spareforslag_xl.workbook.sheet import SheetWriter, Styles
+from spareforslag_xl.workbook.sheet import SheetWriter, Styles, Table
 
 SHEET = "Ændringer"
 HEADING = "Ændringer siden sidst"
 BEFORE, NOW, CHANGE = "før", "nu", "Ændring"
+CHANGES_SECTION, CHANGES_HEADER = "Ændringer i grundarket", "Ændring"
+CONSEQUENCES_HEADER = "Konsekvenser"
+PLAN_SECTION, TOTALS_SECTION = "Konsekvenser for planen", "Afdelingernes i alt"
+DEPARTMENT_SECTION = "Konsekvenser for afdelingen"
 LIMITS = {
     'years-old': N_('years only in the old master, not compared: {values}'),
     'years-new': N_('years only in the new master, not compared: {values}'),
@@ -78,6 +82,12 @@ def write_changes(w: SheetWriter, diff: PlanDiff, code: str | None = None) -> No
 
 
 class _Changes(Frame):
+    """What changed first, then what it means: each a table of its own, with its own header, that
+    continues on a new page under its name '(fortsat)' and that header (never under the other's).
+
+    Every figure is a block: its name over the label and year columns (it wraps, never cut off),
+    then 'før', 'nu' and 'Ændring', kept together on one page."""
+
     def __init__(self, w: SheetWriter, diff: PlanDiff, code: str | None) -> None:
         super().__init__(diff.new.plan, diff.years, w.styles)
         self.w = w
@@ -103,87 +113,101 @@ class _Changes(Frame):
                    "Ingen ændringer for afdelingen siden sidst.", "bold")
             self._finish(w)
             return
-        header = row
-        self._year_header(w, row, f"Konsekvenser ({self.unit})", NOTE)
-        row += 1
+        if changes:
+            table = self._table(row, CHANGES_SECTION, f"{CHANGES_HEADER} ({self.unit})")
+            row += 2
+            for change in changes:
+                row = self._change(table, row, change)
+            row += 1
         if dept is None:
+            table = self._table(row, PLAN_SECTION, f"{CONSEQUENCES_HEADER} ({self.unit})")
+            row += 2
             labels = (TOTAL, TARGET, "Difference (mål − i alt)", REST_LABEL)
             for label, figure in zip(labels, diff.consequences.overview(), strict=False):
-                row = self._figure(row, label, figure)
-            w.text(row, 0, "Afdelingernes i alt", "section")
-            row += 1
+                row = self._figure(table, row, label, figure)
+            table = self._table(row + 1, TOTALS_SECTION, f"{CONSEQUENCES_HEADER} ({self.unit})")
+            row += 3
             for d in diff.consequences.departments:
-                row = self._figure(row, f"{TOTAL} {d.code}", d.total, _side(d))
+                row = self._figure(table, row, f"{TOTAL} {d.code}", d.total, _side(d))
             for d in diff.consequences.departments:
-                row = self._department(row, d)
+                row = self._department(row + 1, d, f"Andele for {d.label}")
         else:
-            row = self._figure(row, f"{TOTAL} {dept.code}", dept.total, _side(dept))
-            row = self._department(row, dept, heading=False)
-        row += 1
-        w.text(row, 0, "Ændringer i grundarket", "section")
-        row += 1
-        for change in changes:
-            row = self._change(row, change)
-        w.freeze(header + 1, 1)
-        self._finish(w, (header, header))
+            table = self._table(row, DEPARTMENT_SECTION, f"{CONSEQUENCES_HEADER} ({self.unit})")
+            row += 2
+            row = self._figure(table, row, f"{TOTAL} {dept.code}", dept.total, _side(dept))
+            row = self._department(row, dept, "", table)
+        self._finish(w)
 
-    def _department(self, row: int, d: DepartmentChange, heading: bool = True) -> int:
+    def _table(self, row: int, name: str, label: str) -> Table:
+        """Write a table's name and header at row and row + 1; return the table, which continues on
+        the next page under its name '(fortsat)' and its header (the years as text there)."""
+        w = self.w
+        w.text(row, 0, name, "section")
+        self._year_header(w, row + 1, label, NOTE)
+        return w.table(row + 1, lambda at: self._year_header(w, at, label, NOTE, text=True), name, whole=False)
+
+    def _department(self, row: int, d: DepartmentChange, name: str, table: Table | None = None) -> int:
+        """Write a department's changed shares, in a table of their own under name (or in table); return
+        the next row."""
         figures = [t for t in d.themes if t.any_change(self.years)]
         if d.difference.any_change(self.years):
             figures.append(d.difference)
         if not figures:
-            return row
-        if heading:
-            self.w.text(row, 0, f"Andele for {d.label}", "section")
-            row += 1
+            return row - 1 if table is None else row
+        if table is None:
+            table = self._table(row, name, f"{CONSEQUENCES_HEADER} ({self.unit})")
+            row += 2
         for figure in figures:
             label = DIFFERENCE_SHARE if figure is d.difference else figure.label
-            row = self._figure(row, label, figure)
+            row = self._figure(table, row, label, figure)
         return row
 
-    def _figure(self, row: int, label: str, figure: Figure, note: str = "") -> int:
-        """Write before, now and the change of a figure; return the next row."""
+    def _figure(self, table: Table, row: int, label: str, figure: Figure, note: str = "") -> int:
+        """Write a figure: one row when it did not change, else its name, before, now and the change;
+        return the next row."""
         w = self.w
         if not figure.any_change(self.years):
-            w.text(row, 0, f"{label}: uændret", "label")
+            text = f"{label}: uændret"
+            row = table.row(row, [(0, text), (self.last_col, note)])
+            w.text(row, 0, text, "label")
             for i, year in enumerate(self.years, start=1):
                 w.amount(row, i, figure.new.get(year), "amount_muted")
             w.text(row, self.last_col, note, "note")
             return row + 1
-        w.text(row, 0, f"{label} {BEFORE}", "label_muted")
-        w.text(row + 1, 0, f"{label} {NOW}", "label_indent")
-        w.text(row + 2, 0, f"{CHANGE}: {label}", "label_total")
+        row = table.row(row, [(0, label), (self.last_col, note)], keep=3)
+        w.paragraph(row, 0, len(self.years), label, "subsection")
+        w.text(row, self.last_col, note, "note")
+        changed = {year: figure.changed(year) for year in self.years}
+        return self._three(row + 1, figure, lambda year: True, changed)
+
+    def _three(self, row: int, figure: Figure, shown, changed) -> int:
+        """Write 'før', 'nu' and 'Ændring' (a live formula) of figure in the years shown; return the next row."""
+        w = self.w
+        w.text(row, 0, BEFORE, "label_muted")
+        w.text(row + 1, 0, NOW, "label_indent")
+        w.text(row + 2, 0, CHANGE, "label_total")
         for i, year in enumerate(self.years, start=1):
-            changed = figure.changed(year)
+            if not shown(year):
+                continue
             w.amount(row, i, figure.old.get(year), "amount_muted")
-            w.amount(row + 1, i, figure.new.get(year), "amount_warn" if changed else "amount")
+            w.amount(row + 1, i, figure.new.get(year), "amount_warn" if changed[year] else "amount")
             w.formula(row + 2, i, f"=N({cell(row + 1, i)})-N({cell(row, i)})", figure.change(year),
-                      "amount_error" if changed else "amount_bold")
-        w.text(row + 2, self.last_col, note, "note")
+                      "amount_error" if changed[year] else "amount_bold")
         return row + 3
 
-    def _change(self, row: int, change: Change) -> int:
+    def _change(self, table: Table, row: int, change: Change) -> int:
         w = self.w
         text = describe(change, decimals=self.decimals)
         if not change.years:
+            row = table.row(row, [(0, text)])
             w.paragraph(row, 0, self.last_col, text)
             return row + 1
         figure = Figure(text, {y: a for y, (a, _) in change.years.items()},
                         {y: b for y, (_, b) in change.years.items()})
-        w.text(row, 0, text, "subsection")
-        row += 1
-        for label, values, style in ((BEFORE, figure.old, "amount_muted"), (NOW, figure.new, "amount_warn")):
-            w.text(row, 0, label, "label_indent")
-            for i, year in enumerate(self.years, start=1):
-                if year in change.years:
-                    w.amount(row, i, values.get(year), style)
-            row += 1
-        w.text(row, 0, CHANGE, "label_total")
-        for i, year in enumerate(self.years, start=1):
-            if year in change.years:
-                w.formula(row, i, f"=N({cell(row - 1, i)})-N({cell(row - 2, i)})", change.change(year),
-                          "amount_error")
-        return row + 1
+        row = table.row(row, [(0, text)], keep=3)
+        w.paragraph(row, 0, len(self.years), text, "subsection")
+        return self._three(row + 1, figure, lambda year: year in change.years,
+                           {year: True for year in self.years})
 
 
 def _side(d: DepartmentChange) -> str:

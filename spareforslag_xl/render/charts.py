@@ -58,19 +58,22 @@ def _target_line(book, name: list, categories: list, values: list):
 
 
 def themes_chart(book, sheet: str, header: int, years: int, themes: Sequence[tuple[str, int]], target: int,
-                 title: str):
+                 title: str, colours: Sequence[int] | None = None):
     """The savings per year stacked by theme (series name, row of its total) against the target row.
 
-    None without a theme or a year to show: Excel (and xlsxwriter) refuse a chart without a series.
+    colours: each theme's place in the palette (its place in the plan, so that a theme has the same
+    colour in every report of the plan; without, its place in the chart). None without a theme or a
+    year to show: Excel (and xlsxwriter) refuse a chart without a series.
     """
     if not themes or years < 1:
         return None
     chart = book.add_chart({"type": "column", "subtype": "stacked"})
     categories = _range(sheet, header, 1, years)
-    for i, (name, row) in enumerate(themes):
+    places = colours if colours is not None else range(len(themes))
+    for (name, row), place in zip(themes, places, strict=True):
         chart.add_series({"name": _literal(name), "categories": categories,
                           "values": _range(sheet, row, 1, years),
-                          "fill": {"color": PALETTE[i % len(PALETTE)]}, "border": {"none": True}, "gap": 60})
+                          "fill": {"color": PALETTE[place % len(PALETTE)]}, "border": {"none": True}, "gap": 60})
     chart.combine(_target_line(book, [sheet, target, 0], categories, _range(sheet, target, 1, years)))
     _frame(chart, title)
     return chart

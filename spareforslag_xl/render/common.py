@@ -30,15 +30,21 @@ class Frame(ContentFrame):
         s = self.plan.settings
         w.text(row, 0, meta_line(s.municipality, s.budget_year, self.unit, self.source), "meta")
         if self.plan.scenario is not None:
-            w.text(row + 1, 0, SCENARIO_LINE[self.plan.scenario.value], "subsection")
+            # Over the sheet's width: in the label column alone it would be given the height of the
+            # lines it wraps to there, and print on one line above an empty gap.
+            w.paragraph(row + 1, 0, self.last_col, SCENARIO_LINE[self.plan.scenario.value], "subsection")
             row += 1
         return row + 2
 
-    def _year_header(self, w: SheetWriter, row: int, label: str, last: str = "") -> None:
-        """Write a table's header: label, the years and the side column's heading."""
+    def _year_header(self, w: SheetWriter, row: int, label: str, last: str = "", text: bool = False) -> None:
+        """Write a table's header: label, the years (as text where it is repeated inside a table) and
+        the side column's heading."""
         w.text(row, 0, label, "header")
         for i, year in enumerate(self.years, start=1):
-            w.number(row, i, year, "header_num")
+            if text:
+                w.text(row, i, str(year), "header_num")
+            else:
+                w.number(row, i, year, "header_num")
         if last:
             w.text(row, self.last_col, last, "header")
 

@@ -38,7 +38,7 @@ from spareforslag_xl.content.nodes import (
 )
 from spareforslag_xl.render.charts import department_chart, difference_chart, themes_chart
 from spareforslag_xl.workbook.book import DocProps, add_sheet, cell, close, new_workbook, sheet_name, sheet_ref
-from spareforslag_xl.workbook.sheet import INDENTED, WRAPPING, SheetWriter, Styles
+from spareforslag_xl.workbook.sheet import BOLD_WRAPPING, INDENTED, WRAPPING, SheetWriter, Styles
 
 LABEL_WIDTH = 54
 YEAR_WIDTH = 11
@@ -107,7 +107,7 @@ class _Writer:
     def _sheet(self, s: Sheet, w: SheetWriter) -> None:
         last_col = self._columns(s, w)
         row = 0
-        held: list[tuple[int, Table]] = []
+        held: list[tuple[list[int], Table]] = []
         for block in s.blocks:
             if isinstance(block, Gap):
                 row += block.rows
@@ -120,10 +120,10 @@ class _Writer:
                 row = self._table(w, row, block, last_col)
             elif isinstance(block, Charts):
                 row = self._charts(w, row, block, last_col)
-            for first, table in [h for h in held if not _ahead(h[1], self.places, own=False)]:
-                held.remove((first, table))
-                for n, r in enumerate(table.rows):
-                    self._row(w, first + n, r)
+            for placed, table in [h for h in held if not _ahead(h[1], self.places, own=False)]:
+                held.remove((placed, table))
+                for at, r in zip(placed, table.rows, strict=True):
+                    self._row(w, at, r)
         if s.autofilter is not None:
             key, last = s.autofilter
             w.autofilter(self._local(w, key), 0, row - 1, last)
@@ -164,6 +164,9 @@ class _Writer:
             w.row_height(row, r.height)
 
     def _cell(self, w: SheetWriter, row: int, col: int, c: Cell) -> None:
+        if isinstance(c, Figure) and col in w.side_columns:
+            # A figure right of the years (a key's share) stands at the left of its column, beside them.
+            c = Figure(c.value, w.styles.beside(c.role), c.meaning, c.plain)
         if isinstance(c, Figure) and c.meaning is None and not c.plain:
             w.amount(row, col, c.value, c.role)  # type: ignore[arg-type]  # most cells: asked first
         elif isinstance(c, Text):
@@ -232,22 +235,32 @@ class _Writer:
             else:
                 w.number(row, i, year, "header_num")
         if h.side:
-            w.text(row, last_col, h.side, "header_num" if h.figures else "header")
+            w.text(row, last_col, h.side, "header")
 
-    def _hold(self, w: SheetWriter, row: int, t: Table, last_col: int, held: list[tuple[int, Table]]) -> int:
+    def _hold(self, w: SheetWriter, row: int, t: Table, last_col: int, held: list[tuple[list[int], Table]]) -> int:
         """Place a summary that refers to rows below it (its header now, its rows once those rows are
         placed): its rows count as used, at the height of their wrapping texts, for the page plan of
-        the tables in between."""
-        if t.header is not None:
-            self._header(w, row, t.header, last_col)
+        the tables in between. A summary longer than a page continues under its header, as any table."""
+        plan = None
+        h = t.header
+        if h is not None:
+            self._header(w, row, h, last_col)
+            plan = w.table(row, lambda r: self._header(w, r, h, last_col, text=True), t.name)
             row += 1
+        placed = []
         for n, r in enumerate(t.rows):
+            wraps = _wraps(r)
+            if plan is not None and r.planned:
+                following = t.rows[n + 1:n + 1 + r.keep]
+                kept = [_wraps(f) for f in following] if following and not any(f.planned for f in following) else []
+                row = plan.row(row, wraps, keep=r.keep, kept=kept)
             if r.key is not None:
-                self.places[r.key] = (w.name, row + n)
-        if t.rows:
-            w.reserve(row, row + len(t.rows) - 1, {row + n: _wraps(r) for n, r in enumerate(t.rows)})
-        held.append((row, t))
-        return row + len(t.rows)
+                self.places[r.key] = (w.name, row)
+            w.reserve(row, row, {row: wraps})
+            placed.append(row)
+            row += 1
+        held.append((placed, t))
+        return row
 
     def _table(self, w: SheetWriter, row: int, t: Table, last_col: int) -> int:
         h = t.header
@@ -262,9 +275,9 @@ class _Writer:
         rows = t.rows
         for n, r in enumerate(rows):
             if plan is not None and r.planned:
-                following = rows[n + 1:n + 1 + r.keep]
-                kept = [_wraps(f) for f in following] \
-                    if following and not any(f.planned for f in following) else []
+                # The rows kept with this one are measured as they will print (a block kept whole
+                # has rows of wrapping text).
+                kept = [_wraps(f) for f in rows[n + 1:n + 1 + r.keep]]
                 row = plan.row(row, _wraps(r), keep=r.keep, kept=kept)
             self._row(w, row, r)
             row += 1
@@ -282,8 +295,9 @@ class _Writer:
         n = self.header_years[c.categories]
         if c.kind == "stacked":
             series = [(s.name, self._local(w, s.values)) for s in c.series]
+            colours = [s.colour if s.colour is not None else i for i, s in enumerate(c.series)]
             assert c.target is not None
-            return themes_chart(self.book, w.name, header, n, series, self._local(w, c.target), c.title)
+            return themes_chart(self.book, w.name, header, n, series, self._local(w, c.target), c.title, colours)
         if c.kind == "by_year":
             if c.first is None or c.last is None:
                 return None
@@ -317,12 +331,14 @@ def _ahead(t: Table, places: dict[str, tuple[str, int]], own: bool = True) -> bo
                for k in _keys(c.meaning))
 
 
-def _wraps(r: Row) -> tuple[tuple[int, str], ...]:
-    """The (column, text) of a row's cells whose text wraps: what the page plan measures it by."""
+def _wraps(r: Row) -> tuple[tuple[int, str, bool], ...]:
+    """The (column, text, bold) of a row's cells whose text wraps: what the page plan measures it by."""
     cols = r.measure if r.measure is not None else tuple(r.cells)
     found = []
     for col in cols:
         c = r.cells.get(col)
-        if isinstance(c, Text) and not c.span and c.role.removesuffix(INDENTED) in WRAPPING and c.text:
-            found.append((col, c.text))
+        if isinstance(c, Text) and not c.span and c.text:
+            base = c.role.removesuffix(INDENTED)
+            if base in WRAPPING:
+                found.append((col, c.text, base in BOLD_WRAPPING))
     return tuple(found)

@@ -11,43 +11,112 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spareforslag_xl.model.labels import CONTINUED
+from spareforslag_xl.workbook.font_widths import UNITS_PER_EM, WIDTHS
 
 LINE_HEIGHT = 13.0
-"""Points per line of 10 pt text; rows with wrapped text get a multiple of it."""
+"""Points per line of 10 pt text; rows with wrapped text get a multiple of it (Excel's line of 10 pt
+Calibri; LibreOffice prints Carlito's lines 10 pt apart, so a row sized for Excel holds them too)."""
 ROW_HEIGHT = 15.0
 """The height of a row without a height of its own (xlsxwriter's default)."""
-CHARS_PER_WIDTH = 1.05
-"""Characters of 10 pt text per unit of column width, on the safe side (LibreOffice's Carlito)."""
+TEXT_POINTS = 5.25
+"""Points of text a unit of column width holds: Excel gives a column of width w (in digits of
+Calibri 11, 7 px) w × 7 px of room for text. LibreOffice with Carlito gives 5.54 w + 1.7 pt (measured
+where it wraps texts in columns 12 to 54 wide), so a text that fits in Excel fits there too."""
+FONT_POINTS = 10.0
+"""The size of every wrapping style's text (workbook/styles.py)."""
+
+
+class _Widths(dict):
+    """One style's character → width in em; a character not measured counts as the widest."""
+
+    widest = 1.0
+
+    def __missing__(self, char: str) -> float:
+        return self.widest
+
+
+def _styles() -> tuple[_Widths, ...]:
+    styles = []
+    for table in WIDTHS.values():
+        em = _Widths({char: width / UNITS_PER_EM for chars, widths in table.items()
+                      for char, width in zip(chars, widths, strict=True)})
+        em.widest = max(em.values())
+        styles.append(em)
+    return tuple(styles)
+
+
+_STYLES = _styles()
 
 PAGE_WIDTH = 842 - 72.0
 """A4 landscape less the left and right margins (0.5 in each), in points."""
-PAGE_HEIGHT = 595 - 94.0 - 24.0
-"""A4 landscape less the top and bottom margins (0.6 and 0.7 in) and room for the footer, in points.
-LibreOffice prints 34 rows of 15 pt (510 pt) on a page at 100 %: this leaves about 6 % to spare."""
+PAGE_HEIGHT = 595 - 94.0 - 6.0
+"""A4 landscape less the top and bottom margins (0.6 and 0.7 in; the footer prints in the bottom
+margin), in points of the sheet at 100 %: 501 pt, of which LibreOffice fills 495 with 33 rows of
+15 pt (measured with Carlito); the 6 pt left over take up rows that print a little taller."""
 SAFETY = LINE_HEIGHT
 """Room a table keeps free at the foot of a page for a row that prints taller than estimated
-(a text that LibreOffice's wider stand-in font wraps once more)."""
+(a text that Excel's screen font, drawn to whole pixels, wraps once more than its metrics say)."""
+CONTINUATION_HEIGHT = 18.0 + ROW_HEIGHT
+"""The continuation of a table on a new page: its name '(fortsat)' (a section heading) and its header."""
 
 
-def wrapped_lines(text: str, width: float) -> int:
-    """Return how many lines text needs in a column of width characters, wrapped at spaces."""
-    per_line = max(int(width * CHARS_PER_WIDTH), 8)
+_UPRIGHT, _BOLD = (_STYLES[0], _STYLES[2]), (_STYLES[1], _STYLES[3])
+"""Regular and italic; bold and bold italic (the order of font_widths.WIDTHS)."""
+
+
+def _wider(pair: tuple[_Widths, _Widths]) -> _Widths:
+    """Each character's wider width of two styles: a quick upper bound of a text's width in either."""
+    wider = _Widths({char: max(pair[0][char], pair[1][char]) for char in pair[0].keys() | pair[1].keys()})
+    wider.widest = max(pair[0].widest, pair[1].widest)
+    return wider
+
+
+_UPPER = {False: _wider(_UPRIGHT), True: _wider(_BOLD)}
+
+
+def text_width(text: str, bold: bool = False) -> float:
+    """Return how wide text prints, in em of its font: in the wider of regular and italic, or with
+    bold of bold and bold italic."""
+    return max(sum(map(style.__getitem__, text)) for style in (_BOLD if bold else _UPRIGHT))
+
+
+def width_for(text: str, bold: bool = False) -> float:
+    """Return the column width (in characters, as ``wrapped_lines`` takes it) that holds text on one line."""
+    return text_width(text, bold) * FONT_POINTS / TEXT_POINTS
+
+
+def _lines(words: list[str], room: float, style: _Widths) -> int:
+    """Return the lines words need, wrapped at spaces, in room em of one style."""
+    space = style[" "]
+    lines, used = 1, 0.0
+    for word in words:
+        need = sum(map(style.__getitem__, word))
+        if used and used + space + need > room:
+            lines, used = lines + 1, need
+        else:
+            used += space + need if used else need
+        while used > room:  # a word longer than a line is broken where the line ends
+            lines, used = lines + 1, used - room
+    return lines
+
+
+@lru_cache(maxsize=16384)  # a row's texts are measured when it is planned and again when it is written
+def wrapped_lines(text: str, width: float, bold: bool = False) -> int:
+    """Return how many lines text needs in a column of width characters, wrapped at spaces as Excel
+    wraps it (with Calibri's widths, font_widths.py; upright or italic, whichever needs more, or with
+    bold their bold styles): on the safe side for LibreOffice's Carlito."""
+    room = max(width, 2.0) * TEXT_POINTS / FONT_POINTS
     count = 0
+    upper = _UPPER[bold]
     for part in text.split("\n"):
-        if len(part) <= per_line:
+        if sum(map(upper.__getitem__, part)) <= room or text_width(part, bold) <= room:
             count += 1
-            continue
-        lines, used = 1, 0
-        for word in part.split():
-            need = len(word) + (1 if used else 0)
-            if used and used + need > per_line:
-                lines, used = lines + 1, len(word)
-                lines += (len(word) - 1) // per_line
-            else:
-                used += need
-        count += lines
+        else:
+            words = part.split()
+            count += max(_lines(words, room, style) for style in (_BOLD if bold else _UPRIGHT))
     return count
 
 
@@ -199,13 +268,16 @@ class Table:
     Ask ``row`` for the row of every row of the table before writing it: it returns the row itself
     or, when the row would not fit on the page, the row below a continuation header written there
     (the table's name followed by '(fortsat)', if it has one, and its header row) with a page break
-    before it. A table that does not fit below what is on its page starts on a new page first.
-    The header callback writes the header row at a row; numbers in it (years) must be written as
+    before it. A table that does not fit below what is on its page starts on a new page first;
+    one that is not to be kept whole (``whole=False``: a sheet of long tables of blocks, such as
+    'Ændringer') begins where it stands and continues on the next page, unless not even its
+    first row fits. The header callback writes the header row at a row; numbers in it (years) must be written as
     text, so that a sum over the column ignores them.
     """
 
-    def __init__(self, writer, row: int, header: Callable[[int], None], name: str = "") -> None:
+    def __init__(self, writer, row: int, header: Callable[[int], None], name: str = "", whole: bool = True) -> None:
         self._w = writer
+        self._whole = whole
         self._header = header
         self._name = name
         used = writer.used_rows
@@ -222,17 +294,24 @@ class Table:
         self.decided = Decided()
         writer.decided[first] = self.decided
 
-    def row(self, row: int, wraps: Iterable[tuple[int, str]] = (), keep: int = 0,
-            kept: Iterable[Iterable[tuple[int, str]]] = ()) -> int:
+    def row(self, row: int, wraps: Iterable[tuple] = (), keep: int = 0,
+            kept: Iterable[Iterable[tuple]] = ()) -> int:
         """Return the row to write the table's next row at (row, or lower after a continuation header).
 
-        wraps: the (column, text) of the row's cells whose text wraps, to know its height in advance;
-        keep: how many rows after this one must stay on its page (a heading over its first row);
-        kept: the wrapping texts of those rows, one (column, text) list per row, where they wrap."""
+        wraps: the (column, text) of the row's cells whose text wraps, to know its height in advance
+        ((column, text, True) for a bold text);
+        keep: how many rows after this one must stay on its page (a heading over its first row, or over
+        its whole block); kept: the wrapping texts of those rows, one (column, text) list per row.
+
+        A block taller than a page under the continuation header cannot be kept whole: it starts where
+        it stands, its heading kept with its first row only."""
         w = self._w
         kept = list(kept)
-        need = w.estimate(row, wraps) + sum(w.estimate(row + 1 + n, texts) for n, texts in enumerate(kept)) \
-            + max(0, keep - len(kept)) * ROW_HEIGHT
+        heights = [w.estimate(row, wraps)] + [w.estimate(row + 1 + n, texts) for n, texts in enumerate(kept)] \
+            + [ROW_HEIGHT] * max(0, keep - len(kept))
+        need = sum(heights)
+        if len(heights) > 2 and need > self._page - SAFETY - CONTINUATION_HEIGHT:
+            need = heights[0] + heights[1]
         # The rows from the top of the page are written by now: their heights are added once each.
         self._on_page += sum(w.height_of(r) for r in range(self._counted, row))
         self._counted = row
@@ -241,7 +320,8 @@ class Table:
         if above + on_page + need <= self._room:
             self._placed = True
             return row
-        if self._top == self.first and self._above > 0 and not self.decided.before:
+        if self._top == self.first and self._above > 0 and not self.decided.before \
+                and (self._whole or not self._placed):
             # Break before the table rather than split it where it stands.
             self.decided.before = True
             w.changed(self.first)

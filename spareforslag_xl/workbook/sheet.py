@@ -7,7 +7,6 @@ from decimal import Decimal
 from spareforslag_xl.model.labels import CHART_CAPTION
 from spareforslag_xl.workbook.book import excel_text, footer_text
 from spareforslag_xl.workbook.pages import (  # noqa: F401 (LINE_HEIGHT … stay importable from here)
-    CHARS_PER_WIDTH,
     LINE_HEIGHT,
     PAGE_HEIGHT,
     PAGE_WIDTH,
@@ -28,18 +27,30 @@ from spareforslag_xl.workbook.styles import (  # noqa: F401 (the styles stay imp
     SHARE_FORMAT,
     TOTAL_FILL,
     WARN_FILL,
+    WRAPPED,
     Styles,
     amount_format,
 )
 
 WRAPPING = frozenset({"text_wrap", "italic", "note", "description", "error", "warning", "banner", "label",
-                      "label_indent", "label_muted", "label_struck", "label_struck_indent", "header", "subsection"})
+                      "label_indent", "label_muted", "label_struck", "label_struck_indent", "header"})
+"""The styles whose text wraps (text_wrap): only their rows grow with their text. A text in another style
+prints on one line, over the empty cells right of it (a heading, the scenario line)."""
+BOLD_WRAPPING = frozenset({"header", "banner", "subsection"})
+"""The bold styles (a paragraph's 'subsection' wraps in its wrapping variant), whose wider letters the page
+plan measures with Calibri's bold widths."""
 STYLE_HEIGHT = {"title": 24.0, "subtitle": 17.0, "section": 18.0, "banner": 30.0}
 """Rows with larger text need more than the default height, or they touch the row below."""
-FIT_SCALE = 95
-"""Sheets that fit the page width at this scale or more (with Calibri) are shrunk to one page wide;
-LibreOffice's stand-in font is wider and shrinks them to about 0.76 of it, still over 7 pt for 10 pt text."""
+FIT_SCALE = 80
+"""Sheets that fit the page width at this scale or more (with Calibri, as Excel prints them) are shrunk
+to one page wide. LibreOffice's columns are 5.6 % wider with Carlito (measured: it fits the width at
+0.947 of this scale), so it prints them at 75 % or more too: 10 pt text at 7.5 pt or more."""
+NARROWED_SCALE = 98
+"""The scale ``fit_width`` narrows a sheet's columns to print one page wide at (the master's sheets,
+which staff also read on screen, keep their text nearly full size)."""
 WIDE_SCALE = 75
+"""The scale a sheet too wide for FIT_SCALE prints at, several pages across (both programs print a set
+scale as it is: 10 pt text at 7.5 pt)."""
 MIN_SCALE = 75
 """The smallest scale page breaks are planned for (sheets are kept narrow enough to print larger)."""
 
@@ -98,12 +109,12 @@ class SheetWriter:
 
     def fit_width(self, minimum: dict[int, float]) -> bool:
         """Narrow the columns in minimum (column → its narrowest width) so that the sheet's columns
-        print one page wide at FIT_SCALE or more; return whether they do.
+        print one page wide at NARROWED_SCALE or more; return whether they do.
 
         Call it after setting the widths and before writing the cells, so that wrapped text is
         measured at the new widths. Each column gives up the same part of its room above its
         minimum; a sheet that cannot fit even so keeps its widths (and prints several pages wide)."""
-        budget = PAGE_WIDTH * 100 / (FIT_SCALE + 3)  # LibreOffice's stand-in font shrinks a few sheets more
+        budget = PAGE_WIDTH * 100 / NARROWED_SCALE
         cols = range(max(self.column_widths, default=-1) + 1)
         total = sum(width_points(self.column_widths.get(c, 8.43)) for c in cols)
         if total <= budget:
@@ -124,7 +135,7 @@ class SheetWriter:
         self.used_rows.add(row)
         if col > self.last_col:
             self.last_col = col
-        if style is not None and style in STYLE_HEIGHT:
+        if style is not None and (style := style.removesuffix(WRAPPED)) in STYLE_HEIGHT:
             self.heights[row] = max(self.heights.get(row, 0), STYLE_HEIGHT[style])
 
     def _wrap(self, row: int, col: int, text: str, style: str, span: float = 0) -> None:
@@ -133,8 +144,8 @@ class SheetWriter:
         width = span or self.column_widths.get(col)
         if width and base != style:
             width -= 2  # the indent
-        if base in WRAPPING and width and text:
-            lines = wrapped_lines(text, width)
+        if (base in WRAPPING or base.endswith(WRAPPED)) and width and text:
+            lines = wrapped_lines(text, width, base.removesuffix(WRAPPED) in BOLD_WRAPPING)
             if lines > self.row_lines.get(row, 1):
                 self.row_lines[row] = lines
 
@@ -154,16 +165,16 @@ class SheetWriter:
         return max(self.heights.get(row, ROW_HEIGHT), lines_height(self.row_lines.get(row, 1)))
 
     def _lines(self, wraps) -> int:
-        """The lines the tallest of the texts wraps, (column, text) pairs, will need once written
-        (in a side column, in the width its indent leaves, as ``_wrap`` measures it then)."""
-        return max((wrapped_lines(text, self.column_widths.get(col, 8.43) - (2 if col in self.side_columns else 0))
-                    for col, text in wraps if text), default=1)
+        """The lines the tallest of the texts wraps, (column, text) pairs or (column, text, bold), will
+        need once written (in a side column, in the width its indent leaves, as ``_wrap`` measures it then)."""
+        return max((wrapped_lines(text, self.column_widths.get(col, 8.43) - (2 if col in self.side_columns else 0),
+                                  bool(bold) and bold[0]) for col, text, *bold in wraps if text), default=1)
 
     def estimate(self, row: int, wraps=()) -> float:
         """The height row will print with once the texts wraps, (column, text) pairs, are written in it."""
         return max(self.height_of(row), lines_height(self._lines(wraps)))
 
-    def reserve(self, first: int, last: int, wraps: dict[int, tuple[tuple[int, str], ...]] | None = None) -> None:
+    def reserve(self, first: int, last: int, wraps: dict[int, tuple[tuple, ...]] | None = None) -> None:
         """Count rows first…last as used before they are written (a summary written after the
         tables below it), so that the page plan of those tables knows they are there; wraps gives,
         per row, the (column, text) of the cells whose text will wrap, so that it knows their height."""
@@ -174,16 +185,18 @@ class SheetWriter:
             if lines > self.row_lines.get(row, 1):
                 self.row_lines[row] = lines
 
-    def table(self, row: int, header, name: str = "") -> Table:
+    def table(self, row: int, header, name: str = "", whole: bool = True) -> Table:
         """Start a table at row (its heading and header are written, or row is its first row) that
-        continues on the next page under its name '(fortsat)' and its header, written by header(row)."""
-        return Table(self, row, header, name)
+        continues on the next page under its name '(fortsat)' and its header, written by header(row);
+        with ``whole`` it starts on a new page when it does not fit below what is there (see ``Table``)."""
+        return Table(self, row, header, name, whole)
 
     def _scale(self, last: int) -> int:
         """The print scale of the sheet's columns 0…last: the one that fits the width, or WIDE_SCALE."""
         width = sum(width_points(self.column_widths.get(c, 8.43)) for c in range(last + 1))
-        # Excel and LibreOffice each fit the width with their own font metrics; the page breaks are
-        # planned at the larger (Calibri) scale, so that a table kept whole fits with either.
+        # Excel and LibreOffice each fit the width with their own column widths (LibreOffice's, with
+        # Carlito, are 5.6 % wider); the page breaks are planned at Excel's larger scale, where a page
+        # holds fewer rows, so that a table kept whole fits with either.
         scale = max(MIN_SCALE, min(100, int(PAGE_WIDTH * 100 / width))) if width else 100
         return scale if scale >= FIT_SCALE else WIDE_SCALE
 
@@ -256,10 +269,13 @@ class SheetWriter:
             self._ws.write_string(row, first_col, text, self.styles[style])
 
     def paragraph(self, row: int, first_col: int, last_col: int, value: str, style: str = "description") -> None:
-        """Write a paragraph of prose (or a sub-heading, in a wrapping style such as 'subsection') over
-        merged columns with a row height that shows all of it."""
+        """Write a paragraph of prose (or a sub-heading, 'subsection') over merged columns, wrapping, with
+        a row height that shows all of it."""
+        style = self.styles.wrapping(style)
         self.merged_text(row, first_col, last_col, value, style)
-        span = sum(self.column_widths.get(c, 8.43) for c in range(first_col, last_col + 1))
+        # merged columns also give the text the padding between them (5 px each, of 7 a unit of width)
+        span = sum(self.column_widths.get(c, 8.43) for c in range(first_col, last_col + 1)) \
+            + (last_col - first_col) * 5 / 7
         self._wrap(row, first_col, value or "", style, span)
 
     @property

@@ -18,6 +18,10 @@ BASE_FORMAT = {"font_name": "Calibri", "font_size": 10, "valign": "top"}
 
 INDENTED = "_indented"
 """The suffix of a style's indented variant (Styles.indented)."""
+BESIDE = "_beside"
+"""The suffix of a figure style's variant for a column right of figures (Styles.beside)."""
+WRAPPED = "_wrapped"
+"""The suffix of a style's wrapping variant (Styles.wrapping)."""
 SHARE_FORMAT = "0.0 %"
 """Shares as the document writes them: one decimal and a space before the sign (28,4 %)."""
 
@@ -84,6 +88,32 @@ class Styles:
         variant = name + INDENTED
         if variant not in self._formats:
             self.add(variant, {**props, "align": "left", "indent": 1})
+        return variant
+
+    def beside(self, name: str) -> str:
+        """Return the name of the style's variant for a figure in a side column (a share right of the
+        years): at the column's left, indented like the texts there, so that it stands beside the
+        figures it belongs to, not a column's width away; a share is padded to three digits ('?'),
+        so that the shares of a column still line up. A style without a number format is indented."""
+        props = self._spec.get(name)
+        if props is None or "num_format" not in props:
+            return self.indented(name)
+        variant = name + BESIDE
+        if variant not in self._formats:
+            fmt = props["num_format"]
+            self.add(variant, {**props, "align": "left", "indent": 1,
+                               "num_format": "??" + fmt if fmt == SHARE_FORMAT else fmt})
+        return variant
+
+    def wrapping(self, name: str) -> str:
+        """Return the name of a style whose text wraps: the style itself, or its wrapping variant
+        (created once, when first asked for), so that a paragraph in a heading's style wraps too."""
+        props = self._spec.get(name)
+        if props is None or props.get("text_wrap"):
+            return name
+        variant = name + WRAPPED
+        if variant not in self._formats:
+            self.add(variant, {**props, "text_wrap": True})
         return variant
 
     def decision_styles(self) -> None:

@@ -6,7 +6,8 @@
 Reads the master's sheets with pandas (openpyxl), splits every proposal line over the
 departments (by its theme's key, or a line's own key; fixed amounts as given), and writes a
 report (an overview, a sheet per theme with its lines and their split, the departments' totals)
-and a workbook per department (its totals per theme and every line with its part) with
+and a workbook per department (its totals per theme; each line with a rule of its own, and a
+theme's other lines as one amount, beside its part, as the build's department sheet) with
 xlsxwriter, with number formats and column widths but without formulas or page planning.
 """
 
@@ -40,6 +41,9 @@ def main() -> None:
     by_theme = lines.groupby(["Tema", "Tema titel"])[years].sum().reset_index()
     by_department = parts.groupby("Afdeling")[years].sum().reset_index()
 
+    lines["Egen"] = lines["Fordeling"].notna() | lines["Nøgle"].notna()
+    shared = lines[~lines["Egen"]].groupby("Tema")[years].sum().reset_index()
+    shared["Nr"], shared["Forslag"] = "", lines[~lines["Egen"]].groupby("Tema").size().map("{} forslag".format).values
     out.mkdir(parents=True, exist_ok=True)
     (out / "afdelinger").mkdir(exist_ok=True)
     with pd.ExcelWriter(out / "rapport.xlsx", engine="xlsxwriter") as writer:
@@ -56,9 +60,15 @@ def main() -> None:
         with pd.ExcelWriter(out / "afdelinger" / f"{code}.xlsx", engine="xlsxwriter") as writer:
             own = parts[parts["Afdeling"] == code]
             own.groupby("Tema")[years].sum().reset_index().to_excel(writer, sheet_name="Oversigt", index=False)
-            mine = split[split["Afdeling"] == code]
-            listing = lines[["Tema", "Nr", "Forslag", *years]].merge(
-                mine[["Tema", "Nr", *years]], on=["Tema", "Nr"], how="left", suffixes=("", " andel"))
+            # As the build's department sheet: the lines with a rule of their own one by one, a
+            # theme's other lines as one amount (their sum), each beside the department's part.
+            mine = split[split["Afdeling"] == code].merge(lines[["Tema", "Nr", "Egen"]], on=["Tema", "Nr"])
+            alone = lines[lines["Egen"]][["Tema", "Nr", "Forslag", *years]].merge(
+                mine[mine["Egen"]][["Tema", "Nr", *years]], on=["Tema", "Nr"], how="left", suffixes=("", " andel"))
+            together = shared.merge(mine[~mine["Egen"]].groupby("Tema")[years].sum().reset_index(), on="Tema",
+                                    how="left", suffixes=("", " andel"))
+            listing = pd.concat([together, alone]).sort_values(["Tema", "Nr"], kind="stable")[
+                ["Tema", "Nr", "Forslag", *(f"{y}{s}" for s in ("", " andel") for y in years)]]
             listing.to_excel(writer, sheet_name="Forslag", index=False)
             _formats(writer, "Oversigt", len(years))
             _formats(writer, "Forslag", 2 * len(years))

@@ -307,3 +307,25 @@ def test_a_department_workbook_left_from_an_earlier_master_is_pointed_out(master
     assert (f"note: {old} is not from this build (its department is not in the master); delete it before the "
             "folder is sent on.") in result.stderr
     assert old.read_bytes() == b"an earlier build's workbook"
+
+
+def test_lines_split_together_are_one_row_and_the_part_in_fte_is_computed(built):
+    """A theme's lines split by the theme's key are one amount: one row, pointing at the report's
+    theme sheet; lines with a rule of their own keep their rows; the part in FTE is part / salary."""
+    ws = openpyxl.load_workbook(built.files[0].parent / "afdelinger" / "MSB.xlsx")["MSB"]
+    values = openpyxl.load_workbook(built.files[0].parent / "afdelinger" / "MSB.xlsx", data_only=True)["MSB"]
+    labels = [r[0].value for r in ws.iter_rows()]
+    med = labels.index("5. Forenkling af MED-systemet", 17)  # in 'Sådan er andelen beregnet'
+    assert labels[med + 1:med + 3] == ["2 forslag", "Andel for MSB"]
+    assert [c.value for c in values[med + 2][1:6]] == [1000, 4000, 4000, 4000,
+                                                        "De enkelte forslag: se rapportens ark 'Tema 5'"]
+    assert "Færre og mere effektive møder i FMU og HMU" not in labels  # on the report's 'Tema 5'
+    six = labels.index("6. Forenkling af lønforhandlinger", 17)
+    assert labels[six + 1:six + 9] == [
+        "1. Forenkling af lønforhandlinger", "Andel for MSB", "2. Øget digitalisering onboarding", "Andel for MSB",
+        "3. Størrelse på ansættelsesudvalg", "Andel for MSB",
+        "Opgjort i antal årsværk (årsværk = besparelse / gns. løn)", "Gns. løn (1.000 kr.)"]
+    fte = six + 7  # 0-based index: row six + 8
+    assert ws.cell(fte + 1, 2).value == f"=IF(ISNUMBER(B9),ROUND(B9/$B${fte + 2},2),\"-\")"
+    assert [values.cell(fte + 1, c).value for c in range(2, 6)] == [0.25, 0.49, 0.74, 0.99]  # 142 / 575 …
+    assert values.cell(fte + 2, 2).value == 575

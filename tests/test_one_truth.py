@@ -10,7 +10,10 @@ amounts, themes with nothing estimated) and each scenario:
 - the diff from the undecided plan (as --since and the mails show it) has the two plans' figures,
   and each changed decision carries what is in force;
 - no proposal line the scenario leaves out is counted anywhere (a theme's total is the sum of the
-  lines its sheet shows).
+  lines its sheet shows);
+- a department's sheet reproduces each part: the rows above a split's part add up to the amount
+  split (a theme's lines split together are one row, beside each line a decision changed), and the
+  part in FTE is the part over the theme's salary.
 History and LibreOffice's recalculation run on a sample (they write and read files).
 """
 
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import openpyxl
 import pytest
@@ -31,7 +34,7 @@ from spareforslag_xl.core.decisions import compute_scenario
 from spareforslag_xl.core.diff import diff_plans
 from spareforslag_xl.core.groups import counts
 from spareforslag_xl.core.parts import department_part
-from spareforslag_xl.model.plan import Scenario
+from spareforslag_xl.model.plan import Decision, Scenario
 from spareforslag_xl.render.department import department_bytes
 from spareforslag_xl.render.mailtext import mail_context
 from spareforslag_xl.render.report import report_bytes
@@ -78,6 +81,7 @@ def test_one_plan_one_truth(plan, scenario, data):
     code = data.draw(st.sampled_from([d.code for d in plan.departments]))
     own = department_content(result, code)
     assert evaluate(own) == []
+    _details_reproduce_the_parts(result, code, own)
     # the report, the department's workbook and its mail show the same total; the mail's parts add up to it
     rep_total, own_total = _rows(report)[0][f"dep.{code}.total"], _rows(own)[0]["own.total"]
     part = department_part(result, code)
@@ -106,6 +110,39 @@ def test_one_plan_one_truth(plan, scenario, data):
                 assert new == in_force[change.line][y]
                 if scenario is not Scenario.PROPOSED:
                     assert old == proposed[change.line][y]
+
+
+def _details_reproduce_the_parts(result, code, own) -> None:
+    """Each split's rows on the department's sheet add up to the amount split; its part is the
+    department's; lines split together show as one row beside the lines a decision changed."""
+    keyed = _rows(own)[0]
+    part = department_part(result, code)
+    proposed = {id(line): p for line, p in zip(result.plan.lines, result.proposed.plan.lines, strict=True)} \
+        if result.proposed is not None else {}
+    for n, tp in enumerate(part.themes):
+        for j, sp in enumerate(tp.splits):
+            key = f"own.part.{n}.{j}"
+            shown = [keyed[k] for k in keyed if k.startswith(f"{key}.line.")]
+            if sp.left_out:
+                assert key not in keyed and shown == []
+                continue
+            kept = [line for line in sp.lines if counts(line.decision, result.plan.scenario)]
+            changed = [line for line in kept if id(line) in proposed and (
+                line.decision is Decision.POSTPONED or line.amounts != proposed[id(line)].amounts)]
+            together = len(kept) > 1 and sp.lines[0].rule is None
+            assert len(shown) == ((len(changed) + (len(changed) < len(kept))) if together else len(kept))
+            for i, year in enumerate(result.years, start=1):
+                assert _number(keyed[key], i) == sp.part[year]
+                numbers = [v for r in shown if (v := _number(r, i)) is not None]
+                assert (sum(numbers, ZERO) if numbers else None) == sp.whole[year]
+        if tp.theme.salary is not None:
+            for i, year in enumerate(result.years, start=1):
+                fte = _number(next(r for r in _rows(own)[1][code] if r.cells.get(i) is not None
+                                   and getattr(r.cells[i], "meaning", None) is not None
+                                   and getattr(r.cells[i].meaning, "numerator", None) == f"own.theme.{n}"), i)
+                value = tp.part[year]
+                assert fte == (None if value is None else (value / tp.theme.salary).quantize(Decimal("0.01"),
+                                                                                             ROUND_HALF_UP))
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,

@@ -193,7 +193,7 @@ def test_a_long_table_continues_on_the_next_page_under_its_name_and_header(print
 def test_a_department_workbook_continues_its_details_under_their_header(printed):
     xlsx, pdf = next((x, p) for x, p in printed.items() if x.name == "A00.xlsx" and "s500" in str(x))
     continued = [f.replace("(fortsat)", "(continued)") for f in _first_lines(pdf) if any(c in f for c in CONTINUED)]
-    assert len(continued) > 10
+    assert len(continued) > 5  # 8 pages: the lines split together by a theme's key are one row each
     assert all(f.startswith("Sådan er andelen beregnet (1.000 kr.) (continued) / Tema, forslag og beløb 2024")
                for f in continued), continued
 

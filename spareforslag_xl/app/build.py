@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from spareforslag_xl.app.check import Checked, Clock, check_master, counted_stop, require_clean
 from spareforslag_xl.app.departments import select
 from spareforslag_xl.content.audit import audit_content
+from spareforslag_xl.content.department import DepartmentShared
 from spareforslag_xl.content.nodes import Sheet
 from spareforslag_xl.core.audit import audit
 from spareforslag_xl.core.compute import Result
@@ -180,9 +181,10 @@ def workbook_jobs(result: Result, folder: Path, departments: Sequence[Department
                   forced: bool = False, diff: PlanDiff | None = None) -> list[tuple[Path, Task]]:
     """Return (folder/<code>.xlsx, a function rendering its bytes) for each department's workbook."""
     stems = file_stems(result.plan.departments)
+    shared = DepartmentShared(result)  # once per plan; forked workers inherit it
     return [
         (inside(folder, stems[d.code] + ".xlsx"),
-         partial(department_bytes, result, d.code, findings, forced, changes=diff))
+         partial(department_bytes, result, d.code, findings, forced, changes=diff, shared=shared))
         for d in departments
     ]
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from spareforslag_xl.app.check import Checked, check_master, counted_stop, require_clean
 from spareforslag_xl.app.departments import select
 from spareforslag_xl.app.since import changes_since
+from spareforslag_xl.content.department import DepartmentShared
 from spareforslag_xl.core.decisions import compute_scenario
 from spareforslag_xl.core.filenames import MAIL_FOLDER, file_stems, safe_filename
 from spareforslag_xl.core.parts import department_part
@@ -114,11 +115,12 @@ def prepare_mails(master: Path, out_dir: Path, only: list[str] | None = None, te
     meeting = plan.settings.meeting if meeting is None else meeting
     folder = Path(out_dir) / MAIL_FOLDER
     prepared = Prepared(checked, [])
+    shared = DepartmentShared(result)
     for d in chosen:
         name = attachment_name(plan, stems[d.code])
         texts = render_mail(env, mail_context(department_part(result, d.code), result.plan, meeting, note, name, diff))
         draft = Draft(d.emails, texts.subject, texts.text, texts.html, name,
-                      department_bytes(result, d.code, changes=diff),
+                      department_bytes(result, d.code, changes=diff, shared=shared),
                       date, to_name=d.contact, sender=sender)
         message = compose(draft)
         prepared.mails.append(Mail(d, inside(folder, stems[d.code] + ".eml"), draft, message, eml_bytes(message)))

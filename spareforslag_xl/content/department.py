@@ -9,6 +9,7 @@ with its own share). Nothing of another department's parts is in it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spareforslag_xl.content.common import Frame
 from spareforslag_xl.content.nodes import (
@@ -25,6 +26,7 @@ from spareforslag_xl.content.nodes import (
     Meaning,
     Minus,
     Properties,
+    Ratio,
     Row,
     Same,
     Series,
@@ -36,11 +38,11 @@ from spareforslag_xl.content.nodes import (
     YearColumns,
 )
 from spareforslag_xl.content.theme import decision_note
-from spareforslag_xl.core.compute import Result, ThemeResult
+from spareforslag_xl.core.compute import Result, Split, ThemeResult
 from spareforslag_xl.core.filenames import sheet_name
-from spareforslag_xl.core.groups import counts
+from spareforslag_xl.core.groups import counts, sum_amounts
 from spareforslag_xl.core.keyuse import key_usage
-from spareforslag_xl.core.parts import DepartmentPart, SplitPart, department_part
+from spareforslag_xl.core.parts import DepartmentPart, SplitPart, ThemePart, department_part
 from spareforslag_xl.model.danish import format_share
 from spareforslag_xl.model.findings import Finding, count
 from spareforslag_xl.model.i18n import in_language
@@ -60,13 +62,17 @@ from spareforslag_xl.model.labels import (
     DETAILS,
     DETAILS_DIFFERENCE,
     DETAILS_HEADER,
+    DETAILS_LINES,
+    DETAILS_LINES_NOTE,
     DETAILS_LINES_TOTAL,
     DIFFERENCE_SHARE,
+    FTE_LABEL,
     KEY_SUM_NOT_100,
     KEYS,
     OVERVIEW,
     PROPERTIES_COMMENTS,
     PROPERTIES_SUBJECT,
+    SALARY,
     TARGET_GAP,
     TARGET_GAP_NOTE,
     TARGET_SHARE,
@@ -76,28 +82,124 @@ from spareforslag_xl.model.labels import (
     basis_text,
     difference_label,
     key_uses_text,
+    theme_name,
 )
+from spareforslag_xl.model.plan import Decision, ProposalLine
 
 SMALL_CHART_ROWS = 14
 """A department's chart (one series and the target): smaller, so that it often fits under the sheet's last table."""
 
 
-def department_content(result: Result, code: str, findings: Sequence[Finding] = (), forced: bool = False) -> Document:
-    """Return the content of the workbook of the department with this code, in the workbooks' language."""
-    with in_language(WORKBOOK_LANGUAGE):
-        return _Department(result, department_part(result, code), count(findings)[0] if forced else 0).document()
+class DepartmentShared(Frame):
+    """What every department's workbook of one plan shows alike, built once per plan (not once per
+    department): the overview table, the keys' uses and each line as proposed."""
 
-
-class _Department(Frame):
-    def __init__(self, result: Result, part: DepartmentPart, errors: int) -> None:
-        super().__init__(result.plan, result.years)
-        self.result = result
-        self.part = part
-        self.code = part.department.code
-        self.errors = errors
+    def __init__(self, result: Result) -> None:
+        with in_language(WORKBOOK_LANGUAGE):
+            super().__init__(result.plan, result.years)
+            self.result = result
+            self.overview = self.overview_table(result, _theme_total)
+            self.keys_used = key_usage([t for t in result.themes if t.lines], result.difference_split,
+                                       result.difference_split.key is not None)
         proposed = result.proposed.plan.lines if result.proposed is not None else ()
         self.proposed_line = {id(line): p for line, p in zip(result.plan.lines, proposed, strict=False)}
         """A scenario's line → the line as proposed (empty without decisions: no marks)."""
+        self._split_rows: dict[str, tuple[tuple[Row, ...] | None, tuple[Row, ...]]] = {}
+
+
+    def split_rows(self, split: Split, key: str) -> tuple[tuple[Row, ...] | None, tuple[Row, ...]]:
+        """The rows of a split above the department's part (None: no part row, the plan counts none of
+        its lines) and below it, the same in every department's workbook (so made once per plan).
+
+        Above: the lines the plan counts, their sum. A theme's lines split together by the theme's
+        rule are one amount split: they show as one row ('12 forslag', each of them is on the report's
+        theme sheet), beside the lines a decision changed (adopted with another amount, postponed),
+        each on a row of its own. Below, struck through and not counted: the lines the scenario
+        leaves out, with their proposed amounts and decision. The part is kept on the page of the
+        last row and the sum above it: never alone."""
+        done = self._split_rows.get(key)
+        if done is None:
+            done = self._split_rows[key] = self._make_split_rows(split, key)
+        return done
+
+    def _make_split_rows(self, split: Split, key: str):
+        lines = split.lines
+        kept = [line for line in lines if not split.left_out and counts(line.decision, self.plan.scenario)]
+        kept_ids = {id(line) for line in kept}
+        together = len(kept) > 1 and lines[0].rule is None
+        listed = [line for line in kept if self._marked(line)] if together else kept
+        rows: list[Row] = []
+        n = 0
+        if together and len(listed) < len(kept):
+            listed_ids = {id(line) for line in listed}
+            rest = [line for line in kept if id(line) not in listed_ids]
+            beside = bool(listed)  # 'Øvrige 11 forslag' beside the lines a decision changed
+            cells: dict[int, Cell] = {0: Text(DETAILS_LINES[beside].format(count=len(rest)), "label_muted")}
+            cells.update({i: Figure(sum_amounts(line.amounts.get(y) for line in rest), "amount_muted")
+                          for i, y in enumerate(self.years, 1)})
+            cells[self.last_col] = Text(DETAILS_LINES_NOTE[beside].format(sheet=theme_name(lines[0].theme)), "note")
+            rows.append(Row(cells, key=f"{key}.line.0"))
+            n = 1
+        for j, line in enumerate(listed, start=n):
+            cells = {0: Text(line.label, "label_muted")}
+            cells.update({i: Figure(line.amounts.get(y), "amount_muted") for i, y in enumerate(self.years, 1)})
+            note = decision_note(line, self.proposed_line.get(id(line)), self.years)
+            if note:
+                cells[self.last_col] = Text(note, "note")
+            rows.append(Row(cells, key=f"{key}.line.{j}"))
+        if rows:  # the last row is kept with the sum and the part below it
+            rows[-1] = replace(rows[-1], keep=2 if len(rows) > 1 else 1)
+        if len(rows) > 1:
+            cells = {0: Text(DETAILS_LINES_TOTAL, "label_muted")}
+            cells.update({i: Figure(split.amounts[y], "amount_muted", Sum(f"{key}.line.0", dash=True))
+                          for i, y in enumerate(self.years, start=1)})
+            rows.append(Row(cells))
+        struck: list[Row] = []
+        for line in lines:
+            if id(line) in kept_ids:
+                continue
+            proposed = self.proposed_line.get(id(line), line)
+            cells = {0: Text(proposed.label, "label_struck_indent")}
+            cells.update({i: Figure(proposed.amounts.get(y), "amount_struck") for i, y in enumerate(self.years, 1)})
+            cells[self.last_col] = Text(decision_note(line, proposed, self.years, counted=False), "note")
+            struck.append(Row(cells))
+        return (tuple(rows) if kept else None), tuple(struck)
+
+    def _marked(self, line: ProposalLine) -> bool:
+        """True when a decision changed the line from its proposal (another amount) or made it count
+        only in this scenario (postponed): the department sees it on a row of its own."""
+        proposed = self.proposed_line.get(id(line))
+        if proposed is None:
+            return False
+        return line.decision is Decision.POSTPONED or any(line.amounts.get(y) != proposed.amounts.get(y)
+                                                           for y in self.years)
+
+
+def _theme_total(t: ThemeResult, year: int) -> Figure:
+    return Figure(t.totals[year], "amount")
+
+
+def department_content(result: Result, code: str, findings: Sequence[Finding] = (), forced: bool = False,
+                       shared: DepartmentShared | None = None) -> Document:
+    """Return the content of the workbook of the department with this code, in the workbooks' language.
+
+    ``shared``: what the workbooks of the plan share (DepartmentShared(result)), when several are built."""
+    if shared is None or shared.result is not result:
+        shared = DepartmentShared(result)
+    with in_language(WORKBOOK_LANGUAGE):
+        part = department_part(result, code)
+        return _Department(shared, part, count(findings)[0] if forced else 0).document()
+
+
+class _Department(Frame):
+    def __init__(self, shared: DepartmentShared, part: DepartmentPart, errors: int) -> None:
+        super().__init__(shared.plan, shared.years)
+        self.shared = shared
+        self.result = shared.result
+        self.part = part
+        self.code = part.department.code
+        self.errors = errors
+        self.proposed_line = shared.proposed_line
         taken: set[str] = set()
         self.own, self.overview_name, self.keys_name = (sheet_name(n, taken) for n in (self.code, OVERVIEW, KEYS))
 
@@ -184,6 +286,7 @@ class _Department(Frame):
                 block += self._split_detail(sp, key)
                 if not sp.left_out:
                     keys.append(key)
+            block += self._fte_rows(tp, n)
             # A theme's block is kept on one page: its heading keeps every row of it (the page plan
             # keeps only the first when the block is taller than a page).
             rows += [Row({0: Text(tp.label, "subsection")}, keep=len(block)), *block]
@@ -198,36 +301,23 @@ class _Department(Frame):
         return [Line(Row({0: Text(name, "section")})), Table(header, tuple(rows), name)], part_rows
 
     def _split_detail(self, sp: SplitPart, key: str) -> list[Row]:
-        """The lines of a split (each by its own label), their sum and the department's part; then,
-        struck through and not counted, the lines the scenario leaves out (with their proposed
-        amounts and decision). The part is kept on the page of the last line and its sum: never alone."""
-        lines = sp.lines
-        kept = [line for line in lines if sp.left_out is False and counts(line.decision, self.plan.scenario)]
-        rows: list[Row] = []
-        for j, line in enumerate(kept):
-            cells: dict[int, Cell] = {0: Text(line.label, "label_muted")}
-            cells.update({i: Figure(line.amounts.get(y), "amount_muted") for i, y in enumerate(self.years, 1)})
-            note = decision_note(line, self.proposed_line.get(id(line)), self.years)
-            if note:
-                cells[self.last_col] = Text(note, "note")
-            last = j == len(kept) - 1  # kept with the sum and the part below it
-            rows.append(Row(cells, key=f"{key}.line.{j}", keep=(2 if len(kept) > 1 else 1) if last else 0))
-        if len(kept) > 1:
-            cells = {0: Text(DETAILS_LINES_TOTAL, "label_muted")}
-            cells.update({i: Figure(sp.whole[y], "amount_muted", Sum(f"{key}.line.0", dash=True))
-                          for i, y in enumerate(self.years, start=1)})
-            rows.append(Row(cells))
-        if kept:
-            rows.append(self._part_row(sp, key))
-        for line in lines:
-            if any(line is k for k in kept):
-                continue
-            proposed = self.proposed_line.get(id(line), line)
-            cells = {0: Text(proposed.label, "label_struck_indent")}
-            cells.update({i: Figure(proposed.amounts.get(y), "amount_struck") for i, y in enumerate(self.years, 1)})
-            cells[self.last_col] = Text(decision_note(line, proposed, self.years, counted=False), "note")
-            rows.append(Row(cells))
-        return rows
+        """The split's rows shared by every department's workbook, with the department's part among them."""
+        before, after = self.shared.split_rows(sp.split, key)
+        return [*before, self._part_row(sp, key), *after] if before is not None else list(after)
+
+    def _fte_rows(self, tp: ThemePart, n: int) -> list[Row]:
+        """The department's part of the theme in FTE (its part over the theme's average salary, as the
+        report's theme sheet computes the theme's FTE), and the salary; none without a salary."""
+        salary = tp.theme.salary
+        if salary is None:
+            return []
+        fte: dict[int, Cell] = {0: Text(FTE_LABEL, "fte_label")}
+        values = tp.fte
+        fte.update({i: Figure(values[y], "fte", Ratio(f"own.theme.{n}", f"own.salary.{n}", 1, 2))
+                    for i, y in enumerate(self.years, start=1)})
+        return [Row(fte, planned=False),
+                Row({0: Text(f"{SALARY} ({self.unit})", "note"), 1: Figure(salary, "amount", plain=True)},
+                    key=f"own.salary.{n}", planned=False, measure=())]
 
     def _part_row(self, sp: SplitPart, key: str) -> Row:
         cells: dict[int, Cell] = {0: Text(DEPARTMENT_SHARE.format(code=self.code), "label_indent")}
@@ -238,14 +328,10 @@ class _Department(Frame):
     # -- Oversigt ----------------------------------------------------------------------------------
     def overview_sheet(self) -> Sheet:
         blocks = [*self._heading(DEPARTMENT_OVERVIEW_SUBTITLE.format(title=self.title)), Gap(1)]
-
-        def theme_total(t: ThemeResult, year: int) -> Figure:
-            return Figure(t.totals[year], "amount")
-
         cells: dict[int, Cell] = {0: Text(DEPARTMENT_OVERVIEW_TOTAL.format(code=self.code, sheet=self.own), "bold")}
         cells.update({i: Figure(self.part.total[y], "amount_total", Same("own.total"))
                       for i, y in enumerate(self.years, start=1)})
-        blocks += [self.overview_table(self.result, theme_total), Gap(1), Line(Row(cells))]
+        blocks += [self.shared.overview, Gap(1), Line(Row(cells))]
         return Sheet(OVERVIEW, YearColumns(len(self.years)), tuple(blocks), freeze=("ov.header", 1),
                      print_title=self.title, print_source=self.source)
 
@@ -255,8 +341,7 @@ class _Department(Frame):
         headers = tuple(h.format(code=self.code) for h in DEPARTMENT_KEYS_HEADERS)
         blocks.append(Line(Row({col: Text(h, "header" if col in (0, 3) else "header_num")
                                 for col, h in enumerate(headers)}, key="keys.header")))
-        used = key_usage([tp.theme for tp in self.part.themes], self.part.difference.split,
-                         self.part.target_share is not None)
+        used = self.shared.keys_used
         if not used:
             blocks.append(Line(Row({0: Text(DEPARTMENT_NO_KEYS, "note")})))
         for key, uses in ((u.key, u.uses) for u in used.values()):

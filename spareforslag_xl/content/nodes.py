@@ -25,7 +25,7 @@ Value = Decimal | None
 
 
 # -- what a computed figure means ----------------------------------------------------------------
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sum:
     """The sum of rows first…last of the same column (a contiguous range; without last, down to the row
     above: a table's total, whatever a page break put in between); with ``dash``, '-' when none of them
@@ -36,7 +36,7 @@ class Sum:
     dash: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SumOf:
     """The sum of the same column of separate rows; with ``dash``, '-' when none holds a number."""
 
@@ -44,7 +44,7 @@ class SumOf:
     dash: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Minus:
     """Row ``left`` minus row ``right``, in the same column."""
 
@@ -52,14 +52,14 @@ class Minus:
     right: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Same:
     """The figure of another row (on this sheet or another) in the same column."""
 
     row: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ratio:
     """Row ``numerator`` divided by the figure of column ``column`` of row ``denominator``, rounded
     to ``places`` decimals; '-' when the numerator is not a number (FTE = saving / salary)."""
@@ -70,7 +70,7 @@ class Ratio:
     places: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fixed:
     """A constant the spreadsheet shows as a formula: '-' (None) or a number."""
 
@@ -81,7 +81,7 @@ Meaning = Sum | SumOf | Minus | Same | Ratio | Fixed
 
 
 # -- cells ---------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """Text, always written as text. ``span`` > 0: merged over that many more columns; ``paragraph``:
     prose that wraps over the merged columns and sets the row's height."""
@@ -92,7 +92,7 @@ class Text:
     paragraph: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A number: an amount ('-' when None), a share, FTE or a year. With a meaning it is computed, and
     value is what the meaning computes."""
@@ -104,7 +104,7 @@ class Figure:
     """A number in the cell's default format, never '-' (a year, a salary)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Blank:
     """An empty cell that still has a role (an empty target)."""
 
@@ -115,7 +115,7 @@ Cell = Text | Figure | Blank
 
 
 # -- rows and tables -------------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """One row: cells by column (0 the label, then one per year, then the side column).
 
@@ -132,7 +132,7 @@ class Row:
     """The columns whose wrapping text the page plan measures the row by (None: every column)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Header:
     """A table's header row: the label column, the years and the side column's heading."""
 
@@ -142,7 +142,7 @@ class Header:
     key: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Table:
     """A table: header, rows (totals among them, with their meanings). ``name`` is what a continuation
     on a new page is called ('<name> (fortsat)'); ``paged`` False: a table the page plan does not
@@ -154,21 +154,21 @@ class Table:
     paged: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """A row outside any table (a heading, a note, a banner)."""
 
     row: Row
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Gap:
     """Empty rows."""
 
     rows: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Series:
     """One series of a chart: its name (a text, or the label of row ``name_row``) and the row whose
     year columns hold its values."""
@@ -182,7 +182,7 @@ class Series:
     plan, whichever themes a chart shows."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Chart:
     """A chart over the figures of tables above it: ``kind`` 'stacked' (series stacked by year, with
     the target as a line), 'by_year' (one series per year over the rows first…last of a table) or
@@ -198,7 +198,7 @@ class Chart:
     last: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Charts:
     """Charts side by side over ``rows`` rows, a caption under them."""
 
@@ -211,14 +211,14 @@ class Charts:
 Block = Table | Line | Gap | Charts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class YearColumns:
     """The columns of a sheet with years: label, one per year, a note (widths from the number of years)."""
 
     years: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FixedColumns:
     """Columns of given widths; ``side`` the columns of texts right of figures (indented)."""
 
@@ -226,7 +226,7 @@ class FixedColumns:
     side: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sheet:
     """One sheet (a section of a document): its blocks from the top, and how it prints."""
 
@@ -243,7 +243,7 @@ class Sheet:
     print_source: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Properties:
     """The document's properties (what Excel shows under File › Info)."""
 

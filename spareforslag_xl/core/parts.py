@@ -12,8 +12,9 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from spareforslag_xl.core.allocate import allocate
-from spareforslag_xl.core.compute import Result, Split, ThemeResult
+from spareforslag_xl.core.compute import FTE_QUANTUM, Result, Split, ThemeResult
 from spareforslag_xl.model.basis import Basis, BasisKind, Rescaled
+from spareforslag_xl.model.danish import round_to
 from spareforslag_xl.model.plan import Amount, Department, DistributionKey, Method, ProposalLine
 
 ZERO = Decimal(0)
@@ -62,6 +63,14 @@ class ThemePart:
     @property
     def number(self) -> str:
         return self.theme.theme.number
+
+    @property
+    def fte(self) -> dict[int, Decimal | None]:
+        """Year → the part in FTE (part / the theme's average salary, two decimals, as the theme's FTE);
+        None where the part is not estimated or the theme has no salary."""
+        salary = self.theme.salary
+        return {y: (round_to(v / salary, FTE_QUANTUM) if salary and v is not None else None)
+                for y, v in self.part.items()}
 
     @property
     def total(self) -> Decimal:

@@ -10,7 +10,8 @@ openpyxl reads the master, xlsxwriter writes exactly the cells, texts, formulas,
 the build wrote, without formats or logic; the archive copy is not counted) and the *peer*
 (bench/peer.py: the same job written the straightforward way with pandas). It prints medians of
 wall time and CPU time (user + system, the process and its workers), the peak memory of the whole
-process tree (sampled every 10 ms from /proc, workers included), the ratios tool/peer and
+process tree (its proportional set size, sampled every 10 ms from /proc, workers included: pages
+a forked worker shares with its parent count once), the ratios tool/peer and
 tool/floor, and the scaling exponent of wall and CPU from 5.000 to 20.000 lines
 (log(t20000 / t5000) / log 4: 1.0 is linear). Ratios measured in the same run are what to compare
 across machines; absolute times vary with the machine and its load.
@@ -87,7 +88,15 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
-def _rss_kb(pid: int) -> int:
+def _memory_kb(pid: int) -> int:
+    """The process's proportional set size (PSS): its own pages, and its share of the pages it shares
+    with other processes (a forked worker's inherited pages count once over the tree, not once per
+    process); its resident size where the kernel gives no PSS."""
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        return int(rollup.split("\nPss:")[1].split()[0])
+    except (OSError, IndexError):
+        pass
     try:
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
@@ -98,8 +107,8 @@ def _rss_kb(pid: int) -> int:
 def run(args: list[str], ok: tuple[int, ...] = (0,)) -> tuple[float, float, float]:
     """Run a process; return (wall s, CPU s of it and its waited-for workers, peak MB of its process tree).
 
-    The tree's resident sizes are summed every 10 ms (pages shared after a fork count once per
-    process, which overstates a forking program); the largest single RSS from the kernel is the floor."""
+    The tree's proportional set sizes are summed every 10 ms (pages shared after a fork count once over
+    the tree); a process too short to be sampled gets its largest resident size from the kernel."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=err)
@@ -108,14 +117,14 @@ def run(args: list[str], ok: tuple[int, ...] = (0,)) -> tuple[float, float, floa
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
-            peak = max(peak, sum(_rss_kb(p) for p in _tree(proc.pid)))
+            peak = max(peak, sum(_memory_kb(p) for p in _tree(proc.pid)))
             time.sleep(0.01)
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode not in ok:
             err.seek(0)
             raise SystemExit(f"{' '.join(args)} exited {proc.returncode}:\n{err.read().decode()}")
-    return wall, usage.ru_utime + usage.ru_stime, max(peak, usage.ru_maxrss) / 1024
+    return wall, usage.ru_utime + usage.ru_stime, (peak or usage.ru_maxrss) / 1024
 
 
 def repeat(args: list[str], runs: int, ok: tuple[int, ...] = (0,)) -> Runs:
@@ -265,7 +274,7 @@ def main() -> None:
         if args.before:
             a, b = results["5.000 lines before"][0], results["20.000 lines before"][0]
             print(f"before: build wall {exponent(a.wall, b.wall):.3f} CPU {exponent(a.cpu, b.cpu):.3f}")
-    print(f"\n(medians of {runs} interleaved runs; MB: peak resident memory of the whole process tree)")
+    print(f"\n(medians of {runs} interleaved runs; MB: peak memory of the whole process tree, proportional set size)")
 
 
 if __name__ == "__main__":

@@ -33,10 +33,11 @@ from spareforslag_xl.workbook.styles import (  # noqa: F401 (the styles stay imp
 )
 
 WRAPPING = frozenset({"text_wrap", "italic", "note", "description", "error", "warning", "banner", "label",
-                      "label_indent", "label_muted", "label_struck", "label_struck_indent", "header"})
+                      "label_indent", "label_muted", "label_struck", "label_struck_indent", "header",
+                      "label_total"})
 """The styles whose text wraps (text_wrap): only their rows grow with their text. A text in another style
 prints on one line, over the empty cells right of it (a heading, the scenario line)."""
-BOLD_WRAPPING = frozenset({"header", "banner", "subsection"})
+BOLD_WRAPPING = frozenset({"header", "banner", "subsection", "label_total"})
 """The bold styles (a paragraph's 'subsection' wraps in its wrapping variant), whose wider letters the page
 plan measures with Calibri's bold widths."""
 STYLE_HEIGHT = {"title": 24.0, "subtitle": 17.0, "section": 18.0, "banner": 30.0}

@@ -56,7 +56,7 @@ class Styles:
             "amount_total": {"num_format": amount, "bold": True},
             "dash": {"align": "right"},
             "dash_bold": {"align": "right", "bold": True, "top": 1, "bg_color": TOTAL_FILL},
-            "label_total": {"bold": True, "top": 1, "bg_color": TOTAL_FILL},
+            "label_total": {"bold": True, "top": 1, "bg_color": TOTAL_FILL, "text_wrap": True},
             "share": {"num_format": SHARE_FORMAT},
             "share_bold": {"num_format": SHARE_FORMAT, "bold": True, "top": 1, "bg_color": TOTAL_FILL},
             "share_warn": {"num_format": SHARE_FORMAT, "bold": True, "top": 1, "bg_color": WARN_FILL},

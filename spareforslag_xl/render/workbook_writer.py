@@ -158,10 +158,11 @@ class _Writer:
     def _row(self, w: SheetWriter, row: int, r: Row) -> None:
         if r.key is not None:
             self.places[r.key] = (w.name, row)
-        amount = w.amount
+        amount, side = w.amount, w.side_columns
         for col, c in r.cells.items():
-            # Most cells are plain amounts: written without the dispatch of _cell (a million at 5.000 lines).
-            if c.__class__ is Figure and c.meaning is None and not c.plain:
+            # Most cells are plain amounts: written without the dispatch of _cell (a million at 5.000 lines);
+            # a figure in a side column goes through _cell, which gives it the style of a figure beside amounts.
+            if c.__class__ is Figure and c.meaning is None and not c.plain and col not in side:
                 amount(row, col, c.value, c.role)  # type: ignore[arg-type]  # a plain amount, as in _cell
             else:
                 self._cell(w, row, col, c)

@@ -234,14 +234,7 @@ class _Writer:
         if h.key is not None and not text:
             self.places[h.key] = (w.name, row)
             self.header_years[h.key] = len(h.years)
-        w.text(row, 0, h.label, "header")
-        for i, year in enumerate(h.years, start=1):
-            if text:
-                w.text(row, i, str(year), "header_num")
-            else:
-                w.number(row, i, year, "header_num")
-        if h.side:
-            w.text(row, last_col, h.side, "header")
+        w.year_header(row, h.label, h.years, h.side, last_col, text)
 
     def _hold(self, w: SheetWriter, row: int, t: Table, last_col: int, held: list[tuple[list[int], Table]]) -> int:
         """Place a summary that refers to rows below it (its header now, its rows once those rows are

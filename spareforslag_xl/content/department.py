@@ -264,7 +264,7 @@ class _Department(Frame):
                 gap[i] = Figure(value, "amount", Minus("own.total", "own.target") if value is not None else Fixed(None))
             gap[self.last_col] = Text(TARGET_GAP_NOTE, "note")
             rows += [Row(target, key="own.target"), Row(gap)]
-        header = self.header(f"Andel for {self.code} ({self.unit})", BASIS, key="own.header")
+        header = self.header(f"{DEPARTMENT_SHARE.format(code=self.code)} ({self.unit})", BASIS, key="own.header")
         blocks += [Table(header, tuple(rows), paged=False), Gap(1), *details, Gap(1)]
         title = (CHART_DEPARTMENT if share is not None else CHART_DEPARTMENT_TOTAL).format(code=self.code,
                                                                                               unit=self.unit)

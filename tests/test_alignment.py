@@ -112,3 +112,22 @@ def test_an_incomplete_key_marks_its_rest_not_its_total(workbooks):
     assert ws.cell(total, share_col).fill.fgColor.rgb.endswith("F2F2F2")
     assert ws.cell(total + 1, 1).value == ("Nøglen 'Forenkling lønforhandlinger' summer til 99,0 %, ikke 100 %: "
                                           "resten (1,0 %) står som 'Ikke fordelt'.")
+
+
+def test_a_figure_in_a_side_column_stands_beside_the_amounts_whatever_its_kind(tmp_path):
+    """The writer's shortcut for plain amounts must not skip the side column's style: an amount right of
+    the years (not only a share marked plain) is written at the column's left, indented, like the texts there."""
+    from decimal import Decimal
+
+    from spareforslag_xl.content.nodes import Document, Figure, Line, Properties, Row, Sheet, Text, YearColumns
+    from spareforslag_xl.render.workbook_writer import workbook_bytes
+
+    rows = (Line(Row({0: Text("Tema 1"), 1: Figure(Decimal(500)), 2: Figure(Decimal(250))})),)
+    doc = Document([Sheet("Ark", YearColumns(1), rows)], Properties("Titel", "Emne", "Kommune", ""))
+    path = tmp_path / "ark.xlsx"
+    path.write_bytes(workbook_bytes(doc))
+    ws = openpyxl.load_workbook(path)["Ark"]
+    year, side = ws["B1"], ws["C1"]
+    assert (year.value, side.value) == (500, 250)
+    assert year.alignment.horizontal != "left"
+    assert (side.alignment.horizontal, side.alignment.indent) == ("left", 1)

@@ -104,7 +104,9 @@ class DepartmentShared(Frame):
         proposed = result.proposed.plan.lines if result.proposed is not None else ()
         self.proposed_line = {id(line): p for line, p in zip(result.plan.lines, proposed, strict=False)}
         """A scenario's line → the line as proposed (empty without decisions: no marks)."""
-        self._split_rows: dict[str, tuple[tuple[Row, ...] | None, tuple[Row, ...]]] = {}
+        self._split_rows: dict[tuple[int, str], tuple[tuple[Row, ...] | None, tuple[Row, ...]]] = {}
+        """(the split's id, its rows' key) → its rows: by the split too, so that a key that named another split in
+        another department's workbook (were their lists of themes ever to differ) never gets this one's rows."""
 
 
     def split_rows(self, split: Split, key: str) -> tuple[tuple[Row, ...] | None, tuple[Row, ...]]:
@@ -117,9 +119,9 @@ class DepartmentShared(Frame):
         each on a row of its own. Below, struck through and not counted: the lines the scenario
         leaves out, with their proposed amounts and decision. The part is kept on the page of the
         last row and the sum above it: never alone."""
-        done = self._split_rows.get(key)
+        done = self._split_rows.get((id(split), key))
         if done is None:
-            done = self._split_rows[key] = self._make_split_rows(split, key)
+            done = self._split_rows[(id(split), key)] = self._make_split_rows(split, key)
         return done
 
     def _make_split_rows(self, split: Split, key: str):
@@ -262,7 +264,7 @@ class _Department(Frame):
                 gap[i] = Figure(value, "amount", Minus("own.total", "own.target") if value is not None else Fixed(None))
             gap[self.last_col] = Text(TARGET_GAP_NOTE, "note")
             rows += [Row(target, key="own.target"), Row(gap)]
-        header = self.header(f"Andel for {self.code} ({self.unit})", BASIS, key="own.header")
+        header = self.header(f"{DEPARTMENT_SHARE.format(code=self.code)} ({self.unit})", BASIS, key="own.header")
         blocks += [Table(header, tuple(rows), paged=False), Gap(1), *details, Gap(1)]
         title = (CHART_DEPARTMENT if share is not None else CHART_DEPARTMENT_TOTAL).format(code=self.code,
                                                                                               unit=self.unit)

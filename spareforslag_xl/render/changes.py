@@ -22,18 +22,32 @@ from spareforslag_xl.model.labels import (
     WORKBOOK_LANGUAGE,
     plan_title,
 )
+from spareforslag_xl.model.labels_changes import (
+    BEFORE,
+    CHANGE,
+    CHANGES_SECTION,
+    CONSEQUENCES_HEADER,
+    DEPARTMENT_SECTION,
+    DEPARTMENT_SHARES,
+    DEPARTMENT_SIDE,
+    FROM_TO,
+    FROM_TO_NEW,
+    FROM_TO_OLD,
+    HEADING,
+    NO_CHANGES,
+    NO_CHANGES_DEPARTMENT,
+    NOW,
+    PLAN_DIFFERENCE,
+    PLAN_SECTION,
+    SHEET,
+    TOTALS_SECTION,
+    UNCHANGED,
+)
 from spareforslag_xl.render.change_text import describe, year_span
 from spareforslag_xl.render.common import Frame
 from spareforslag_xl.workbook.book import DocProps, add_sheet, cell, close, new_workbook, sheet_name
 from spareforslag_xl.workbook.sheet import SheetWriter, Styles, Table
 
-SHEET = "Ændringer"
-HEADING = "Ændringer siden sidst"
-BEFORE, NOW, CHANGE = "før", "nu", "Ændring"
-CHANGES_SECTION, CHANGES_HEADER = "Ændringer i grundarket", "Ændring"
-CONSEQUENCES_HEADER = "Konsekvenser"
-PLAN_SECTION, TOTALS_SECTION = "Konsekvenser for planen", "Afdelingernes i alt"
-DEPARTMENT_SECTION = "Konsekvenser for afdelingen"
 LIMITS = {
     'years-old': N_('years only in the old master, not compared: {values}'),
     'years-new': N_('years only in the new master, not compared: {values}'),
@@ -100,8 +114,8 @@ class _Changes(Frame):
         self._columns(w)
         dept = diff.department(self.code) if self.code else None
         title = f"{HEADING}: {dept.label}" if dept else HEADING
-        row = self._heading(w, title, f"Fra {diff.old.plan.source_name or 'forrige grundark'} til "
-                                      f"{self.plan.source_name or 'dette grundark'}")
+        row = self._heading(w, title, FROM_TO.format(old=diff.old.plan.source_name or FROM_TO_OLD,
+                                                     new=self.plan.source_name or FROM_TO_NEW))
         for limit in diff.limits:
             w.paragraph(row - 1, 0, self.last_col, limit_text(limit))
             row += 1
@@ -109,12 +123,11 @@ class _Changes(Frame):
         figures_changed = dept.any_change(self.years) if dept else any(
             f.any_change(self.years) for f in diff.consequences.overview())
         if not changes and not figures_changed:
-            w.text(row, 0, "Ingen ændringer: planerne er ens." if not self.code else
-                   "Ingen ændringer for afdelingen siden sidst.", "bold")
+            w.text(row, 0, NO_CHANGES if not self.code else NO_CHANGES_DEPARTMENT, "bold")
             self._finish(w)
             return
         if changes:
-            table = self._table(row, CHANGES_SECTION, f"{CHANGES_HEADER} ({self.unit})")
+            table = self._table(row, CHANGES_SECTION, f"{CHANGE} ({self.unit})")
             row += 2
             for change in changes:
                 row = self._change(table, row, change)
@@ -122,7 +135,7 @@ class _Changes(Frame):
         if dept is None:
             table = self._table(row, PLAN_SECTION, f"{CONSEQUENCES_HEADER} ({self.unit})")
             row += 2
-            labels = (TOTAL, TARGET, "Difference (mål − i alt)", REST_LABEL)
+            labels = (TOTAL, TARGET, PLAN_DIFFERENCE, REST_LABEL)
             for label, figure in zip(labels, diff.consequences.overview(), strict=False):
                 row = self._figure(table, row, label, figure)
             table = self._table(row + 1, TOTALS_SECTION, f"{CONSEQUENCES_HEADER} ({self.unit})")
@@ -130,7 +143,7 @@ class _Changes(Frame):
             for d in diff.consequences.departments:
                 row = self._figure(table, row, f"{TOTAL} {d.code}", d.total, _side(d))
             for d in diff.consequences.departments:
-                row = self._department(row + 1, d, f"Andele for {d.label}")
+                row = self._department(row + 1, d, DEPARTMENT_SHARES.format(department=d.label))
         else:
             table = self._table(row, DEPARTMENT_SECTION, f"{CONSEQUENCES_HEADER} ({self.unit})")
             row += 2
@@ -167,7 +180,7 @@ class _Changes(Frame):
         return the next row."""
         w = self.w
         if not figure.any_change(self.years):
-            text = f"{label}: uændret"
+            text = UNCHANGED.format(label=label)
             row = table.row(row, [(0, text), (self.last_col, note)])
             w.text(row, 0, text, "label")
             for i, year in enumerate(self.years, start=1):
@@ -211,4 +224,4 @@ class _Changes(Frame):
 
 
 def _side(d: DepartmentChange) -> str:
-    return {"old": "Kun i det forrige grundark", "new": "Ny afdeling"}.get(d.side, "")
+    return DEPARTMENT_SIDE.get(d.side, "")

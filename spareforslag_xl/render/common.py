@@ -39,14 +39,7 @@ class Frame(ContentFrame):
     def _year_header(self, w: SheetWriter, row: int, label: str, last: str = "", text: bool = False) -> None:
         """Write a table's header: label, the years (as text where it is repeated inside a table) and
         the side column's heading."""
-        w.text(row, 0, label, "header")
-        for i, year in enumerate(self.years, start=1):
-            if text:
-                w.text(row, i, str(year), "header_num")
-            else:
-                w.number(row, i, year, "header_num")
-        if last:
-            w.text(row, self.last_col, last, "header")
+        w.year_header(row, label, self.years, last, self.last_col, text)
 
     def _sum_formula(self, col: int, first: int, last: int) -> str:
         return f"=SUM({cell(first, col)}:{cell(last, col)})"

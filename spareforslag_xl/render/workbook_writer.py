@@ -158,10 +158,11 @@ class _Writer:
     def _row(self, w: SheetWriter, row: int, r: Row) -> None:
         if r.key is not None:
             self.places[r.key] = (w.name, row)
-        amount = w.amount
+        amount, side = w.amount, w.side_columns
         for col, c in r.cells.items():
-            # Most cells are plain amounts: written without the dispatch of _cell (a million at 5.000 lines).
-            if c.__class__ is Figure and c.meaning is None and not c.plain:
+            # Most cells are plain amounts: written without the dispatch of _cell (a million at 5.000 lines);
+            # a figure in a side column goes through _cell, which gives it the style of a figure beside amounts.
+            if c.__class__ is Figure and c.meaning is None and not c.plain and col not in side:
                 amount(row, col, c.value, c.role)  # type: ignore[arg-type]  # a plain amount, as in _cell
             else:
                 self._cell(w, row, col, c)
@@ -233,14 +234,7 @@ class _Writer:
         if h.key is not None and not text:
             self.places[h.key] = (w.name, row)
             self.header_years[h.key] = len(h.years)
-        w.text(row, 0, h.label, "header")
-        for i, year in enumerate(h.years, start=1):
-            if text:
-                w.text(row, i, str(year), "header_num")
-            else:
-                w.number(row, i, year, "header_num")
-        if h.side:
-            w.text(row, last_col, h.side, "header")
+        w.year_header(row, h.label, h.years, h.side, last_col, text)
 
     def _hold(self, w: SheetWriter, row: int, t: Table, last_col: int, held: list[tuple[list[int], Table]]) -> int:
         """Place a summary that refers to rows below it (its header now, its rows once those rows are

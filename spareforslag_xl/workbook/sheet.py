@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from spareforslag_xl.model.labels import CHART_CAPTION
@@ -243,6 +244,19 @@ class SheetWriter:
         """Write a number; without a style, in the cell's default format (a year, a theme number)."""
         self._used(row, col)
         self._ws.write_number(row, col, float(value), self.styles[style] if style else None)
+
+    def year_header(self, row: int, label: str, years: Sequence[int], side: str = "", side_col: int = 0,
+                    text: bool = False) -> None:
+        """Write a table's header: label, the years (as text where it is repeated inside a table, so that the
+        sums over the columns leave them out) and, when given, the side column's heading at side_col."""
+        self.text(row, 0, label, "header")
+        for i, year in enumerate(years, start=1):
+            if text:
+                self.text(row, i, str(year), "header_num")
+            else:
+                self.number(row, i, year, "header_num")
+        if side:
+            self.text(row, side_col, side, "header")
 
     def blank(self, row: int, col: int, style: str) -> None:
         """Write an empty cell that still has a format (an amount column's empty target)."""

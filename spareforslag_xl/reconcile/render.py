@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from spareforslag_xl.master.cells import column_letter
 from spareforslag_xl.model.danish import format_danish, places
-from spareforslag_xl.model.labels import plan_title
+from spareforslag_xl.model.labels import TOTAL, plan_title
 from spareforslag_xl.reconcile.compare import (
     Line,
     Reconciliation,
@@ -186,7 +186,7 @@ class _Context:
                 problem = statuses is not None and n and not statuses[0].ok
                 w.number(row, col, n, "count_error" if problem else "count")
         row += 1
-        w.text(row, 0, "I alt", "label_total")
+        w.text(row, 0, TOTAL, "label_total")
         for col, (_name, statuses) in enumerate(counts, start=1):
             n = rec.count() if statuses is None else sum(rec.count(status=s) for s in statuses)
             w.formula(row, col, f"=SUM({cell(first, col)}:{cell(row - 1, col)})", n, "count_total")

@@ -55,10 +55,13 @@ def render_all(tasks: Sequence[Task], cells: int, progress: Progress | None = No
             if progress:
                 progress(len(results), total)
         return results
+    import gc
     import multiprocessing  # here: most builds render in one process
 
     global _tasks
     _tasks = tasks
+    gc.collect()
+    gc.freeze()  # the workers' collector leaves the inherited objects alone: their pages stay shared
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             for data in pool.imap(_run, range(total), chunksize=1):
@@ -66,6 +69,7 @@ def render_all(tasks: Sequence[Task], cells: int, progress: Progress | None = No
                 if progress:
                     progress(len(results), total)
     finally:
+        gc.unfreeze()
         _tasks = None
     return results
 

@@ -94,6 +94,12 @@ def close(book: xlsxwriter.Workbook, buffer: io.BytesIO, props: DocProps) -> byt
         "created": created,
     })
     book.close()
+    # Each xlsxwriter worksheet keeps a bound method of its workbook (add_format): a cycle, so the
+    # cells the sheets hold, hundreds of thousands in a large report, could only be freed by the
+    # cyclic garbage collector, which walked them until then. Emptied, they go as their last
+    # reference does; nothing is written to a closed workbook.
+    for sheet in book.worksheets():
+        vars(sheet).clear()
     return buffer.getvalue()
 
 

@@ -172,6 +172,8 @@ class SheetWriter:
 
     def estimate(self, row: int, wraps=()) -> float:
         """The height row will print with once the texts wraps, (column, text) pairs, are written in it."""
+        if not wraps:  # most rows: no text of one line is taller than the row
+            return self.height_of(row)
         return max(self.height_of(row), lines_height(self._lines(wraps)))
 
     def reserve(self, first: int, last: int, wraps: dict[int, tuple[tuple, ...]] | None = None) -> None:

@@ -188,11 +188,14 @@ def main() -> None:
     parser.add_argument("--cli", type=Path, help="the spareforslag program to measure (another checkout's)")
     parser.add_argument("--before", type=Path, help="another checkout's spareforslag, measured in the same runs")
     parser.add_argument("--out", type=Path, help="where masters and outputs go (default bench/out)")
+    parser.add_argument("--lines", nargs="+", choices=["seed", "500", "5000", "20000"],
+                        help="only these masters (default: all; --quick leaves out 500)")
     args = parser.parse_args()
     global OUT
     OUT = args.out or OUT
     runs = 1 if args.quick else args.runs
-    sizes = [s for s in SIZES if not (args.quick and s[1] == 500)]
+    sizes = [s for s in SIZES if not (args.quick and s[1] == 500)
+             and (args.lines is None or str(s[1] or "seed") in args.lines)]
     sys.path.insert(0, str(REPO))
     sys.path.insert(0, str(HERE))
     from floor import manifest

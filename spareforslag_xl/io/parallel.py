@@ -9,6 +9,7 @@ render one after the other: there a worker would cost more than it saves.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -30,7 +31,24 @@ _tasks: Sequence[Callable[[], Any]] | None = None
 
 def _run(index: int) -> Any:
     assert _tasks is not None
-    return _tasks[index]()
+    return _uncollected(_tasks[index])
+
+
+def _uncollected(task: Callable[[], Any]) -> Any:
+    """Return task(), run without the cyclic garbage collector, which is on again once it returns.
+
+    A workbook's rendering makes hundreds of thousands of objects (its content, its cells) that all
+    live until its bytes are made: the collector found no garbage among them and walked them at each
+    of its collections (with the cycle workbook/book.close breaks, 0,4 s of a 5.000-line build's CPU;
+    now 0,05 s). Without it they are freed as their last reference goes; a cycle made meanwhile is
+    collected once the collector is on again."""
+    if not gc.isenabled():
+        return task()
+    gc.disable()
+    try:
+        return task()
+    finally:
+        gc.enable()
 
 
 def workers_for(cells: int, tasks: int) -> int:
@@ -51,17 +69,14 @@ def render_all(tasks: Sequence[Task], cells: int, progress: Progress | None = No
     results: list[bytes] = []
     if workers < 2:
         for task in tasks:
-            results.append(task())
+            results.append(_uncollected(task))
             if progress:
                 progress(len(results), total)
         return results
-    import gc
     import multiprocessing  # here: most builds render in one process
 
     global _tasks
     _tasks = tasks
-    gc.collect()
-    gc.freeze()  # the workers' collector leaves the inherited objects alone: their pages stay shared
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             for data in pool.imap(_run, range(total), chunksize=1):
@@ -69,7 +84,6 @@ def render_all(tasks: Sequence[Task], cells: int, progress: Progress | None = No
                 if progress:
                     progress(len(results), total)
     finally:
-        gc.unfreeze()
         _tasks = None
     return results
 

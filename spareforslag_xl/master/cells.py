@@ -153,6 +153,11 @@ class CellReader:
     def _convert(self, value, ref: Ref | None, what: str, allow_dash: bool):
         if value is None:
             return _NO_VALUE
+        kind = value.__class__  # the most frequent values first: a plain int or finite float
+        if kind is int:
+            return Decimal(value)
+        if kind is float and math.isfinite(value):
+            return to_decimal(value)
         if self._bad_kind(value, ref, what):
             return _NO_VALUE
         if isinstance(value, bool):

@@ -203,8 +203,18 @@ def _read_sheet(ws, name: str) -> RawSheet:
             sheet.beyond_limits = True
             break
         if any(v is not None and v != "" for v in values):
-            sheet.rows.append((number, tuple(_value(v) for v in values)))
+            sheet.rows.append((number, _values(values)))
     return sheet
+
+
+def _values(values: tuple) -> tuple:
+    """Return a row's values with its error values ('#REF!') as CellError; most rows hold none, and are kept as read."""
+    try:
+        if ERROR_VALUES.isdisjoint(values):  # no number equals a text
+            return values
+    except TypeError:  # pragma: no cover - openpyxl gives hashable values
+        pass
+    return tuple(_value(v) for v in values)
 
 
 def _value(v):

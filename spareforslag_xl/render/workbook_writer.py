@@ -272,12 +272,20 @@ class _Writer:
         elif t.paged:
             plan = w.table(row, lambda r: None, t.name)
         rows = t.rows
+        measured: dict[int, tuple[tuple[int, str, bool], ...]] = {}  # a row's wrapping texts, found once
+
+        def wraps(n: int) -> tuple[tuple[int, str, bool], ...]:
+            found = measured.get(n)
+            if found is None:
+                found = measured[n] = _wraps(rows[n])
+            return found
+
         for n, r in enumerate(rows):
             if plan is not None and r.planned:
                 # The rows kept with this one are measured as they will print (a block kept whole
                 # has rows of wrapping text).
-                kept = [_wraps(f) for f in rows[n + 1:n + 1 + r.keep]]
-                row = plan.row(row, _wraps(r), keep=r.keep, kept=kept)
+                kept = [wraps(k) for k in range(n + 1, min(n + 1 + r.keep, len(rows)))]
+                row = plan.row(row, wraps(n), keep=r.keep, kept=kept)
             self._row(w, row, r)
             row += 1
         return row

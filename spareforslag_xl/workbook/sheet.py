@@ -174,6 +174,8 @@ class SheetWriter:
 
     def estimate(self, row: int, wraps=()) -> float:
         """The height row will print with once the texts wraps, (column, text) pairs, are written in it."""
+        if not wraps:  # most rows: no text of one line is taller than the row
+            return self.height_of(row)
         return max(self.height_of(row), lines_height(self._lines(wraps)))
 
     def reserve(self, first: int, last: int, wraps: dict[int, tuple[tuple, ...]] | None = None) -> None:
@@ -211,20 +213,21 @@ class SheetWriter:
 
     def apply_heights(self) -> None:
         """Give every row with wrapped or large text the height it needs."""
-        for row in sorted(set(self.row_lines) | set(self.heights)):
-            if self.height_of(row) != ROW_HEIGHT:
-                self._ws.set_row(row, self.height_of(row))
+        for row in sorted(self.row_lines.keys() | self.heights.keys()):
+            height = self.height_of(row)
+            if height != ROW_HEIGHT:
+                self._ws.set_row(row, height)
 
     def text(self, row: int, col: int, value: str, style: str = "text") -> None:
         """Write value as a text cell, whatever it looks like ('=1+1', 'http://…' stay text)."""
         text = excel_text(value or "")
         style = self.styles.indented(style) if col in self.side_columns else style
         if text:
-            self._ws.write_string(row, col, text, self.styles[style])
+            self._ws._write_string(row, col, text, self.styles[style])
             self._wrap(row, col, text, style)
         elif style != "text":
             self._used(row, col)
-            self._ws.write_blank(row, col, None, self.styles[style])
+            self._ws._write_blank(row, col, None, self.styles[style])
 
     def amount(self, row: int, col: int, value: Decimal | None, style: str = "amount") -> None:
         """Write an amount, or '-' when it is not estimated."""
@@ -236,7 +239,7 @@ class SheetWriter:
         if col > self.last_col:
             self.last_col = col
         if value is None:
-            self._ws.write_string(row, col, "-", self.styles["dash_bold" if style == "amount_bold" else "dash"])
+            self._ws._write_string(row, col, "-", self.styles["dash_bold" if style == "amount_bold" else "dash"])
         else:
             self._ws._write_number(row, col, float(value), self.styles[style])
 
@@ -261,18 +264,18 @@ class SheetWriter:
     def blank(self, row: int, col: int, style: str) -> None:
         """Write an empty cell that still has a format (an amount column's empty target)."""
         self._used(row, col)
-        self._ws.write_blank(row, col, None, self.styles[style])
+        self._ws._write_blank(row, col, None, self.styles[style])
 
     def formula(self, row: int, col: int, formula: str, value, style: str = "amount_bold") -> None:
         """Write a live formula together with the value it computes (a number, or '-' for text)."""
         self._used(row, col)
         if value is None:
-            self._ws.write_formula(row, col, formula, self.styles["dash_bold" if "bold" in style else "dash"], "-")
+            self._ws._write_formula(row, col, formula, self.styles["dash_bold" if "bold" in style else "dash"], "-")
             return
         if isinstance(value, str):
-            self._ws.write_formula(row, col, formula, self.styles[style], value)
+            self._ws._write_formula(row, col, formula, self.styles[style], value)
             return
-        self._ws.write_formula(row, col, formula, self.styles[style], float(value))
+        self._ws._write_formula(row, col, formula, self.styles[style], float(value))
 
     def merged_text(self, row: int, first_col: int, last_col: int, value: str, style: str = "text") -> None:
         text = excel_text(value or "")

@@ -108,7 +108,6 @@ class DepartmentShared(Frame):
         """(the split's id, its rows' key) → its rows: by the split too, so that a key that named another split in
         another department's workbook (were their lists of themes ever to differ) never gets this one's rows."""
 
-
     def split_rows(self, split: Split, key: str) -> tuple[tuple[Row, ...] | None, tuple[Row, ...]]:
         """The rows of a split above the department's part (None: no part row, the plan counts none of
         its lines) and below it, the same in every department's workbook (so made once per plan).

@@ -108,10 +108,10 @@ def _without_defined_names(data: bytes) -> io.BytesIO:
     copy = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as original, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as rewritten:
         for info in original.infolist():
-            data = original.read(info)
+            part = original.read(info)
             if info.filename == "xl/workbook.xml":
-                data = _DEFINED_NAMES.sub(b"", data)
-            rewritten.writestr(info, data)
+                part = _DEFINED_NAMES.sub(b"", part)
+            rewritten.writestr(info, part)
     copy.seek(0)
     return copy
 

@@ -38,6 +38,7 @@ from spareforslag_xl.content.nodes import (
 )
 from spareforslag_xl.render.charts import department_chart, difference_chart, themes_chart
 from spareforslag_xl.workbook.book import DocProps, add_sheet, cell, close, new_workbook, sheet_name, sheet_ref
+from spareforslag_xl.workbook.pages import Table as PageTable
 from spareforslag_xl.workbook.sheet import BOLD_WRAPPING, INDENTED, WRAPPING, SheetWriter, Styles
 
 LABEL_WIDTH = 54
@@ -247,15 +248,12 @@ class _Writer:
             plan = w.table(row, lambda r: self._header(w, r, h, last_col, text=True), t.name)
             row += 1
         placed = []
+        wraps = _measured(t.rows)
         for n, r in enumerate(t.rows):
-            wraps = _wraps(r)
-            if plan is not None and r.planned:
-                following = t.rows[n + 1:n + 1 + r.keep]
-                kept = [_wraps(f) for f in following] if following and not any(f.planned for f in following) else []
-                row = plan.row(row, wraps, keep=r.keep, kept=kept)
+            row = _place(plan, t.rows, n, row, wraps)
             if r.key is not None:
                 self.places[r.key] = (w.name, row)
-            w.reserve(row, row, {row: wraps})
+            w.reserve(row, row, {row: wraps(n)})
             placed.append(row)
             row += 1
         held.append((placed, t))
@@ -272,20 +270,9 @@ class _Writer:
         elif t.paged:
             plan = w.table(row, lambda r: None, t.name)
         rows = t.rows
-        measured: dict[int, tuple[tuple[int, str, bool], ...]] = {}  # a row's wrapping texts, found once
-
-        def wraps(n: int) -> tuple[tuple[int, str, bool], ...]:
-            found = measured.get(n)
-            if found is None:
-                found = measured[n] = _wraps(rows[n])
-            return found
-
+        wraps = _measured(rows)
         for n, r in enumerate(rows):
-            if plan is not None and r.planned:
-                # The rows kept with this one are measured as they will print (a block kept whole
-                # has rows of wrapping text).
-                kept = [wraps(k) for k in range(n + 1, min(n + 1 + r.keep, len(rows)))]
-                row = plan.row(row, wraps(n), keep=r.keep, kept=kept)
+            row = _place(plan, rows, n, row, wraps)
             self._row(w, row, r)
             row += 1
         return row
@@ -338,7 +325,33 @@ def _ahead(t: Table, places: dict[str, tuple[str, int]], own: bool = True) -> bo
                for k in _keys(c.meaning))
 
 
-def _wraps(r: Row) -> tuple[tuple[int, str, bool], ...]:
+Wraps = tuple[tuple[int, str, bool], ...]
+
+
+def _measured(rows: Sequence[Row]) -> Callable[[int], Wraps]:
+    """Return a function giving the wrapping texts of rows[n], found once per row."""
+    found: dict[int, Wraps] = {}
+
+    def wraps(n: int) -> Wraps:
+        texts = found.get(n)
+        if texts is None:
+            texts = found[n] = _wraps(rows[n])
+        return texts
+
+    return wraps
+
+
+def _place(plan: PageTable | None, rows: Sequence[Row], n: int, row: int, wraps: Callable[[int], Wraps]) -> int:
+    """Return the row to write rows[n] at: row, or lower where the table continues on a new page. The
+    rows kept with it are measured as they will print (a block kept whole has rows of wrapping text)."""
+    r = rows[n]
+    if plan is None or not r.planned:
+        return row
+    kept = [wraps(k) for k in range(n + 1, min(n + 1 + r.keep, len(rows)))]
+    return plan.row(row, wraps(n), keep=r.keep, kept=kept)
+
+
+def _wraps(r: Row) -> Wraps:
     """The (column, text, bold) of a row's cells whose text wraps: what the page plan measures it by."""
     cols = r.measure if r.measure is not None else tuple(r.cells)
     found = []

@@ -81,3 +81,52 @@ def test_a_formula_written_through_the_override_is_what_stock_xlsxwriter_writes(
     assert plain_formula == stock_formula, (
         UPGRADE + f"stock xlsxwriter now stores {formula!r} as {stock_formula!r}, the override as {plain_formula!r}.")
     assert plain_bytes == stock_bytes, UPGRADE + f"the workbooks with {formula!r} differ."
+
+
+def _every_kind_of_cell(worksheet_class, constant_memory: bool = False) -> bytes:
+    """A workbook with every kind of cell xlsxwriter writes, styled and not, with row and column formats,
+    comments beside and beyond the cells, and rows far apart (spans of several blocks of 16 rows)."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "constant_memory": constant_memory})
+    bold, amount = book.add_format({"bold": True}), book.add_format({"num_format": "#,##0"})
+    ws = book.add_worksheet("Ark", worksheet_class=worksheet_class)
+    ws.set_column(3, 3, 12, amount)
+    ws.set_row(2, 30, bold)
+    ws.set_row(40, None, None, {"hidden": True})
+    for row in (0, 1, 2, 17, 40, 41, 300):
+        ws.write_number(row, 1, 1234.5678901234567, amount)
+        ws.write_number(row, 3, -0.1)
+        ws.write_string(row, 0, f"Tekst & <{row}> \"citat\"", bold)
+        ws.write_string(row, 2, " mellemrum ")
+        ws.write_blank(row, 4, None, bold)
+        ws.write_blank(row, 6, None)
+        ws.write_formula(row, 5, '=IF(B1>0,"<>",SUM(B1:B3))', amount, 7)
+        ws.write_formula(row, 7, "=B1*2", amount, 2469.1357802469134)
+        ws.write_formula(row, 8, "=B1&\"x\"", bold, "1234x")
+        ws.write_formula(row, 9, "=B1>0", bold, True)
+        ws.write_formula(row, 10, "=1/0", bold, "#DIV/0!")
+        ws.write_formula(row, 11, "=B1", None, 3)
+        ws.write_boolean(row, 12, False, bold)
+        ws.write_datetime(row, 13, datetime(2024, 1, 2), amount)
+        ws.write_rich_string(row, 14, "a ", bold, "fed", " b")
+    ws.write_comment(5, 20, "en note")
+    ws.write_comment(300, 0, "en note til")
+    book.set_properties({"created": datetime(2000, 1, 1)})
+    book.close()
+    return buffer.getvalue()
+
+
+def test_the_private_cell_writing_methods_have_the_signatures_the_override_relies_on():
+    for name, expected in (("_write_cell", ["self", "row", "col", "cell"]), ("_calculate_spans", ["self"])):
+        method = getattr(Worksheet, name, None)
+        assert callable(method), UPGRADE.replace("_prepare_formula", name) + "the method is gone."
+        assert list(inspect.signature(method).parameters) == expected, (
+            UPGRADE.replace("_prepare_formula", name) + f"its signature is now {inspect.signature(method)}.")
+
+
+@pytest.mark.parametrize("constant_memory", (False, True))
+def test_cells_written_through_the_override_are_what_stock_xlsxwriter_writes(constant_memory):
+    stock = _every_kind_of_cell(Worksheet, constant_memory)
+    assert _every_kind_of_cell(PlainFormulaWorksheet, constant_memory) == stock, (
+        UPGRADE.replace("_prepare_formula", "_write_cell or _calculate_spans")
+        + "a workbook with every kind of cell differs from stock xlsxwriter's.")

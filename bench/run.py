@@ -11,7 +11,9 @@ the build wrote, without formats or logic; the archive copy is not counted) and 
 (bench/peer.py: the same job written the straightforward way with pandas). It prints medians of
 wall time and CPU time (user + system, the process and its workers), the peak memory of the whole
 process tree (its proportional set size, sampled every 10 ms from /proc, workers included: pages
-a forked worker shares with its parent count once), the ratios tool/peer and
+a forked worker shares with its parent count once; in runs of their own, as reading a process's
+memory costs the kernel 1-2 ms, a fifth of a core at three processes every 10 ms, which would be
+taken from the timed runs), the ratios tool/peer and
 tool/floor, and the scaling exponent of wall and CPU from 5.000 to 20.000 lines
 (log(t20000 / t5000) / log 4: 1.0 is linear). Ratios measured in the same run are what to compare
 across machines; absolute times vary with the machine and its load.
@@ -104,16 +106,20 @@ def _memory_kb(pid: int) -> int:
     return int(status.split("VmRSS:")[1].split()[0]) if "VmRSS:" in status else 0
 
 
-def run(args: list[str], ok: tuple[int, ...] = (0,)) -> tuple[float, float, float]:
+def run(args: list[str], ok: tuple[int, ...] = (0,), sample: bool = False) -> tuple[float, float, float]:
     """Run a process; return (wall s, CPU s of it and its waited-for workers, peak MB of its process tree).
 
-    The tree's proportional set sizes are summed every 10 ms (pages shared after a fork count once over
-    the tree); a process too short to be sampled gets its largest resident size from the kernel."""
+    With ``sample``, the tree's proportional set sizes are summed every 10 ms (pages shared after a fork
+    count once over the tree), and the times are not to be used: the sampling takes CPU from the machine
+    (see ``measure``). Without, or for a process too short to be sampled, the peak is the largest resident
+    size of one of its processes, as the kernel counts it."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=err)
         peak = 0
-        while True:
+        if not sample:
+            _, status, usage = os.wait4(proc.pid, 0)
+        while sample:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
@@ -127,11 +133,10 @@ def run(args: list[str], ok: tuple[int, ...] = (0,)) -> tuple[float, float, floa
     return wall, usage.ru_utime + usage.ru_stime, (peak or usage.ru_maxrss) / 1024
 
 
-def repeat(args: list[str], runs: int, ok: tuple[int, ...] = (0,)) -> Runs:
-    result = Runs()
-    for _ in range(runs):
-        result.add(*run(args, ok))
-    return result
+def measure(runs: Runs, args: list[str], ok: tuple[int, ...] = (0,)) -> None:
+    """Add a timed run of args to runs, and its peak memory from a run of its own, sampled."""
+    wall, cpu, _ = run(args, ok)
+    runs.add(wall, cpu, run(args, ok, sample=True)[2])
 
 
 def master_for(name, lines, themes, departments, years) -> Path:
@@ -242,10 +247,10 @@ def main() -> None:
         build, floor, peer, before = Runs(), Runs(), Runs(), Runs()
         for _ in range(runs):
             if args.before:
-                before.add(*run([str(args.before), *build_args[len(cli):]]))
-            build.add(*run(build_args))
-            floor.add(*run(floor_args))
-            peer.add(*run(peer_args))
+                measure(before, [str(args.before), *build_args[len(cli):]])
+            measure(build, build_args)
+            measure(floor, floor_args)
+            measure(peer, peer_args)
         results[name] = (build, floor, peer)
         if lines == 5000:
             edited = edited_master(name, lines, themes, departments, years)
@@ -277,7 +282,8 @@ def main() -> None:
         if args.before:
             a, b = results["5.000 lines before"][0], results["20.000 lines before"][0]
             print(f"before: build wall {exponent(a.wall, b.wall):.3f} CPU {exponent(a.cpu, b.cpu):.3f}")
-    print(f"\n(medians of {runs} interleaved runs; MB: peak memory of the whole process tree, proportional set size)")
+    print(f"\n(medians of {runs} interleaved runs; MB: peak memory of the whole process tree, proportional set size, "
+          f"from runs of their own)")
 
 
 if __name__ == "__main__":

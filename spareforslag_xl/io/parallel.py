@@ -63,26 +63,35 @@ def workers_for(cells: int, tasks: int) -> int:
 
 
 def render_all(tasks: Sequence[Task], cells: int, progress: Progress | None = None) -> list[bytes]:
-    """Return the bytes of every task, in order; in worker processes when the work is large."""
+    """Return the bytes of every task, in order; in worker processes as well when the work is large.
+
+    With workers, this process renders the first task (the report, the largest) while workers - 1
+    forked workers render the rest: a worker copies the pages of the plan it touches (reference counts
+    are written to), and the process that computed the plan renders without that copy. Progress is
+    told in the tasks' order."""
     total = len(tasks)
     workers = workers_for(cells, total)
     results: list[bytes] = []
+
+    def done(data: bytes) -> None:
+        results.append(data)
+        if progress:
+            progress(len(results), total)
+
     if workers < 2:
         for task in tasks:
-            results.append(_uncollected(task))
-            if progress:
-                progress(len(results), total)
+            done(_uncollected(task))
         return results
     import multiprocessing  # here: most builds render in one process
 
     global _tasks
     _tasks = tasks
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for data in pool.imap(_run, range(total), chunksize=1):
-                results.append(data)
-                if progress:
-                    progress(len(results), total)
+        with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
+            rest = pool.imap(_run, range(1, total), chunksize=1)
+            done(_uncollected(tasks[0]))
+            for data in rest:
+                done(data)
     finally:
         _tasks = None
     return results

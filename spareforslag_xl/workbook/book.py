@@ -74,6 +74,12 @@ class PlainFormulaWorksheet(Worksheet):
             super()._write_cell(row, col, cell)
         return None
 
+    def _assemble_xml_file(self):
+        # Once its XML is made, a sheet's cells are needed no more (its charts' data was taken before):
+        # freed now rather than when every sheet's XML is made, which is when a large report peaks.
+        super()._assemble_xml_file()
+        self.table.clear()
+
     def _calculate_spans(self):
         # As xlsxwriter's: for every block of 16 rows, the first and last column (1-based) holding a
         # cell or a comment; from each row's columns instead of a test of every column of the sheet.

@@ -185,6 +185,7 @@ def _split(plan: Plan, label, rule, key, amounts, years, codes, fixed_rows, line
     parts = {c: {y: ZERO for y in years} for c in codes}
     rest: dict[int, Decimal] = {}
     by_code = {fold_name(c): c for c in codes}
+    shares = [key.share_of(c) for c in codes] if key is not None else []  # the same every year
     for y in years:
         whole = amounts[y]
         if whole is None:
@@ -192,7 +193,6 @@ def _split(plan: Plan, label, rule, key, amounts, years, codes, fixed_rows, line
             continue
         distributable = rule is not None and (rule.from_year is None or y >= rule.from_year)
         if distributable and rule.method is Method.KEY and key is not None:
-            shares = [key.share_of(c) for c in codes]
             values, rest[y] = allocate(whole, shares, quantum)
             for c, v in zip(codes, values, strict=True):
                 parts[c][y] = v

@@ -71,7 +71,10 @@ def workbook_bytes(doc: Document, order: Sequence[str] = (),
     """Return the bytes of the workbook of doc. ``order`` names sheets written before the rest (the
     numbering of cell formats follows the order cells are first written in); ``extras`` add sheets
     written by code of their own, after these: each is called with the workbook, its styles and the
-    sheet names taken."""
+    sheet names taken.
+
+    The document's sheets are let go as they are written (``doc.sheets`` is empty afterwards): a large
+    report's content, as large as its cells, need not stay beside them until the workbook is saved."""
     return _Writer(doc).write(order, extras)
 
 
@@ -90,9 +93,13 @@ class _Writer:
         taken: set[str] = set()
         writers = {s.name: SheetWriter(add_sheet(self.book, sheet_name(s.name, taken)), self.styles)
                    for s in self.doc.sheets}
-        first = [s for name in order for s in self.doc.sheets if s.name == name]
-        for s in first + [s for s in self.doc.sheets if s not in first]:
-            self._sheet(s, writers[s.name])
+        queue = [s for name in order for s in self.doc.sheets if s.name == name]
+        queue += [s for s in self.doc.sheets if s not in queue]
+        self.doc.sheets.clear()
+        queue.reverse()
+        while queue:
+            self._sheet(queue[-1], writers[queue[-1].name])
+            queue.pop()  # its rows are freed; the cells written stay until the workbook is saved
         for held in self.pending:
             self._figure(held.writer, held.row, held.col, held.cell, final=True)
         for extra in extras:

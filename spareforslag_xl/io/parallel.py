@@ -89,6 +89,7 @@ def render_all(tasks: Sequence[Task], cells: int, progress: Progress | None = No
     try:
         with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
             rest = pool.imap(_run, range(1, total), chunksize=1)
+            pool.close()  # no more tasks: a worker exits once the tasks are done, its memory freed meanwhile
             done(_uncollected(tasks[0]))
             for data in rest:
                 done(data)

@@ -91,6 +91,9 @@ class SheetWriter:
         """The page plan of the rows above the latest table (``plan_above``), valid while no row
         above changed_from changes."""
         self.changed_from = 0
+        self._measured: dict[tuple, int] = {}
+        """The lines of a row's wrapping texts (``_lines``) by those texts: a row is measured when it is
+        planned, for each row kept with it and when written (emptied when a column's width changes)."""
 
     def changed(self, row: int) -> None:
         """Note that the cells, height or page decisions of row changed (the page plan above it is stale)."""
@@ -103,6 +106,7 @@ class SheetWriter:
         A side column stands right of figures (a note, a basis, a name after a share): its text
         is indented, so that 'Bemærkning' never reads as part of the year before it."""
         self._ws.set_column(first, last, width, self.styles[style] if style else None)
+        self._measured.clear()
         for col in range(first, last + 1):
             self.column_widths[col] = width
             if side:
@@ -164,11 +168,21 @@ class SheetWriter:
 
     def height_of(self, row: int) -> float:
         """The height row prints with: its own, its wrapped text's, or the default."""
-        return max(self.heights.get(row, ROW_HEIGHT), lines_height(self.row_lines.get(row, 1)))
+        lines = self.row_lines.get(row)
+        if lines is None:  # most rows
+            return self.heights.get(row, ROW_HEIGHT)
+        return max(self.heights.get(row, ROW_HEIGHT), lines_height(lines))
 
     def _lines(self, wraps) -> int:
         """The lines the tallest of the texts wraps, (column, text) pairs or (column, text, bold), will
         need once written (in a side column, in the width its indent leaves, as ``_wrap`` measures it then)."""
+        key = tuple(wraps)
+        lines = self._measured.get(key)
+        if lines is None:
+            lines = self._measured[key] = self._measure(key)
+        return lines
+
+    def _measure(self, wraps) -> int:
         return max((wrapped_lines(text, self.column_widths.get(col, 8.43) - (2 if col in self.side_columns else 0),
                                   bool(bold) and bold[0]) for col, text, *bold in wraps if text), default=1)
 

@@ -23,13 +23,12 @@ def allocate(whole: Decimal, shares: Sequence[Decimal], quantum: Decimal) -> tup
     target = round_to(whole, quantum)
     exact = [whole * share for share in shares]
     exact.append(whole - sum(exact, Decimal(0)))
-    units = [(e / quantum).to_integral_value(rounding=ROUND_FLOOR) for e in exact]
+    scaled = [e / quantum for e in exact]
+    units = [s.to_integral_value(rounding=ROUND_FLOOR) for s in scaled]
     missing = int(target / quantum - sum(units, Decimal(0)))
-    order = sorted(
-        range(len(exact)),
-        key=lambda i: (-(exact[i] / quantum - units[i]), -abs(exact[i]), i),
-    )
-    for i in order[:missing]:
-        units[i] += 1
+    if missing:  # the largest remainder first (units - scaled is minus the remainder)
+        order = sorted(range(len(exact)), key=lambda i: (units[i] - scaled[i], -abs(exact[i]), i))
+        for i in order[:missing]:
+            units[i] += 1
     values = [(u * quantum).quantize(quantum) for u in units]
     return values[:-1], values[-1]

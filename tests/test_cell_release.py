@@ -1,6 +1,7 @@
 """A closed workbook's cells are freed without the cyclic garbage collector, and rendering runs without it."""
 
 import gc
+import io
 
 import openpyxl
 
@@ -53,3 +54,31 @@ def test_the_collector_is_on_again_when_a_task_fails():
     except ValueError:
         pass
     assert gc.isenabled()
+
+
+def test_a_sheets_cells_are_freed_once_its_xml_is_made_and_the_content_once_written():
+    from decimal import Decimal
+
+    from spareforslag_xl.content.nodes import Document, Figure, Line, Properties, Row, Sheet, Text, YearColumns
+    from spareforslag_xl.render.workbook_writer import workbook_bytes
+    from spareforslag_xl.workbook.book import PlainFormulaWorksheet
+
+    cells_left = []
+
+    class Watched(PlainFormulaWorksheet):
+        def _assemble_xml_file(self):
+            super()._assemble_xml_file()
+            cells_left.append(sum(len(cells) for cells in self.table.values()))
+
+    book, buffer = new_workbook()
+    sheet = book.add_worksheet("Tal", worksheet_class=Watched)
+    for row in range(100):
+        sheet.write_number(row, 0, row)
+    close(book, buffer, DocProps("Tal"))
+    assert cells_left == [0]
+
+    rows = tuple(Line(Row({0: Text(f"Tema {n}"), 1: Figure(Decimal(n))})) for n in range(3))
+    doc = Document([Sheet(f"Ark {n}", YearColumns(1), rows) for n in range(3)], Properties("Titel", "", "", ""))
+    data = workbook_bytes(doc)
+    assert doc.sheets == []  # let go as written
+    assert openpyxl.load_workbook(io.BytesIO(data)).sheetnames == ["Ark 0", "Ark 1", "Ark 2"]

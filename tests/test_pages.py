@@ -135,3 +135,17 @@ def test_the_plan_kept_above_each_table_is_the_plan_made_again_from_the_top(monk
     for d in base.departments:
         department_bytes(result, d.code)
     assert len(checked) > 20
+
+
+def test_a_rows_texts_are_measured_again_when_a_column_is_narrowed():
+    book, _ = new_workbook()
+    w = SheetWriter(add_sheet(book, "Ark"), Styles(book))
+    w.column(0, 0, 60)
+    text = "Effektivisering af administrationen i alle magistratsafdelinger " * 2
+    wide = w.estimate(5, ((0, text),))
+    assert w.estimate(5, ((0, text),)) == wide  # measured once, the same again
+    w.column(0, 0, 20)
+    narrow = w.estimate(5, ((0, text),))
+    assert narrow > wide
+    w.column(0, 0, 20, side=True)  # a side column: its indent leaves less room
+    assert w.estimate(5, [(0, text)]) >= narrow

@@ -1,6 +1,7 @@
-"""PlainFormulaWorksheet overrides xlsxwriter's private Worksheet._prepare_formula, for speed
-(see workbook/book.py). These tests pin what the override relies on, so that an xlsxwriter
-upgrade that changes it fails here, loudly, instead of changing the workbooks silently."""
+"""PlainFormulaWorksheet overrides xlsxwriter's private Worksheet methods _prepare_formula, _write_cell,
+_calculate_spans and _assemble_xml_file, for speed and memory (see workbook/book.py). These tests pin what
+the overrides rely on, so that an xlsxwriter upgrade that changes it fails here, loudly, instead of
+changing the workbooks silently."""
 
 from __future__ import annotations
 
@@ -111,13 +112,30 @@ def _every_kind_of_cell(worksheet_class, constant_memory: bool = False) -> bytes
         ws.write_rich_string(row, 14, "a ", bold, "fed", " b")
     ws.write_comment(5, 20, "en note")
     ws.write_comment(300, 0, "en note til")
+    # What reads a sheet's cells when the workbook is saved: links, tables, filters, validations, merged
+    # ranges, and charts (their cached data, here from this sheet and from a sheet added after it).
+    ws.write_url(17, 16, "https://example.org/", bold, "et link")
+    ws.write_number(18, 16, 5, amount)
+    ws.merge_range(19, 16, 19, 18, "flettet", bold)
+    ws.add_table(50, 1, 53, 3, {"columns": [{"header": "A"}, {"header": "B"}, {"header": "C"}]})
+    ws.autofilter(0, 0, 41, 14)
+    ws.data_validation(60, 1, 60, 1, {"validate": "list", "source": ["Ja", "Nej"]})
+    later = book.add_worksheet("Senere", worksheet_class=worksheet_class)
+    for row in range(4):
+        later.write_number(row, 0, row * 1.5, amount)
+        later.write_formula(row, 1, f"=A{row + 1}*2", amount, row * 3.0)
+    chart = book.add_chart({"type": "column"})
+    chart.add_series({"values": "=Ark!$B$1:$B$3", "categories": "=Ark!$A$1:$A$3"})
+    chart.add_series({"values": "=Senere!$B$1:$B$4"})
+    ws.insert_chart(70, 1, chart)
     book.set_properties({"created": datetime(2000, 1, 1)})
     book.close()
     return buffer.getvalue()
 
 
 def test_the_private_cell_writing_methods_have_the_signatures_the_override_relies_on():
-    for name, expected in (("_write_cell", ["self", "row", "col", "cell"]), ("_calculate_spans", ["self"])):
+    for name, expected in (("_write_cell", ["self", "row", "col", "cell"]), ("_calculate_spans", ["self"]),
+                           ("_assemble_xml_file", ["self"])):
         method = getattr(Worksheet, name, None)
         assert callable(method), UPGRADE.replace("_prepare_formula", name) + "the method is gone."
         assert list(inspect.signature(method).parameters) == expected, (

@@ -10,10 +10,7 @@ from spareforslag_xl.app.check import Checked, check_master
 from spareforslag_xl.core.compute import Result
 from spareforslag_xl.core.decisions import compute_scenario
 from spareforslag_xl.core.diff import PlanDiff, diff_plans
-from spareforslag_xl.io.lock import locked
-from spareforslag_xl.io.output import write_all
 from spareforslag_xl.io.parallel import run_pair
-from spareforslag_xl.render.changes import changes_bytes
 
 
 @dataclass
@@ -67,6 +64,11 @@ def diff_masters(old: Path, new: Path, output: Path | None = None) -> Compared:
     compared = Compared(older.checked, newer.checked,
                         diff_plans(older.checked.plan, newer.checked.plan, older.result, newer.result))
     if output is not None:
+        # here: comparing without a workbook (the summary, --json) needs neither the writer nor xlsxwriter
+        from spareforslag_xl.io.lock import locked
+        from spareforslag_xl.io.output import write_all
+        from spareforslag_xl.render.changes import changes_bytes
+
         data = changes_bytes(compared.diff)
         with locked(Path(output).absolute().parent, "spareforslag diff"):  # one writer per folder, as for build
             write_all({Path(output): data}, inputs=[old, new])

@@ -15,8 +15,7 @@ from spareforslag_xl.core.plandiff import Change
 from spareforslag_xl.model.danish import format_danish
 from spareforslag_xl.model.i18n import _
 from spareforslag_xl.model.labels import REST_LABEL, TARGET, TOTAL
-from spareforslag_xl.render.change_text import describe, with_amounts
-from spareforslag_xl.render.changes import limit_text
+from spareforslag_xl.render.change_text import describe, limit_text, with_amounts
 
 SHOWN = 25
 """The changes listed on the terminal; the workbook (-o) and --json have all of them."""

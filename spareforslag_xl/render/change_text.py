@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
+from spareforslag_xl.core.diff import Limit
 from spareforslag_xl.core.plandiff import Change
 from spareforslag_xl.model import layout as L
 from spareforslag_xl.model.danish import format_danish, format_share, plain_danish
@@ -126,3 +127,19 @@ def with_amounts(text: str, change: Change, decimals: int = 0) -> str:
         parts.append(f"{y} {format_danish(a, decimals)} → {format_danish(b, decimals)} "
                      f"({sign}{format_danish(delta, decimals)})")
     return f"{text}: " + ", ".join(parts)
+
+
+LIMITS = {
+    'years-old': N_('years only in the old master, not compared: {values}'),
+    'years-new': N_('years only in the new master, not compared: {values}'),
+    'departments-old': N_("departments only in the old master (shown as '-' now): {values}"),
+    'departments-new': N_("departments only in the new master (shown as '-' before): {values}"),
+    'unit': N_('the masters have different units ({values}); amounts are compared as they are written'),
+}
+"""What a comparison could not compare (core.diff.Limit's kinds), as the summary and the sheet 'Ændringer' say it."""
+
+
+def limit_text(limit: Limit) -> str:
+    """Return what a limit of the comparison means, in the language in use."""
+    values = year_span(limit.values) if limit.kind.startswith("years") else " / ".join(map(str, limit.values))
+    return gettext(LIMITS[limit.kind]).format(values=values)

@@ -10,9 +10,9 @@ the change as a live formula with its stored value (N() reads '-' as 0); changed
 from __future__ import annotations
 
 from spareforslag_xl.core.consequences import DepartmentChange, Figure
-from spareforslag_xl.core.diff import Limit, PlanDiff
+from spareforslag_xl.core.diff import PlanDiff
 from spareforslag_xl.core.plandiff import Change
-from spareforslag_xl.model.i18n import N_, gettext, in_language
+from spareforslag_xl.model.i18n import in_language
 from spareforslag_xl.model.labels import (
     DIFFERENCE_SHARE,
     NOTE,
@@ -43,23 +43,10 @@ from spareforslag_xl.model.labels_changes import (
     TOTALS_SECTION,
     UNCHANGED,
 )
-from spareforslag_xl.render.change_text import describe, year_span
+from spareforslag_xl.render.change_text import describe, limit_text
 from spareforslag_xl.render.common import Frame
 from spareforslag_xl.workbook.book import DocProps, add_sheet, cell, close, new_workbook, sheet_name
 from spareforslag_xl.workbook.sheet import SheetWriter, Styles, Table
-
-LIMITS = {
-    'years-old': N_('years only in the old master, not compared: {values}'),
-    'years-new': N_('years only in the new master, not compared: {values}'),
-    'departments-old': N_("departments only in the old master (shown as '-' now): {values}"),
-    'departments-new': N_("departments only in the new master (shown as '-' before): {values}"),
-    'unit': N_('the masters have different units ({values}); amounts are compared as they are written'),
-}
-
-
-def limit_text(limit: Limit) -> str:
-    values = year_span(limit.values) if limit.kind.startswith("years") else " / ".join(map(str, limit.values))
-    return gettext(LIMITS[limit.kind]).format(values=values)
 
 
 def changes_bytes(diff: PlanDiff) -> bytes:

@@ -143,6 +143,7 @@ class _Writer:
             header = self._local(w, s.repeat)
             repeat = (header, header)
         w.print_setup(s.print_title, s.print_source, repeat)
+        w.forget_measures()
 
     def _columns(self, s: Sheet, w: SheetWriter) -> int:
         cols = s.columns

@@ -76,9 +76,14 @@ class PlainFormulaWorksheet(Worksheet):
 
     def _assemble_xml_file(self):
         # Once its XML is made, a sheet's cells are needed no more (its charts' data was taken before):
-        # freed now rather than when every sheet's XML is made, which is when a large report peaks.
+        # freed now rather than when every sheet's XML is made, which is when a large report peaks. So a
+        # sheet is saved once: xlsxwriter's advice to call close() again after a failed save (a file that
+        # could not be created, zip64) would write it empty; our workbooks are saved to memory, once.
+        if getattr(self, "_saved", False):
+            raise RuntimeError("a PlainFormulaWorksheet is saved once: its cells are freed when it is")
         super()._assemble_xml_file()
         self.table.clear()
+        self._saved = True
 
     def _calculate_spans(self):
         # As xlsxwriter's: for every block of 16 rows, the first and last column (1-based) holding a

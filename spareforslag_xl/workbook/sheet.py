@@ -182,6 +182,10 @@ class SheetWriter:
             lines = self._measured[key] = self._measure(key)
         return lines
 
+    def forget_measures(self) -> None:
+        """Let go of the measured texts once the sheet's rows are placed (the texts of a large report)."""
+        self._measured.clear()
+
     def _measure(self, wraps) -> int:
         return max((wrapped_lines(text, self.column_widths.get(col, 8.43) - (2 if col in self.side_columns else 0),
                                   bool(bold) and bold[0]) for col, text, *bold in wraps if text), default=1)

@@ -88,14 +88,18 @@ def _every_kind_of_cell(worksheet_class, constant_memory: bool = False) -> bytes
     """A workbook with every kind of cell xlsxwriter writes, styled and not, with row and column formats,
     comments beside and beyond the cells, and rows far apart (spans of several blocks of 16 rows)."""
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "constant_memory": constant_memory})
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "constant_memory": constant_memory,
+                                        "nan_inf_to_errors": True})
     bold, amount = book.add_format({"bold": True}), book.add_format({"num_format": "#,##0"})
     ws = book.add_worksheet("Ark", worksheet_class=worksheet_class)
     ws.set_column(3, 3, 12, amount)
     ws.set_row(2, 30, bold)
     ws.set_row(40, None, None, {"hidden": True})
+    ws.write_number(5, 2, 3.5)  # the first cell: its row and column start the sheet's dimensions
     for row in (0, 1, 2, 17, 40, 41, 300):
         ws.write_number(row, 1, 1234.5678901234567, amount)
+        ws._write_number(row, 15, 7, amount)  # an int, as the writer never stores one
+        ws._write_number(row + 1, 16, float("inf") if row % 2 else float("nan"), amount)
         ws.write_number(row, 3, -0.1)
         ws.write_string(row, 0, f"Tekst & <{row}> \"citat\"", bold)
         ws.write_string(row, 2, " mellemrum ")
@@ -135,7 +139,8 @@ def _every_kind_of_cell(worksheet_class, constant_memory: bool = False) -> bytes
 
 def test_the_private_cell_writing_methods_have_the_signatures_the_override_relies_on():
     for name, expected in (("_write_cell", ["self", "row", "col", "cell"]), ("_calculate_spans", ["self"]),
-                           ("_assemble_xml_file", ["self"])):
+                           ("_assemble_xml_file", ["self"]),
+                           ("_write_number", ["self", "row", "col", "number", "cell_format"])):
         method = getattr(Worksheet, name, None)
         assert callable(method), UPGRADE.replace("_prepare_formula", name) + "the method is gone."
         assert list(inspect.signature(method).parameters) == expected, (

@@ -11,6 +11,7 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
@@ -35,6 +36,7 @@ class PlainFormulaWorksheet(Worksheet):
     '_xlfn.' prefixes of newer Excel functions; for the classic functions we write that is
     most of the time spent writing a large report. Other formulas take the normal path.
 
+    A number is stored without xlsxwriter's checks that a finite float inside the sheet needs none of.
     When the workbook is saved, xlsxwriter writes each cell through a list of attributes it
     escapes one by one; a cell's reference and style number never need escaping, so a styled
     number, shared string, blank or formula with a number is written in one step, and every
@@ -55,13 +57,33 @@ class PlainFormulaWorksheet(Worksheet):
             return formula[1:] if formula.startswith("=") else formula
         return super()._prepare_formula(formula, expand_future_functions)
 
+    def _write_number(self, row, col, number, cell_format=None):
+        # As xlsxwriter's for a finite float inside the sheet once it has cells: stored with the sheet's
+        # dimensions kept here, without a call to check them. Everything else takes xlsxwriter's path.
+        sheet: Any = self  # xlsxwriter leaves the dimensions' types open
+        if (number.__class__ is not float or number - number != 0 or sheet.constant_memory
+                or sheet.dim_rowmin is None or sheet.dim_colmin is None
+                or not (0 <= row < sheet.xls_rowmax and 0 <= col < sheet.xls_colmax)):
+            return super()._write_number(row, col, number, cell_format)
+        if row < sheet.dim_rowmin:
+            sheet.dim_rowmin = row
+        elif row > sheet.dim_rowmax:
+            sheet.dim_rowmax = row
+        if col < sheet.dim_colmin:
+            sheet.dim_colmin = col
+        elif col > sheet.dim_colmax:
+            sheet.dim_colmax = col
+        sheet.table[row][col] = CellNumberTuple(number, cell_format)
+        return 0
+
     def _write_cell(self, row, col, cell):
         kind = type(cell)
         style = cell.format
         if style is None or self.constant_memory:
             return super()._write_cell(row, col, cell)
         letters = _COLUMNS.get(col) or _column(col)
-        head = f'<c r="{letters}{row + 1}" s="{style._get_xf_index()}"'
+        index = style.xf_index  # None for a format not numbered yet or equal to another: then asked
+        head = f'<c r="{letters}{row + 1}" s="{index if index is not None else style._get_xf_index()}"'
         if kind is CellNumberTuple:
             self.fh.write(f"{head}><v>{cell.number:.16G}</v></c>")
         elif kind is CellStringTuple:

@@ -73,6 +73,7 @@ class SheetWriter:
     def __init__(self, worksheet, styles: Styles) -> None:
         self._ws = worksheet
         self.styles = styles
+        self._formats = styles.formats
         self.column_widths: dict[int, float] = {}
         self._column_styles: dict[int, str | None] = {}
         self.row_lines: dict[int, int] = {}
@@ -257,9 +258,9 @@ class SheetWriter:
         if col > self.last_col:
             self.last_col = col
         if value is None:
-            self._ws._write_string(row, col, "-", self.styles["dash_bold" if style == "amount_bold" else "dash"])
+            self._ws._write_string(row, col, "-", self._formats["dash_bold" if style == "amount_bold" else "dash"])
         else:
-            self._ws._write_number(row, col, float(value), self.styles[style])
+            self._ws._write_number(row, col, float(value), self._formats[style])
 
     def number(self, row: int, col: int, value: Decimal | float | int, style: str | None = None) -> None:
         """Write a number; without a style, in the cell's default format (a year, a theme number)."""

@@ -75,6 +75,9 @@ class Styles:
         }
         self._spec = spec
         self._formats = {name: book.add_format({**BASE_FORMAT, **props}) for name, props in spec.items()}
+        self.formats = self._formats
+        """Style name → its xlsxwriter format (read-only; variants added later are in it too): what
+        ``styles[name]`` gives, for the writer's loop over hundreds of thousands of cells."""
 
     def __getitem__(self, name: str):
         return self._formats[name]

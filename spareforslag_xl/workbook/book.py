@@ -36,8 +36,8 @@ class PlainFormulaWorksheet(Worksheet):
     '_xlfn.' prefixes of newer Excel functions; for the classic functions we write that is
     most of the time spent writing a large report. Other formulas take the normal path.
 
-    A number is stored without xlsxwriter's checks that a finite float inside the sheet needs none of.
-    When the workbook is saved, xlsxwriter writes each cell through a list of attributes it
+    A finite number inside the sheet is stored without xlsxwriter's checks for infinities, NaN
+    and cells outside the sheet, which it passes anyway. When the workbook is saved, xlsxwriter writes each cell through a list of attributes it
     escapes one by one; a cell's reference and style number never need escaping, so a styled
     number, shared string, blank or formula with a number is written in one step, and every
     other cell (unstyled, a text or boolean formula result, rich text…) the normal way. The
@@ -128,7 +128,7 @@ class PlainFormulaWorksheet(Worksheet):
 
 
 def add_sheet(book: xlsxwriter.Workbook, name: str) -> PlainFormulaWorksheet:
-    """Add a worksheet with fast formula writing."""
+    """Add a worksheet of the workbooks' own class (PlainFormulaWorksheet: xlsxwriter's bytes, written faster)."""
     return book.add_worksheet(name, worksheet_class=PlainFormulaWorksheet)
 
 

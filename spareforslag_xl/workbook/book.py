@@ -37,11 +37,12 @@ class PlainFormulaWorksheet(Worksheet):
     most of the time spent writing a large report. Other formulas take the normal path.
 
     A finite number inside the sheet is stored without xlsxwriter's checks for infinities, NaN
-    and cells outside the sheet, which it passes anyway. When the workbook is saved, xlsxwriter writes each cell through a list of attributes it
-    escapes one by one; a cell's reference and style number never need escaping, so a styled
-    number, shared string, blank or formula with a number is written in one step, and every
-    other cell (unstyled, a text or boolean formula result, rich text…) the normal way. The
-    bytes are the same (tests/test_xlsx_formula.py); a 5.000-line build writes 300.000 cells.
+    and cells outside the sheet, which it passes anyway. When the workbook is saved, xlsxwriter
+    writes each cell through a list of attributes it escapes one by one; a cell's reference and
+    style number never need escaping, so a styled number, shared string, blank or formula with a
+    number is written in one step, and every other cell (unstyled, a text or boolean formula
+    result, rich text…) the normal way. The bytes are the same (tests/test_xlsx_formula.py); a
+    5.000-line build writes 300.000 cells.
     """
 
     # Why override a private method: it is the one place xlsxwriter prepares a formula's

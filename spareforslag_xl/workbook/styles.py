@@ -74,13 +74,12 @@ class Styles:
             "description": {"text_wrap": True, "valign": "top"},
         }
         self._spec = spec
-        self._formats = {name: book.add_format({**BASE_FORMAT, **props}) for name, props in spec.items()}
-        self.formats = self._formats
+        self.formats = {name: book.add_format({**BASE_FORMAT, **props}) for name, props in spec.items()}
         """Style name → its xlsxwriter format (read-only; variants added later are in it too): what
         ``styles[name]`` gives, for the writer's loop over hundreds of thousands of cells."""
 
     def __getitem__(self, name: str):
-        return self._formats[name]
+        return self.formats[name]
 
     def indented(self, name: str) -> str:
         """Return the name of the style's indented variant (created once, when first asked for):
@@ -89,7 +88,7 @@ class Styles:
         if props is None or "num_format" in props or props.get("align", "left") != "left" or props.get("indent"):
             return name
         variant = name + INDENTED
-        if variant not in self._formats:
+        if variant not in self.formats:
             self.add(variant, {**props, "align": "left", "indent": 1})
         return variant
 
@@ -102,7 +101,7 @@ class Styles:
         if props is None or "num_format" not in props:
             return self.indented(name)
         variant = name + BESIDE
-        if variant not in self._formats:
+        if variant not in self.formats:
             fmt = props["num_format"]
             self.add(variant, {**props, "align": "left", "indent": 1,
                                "num_format": "??" + fmt if fmt == SHARE_FORMAT else fmt})
@@ -115,7 +114,7 @@ class Styles:
         if props is None or props.get("text_wrap"):
             return name
         variant = name + WRAPPED
-        if variant not in self._formats:
+        if variant not in self.formats:
             self.add(variant, {**props, "text_wrap": True})
         return variant
 
@@ -124,15 +123,15 @@ class Styles:
 
         Only a workbook with decisions gets them, so that one without is unchanged byte for byte.
         """
-        if "amount_struck" not in self._formats:
+        if "amount_struck" not in self.formats:
             grey = {"font_color": "#808080", "font_strikeout": True}
             self.add("label_struck", {**grey, "text_wrap": True})
             self.add("label_struck_indent", {**grey, "text_wrap": True, "align": "left", "indent": 1})
-            self.add("amount_struck", {**grey, "num_format": self._formats["amount"].num_format})
+            self.add("amount_struck", {**grey, "num_format": self.formats["amount"].num_format})
 
     def add(self, name: str, props: dict) -> None:
         """Register a new format under name: props on top of the base font and alignment."""
-        if name in self._formats:
+        if name in self.formats:
             raise ValueError(f"the style {name!r} exists already")
         self._spec[name] = props
-        self._formats[name] = self._book.add_format({**BASE_FORMAT, **props})
+        self.formats[name] = self._book.add_format({**BASE_FORMAT, **props})
